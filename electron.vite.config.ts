@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+
+export const rendererAliases = {
+  '@': resolve(import.meta.dirname, 'renderer/src'),
+  '@shared': resolve(import.meta.dirname, 'shared'),
+};
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        // The data host runs in a utility process; it is built beside the main process entry.
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          host: resolve(import.meta.dirname, 'electron/backend/host.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require packages: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    // Relative asset paths so the same build loads from file:// (desktop) and from / (web mode).
+    base: './',
+    resolve: { alias: rendererAliases },
+    plugins: [vue()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+  },
+});

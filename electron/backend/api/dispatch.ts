@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName } from '../../../shared/contract';
+import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
+import type { CallContext, Handler, HandlerContext, HandlerMap } from './types';
+
+export type Dispatch = (method: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+
+/** Turns a zod failure into field details: `path` is dotted (`items.0.name`), the message Chinese. */
+export function validationDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+function validationMessage(details: ErrorDetail[]): string {
+  const first = details[0];
+  const where = first?.path ? `“${first.path}”` : '';
+  const more = details.length > 1 ? `等 ${details.length} 处` : '';
+  return `输入有误：${where}${first?.message ?? ''}${more}，请修改后重试。`;
+}
+
+/**
+ * The one entry every call goes through, on both transports: the method must be in the contract,
+ * its input must pass the contract's schema, and any failure becomes the typed envelope.
+ */
+export function createDispatch(
+  handlers: HandlerMap<MethodName>,
+  context: Omit<HandlerContext, 'call'>,
+  log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
+): Dispatch {
+  return async (method, input, call) => {
+    if (!isMethodName(method)) return fail('NOT_FOUND', `没有名为“${String(method).slice(0, 80)}”的功能接口。`);
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const details = validationDetails(parsed.error);
+      return fail('VALIDATION', validationMessage(details), details);
+    }
+    try {
+      const handler = handlers[method] as Handler<MethodName>;
+      return ok(await handler(parsed.data as never, { ...context, call }));
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      log(`[${method}] 未预期的错误`, error);
+      return fail('INTERNAL', '系统内部错误，操作未完成，数据未改动。请稍后重试；如仍出现请联系管理员。');
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a SQLite file without writing to it: only the busy timeout is set, so a file that must be
+ * refused (written by a newer version) is left exactly as it was. Call `applyPragmas` next.
+ */
+export function openRaw(file: string): Db {
+  return new Database(file, { timeout: BUSY_TIMEOUT_MS });
+}
+
+/** The pragmas every connection runs with (see ARCHITECTURE.md, Data). */
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+export const userVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,49 @@
+import { AppError } from '../../../../shared/errors';
+import { backupDatabase } from '../backup';
+import { userVersion, type Db } from '../connection';
+import { migration0001 } from './0001-reference-data';
+import type { Migration } from './types';
+
+/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  /** Path of the backup taken before migrating; null when nothing ran or the file held no data. */
+  backupFile: string | null;
+}
+
+/** Refuses a database written by a newer version, before anything is written to it. */
+export function assertNotNewer(version: number, latest = LATEST_VERSION): void {
+  if (version > latest) {
+    throw new AppError(
+      'CONFLICT',
+      `该数据文件由较新版本的综治工作台写入（数据结构版本 ${version}，本程序最高支持 ${latest}）。` +
+        '为保护数据，本程序不会打开或改动它。请安装最新版本后再打开。',
+    );
+  }
+}
+
+/**
+ * Brings the schema to LATEST_VERSION: a backup first (SQLite backup API) when the file already
+ * holds data, then every pending migration in one transaction, `user_version` moving with each.
+ * A failure rolls the whole step back and leaves the file at its old version.
+ */
+export async function migrate(db: Db, backupDir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationOutcome> {
+  const from = userVersion(db);
+  assertNotNewer(from, migrations[migrations.length - 1]?.version ?? 0);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, backupFile: null };
+
+  const backupFile = from > 0 ? await backupDatabase(db, backupDir, `before-migration-v${from}`) : null;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return { from, to: userVersion(db), backupFile };
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Page } from '../../../../shared/contract';
+import type { Region, regionsListInput } from '../../../../shared/contract/regions';
+import { contains, offsetOf } from '../../db/paging';
+import { qb, type Sql } from '../../db/sql';
+
+type ListInput = z.output<typeof regionsListInput>;
+
+function filtered(input: Pick<ListInput, 'parentCode' | 'level' | 'keyword'>) {
+  let query = qb.selectFrom('regions as r');
+  if (input.parentCode) query = query.where('r.parent_code', '=', input.parentCode);
+  if (input.level) query = query.where('r.level', '=', input.level);
+  if (input.keyword) query = query.where(contains('r.name', input.keyword));
+  return query;
+}
+
+const withColumns = (query: ReturnType<typeof filtered>) =>
+  query.select((eb) => [
+    'r.code',
+    'r.name',
+    'r.level',
+    'r.parent_code as parentCode',
+    eb
+      .selectFrom('regions as c')
+      .whereRef('c.parent_code', '=', 'r.code')
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('childCount'),
+  ]);
+
+export function listRegions(sql: Sql, input: ListInput): Page<Region> {
+  const total = sql.get(filtered(input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const items = sql.all(
+    withColumns(filtered(input))
+      .orderBy('r.sort')
+      .orderBy('r.code')
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize)),
+  ) as Region[];
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+export function findRegion(sql: Sql, code: string): Region | undefined {
+  return sql.get(withColumns(filtered({})).where('r.code', '=', code)) as Region | undefined;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import './messages';
+
+/**
+ * One contract method: its zod input schema and (as a type only) its output.
+ * `summary` is the Chinese one-line description shown in logs and docs.
+ */
+export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly input: I;
+  readonly summary: string;
+  /** Type carrier for the output; never set at run time. */
+  readonly __output?: O;
+}
+
+/** `defineMethod<Output>()(inputSchema, '说明')`: the output type is named, the input inferred. */
+export const defineMethod =
+  <O>() =>
+  <I extends z.ZodType>(input: I, summary: string): MethodDef<I, O> => ({ input, summary });
+
+export const PAGE_SIZE_MAX = 200;
+
+/** Paging fields shared by every list method; pages count from 1. */
+export const pageFields = {
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(PAGE_SIZE_MAX).default(20),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A search keyword: trimmed, bounded, optional. */
+export const keywordField = z.string().trim().max(50).optional();

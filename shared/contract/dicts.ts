@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+
+export interface DictEntry {
+  code: string;
+  label: string;
+  sort: number;
+  enabled: boolean;
+}
+
+export interface DictionarySummary {
+  code: string;
+  name: string;
+  entryCount: number;
+}
+
+export interface Dictionary {
+  code: string;
+  name: string;
+  entries: DictEntry[];
+}
+
+export const dictsContract = {
+  'dicts.list': defineMethod<DictionarySummary[]>()(z.object({}).strict(), '列出全部字典'),
+  'dicts.get': defineMethod<Dictionary>()(
+    z
+      .object({
+        code: z.string().regex(/^[a-z_]{1,40}$/, { error: '字典代码只能含小写字母和下划线' }),
+      })
+      .strict(),
+    '查询一个字典及其条目',
+  ),
+};

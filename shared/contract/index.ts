@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { boardContract } from './board';
+import { dictsContract } from './dicts';
+import { peopleContract } from './people';
+import { regionsContract } from './regions';
+import { systemContract } from './system';
+import { unitsContract } from './units';
+
+/** Every method the renderer may call, `feature.verb` → input schema and output type. */
+export const contract = {
+  ...systemContract,
+  ...regionsContract,
+  ...unitsContract,
+  ...peopleContract,
+  ...dictsContract,
+  ...boardContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller may send (defaults still optional). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Exclude<Contract[M]['__output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+export type { Page } from './define';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+
+export interface SystemInfo {
+  appName: string;
+  version: string;
+  /** Schema version of the open database (PRAGMA user_version). */
+  schemaVersion: number;
+  county: { code: string; name: string } | null;
+  counts: { townships: number; villages: number; grids: number; units: number; people: number };
+}
+
+export const DEMO_SCALES = ['small', 'large'] as const;
+export type DemoScale = (typeof DEMO_SCALES)[number];
+
+export interface DemoSummary {
+  county: string;
+  townships: number;
+  villages: number;
+  grids: number;
+  units: number;
+  people: number;
+}
+
+export const systemContract = {
+  'system.info': defineMethod<SystemInfo>()(z.object({}).strict(), '查询应用与数据库概况'),
+  'system.loadDemo': defineMethod<DemoSummary>()(
+    z
+      .object({
+        scale: z.enum(DEMO_SCALES).default('small'),
+        seed: z.number().int().min(1).max(2_147_483_647).default(20261122),
+      })
+      .strict(),
+    '向空数据库载入虚构的演示县数据',
+  ),
+};
