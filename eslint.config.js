@@ -70,7 +70,10 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: ['**/main', '**/main/**', '**/preload', '**/preload/**'], message: 'backend 不得引用主进程或预加载代码。' },
+            {
+              group: ['**/main', '**/main/**', '**/preload', '**/preload/**'],
+              message: 'backend 不得引用主进程或预加载代码。',
+            },
             { group: ['**/renderer/**'], message: 'backend 不得引用 renderer/。' },
           ],
         },

@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
-import { rendererAliases } from './electron.vite.config';
+import { rendererAliases } from './electron.vite.config.ts';
 
 export default defineConfig({
   test: {

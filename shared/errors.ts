@@ -2,14 +2,7 @@
  * Error codes and the result envelope every contract method returns, on both transports.
  * Messages are Chinese and tell the user what to do.
  */
-export const ERROR_CODES = [
-  'VALIDATION',
-  'NOT_FOUND',
-  'CONFLICT',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'INTERNAL',
-] as const;
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL'] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -40,7 +33,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -26,8 +26,5 @@ export interface TownshipBoundary {
 }
 
 export const boardContract = {
-  'board.boundary': defineMethod<TownshipBoundary | null>()(
-    z.object({}).strict(),
-    '取本县乡镇边界（未导入时为空）',
-  ),
+  'board.boundary': defineMethod<TownshipBoundary | null>()(z.object({}).strict(), '取本县乡镇边界（未导入时为空）'),
 };

@@ -11,9 +11,7 @@ export interface Region {
   childCount: number;
 }
 
-const regionCode = z
-  .string()
-  .regex(/^\d{12}(\d{3})?$/, { error: '区划代码应为 12 位数字（网格为 15 位），请检查' });
+const regionCode = z.string().regex(/^\d{12}(\d{3})?$/, { error: '区划代码应为 12 位数字（网格为 15 位），请检查' });
 
 export const regionsListInput = z
   .object({

@@ -22,5 +22,8 @@ export const unitsListInput = z
 
 export const unitsContract = {
   'units.list': defineMethod<Page<Unit>>()(unitsListInput, '分页列出承办单位'),
-  'units.get': defineMethod<Unit>()(z.object({ id: z.uuid({ error: '单位编号格式不正确' }) }).strict(), '查询一个承办单位'),
+  'units.get': defineMethod<Unit>()(
+    z.object({ id: z.uuid({ error: '单位编号格式不正确' }) }).strict(),
+    '查询一个承办单位',
+  ),
 };

@@ -6,7 +6,15 @@ import type { Migration } from './types';
  * Regions are keyed by their division code: a national identifier, stable across centres.
  */
 const DICTIONARY_SEEDS: ReadonlyArray<[code: string, name: string, entries: Array<[string, string]>]> = [
-  ['petition_item_type', '信访事项类型', [['suggestion', '建议意见'], ['accusation', '检举控告'], ['appeal', '申诉求决']]],
+  [
+    'petition_item_type',
+    '信访事项类型',
+    [
+      ['suggestion', '建议意见'],
+      ['accusation', '检举控告'],
+      ['appeal', '申诉求决'],
+    ],
+  ],
   [
     'petition_category',
     '信访问题分类',
@@ -22,7 +30,16 @@ const DICTIONARY_SEEDS: ReadonlyArray<[code: string, name: string, entries: Arra
       ['other', '其他'],
     ],
   ],
-  ['petition_level', '最高信访层级', [['county', '县'], ['city', '市'], ['province', '省'], ['national', '京']]],
+  [
+    'petition_level',
+    '最高信访层级',
+    [
+      ['county', '县'],
+      ['city', '市'],
+      ['province', '省'],
+      ['national', '京'],
+    ],
+  ],
   [
     'hazard_category',
     '风险隐患类别',
@@ -39,9 +56,34 @@ const DICTIONARY_SEEDS: ReadonlyArray<[code: string, name: string, entries: Arra
       ['other', '其他'],
     ],
   ],
-  ['hazard_level', '风险等级（四色）', [['red', '红色'], ['orange', '橙色'], ['yellow', '黄色'], ['blue', '蓝色']]],
-  ['risk_level', '稳评风险等级', [['high', '高'], ['medium', '中'], ['low', '低']]],
-  ['assessment_conclusion', '稳评结论', [['implement', '实施'], ['postpone', '暂缓实施'], ['reject', '不实施']]],
+  [
+    'hazard_level',
+    '风险等级（四色）',
+    [
+      ['red', '红色'],
+      ['orange', '橙色'],
+      ['yellow', '黄色'],
+      ['blue', '蓝色'],
+    ],
+  ],
+  [
+    'risk_level',
+    '稳评风险等级',
+    [
+      ['high', '高'],
+      ['medium', '中'],
+      ['low', '低'],
+    ],
+  ],
+  [
+    'assessment_conclusion',
+    '稳评结论',
+    [
+      ['implement', '实施'],
+      ['postpone', '暂缓实施'],
+      ['reject', '不实施'],
+    ],
+  ],
   [
     'unit_kind',
     '单位类别',

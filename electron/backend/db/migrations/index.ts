@@ -32,7 +32,11 @@ export function assertNotNewer(version: number, latest = LATEST_VERSION): void {
  * holds data, then every pending migration in one transaction, `user_version` moving with each.
  * A failure rolls the whole step back and leaves the file at its old version.
  */
-export async function migrate(db: Db, backupDir: string, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationOutcome> {
+export async function migrate(
+  db: Db,
+  backupDir: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationOutcome> {
   const from = userVersion(db);
   assertNotNewer(from, migrations[migrations.length - 1]?.version ?? 0);
   const pending = migrations.filter((m) => m.version > from);

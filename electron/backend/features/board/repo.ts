@@ -4,7 +4,10 @@ import { qb, type Sql } from '../../db/sql';
 /** The active township boundary set, or null before one is imported. */
 export function activeBoundary(sql: Sql): TownshipBoundary | null {
   const row = sql.get(
-    qb.selectFrom('boundaries').select(['source_unit', 'approval_no', 'crs', 'data_date', 'geojson']).where('active', '=', 1),
+    qb
+      .selectFrom('boundaries')
+      .select(['source_unit', 'approval_no', 'crs', 'data_date', 'geojson'])
+      .where('active', '=', 1),
   );
   if (!row) return null;
   return {

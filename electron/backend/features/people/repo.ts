@@ -20,7 +20,11 @@ const withColumns = (query: ReturnType<typeof filtered>) =>
 export function listPeople(sql: Sql, input: ListInput): Page<Person> {
   const total = sql.get(filtered(input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const items = sql.all(
-    withColumns(filtered(input)).orderBy('p.sort').orderBy('p.id').limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)),
+    withColumns(filtered(input))
+      .orderBy('p.sort')
+      .orderBy('p.id')
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize)),
   );
   return { items, total, page: input.page, pageSize: input.pageSize };
 }

@@ -2,7 +2,10 @@ import type { SystemInfo } from '../../../../shared/contract/system';
 import { qb, type Sql } from '../../db/sql';
 
 export function findCounty(sql: Sql): SystemInfo['county'] {
-  return sql.get(qb.selectFrom('regions').select(['code', 'name']).where('level', '=', 'county').orderBy('code').limit(1)) ?? null;
+  return (
+    sql.get(qb.selectFrom('regions').select(['code', 'name']).where('level', '=', 'county').orderBy('code').limit(1)) ??
+    null
+  );
 }
 
 export function countReferenceData(sql: Sql): SystemInfo['counts'] {
@@ -13,7 +16,8 @@ export function countReferenceData(sql: Sql): SystemInfo['counts'] {
       .groupBy('level'),
   );
   const byLevel = (level: string) => levels.find((row) => row.level === level)?.n ?? 0;
-  const count = (table: 'units' | 'people') => sql.get(qb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const count = (table: 'units' | 'people') =>
+    sql.get(qb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   return {
     townships: byLevel('township'),
     villages: byLevel('village'),

@@ -19,9 +19,14 @@ const withColumns = (query: ReturnType<typeof filtered>) =>
 export function listUnits(sql: Sql, input: ListInput): Page<Unit> {
   const total = sql.get(filtered(input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const items = sql.all(
-    withColumns(filtered(input)).orderBy('u.sort').orderBy('u.code').limit(input.pageSize).offset(offsetOf(input.page, input.pageSize)),
+    withColumns(filtered(input))
+      .orderBy('u.sort')
+      .orderBy('u.code')
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize)),
   );
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
-export const findUnit = (sql: Sql, id: string): Unit | undefined => sql.get(withColumns(filtered({})).where('u.id', '=', id));
+export const findUnit = (sql: Sql, id: string): Unit | undefined =>
+  sql.get(withColumns(filtered({})).where('u.id', '=', id));

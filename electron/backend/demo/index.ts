@@ -1,0 +1,63 @@
+import type { DemoSummary } from '../../../shared/contract/system';
+import type { Sql } from '../db/sql';
+import { writeRows } from './batch-writer';
+import { generateDemoCounty, type DemoOptions } from './generate';
+
+/** Shown with the map wherever the demo boundary appears. */
+const DEMO_BOUNDARY_SOURCE = '演示数据（虚构县，非真实边界）';
+const DEMO_BOUNDARY_DATE = '2026-01-01';
+
+/**
+ * Writes the made-up county (regions, units, people, township boundary) in one transaction:
+ * all of it, or on any failure nothing. The caller checks that the database is empty.
+ */
+export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
+  const demo = generateDemoCounty(options);
+  const { db } = sql;
+  sql.transaction(() => {
+    const regions = [demo.county, ...demo.townships, ...demo.villages, ...demo.grids];
+    writeRows(
+      db,
+      'regions',
+      ['code', 'name', 'level', 'parent_code', 'sort'],
+      regions.map((r) => [r.code, r.name, r.level, r.parentCode, r.sort]),
+    );
+    writeRows(
+      db,
+      'units',
+      ['id', 'code', 'name', 'kind', 'region_code', 'sort'],
+      demo.units.map((u) => [u.id, u.code, u.name, u.kind, u.regionCode, u.sort]),
+    );
+    writeRows(
+      db,
+      'people',
+      ['id', 'name', 'title', 'role', 'unit_id', 'sort'],
+      demo.people.map((p) => [p.id, p.name, p.title, p.role, p.unitId, p.sort]),
+    );
+    writeRows(
+      db,
+      'boundaries',
+      ['id', 'source_unit', 'approval_no', 'crs', 'data_date', 'geojson', 'imported_at', 'active'],
+      [
+        [
+          demo.boundaryId,
+          DEMO_BOUNDARY_SOURCE,
+          '',
+          'WGS84',
+          DEMO_BOUNDARY_DATE,
+          JSON.stringify(demo.boundary.collection),
+          new Date().toISOString(),
+          1,
+        ],
+      ],
+    );
+  });
+  return {
+    county: demo.county.name,
+    townships: demo.townships.length,
+    villages: demo.villages.length,
+    grids: demo.grids.length,
+    units: demo.units.length,
+    people: demo.people.length,
+  };
+}

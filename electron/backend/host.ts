@@ -1,0 +1,114 @@
+/**
+ * The data host: the backend in Electron's utility process (`utilityProcess.fork(host.js,
+ * ['--data', DIR])`). Messages from main are `{ id, method, input }` and `{ type: 'stop' }`;
+ * it answers `{ id, result }` and reports a database it cannot open as `{ type: 'fatal', message }`.
+ */
+import { parseArgs } from 'node:util';
+import { AppError, fail, type ErrorBody, type Result } from '../../shared/errors';
+import type { CallContext } from './api/types';
+import { openBackend, type Backend } from './app';
+
+/** `process.parentPort` in a utility process, typed here because this layer never imports Electron. */
+export interface HostPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+  postMessage(message: unknown): void;
+}
+
+export interface HostRequest {
+  id: number;
+  method: string;
+  input: unknown;
+}
+
+const IPC_CALL: CallContext = { transport: 'ipc', client: 'desktop' };
+
+const isRequest = (data: unknown): data is HostRequest =>
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as HostRequest).id === 'number' &&
+  typeof (data as HostRequest).method === 'string';
+
+const isStop = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'stop';
+
+/** Reads `--data DIR` (or `--data=DIR`) from the process arguments. */
+export function dataDirFromArgs(argv: readonly string[]): string | null {
+  // The whole argv: what precedes the fork's own arguments differs between launchers.
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { data: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+  });
+  return typeof values.data === 'string' && values.data !== '' ? values.data : null;
+}
+
+function openFailure(error: unknown): ErrorBody {
+  if (error instanceof AppError) return error.toBody();
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'INTERNAL',
+    message: `无法打开数据文件：请确认数据文件夹可写、磁盘空间充足，然后重新启动综治工作台。（${reason}）`,
+  };
+}
+
+/**
+ * Answers the port's calls with the backend's envelopes. If opening fails, posts `fatal` once and
+ * answers every call with that error. `stop` waits for calls in flight, closes the database, exits.
+ */
+export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code: number) => void): void {
+  const ready: Promise<Backend | ErrorBody> = opening.catch((error: unknown) => {
+    console.error('[data host] 打开数据失败', error);
+    const body = openFailure(error);
+    port.postMessage({ type: 'fatal', message: body.message });
+    return body;
+  });
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  const answer = async ({ id, method, input }: HostRequest): Promise<void> => {
+    const opened = await ready;
+    let result: Result<unknown>;
+    if (!('dispatch' in opened)) result = { ok: false, error: opened };
+    else {
+      try {
+        result = await opened.dispatch(method, input, IPC_CALL);
+      } catch (error) {
+        console.error(`[data host] ${method} 失败`, error);
+        result = fail('INTERNAL', '系统内部错误，操作未完成。请稍后重试；如仍出现请联系管理员。');
+      }
+    }
+    port.postMessage({ id, result });
+  };
+
+  const stop = async (): Promise<void> => {
+    const opened = await ready;
+    await Promise.allSettled([...inFlight]);
+    if ('dispatch' in opened) opened.close();
+    exit(0);
+  };
+
+  port.on('message', ({ data }) => {
+    if (isStop(data)) {
+      if (!stopping) void stop();
+      stopping = true;
+      return;
+    }
+    if (!isRequest(data)) return;
+    if (stopping) {
+      port.postMessage({ id: data.id, result: fail('INTERNAL', '综治工作台正在退出，操作未执行。') });
+      return;
+    }
+    const call = answer(data).finally(() => inFlight.delete(call));
+    inFlight.add(call);
+  });
+}
+
+const parentPort = (process as unknown as { parentPort?: HostPort }).parentPort;
+if (parentPort) {
+  const dataDir = dataDirFromArgs(process.argv);
+  const opening = dataDir
+    ? openBackend(dataDir)
+    : Promise.reject(new AppError('INTERNAL', '数据服务启动参数缺少数据文件夹（--data），请重新安装综治工作台。'));
+  serveHost(parentPort, opening, (code) => process.exit(code));
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors';
+import { openBackend } from '../app';
+import { defaultDataDir } from '../data-dir';
+import { createHttpServer, listenOnLoopback } from './server';
+
+export const DEFAULT_PORT = 5710;
+
+export interface ServeOptions {
+  port: number;
+  dataDir: string;
+  staticDir: string;
+}
+
+/** Flags win over environment variables (ZZ_PORT, ZZ_DATA_DIR), which win over defaults. */
+export function parseServeArgs(argv: string[], env = process.env): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, data: { type: 'string' }, static: { type: 'string' } },
+    strict: true,
+  });
+  const portText = values.port ?? env.ZZ_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError(
+      'VALIDATION',
+      `端口“${portText}”无效：请用 --port 指定 0–65535 之间的整数（0 表示自动选择空闲端口）。`,
+    );
+  }
+  return {
+    port,
+    dataDir: resolve(values.data ?? env.ZZ_DATA_DIR ?? defaultDataDir()),
+    staticDir: resolve(values.static ?? 'out/renderer'),
+  };
+}
+
+/** Starts web mode and returns a stop function; prints the address on one line (the e2e tests read it). */
+export async function serve(options: ServeOptions): Promise<() => Promise<void>> {
+  const backend = await openBackend(options.dataDir);
+  const server = createHttpServer({ dispatch: backend.dispatch, staticDir: options.staticDir });
+  const port = await listenOnLoopback(server, options.port);
+  console.log(`综治工作台网页模式已启动：http://127.0.0.1:${port}/ （数据目录：${options.dataDir}）`);
+  return () =>
+    new Promise((done) => {
+      server.close(() => {
+        backend.close();
+        done();
+      });
+      server.closeAllConnections();
+    });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let stop: () => Promise<void>;
+  try {
+    stop = await serve(parseServeArgs(argv));
+  } catch (error) {
+    console.error(error instanceof AppError ? error.message : error);
+    process.exit(1);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
+}

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type ErrorCode, type Result } from '../../../shared/errors';
+import type { Dispatch } from '../api/dispatch';
+import { readStaticFile } from './static-files';
+
+/** Same policy as the desktop window: everything from this origin, nothing from anywhere else. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INTERNAL: 500,
+};
+
+const API_PREFIX = '/api/';
+
+function sendJson(res: ServerResponse, result: Result<unknown>): void {
+  const body = JSON.stringify(result);
+  res.writeHead(result.ok ? 200 : STATUS_OF[result.error.code], {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+/** Reads a JSON body up to MAX_BODY_BYTES; an empty body is `{}`. */
+function readJsonBody(req: IncomingMessage): Promise<Result<unknown>> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('error', () => resolve(fail('VALIDATION', '请求未能完整接收，请重试。')));
+    req.on('end', () => {
+      if (tooLarge)
+        return resolve(fail('VALIDATION', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB 上限，请减少提交的数据。`));
+      const text = Buffer.concat(chunks).toString('utf8').trim();
+      if (text === '') return resolve({ ok: true, data: {} });
+      try {
+        resolve({ ok: true, data: JSON.parse(text) as unknown });
+      } catch {
+        resolve(fail('VALIDATION', '请求内容不是有效的 JSON，请检查后重试。'));
+      }
+    });
+  });
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch, method: string): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
+  }
+  const body = await readJsonBody(req);
+  if (!body.ok) return sendJson(res, body);
+  sendJson(
+    res,
+    await dispatch(method, body.data, { transport: 'http', client: req.socket.remoteAddress ?? 'unknown' }),
+  );
+}
+
+async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir: string, path: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = await readStaticFile(staticDir, path);
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到该页面。');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+export interface HttpOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+}
+
+/** Web mode: the built renderer and `POST /api/<method>` over the same dispatch as the desktop. */
+export function createHttpServer({ dispatch, staticDir }: HttpOptions): Server {
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const work = path.startsWith(API_PREFIX)
+      ? handleApi(req, res, dispatch, path.slice(API_PREFIX.length))
+      : handleStatic(req, res, staticDir, path);
+    work.catch((error: unknown) => {
+      console.error('[http] 请求处理失败', error);
+      if (!res.headersSent) sendJson(res, fail('INTERNAL', '系统内部错误，请稍后重试。'));
+      else res.end();
+    });
+  });
+}
+
+/** Listens on loopback only; port 0 picks a free one. Resolves with the bound port. */
+export function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

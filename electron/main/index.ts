@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { rendererEntryUrl } from './app-url';
+import { reportHostFatal, showAbout } from './dialogs';
+import { startDataHost, type HostClient } from './host-client';
+import { registerInvokeHandler } from './ipc';
+import { installApplicationMenu } from './menu';
+import { guardAllWebContents, secureSession } from './security';
+import { closeBoardWindow, createWorkstationWindow, openBoardWindow, type RendererPaths } from './windows';
+
+// Built layout: out/main/{index,host}.js, out/preload/index.cjs, out/renderer/index.html.
+const outMain = import.meta.dirname;
+const hostScript = join(outMain, 'host.js');
+const paths: RendererPaths = {
+  entryUrl: rendererEntryUrl(
+    join(outMain, '../renderer/index.html'),
+    process.env.ELECTRON_RENDERER_URL,
+    app.isPackaged,
+  ),
+  preload: join(outMain, '../preload/index.cjs'),
+};
+
+let host: HostClient | null = null;
+let hostStopping: Promise<void> | null = null;
+let hostStopped = false;
+let workstation: BrowserWindow | null = null;
+
+function start(): void {
+  secureSession(session.defaultSession);
+  // The per-user profile folder, the same one web mode defaults to; never the install folder.
+  const client = startDataHost(hostScript, app.getPath('userData'), { onFatal: reportHostFatal });
+  host = client;
+  registerInvokeHandler(paths.entryUrl, (method, input) => client.call(method, input));
+  installApplicationMenu(
+    { openBoard: (display) => openBoardWindow(display, paths), closeBoard: closeBoardWindow, showAbout },
+    !app.isPackaged,
+  );
+  workstation = createWorkstationWindow(paths);
+  // The board belongs to the workstation: closing the workstation ends the app.
+  workstation.on('closed', () => {
+    workstation = null;
+    app.quit();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  guardAllWebContents(app, paths.entryUrl);
+  app.on('second-instance', () => {
+    if (!workstation) return;
+    if (workstation.isMinimized()) workstation.restore();
+    workstation.focus();
+  });
+  // Let the host close the database before the process ends.
+  app.on('will-quit', (event) => {
+    if (!host || hostStopped) return;
+    event.preventDefault();
+    hostStopping ??= host.stop().finally(() => {
+      hostStopped = true;
+      app.quit();
+    });
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('综治工作台无法启动', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
+}

@@ -1,0 +1,44 @@
+import { ElMessage } from 'element-plus';
+import { contract, type InputOf, type MethodName, type OutputOf, type Page } from '@shared/contract';
+import { call, type ApiError } from '@/api/client';
+import { useSchemaForm, type FormModel } from './useSchemaForm';
+import { useTableState, type Paging } from './useTableState';
+
+/** The contract methods that answer with a page of rows. */
+type ListMethod = { [K in MethodName]: OutputOf<K> extends Page<unknown> ? K : never }[MethodName];
+type ItemOf<M extends ListMethod> = OutputOf<M> extends Page<infer T> ? T : never;
+
+/**
+ * A ledger page's search form and table over one list method: the form checks its fields with the
+ * method's own input schema, a search applies the checked filters, paging keeps them, and the
+ * backend's VALIDATION details come back onto the form fields they name.
+ */
+export function useListPage<M extends ListMethod, F extends FormModel>(method: M, initial: F) {
+  const form = useSchemaForm(contract[method].input, initial);
+  let filters: Record<string, unknown> = {};
+
+  function showError(error: ApiError): void {
+    form.applyServerErrors(error.details);
+    ElMessage.error(error.message);
+  }
+
+  // ListMethod guarantees a page, but TypeScript cannot follow that through the generic method name.
+  const fetchPage = (paging: Paging) =>
+    call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
+  const table = useTableState(fetchPage, { onError: showError });
+
+  /** Applies the form when it passes the schema; otherwise its fields already show why not. */
+  function search(): void {
+    const checked = form.validate();
+    if (!checked) return;
+    filters = checked as Record<string, unknown>;
+    void table.search();
+  }
+
+  function reset(): void {
+    form.reset();
+    search();
+  }
+
+  return { form, table, search, reset };
+}

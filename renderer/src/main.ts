@@ -1,0 +1,10 @@
+import ElementPlus from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import 'element-plus/dist/index.css';
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { router } from './app/router';
+import './app/theme.css';
+
+createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app');

@@ -1,0 +1,317 @@
+/**
+ * npm run bench: how fast the backend answers, measured in-process on a large demo county.
+ *
+ * Each contract method is called through `dispatch` (validation, handler, Kysely-compiled SQL)
+ * and compared with its "floor": the same query written by hand as raw SQL on a prepared
+ * better-sqlite3 statement, giving the same result. The ratio is what the layers cost.
+ * Then the BatchWriter writes a million ledger-like rows into a scratch table.
+ * Prints a table and writes bench-results/bench.json.
+ */
+import { deepStrictEqual } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import packageJson from '../package.json' with { type: 'json' };
+import { openBackend, type Backend } from '../electron/backend/app';
+import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';
+import { BatchWriter } from '../electron/backend/demo/batch-writer';
+import { generateDemoCounty } from '../electron/backend/demo/generate';
+import { Random } from '../electron/backend/demo/random';
+import { seededUuidV7 } from '../electron/backend/demo/uuid';
+import type { DemoSummary } from '../shared/contract/system';
+
+const WARM_UP = 20;
+const ITERATIONS = 200;
+const LEDGER_ROWS = 1_000_000;
+const DEMO = { scale: 'large', seed: 20261122 } as const;
+const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
+const call = { transport: 'ipc', client: 'bench' } as const;
+
+interface Case {
+  method: string;
+  label: string;
+  input: Record<string, unknown>;
+  floor: () => unknown;
+}
+
+interface Timing {
+  median: number;
+  p95: number;
+}
+
+function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (share: number) => sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(run: () => unknown): Promise<Timing> {
+  for (let i = 0; i < WARM_UP; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  return summarise(samples);
+}
+
+/** The hand-written floors: what each method's repo query is, as plain SQL. */
+function floors(db: Db) {
+  const regionColumns = `r.code, r.name, r.level, r.parent_code AS parentCode,
+    (SELECT count(*) FROM regions AS c WHERE c.parent_code = r.code) AS childCount`;
+  const regionsPage = (where: string) => {
+    const total = db.prepare(`SELECT count(*) AS n FROM regions AS r WHERE ${where}`).pluck();
+    const items = db.prepare(
+      `SELECT ${regionColumns} FROM regions AS r WHERE ${where} ORDER BY r.sort, r.code LIMIT ? OFFSET ?`,
+    );
+    return (value: string, page = 1, pageSize = 20) => ({
+      items: items.all(value, pageSize, (page - 1) * pageSize),
+      total: total.get(value),
+      page,
+      pageSize,
+    });
+  };
+  const unitsTotal = db.prepare('SELECT count(*) FROM units').pluck();
+  const unitsItems = db.prepare(
+    'SELECT id, code, name, kind, region_code AS regionCode FROM units ORDER BY sort, code LIMIT ? OFFSET ?',
+  );
+  const peopleTotal = db.prepare('SELECT count(*) FROM people AS p JOIN units AS u ON u.id = p.unit_id').pluck();
+  const peopleItems = db.prepare(`SELECT p.id, p.name, p.title, p.role, p.unit_id AS unitId, u.name AS unitName
+    FROM people AS p JOIN units AS u ON u.id = p.unit_id ORDER BY p.sort, p.id LIMIT ? OFFSET ?`);
+  const dictName = db.prepare('SELECT name FROM dictionaries WHERE code = ?').pluck();
+  const dictEntries = db.prepare(
+    'SELECT code, label, sort, enabled FROM dict_entries WHERE dict_code = ? ORDER BY sort, code',
+  );
+  const boundary = db.prepare(
+    'SELECT source_unit, approval_no, crs, data_date, geojson FROM boundaries WHERE active = 1',
+  );
+  const county = db.prepare("SELECT code, name FROM regions WHERE level = 'county' ORDER BY code LIMIT 1");
+  const levels = db.prepare('SELECT level, count(*) AS n FROM regions GROUP BY level');
+  const peopleCount = db.prepare('SELECT count(*) FROM people').pluck();
+  return {
+    regionsByLevel: regionsPage('r.level = ?'),
+    regionsByParent: regionsPage('r.parent_code = ?'),
+    regionsByKeyword: regionsPage("r.name LIKE ? ESCAPE '\\'"),
+    units: () => ({ items: unitsItems.all(20, 0), total: unitsTotal.get(), page: 1, pageSize: 20 }),
+    people: () => ({ items: peopleItems.all(20, 0), total: peopleTotal.get(), page: 1, pageSize: 20 }),
+    dict: (code: string) => {
+      const entries = dictEntries.all(code) as Array<{ enabled: number }>;
+      return { code, name: dictName.get(code), entries: entries.map((e) => ({ ...e, enabled: e.enabled === 1 })) };
+    },
+    boundary: () => {
+      const row = boundary.get() as Record<string, string>;
+      return {
+        source: { sourceUnit: row.source_unit, approvalNo: row.approval_no, crs: row.crs, dataDate: row.data_date },
+        geojson: JSON.parse(row.geojson!),
+      };
+    },
+    info: () => {
+      const byLevel = new Map((levels.all() as Array<{ level: string; n: number }>).map((r) => [r.level, r.n]));
+      return {
+        appName: packageJson.productName,
+        version: packageJson.version,
+        schemaVersion: userVersion(db),
+        county: county.get() ?? null,
+        counts: {
+          townships: byLevel.get('township') ?? 0,
+          villages: byLevel.get('village') ?? 0,
+          grids: byLevel.get('grid') ?? 0,
+          units: unitsTotal.get(),
+          people: peopleCount.get(),
+        },
+      };
+    },
+  };
+}
+
+async function dataOf(backend: Backend, method: string, input: unknown): Promise<unknown> {
+  const result = await backend.dispatch(method, input, call);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.data;
+}
+
+function casesFor(db: Db, townshipCode: string): Case[] {
+  const floor = floors(db);
+  return [
+    {
+      method: 'regions.list',
+      label: '乡镇层级',
+      input: { level: 'township' },
+      floor: () => floor.regionsByLevel('township'),
+    },
+    {
+      method: 'regions.list',
+      label: '一个镇的村',
+      input: { parentCode: townshipCode },
+      floor: () => floor.regionsByParent(townshipCode),
+    },
+    {
+      method: 'regions.list',
+      label: '名称搜索：社区',
+      input: { keyword: '社区' },
+      floor: () => floor.regionsByKeyword('%社区%'),
+    },
+    {
+      method: 'regions.list',
+      label: '网格第 50 页',
+      input: { level: 'grid', page: 50 },
+      floor: () => floor.regionsByLevel('grid', 50),
+    },
+    { method: 'units.list', label: '第 1 页', input: {}, floor: floor.units },
+    { method: 'people.list', label: '第 1 页', input: {}, floor: floor.people },
+    {
+      method: 'dicts.get',
+      label: '信访问题分类',
+      input: { code: 'petition_category' },
+      floor: () => floor.dict('petition_category'),
+    },
+    { method: 'board.boundary', label: '乡镇边界', input: {}, floor: floor.boundary },
+    { method: 'system.info', label: '概况', input: {}, floor: floor.info },
+  ];
+}
+
+async function benchMethods(backend: Backend) {
+  const db = openRaw(backend.dbFile);
+  try {
+    const townships = (await dataOf(backend, 'regions.list', { level: 'township', pageSize: 100 })) as {
+      items: Array<{ code: string; name: string }>;
+    };
+    const town = townships.items.find((t) => t.name.endsWith('镇'))!;
+    const rows = [];
+    for (const c of casesFor(db, town.code)) {
+      // The floor must answer exactly what the method answers, or the comparison means nothing.
+      deepStrictEqual(
+        c.floor(),
+        await dataOf(backend, c.method, c.input),
+        `${c.method} ${c.label}: 下限查询结果不一致`,
+      );
+      const measured = await time(() => backend.dispatch(c.method, c.input, call));
+      const floor = await time(c.floor);
+      rows.push({
+        method: c.method,
+        label: c.label,
+        input: c.input,
+        measured,
+        floor,
+        ratio: measured.median / floor.median,
+      });
+    }
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+function benchBatchWriter(dir: string) {
+  const db = openRaw(join(dir, 'scratch.db'));
+  try {
+    applyPragmas(db);
+    db.exec(`CREATE TABLE ledger (
+      id TEXT PRIMARY KEY, region_code TEXT NOT NULL, event_date TEXT NOT NULL, summary TEXT NOT NULL, amount INTEGER NOT NULL
+    ) STRICT`);
+    const newId = seededUuidV7(new Random(1));
+    const regions = generateDemoCounty(DEMO).grids.map((grid) => grid.code);
+    const dates = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const summaries = ['欠薪讨要', '邻里纠纷', '土地权属争议', '噪声扰民', '物业服务纠纷', '道路积水'];
+    const start = performance.now();
+    const writer = new BatchWriter(db, 'ledger', ['id', 'region_code', 'event_date', 'summary', 'amount']);
+    for (let i = 0; i < LEDGER_ROWS; i++) {
+      writer.add([
+        newId(),
+        regions[i % regions.length]!,
+        dates[i % dates.length]!,
+        summaries[i % summaries.length]!,
+        i % 10_000,
+      ]);
+    }
+    const counts = writer.finish();
+    const seconds = (performance.now() - start) / 1000;
+    const stored = db.prepare('SELECT count(*) FROM ledger').pluck().get();
+    if (stored !== LEDGER_ROWS) throw new Error(`批量写入后应有 ${LEDGER_ROWS} 行，实际 ${String(stored)} 行`);
+    return { rows: counts.rows, batches: counts.batches, seconds, rowsPerSecond: counts.rows / seconds };
+  } finally {
+    db.close();
+  }
+}
+
+/** Terminal columns: a CJK character takes two. */
+const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - widthOf(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - widthOf(text))) + text;
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(widthOf(h), ...rows.map((r) => widthOf(r[i]!))));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'zz-bench-'));
+  try {
+    const backend = await openBackend(join(dir, 'data'));
+    let loadMs: number;
+    let summary: DemoSummary;
+    let methods: Awaited<ReturnType<typeof benchMethods>>;
+    try {
+      const start = performance.now();
+      summary = (await dataOf(backend, 'system.loadDemo', DEMO)) as DemoSummary;
+      loadMs = performance.now() - start;
+      console.log(
+        `演示县（大规模）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
+          `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,
+      );
+      methods = await benchMethods(backend);
+    } finally {
+      backend.close();
+    }
+    const ms = (n: number) => n.toFixed(3);
+    printTable(
+      ['方法', '中位数 ms', 'p95 ms', '下限中位数 ms', '下限 p95 ms', '倍数'],
+      methods.map((m) => [
+        `${m.method}（${m.label}）`,
+        ms(m.measured.median),
+        ms(m.measured.p95),
+        ms(m.floor.median),
+        ms(m.floor.p95),
+        `${m.ratio.toFixed(2)}×`,
+      ]),
+    );
+
+    const batch = benchBatchWriter(dir);
+    console.log(
+      `\nBatchWriter：${batch.rows.toLocaleString('zh-CN')} 行写入 STRICT 表（${batch.batches} 个事务），` +
+        `用时 ${batch.seconds.toFixed(2)} s，${Math.round(batch.rowsPerSecond).toLocaleString('zh-CN')} 行/秒`,
+    );
+
+    mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
+    const report = {
+      generatedAt: new Date().toISOString(),
+      machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length },
+      demo: { ...DEMO, loadMs, summary },
+      warmUp: WARM_UP,
+      iterations: ITERATIONS,
+      methods: methods.map((m) => ({
+        method: m.method,
+        case: m.label,
+        input: m.input,
+        medianMs: m.measured.median,
+        p95Ms: m.measured.p95,
+        floorMedianMs: m.floor.median,
+        floorP95Ms: m.floor.p95,
+        ratio: m.ratio,
+      })),
+      batchWriter: batch,
+    };
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\n结果已写入 ${RESULTS_FILE}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

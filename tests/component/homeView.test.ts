@@ -1,0 +1,109 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { createPinia } from 'pinia';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Region } from '@shared/contract/regions';
+import type { DemoSummary, SystemInfo } from '@shared/contract/system';
+import HomeView from '@/features/home/views/HomeView.vue';
+import { installBridge, removeBridge } from './helpers/fakeBridge';
+
+const emptyInfo: SystemInfo = {
+  appName: '综治工作台',
+  version: '0.1.0',
+  schemaVersion: 1,
+  county: null,
+  counts: { townships: 0, villages: 0, grids: 0, units: 0, people: 0 },
+};
+const demoInfo: SystemInfo = {
+  ...emptyInfo,
+  county: { code: '990101000000', name: '演示县' },
+  counts: { townships: 2, villages: 31, grids: 240, units: 12, people: 20 },
+};
+const townships: Region[] = [
+  { code: '990101001000', name: '城关镇', level: 'township', parentCode: '990101000000', childCount: 18 },
+  { code: '990101002000', name: '河西乡', level: 'township', parentCode: '990101000000', childCount: 13 },
+];
+const townshipPage = { ok: true, data: { items: townships, total: 2, page: 1, pageSize: 200 } } as const;
+
+afterEach(() => {
+  removeBridge();
+  document.body.innerHTML = '';
+});
+
+const mountHome = () => mount(HomeView, { global: { plugins: [ElementPlus, createPinia()] }, attachTo: document.body });
+
+describe('home view', () => {
+  it('lists the county townships with code, name and village count', async () => {
+    const bridge = installBridge({
+      'system.info': () => ({ ok: true, data: demoInfo }),
+      'regions.list': () => townshipPage,
+    });
+    const wrapper = mountHome();
+    await flushPromises();
+
+    expect(bridge).toHaveBeenCalledWith(
+      'regions.list',
+      expect.objectContaining({ level: 'township', parentCode: '990101000000' }),
+    );
+    const table = wrapper.find('[data-testid="home-townships"]');
+    const rows = table.findAll('tbody tr').map((row) => row.findAll('td').map((cell) => cell.text()));
+    expect(rows).toEqual([
+      ['1', '990101001000', '城关镇', '18'],
+      ['2', '990101002000', '河西乡', '13'],
+    ]);
+    expect(wrapper.find('[data-testid="first-run"]').exists()).toBe(false);
+  });
+
+  it('shows the first-run card when the database has no county', async () => {
+    installBridge({ 'system.info': () => ({ ok: true, data: emptyInfo }) });
+    const wrapper = mountHome();
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="first-run"]').text()).toContain('载入演示数据');
+    expect(wrapper.find('[data-testid="home-townships"]').exists()).toBe(false);
+  });
+
+  it('loads the chosen demo scale, then shows the townships and the counts loaded', async () => {
+    const summary: DemoSummary = { county: '演示县', townships: 2, villages: 31, grids: 240, units: 12, people: 20 };
+    let loaded = false;
+    const bridge = installBridge({
+      'system.info': () => ({ ok: true, data: loaded ? demoInfo : emptyInfo }),
+      'system.loadDemo': () => {
+        loaded = true;
+        return { ok: true, data: summary };
+      },
+      'regions.list': () => townshipPage,
+    });
+    const wrapper = mountHome();
+    await flushPromises();
+
+    await wrapper.find('[data-testid="load-demo"]').trigger('click');
+    await flushPromises();
+    (document.querySelector('[data-testid="demo-scale-large"] input') as HTMLInputElement).click();
+    await flushPromises();
+    (document.querySelector('[data-testid="load-demo-confirm"]') as HTMLButtonElement).click();
+    await flushPromises();
+
+    expect(bridge).toHaveBeenCalledWith('system.loadDemo', { scale: 'large' });
+    expect(document.body.textContent).toContain('网格 240 个');
+    expect(wrapper.find('[data-testid="home-townships"]').text()).toContain('城关镇');
+  });
+
+  it('shows the server message when loading the demo fails', async () => {
+    const message = '数据库中已有县区数据，不能再载入演示数据。';
+    installBridge({
+      'system.info': () => ({ ok: true, data: emptyInfo }),
+      'system.loadDemo': () => ({ ok: false, error: { code: 'CONFLICT', message } }),
+    });
+    const wrapper = mountHome();
+    await flushPromises();
+
+    await wrapper.find('[data-testid="load-demo"]').trigger('click');
+    await flushPromises();
+    (document.querySelector('[data-testid="load-demo-confirm"]') as HTMLButtonElement).click();
+    await flushPromises();
+
+    expect(document.body.textContent).toContain(message);
+    expect(wrapper.find('[data-testid="first-run"]').exists()).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './support/browser';
+import { startWebApp, type WebApp } from './support/serve';
+
+interface RegionPage {
+  items: Array<{ code: string; name: string }>;
+  total: number;
+}
+
+describe('the workstation in web mode, on the demo county', () => {
+  let app: WebApp;
+  let session: Session;
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    session = await openSession();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it('shows the Chinese home page listing every township through the contract', async () => {
+    const expected = await app.api<RegionPage>('regions.list', { level: 'township', pageSize: 200 });
+    expect(expected.ok).toBe(true);
+    const townships = expected.data!.items;
+    expect(townships.length).toBeGreaterThanOrEqual(10);
+
+    const { page } = session;
+    await page.goto(app.url);
+    const table = page.getByTestId('home-townships');
+    await table.getByText(townships[townships.length - 1]!.name, { exact: true }).waitFor();
+    const text = await table.innerText();
+    for (const township of townships) expect(text).toContain(township.name);
+    expect(await page.getByRole('menuitem').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('工作台'),
+        expect.stringContaining('信访积案'),
+        expect.stringContaining('风险台账'),
+        expect.stringContaining('态势大屏'),
+        expect.stringContaining('系统管理'),
+      ]),
+    );
+    await session.screenshot('home');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('marks the field when a search form gets invalid input', async () => {
+    const { page } = session;
+    await page.goto(`${app.url}#/admin`);
+    await page.getByTestId('regions-keyword').fill('长'.repeat(60));
+    await page.getByTestId('regions-tab').getByTestId('search-submit').click();
+    await page.getByText('不能超过 50 个字符，请删减').waitFor();
+    await session.screenshot('admin-validation');
+    expect(session.offMachineRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
+  '/usr/bin/microsoft-edge',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+export function findChromium(): string {
+  const found = CANDIDATES.find((path): path is string => !!path && existsSync(path));
+  if (!found)
+    throw new Error(
+      '未找到 Chromium：请安装 chromium（Debian: apt-get install -y chromium fonts-wqy-microhei）或设置 CHROMIUM_PATH',
+    );
+  return found;
+}
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request that tried to leave the machine (blocked). The app must make none. */
+  offMachineRequests: string[];
+  /** Console errors and page errors seen so far. */
+  pageErrors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isLocal(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return true;
+  return LOCAL_HOSTS.has(parsed.hostname);
+}
+
+/** A headless system Chromium with a throwaway profile, blocking and recording any off-machine request. */
+export async function openSession(viewport = { width: 1440, height: 900 }): Promise<Session> {
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const offMachineRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    offMachineRequests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    browser,
+    context,
+    page,
+    offMachineRequests,
+    pageErrors,
+    async screenshot(name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface WebApp {
+  url: string;
+  dataDir: string;
+  /** Calls a contract method over HTTP, as the renderer does in web mode. */
+  api<T = unknown>(
+    method: string,
+    input?: unknown,
+  ): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }>;
+  stop(): Promise<void>;
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) {
+        child.stdout?.off('data', onData);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`npm run serve 提前退出（${code}）：\n${output}`)));
+  });
+}
+
+/**
+ * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
+ * temp data folder, optionally filled with the demo county.
+ */
+export async function startWebApp(options: { demo?: 'small' | 'large' } = {}): Promise<WebApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zz-e2e-'));
+  // Its own process group, so stopping it also stops npm's children (tsx, node).
+  const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', '0', '--data', dataDir], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  const api: WebApp['api'] = async (method, input = {}) => {
+    const res = await fetch(`${url}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return res.json();
+  };
+  if (options.demo) {
+    const loaded = await api('system.loadDemo', { scale: options.demo });
+    if (!loaded.ok) throw new Error(`载入演示数据失败：${loaded.error?.message}`);
+  }
+  const stop = () =>
+    new Promise<void>((done) => {
+      child.once('exit', () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        done();
+      });
+      process.kill(-child.pid!, 'SIGTERM');
+    });
+  return { url, dataDir, api, stop };
+}

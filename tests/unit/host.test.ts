@@ -1,0 +1,163 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openBackend } from '../../electron/backend/app';
+import { DB_FILE_NAME } from '../../electron/backend/db/database';
+import { LATEST_VERSION } from '../../electron/backend/db/migrations';
+import { dataDirFromArgs, serveHost, type HostPort } from '../../electron/backend/host';
+import { tempDir } from '../helpers/temp-dir';
+
+/** Stands in for `process.parentPort`: delivers messages as `{ data }`, records what is posted. */
+class FakePort implements HostPort {
+  readonly posted: unknown[] = [];
+  private listener: ((event: { data: unknown }) => void) | null = null;
+
+  on(_event: 'message', listener: (event: { data: unknown }) => void): this {
+    this.listener = listener;
+    return this;
+  }
+
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+
+  send(data: unknown): void {
+    this.listener?.({ data });
+  }
+
+  /** Resolves once `count` messages have been posted. */
+  async waitFor(count: number): Promise<unknown[]> {
+    await expect.poll(() => this.posted.length, { timeout: 5000 }).toBeGreaterThanOrEqual(count);
+    return this.posted;
+  }
+}
+
+function serve(dataDir: string) {
+  const port = new FakePort();
+  const exits: number[] = [];
+  const opening = openBackend(dataDir);
+  serveHost(port, opening, (code) => exits.push(code));
+  return { port, exits, opening };
+}
+
+/** Opening failures are logged to stderr; keep test output clean but check they were logged. */
+const quietErrors = () => vi.spyOn(console, 'error').mockImplementation(() => {});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('data host', () => {
+  it('answers a call with the id and the backend envelope', async () => {
+    const { port, opening } = serve(tempDir());
+    port.send({ id: 7, method: 'system.info', input: {} });
+    const [answer] = await port.waitFor(1);
+    expect(answer).toMatchObject({ id: 7, result: { ok: true, data: { schemaVersion: LATEST_VERSION } } });
+    (await opening).close();
+  });
+
+  it('answers concurrent calls each under its own id', async () => {
+    const { port, opening } = serve(tempDir());
+    port.send({ id: 1, method: 'system.info', input: {} });
+    port.send({ id: 2, method: 'no.such', input: {} });
+    port.send({ id: 3, method: 'system.info', input: { unexpected: true } });
+    const answers = (await port.waitFor(3)) as Array<{ id: number; result: { ok: boolean; error?: { code: string } } }>;
+    const byId = new Map(answers.map((a) => [a.id, a.result]));
+    expect(byId.get(1)?.ok).toBe(true);
+    expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(byId.get(3)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    (await opening).close();
+  });
+
+  it('ignores messages that are not calls', async () => {
+    const { port, opening } = serve(tempDir());
+    port.send('hello');
+    port.send({ method: 'system.info' });
+    port.send({ id: 9, method: 'system.info', input: {} });
+    const posted = await port.waitFor(1);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ id: 9 });
+    (await opening).close();
+  });
+
+  it('reports a newer database as fatal and answers every call with that error, leaving the file as it was', async () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, DB_FILE_NAME));
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+
+    const logged = quietErrors();
+    const { port } = serve(dir);
+    port.send({ id: 1, method: 'system.info', input: {} });
+    const [fatal, answer] = (await port.waitFor(2)) as [
+      { type: string; message: string },
+      { id: number; result: { ok: false; error: { code: string; message: string } } },
+    ];
+    expect(fatal.type).toBe('fatal');
+    expect(fatal.message).toContain('较新版本');
+    expect(answer.id).toBe(1);
+    expect(answer.result.ok).toBe(false);
+    expect(answer.result.error).toEqual({ code: 'CONFLICT', message: fatal.message });
+    expect(port.posted.filter((m) => (m as { type?: string }).type === 'fatal')).toHaveLength(1);
+    expect(logged).toHaveBeenCalled();
+
+    const check = new Database(join(dir, DB_FILE_NAME), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    check.close();
+  });
+
+  it('reports a data folder it cannot open as fatal with a Chinese INTERNAL message', async () => {
+    quietErrors();
+    const port = new FakePort();
+    serveHost(port, Promise.reject(new Error('EACCES')), () => {});
+    port.send({ id: 4, method: 'system.info', input: {} });
+    const [fatal, answer] = (await port.waitFor(2)) as [
+      { message: string },
+      { result: { error: { code: string; message: string } } },
+    ];
+    expect(fatal.message).toMatch(/^无法打开数据文件.*EACCES/);
+    expect(answer.result.error.code).toBe('INTERNAL');
+  });
+
+  it('on stop finishes the calls in flight, closes the database and exits 0; later calls are refused', async () => {
+    const dir = tempDir();
+    const port = new FakePort();
+    const exits: number[] = [];
+    // The real backend, with calls held back a little so the stop arrives while one is in flight.
+    const opening = openBackend(dir).then((backend) => ({
+      ...backend,
+      dispatch: async (...args: Parameters<typeof backend.dispatch>) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return backend.dispatch(...args);
+      },
+    }));
+    serveHost(port, opening, (code) => exits.push(code));
+    port.send({ id: 1, method: 'system.info', input: {} });
+    port.send({ type: 'stop' });
+    port.send({ id: 2, method: 'system.info', input: {} });
+    await expect.poll(() => exits, { timeout: 5000 }).toEqual([0]);
+
+    const byId = new Map((port.posted as Array<{ id: number; result: { ok: boolean } }>).map((a) => [a.id, a.result]));
+    expect(byId.get(1)?.ok).toBe(true);
+    expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    // Closing the last connection checkpoints the WAL and removes it.
+    expect(existsSync(join(dir, `${DB_FILE_NAME}-wal`))).toBe(false);
+  });
+});
+
+describe('dataDirFromArgs', () => {
+  it('reads --data DIR and --data=DIR wherever the launcher puts its own arguments', () => {
+    expect(
+      dataDirFromArgs(['/opt/zz/electron', '/opt/zz/out/main/host.js', '--data', '/home/u/.config/综治工作台']),
+    ).toBe('/home/u/.config/综治工作台');
+    expect(dataDirFromArgs(['electron', '--data=C:\\Users\\u\\AppData\\Roaming\\综治工作台'])).toBe(
+      'C:\\Users\\u\\AppData\\Roaming\\综治工作台',
+    );
+  });
+
+  it('gives null when no data folder was passed', () => {
+    expect(dataDirFromArgs(['electron', 'host.js'])).toBeNull();
+    expect(dataDirFromArgs(['electron', 'host.js', '--data='])).toBeNull();
+  });
+});

@@ -1,0 +1,135 @@
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ok } from '../../shared/errors';
+
+const forked = vi.hoisted(() => [] as Array<{ script: string; args: string[]; options: unknown }>);
+
+vi.mock('electron', () => ({
+  utilityProcess: {
+    fork: (script: string, args: string[], options: unknown) => {
+      forked.push({ script, args, options });
+      return new FakeHost();
+    },
+  },
+}));
+
+const { createHostClient, startDataHost } = await import('../../electron/main/host-client');
+
+/** A utility process stand-in: records what main posts, lets the test answer or exit. */
+class FakeHost extends EventEmitter {
+  readonly posted: Array<Record<string, unknown>> = [];
+  killed = false;
+  postMessage(message: Record<string, unknown>) {
+    this.posted.push(message);
+  }
+  kill() {
+    this.killed = true;
+    return true;
+  }
+  reply(id: unknown, result: unknown) {
+    this.emit('message', { id, result });
+  }
+  exit(code: number) {
+    this.emit('exit', code);
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('host client', () => {
+  it('matches concurrent answers to their calls by id, whatever order they come in', async () => {
+    const host = new FakeHost();
+    const client = createHostClient(host);
+    const a = client.call('system.info', {});
+    const b = client.call('regions.list', { page: 1 });
+    const c = client.call('units.list', {});
+    expect(host.posted).toEqual([
+      { id: 1, method: 'system.info', input: {} },
+      { id: 2, method: 'regions.list', input: { page: 1 } },
+      { id: 3, method: 'units.list', input: {} },
+    ]);
+    host.reply(3, ok('c'));
+    host.reply(1, ok('a'));
+    host.reply(2, ok('b'));
+    await expect(Promise.all([a, b, c])).resolves.toEqual([ok('a'), ok('b'), ok('c')]);
+  });
+
+  it('ignores answers for unknown ids and malformed messages', async () => {
+    const host = new FakeHost();
+    const client = createHostClient(host);
+    const call = client.call('system.info', {});
+    host.reply(99, ok('stray'));
+    host.emit('message', { id: 1, result: 'not an envelope' });
+    host.emit('message', null);
+    host.reply(1, ok('right'));
+    await expect(call).resolves.toEqual(ok('right'));
+  });
+
+  it('fails every pending call with a Chinese INTERNAL error when the host exits, and later calls at once', async () => {
+    const host = new FakeHost();
+    const onFatal = vi.fn();
+    const client = createHostClient(host, { onFatal });
+    const pending = [client.call('system.info', {}), client.call('regions.list', {})];
+    host.exit(3);
+    const results = await Promise.all(pending);
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(!result.ok && result.error.message).toContain('数据服务意外停止（代码 3）');
+    }
+    expect(onFatal).toHaveBeenCalledExactlyOnceWith(expect.stringContaining('数据服务意外停止'));
+    await expect(client.call('system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(host.posted).toHaveLength(2);
+  });
+
+  it('answers a call the host never answers with a timeout error, and drops the late answer', async () => {
+    vi.useFakeTimers();
+    const host = new FakeHost();
+    const client = createHostClient(host, { timeoutMs: 1000 });
+    const call = client.call('system.info', {});
+    vi.advanceTimersByTime(1000);
+    const result = await call;
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(!result.ok && result.error.message).toContain('超时');
+    expect(() => host.reply(1, ok('late'))).not.toThrow();
+  });
+
+  it("surfaces the host's fatal message", () => {
+    const host = new FakeHost();
+    const onFatal = vi.fn();
+    createHostClient(host, { onFatal });
+    host.emit('message', { type: 'fatal', message: '该数据文件由较新版本的综治工作台写入' });
+    expect(onFatal).toHaveBeenCalledExactlyOnceWith('该数据文件由较新版本的综治工作台写入');
+  });
+
+  it('stops by asking the host to close, resolving when it exits, without reporting a fatal', async () => {
+    const host = new FakeHost();
+    const onFatal = vi.fn();
+    const client = createHostClient(host, { onFatal });
+    const stopped = client.stop();
+    expect(host.posted).toEqual([{ type: 'stop' }]);
+    host.exit(0);
+    await stopped;
+    expect(host.killed).toBe(false);
+    expect(onFatal).not.toHaveBeenCalled();
+  });
+
+  it('kills a host that does not exit within the grace period', async () => {
+    vi.useFakeTimers();
+    const host = new FakeHost();
+    const client = createHostClient(host, { stopGraceMs: 500 });
+    const stopped = client.stop();
+    vi.advanceTimersByTime(500);
+    await stopped;
+    expect(host.killed).toBe(true);
+  });
+
+  it('forks the built host script on the data folder', () => {
+    startDataHost('/opt/zz/out/main/host.js', '/home/u/.config/综治工作台', {});
+    expect(forked.at(-1)).toMatchObject({
+      script: '/opt/zz/out/main/host.js',
+      args: ['--data', '/home/u/.config/综治工作台'],
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ok } from '../../shared/errors';
+
+/** Just enough of Electron for index.ts to run its whole start-up and shutdown. */
+const fakes = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+
+  class FakeHost extends EventEmitter {
+    readonly posted: Array<Record<string, unknown>> = [];
+    postMessage(message: Record<string, unknown>) {
+      this.posted.push(message);
+    }
+    kill() {
+      return true;
+    }
+  }
+
+  class FakeWindow extends EventEmitter {
+    static all: FakeWindow[] = [];
+    readonly sent: unknown[][] = [];
+    readonly webContents = Object.assign(new EventEmitter(), { send: (...args: unknown[]) => this.sent.push(args) });
+    loadedUrl = '';
+    minimized = true;
+    focused = false;
+    constructor(readonly options: { webPreferences: { preload: string } }) {
+      super();
+      FakeWindow.all.push(this);
+    }
+    static getAllWindows() {
+      return FakeWindow.all;
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    focus() {
+      this.focused = true;
+    }
+    setMenu() {}
+  }
+
+  const state = {
+    lock: true,
+    ready: null as null | (() => void),
+    hosts: [] as Array<{ script: string; args: string[]; host: FakeHost }>,
+    handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+    menus: 0,
+    dialogs: [] as Array<{ type: string; detail: string }>,
+  };
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => state.lock,
+    quit: () => app.emit('will-quit', { preventDefault: () => {} }),
+    whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
+    getPath: (name: string) => `/home/u/.config/综治工作台${name === 'userData' ? '' : `/${name}`}`,
+    getVersion: () => '0.1.0',
+    enableSandbox: () => {},
+  });
+
+  const session = {
+    webRequest: { onHeadersReceived: () => {} },
+    setPermissionRequestHandler: () => {},
+    setPermissionCheckHandler: () => {},
+  };
+
+  const screen = Object.assign(new EventEmitter(), {
+    getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 }],
+    getPrimaryDisplay: () => ({ id: 1 }),
+  });
+
+  return { FakeHost, FakeWindow, state, app, session, screen };
+});
+
+vi.mock('electron', () => ({
+  app: fakes.app,
+  session: { defaultSession: fakes.session },
+  screen: fakes.screen,
+  BrowserWindow: fakes.FakeWindow,
+  Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fakes.state.menus++ },
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      fakes.state.handlers.set(channel, handler),
+  },
+  utilityProcess: {
+    fork: (script: string, args: string[]) => {
+      const host = new fakes.FakeHost();
+      fakes.state.hosts.push({ script, args, host });
+      return host;
+    },
+  },
+  dialog: {
+    showMessageBox: (options: { type: string; detail: string }) => {
+      fakes.state.dialogs.push(options);
+      return Promise.resolve({ response: 0 });
+    },
+    showErrorBox: () => {},
+  },
+}));
+
+async function launch() {
+  vi.resetModules();
+  await import('../../electron/main/index');
+}
+
+async function launchReady() {
+  await launch();
+  fakes.state.ready!();
+  await vi.waitFor(() => expect(fakes.FakeWindow.all).toHaveLength(1));
+  return { host: fakes.state.hosts[0]!.host, window: fakes.FakeWindow.all[0]! };
+}
+
+beforeEach(() => {
+  delete process.env.ELECTRON_RENDERER_URL;
+  fakes.app.removeAllListeners();
+  fakes.screen.removeAllListeners();
+  fakes.FakeWindow.all.length = 0;
+  Object.assign(fakes.state, { lock: true, ready: null, hosts: [], menus: 0, dialogs: [] });
+  fakes.state.handlers.clear();
+});
+
+describe('main process lifecycle', () => {
+  it('quits at once when another instance already runs', async () => {
+    fakes.state.lock = false;
+    const quit = vi.spyOn(fakes.app, 'quit');
+    await launch();
+    expect(quit).toHaveBeenCalledOnce();
+    expect(fakes.state.ready).toBeNull();
+    quit.mockRestore();
+  });
+
+  it('on ready starts the data host on the user data folder, registers IPC, sets the menu and opens the window', async () => {
+    const { window } = await launchReady();
+    const [{ script, args }] = fakes.state.hosts;
+    expect(script).toMatch(/[/\\]main[/\\]host\.js$/);
+    expect(args).toEqual(['--data', '/home/u/.config/综治工作台']);
+    expect([...fakes.state.handlers.keys()]).toEqual(['zz:invoke']);
+    expect(fakes.state.menus).toBe(1);
+    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+  });
+
+  it('relays a call from the window to the data host and returns its answer', async () => {
+    const { host, window } = await launchReady();
+    const invoke = fakes.state.handlers.get('zz:invoke')!;
+    const answer = invoke({ senderFrame: { url: window.loadedUrl, parent: null } }, 'system.info', {});
+    expect(host.posted).toEqual([{ id: 1, method: 'system.info', input: {} }]);
+    host.emit('message', { id: 1, result: ok({ schemaVersion: 1 }) });
+    await expect(answer).resolves.toEqual(ok({ schemaVersion: 1 }));
+  });
+
+  it("shows the host's fatal message in a dialog and sends it to the pages", async () => {
+    const { host, window } = await launchReady();
+    host.emit('message', { type: 'fatal', message: '该数据文件由较新版本的综治工作台写入' });
+    expect(fakes.state.dialogs).toMatchObject([{ type: 'error', detail: '该数据文件由较新版本的综治工作台写入' }]);
+    expect(window.sent).toEqual([['zz:event:host-fatal', { message: '该数据文件由较新版本的综治工作台写入' }]]);
+  });
+
+  it('brings the workstation back when a second instance starts', async () => {
+    const { window } = await launchReady();
+    fakes.app.emit('second-instance');
+    expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+
+  it('holds the quit until the data host has closed its database', async () => {
+    const { host } = await launchReady();
+    const first = { preventDefault: vi.fn() };
+    fakes.app.emit('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalled();
+    expect(host.posted).toEqual([{ type: 'stop' }]);
+
+    const quit = vi.spyOn(fakes.app, 'quit');
+    host.emit('exit', 0);
+    await vi.waitFor(() => expect(quit).toHaveBeenCalled());
+    const again = { preventDefault: vi.fn() };
+    fakes.app.emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    quit.mockRestore();
+  });
+});

@@ -1,0 +1,112 @@
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fakes = await vi.hoisted(async () => {
+  // vi.hoisted runs before the file's imports: load what the fakes need here.
+  const { EventEmitter: Emitter } = await import('node:events');
+  class FakeWindow extends Emitter {
+    static created: FakeWindow[] = [];
+    readonly webContents = new Emitter();
+    loadedUrl: string | null = null;
+    menu: unknown = 'default';
+    closed = false;
+    shown = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      FakeWindow.created.push(this);
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    setMenu(menu: unknown) {
+      this.menu = menu;
+    }
+    show() {
+      this.shown = true;
+    }
+    close() {
+      if (this.closed) return;
+      this.closed = true;
+      this.emit('closed');
+    }
+  }
+  return { FakeWindow };
+});
+
+vi.mock('electron', () => ({ BrowserWindow: fakes.FakeWindow }));
+
+const windows = await import('../../electron/main/windows');
+type FakeWindow = InstanceType<typeof fakes.FakeWindow>;
+
+const PATHS = {
+  entryUrl: pathToFileURL('/opt/zz/out/renderer/index.html').href,
+  preload: '/opt/zz/out/preload/index.cjs',
+};
+const SECOND = { id: 2, bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, scaleFactor: 1 };
+
+/** Sends a key to the window's page as Electron's before-input-event would; true if it was swallowed. */
+function press(win: FakeWindow, input: { type: string; key: string }): boolean {
+  let prevented = false;
+  win.webContents.emit('before-input-event', { preventDefault: () => (prevented = true) }, input);
+  return prevented;
+}
+
+beforeEach(() => {
+  windows.closeBoardWindow();
+  fakes.FakeWindow.created.length = 0;
+});
+
+describe('workstation window', () => {
+  it('loads the app entry with the secure preferences and shows once ready', () => {
+    const win = windows.createWorkstationWindow(PATHS) as unknown as FakeWindow;
+    expect(win.loadedUrl).toBe(PATHS.entryUrl);
+    expect(win.options).toMatchObject({
+      title: '综治工作台',
+      show: false,
+      webPreferences: { preload: PATHS.preload, contextIsolation: true, sandbox: true, nodeIntegration: false },
+    });
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+});
+
+describe('board window', () => {
+  it('opens fullscreen on the chosen display bounds at #/board, without a menu or frame', () => {
+    const win = windows.openBoardWindow(SECOND, PATHS) as unknown as FakeWindow;
+    expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, fullscreen: true, frame: false });
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(win.loadedUrl).toBe(`${PATHS.entryUrl}#/board`);
+    expect(win.menu).toBeNull();
+  });
+
+  it('puts the board hash on the dev server entry too', () => {
+    expect(windows.boardUrl('http://localhost:5173/')).toBe('http://localhost:5173/#/board');
+  });
+
+  it('closes on Esc and ignores other keys and key releases', () => {
+    const win = windows.openBoardWindow(SECOND, PATHS) as unknown as FakeWindow;
+    expect(press(win, { type: 'keyDown', key: 'a' })).toBe(false);
+    expect(press(win, { type: 'keyUp', key: 'Escape' })).toBe(false);
+    expect(win.closed).toBe(false);
+    expect(press(win, { type: 'keyDown', key: 'Escape' })).toBe(true);
+    expect(win.closed).toBe(true);
+  });
+
+  it('keeps one board: opening on another display replaces it, and the menu command closes it', () => {
+    const first = windows.openBoardWindow(SECOND, PATHS) as unknown as FakeWindow;
+    const primary = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 };
+    const second = windows.openBoardWindow(primary, PATHS) as unknown as FakeWindow;
+    expect(first.closed).toBe(true);
+    expect(second.closed).toBe(false);
+    expect(second.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    windows.closeBoardWindow();
+    expect(second.closed).toBe(true);
+  });
+
+  it('does not close the workstation window on Esc', () => {
+    const win = windows.createWorkstationWindow(PATHS) as unknown as FakeWindow;
+    expect(win.webContents.listenerCount('before-input-event')).toBe(0);
+  });
+});

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { applyPragmas, openRaw, userVersion } from '../../electron/backend/db/connection';
+import { MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
+import type { Migration } from '../../electron/backend/db/migrations/types';
+import { tempDir } from '../helpers/temp-dir';
+
+function freshDb(dir: string) {
+  const db = openRaw(join(dir, 'test.db'));
+  applyPragmas(db);
+  return db;
+}
+
+const addNotes: Migration = {
+  version: 2,
+  name: 'notes',
+  up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'),
+};
+
+const broken: Migration = {
+  version: 2,
+  name: 'broken',
+  up: (db) => {
+    db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
+    db.exec('INSERT INTO no_such_table VALUES (1)');
+  },
+};
+
+describe('migration runner', () => {
+  it('numbers migrations 1, 2, 3… without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('takes a backup with the old data before migrating a file that holds data', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS);
+    db.prepare("INSERT INTO regions (code, name, level) VALUES ('999901000000', '测试县', 'county')").run();
+
+    const outcome = await migrate(db, join(dir, 'backups'), [...MIGRATIONS, addNotes]);
+    expect(outcome.from).toBe(1);
+    expect(outcome.to).toBe(2);
+    expect(outcome.backupFile).toMatch(/before-migration-v1\.db$/);
+    expect(existsSync(outcome.backupFile!)).toBe(true);
+
+    const backup = new Database(outcome.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT name FROM regions').pluck().all()).toEqual(['测试县']);
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    backup.close();
+    db.close();
+  });
+
+  it('rolls a failing migration back entirely, leaving the old version', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS);
+
+    await expect(migrate(db, join(dir, 'backups'), [...MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
+    expect(userVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all();
+    expect(tables).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 0001: reference data', () => {
+  it('creates the reference tables and seeds the dictionaries', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 1));
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['boundaries', 'dict_entries', 'dictionaries', 'people', 'regions', 'units']);
+    const itemTypes = db
+      .prepare("SELECT label FROM dict_entries WHERE dict_code = 'petition_item_type' ORDER BY sort")
+      .pluck()
+      .all();
+    expect(itemTypes).toEqual(['建议意见', '检举控告', '申诉求决']);
+    expect(() =>
+      db.prepare("INSERT INTO regions (code, name, level) VALUES ('999901000000', '县', 'province')").run(),
+    ).toThrow(/CHECK constraint/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO regions (code, name, level, parent_code) VALUES ('999901001000', '镇', 'township', 'nope')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
