@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron';
-import { isMethodName, type MethodName } from '../../shared/contract';
+import { isMethodName, unknownMethod, type MethodName } from '../../shared/contract';
 import { fail, type Result } from '../../shared/errors';
 import { INVOKE_CHANNEL } from '../preload/channels';
 import { isAppUrl } from './app-url';
@@ -29,7 +29,7 @@ export async function handleInvoke(
   relay: Relay,
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(frame, entryUrl)) return fail('FORBIDDEN', '拒绝了来自非本程序页面的调用。');
-  if (!isMethodName(method)) return fail('NOT_FOUND', `没有名为“${String(method).slice(0, 80)}”的功能接口。`);
+  if (!isMethodName(method)) return unknownMethod(method);
   return relay(method, input);
 }
 

@@ -1,5 +1,6 @@
-import { isMethodName } from '../../shared/contract';
+import { isMethodName, unknownMethod } from '../../shared/contract';
 import { fail, type Result } from '../../shared/errors';
+import type { ZzBridge } from '../../shared/contract/bridge';
 import { eventChannel, INVOKE_CHANNEL, isBridgeEvent } from './channels';
 
 /** The parts of `ipcRenderer` the bridge uses. */
@@ -9,12 +10,6 @@ export interface RendererIpc {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-/** What the page sees as `window.zz`. */
-export interface ZzBridge {
-  invoke(method: string, input?: unknown): Promise<Result<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
-
 /**
  * `invoke` always resolves to an envelope: unknown methods are refused here without touching IPC,
  * and a broken IPC link becomes an INTERNAL envelope rather than a rejection.
@@ -22,7 +17,7 @@ export interface ZzBridge {
 export function createBridge(ipc: RendererIpc): ZzBridge {
   return {
     async invoke(method, input) {
-      if (!isMethodName(method)) return fail('NOT_FOUND', `没有名为“${String(method).slice(0, 80)}”的功能接口。`);
+      if (!isMethodName(method)) return unknownMethod(method);
       try {
         return (await ipc.invoke(INVOKE_CHANNEL, method, input)) as Result<unknown>;
       } catch {

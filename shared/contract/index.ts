@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fail, type Result } from '../errors';
 import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { peopleContract } from './people';
@@ -28,5 +29,9 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** The one answer, on every layer, to a method name that is not in the contract. */
+export const unknownMethod = (method: unknown): Result<never> =>
+  fail('NOT_FOUND', `没有名为“${String(method).slice(0, 80)}”的功能接口。`);
 
 export type { Page } from './define';

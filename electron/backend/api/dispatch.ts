@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../../shared/contract';
+import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
 import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
 import type { CallContext, Handler, HandlerContext, HandlerMap } from './types';
 
@@ -27,7 +27,7 @@ export function createDispatch(
   log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
 ): Dispatch {
   return async (method, input, call) => {
-    if (!isMethodName(method)) return fail('NOT_FOUND', `没有名为“${String(method).slice(0, 80)}”的功能接口。`);
+    if (!isMethodName(method)) return unknownMethod(method);
     const parsed = contract[method].input.safeParse(input ?? {});
     if (!parsed.success) {
       const details = validationDetails(parsed.error);

@@ -1,11 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '@shared/contract';
+import type { ZzBridge } from '@shared/contract/bridge';
 import type { ErrorBody, ErrorCode, ErrorDetail, Result } from '@shared/errors';
-
-/** What the desktop preload exposes on `window`; absent in web mode. */
-export interface ZzBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
 
 declare global {
   interface Window {
