@@ -1,6 +1,6 @@
 /**
- * Loads the made-up demo county into a data folder, through the same `system.loadDemo` method the
- * app calls; or, with --write-boundary, rewrites the committed demo boundary file.
+ * Loads the made-up demo county into a data folder with the same service the app's
+ * `system.loadDemo` uses; or, with --write-boundary, rewrites the committed demo boundary file.
  *
  *   npm run demo -- [--data DIR] [--scale small|large] [--seed N]
  *   npm run demo -- --write-boundary
@@ -9,8 +9,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { contract } from '../shared/contract';
 import type { DemoSummary } from '../shared/contract/system';
+import { AppError } from '../shared/errors';
+import { validationDetails } from '../electron/backend/api/dispatch';
+import { memoryJar } from '../electron/backend/api/memory-jar';
 import { openBackend } from '../electron/backend/app';
+import { loadDemo } from '../electron/backend/features/system/service';
 import { boundaryFileText } from '../electron/backend/demo/boundary';
 import { DEFAULT_DEMO_OPTIONS, generateDemoCounty } from '../electron/backend/demo/generate';
 
@@ -73,19 +78,36 @@ async function main(): Promise<number> {
     writeBoundary();
     return 0;
   }
-  const scale = args.scale ?? DEFAULT_DEMO_OPTIONS.scale;
-  const seed = args.seed === undefined ? DEFAULT_DEMO_OPTIONS.seed : Number(args.seed);
+  const parsed = contract['system.loadDemo'].input.safeParse({
+    scale: args.scale,
+    seed: args.seed === undefined ? undefined : Number(args.seed),
+  });
+  if (!parsed.success) {
+    const problems = validationDetails(parsed.error).map((d) => `--${d.path} ${d.message}`);
+    console.error(`参数有误：${problems.join('；')}\n\n${USAGE}`);
+    return 1;
+  }
+  const { scale, seed } = parsed.data;
   const dataDir = resolve(args.data);
   console.log(`演示数据目录：${dataDir}`);
   const backend = await openBackend(dataDir);
   try {
-    const result = await backend.dispatch('system.loadDemo', { scale, seed }, { transport: 'ipc', client: 'cli' });
-    if (!result.ok) {
-      console.error(result.error.message);
+    // A command on this machine with the data folder in hand, like the sqlite3 shell: it needs no
+    // account, and its work is audited as the command's.
+    const ctx = {
+      ...backend.services,
+      call: { transport: 'ipc' as const, client: 'cli', jar: memoryJar() },
+      principal: null,
+    };
+    const summary = loadDemo(ctx, { scale, seed }, { userId: null, username: 'npm run demo', roles: [] });
+    printSummary(summary, scale, seed);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(error.message);
       return 1;
     }
-    printSummary(result.data as DemoSummary, scale, seed);
-    return 0;
+    throw error;
   } finally {
     backend.close();
   }

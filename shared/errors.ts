@@ -12,10 +12,15 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** Machine-readable sub-reasons the renderer acts on (lock screen, forced password change). */
+export const ERROR_REASONS = ['SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED'] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   details?: ErrorDetail[];
+  reason?: ErrorReason;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -24,18 +29,23 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: ErrorDetail[];
+  readonly reason?: ErrorReason;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], reason?: ErrorReason) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.reason = reason;
   }
 
   toBody(): ErrorBody {
-    return this.details
-      ? { code: this.code, message: this.message, details: this.details }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }
 

@@ -1,34 +1,74 @@
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { handlers } from './api/handlers';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { handlers } from './api/handlers';
+import type { CallContext, Services } from './api/types';
 import { openDatabase } from './db/database';
 import type { MigrationOutcome } from './db/migrations';
 import { Sql } from './db/sql';
-import type { CallContext } from './api/types';
+import { loadAuditKey } from './features/audit/key';
+import { verifyChain } from './features/audit/verify';
+import { appendAudit } from './features/audit/writer';
+import { SessionStore } from './features/auth/sessions';
+import { readSecuritySettings } from './features/settings/repo';
 
 export interface Backend {
-  /** The transports' entry: any method name, any input, validated inside. */
+  /** The transports' entry: any method name, any input, checked and validated inside. */
   dispatch: Dispatch;
   /** The same dispatch, typed by the contract: for scripts, the bench and tests. */
   call<M extends MethodName>(method: M, input: InputOf<M>, context: CallContext): Promise<Result<OutputOf<M>>>;
+  services: Services;
   dataDir: string;
   dbFile: string;
   migration: MigrationOutcome;
   close(): void;
 }
 
+export interface BackendOptions {
+  /** The clock; tests move it to check lockouts, idle expiry and password age. */
+  now?: () => Date;
+}
+
+/** The context of events the backend itself records (start-up checks), not a user's call. */
+const SYSTEM_CALL: CallContext = { transport: 'ipc', client: 'system', jar: { get: () => undefined, set: () => {} } };
+
 /**
- * The whole backend for one data folder: the database (opened, checked, migrated) and the
- * dispatch every transport calls. The same in the desktop data host, web mode, tests and bench.
+ * The whole backend for one data folder: the database (opened, checked, migrated), the audit
+ * chain (verified at start-up), sessions, and the dispatch every transport calls. The same in the
+ * desktop data host, web mode, tests and the bench.
  */
-export async function openBackend(dataDir: string): Promise<Backend> {
+export async function openBackend(dataDir: string, options: BackendOptions = {}): Promise<Backend> {
   const { db, file, migration } = await openDatabase(dataDir);
   const sql = new Sql(db);
-  const dispatch = createDispatch(handlers, { sql, dataDir });
+  const now = options.now ?? (() => new Date());
+  const services: Services = {
+    sql,
+    dataDir,
+    now,
+    sessions: new SessionStore(),
+    auditKey: loadAuditKey(dataDir),
+    auditStatus: { current: null },
+    settings: { current: readSecuritySettings(sql) },
+  };
+  services.auditStatus.current = verifyChain(sql, services.auditKey, now());
+  if (!services.auditStatus.current.ok) {
+    appendAudit(
+      { ...services, call: SYSTEM_CALL, principal: null },
+      {
+        action: 'audit.startupVerify',
+        entity: 'audit_log',
+        result: 'failure',
+        detail: services.auditStatus.current.message,
+      },
+      { userId: null, username: 'system', roles: [] },
+    );
+    console.error(services.auditStatus.current.message);
+  }
+  const dispatch = createDispatch(handlers, services);
   return {
     dispatch,
     call: (method, input, context) => dispatch(method, input, context) as Promise<Result<OutputOf<typeof method>>>,
+    services,
     dataDir,
     dbFile: file,
     migration,

@@ -18,15 +18,16 @@ export interface HostRequest {
   id: number;
   method: string;
   input: unknown;
+  /** The calling window (webContents id), filled in by main: each window has its own session. */
+  window: number;
 }
-
-const IPC_CALL: CallContext = { transport: 'ipc', client: 'desktop' };
 
 const isRequest = (data: unknown): data is HostRequest =>
   typeof data === 'object' &&
   data !== null &&
   typeof (data as HostRequest).id === 'number' &&
-  typeof (data as HostRequest).method === 'string';
+  typeof (data as HostRequest).method === 'string' &&
+  typeof (data as HostRequest).window === 'number';
 
 const isStop = (data: unknown): boolean =>
   typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'stop';
@@ -64,15 +65,25 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
     return body;
   });
   const inFlight = new Set<Promise<void>>();
+  // The desktop's session jar: each window's token stays here, never in the renderer.
+  const tokens = new Map<number, string>();
+  const callFrom = (window: number): CallContext => ({
+    transport: 'ipc',
+    client: 'desktop',
+    jar: {
+      get: () => tokens.get(window),
+      set: (token) => (token ? tokens.set(window, token) : tokens.delete(window)),
+    },
+  });
   let stopping = false;
 
-  const answer = async ({ id, method, input }: HostRequest): Promise<void> => {
+  const answer = async ({ id, method, input, window }: HostRequest): Promise<void> => {
     const opened = await ready;
     let result: Result<unknown>;
     if (!('dispatch' in opened)) result = { ok: false, error: opened };
     else {
       try {
-        result = await opened.dispatch(method, input, IPC_CALL);
+        result = await opened.dispatch(method, input, callFrom(window));
       } catch (error) {
         console.error(`[data host] ${method} 失败`, error);
         result = fail('INTERNAL', '系统内部错误，操作未完成。请稍后重试；如仍出现请联系管理员。');

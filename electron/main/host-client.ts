@@ -19,7 +19,7 @@ export interface HostClientOptions {
 }
 
 export interface HostClient {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call(method: string, input: unknown, window: number): Promise<Result<unknown>>;
   stop(): Promise<void>;
 }
 
@@ -78,14 +78,14 @@ export function createHostClient(host: HostProcess, options: HostClientOptions =
   });
 
   return {
-    call(method, input) {
+    call(method, input, window) {
       if (gone) return Promise.resolve(gone);
       const id = nextId++;
       return new Promise((resolve) => {
         const timer = setTimeout(() => settle(id, fail('INTERNAL', TIMEOUT_MESSAGE)), timeoutMs);
         pending.set(id, { resolve, timer });
         try {
-          host.postMessage({ id, method, input });
+          host.postMessage({ id, method, input, window });
         } catch {
           settle(id, fail('INTERNAL', UNREACHABLE_MESSAGE));
         }

@@ -30,7 +30,7 @@ function start(): void {
   // The per-user profile folder, the same one web mode defaults to; never the install folder.
   const client = startDataHost(hostScript, app.getPath('userData'), { onFatal: reportHostFatal });
   host = client;
-  registerInvokeHandler(paths.entryUrl, (method, input) => client.call(method, input));
+  registerInvokeHandler(paths.entryUrl, (method, input, window) => client.call(method, input, window));
   installApplicationMenu(
     { openBoard: (display) => openBoardWindow(display, paths), closeBoard: closeBoardWindow, showAbout },
     !app.isPackaged,

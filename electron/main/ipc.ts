@@ -10,7 +10,8 @@ export interface SenderFrame {
   parent: unknown;
 }
 
-export type Relay = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
+/** `window` is the calling webContents' id: the data host keeps one session per window. */
+export type Relay = (method: MethodName, input: unknown, window: number) => Promise<Result<unknown>>;
 
 /**
  * Only the top frame of the app's own page may call (after VS Code's validated ipcMain): not a
@@ -21,8 +22,14 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, entryUrl:
 }
 
 /** Checks the sender and the method name, then relays the call; every outcome is an envelope. */
+export interface Sender {
+  frame: SenderFrame | null | undefined;
+  /** The webContents' id. */
+  window: number;
+}
+
 export async function handleInvoke(
-  frame: SenderFrame | null | undefined,
+  { frame, window }: Sender,
   method: unknown,
   input: unknown,
   entryUrl: string,
@@ -30,11 +37,11 @@ export async function handleInvoke(
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(frame, entryUrl)) return fail('FORBIDDEN', '拒绝了来自非本程序页面的调用。');
   if (!isMethodName(method)) return unknownMethod(method);
-  return relay(method, input);
+  return relay(method, input, window);
 }
 
 export function registerInvokeHandler(entryUrl: string, relay: Relay): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown) =>
-    handleInvoke(event.senderFrame, method, input, entryUrl, relay),
+    handleInvoke({ frame: event.senderFrame, window: event.sender.id }, method, input, entryUrl, relay),
   );
 }

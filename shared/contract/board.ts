@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineMethod } from './define';
+import { defineMethod, noInput } from './define';
 
 /** Where the township boundaries came from; shown on the map (see DOMAIN.md, maps and the law). */
 export interface BoundarySource {
@@ -26,5 +25,9 @@ export interface TownshipBoundary {
 }
 
 export const boardContract = {
-  'board.boundary': defineMethod<TownshipBoundary | null>()(z.object({}).strict(), '取本县乡镇边界（未导入时为空）'),
+  'board.boundary': defineMethod<TownshipBoundary | null>()({
+    input: noInput,
+    access: 'board.read',
+    summary: '取本县乡镇边界（未导入时为空）',
+  }),
 };

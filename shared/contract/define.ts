@@ -1,21 +1,27 @@
 import { z } from 'zod';
+import type { Access } from '../domain/roles';
 import './messages';
 
 /**
- * One contract method: its zod input schema and (as a type only) its output.
- * `summary` is the Chinese one-line description shown in logs and docs.
+ * One contract method: its zod input schema, the access it needs (checked by the backend on every
+ * call) and, as a type only, its output. `summary` is the Chinese one-line description.
  */
 export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
+  readonly access: Access;
   readonly summary: string;
   /** Type carrier for the output; never set at run time. */
   readonly __output?: O;
 }
 
-/** `defineMethod<Output>()(inputSchema, '说明')`: the output type is named, the input inferred. */
+/** `defineMethod<Output>()({ input, access, summary })`: the output type is named, the input inferred. */
 export const defineMethod =
   <O>() =>
-  <I extends z.ZodType>(input: I, summary: string): MethodDef<I, O> => ({ input, summary });
+  <I extends z.ZodType>(def: { input: I; access: Access; summary: string }): MethodDef<I, O> =>
+    def;
+
+/** Methods that take no input. */
+export const noInput = z.object({}).strict();
 
 export const PAGE_SIZE_MAX = 200;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from './define';
+import { defineMethod, noInput } from './define';
 
 export interface DictEntry {
   code: string;
@@ -21,13 +21,14 @@ export interface Dictionary {
 }
 
 export const dictsContract = {
-  'dicts.list': defineMethod<DictionarySummary[]>()(z.object({}).strict(), '列出全部字典'),
-  'dicts.get': defineMethod<Dictionary>()(
-    z
-      .object({
-        code: z.string().regex(/^[a-z_]{1,40}$/, { error: '字典代码只能含小写字母和下划线' }),
-      })
-      .strict(),
-    '查询一个字典及其条目',
-  ),
+  'dicts.list': defineMethod<DictionarySummary[]>()({
+    input: noInput,
+    access: 'reference.read',
+    summary: '列出全部字典',
+  }),
+  'dicts.get': defineMethod<Dictionary>()({
+    input: z.object({ code: z.string().regex(/^[a-z_]{1,40}$/, { error: '字典代码只能含小写字母和下划线' }) }).strict(),
+    access: 'reference.read',
+    summary: '查询一个字典及其条目',
+  }),
 };

@@ -1,14 +1,24 @@
 import type { z } from 'zod';
 import { fail, type Result } from '../errors';
+import { auditContract } from './audit';
+import { authContract } from './auth';
 import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { peopleContract } from './people';
+import { personalContract } from './personal';
 import { regionsContract } from './regions';
+import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { unitsContract } from './units';
+import { usersContract } from './users';
 
 /** Every method the renderer may call, `feature.verb` → input schema and output type. */
 export const contract = {
+  ...authContract,
+  ...usersContract,
+  ...auditContract,
+  ...settingsContract,
+  ...personalContract,
   ...systemContract,
   ...regionsContract,
   ...unitsContract,

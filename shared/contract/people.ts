@@ -29,9 +29,14 @@ export const peopleListInput = z
   .strict();
 
 export const peopleContract = {
-  'people.list': defineMethod<Page<Person>>()(peopleListInput, '分页列出领导与责任人'),
-  'people.get': defineMethod<Person>()(
-    z.object({ id: z.uuid({ error: '人员编号格式不正确' }) }).strict(),
-    '查询一位领导或责任人',
-  ),
+  'people.list': defineMethod<Page<Person>>()({
+    input: peopleListInput,
+    access: 'reference.read',
+    summary: '分页列出领导与责任人',
+  }),
+  'people.get': defineMethod<Person>()({
+    input: z.object({ id: z.uuid({ error: '人员编号格式不正确' }) }).strict(),
+    access: 'reference.read',
+    summary: '查询一位领导或责任人',
+  }),
 };

@@ -23,6 +23,14 @@ export const regionsListInput = z
   .strict();
 
 export const regionsContract = {
-  'regions.list': defineMethod<Page<Region>>()(regionsListInput, '按上级、层级或名称分页列出行政区划'),
-  'regions.get': defineMethod<Region>()(z.object({ code: regionCode }).strict(), '按代码查询一个行政区划'),
+  'regions.list': defineMethod<Page<Region>>()({
+    input: regionsListInput,
+    access: 'reference.read',
+    summary: '按上级、层级或名称分页列出行政区划（限本人辖区）',
+  }),
+  'regions.get': defineMethod<Region>()({
+    input: z.object({ code: regionCode }).strict(),
+    access: 'reference.read',
+    summary: '按代码查询一个行政区划（限本人辖区）',
+  }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineMethod } from './define';
+import { defineMethod, noInput } from './define';
 
 export interface SystemInfo {
   appName: string;
@@ -23,14 +23,19 @@ export interface DemoSummary {
 }
 
 export const systemContract = {
-  'system.info': defineMethod<SystemInfo>()(z.object({}).strict(), '查询应用与数据库概况'),
-  'system.loadDemo': defineMethod<DemoSummary>()(
-    z
+  'system.info': defineMethod<SystemInfo>()({
+    input: noInput,
+    access: 'reference.read',
+    summary: '查询应用与数据库概况',
+  }),
+  'system.loadDemo': defineMethod<DemoSummary>()({
+    input: z
       .object({
         scale: z.enum(DEMO_SCALES).default('small'),
         seed: z.number().int().min(1).max(2_147_483_647).default(20261122),
       })
       .strict(),
-    '向空数据库载入虚构的演示县数据',
-  ),
+    access: 'demo.load',
+    summary: '向空数据库载入虚构的演示县数据',
+  }),
 };

@@ -21,9 +21,14 @@ export const unitsListInput = z
   .strict();
 
 export const unitsContract = {
-  'units.list': defineMethod<Page<Unit>>()(unitsListInput, '分页列出承办单位'),
-  'units.get': defineMethod<Unit>()(
-    z.object({ id: z.uuid({ error: '单位编号格式不正确' }) }).strict(),
-    '查询一个承办单位',
-  ),
+  'units.list': defineMethod<Page<Unit>>()({
+    input: unitsListInput,
+    access: 'reference.read',
+    summary: '分页列出承办单位',
+  }),
+  'units.get': defineMethod<Unit>()({
+    input: z.object({ id: z.uuid({ error: '单位编号格式不正确' }) }).strict(),
+    access: 'reference.read',
+    summary: '查询一个承办单位',
+  }),
 };

@@ -1,18 +1,64 @@
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { openBackend, type Backend } from '../../electron/backend/app';
+import type { Role } from '../../shared/domain/roles';
+import { memoryJar } from '../../electron/backend/api/memory-jar';
+import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/app';
 import type { CallContext } from '../../electron/backend/api/types';
 import { tempDir } from './temp-dir';
 
-export const testCall: CallContext = { transport: 'ipc', client: 'test' };
+/** A fresh client: its own session jar, nobody signed in. */
+export const newClient = (client = 'test'): CallContext => ({ transport: 'ipc', client, jar: memoryJar() });
 
 const open: Backend[] = [];
 
 /** A real backend on a fresh temp data folder, closed after the test. */
-export async function testBackend(): Promise<Backend> {
-  const backend = await openBackend(tempDir());
+export async function testBackend(options: BackendOptions = {}, dataDir = tempDir()): Promise<Backend> {
+  const backend = await openBackend(dataDir, options);
   open.push(backend);
   return backend;
+}
+
+export const ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
+
+/** Runs first-run setup and returns the administrator's signed-in client. */
+export async function signInAdmin(backend: Backend): Promise<CallContext> {
+  const client = newClient('admin-client');
+  const result = await backend.call('auth.setup', ADMIN, client);
+  if (!result.ok) throw new Error(result.error.message);
+  return client;
+}
+
+let userCounter = 0;
+
+/**
+ * Creates an account through the administrator, signs it in and sets its own password (as the
+ * first login demands). Returns its client and credentials.
+ */
+export async function signInAs(
+  backend: Backend,
+  admin: CallContext,
+  roles: Role[],
+  regionCode: string | null = null,
+): Promise<{ client: CallContext; id: string; username: string; password: string }> {
+  userCounter += 1;
+  const username = `user${userCounter}`;
+  const created = await backend.call(
+    'users.create',
+    { username, displayName: `测试用户${userCounter}`, roles, regionCode, password: 'Initial-2026-pw' },
+    admin,
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  const client = newClient(`${username}-client`);
+  const login = await backend.call('auth.login', { username, password: 'Initial-2026-pw' }, client);
+  if (!login.ok) throw new Error(login.error.message);
+  const password = 'Own-2026-password';
+  const changed = await backend.call(
+    'auth.changePassword',
+    { currentPassword: 'Initial-2026-pw', newPassword: password },
+    client,
+  );
+  if (!changed.ok) throw new Error(changed.error.message);
+  return { client, id: created.data.id, username, password };
 }
 
 /** Writes rows with plain SQL through a second connection (WAL lets both work). */

@@ -1,33 +1,56 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../electron/backend/app';
-import type { CallContext } from '../../electron/backend/api/types';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../electron/backend/app';
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { generateDemoCounty } from '../../electron/backend/demo/generate';
+import { ADMIN, newClient, seed, signInAdmin, signInAs, testBackend } from '../helpers/backend';
+import { tempDir } from '../helpers/temp-dir';
 
-const cli: CallContext = { transport: 'ipc', client: 'cli' };
 const cleanups: Array<() => void> = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'zz-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function freshBackend(): Promise<Backend> {
-  const backend = await openBackend(tempDir());
-  cleanups.unshift(() => backend.close());
-  return backend;
-}
 
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
+  vi.restoreAllMocks();
 });
+
+/** A fresh backend with its administrator signed in: only `demo.load` holders may load. */
+async function freshBackend() {
+  const backend = await testBackend();
+  return { backend, admin: await signInAdmin(backend) };
+}
+
+interface AuditRow {
+  seq: number;
+  username: string | null;
+  roles: string;
+  client: string;
+  action: string;
+  entity: string | null;
+  result: string;
+  detail: string;
+}
+
+/** The audit log, read through a second, read-only connection. */
+function auditRows(backend: Backend, action?: string): AuditRow[] {
+  const db = new Database(backend.dbFile, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+    return action ? rows.filter((row) => row.action === action) : rows;
+  } finally {
+    db.close();
+  }
+}
+
+function countRows(backend: Backend, table: string): number {
+  const db = new Database(backend.dbFile, { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
 
 /** Every reference table's rows in a stable order, read through a second, read-only connection. */
 function dump(file: string) {
@@ -49,7 +72,7 @@ function dump(file: string) {
 
 describe('system.loadDemo', () => {
   it('fills an empty database with the whole made-up county and reports the counts', async () => {
-    const backend = await freshBackend();
+    const { backend, admin: cli } = await freshBackend();
     const result = await backend.dispatch('system.loadDemo', { scale: 'small', seed: 20261122 }, cli);
     const demo = generateDemoCounty({ scale: 'small', seed: 20261122 });
     const summary = {
@@ -104,10 +127,49 @@ describe('system.loadDemo', () => {
     });
   });
 
-  it('refuses a second load with CONFLICT and leaves the data as it was', async () => {
-    const backend = await freshBackend();
+  it('records the load as one audit row of the signed-in administrator', async () => {
+    const { backend, admin } = await freshBackend();
+    const before = auditRows(backend).length;
+    expect(await backend.call('system.loadDemo', { scale: 'small', seed: 5 }, admin)).toMatchObject({ ok: true });
+
+    const after = auditRows(backend);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({
+      action: 'system.loadDemo',
+      entity: 'county',
+      result: 'success',
+      username: ADMIN.username,
+      roles: 'sysadmin',
+      client: 'admin-client',
+      detail: '规模 small，种子 5',
+    });
+  });
+
+  it('refuses a client that has not signed in with UNAUTHENTICATED and writes nothing', async () => {
+    const backend = await testBackend();
+    const result = await backend.call('system.loadDemo', { scale: 'small', seed: 1 }, newClient());
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(countRows(backend, 'regions')).toBe(0);
+    expect(auditRows(backend, 'system.loadDemo')).toEqual([]);
+  });
+
+  it('refuses a signed-in user without demo.load with FORBIDDEN and loads nothing', async () => {
+    const { backend, admin } = await freshBackend();
+    const { client: officer, username } = await signInAs(backend, admin, ['duty_officer']);
+    const result = await backend.call('system.loadDemo', { scale: 'small', seed: 1 }, officer);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(dump(backend.dbFile)).toMatchObject({ regions: [], units: [], people: [], boundaries: [] });
+    // Only the refusal is on record (the guard audits denials); no load happened.
+    expect(auditRows(backend, 'system.loadDemo')).toEqual([
+      expect.objectContaining({ result: 'denied', username, roles: 'duty_officer' }),
+    ]);
+  });
+
+  it('refuses a second load with CONFLICT and leaves the data and the audit log as they were', async () => {
+    const { backend, admin: cli } = await freshBackend();
     expect(await backend.dispatch('system.loadDemo', { scale: 'small', seed: 3 }, cli)).toMatchObject({ ok: true });
     const before = dump(backend.dbFile);
+    const audit = auditRows(backend);
 
     const again = await backend.dispatch('system.loadDemo', { scale: 'large', seed: 4 }, cli);
     expect(again).toMatchObject({
@@ -115,13 +177,46 @@ describe('system.loadDemo', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('已有县区数据') },
     });
     expect(dump(backend.dbFile)).toEqual(before);
+    expect(auditRows(backend)).toEqual(audit);
+    expect(auditRows(backend, 'system.loadDemo')).toHaveLength(1);
+  });
+
+  it('writes no audit row when the load fails part-way, and no data either', async () => {
+    const { backend, admin } = await freshBackend();
+    // A unit already holding a name the demo uses: the units insert fails after the regions went in.
+    seed(backend, "INSERT INTO units (id, code, name, kind) VALUES ('u-1', 'X1', '青禾县信访局', 'county_department')");
+    const audit = auditRows(backend);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    const result = await backend.call('system.loadDemo', { scale: 'small', seed: 1 }, admin);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged).toHaveBeenCalled();
+    expect([countRows(backend, 'regions'), countRows(backend, 'units'), countRows(backend, 'people')]).toEqual([
+      0, 1, 0,
+    ]);
+    expect(auditRows(backend)).toEqual(audit);
+  });
+
+  it('commits the data and its audit row together: if the audit row cannot be written, nothing is loaded', async () => {
+    const { backend, admin } = await freshBackend();
+    seed(
+      backend,
+      `CREATE TRIGGER test_refuse_demo_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'system.loadDemo'
+       BEGIN SELECT RAISE(ABORT, 'audit refused'); END;`,
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    const result = await backend.call('system.loadDemo', { scale: 'small', seed: 1 }, admin);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(dump(backend.dbFile)).toMatchObject({ regions: [], units: [], people: [], boundaries: [] });
+    expect(auditRows(backend, 'system.loadDemo')).toEqual([]);
   });
 
   it('writes the same rows, id for id, for the same seed in two databases', async () => {
     const [first, second] = [await freshBackend(), await freshBackend()];
-    await first.dispatch('system.loadDemo', { scale: 'large', seed: 77 }, cli);
-    await second.dispatch('system.loadDemo', { scale: 'large', seed: 77 }, cli);
-    const [a, b] = [dump(first.dbFile), dump(second.dbFile)];
+    await first.backend.dispatch('system.loadDemo', { scale: 'large', seed: 77 }, first.admin);
+    await second.backend.dispatch('system.loadDemo', { scale: 'large', seed: 77 }, second.admin);
+    const [a, b] = [dump(first.backend.dbFile), dump(second.backend.dbFile)];
     expect(a.regions.length).toBeGreaterThan(3000);
     expect(b).toEqual(a);
   });

@@ -2,17 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/backend/api/dispatch';
 import { handlers } from '../../electron/backend/api/handlers';
 import { AppError } from '../../shared/errors';
-import { testBackend, testCall } from '../helpers/backend';
+import { newClient, signInAdmin, testBackend } from '../helpers/backend';
 
 describe('dispatch', () => {
   it('answers a valid call with the ok envelope', async () => {
     const backend = await testBackend();
+    const testCall = await signInAdmin(backend);
     const result = await backend.dispatch('regions.list', {}, testCall);
     expect(result).toEqual({ ok: true, data: { items: [], total: 0, page: 1, pageSize: 20 } });
   });
 
+  it('refuses every non-public method without a session, before looking at the input', async () => {
+    const backend = await testBackend();
+    const result = await backend.dispatch('regions.list', { pageSize: 'lots' }, newClient());
+    expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } });
+  });
+
   it('refuses a method that is not in the contract', async () => {
     const backend = await testBackend();
+    const testCall = await signInAdmin(backend);
     const result = await backend.dispatch('regions.drop', {}, testCall);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!result.ok && result.error.message).toContain('regions.drop');
@@ -20,6 +28,7 @@ describe('dispatch', () => {
 
   it('returns VALIDATION with Chinese details naming each bad field', async () => {
     const backend = await testBackend();
+    const testCall = await signInAdmin(backend);
     const result = await backend.dispatch(
       'regions.list',
       { keyword: 'x'.repeat(51), pageSize: 500, level: 'planet' },
@@ -40,6 +49,7 @@ describe('dispatch', () => {
 
   it('rejects unknown fields and wrong types', async () => {
     const backend = await testBackend();
+    const testCall = await signInAdmin(backend);
     const extra = await backend.dispatch('regions.list', { page: 1, role: 'admin' }, testCall);
     expect(extra).toMatchObject({
       ok: false,
@@ -56,6 +66,7 @@ describe('dispatch', () => {
 
   it('passes an AppError through as its envelope and hides unexpected errors behind INTERNAL', async () => {
     const backend = await testBackend();
+    const testCall = await signInAdmin(backend);
     const logged: unknown[] = [];
     const dispatch = createDispatch(
       {
@@ -67,7 +78,7 @@ describe('dispatch', () => {
           throw new Error('SQLITE_CORRUPT: secret detail');
         },
       },
-      { sql: undefined as never, dataDir: backend.dataDir },
+      backend.services,
       (_message, error) => logged.push(error),
     );
     expect(await dispatch('regions.get', { code: '999901000000' }, testCall)).toEqual({

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +8,8 @@ import {
   listenOnLoopback,
   MAX_BODY_BYTES,
 } from '../../electron/backend/http/server';
-import { testBackend } from '../helpers/backend';
+import { SESSION_COOKIE } from '../../electron/backend/http/session-cookie';
+import { ADMIN, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 
 type ErrorReply = { error: { code: string; message: string } };
@@ -29,11 +30,53 @@ async function start() {
   writeFileSync(join(staticDir, '..', 'secret.txt'), 'top secret');
   server = createHttpServer({ dispatch: backend.dispatch, staticDir });
   const port = await listenOnLoopback(server, 0);
-  return { base: `http://127.0.0.1:${port}`, port };
+  return { base: `http://127.0.0.1:${port}`, port, backend };
 }
 
-const post = (url: string, body: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const post = (url: string, body: string, cookie?: string) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body,
+  });
+
+/** The `zz_session=…` pair of a response's set-cookie header, ready to send back as `cookie`. */
+function sessionCookie(res: Response): { header: string; pair: string; token: string } {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!header) throw new Error('no session cookie set');
+  const pair = header.split(';')[0]!;
+  return { header, pair, token: pair.slice(SESSION_COOKIE.length + 1) };
+}
+
+/** First-run setup over HTTP; returns the session cookie to send back. */
+async function signIn(base: string): Promise<string> {
+  const res = await post(`${base}/api/auth.setup`, JSON.stringify(ADMIN));
+  expect(res.status).toBe(200);
+  return sessionCookie(res).pair;
+}
+
+/** A raw request, for headers fetch would not send as given (Origin). */
+function raw(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body = '{}',
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('web mode HTTP server', () => {
   it('listens on loopback only', async () => {
@@ -43,7 +86,8 @@ describe('web mode HTTP server', () => {
 
   it('answers POST /api/<method> with the same envelope as dispatch', async () => {
     const { base } = await start();
-    const res = await post(`${base}/api/dicts.get`, JSON.stringify({ code: 'risk_level' }));
+    const cookie = await signIn(base);
+    const res = await post(`${base}/api/dicts.get`, JSON.stringify({ code: 'risk_level' }), cookie);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
@@ -54,7 +98,8 @@ describe('web mode HTTP server', () => {
 
   it('maps a validation failure to 400 with field details', async () => {
     const { base } = await start();
-    const res = await post(`${base}/api/regions.list`, JSON.stringify({ pageSize: 0 }));
+    const cookie = await signIn(base);
+    const res = await post(`${base}/api/regions.list`, JSON.stringify({ pageSize: 0 }), cookie);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       ok: false,
@@ -80,6 +125,115 @@ describe('web mode HTTP server', () => {
     expect(get.status).toBe(404);
   });
 
+  it('carries the session in an HttpOnly, SameSite=Strict cookie that the JSON body never shows', async () => {
+    const { base } = await start();
+    const res = await post(`${base}/api/auth.setup`, JSON.stringify(ADMIN));
+    expect(res.status).toBe(200);
+    const { header, pair, token } = sessionCookie(res);
+    const attributes = header.split(';').map((part) => part.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
+    expect(attributes.some((a) => a.startsWith('max-age') || a.startsWith('expires'))).toBe(false);
+    expect(token.length).toBeGreaterThanOrEqual(32);
+
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ ok: true, data: { username: ADMIN.username } });
+    expect(text).not.toContain(token);
+    expect(Object.keys((JSON.parse(text) as { data: object }).data)).not.toContain('token');
+
+    const withCookie = await post(`${base}/api/system.info`, '{}', pair);
+    expect(withCookie.status).toBe(200);
+    expect(await withCookie.json()).toMatchObject({ ok: true });
+    // A call that does not sign in or out sets no cookie.
+    expect(withCookie.headers.getSetCookie()).toEqual([]);
+
+    const without = await post(`${base}/api/system.info`, '{}');
+    expect(without.status).toBe(401);
+    expect(await without.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    const forged = await post(`${base}/api/system.info`, '{}', `${SESSION_COOKIE}=${'A'.repeat(43)}`);
+    expect(forged.status).toBe(401);
+  });
+
+  it('signs in with auth.login through the cookie too, and a wrong password sets none', async () => {
+    const { base } = await start();
+    await signIn(base);
+    const wrong = await post(`${base}/api/auth.login`, JSON.stringify({ username: ADMIN.username, password: 'x' }));
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+
+    const login = await post(
+      `${base}/api/auth.login`,
+      JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
+    );
+    expect(login.status).toBe(200);
+    const { header, pair, token } = sessionCookie(login);
+    expect(header).toMatch(/HttpOnly/);
+    expect(header).toMatch(/SameSite=Strict/);
+    expect(await login.text()).not.toContain(token);
+    expect((await post(`${base}/api/auth.me`, '{}', pair)).status).toBe(200);
+  });
+
+  it('refuses a POST from another origin with 403 before running the method', async () => {
+    const { base, port } = await start();
+    const foreign = await raw(port, '/api/auth.setup', { origin: 'https://evil.example' }, JSON.stringify(ADMIN));
+    expect(foreign.status).toBe(403);
+    expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(foreign.headers['set-cookie']).toBeUndefined();
+    // Not run: the first-run setup is still pending.
+    expect(await (await post(`${base}/api/auth.status`, '{}')).json()).toMatchObject({
+      ok: true,
+      data: { needsSetup: true },
+    });
+
+    // Even with a valid session cookie, another origin (or an opaque one) is refused.
+    const cookie = await signIn(base);
+    for (const origin of ['https://evil.example', `http://127.0.0.1:${port + 1}`, 'null']) {
+      const res = await raw(port, '/api/system.info', { origin, cookie });
+      expect(res.status, origin).toBe(403);
+    }
+    // The page's own origin is accepted.
+    const own = await raw(port, '/api/system.info', { origin: `http://127.0.0.1:${port}`, cookie });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses API calls addressed to a host name other than loopback (DNS rebinding) with 403', async () => {
+    const { base, port } = await start();
+    // A page on evil.example whose name was rebound to 127.0.0.1: its Origin matches its own Host.
+    const rebound = await raw(
+      port,
+      '/api/auth.setup',
+      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      JSON.stringify(ADMIN),
+    );
+    expect(rebound.status).toBe(403);
+    expect(rebound.headers['set-cookie']).toBeUndefined();
+    expect(await (await post(`${base}/api/auth.status`, '{}')).json()).toMatchObject({ data: { needsSetup: true } });
+    const status = await raw(port, '/api/auth.status', { host: `evil.example:${port}` });
+    expect(status.status).toBe(403);
+
+    // The loopback names the app may be opened at still work.
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
+      const res = await raw(port, '/api/auth.status', { host, origin: `http://${host}` });
+      expect(res.status, host).toBe(200);
+    }
+  });
+
+  it('clears the cookie on logout, and the old cookie no longer works', async () => {
+    const { base } = await start();
+    const cookie = await signIn(base);
+    const logout = await post(`${base}/api/auth.logout`, '{}', cookie);
+    expect(logout.status).toBe(200);
+    expect(await logout.json()).toEqual({ ok: true, data: null });
+    const cleared = sessionCookie(logout);
+    expect(cleared.token).toBe('');
+    expect(cleared.header).toMatch(/;\s*Max-Age=0(;|$)/);
+    expect(cleared.header).toMatch(/HttpOnly/);
+
+    const after = await post(`${base}/api/system.info`, '{}', cookie);
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('serves the built renderer with the CSP, and nothing outside its folder', async () => {
     const { base, port } = await start();
     const index = await fetch(`${base}/`);
@@ -93,7 +247,6 @@ describe('web mode HTTP server', () => {
       expect(res.status, path).toBe(404);
     }
     // A raw request bypasses fetch's own path normalisation.
-    const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       request({ host: '127.0.0.1', port, path: '/../secret.txt' }, (res) => resolve(res.statusCode ?? 0)).end();
     });

@@ -42,13 +42,13 @@ describe('host client', () => {
   it('matches concurrent answers to their calls by id, whatever order they come in', async () => {
     const host = new FakeHost();
     const client = createHostClient(host);
-    const a = client.call('system.info', {});
-    const b = client.call('regions.list', { page: 1 });
-    const c = client.call('units.list', {});
+    const a = client.call('system.info', {}, 1);
+    const b = client.call('regions.list', { page: 1 }, 1);
+    const c = client.call('units.list', {}, 2);
     expect(host.posted).toEqual([
-      { id: 1, method: 'system.info', input: {} },
-      { id: 2, method: 'regions.list', input: { page: 1 } },
-      { id: 3, method: 'units.list', input: {} },
+      { id: 1, method: 'system.info', input: {}, window: 1 },
+      { id: 2, method: 'regions.list', input: { page: 1 }, window: 1 },
+      { id: 3, method: 'units.list', input: {}, window: 2 },
     ]);
     host.reply(3, ok('c'));
     host.reply(1, ok('a'));
@@ -56,10 +56,24 @@ describe('host client', () => {
     await expect(Promise.all([a, b, c])).resolves.toEqual([ok('a'), ok('b'), ok('c')]);
   });
 
+  it("tags every call with the calling window's id, so the host can keep each window's session apart", async () => {
+    const host = new FakeHost();
+    const client = createHostClient(host);
+    const calls = [client.call('auth.login', { username: 'a' }, 7), client.call('auth.me', {}, 12)];
+    expect(host.posted.map(({ id, method, window }) => ({ id, method, window }))).toEqual([
+      { id: 1, method: 'auth.login', window: 7 },
+      { id: 2, method: 'auth.me', window: 12 },
+    ]);
+    // Answers are matched by call id only: the window never decides which call a result settles.
+    host.reply(2, ok('me'));
+    host.reply(1, ok('login'));
+    await expect(Promise.all(calls)).resolves.toEqual([ok('login'), ok('me')]);
+  });
+
   it('ignores answers for unknown ids and malformed messages', async () => {
     const host = new FakeHost();
     const client = createHostClient(host);
-    const call = client.call('system.info', {});
+    const call = client.call('system.info', {}, 1);
     host.reply(99, ok('stray'));
     host.emit('message', { id: 1, result: 'not an envelope' });
     host.emit('message', null);
@@ -71,7 +85,7 @@ describe('host client', () => {
     const host = new FakeHost();
     const onFatal = vi.fn();
     const client = createHostClient(host, { onFatal });
-    const pending = [client.call('system.info', {}), client.call('regions.list', {})];
+    const pending = [client.call('system.info', {}, 1), client.call('regions.list', {}, 1)];
     host.exit(3);
     const results = await Promise.all(pending);
     for (const result of results) {
@@ -79,7 +93,7 @@ describe('host client', () => {
       expect(!result.ok && result.error.message).toContain('数据服务意外停止（代码 3）');
     }
     expect(onFatal).toHaveBeenCalledExactlyOnceWith(expect.stringContaining('数据服务意外停止'));
-    await expect(client.call('system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(client.call('system.info', {}, 1)).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(host.posted).toHaveLength(2);
   });
 
@@ -87,7 +101,7 @@ describe('host client', () => {
     vi.useFakeTimers();
     const host = new FakeHost();
     const client = createHostClient(host, { timeoutMs: 1000 });
-    const call = client.call('system.info', {});
+    const call = client.call('system.info', {}, 1);
     vi.advanceTimersByTime(1000);
     const result = await call;
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });

@@ -20,6 +20,8 @@ const INDEX_HTML = '/opt/综治工作台/resources/app.asar/out/renderer/index.h
 const FILE_ENTRY = pathToFileURL(INDEX_HTML).href;
 const DEV_ENTRY = 'http://localhost:5173/';
 const top = (url: string) => ({ url, parent: null });
+/** A sender: the frame that called and its window (webContents) id. */
+const from = (frame: { url: string; parent: unknown } | null | undefined, window = 1) => ({ frame, window });
 
 describe('renderer entry', () => {
   it('is the built index.html as a file URL unless a dev server is given to an unpackaged app', () => {
@@ -72,15 +74,25 @@ describe('sender validation', () => {
 describe('handleInvoke', () => {
   it('relays a valid call from the app page and returns the host envelope', async () => {
     const relay = vi.fn(async () => ok({ appName: '综治工作台' }));
-    const result = await handleInvoke(top(FILE_ENTRY), 'system.info', {}, FILE_ENTRY, relay);
+    const result = await handleInvoke(from(top(FILE_ENTRY), 4), 'system.info', {}, FILE_ENTRY, relay);
     expect(result).toEqual({ ok: true, data: { appName: '综治工作台' } });
-    expect(relay).toHaveBeenCalledWith('system.info', {});
+    expect(relay).toHaveBeenCalledExactlyOnceWith('system.info', {}, 4);
+  });
+
+  it("relays each call with its own window's id", async () => {
+    const relay = vi.fn(async () => ok(null));
+    await handleInvoke(from(top(FILE_ENTRY), 4), 'auth.me', {}, FILE_ENTRY, relay);
+    await handleInvoke(from(top(`${FILE_ENTRY}#/board`), 9), 'auth.me', {}, FILE_ENTRY, relay);
+    expect(relay.mock.calls).toEqual([
+      ['auth.me', {}, 4],
+      ['auth.me', {}, 9],
+    ]);
   });
 
   it('refuses an unknown method with NOT_FOUND without reaching the host', async () => {
     const relay = vi.fn();
     for (const method of ['system.dropAll', '__proto__', 'constructor', 42, null]) {
-      const result = await handleInvoke(top(FILE_ENTRY), method, {}, FILE_ENTRY, relay);
+      const result = await handleInvoke(from(top(FILE_ENTRY)), method, {}, FILE_ENTRY, relay);
       expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     expect(relay).not.toHaveBeenCalled();
@@ -88,7 +100,7 @@ describe('handleInvoke', () => {
 
   it('refuses an untrusted sender with FORBIDDEN without reaching the host', async () => {
     const relay = vi.fn();
-    const result = await handleInvoke(top('https://example.com/'), 'system.info', {}, FILE_ENTRY, relay);
+    const result = await handleInvoke(from(top('https://example.com/')), 'system.info', {}, FILE_ENTRY, relay);
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(relay).not.toHaveBeenCalled();
   });
@@ -97,17 +109,22 @@ describe('handleInvoke', () => {
 describe('registerInvokeHandler', () => {
   beforeEach(() => electron.handlers.clear());
 
-  it('handles zz:invoke and checks the event sender frame', async () => {
+  it("handles zz:invoke, checks the event sender frame and relays the sender's webContents id", async () => {
     const relay = vi.fn(async () => ok(1));
     registerInvokeHandler(FILE_ENTRY, relay);
     const handler = electron.handlers.get('zz:invoke');
     expect(handler).toBeTypeOf('function');
 
-    await expect(handler!({ senderFrame: top(FILE_ENTRY) }, 'system.info', {})).resolves.toEqual({ ok: true, data: 1 });
-    await expect(handler!({ senderFrame: null }, 'system.info', {})).resolves.toMatchObject({
+    const event = (senderFrame: unknown, id: number) => ({ senderFrame, sender: { id } });
+    await expect(handler!(event(top(FILE_ENTRY), 3), 'system.info', {})).resolves.toEqual({ ok: true, data: 1 });
+    await expect(handler!(event(top(FILE_ENTRY), 8), 'auth.me', {})).resolves.toEqual({ ok: true, data: 1 });
+    await expect(handler!(event(null, 3), 'system.info', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(relay).toHaveBeenCalledTimes(1);
+    expect(relay.mock.calls).toEqual([
+      ['system.info', {}, 3],
+      ['auth.me', {}, 8],
+    ]);
   });
 });

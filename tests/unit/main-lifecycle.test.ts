@@ -146,13 +146,20 @@ describe('main process lifecycle', () => {
     expect(window.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
   });
 
-  it('relays a call from the window to the data host and returns its answer', async () => {
+  it("relays a call from the window to the data host with the window's id and returns its answer", async () => {
     const { host, window } = await launchReady();
     const invoke = fakes.state.handlers.get('zz:invoke')!;
-    const answer = invoke({ senderFrame: { url: window.loadedUrl, parent: null } }, 'system.info', {});
-    expect(host.posted).toEqual([{ id: 1, method: 'system.info', input: {} }]);
+    const sender = { senderFrame: { url: window.loadedUrl, parent: null }, sender: { id: 5 } };
+    const answer = invoke(sender, 'system.info', {});
+    // The host message names the calling window: the data host keeps one session per window.
+    expect(host.posted).toEqual([{ id: 1, method: 'system.info', input: {}, window: 5 }]);
     host.emit('message', { id: 1, result: ok({ schemaVersion: 1 }) });
     await expect(answer).resolves.toEqual(ok({ schemaVersion: 1 }));
+
+    const other = invoke({ ...sender, sender: { id: 6 } }, 'auth.me', {});
+    expect(host.posted.at(-1)).toEqual({ id: 2, method: 'auth.me', input: {}, window: 6 });
+    host.emit('message', { id: 2, result: ok(null) });
+    await expect(other).resolves.toEqual(ok(null));
   });
 
   it("shows the host's fatal message in a dialog and sends it to the pages", async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyPragmas, openRaw, userVersion } from '../../electron/backend/db/connection';
-import { MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -14,13 +14,13 @@ function freshDb(dir: string) {
 }
 
 const addNotes: Migration = {
-  version: 2,
+  version: LATEST_VERSION + 1,
   name: 'notes',
   up: (db) => db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT'),
 };
 
 const broken: Migration = {
-  version: 2,
+  version: LATEST_VERSION + 1,
   name: 'broken',
   up: (db) => {
     db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
@@ -40,13 +40,13 @@ describe('migration runner', () => {
     db.prepare("INSERT INTO regions (code, name, level) VALUES ('999901000000', '测试县', 'county')").run();
 
     const outcome = await migrate(db, join(dir, 'backups'), [...MIGRATIONS, addNotes]);
-    expect(outcome.from).toBe(1);
-    expect(outcome.to).toBe(2);
-    expect(outcome.backupFile).toMatch(/before-migration-v1\.db$/);
+    expect(outcome.from).toBe(LATEST_VERSION);
+    expect(outcome.to).toBe(LATEST_VERSION + 1);
+    expect(outcome.backupFile).toMatch(new RegExp(`before-migration-v${LATEST_VERSION}\\.db$`));
     expect(existsSync(outcome.backupFile!)).toBe(true);
 
     const backup = new Database(outcome.backupFile!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(backup.prepare('SELECT name FROM regions').pluck().all()).toEqual(['测试县']);
     expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     backup.close();
@@ -59,7 +59,7 @@ describe('migration runner', () => {
     await migrate(db, join(dir, 'backups'), MIGRATIONS);
 
     await expect(migrate(db, join(dir, 'backups'), [...MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
-    expect(userVersion(db)).toBe(1);
+    expect(userVersion(db)).toBe(LATEST_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all();
     expect(tables).toEqual([]);
     db.close();

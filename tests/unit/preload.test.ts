@@ -41,6 +41,14 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenCalledExactlyOnceWith('zz:invoke', 'system.info', {});
   });
 
+  it('forwards only the method and input: the page cannot name a window or a session (main fills those in)', async () => {
+    const invoke = vi.fn(async () => ok(null));
+    fakes.ipcRenderer.invoke = invoke;
+    const loose = zz as unknown as { invoke(...args: unknown[]): Promise<unknown> };
+    await loose.invoke('auth.me', {}, 2, { token: 'stolen' });
+    expect(invoke).toHaveBeenCalledExactlyOnceWith('zz:invoke', 'auth.me', {});
+  });
+
   it('refuses a method outside the contract with a NOT_FOUND envelope, without any IPC', async () => {
     const invoke = vi.fn();
     fakes.ipcRenderer.invoke = invoke;

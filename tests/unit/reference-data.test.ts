@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { seed, testBackend, testCall, TINY_COUNTY } from '../helpers/backend';
+import type { CallContext } from '../../electron/backend/api/types';
+import { LATEST_VERSION } from '../../electron/backend/db/migrations';
+import { seed, signInAdmin, signInAs, testBackend, TINY_COUNTY } from '../helpers/backend';
+
+let testCall: CallContext;
 
 async function tinyCounty() {
   const backend = await testBackend();
   seed(backend, TINY_COUNTY);
+  testCall = await signInAdmin(backend);
+  return backend;
+}
+
+async function emptyCounty() {
+  const backend = await testBackend();
+  testCall = await signInAdmin(backend);
   return backend;
 }
 
@@ -82,7 +93,7 @@ describe('units and people', () => {
 
 describe('dictionaries', () => {
   it('lists dictionaries with entry counts and returns one with its entries', async () => {
-    const backend = await testBackend();
+    const backend = await emptyCounty();
     const list = await backend.call('dicts.list', {}, testCall);
     expect(list.ok && list.data.find((d) => d.code === 'hazard_level')).toEqual({
       code: 'hazard_level',
@@ -100,13 +111,13 @@ describe('dictionaries', () => {
 
 describe('system.info and board.boundary on an empty database', () => {
   it('reports no county, zero counts and no boundary', async () => {
-    const backend = await testBackend();
+    const backend = await emptyCounty();
     const info = await backend.call('system.info', {}, testCall);
     expect(info).toMatchObject({
       ok: true,
       data: {
         appName: '综治工作台',
-        schemaVersion: 1,
+        schemaVersion: LATEST_VERSION,
         county: null,
         counts: { townships: 0, villages: 0, grids: 0, units: 0, people: 0 },
       },
@@ -124,5 +135,24 @@ describe('system.info and board.boundary on an empty database', () => {
         counts: { townships: 2, villages: 3, grids: 2, units: 2, people: 2 },
       },
     });
+  });
+});
+
+describe('region scope', () => {
+  it('shows a township-bound user only the regions of that township', async () => {
+    const backend = await tinyCounty();
+    const east = await signInAs(backend, testCall, ['duty_officer'], '999901001000');
+    const visible = await backend.call('regions.list', { pageSize: 50 }, east.client);
+    expect(visible.ok && visible.data.items.map((r) => r.code)).toEqual([
+      '999901001000',
+      '999901001001',
+      '999901001001001',
+      '999901001001002',
+      '999901001002',
+    ]);
+    const outside = await backend.call('regions.get', { code: '999901002001' }, east.client);
+    expect(outside).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const county = await backend.call('regions.list', { level: 'township' }, testCall);
+    expect(county.ok && county.data.total).toBe(2);
   });
 });

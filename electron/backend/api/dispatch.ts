@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
 import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
-import type { CallContext, Handler, HandlerContext, HandlerMap } from './types';
+import { authorize } from '../features/auth/guard';
+import type { CallContext, Handler, HandlerMap, Services } from './types';
 
 export type Dispatch = (method: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
@@ -19,23 +20,25 @@ function validationMessage(details: ErrorDetail[]): string {
 
 /**
  * The one entry every call goes through, on both transports: the method must be in the contract,
- * its input must pass the contract's schema, and any failure becomes the typed envelope.
+ * the caller must hold the access it declares, its input must pass the contract's schema, and any
+ * failure becomes the typed envelope.
  */
 export function createDispatch(
   handlers: HandlerMap<MethodName>,
-  context: Omit<HandlerContext, 'call'>,
+  services: Services,
   log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
 ): Dispatch {
   return async (method, input, call) => {
     if (!isMethodName(method)) return unknownMethod(method);
-    const parsed = contract[method].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const details = validationDetails(parsed.error);
-      return fail('VALIDATION', validationMessage(details), details);
-    }
     try {
+      const principal = authorize(services, call, method, contract[method].access);
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const details = validationDetails(parsed.error);
+        return fail('VALIDATION', validationMessage(details), details);
+      }
       const handler = handlers[method] as Handler<MethodName>;
-      return ok(await handler(parsed.data as never, { ...context, call }));
+      return ok(await handler(parsed.data as never, { ...services, call, principal }));
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
       log(`[${method}] 未预期的错误`, error);

@@ -1,18 +1,55 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
+import type { Role } from '../../../shared/domain/roles';
+import type { SecuritySettings } from '../../../shared/domain/security-settings';
+import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
+import type { SessionStore } from '../features/auth/sessions';
 
-/** Who is calling and how; the session (user and role) joins it with the accounts feature. */
-export interface CallContext {
-  transport: 'ipc' | 'http';
-  /** The client's address for HTTP calls; `desktop` for IPC. */
-  client: string;
+/**
+ * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
+ * host's per-window map on the desktop. The renderer never sees the token.
+ */
+export interface SessionJar {
+  get(): string | undefined;
+  set(token: string | null): void;
 }
 
-export interface HandlerContext {
+/** How a call arrived; filled in by the transport, never by the renderer. */
+export interface CallContext {
+  transport: 'ipc' | 'http';
+  /** `desktop`, or the web client's address. */
+  client: string;
+  jar: SessionJar;
+}
+
+/** The signed-in user, as the backend knows them (never as the renderer claims). */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Township the user is bound to; null works county-wide. */
+  regionCode: string | null;
+}
+
+/** Everything a backend instance holds for one data folder. */
+export interface Services {
   sql: Sql;
-  call: CallContext;
   /** The data folder: the only place the backend writes files. */
   dataDir: string;
+  /** The clock (injected in tests). */
+  now: () => Date;
+  sessions: SessionStore;
+  auditKey: Buffer;
+  /** The last verification of the audit chain (at start-up or on demand). */
+  auditStatus: { current: AuditVerification | null };
+  settings: { current: SecuritySettings };
+}
+
+export interface HandlerContext extends Services {
+  call: CallContext;
+  /** Null only inside `public` methods. */
+  principal: Principal | null;
 }
 
 export type Handler<M extends MethodName> = (
@@ -22,3 +59,9 @@ export type Handler<M extends MethodName> = (
 
 /** A feature's handlers for its own methods: `satisfies HandlerMap<'regions.list' | 'regions.get'>`. */
 export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };
+
+/** The principal of a method that is not `public` (dispatch guarantees it). */
+export function principalOf(ctx: HandlerContext): Principal {
+  if (!ctx.principal) throw new Error('principal missing in a non-public method');
+  return ctx.principal;
+}

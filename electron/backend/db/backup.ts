@@ -1,9 +1,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileStamp } from '../../../shared/domain/time';
 import type { Db } from './connection';
-
-/** `20261122-190501` in UTC: sortable, safe in file names on every platform. */
-export const backupStamp = (now: Date): string => now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
 /**
  * Copies the live database with SQLite's online backup API (never a file copy, which can catch a
@@ -12,7 +10,7 @@ export const backupStamp = (now: Date): string => now.toISOString().replace(/[-:
  */
 export async function backupDatabase(db: Db, dir: string, label: string, now = new Date()): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, `zongzhi-${backupStamp(now)}-${label}.db`);
+  const target = join(dir, `zongzhi-${fileStamp(now)}-${label}.db`);
   const temp = `${target}.partial`;
   try {
     await db.backup(temp);

@@ -1,4 +1,7 @@
+import type { Generated } from 'kysely';
 import type { RegionLevel } from '../../../shared/domain/regions';
+import type { Role } from '../../../shared/domain/roles';
+import type { AuditResult } from '../../../shared/contract/audit';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
 export interface Schema {
@@ -16,5 +19,40 @@ export interface Schema {
     geojson: string;
     imported_at: string;
     active: 0 | 1;
+  };
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    unit_id: string | null;
+    region_code: string | null;
+    phone: string | null;
+    enabled: 0 | 1;
+    password_hash: string;
+    password_changed_at: string;
+    must_change_password: 0 | 1;
+    failed_attempts: number;
+    locked_until: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  user_roles: { user_id: string; role: Role };
+  password_history: { seq: Generated<number>; user_id: string; password_hash: string; created_at: string };
+  settings: { key: string; value: string; updated_at: string };
+  audit_log: {
+    seq: number;
+    at: string;
+    user_id: string | null;
+    username: string | null;
+    roles: string;
+    client: string;
+    action: string;
+    entity: string | null;
+    entity_id: string | null;
+    result: AuditResult;
+    fields: string;
+    detail: string;
+    prev_hash: string;
+    hash: string;
   };
 }

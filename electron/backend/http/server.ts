@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
+import { cookieJar } from './session-cookie';
 import { readStaticFile } from './static-files';
 
 /** Same policy as the desktop window: everything from this origin, nothing from anywhere else. */
@@ -30,6 +31,20 @@ function sendJson(res: ServerResponse, result: Result<unknown>): void {
     'x-content-type-options': 'nosniff',
   });
   res.end(body);
+}
+
+/** The names the loopback-only server may be addressed by; any other is a rebound DNS name. */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
+
+/**
+ * A browser names the page's origin on every POST; it must be this server's own, and the server
+ * must be addressed by a loopback name (a site whose DNS name was rebound to 127.0.0.1 is refused).
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const host = req.headers.host ?? '';
+  if (!LOOPBACK_HOST.test(host)) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${host}`;
 }
 
 /** Reads a JSON body up to MAX_BODY_BYTES; an empty body is `{}`. */
@@ -63,12 +78,11 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Di
     res.setHeader('allow', 'POST');
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
+  if (!sameOrigin(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了来自其他网站的请求。'));
   const body = await readJsonBody(req);
   if (!body.ok) return sendJson(res, body);
-  sendJson(
-    res,
-    await dispatch(method, body.data, { transport: 'http', client: req.socket.remoteAddress ?? 'unknown' }),
-  );
+  const call = { transport: 'http' as const, client: req.socket.remoteAddress ?? 'unknown', jar: cookieJar(req, res) };
+  sendJson(res, await dispatch(method, body.data, call));
 }
 
 async function handleStatic(req: IncomingMessage, res: ServerResponse, staticDir: string, path: string): Promise<void> {

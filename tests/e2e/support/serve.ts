@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The administrator the tests create at first run. */
+export const E2E_ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
+
 export interface WebApp {
   url: string;
   dataDir: string;
-  /** Calls a contract method over HTTP, as the renderer does in web mode. */
+  /** Calls a contract method over HTTP, as the renderer does in web mode, keeping the session cookie. */
   api<T = unknown>(
     method: string,
     input?: unknown,
@@ -33,7 +36,7 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 /**
  * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
- * temp data folder, optionally filled with the demo county.
+ * temp data folder; with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
  */
 export async function startWebApp(options: { demo?: 'small' | 'large' } = {}): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zz-e2e-'));
@@ -43,15 +46,20 @@ export async function startWebApp(options: { demo?: 'small' | 'large' } = {}): P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
+  let cookie = '';
   const api: WebApp['api'] = async (method, input = {}) => {
     const res = await fetch(`${url}api/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(input),
     });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
     return res.json();
   };
   if (options.demo) {
+    const setup = await api('auth.setup', E2E_ADMIN);
+    if (!setup.ok) throw new Error(`初始化管理员失败：${setup.error?.message}`);
     const loaded = await api('system.loadDemo', { scale: options.demo });
     if (!loaded.ok) throw new Error(`载入演示数据失败：${loaded.error?.message}`);
   }

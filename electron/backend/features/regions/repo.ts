@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { Region, regionsListInput } from '../../../../shared/contract/regions';
+import { townshipPrefix } from '../../../../shared/domain/scope';
 import { contains, offsetOf } from '../../db/paging';
 import { qb, type Sql } from '../../db/sql';
 
 type ListInput = z.output<typeof regionsListInput>;
 
-function filtered(input: Pick<ListInput, 'parentCode' | 'level' | 'keyword'>) {
+/** `scope`: the user's township (only its subtree is visible), or null for the whole county. */
+function filtered(input: Pick<ListInput, 'parentCode' | 'level' | 'keyword'>, scope: string | null) {
   let query = qb.selectFrom('regions as r');
+  if (scope) query = query.where('r.code', 'like', `${townshipPrefix(scope)}%`);
   if (input.parentCode) query = query.where('r.parent_code', '=', input.parentCode);
   if (input.level) query = query.where('r.level', '=', input.level);
   if (input.keyword) query = query.where(contains('r.name', input.keyword));
@@ -27,10 +30,10 @@ const withColumns = (query: ReturnType<typeof filtered>) =>
       .as('childCount'),
   ]);
 
-export function listRegions(sql: Sql, input: ListInput): Page<Region> {
-  const total = sql.get(filtered(input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+export function listRegions(sql: Sql, input: ListInput, scope: string | null): Page<Region> {
+  const total = sql.get(filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const items = sql.all(
-    withColumns(filtered(input))
+    withColumns(filtered(input, scope))
       .orderBy('r.sort')
       .orderBy('r.code')
       .limit(input.pageSize)
@@ -39,6 +42,6 @@ export function listRegions(sql: Sql, input: ListInput): Page<Region> {
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
-export function findRegion(sql: Sql, code: string): Region | undefined {
-  return sql.get(withColumns(filtered({})).where('r.code', '=', code)) as Region | undefined;
+export function findRegion(sql: Sql, code: string, scope: string | null): Region | undefined {
+  return sql.get(withColumns(filtered({}, scope)).where('r.code', '=', code)) as Region | undefined;
 }

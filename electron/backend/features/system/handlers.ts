@@ -1,9 +1,8 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
-import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../api/types';
 import { userVersion } from '../../db/connection';
-import { loadDemoCounty } from '../../demo';
 import { countReferenceData, findCounty } from './repo';
+import { loadDemo } from './service';
 
 export const systemHandlers = {
   'system.info': (_input, { sql }) => ({
@@ -13,10 +12,5 @@ export const systemHandlers = {
     county: findCounty(sql),
     counts: countReferenceData(sql),
   }),
-  'system.loadDemo': ({ scale, seed }, { sql }) => {
-    if (findCounty(sql)) {
-      throw new AppError('CONFLICT', '数据库中已有县区数据，不能再载入演示数据。演示数据只能载入到全新的空数据库。');
-    }
-    return loadDemoCounty(sql, { scale, seed });
-  },
+  'system.loadDemo': (options, ctx) => loadDemo(ctx, options),
 } satisfies HandlerMap<'system.info' | 'system.loadDemo'>;

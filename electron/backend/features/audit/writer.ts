@@ -1,0 +1,65 @@
+import type { AuditResult } from '../../../../shared/contract/audit';
+import type { HandlerContext } from '../../api/types';
+import { qb } from '../../db/sql';
+import { GENESIS_HASH, hashRow } from './chain';
+
+export interface AuditEvent {
+  /** What happened, usually the contract method (`users.create`) or a security event (`auth.lockout`). */
+  action: string;
+  entity?: string;
+  entityId?: string;
+  result?: AuditResult;
+  /** Names of the changed fields; never their values. */
+  fields?: readonly string[];
+  /** A short note without personal values (a reason, a count, a rule). */
+  detail?: string;
+}
+
+/** Who did it, when there is no signed-in principal (a failed login names the attempted account). */
+export interface AuditActor {
+  userId: string | null;
+  username: string | null;
+  roles: readonly string[];
+}
+
+type AuditContext = Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal'>;
+
+/**
+ * Appends one row to the chain. Call it inside the transaction of the change it records, so the
+ * change and its row commit together; outside one, it runs in its own.
+ */
+export function appendAudit(ctx: AuditContext, event: AuditEvent, actor?: AuditActor): void {
+  const who: AuditActor =
+    actor ??
+    (ctx.principal
+      ? { userId: ctx.principal.userId, username: ctx.principal.username, roles: ctx.principal.roles }
+      : { userId: null, username: null, roles: [] });
+  ctx.sql.transaction(() => {
+    const last = ctx.sql.get(qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      at: ctx.now().toISOString(),
+      user_id: who.userId,
+      username: who.username,
+      roles: who.roles.join(','),
+      client: ctx.call.client,
+      action: event.action,
+      entity: event.entity ?? null,
+      entity_id: event.entityId ?? null,
+      result: event.result ?? 'success',
+      fields: JSON.stringify(event.fields ?? []),
+      detail: event.detail ?? '',
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    ctx.sql.run(qb.insertInto('audit_log').values({ ...row, hash: hashRow(ctx.auditKey, row) }));
+  });
+}
+
+/** Runs a change and its audit row in one transaction: both commit, or neither. */
+export function audited<T>(ctx: AuditContext, event: AuditEvent, change: () => T): T {
+  return ctx.sql.transaction(() => {
+    const result = change();
+    appendAudit(ctx, event);
+    return result;
+  });
+}

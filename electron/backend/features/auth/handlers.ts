@@ -1,0 +1,29 @@
+import packageJson from '../../../../package.json' with { type: 'json' };
+import type { HandlerMap } from '../../api/types';
+import { findCounty } from '../system/repo';
+import { countUsers, findUserRow } from '../users/repo';
+import { meOf } from './principal';
+import { changePassword, login, logout, setup, unlock } from './service';
+
+export const authHandlers = {
+  'auth.status': (_input, ctx) => {
+    const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now());
+    const lockedUser = session?.locked ? findUserRow(ctx.sql, session.principal.userId) : undefined;
+    return {
+      appName: packageJson.productName,
+      version: packageJson.version,
+      needsSetup: countUsers(ctx.sql) === 0,
+      countyName: findCounty(ctx.sql)?.name ?? null,
+      session: !session ? 'none' : session.locked ? 'locked' : 'active',
+      lockedUser: lockedUser ? { username: lockedUser.username, displayName: lockedUser.display_name } : null,
+    };
+  },
+  'auth.setup': (input, ctx) => setup(ctx, input),
+  'auth.login': (input, ctx) => login(ctx, input),
+  'auth.unlock': ({ password }, ctx) => unlock(ctx, password),
+  'auth.logout': (_input, ctx) => logout(ctx),
+  'auth.me': (_input, ctx) => meOf(ctx, ctx.sessions.find(ctx.call.jar.get(), ctx.now())!),
+  'auth.changePassword': (input, ctx) => changePassword(ctx, input),
+} satisfies HandlerMap<
+  'auth.status' | 'auth.setup' | 'auth.login' | 'auth.unlock' | 'auth.logout' | 'auth.me' | 'auth.changePassword'
+>;

@@ -1,0 +1,216 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Me } from '../../../../shared/contract/auth';
+import { AppError } from '../../../../shared/errors';
+import { passwordProblems } from '../../../../shared/domain/password-policy';
+import { PASSWORD_HISTORY_DEPTH } from '../../../../shared/domain/security-settings';
+import type { HandlerContext } from '../../api/types';
+import { qb } from '../../db/sql';
+import { appendAudit, audited } from '../audit/writer';
+import {
+  addPasswordHistory,
+  countUsers,
+  findUserByUsername,
+  findUserRow,
+  recentPasswordHashes,
+  setRoles,
+  type UserRow,
+} from '../users/repo';
+import { clearFailures, isLocked, lockedError, recordFailedPassword, WRONG_CREDENTIALS } from './lockout';
+import { hashPassword, verifyPassword, decoyHash } from './password';
+import { meOf, passwordExpired, principalFromRow } from './principal';
+
+/** Refuses a weak password with every rule it breaks, on the named field. */
+export function assertStrongPassword(password: string, username: string, field: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `密码不符合要求：${problems.join('；')}。`, [
+      { path: field, message: problems.join('；') },
+    ]);
+  }
+}
+
+/** Replaces whatever session this client held with a new one for `user`. */
+function startSession(ctx: HandlerContext, user: UserRow): Me {
+  ctx.sessions.remove(ctx.call.jar.get());
+  const principal = principalFromRow(ctx.sql, user);
+  const expired = passwordExpired(user, ctx.settings.current.passwordExpiryDays, ctx.now());
+  ctx.call.jar.set(
+    ctx.sessions.create(
+      principal,
+      { mustChangePassword: user.must_change_password === 1 || expired, passwordExpired: expired },
+      ctx.now(),
+    ),
+  );
+  return meOf(ctx, ctx.sessions.find(ctx.call.jar.get(), ctx.now())!);
+}
+
+/** First run only: creates the first system administrator (no default password ships) and signs in. */
+export async function setup(
+  ctx: HandlerContext,
+  input: { username: string; displayName: string; password: string },
+): Promise<Me> {
+  assertStrongPassword(input.password, input.username, 'password');
+  const hash = await hashPassword(input.password);
+  const now = ctx.now().toISOString();
+  const id = uuidv7();
+  ctx.sql.transaction(() => {
+    // Checked inside the write transaction, so two first runs cannot both create an administrator.
+    if (countUsers(ctx.sql) > 0) throw new AppError('CONFLICT', '系统已完成初始化，请使用已有账号登录。');
+    ctx.sql.run(
+      qb.insertInto('users').values({
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        unit_id: null,
+        region_code: null,
+        phone: null,
+        enabled: 1,
+        password_hash: hash,
+        password_changed_at: now,
+        must_change_password: 0,
+        failed_attempts: 0,
+        locked_until: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    setRoles(ctx.sql, id, ['sysadmin']);
+    addPasswordHistory(ctx.sql, id, hash, ctx.now());
+    appendAudit(
+      ctx,
+      { action: 'auth.setup', entity: 'user', entityId: id, fields: ['username', 'displayName', 'roles', 'password'] },
+      { userId: id, username: input.username, roles: ['sysadmin'] },
+    );
+  });
+  return startSession(ctx, findUserRow(ctx.sql, id)!);
+}
+
+export async function login(ctx: HandlerContext, input: { username: string; password: string }): Promise<Me> {
+  const user = findUserByUsername(ctx.sql, input.username);
+  if (user && isLocked(user, ctx.now())) {
+    appendAudit(
+      ctx,
+      { action: 'auth.login', entity: 'user', entityId: user.id, result: 'denied', detail: '账号锁定期间尝试登录' },
+      { userId: user.id, username: user.username, roles: [] },
+    );
+    throw lockedError(user);
+  }
+  const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
+  if (!user || !matches) {
+    if (user) {
+      if (recordFailedPassword(ctx, user, 'auth.login')) throw lockedError(findUserRow(ctx.sql, user.id)!);
+    } else {
+      appendAudit(
+        ctx,
+        { action: 'auth.login', entity: 'user', result: 'failure', detail: '用户名不存在' },
+        { userId: null, username: input.username.slice(0, 32), roles: [] },
+      );
+    }
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  }
+  if (user.enabled !== 1) {
+    appendAudit(
+      ctx,
+      { action: 'auth.login', entity: 'user', entityId: user.id, result: 'denied', detail: '账号已停用' },
+      { userId: user.id, username: user.username, roles: [] },
+    );
+    throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。');
+  }
+  ctx.sql.transaction(() => {
+    clearFailures(ctx, user);
+    const principal = principalFromRow(ctx.sql, user);
+    appendAudit(ctx, { action: 'auth.login', entity: 'user', entityId: user.id }, principal);
+  });
+  return startSession(ctx, user);
+}
+
+/** Unlocks this client's session (locked after idling, or still active) with its user's password. */
+export async function unlock(ctx: HandlerContext, password: string): Promise<Me> {
+  const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now());
+  if (!session) throw new AppError('UNAUTHENTICATED', '会话已结束，请重新登录。');
+  const user = findUserRow(ctx.sql, session.principal.userId);
+  if (!user || user.enabled !== 1 || isLocked(user, ctx.now())) {
+    ctx.sessions.remove(ctx.call.jar.get());
+    ctx.call.jar.set(null);
+    throw user && isLocked(user, ctx.now())
+      ? lockedError(user)
+      : new AppError('UNAUTHENTICATED', '账号不可用，请重新登录。');
+  }
+  if (!(await verifyPassword(password, user.password_hash))) {
+    if (recordFailedPassword(ctx, user, 'auth.unlock')) {
+      ctx.sessions.remove(ctx.call.jar.get());
+      ctx.call.jar.set(null);
+      throw lockedError(findUserRow(ctx.sql, user.id)!);
+    }
+    throw new AppError(
+      'UNAUTHENTICATED',
+      '密码错误，请重新输入。',
+      [{ path: 'password', message: '密码错误' }],
+      'SESSION_EXPIRED',
+    );
+  }
+  ctx.sql.transaction(() => {
+    clearFailures(ctx, user);
+    appendAudit(ctx, { action: 'auth.unlock', entity: 'user', entityId: user.id }, session.principal);
+  });
+  session.locked = false;
+  session.lastSeen = ctx.now().getTime();
+  return meOf(ctx, session);
+}
+
+export function logout(ctx: HandlerContext): null {
+  const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now());
+  if (session) {
+    appendAudit(ctx, { action: 'auth.logout', entity: 'user', entityId: session.principal.userId }, session.principal);
+  }
+  ctx.sessions.remove(ctx.call.jar.get());
+  ctx.call.jar.set(null);
+  return null;
+}
+
+export async function changePassword(
+  ctx: HandlerContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<Me> {
+  const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now())!;
+  const user = findUserRow(ctx.sql, session.principal.userId)!;
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    if (recordFailedPassword(ctx, user, 'auth.changePassword')) {
+      ctx.sessions.removeUser(user.id);
+      ctx.call.jar.set(null);
+      throw lockedError(findUserRow(ctx.sql, user.id)!);
+    }
+    throw new AppError('VALIDATION', '当前密码不正确，请重新输入。', [
+      { path: 'currentPassword', message: '当前密码不正确' },
+    ]);
+  }
+  assertStrongPassword(input.newPassword, user.username, 'newPassword');
+  for (const old of recentPasswordHashes(ctx.sql, user.id, PASSWORD_HISTORY_DEPTH)) {
+    if (await verifyPassword(input.newPassword, old)) {
+      throw new AppError('VALIDATION', `新密码不能与最近 ${PASSWORD_HISTORY_DEPTH} 次使用过的密码相同。`, [
+        { path: 'newPassword', message: `不能与最近 ${PASSWORD_HISTORY_DEPTH} 次的密码相同` },
+      ]);
+    }
+  }
+  const hash = await hashPassword(input.newPassword);
+  const now = ctx.now();
+  audited(ctx, { action: 'auth.changePassword', entity: 'user', entityId: user.id, fields: ['password'] }, () => {
+    ctx.sql.run(
+      qb
+        .updateTable('users')
+        .set({
+          password_hash: hash,
+          password_changed_at: now.toISOString(),
+          must_change_password: 0,
+          failed_attempts: 0,
+          locked_until: null,
+          updated_at: now.toISOString(),
+        })
+        .where('id', '=', user.id),
+    );
+    addPasswordHistory(ctx.sql, user.id, hash, now);
+  });
+  session.mustChangePassword = false;
+  session.passwordExpired = false;
+  return meOf(ctx, session);
+}

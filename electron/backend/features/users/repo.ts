@@ -1,0 +1,146 @@
+import { sql as rawSql, type InferResult } from 'kysely';
+import type { z } from 'zod';
+import type { Page } from '../../../../shared/contract';
+import type { UserAccount, usersListInput } from '../../../../shared/contract/users';
+import { maskPhone } from '../../../../shared/domain/masking';
+import { townshipPrefix } from '../../../../shared/domain/scope';
+import { ROLES, type Role } from '../../../../shared/domain/roles';
+import { contains, offsetOf } from '../../db/paging';
+import type { Schema } from '../../db/schema';
+import { qb, type Sql } from '../../db/sql';
+
+export type UserRow = Schema['users'];
+
+export const findUserByUsername = (sql: Sql, username: string): UserRow | undefined =>
+  sql.get(qb.selectFrom('users').selectAll().where('username', '=', username));
+
+export const findUserRow = (sql: Sql, id: string): UserRow | undefined =>
+  sql.get(qb.selectFrom('users').selectAll().where('id', '=', id));
+
+export const rolesOf = (sql: Sql, userId: string): Role[] => {
+  const held = new Set(
+    sql.all(qb.selectFrom('user_roles').select('role').where('user_id', '=', userId)).map((r) => r.role),
+  );
+  return ROLES.filter((role) => held.has(role));
+};
+
+export const countUsers = (sql: Sql): number =>
+  sql.get(qb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+
+/** Enabled accounts holding `role`, optionally leaving one out. */
+export const countEnabledWithRole = (sql: Sql, role: Role, except?: string): number =>
+  sql.get(
+    qb
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.role', '=', role)
+      .where('u.enabled', '=', 1)
+      .$if(!!except, (q) => q.where('u.id', '!=', except!)),
+  )?.n ?? 0;
+
+export const setRoles = (sql: Sql, userId: string, roles: readonly Role[]): void => {
+  sql.run(qb.deleteFrom('user_roles').where('user_id', '=', userId));
+  for (const role of roles) sql.run(qb.insertInto('user_roles').values({ user_id: userId, role }));
+};
+
+export const recentPasswordHashes = (sql: Sql, userId: string, depth: number): string[] =>
+  sql
+    .all(
+      qb
+        .selectFrom('password_history')
+        .select('password_hash')
+        .where('user_id', '=', userId)
+        .orderBy('seq', 'desc')
+        .limit(depth),
+    )
+    .map((row) => row.password_hash);
+
+export const addPasswordHistory = (sql: Sql, userId: string, hash: string, now: Date): void => {
+  sql.run(
+    qb.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: now.toISOString() }),
+  );
+};
+
+type ListInput = z.output<typeof usersListInput>;
+
+function filtered(input: Partial<ListInput>, scope: string | null) {
+  let query = qb.selectFrom('users as u');
+  if (scope) query = query.where('u.region_code', 'like', `${townshipPrefix(scope)}%`);
+  if (input.keyword) {
+    const keyword = input.keyword;
+    query = query.where((eb) => eb.or([contains('u.username', keyword), contains('u.display_name', keyword)]));
+  }
+  if (input.role) {
+    const role = input.role;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('user_roles as r').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)),
+    );
+  }
+  if (input.enabled !== undefined) query = query.where('u.enabled', '=', input.enabled ? 1 : 0);
+  return query;
+}
+
+const withColumns = (query: ReturnType<typeof filtered>) =>
+  query
+    .leftJoin('units as n', 'n.id', 'u.unit_id')
+    .leftJoin('regions as g', 'g.code', 'u.region_code')
+    .select((eb) => [
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.unit_id',
+      'n.name as unit_name',
+      'u.region_code',
+      'g.name as region_name',
+      'u.phone',
+      'u.enabled',
+      'u.locked_until',
+      'u.must_change_password',
+      'u.password_changed_at',
+      'u.created_at',
+      eb
+        .selectFrom('user_roles as r')
+        .whereRef('r.user_id', '=', 'u.id')
+        .select(rawSql<string>`group_concat(r.role)`.as('roles'))
+        .as('roles'),
+    ]);
+
+type AccountRow = InferResult<ReturnType<typeof withColumns>>[number];
+
+function toAccount(row: AccountRow, now: Date): UserAccount {
+  const held = new Set((row.roles ?? '').split(','));
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    regionCode: row.region_code,
+    regionName: row.region_name,
+    roles: ROLES.filter((role) => held.has(role)),
+    phoneMasked: row.phone ? maskPhone(row.phone) : null,
+    enabled: row.enabled === 1,
+    locked: !!row.locked_until && row.locked_until > now.toISOString(),
+    mustChangePassword: row.must_change_password === 1,
+    passwordChangedAt: row.password_changed_at,
+    createdAt: row.created_at,
+  };
+}
+
+export function listAccounts(sql: Sql, input: ListInput, scope: string | null, now: Date): Page<UserAccount> {
+  const total = sql.get(filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const rows = sql.all(
+    withColumns(filtered(input, scope))
+      .orderBy('u.created_at')
+      .orderBy('u.id')
+      .limit(input.pageSize)
+      .offset(offsetOf(input.page, input.pageSize)),
+  );
+  return { items: rows.map((row) => toAccount(row, now)), total, page: input.page, pageSize: input.pageSize };
+}
+
+export function findAccount(sql: Sql, id: string, now: Date): UserAccount | undefined {
+  const row = sql.get(withColumns(filtered({}, null)).where('u.id', '=', id));
+  return row ? toAccount(row, now) : undefined;
+}

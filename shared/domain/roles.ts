@@ -1,0 +1,62 @@
+/**
+ * Roles and what each may do. Every contract method declares the access it needs (a permission,
+ * or `session` for any signed-in user, or `public`); the backend checks it on every call.
+ */
+export const ROLES = ['duty_officer', 'leader', 'sysadmin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  duty_officer: '值班员',
+  leader: '带班领导',
+  sysadmin: '系统管理员',
+  auditor: '审计员',
+};
+
+export const PERMISSIONS = [
+  'reference.read',
+  'board.read',
+  'demo.load',
+  'users.manage',
+  'settings.manage',
+  'audit.read',
+  'personal.reveal',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'reference.read': '查看基础数据',
+  'board.read': '查看态势大屏',
+  'demo.load': '载入演示数据',
+  'users.manage': '管理账号',
+  'settings.manage': '修改系统设置',
+  'audit.read': '查看审计日志',
+  'personal.reveal': '查看个人信息原文',
+};
+
+/**
+ * Separation of duties (等保2.0): the administrator keeps accounts and settings but cannot read the
+ * audit log; the auditor reads the audit log but changes nothing.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  duty_officer: ['reference.read', 'board.read', 'personal.reveal'],
+  leader: ['reference.read', 'board.read', 'personal.reveal'],
+  sysadmin: ['reference.read', 'board.read', 'demo.load', 'users.manage', 'settings.manage'],
+  auditor: ['reference.read', 'audit.read'],
+};
+
+/** Roles no single account may hold together. */
+export const EXCLUSIVE_ROLES: ReadonlyArray<readonly [Role, Role]> = [['sysadmin', 'auditor']];
+
+/** Access a method needs: `public` (no session), `session` (any signed-in user) or one permission. */
+export type Access = 'public' | 'session' | Permission;
+
+export const permissionsOf = (roles: readonly Role[]): Set<Permission> =>
+  new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+
+export const hasAccess = (roles: readonly Role[], access: Access): boolean =>
+  access === 'public' || access === 'session' || permissionsOf(roles).has(access);
+
+/** The first pair of roles that may not be combined, or null. */
+export function conflictingRoles(roles: readonly Role[]): readonly [Role, Role] | null {
+  return EXCLUSIVE_ROLES.find(([a, b]) => roles.includes(a) && roles.includes(b)) ?? null;
+}

@@ -1,0 +1,17 @@
+/** Time helpers shared by every layer. Stored timestamps are ISO 8601 in UTC (`…Z`). */
+
+export const toIso = (date: Date): string => date.toISOString();
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2026-11-23 03:32`: a stored timestamp in the viewer's local time, for display. */
+export function formatLocal(iso: string, withSeconds = false): string {
+  const d = new Date(iso);
+  const base = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return withSeconds ? `${base}:${pad(d.getSeconds())}` : base;
+}
+
+export const minutesLater = (date: Date, minutes: number): Date => new Date(date.getTime() + minutes * 60_000);
+
+/** `20261122-190501` in UTC: sortable and safe in file names on every platform. */
+export const fileStamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -1,0 +1,266 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, newClient, signInAdmin, signInAs, testBackend } from '../helpers/backend';
+import { manualClock } from '../helpers/clock';
+import type { Backend } from '../../electron/backend/app';
+
+const LOGIN = { username: ADMIN.username, password: ADMIN.password };
+
+function auditActions(backend: Backend): Array<{ action: string; result: string; username: string | null }> {
+  const db = new Database(backend.dbFile, { readonly: true });
+  const rows = db.prepare('SELECT action, result, username FROM audit_log ORDER BY seq').all();
+  db.close();
+  return rows as Array<{ action: string; result: string; username: string | null }>;
+}
+
+describe('first run', () => {
+  it('asks for the administrator account, creates it once and signs it in', async () => {
+    const backend = await testBackend();
+    const client = newClient();
+    expect(await backend.call('auth.status', {}, client)).toMatchObject({
+      ok: true,
+      data: { needsSetup: true, session: 'none' },
+    });
+
+    const me = await backend.call('auth.setup', ADMIN, client);
+    expect(me).toMatchObject({ ok: true, data: { username: 'admin', roles: ['sysadmin'], mustChangePassword: false } });
+    expect(await backend.call('auth.status', {}, client)).toMatchObject({
+      ok: true,
+      data: { needsSetup: false, session: 'active' },
+    });
+
+    const again = await backend.call('auth.setup', { ...ADMIN, username: 'intruder' }, newClient());
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('refuses a weak administrator password, naming every rule it breaks', async () => {
+    const backend = await testBackend();
+    const result = await backend.call('auth.setup', { ...ADMIN, password: 'admin123' }, newClient());
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: [
+          { path: 'password', message: '密码须包含大写字母、小写字母、数字、符号中的至少 3 类；密码不能包含用户名' },
+        ],
+      },
+    });
+    expect(await backend.call('auth.status', {}, newClient())).toMatchObject({ ok: true, data: { needsSetup: true } });
+  });
+});
+
+describe('login', () => {
+  it('answers an unknown user and a wrong password with the same message', async () => {
+    const backend = await testBackend();
+    await signInAdmin(backend);
+    const unknown = await backend.call('auth.login', { username: 'nobody', password: 'Whatever-1' }, newClient());
+    const wrong = await backend.call('auth.login', { username: 'admin', password: 'Whatever-1' }, newClient());
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '用户名或密码错误，请重新输入。' },
+    });
+    expect(wrong).toEqual(unknown);
+  });
+
+  it('locks the account after 5 failures for 15 minutes, then lets the right password in', async () => {
+    const clock = manualClock();
+    const backend = await testBackend({ now: clock.now });
+    await signInAdmin(backend);
+    const attempt = (password: string) => backend.call('auth.login', { username: 'admin', password }, newClient());
+
+    for (let i = 1; i <= 4; i++)
+      expect(await attempt('Wrong-pass-1')).toMatchObject({
+        ok: false,
+        error: { message: '用户名或密码错误，请重新输入。' },
+      });
+    expect(await attempt('Wrong-pass-1')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('已被锁定') },
+    });
+    expect(await attempt(ADMIN.password)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('已被锁定') },
+    });
+
+    clock.advance(14);
+    expect(await attempt(ADMIN.password)).toMatchObject({ ok: false });
+    clock.advance(2);
+    expect(await attempt(ADMIN.password)).toMatchObject({ ok: true, data: { username: 'admin' } });
+
+    const actions = auditActions(backend).map((row) => `${row.action}:${row.result}`);
+    expect(actions.filter((a) => a === 'auth.login:failure')).toHaveLength(5);
+    expect(actions).toContain('auth.lockout:success');
+    expect(actions.filter((a) => a === 'auth.login:denied')).toHaveLength(2);
+    expect(actions.at(-1)).toBe('auth.login:success');
+  });
+
+  it('takes the lockout threshold and duration from the settings', async () => {
+    const clock = manualClock();
+    const backend = await testBackend({ now: clock.now });
+    const admin = await signInAdmin(backend);
+    const updated = await backend.call(
+      'settings.update',
+      { lockoutThreshold: 3, lockoutMinutes: 60, idleMinutes: 30, passwordExpiryDays: 90 },
+      admin,
+    );
+    expect(updated.ok).toBe(true);
+    for (let i = 0; i < 3; i++)
+      await backend.call('auth.login', { username: 'admin', password: 'Wrong-pass-1' }, newClient());
+    clock.advance(59);
+    expect(await backend.call('auth.login', LOGIN, newClient())).toMatchObject({ ok: false });
+    clock.advance(2);
+    expect(await backend.call('auth.login', LOGIN, newClient())).toMatchObject({ ok: true });
+  });
+
+  it('refuses a disabled account and ends its sessions', async () => {
+    const backend = await testBackend();
+    const admin = await signInAdmin(backend);
+    const officer = await signInAs(backend, admin, ['duty_officer']);
+    expect((await backend.call('users.setEnabled', { id: officer.id, enabled: false }, admin)).ok).toBe(true);
+    expect(await backend.call('regions.list', {}, officer.client)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(
+      await backend.call('auth.login', { username: officer.username, password: officer.password }, newClient()),
+    ).toMatchObject({
+      ok: false,
+      error: { message: '该账号已停用，请联系系统管理员。' },
+    });
+  });
+
+  it('ends the session on logout', async () => {
+    const backend = await testBackend();
+    const admin = await signInAdmin(backend);
+    expect(await backend.call('auth.logout', {}, admin)).toEqual({ ok: true, data: null });
+    expect(admin.jar.get()).toBeUndefined();
+    expect(await backend.call('auth.me', {}, admin)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('idle sessions', () => {
+  it('locks after 30 idle minutes, in the backend, and unlocks with the same password', async () => {
+    const clock = manualClock();
+    const backend = await testBackend({ now: clock.now });
+    const admin = await signInAdmin(backend);
+    clock.advance(29);
+    expect((await backend.call('regions.list', {}, admin)).ok).toBe(true);
+    clock.advance(31);
+    expect(await backend.call('regions.list', {}, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' },
+    });
+    expect(await backend.call('auth.status', {}, admin)).toMatchObject({
+      ok: true,
+      data: { session: 'locked', lockedUser: { username: 'admin' } },
+    });
+    expect(await backend.call('auth.unlock', { password: 'Wrong-pass-1' }, admin)).toMatchObject({
+      ok: false,
+      error: { reason: 'SESSION_EXPIRED', details: [{ path: 'password' }] },
+    });
+    expect(await backend.call('auth.unlock', { password: ADMIN.password }, admin)).toMatchObject({ ok: true });
+    expect((await backend.call('regions.list', {}, admin)).ok).toBe(true);
+    const actions = auditActions(backend).map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.expire', 'auth.unlock']));
+  });
+});
+
+describe('passwords', () => {
+  it('makes an administrator-set password be changed before anything else', async () => {
+    const backend = await testBackend();
+    const admin = await signInAdmin(backend);
+    const created = await backend.call(
+      'users.create',
+      { username: 'zhangwei', displayName: '张伟', roles: ['duty_officer'], password: 'Start-2026-pw' },
+      admin,
+    );
+    expect(created).toMatchObject({ ok: true, data: { mustChangePassword: true } });
+    const client = newClient();
+    expect(await backend.call('auth.login', { username: 'zhangwei', password: 'Start-2026-pw' }, client)).toMatchObject(
+      {
+        ok: true,
+        data: { mustChangePassword: true },
+      },
+    );
+    expect(await backend.call('regions.list', {}, client)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' },
+    });
+    const changed = await backend.call(
+      'auth.changePassword',
+      { currentPassword: 'Start-2026-pw', newPassword: 'Mine-2026-pw' },
+      client,
+    );
+    expect(changed).toMatchObject({ ok: true, data: { mustChangePassword: false } });
+    expect((await backend.call('regions.list', {}, client)).ok).toBe(true);
+  });
+
+  it('expires a password after the configured days', async () => {
+    const clock = manualClock();
+    const backend = await testBackend({ now: clock.now });
+    await signInAdmin(backend);
+    clock.advance(91 * 24 * 60);
+    const client = newClient();
+    expect(await backend.call('auth.login', LOGIN, client)).toMatchObject({
+      ok: true,
+      data: { passwordExpired: true, mustChangePassword: true },
+    });
+    expect(await backend.call('units.list', {}, client)).toMatchObject({
+      ok: false,
+      error: { reason: 'PASSWORD_CHANGE_REQUIRED' },
+    });
+  });
+
+  // About 40 scrypt hashes at ~100 ms each.
+  it('refuses the last 5 passwords and accepts an older one', { timeout: 30_000 }, async () => {
+    const backend = await testBackend();
+    const admin = await signInAdmin(backend);
+    const passwords = [
+      ADMIN.password,
+      'Second-2026-a',
+      'Third-2026-b',
+      'Fourth-2026-c',
+      'Fifth-2026-d',
+      'Sixth-2026-e',
+    ];
+    for (let i = 1; i < passwords.length; i++) {
+      const changed = await backend.call(
+        'auth.changePassword',
+        { currentPassword: passwords[i - 1]!, newPassword: passwords[i]! },
+        admin,
+      );
+      expect(changed.ok).toBe(true);
+    }
+    // Current: Sixth. The last five are Second…Sixth; the first one has aged out.
+    for (const reused of passwords.slice(1)) {
+      const result = await backend.call(
+        'auth.changePassword',
+        { currentPassword: 'Sixth-2026-e', newPassword: reused },
+        admin,
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'newPassword' }] } });
+    }
+    expect(
+      (
+        await backend.call(
+          'auth.changePassword',
+          { currentPassword: 'Sixth-2026-e', newPassword: ADMIN.password },
+          admin,
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('stores only salted scrypt hashes, never the password', async () => {
+    const backend = await testBackend();
+    await signInAdmin(backend);
+    const db = new Database(backend.dbFile, { readonly: true });
+    const hash = db.prepare('SELECT password_hash FROM users').pluck().get() as string;
+    const everything =
+      JSON.stringify(db.prepare('SELECT * FROM users').all()) +
+      JSON.stringify(db.prepare('SELECT * FROM audit_log').all());
+    db.close();
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(everything).not.toContain(ADMIN.password);
+  });
+});
