@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
+import { verifyChain } from '../electron/backend/features/audit/verify';
+import { appendAudit } from '../electron/backend/features/audit/writer';
 import { openBackend, type Backend } from '../electron/backend/app';
 import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';
 import { BatchWriter } from '../electron/backend/demo/batch-writer';
@@ -25,6 +27,8 @@ import type { DemoSummary } from '../shared/contract/system';
 const WARM_UP = 20;
 const ITERATIONS = 200;
 const LEDGER_ROWS = 1_000_000;
+const AUDIT_ROWS = 300_000;
+const BENCH_ACTOR = { userId: null, username: 'bench', roles: ['sysadmin'] };
 const DEMO = { scale: 'large', seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
 /** The bench signs in like any client: calls go through the same session and permission checks. */
@@ -239,6 +243,26 @@ function benchBatchWriter(dir: string) {
   }
 }
 
+/**
+ * The audit chain is verified in full at every start: how long that takes for a few years of
+ * audit rows, appended the way the app appends them (one HMAC-chained row at a time).
+ */
+function benchAuditChain(backend: Backend) {
+  const ctx = { ...backend.services, call, principal: null };
+  const appendStart = performance.now();
+  backend.services.sql.transaction(() => {
+    for (let i = 0; i < AUDIT_ROWS; i++) {
+      appendAudit(ctx, { action: 'regions.list', entity: 'region', detail: `基准 ${i}` }, BENCH_ACTOR);
+    }
+  });
+  const appendSeconds = (performance.now() - appendStart) / 1000;
+  const verifyStart = performance.now();
+  const verification = verifyChain(backend.services.sql, backend.services.auditKey, new Date());
+  const verifySeconds = (performance.now() - verifyStart) / 1000;
+  if (!verification.ok) throw new Error(verification.message);
+  return { rows: verification.checkedRows, appendSeconds, verifySeconds };
+}
+
 /** Terminal columns: a CJK character takes two. */
 const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
 const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - widthOf(text)));
@@ -260,6 +284,7 @@ async function main(): Promise<void> {
     let loadMs: number;
     let summary: DemoSummary;
     let methods: Awaited<ReturnType<typeof benchMethods>>;
+    let chain: ReturnType<typeof benchAuditChain>;
     try {
       await dataOf(backend, 'auth.setup', BENCH_ADMIN);
       const start = performance.now();
@@ -270,6 +295,7 @@ async function main(): Promise<void> {
           `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,
       );
       methods = await benchMethods(backend);
+      chain = benchAuditChain(backend);
     } finally {
       backend.close();
     }
@@ -292,6 +318,11 @@ async function main(): Promise<void> {
         `用时 ${batch.seconds.toFixed(2)} s，${Math.round(batch.rowsPerSecond).toLocaleString('zh-CN')} 行/秒`,
     );
 
+    console.log(
+      `审计哈希链：追加 ${chain.rows.toLocaleString('zh-CN')} 条用时 ${chain.appendSeconds.toFixed(2)} s；` +
+        `启动时全链校验用时 ${chain.verifySeconds.toFixed(2)} s（${Math.round(chain.rows / chain.verifySeconds).toLocaleString('zh-CN')} 条/秒）`,
+    );
+
     mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
     const report = {
       generatedAt: new Date().toISOString(),
@@ -310,6 +341,7 @@ async function main(): Promise<void> {
         ratio: m.ratio,
       })),
       batchWriter: batch,
+      auditChain: chain,
     };
     writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n结果已写入 ${RESULTS_FILE}`);

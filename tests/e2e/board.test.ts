@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
-import { startWebApp, type WebApp } from './support/serve';
+import { signIn } from './support/auth';
+import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 describe('the situation board frame', () => {
   let app: WebApp;
@@ -20,6 +21,7 @@ describe('the situation board frame', () => {
     const session: Session = await openSession(viewport);
     try {
       const { page } = session;
+      await signIn(page, app.url, E2E_ADMIN.username, E2E_ADMIN.password);
       await page.goto(`${app.url}#/board`);
       const map = page.getByTestId('board-map');
       await page.locator('[data-testid="board-map"][data-ready="true"]').waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
-import { startWebApp, type WebApp } from './support/serve';
+import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 describe('first run on an empty database', () => {
   let app: WebApp;
@@ -16,9 +16,26 @@ describe('first run on an empty database', () => {
     await app?.stop();
   });
 
-  it('offers the demo county, loads it on request and lists its townships', async () => {
+  it('asks for the administrator account: no default password ships', async () => {
     const { page } = session;
     await page.goto(app.url);
+    await page.getByTestId('setup-username').waitFor();
+    expect(page.url()).toContain('#/setup');
+    await page.getByTestId('setup-username').fill(E2E_ADMIN.username);
+    await page.getByTestId('setup-display-name').fill(E2E_ADMIN.displayName);
+    await page.getByTestId('setup-password').fill('admin123');
+    await page.getByText('密码须包含大写字母、小写字母、数字、符号中的至少 3 类').first().waitFor();
+    await session.screenshot('setup-weak-password');
+    await page.getByTestId('setup-password').fill(E2E_ADMIN.password);
+    await page.getByTestId('setup-password-confirm').fill(E2E_ADMIN.password);
+    await page.getByTestId('setup-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    expect(await page.getByTestId('user-menu').innerText()).toContain(E2E_ADMIN.displayName);
+    expect(session.offMachineRequests).toEqual([]);
+  });
+
+  it('offers the demo county to the administrator, loads it and lists its townships', async () => {
+    const { page } = session;
     const button = page.getByTestId('load-demo');
     await button.waitFor();
     expect(await button.innerText()).toContain('载入演示数据');
@@ -30,6 +47,7 @@ describe('first run on an empty database', () => {
 
     const table = page.getByTestId('home-townships');
     await table.locator('tbody tr').first().waitFor();
+    expect((await app.api('auth.login', { username: E2E_ADMIN.username, password: E2E_ADMIN.password })).ok).toBe(true);
     const info = await app.api<{ counts: { townships: number } }>('system.info');
     expect(info.data!.counts.townships).toBeGreaterThanOrEqual(10);
     expect(await table.locator('tbody tr').count()).toBe(info.data!.counts.townships);

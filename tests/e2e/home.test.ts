@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
-import { startWebApp, type WebApp } from './support/serve';
+import { signIn } from './support/auth';
+import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 interface RegionPage {
   items: Array<{ code: string; name: string }>;
@@ -28,7 +29,7 @@ describe('the workstation in web mode, on the demo county', () => {
     expect(townships.length).toBeGreaterThanOrEqual(10);
 
     const { page } = session;
-    await page.goto(app.url);
+    await signIn(page, app.url, E2E_ADMIN.username, E2E_ADMIN.password);
     const table = page.getByTestId('home-townships');
     await table.getByText(townships[townships.length - 1]!.name, { exact: true }).waitFor();
     const text = await table.innerText();

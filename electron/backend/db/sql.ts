@@ -50,8 +50,11 @@ export class Sql {
     return this.prepare(sql).run(...parameters);
   }
 
-  /** Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it. */
+  /**
+   * Runs `fn` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none of it. Inside an
+   * open transaction it simply joins it (an error still rolls back the whole outer one).
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).immediate();
   }
 }

@@ -17,6 +17,23 @@ export interface WebApp {
   stop(): Promise<void>;
 }
 
+type Api = WebApp['api'];
+
+/** A client of the web mode API with its own session cookie, like one browser. */
+export function cookieClient(url: string): Api {
+  let cookie = '';
+  return async (method, input = {}) => {
+    const res = await fetch(`${url}api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(input),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    return res.json();
+  };
+}
+
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
@@ -46,17 +63,7 @@ export async function startWebApp(options: { demo?: 'small' | 'large' } = {}): P
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
-  let cookie = '';
-  const api: WebApp['api'] = async (method, input = {}) => {
-    const res = await fetch(`${url}api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(input),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0]!;
-    return res.json();
-  };
+  const api = cookieClient(url);
   if (options.demo) {
     const setup = await api('auth.setup', E2E_ADMIN);
     if (!setup.ok) throw new Error(`初始化管理员失败：${setup.error?.message}`);

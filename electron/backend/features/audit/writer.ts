@@ -1,6 +1,5 @@
 import type { AuditResult } from '../../../../shared/contract/audit';
 import type { HandlerContext } from '../../api/types';
-import { qb } from '../../db/sql';
 import { GENESIS_HASH, hashRow } from './chain';
 
 export interface AuditEvent {
@@ -22,6 +21,12 @@ export interface AuditActor {
   roles: readonly string[];
 }
 
+const LAST_ROW = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
+const INSERT_ROW = `INSERT INTO audit_log
+  (seq, at, user_id, username, roles, client, action, entity, entity_id, result, fields, detail, prev_hash, hash)
+  VALUES (@seq, @at, @user_id, @username, @roles, @client, @action, @entity, @entity_id, @result, @fields, @detail,
+  @prev_hash, @hash)`;
+
 type AuditContext = Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal'>;
 
 /**
@@ -35,7 +40,8 @@ export function appendAudit(ctx: AuditContext, event: AuditEvent, actor?: AuditA
       ? { userId: ctx.principal.userId, username: ctx.principal.username, roles: ctx.principal.roles }
       : { userId: null, username: null, roles: [] });
   ctx.sql.transaction(() => {
-    const last = ctx.sql.get(qb.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
+    // Raw prepared statements: this runs in every write, so it skips query building.
+    const last = ctx.sql.prepare(LAST_ROW).get() as { seq: number; hash: string } | undefined;
     const row = {
       seq: (last?.seq ?? 0) + 1,
       at: ctx.now().toISOString(),
@@ -51,7 +57,7 @@ export function appendAudit(ctx: AuditContext, event: AuditEvent, actor?: AuditA
       detail: event.detail ?? '',
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
-    ctx.sql.run(qb.insertInto('audit_log').values({ ...row, hash: hashRow(ctx.auditKey, row) }));
+    ctx.sql.prepare(INSERT_ROW).run({ ...row, hash: hashRow(ctx.auditKey, row) });
   });
 }
 
