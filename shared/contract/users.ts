@@ -53,7 +53,8 @@ export const usersListInput = z
 export const usersCreateInput = z
   .object({ username: usernameField, password: passwordField, ...accountFields })
   .strict();
-export const usersUpdateInput = z.object({ id, ...accountFields }).strict();
+/** On update, a missing phone keeps the stored one (the renderer only ever sees it masked); null clears it. */
+export const usersUpdateInput = z.object({ id, ...accountFields, phone: phone.nullable().optional() }).strict();
 
 export const usersContract = {
   'users.list': defineMethod<Page<UserAccount>>()({

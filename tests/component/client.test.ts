@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, call, invoke } from '@/api/client';
+import { ApiError, call, invoke, onCallError } from '@/api/client';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 
 const info = {
@@ -84,5 +84,24 @@ describe('api client', () => {
     const failure = await call('dicts.get', { code: 'X' }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({ code: 'VALIDATION', message: '输入有误', details });
+  });
+
+  it('tells error listeners about every failed call, with its method, until they stop listening', async () => {
+    const expired = { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED', message: '会话已锁定' } as const;
+    installBridge({
+      'system.info': () => ({ ok: true, data: info }),
+      'regions.list': () => ({ ok: false, error: expired }),
+    });
+    const listener = vi.fn();
+    const stop = onCallError(listener);
+
+    await invoke('system.info', {});
+    const failure = await call('regions.list', {}).catch((error: unknown) => error);
+    stop();
+    await invoke('regions.list', {});
+
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith(expired, 'regions.list');
+    expect(failure).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
   });
 });

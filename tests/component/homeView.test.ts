@@ -1,10 +1,11 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Region } from '@shared/contract/regions';
 import type { DemoSummary, SystemInfo } from '@shared/contract/system';
 import HomeView from '@/features/home/views/HomeView.vue';
+import type { Role } from '@shared/domain/roles';
+import { meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 
 const emptyInfo: SystemInfo = {
@@ -30,7 +31,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const mountHome = () => mount(HomeView, { global: { plugins: [ElementPlus, createPinia()] }, attachTo: document.body });
+const mountHome = (roles: Role[] = ['sysadmin']) =>
+  mount(HomeView, { global: { plugins: [ElementPlus, signedInPinia(meWith(roles))] }, attachTo: document.body });
 
 describe('home view', () => {
   it('lists the county townships with code, name and village count', async () => {
@@ -61,6 +63,15 @@ describe('home view', () => {
 
     expect(wrapper.find('[data-testid="first-run"]').text()).toContain('载入演示数据');
     expect(wrapper.find('[data-testid="home-townships"]').exists()).toBe(false);
+  });
+
+  it('tells a user who may not load the demo whom to ask, without the button', async () => {
+    installBridge({ 'system.info': () => ({ ok: true, data: emptyInfo }) });
+    const wrapper = mountHome(['duty_officer']);
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="load-demo"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="first-run-ask-admin"]').text()).toContain('系统管理员');
   });
 
   it('loads the chosen demo scale, then shows the townships and the counts loaded', async () => {

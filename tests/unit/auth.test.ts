@@ -165,6 +165,16 @@ describe('idle sessions', () => {
   });
 });
 
+describe('idle sessions as seen before any call', () => {
+  it('reports an idle session as locked in auth.status, without another call first', async () => {
+    const clock = manualClock();
+    const backend = await testBackend({ now: clock.now });
+    const admin = await signInAdmin(backend);
+    clock.advance(31);
+    expect(await backend.call('auth.status', {}, admin)).toMatchObject({ ok: true, data: { session: 'locked' } });
+  });
+});
+
 describe('passwords', () => {
   it('makes an administrator-set password be changed before anything else', async () => {
     const backend = await testBackend();

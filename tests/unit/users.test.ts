@@ -43,6 +43,21 @@ describe('account management', () => {
     expect(JSON.stringify(list)).not.toContain('13912345678');
   });
 
+  it('keeps the stored phone when an update leaves it out, and clears it on null', async () => {
+    const { backend, admin } = await county();
+    const officer = await signInAs(backend, admin, ['duty_officer']);
+    const base = { id: officer.id, displayName: '值班员', roles: ['duty_officer' as const] };
+    await backend.call('users.update', { ...base, phone: '13912345678' }, admin);
+    expect(await backend.call('users.update', { ...base, displayName: '值班员乙' }, admin)).toMatchObject({
+      ok: true,
+      data: { displayName: '值班员乙', phoneMasked: '139****5678' },
+    });
+    expect(await backend.call('users.update', { ...base, phone: null }, admin)).toMatchObject({
+      ok: true,
+      data: { phoneMasked: null },
+    });
+  });
+
   it('names the field for a taken username, a village as region and an unknown unit', async () => {
     const { backend, admin } = await county();
     const base = { displayName: '甲', roles: ['leader' as const], password: 'Start-2026-pw' };

@@ -1,6 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '@shared/contract';
 import type { ZzBridge } from '@shared/contract/bridge';
-import type { ErrorBody, ErrorCode, ErrorDetail, Result } from '@shared/errors';
+import type { ErrorBody, ErrorCode, ErrorDetail, ErrorReason, Result } from '@shared/errors';
 
 declare global {
   interface Window {
@@ -27,6 +27,20 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   return isEnvelope(body) ? body : internal(UNREADABLE_REPLY);
 }
 
+/** Told about every failed call, after the transport and before the caller sees the envelope. */
+export type CallErrorListener = (error: ErrorBody, method: MethodName) => void;
+
+const callErrorListeners = new Set<CallErrorListener>();
+
+/**
+ * Listens to every failed call (the session handling uses it to lock the screen or sign out);
+ * returns the function that stops listening. Listeners only observe: the caller still gets the error.
+ */
+export function onCallError(listener: CallErrorListener): () => void {
+  callErrorListeners.add(listener);
+  return () => callErrorListeners.delete(listener);
+}
+
 /**
  * Calls one contract method over IPC (desktop, `window.zz`) or HTTP (web mode) and always resolves
  * with the envelope: a transport failure becomes an INTERNAL error with a Chinese message.
@@ -34,24 +48,29 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
 export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<Result<OutputOf<M>>> {
   // Checked per call, not at import, so the transport follows whatever the page has now.
   const bridge = window.zz;
+  let result: Result<unknown>;
   try {
-    const result = bridge ? await bridge.invoke(method, input) : await overHttp(method, input);
-    return (isEnvelope(result) ? result : internal(UNREADABLE_REPLY)) as Result<OutputOf<M>>;
+    const reply = bridge ? await bridge.invoke(method, input) : await overHttp(method, input);
+    result = isEnvelope(reply) ? reply : internal(UNREADABLE_REPLY);
   } catch {
-    return internal(CONNECTION_FAILED);
+    result = internal(CONNECTION_FAILED);
   }
+  if (!result.ok) for (const listener of [...callErrorListeners]) listener(result.error, method);
+  return result as Result<OutputOf<M>>;
 }
 
-/** A failed call as an exception: carries the envelope's code, Chinese message and field details. */
+/** A failed call as an exception: carries the envelope's code, Chinese message, field details and reason. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[];
+  readonly reason?: ErrorReason;
 
   constructor(body: ErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.details = body.details ?? [];
+    this.reason = body.reason;
   }
 }
 

@@ -1,11 +1,46 @@
-import { DataBoard, HomeFilled, Setting, Tickets, Warning } from '@element-plus/icons-vue';
+import { DataBoard, Document, Files, HomeFilled, Lock, Setting, Tickets, User, Warning } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
-/** The workstation's left menu; `path` doubles as the el-menu index (router mode). */
-export const NAVIGATION: ReadonlyArray<{ path: string; label: string; icon: Component }> = [
-  { path: '/', label: '工作台', icon: HomeFilled },
-  { path: '/petitions', label: '信访积案', icon: Tickets },
-  { path: '/risks', label: '风险台账', icon: Warning },
-  { path: '/board', label: '态势大屏', icon: DataBoard },
-  { path: '/admin', label: '系统管理', icon: Setting },
+/** One menu entry: `name` is the route's name (its path and access come from the router). */
+export interface NavLink {
+  name: string;
+  label: string;
+  icon: Component;
+}
+
+/** A submenu; shown when the user may open at least one of its entries. */
+export interface NavGroup extends NavLink {
+  children: readonly NavLink[];
+}
+
+export type NavEntry = NavLink | NavGroup;
+
+export const isGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
+
+/** The workstation's left menu. */
+export const NAVIGATION: readonly NavEntry[] = [
+  { name: 'home', label: '工作台', icon: HomeFilled },
+  { name: 'petitions', label: '信访积案', icon: Tickets },
+  { name: 'risks', label: '风险台账', icon: Warning },
+  { name: 'board', label: '态势大屏', icon: DataBoard },
+  {
+    name: 'admin',
+    label: '系统管理',
+    icon: Setting,
+    children: [
+      { name: 'reference', label: '基础数据', icon: Files },
+      { name: 'users', label: '账号管理', icon: User },
+      { name: 'settings', label: '安全设置', icon: Lock },
+      { name: 'audit', label: '审计日志', icon: Document },
+    ],
+  },
 ];
+
+/** The menu as one user sees it: entries they may not open are left out, and so are empty groups. */
+export function visibleNavigation(canOpen: (routeName: string) => boolean): NavEntry[] {
+  return NAVIGATION.flatMap((entry): NavEntry[] => {
+    if (!isGroup(entry)) return canOpen(entry.name) ? [entry] : [];
+    const children = entry.children.filter((child) => canOpen(child.name));
+    return children.length ? [{ ...entry, children }] : [];
+  });
+}

@@ -1,15 +1,29 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import type { Access } from '@shared/domain/roles';
+import { useAuthStore } from '@/features/auth/authStore';
+import { redirectQuery } from '@/features/auth/sessionHandling';
 import AppLayout from './AppLayout.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string;
+    /** What the signed-in user needs to open the page; the menu hides what they lack. */
+    access?: Access;
+    /** Shown without a session (first run, login). */
+    public?: boolean;
   }
 }
 
 const ModulePlaceholder = () => import('@/components/ModulePlaceholder.vue');
 
-const routes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: AppLayout,
@@ -18,41 +32,111 @@ const routes: RouteRecordRaw[] = [
         path: '',
         name: 'home',
         component: () => import('@/features/home/views/HomeView.vue'),
-        meta: { title: '工作台' },
+        meta: { title: '工作台', access: 'reference.read' },
       },
       {
         path: 'petitions',
         name: 'petitions',
         component: ModulePlaceholder,
         props: { description: '信访积案台账将在后续版本提供' },
-        meta: { title: '信访积案' },
+        meta: { title: '信访积案', access: 'reference.read' },
       },
       {
         path: 'risks',
         name: 'risks',
         component: ModulePlaceholder,
         props: { description: '风险台账（稳评与风险隐患）将在后续版本提供' },
-        meta: { title: '风险台账' },
+        meta: { title: '风险台账', access: 'reference.read' },
       },
       {
         path: 'admin',
-        name: 'admin',
+        name: 'reference',
         component: () => import('@/features/admin/views/AdminView.vue'),
-        meta: { title: '系统管理' },
+        meta: { title: '基础数据', access: 'reference.read' },
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('@/features/users/views/UsersView.vue'),
+        meta: { title: '账号管理', access: 'users.manage' },
+      },
+      {
+        path: 'admin/settings',
+        name: 'settings',
+        component: () => import('@/features/settings/views/SettingsView.vue'),
+        meta: { title: '安全设置', access: 'settings.manage' },
+      },
+      {
+        path: 'admin/audit',
+        name: 'audit',
+        component: () => import('@/features/audit/views/AuditView.vue'),
+        meta: { title: '审计日志', access: 'audit.read' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/features/auth/views/ForbiddenView.vue'),
+        meta: { title: '无权访问', access: 'session' },
       },
     ],
   },
   // Full screen, outside the workstation layout: the wall display opens this route directly.
-  { path: '/board', name: 'board', component: () => import('@/board/BoardView.vue'), meta: { title: '态势大屏' } },
+  {
+    path: '/board',
+    name: 'board',
+    component: () => import('@/board/BoardView.vue'),
+    meta: { title: '态势大屏', access: 'board.read' },
+  },
+  {
+    path: '/setup',
+    name: 'setup',
+    component: () => import('@/features/auth/views/SetupView.vue'),
+    meta: { title: '首次使用', public: true },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/features/auth/views/LoginView.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('@/features/auth/views/ChangePasswordView.vue'),
+    meta: { title: '修改密码', access: 'session' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
 
-export const router = createRouter({
-  // Hash history works when the page is loaded from file:// in the desktop app.
-  history: createWebHashHistory(),
-  routes,
-});
+/** Where the user may go: first run, then sign-in, then a forced password change, then permissions. */
+async function guard(to: RouteLocationNormalized): Promise<boolean | RouteLocationRaw> {
+  const auth = useAuthStore();
+  if (!auth.status) await auth.refresh();
+  // No answer from the backend: the login page says so and offers a retry.
+  if (!auth.status) return to.name === 'login' ? true : { name: 'login' };
+  if (auth.status.needsSetup) return to.name === 'setup' ? true : { name: 'setup' };
+  if (auth.locked) {
+    // Mid-session the lock screen covers the page and nothing moves under it; at start-up the
+    // page waits for the unlock (or a sign-out from the lock screen) before it opens.
+    if (auth.me) return false;
+    await auth.whenUnlocked();
+  }
+  if (!auth.me) {
+    if (to.name === 'login') return true;
+    return { name: 'login', query: to.meta.public ? {} : redirectQuery(to.fullPath) };
+  }
+  if (to.meta.public) return { name: 'home' };
+  if (auth.mustChangePassword) return to.name === 'change-password' ? true : { name: 'change-password' };
+  if (!auth.can(to.meta.access ?? 'session')) return { name: 'forbidden', query: { from: to.fullPath } };
+  return true;
+}
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} - 综治工作台` : '综治工作台';
-});
+/** The app's router; hash history by default, as the desktop app loads the page from file://. */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({ history, routes });
+  router.beforeEach(guard);
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} - 综治工作台` : '综治工作台';
+  });
+  return router;
+}

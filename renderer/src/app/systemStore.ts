@@ -30,5 +30,11 @@ export const useSystemStore = defineStore('system', () => {
   /** Loads once for views that only need the overview to be there. */
   const ensureLoaded = (): Promise<void> => (info.value ? Promise.resolve() : refresh());
 
-  return { info, error, county, refresh, ensureLoaded };
+  /** Forgets the overview (another user may see a different township's figures). */
+  function clear(): void {
+    info.value = null;
+    error.value = '';
+  }
+
+  return { info, error, county, refresh, ensureLoaded, clear };
 });

@@ -1,4 +1,5 @@
-import { computed, onBeforeUnmount, onMounted, shallowRef } from 'vue';
+import { computed } from 'vue';
+import { useNow } from '@/composables/useNow';
 
 const dateFormat = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' });
 const weekdayFormat = new Intl.DateTimeFormat('zh-CN', { weekday: 'long' });
@@ -18,13 +19,6 @@ export const formatClock = (now: Date) => ({
 
 /** A clock that ticks every second while the component is mounted. */
 export function useClock() {
-  const now = shallowRef(new Date());
-  let timer: ReturnType<typeof setInterval> | undefined;
-
-  onMounted(() => {
-    timer = setInterval(() => (now.value = new Date()), 1000);
-  });
-  onBeforeUnmount(() => clearInterval(timer));
-
+  const now = useNow(1000);
   return computed(() => formatClock(now.value));
 }

@@ -40,5 +40,8 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
     search();
   }
 
-  return { form, table, search, reset };
+  /** The filters of the search the table shows (not what the form holds since), e.g. for an export. */
+  const appliedFilters = (): Readonly<Record<string, unknown>> => ({ ...filters });
+
+  return { form, table, search, reset, appliedFilters };
 }

@@ -71,7 +71,10 @@ export async function openSession(viewport = { width: 1440, height: 900 }): Prom
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+    // A typed error envelope arrives with its HTTP status (401 for a wrong password…); Chromium
+    // logs those as failed resources. Only server faults (5xx) count as page errors.
+    const expectedRefusal = /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+    if (message.type() === 'error' && !expectedRefusal) pageErrors.push(message.text());
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -3,6 +3,19 @@ import { AppError } from '../../../../shared/errors';
 import { hasAccess, PERMISSION_LABELS, type Access } from '../../../../shared/domain/roles';
 import type { CallContext, Principal, Services } from '../../api/types';
 import { appendAudit } from '../audit/writer';
+import type { Session } from './sessions';
+
+/** Locks a session idle for longer than the setting allows (audited); returns whether it is locked. */
+export function lockIfIdle(services: Services, call: CallContext, session: Session): boolean {
+  if (session.locked) return true;
+  if (services.now().getTime() - session.lastSeen <= services.settings.current.idleMinutes * 60_000) return false;
+  session.locked = true;
+  appendAudit(
+    { ...services, call, principal: session.principal },
+    { action: 'auth.expire', entity: 'user', entityId: session.principal.userId, detail: '空闲超时，会话锁定' },
+  );
+  return true;
+}
 
 /** What a user who must change their password may still do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set([
@@ -21,16 +34,7 @@ export function authorize(services: Services, call: CallContext, method: MethodN
   const session = services.sessions.find(call.jar.get(), now);
   if (access === 'public') return session && !session.locked ? session.principal : null;
   if (!session) throw new AppError('UNAUTHENTICATED', '请先登录。');
-  if (session.locked) {
-    throw new AppError('UNAUTHENTICATED', '因长时间未操作，屏幕已锁定，请输入密码解锁。', undefined, 'SESSION_EXPIRED');
-  }
-  const idleMs = services.settings.current.idleMinutes * 60_000;
-  if (now.getTime() - session.lastSeen > idleMs) {
-    session.locked = true;
-    appendAudit(
-      { ...services, call, principal: session.principal },
-      { action: 'auth.expire', entity: 'user', entityId: session.principal.userId, detail: '空闲超时，会话锁定' },
-    );
+  if (lockIfIdle(services, call, session)) {
     throw new AppError('UNAUTHENTICATED', '因长时间未操作，屏幕已锁定，请输入密码解锁。', undefined, 'SESSION_EXPIRED');
   }
   session.lastSeen = now.getTime();

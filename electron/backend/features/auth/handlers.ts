@@ -2,12 +2,14 @@ import packageJson from '../../../../package.json' with { type: 'json' };
 import type { HandlerMap } from '../../api/types';
 import { findCounty } from '../system/repo';
 import { countUsers, findUserRow } from '../users/repo';
+import { lockIfIdle } from './guard';
 import { meOf } from './principal';
 import { changePassword, login, logout, setup, unlock } from './service';
 
 export const authHandlers = {
   'auth.status': (_input, ctx) => {
     const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now());
+    if (session) lockIfIdle(ctx, ctx.call, session);
     const lockedUser = session?.locked ? findUserRow(ctx.sql, session.principal.userId) : undefined;
     return {
       appName: packageJson.productName,

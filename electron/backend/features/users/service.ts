@@ -135,11 +135,12 @@ export function updateUser(ctx: HandlerContext, input: UpdateInput): UserAccount
   assertReferences(ctx, input);
   assertKeepsAnAdministrator(ctx, user.id, input.roles.includes('sysadmin'));
   const oldRoles = rolesOf(ctx.sql, user.id);
+  const phone = input.phone === undefined ? user.phone : input.phone;
   const changed = [
     input.displayName !== user.display_name && 'displayName',
     input.unitId !== user.unit_id && 'unitId',
     input.regionCode !== user.region_code && 'regionCode',
-    input.phone !== user.phone && 'phone',
+    phone !== user.phone && 'phone',
     oldRoles.join() !== ROLES.filter((role) => input.roles.includes(role)).join() && 'roles',
   ].filter((field): field is string => !!field);
   audited(ctx, { action: 'users.update', entity: 'user', entityId: user.id, fields: changed }, () => {
@@ -150,7 +151,7 @@ export function updateUser(ctx: HandlerContext, input: UpdateInput): UserAccount
           display_name: input.displayName,
           unit_id: input.unitId,
           region_code: input.regionCode,
-          phone: input.phone,
+          phone,
           updated_at: ctx.now().toISOString(),
         })
         .where('id', '=', user.id),

@@ -1,0 +1,8 @@
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** `2026-11-22 09:05` (or with `:03` seconds) in this machine's local time. */
+export function formatDateTime(date: Date, seconds = false): string {
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}${seconds ? `:${pad(date.getSeconds())}` : ''}`;
+  return `${day} ${time}`;
+}

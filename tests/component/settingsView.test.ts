@@ -1,0 +1,47 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import SettingsView from '@/features/settings/views/SettingsView.vue';
+import { meWith, signedInPinia } from './helpers/auth';
+import { installBridge, removeBridge } from './helpers/fakeBridge';
+
+enableAutoUnmount(afterEach);
+afterEach(() => {
+  removeBridge();
+  document.body.innerHTML = '';
+});
+
+const current = { lockoutThreshold: 5, lockoutMinutes: 15, idleMinutes: 30, passwordExpiryDays: 90 };
+
+describe('security settings', () => {
+  it('shows the four settings with their labels and saves only after confirmation', async () => {
+    const me = meWith(['sysadmin']);
+    const bridge = installBridge({
+      'settings.get': () => ({ ok: true, data: current }),
+      'settings.update': (input) => ({ ok: true, data: input }),
+      'auth.me': () => ({ ok: true, data: me }),
+    });
+    const wrapper = mount(SettingsView, {
+      global: { plugins: [ElementPlus, signedInPinia(me)] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+
+    const form = wrapper.get('[data-testid="settings-form"]');
+    expect(form.text()).toContain('连续登录失败锁定次数');
+    expect(form.text()).toContain('密码有效期（天，0 为不过期）');
+    const idle = wrapper.get<HTMLInputElement>('[data-testid="settings-idleMinutes"] input');
+    expect(idle.element.value).toBe('30');
+    await idle.setValue('10');
+
+    await wrapper.get('[data-testid="settings-submit"]').trigger('click');
+    await flushPromises();
+    expect(bridge).not.toHaveBeenCalledWith('settings.update', expect.anything());
+    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    expect(document.body.textContent).toContain('确定保存安全设置吗');
+    confirm.click();
+
+    await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('settings.update', { ...current, idleMinutes: 10 }));
+    await vi.waitFor(() => expect(document.body.textContent).toContain('安全设置已保存'));
+  });
+});
