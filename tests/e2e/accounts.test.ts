@@ -60,6 +60,7 @@ describe('accounts, roles and the audit log in the browser', () => {
     await session.screenshot('user-form');
     await page.getByTestId('user-form-submit').click();
     await page.getByTestId('users-table').getByText(OFFICER.displayName).waitFor();
+    await form.waitFor({ state: 'hidden' });
     const table = await page.getByTestId('users-table').innerText();
     expect(table).toContain('138****5678');
     expect(table).not.toContain('13812345678');

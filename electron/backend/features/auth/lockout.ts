@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import { formatLocal, minutesLater } from '../../../../shared/domain/time';
+import { minutesLater } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { rolesOf, type UserRow } from '../users/repo';
@@ -11,10 +11,12 @@ export const WRONG_CREDENTIALS = '用户名或密码错误，请重新输入。'
 export const isLocked = (user: UserRow, now: Date): boolean =>
   !!user.locked_until && user.locked_until > now.toISOString();
 
-export function lockedError(user: UserRow): AppError {
+/** Says how long is left rather than a clock time, which would depend on the server's time zone. */
+export function lockedError(user: UserRow, now: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((Date.parse(user.locked_until!) - now.getTime()) / 60_000));
   return new AppError(
     'UNAUTHENTICATED',
-    `该账号因连续登录失败已被锁定，请在 ${formatLocal(user.locked_until!)} 后重试，或请系统管理员重置密码解锁。`,
+    `该账号因连续登录失败已被锁定，请在 ${minutes} 分钟后重试，或请系统管理员重置密码解锁。`,
   );
 }
 

@@ -93,12 +93,12 @@ export async function login(ctx: HandlerContext, input: { username: string; pass
       { action: 'auth.login', entity: 'user', entityId: user.id, result: 'denied', detail: '账号锁定期间尝试登录' },
       { userId: user.id, username: user.username, roles: [] },
     );
-    throw lockedError(user);
+    throw lockedError(user, ctx.now());
   }
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !matches) {
     if (user) {
-      if (recordFailedPassword(ctx, user, 'auth.login')) throw lockedError(findUserRow(ctx.sql, user.id)!);
+      if (recordFailedPassword(ctx, user, 'auth.login')) throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
     } else {
       appendAudit(
         ctx,
@@ -133,14 +133,14 @@ export async function unlock(ctx: HandlerContext, password: string): Promise<Me>
     ctx.sessions.remove(ctx.call.jar.get());
     ctx.call.jar.set(null);
     throw user && isLocked(user, ctx.now())
-      ? lockedError(user)
+      ? lockedError(user, ctx.now())
       : new AppError('UNAUTHENTICATED', '账号不可用，请重新登录。');
   }
   if (!(await verifyPassword(password, user.password_hash))) {
     if (recordFailedPassword(ctx, user, 'auth.unlock')) {
       ctx.sessions.remove(ctx.call.jar.get());
       ctx.call.jar.set(null);
-      throw lockedError(findUserRow(ctx.sql, user.id)!);
+      throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
     }
     throw new AppError(
       'UNAUTHENTICATED',
@@ -178,7 +178,7 @@ export async function changePassword(
     if (recordFailedPassword(ctx, user, 'auth.changePassword')) {
       ctx.sessions.removeUser(user.id);
       ctx.call.jar.set(null);
-      throw lockedError(findUserRow(ctx.sql, user.id)!);
+      throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
     }
     throw new AppError('VALIDATION', '当前密码不正确，请重新输入。', [
       { path: 'currentPassword', message: '当前密码不正确' },

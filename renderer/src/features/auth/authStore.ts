@@ -1,3 +1,4 @@
+import { ElMessage } from 'element-plus';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { AuthStatus, Me } from '@shared/contract/auth';
@@ -98,6 +99,8 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** Forgets the user on this client; `message` says on the login page why. */
   function signedOut(message = ''): void {
+    // Toasts of the previous user's work must not linger into the next sign-in.
+    ElMessage.closeAll();
     me.value = null;
     locked.value = false;
     notice.value = message;
