@@ -67,6 +67,14 @@ describe('accounts, roles and the audit log in the browser', () => {
     await session.screenshot('users');
     // The administrator has no audit log in the menu.
     expect(await page.getByTestId('nav-audit').count()).toBe(0);
+
+    await page.goto(`${app.url}#/admin/settings`);
+    const idle = page.getByTestId('settings-idleMinutes').locator('input');
+    await idle.fill('20');
+    await page.getByTestId('settings-submit').click();
+    await page.locator('.confirm-ok').click();
+    await page.getByText('安全设置已保存').first().waitFor();
+    await session.screenshot('settings');
     await signOut(page);
   });
 
@@ -107,7 +115,7 @@ describe('accounts, roles and the audit log in the browser', () => {
     const table = page.getByTestId('audit-table');
     await table.getByText('users.create').first().waitFor();
     const text = await table.innerText();
-    for (const action of ['auth.login', 'auth.lockout', 'users.create', 'auth.changePassword'])
+    for (const action of ['auth.login', 'auth.lockout', 'users.create', 'auth.changePassword', 'settings.update'])
       expect(text).toContain(action);
     await page.getByTestId('audit-verify').click();
     await page
