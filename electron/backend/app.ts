@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { createDispatch, type Dispatch } from './api/dispatch';
@@ -8,7 +9,7 @@ import type { MigrationOutcome } from './db/migrations';
 import { Sql } from './db/sql';
 import { loadAuditKey } from './features/audit/key';
 import { verifyChain } from './features/audit/verify';
-import { appendAudit } from './features/audit/writer';
+import { appendAudit, type AuditEvent } from './features/audit/writer';
 import { SessionStore } from './features/auth/sessions';
 import { readSecuritySettings } from './features/settings/repo';
 
@@ -31,6 +32,7 @@ export interface BackendOptions {
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
 const SYSTEM_CALL: CallContext = { transport: 'ipc', client: 'system', jar: { get: () => undefined, set: () => {} } };
+const SYSTEM_ACTOR = { userId: null, username: 'system', roles: [] };
 
 /**
  * The whole backend for one data folder: the database (opened, checked, migrated), the audit
@@ -50,19 +52,20 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     auditStatus: { current: null },
     settings: { current: readSecuritySettings(sql) },
   };
+  const record = (event: AuditEvent) =>
+    appendAudit({ ...services, call: SYSTEM_CALL, principal: null }, event, SYSTEM_ACTOR);
   services.auditStatus.current = verifyChain(sql, services.auditKey, now());
   if (!services.auditStatus.current.ok) {
-    appendAudit(
-      { ...services, call: SYSTEM_CALL, principal: null },
-      {
-        action: 'audit.startupVerify',
-        entity: 'audit_log',
-        result: 'failure',
-        detail: services.auditStatus.current.message,
-      },
-      { userId: null, username: 'system', roles: [] },
-    );
-    console.error(services.auditStatus.current.message);
+    const detail = services.auditStatus.current.message;
+    record({ action: 'audit.startupVerify', entity: 'audit_log', result: 'failure', detail });
+    console.error(detail);
+  }
+  if (migration.backupFile) {
+    record({
+      action: 'db.migrate',
+      entity: 'database',
+      detail: `数据结构 v${migration.from} → v${migration.to}，迁移前备份：${basename(migration.backupFile)}`,
+    });
   }
   const dispatch = createDispatch(handlers, services);
   return {

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, openDatabase } from '../../electron/backend/db/database';
-import { LATEST_VERSION } from '../../electron/backend/db/migrations';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
+import { applyPragmas, openRaw } from '../../electron/backend/db/connection';
+import { openBackend } from '../../electron/backend/app';
 import { tempDir } from '../helpers/temp-dir';
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -48,6 +50,24 @@ describe('openDatabase', () => {
     expect(again.migration).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupFile: null });
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     again.db.close();
+  });
+
+  it('migrates an older file with a backup first, and audits it', async () => {
+    const dir = tempDir();
+    const old = openRaw(join(dir, DB_FILE_NAME));
+    applyPragmas(old);
+    await migrate(old, join(dir, 'backups'), MIGRATIONS.slice(0, 1));
+    old.prepare("INSERT INTO regions (code, name, level) VALUES ('999901000000', '旧县', 'county')").run();
+    old.close();
+
+    const backend = await openBackend(dir);
+    expect(backend.migration).toMatchObject({ from: 1, to: LATEST_VERSION });
+    expect(existsSync(backend.migration.backupFile!)).toBe(true);
+    const row = backend.services.sql.db
+      .prepare("SELECT username, detail FROM audit_log WHERE action = 'db.migrate'")
+      .get();
+    expect(row).toEqual({ username: 'system', detail: expect.stringContaining(`v1 → v${LATEST_VERSION}`) });
+    backend.close();
   });
 
   it('refuses a database written by a newer version with a Chinese message and leaves it untouched', async () => {
