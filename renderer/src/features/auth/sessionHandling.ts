@@ -1,5 +1,5 @@
 import { onScopeDispose, watch } from 'vue';
-import { useRouter } from 'vue-router';
+import { useRouter, type LocationQuery } from 'vue-router';
 import type { MethodName } from '@shared/contract';
 import type { ErrorBody } from '@shared/errors';
 import { onCallError } from '@/api/client';
@@ -38,6 +38,12 @@ export function sessionAction(error: ErrorBody, method: MethodName): SessionActi
 
 /** Where the login page returns to afterwards: only paths inside this app. */
 export const redirectQuery = (path: string) => (path && path !== '/' && path.startsWith('/') ? { redirect: path } : {});
+
+/** The page a `redirectQuery` named, if it is one of ours; else home. */
+export function redirectTarget(query: LocationQuery): string {
+  const redirect = query.redirect;
+  return typeof redirect === 'string' && redirect.startsWith('/') ? redirect : '/';
+}
 
 /** Acts on every failed call's session error for as long as the calling component (App.vue) lives. */
 export function useSessionHandling(): void {
