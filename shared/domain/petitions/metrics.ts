@@ -1,0 +1,179 @@
+/**
+ * The figures the county is judged by, defined here and nowhere else. No national formula exists,
+ * so each names its numerator and denominator in Chinese (shown next to the figure), and each has
+ * predicates naming the cases behind it (what a click on the figure opens). The backend's SQL is
+ * tested against `compute` on the same records.
+ *
+ * The records are the ledger the caller selected (a period, a township, a unit): nothing is
+ * dropped here by status, so a case cannot leave a figure by staying unclassified.
+ */
+import { compareDates } from './calendar';
+import { isConcluded, type PetitionStatus } from './statuses';
+
+export interface PetitionMetricRecord {
+  id: string;
+  status: PetitionStatus;
+  /** The current deadline (after any transfer or extension); null before assignment. */
+  dueDate: string | null;
+  /** The day the case reached 已化解 (办结日); kept through close-out, cleared on reopening. */
+  concludedOn: string | null;
+  /** Times petitioned, at least 1. */
+  petitionCount: number;
+  responsibleLeaderId: string | null;
+}
+
+export interface MetricContext {
+  /** The county's date today, `YYYY-MM-DD`. */
+  today: string;
+}
+
+export interface MetricResult {
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator, unrounded; null when the denominator is 0. */
+  rate: number | null;
+}
+
+export const PETITION_METRIC_CODES = [
+  'resolution_rate',
+  'on_time_rate',
+  'overdue',
+  'repeat_cases',
+  'repeat_visits',
+  'leader_resolution_rate',
+] as const;
+export type PetitionMetricCode = (typeof PETITION_METRIC_CODES)[number];
+
+export interface PetitionMetric {
+  code: PetitionMetricCode;
+  name: string;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  /** The rate the county aims at, or null when none is set. */
+  target: number | null;
+  /** The cases behind the numerator and the denominator. */
+  inNumerator(record: PetitionMetricRecord, context: MetricContext): boolean;
+  inDenominator(record: PetitionMetricRecord, context: MetricContext): boolean;
+  compute(records: readonly PetitionMetricRecord[], context: MetricContext): MetricResult;
+}
+
+export const resultOf = (numerator: number, denominator: number): MetricResult => ({
+  numerator,
+  denominator,
+  rate: denominator === 0 ? null : numerator / denominator,
+});
+
+type Predicate = (record: PetitionMetricRecord, context: MetricContext) => boolean;
+
+/** A metric that counts cases: numerator and denominator are numbers of records. */
+function countingMetric(
+  def: Omit<PetitionMetric, 'compute' | 'inNumerator' | 'inDenominator' | 'target'> & {
+    target?: number;
+    inNumerator: Predicate;
+    inDenominator: Predicate;
+  },
+): PetitionMetric {
+  return {
+    ...def,
+    target: def.target ?? null,
+    compute(records, context) {
+      const denominator = records.filter((r) => def.inDenominator(r, context));
+      return resultOf(denominator.filter((r) => def.inNumerator(r, context)).length, denominator.length);
+    },
+  };
+}
+
+const all: Predicate = () => true;
+const concluded: Predicate = (r) => isConcluded(r.status);
+const onTime: Predicate = (r) =>
+  isConcluded(r.status) && r.dueDate !== null && r.concludedOn !== null && compareDates(r.concludedOn, r.dueDate) <= 0;
+const openWithDeadline: Predicate = (r) => !isConcluded(r.status) && r.dueDate !== null;
+const overdue: Predicate = (r, { today }) =>
+  openWithDeadline(r, { today }) && compareDates(r.dueDate ?? today, today) < 0;
+const repeat: Predicate = (r) => r.petitionCount > 1;
+const packaged: Predicate = (r) => r.responsibleLeaderId !== null && r.responsibleLeaderId !== '';
+const packagedAndConcluded: Predicate = (r, context) => packaged(r, context) && concluded(r, context);
+
+/** 包案化解率 target commonly set by counties. */
+export const LEADER_RESOLUTION_TARGET = 0.85;
+
+export const PETITION_METRICS: readonly PetitionMetric[] = [
+  countingMetric({
+    code: 'resolution_rate',
+    name: '化解率',
+    numeratorLabel: '已化解积案数（状态为“已化解”或“已销号”）',
+    denominatorLabel: '积案总数（所选台账内全部积案，含排查、梳理分类阶段，不剔除任何状态）',
+    inNumerator: concluded,
+    inDenominator: all,
+  }),
+  countingMetric({
+    code: 'on_time_rate',
+    name: '按期办结率',
+    numeratorLabel: '按期办结数（化解日期不晚于当前办理时限的已办结积案）',
+    denominatorLabel: '已办结积案数（状态为“已化解”或“已销号”）',
+    inNumerator: onTime,
+    inDenominator: concluded,
+  }),
+  countingMetric({
+    code: 'overdue',
+    name: '超期积案',
+    numeratorLabel: '超期积案数（今天已过办理时限且尚未化解）',
+    denominatorLabel: '有办理时限的在办积案数',
+    inNumerator: overdue,
+    inDenominator: openWithDeadline,
+  }),
+  countingMetric({
+    code: 'repeat_cases',
+    name: '重复信访积案',
+    numeratorLabel: '重复信访积案数（信访次数多于 1 次）',
+    denominatorLabel: '积案总数（所选台账内全部积案）',
+    inNumerator: repeat,
+    inDenominator: all,
+  }),
+  {
+    code: 'repeat_visits',
+    name: '重复信访次数',
+    numeratorLabel: '重复信访次数（每案信访次数减 1 后相加）',
+    denominatorLabel: '信访总次数（每案信访次数相加）',
+    target: null,
+    inNumerator: repeat,
+    inDenominator: all,
+    compute: (records) =>
+      resultOf(
+        records.reduce((sum, r) => sum + Math.max(0, r.petitionCount - 1), 0),
+        records.reduce((sum, r) => sum + r.petitionCount, 0),
+      ),
+  },
+  countingMetric({
+    code: 'leader_resolution_rate',
+    name: '包案化解率',
+    numeratorLabel: '包案已化解数（有包案领导且状态为“已化解”或“已销号”）',
+    denominatorLabel: '包案积案数（有包案领导的积案）',
+    target: LEADER_RESOLUTION_TARGET,
+    inNumerator: packagedAndConcluded,
+    inDenominator: packaged,
+  }),
+];
+
+export function petitionMetric(code: PetitionMetricCode): PetitionMetric {
+  const metric = PETITION_METRICS.find((m) => m.code === code);
+  if (!metric) throw new Error(`未定义的指标：${code}`);
+  return metric;
+}
+
+export const computeAllMetrics = (
+  records: readonly PetitionMetricRecord[],
+  context: MetricContext,
+): Record<PetitionMetricCode, MetricResult> =>
+  Object.fromEntries(PETITION_METRICS.map((m) => [m.code, m.compute(records, context)])) as Record<
+    PetitionMetricCode,
+    MetricResult
+  >;
+
+/** `95.74%`, two decimals as the county's reports print it; `—` when there is nothing to divide. */
+export const formatRate = (rate: number | null): string =>
+  rate === null ? '—' : `${(Math.round(rate * 10_000) / 100).toFixed(2)}%`;
+
+/** Whether a result reaches the metric's target; null when there is no target or no rate. */
+export const meetsTarget = (metric: PetitionMetric, result: MetricResult): boolean | null =>
+  metric.target === null || result.rate === null ? null : result.rate >= metric.target;

@@ -1,0 +1,100 @@
+/**
+ * Deadline stages of an open case, and the order of the supervision queue (督办).
+ * `today` is always passed in (the county's date), so the result is reproducible in tests and SQL.
+ */
+import { compareDates, daysBetween } from './calendar';
+import { levelRank, type PetitionLevel } from './classification';
+import { isConcluded, type PetitionStatus } from './statuses';
+
+export const DEADLINE_STAGES = ['normal', 'half_used', 'due_soon', 'overdue', 'done'] as const;
+export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
+
+export const DEADLINE_STAGE_LABELS: Record<DeadlineStage, string> = {
+  normal: '正常',
+  half_used: '期限过半',
+  due_soon: '临期',
+  overdue: '超期',
+  done: '已办结',
+};
+
+/** Days before the due date from which a case is 临期; the administrator may change it. */
+export const DEFAULT_DUE_SOON_DAYS = 3;
+
+export interface StageInput {
+  status: PetitionStatus;
+  /** When the clock started (assignment, or acceptance for an appeal item). */
+  startDate: string;
+  dueDate: string | null;
+  today: string;
+}
+
+/**
+ * - done: resolved or closed out (no clock runs);
+ * - null: no due date yet (found, classified);
+ * - overdue: today is after the due date; the due day itself is still in time;
+ * - due_soon: at most `dueSoonDays` days left, the due day included (0 days left);
+ * - half_used: at least half of the days from start to due have passed (2 × used ≥ total);
+ * - normal: otherwise.
+ */
+export function deadlineStage(input: StageInput, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStage | null {
+  if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) throw new RangeError(`临期天数应为非负整数：${dueSoonDays}`);
+  if (isConcluded(input.status)) return 'done';
+  if (input.dueDate === null) return null;
+  const left = daysBetween(input.today, input.dueDate);
+  if (left < 0) return 'overdue';
+  if (left <= dueSoonDays) return 'due_soon';
+  const total = daysBetween(input.startDate, input.dueDate);
+  const used = daysBetween(input.startDate, input.today);
+  return 2 * used >= total ? 'half_used' : 'normal';
+}
+
+/** Days past the due date (0 when not overdue). */
+export const daysOverdue = (dueDate: string, today: string): number => Math.max(0, daysBetween(dueDate, today));
+
+/** What the supervision queue needs to know of a case. */
+export interface SupervisionItem {
+  id: string;
+  stage: DeadlineStage | null;
+  dueDate: string | null;
+  highestLevel: PetitionLevel;
+}
+
+/**
+ * Overdue, due-soon and escalated (petitioned above the county) open cases go onto the
+ * supervision queue; a concluded case leaves it whatever level it reached.
+ */
+export const needsSupervision = (item: SupervisionItem): boolean =>
+  item.stage === 'overdue' || item.stage === 'due_soon' || (item.stage !== 'done' && levelRank(item.highestLevel) > 0);
+
+/** 0 overdue, 1 due soon, 2 escalated, 3 the rest of the open cases, 4 concluded. */
+function urgencyGroup(item: SupervisionItem): number {
+  if (item.stage === 'overdue') return 0;
+  if (item.stage === 'due_soon') return 1;
+  if (item.stage === 'done') return 4;
+  return levelRank(item.highestLevel) > 0 ? 2 : 3;
+}
+
+/** Earlier due dates first; no due date last. */
+function compareDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareDates(a, b);
+}
+
+/**
+ * The queue order: overdue first, the most overdue (earliest due date) first; then due soon, the
+ * soonest first; then escalated cases, the highest level (京 → 省 → 市) first, then by due date;
+ * then the rest by due date. Ties: higher level first, then id, so the order is stable.
+ */
+export function compareUrgency(a: SupervisionItem, b: SupervisionItem): number {
+  const group = urgencyGroup(a) - urgencyGroup(b);
+  if (group) return group;
+  const level = levelRank(b.highestLevel) - levelRank(a.highestLevel);
+  const due = compareDue(a.dueDate, b.dueDate);
+  const primary = urgencyGroup(a) === 2 ? level || due : due || level;
+  if (primary) return primary;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export const sortByUrgency = <T extends SupervisionItem>(items: readonly T[]): T[] => [...items].sort(compareUrgency);

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeAllMetrics,
+  formatRate,
+  meetsTarget,
+  PETITION_METRIC_CODES,
+  PETITION_METRICS,
+  petitionMetric,
+  resultOf,
+  type PetitionMetricRecord,
+} from '../../shared/domain/petitions/metrics';
+import type { PetitionStatus } from '../../shared/domain/petitions/statuses';
+
+const today = '2026-06-15';
+const context = { today };
+
+const rec = (
+  id: string,
+  status: PetitionStatus,
+  dueDate: string | null,
+  concludedOn: string | null,
+  petitionCount: number,
+  responsibleLeaderId: string | null,
+): PetitionMetricRecord => ({ id, status, dueDate, concludedOn, petitionCount, responsibleLeaderId });
+
+// A hand-built ledger; the comment on each line says what it contributes.
+const ledger: PetitionMetricRecord[] = [
+  rec('r1', 'closed', '2026-05-31', '2026-05-20', 3, 'L1'), // concluded early; repeat; leader resolved
+  rec('r2', 'resolved', '2026-05-31', '2026-06-05', 1, 'L1'), // concluded late; leader resolved
+  rec('r3', 'resolved', '2026-06-30', '2026-06-10', 2, null), // concluded on time; repeat
+  rec('r4', 'closed', '2026-04-30', '2026-04-29', 1, 'L2'), // concluded on time; leader resolved
+  rec('r5', 'resolving', '2026-06-14', null, 4, 'L2'), // overdue by a day; repeat; leader open
+  rec('r6', 'resolving', '2026-06-15', null, 1, 'L3'), // due today: not overdue; leader open
+  rec('r7', 'assigned', '2026-06-01', null, 2, null), // overdue; repeat
+  rec('r8', 'classified', null, null, 1, ''), // no due date; an empty leader is no leader
+  rec('r9', 'found', null, null, 6, null), // just found: still counts in the backlog; repeat
+  rec('r10', 'assigned', '2026-07-31', null, 1, 'L1'), // open in time; leader open
+  rec('r11', 'resolved', null, '2026-06-01', 1, null), // concluded without a due date: not on time
+  rec('r12', 'closed', '2026-05-31', '2026-05-31', 2, 'L3'), // concluded on the due day: on time; repeat; leader resolved
+  rec('r13', 'resolving', '2026-06-16', null, 1, 'L2'), // open in time; leader open
+];
+
+const ids = (code: (typeof PETITION_METRIC_CODES)[number], part: 'inNumerator' | 'inDenominator') =>
+  ledger.filter((r) => petitionMetric(code)[part](r, context)).map((r) => r.id);
+
+describe('metric definitions', () => {
+  it('defines each figure once, with a Chinese name and both parts described', () => {
+    expect(PETITION_METRICS.map((m) => m.code)).toEqual([...PETITION_METRIC_CODES]);
+    expect(PETITION_METRICS.map((m) => m.name)).toEqual([
+      '化解率',
+      '按期办结率',
+      '超期积案',
+      '重复信访积案',
+      '重复信访次数',
+      '包案化解率',
+    ]);
+    for (const metric of PETITION_METRICS) {
+      expect(metric.numeratorLabel).toMatch(/[\u4e00-\u9fff]/);
+      expect(metric.denominatorLabel).toMatch(/[\u4e00-\u9fff]/);
+      expect(metric.numeratorLabel).not.toBe(metric.denominatorLabel);
+    }
+  });
+
+  it('sets the 85% target on the leader resolution rate only', () => {
+    expect(PETITION_METRICS.filter((m) => m.target !== null).map((m) => [m.code, m.target])).toEqual([
+      ['leader_resolution_rate', 0.85],
+    ]);
+  });
+});
+
+describe('metrics over a hand-built ledger of 13 cases on 2026-06-15', () => {
+  it('resolution rate: 6 resolved or closed ÷ all 13 cases, found and classified included', () => {
+    expect(petitionMetric('resolution_rate').compute(ledger, context)).toEqual({
+      numerator: 6,
+      denominator: 13,
+      rate: 6 / 13,
+    });
+    expect(ids('resolution_rate', 'inNumerator')).toEqual(['r1', 'r2', 'r3', 'r4', 'r11', 'r12']);
+    expect(ids('resolution_rate', 'inDenominator')).toHaveLength(13);
+  });
+
+  it('on-time rate: 4 concluded on or before the due date ÷ 6 concluded', () => {
+    expect(petitionMetric('on_time_rate').compute(ledger, context)).toEqual({
+      numerator: 4,
+      denominator: 6,
+      rate: 4 / 6,
+    });
+    expect(ids('on_time_rate', 'inNumerator')).toEqual(['r1', 'r3', 'r4', 'r12']);
+  });
+
+  it('overdue: 2 open cases past their due date ÷ 5 open cases with a due date; the due day is not overdue', () => {
+    expect(petitionMetric('overdue').compute(ledger, context)).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
+    expect(ids('overdue', 'inNumerator')).toEqual(['r5', 'r7']);
+    expect(ids('overdue', 'inDenominator')).toEqual(['r5', 'r6', 'r7', 'r10', 'r13']);
+    expect(petitionMetric('overdue').compute(ledger, { today: '2026-06-16' }).numerator).toBe(3);
+  });
+
+  it('repeat cases: 6 petitioned more than once ÷ 13', () => {
+    expect(petitionMetric('repeat_cases').compute(ledger, context)).toEqual({
+      numerator: 6,
+      denominator: 13,
+      rate: 6 / 13,
+    });
+    expect(ids('repeat_cases', 'inNumerator')).toEqual(['r1', 'r3', 'r5', 'r7', 'r9', 'r12']);
+  });
+
+  it('repeat visits: 13 visits beyond each first ÷ 26 visits in all', () => {
+    expect(petitionMetric('repeat_visits').compute(ledger, context)).toEqual({
+      numerator: 13,
+      denominator: 26,
+      rate: 0.5,
+    });
+  });
+
+  it('leader resolution rate: 4 resolved ÷ 8 cases with a responsible leader, below the 85% target', () => {
+    const metric = petitionMetric('leader_resolution_rate');
+    const result = metric.compute(ledger, context);
+    expect(result).toEqual({ numerator: 4, denominator: 8, rate: 0.5 });
+    expect(ids('leader_resolution_rate', 'inNumerator')).toEqual(['r1', 'r2', 'r4', 'r12']);
+    expect(ids('leader_resolution_rate', 'inDenominator')).toEqual(['r1', 'r2', 'r4', 'r5', 'r6', 'r10', 'r12', 'r13']);
+    expect(meetsTarget(metric, result)).toBe(false);
+  });
+
+  it('meets the 85% target at 7 of 8 and at exactly 85%', () => {
+    const metric = petitionMetric('leader_resolution_rate');
+    expect(meetsTarget(metric, resultOf(7, 8))).toBe(true);
+    expect(meetsTarget(metric, resultOf(17, 20))).toBe(true);
+    expect(meetsTarget(metric, resultOf(16, 20))).toBe(false);
+    expect(meetsTarget(metric, resultOf(0, 0))).toBeNull();
+    expect(meetsTarget(petitionMetric('resolution_rate'), resultOf(1, 2))).toBeNull();
+  });
+
+  it('computes all figures at once, the same as one by one', () => {
+    const all = computeAllMetrics(ledger, context);
+    for (const metric of PETITION_METRICS) expect(all[metric.code]).toEqual(metric.compute(ledger, context));
+  });
+
+  it('gives a null rate, not 0 or NaN, when there is nothing to divide', () => {
+    const empty = computeAllMetrics([], context);
+    for (const code of PETITION_METRIC_CODES) expect(empty[code]).toEqual({ numerator: 0, denominator: 0, rate: null });
+    const nothingConcluded = petitionMetric('on_time_rate').compute([ledger[4], ledger[6]], context);
+    expect(nothingConcluded).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+
+  it('drops a reopened case from the resolved count until it is resolved again', () => {
+    const reopened = { ...ledger[0], status: 'resolving' as const, concludedOn: null };
+    const result = petitionMetric('resolution_rate').compute([reopened, ...ledger.slice(1)], context);
+    expect(result.numerator).toBe(5);
+    expect(result.denominator).toBe(13);
+  });
+});
+
+describe('formatting a rate', () => {
+  it.each([
+    [34509 / 36045, '95.74%'],
+    [0.85, '85.00%'],
+    [2 / 3, '66.67%'],
+    [1, '100.00%'],
+    [0, '0.00%'],
+    [null, '—'],
+  ])('%s prints as %s', (rate, text) => {
+    expect(formatRate(rate)).toBe(text);
+  });
+});
