@@ -6,6 +6,7 @@ import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
+import { petitionsContract } from './petitions';
 import { regionsContract } from './regions';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
@@ -25,6 +26,7 @@ export const contract = {
   ...peopleContract,
   ...dictsContract,
   ...boardContract,
+  ...petitionsContract,
 } as const;
 
 export type Contract = typeof contract;

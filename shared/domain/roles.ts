@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'settings.manage',
   'audit.read',
   'personal.reveal',
+  'petitions.read',
+  'petitions.write',
+  'petitions.closeOut',
+  'petitions.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +35,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'settings.manage': '修改系统设置',
   'audit.read': '查看审计日志',
   'personal.reveal': '查看个人信息原文',
+  'petitions.read': '查看信访积案',
+  'petitions.write': '登记和办理信访积案（登记、修改、分类、交办、转办、进展、化解、延期）',
+  'petitions.closeOut': '审批信访积案销号',
+  'petitions.supervise': '督办信访积案（约谈、通报、挂牌督办）',
 };
 
 /**
@@ -38,8 +46,23 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
  * audit log; the auditor reads the audit log but changes nothing.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  duty_officer: ['reference.read', 'board.read', 'personal.reveal'],
-  leader: ['reference.read', 'board.read', 'personal.reveal'],
+  duty_officer: [
+    'reference.read',
+    'board.read',
+    'personal.reveal',
+    'petitions.read',
+    'petitions.write',
+    'petitions.supervise',
+  ],
+  // The leader approves close-outs but does not run the cases: who works a case does not sign it off.
+  leader: [
+    'reference.read',
+    'board.read',
+    'personal.reveal',
+    'petitions.read',
+    'petitions.closeOut',
+    'petitions.supervise',
+  ],
   sysadmin: ['reference.read', 'board.read', 'demo.load', 'users.manage', 'settings.manage'],
   auditor: ['reference.read', 'audit.read'],
 };

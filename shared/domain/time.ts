@@ -15,3 +15,6 @@ export const minutesLater = (date: Date, minutes: number): Date => new Date(date
 
 /** `20261122-190501` in UTC: sortable and safe in file names on every platform. */
 export const fileStamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+/** The county's calendar date (`YYYY-MM-DD`, China Standard Time: UTC+8, no daylight saving) of an instant. */
+export const countyDate = (date: Date): string => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

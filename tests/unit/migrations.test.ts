@@ -91,3 +91,60 @@ describe('migration 0001: reference data', () => {
     db.close();
   });
 });
+
+describe('migration 0003: petitions', () => {
+  async function migrated() {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 3));
+    db.exec(`
+      INSERT INTO regions (code, name, level) VALUES ('999901001000', '东镇', 'township');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+    `);
+    return db;
+  }
+  const insertCase = (caseNo: string, extra = "'found'") =>
+    `INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date, status,
+       created_by, created_at, updated_at)
+     VALUES ('${caseNo}', '${caseNo}', '999901001000', '拖欠工资问题反映', '2026-01-05', '2026-01-05', ${extra},
+       'u1', 't', 't')`;
+
+  it('creates STRICT tables, seeds the 2026 calendar and refuses a status the domain does not know', async () => {
+    const db = await migrated();
+    const strict = db
+      .prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND name LIKE 'petition%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(strict).toEqual([
+      'petition_closeouts',
+      'petition_events',
+      'petition_progress',
+      'petition_supervisions',
+      'petitioners',
+      'petitions',
+    ]);
+    expect(db.prepare("SELECT name FROM holidays WHERE date = '2026-10-01'").pluck().get()).toBe('国庆节');
+    expect(db.prepare("SELECT kind FROM holidays WHERE date = '2026-02-28'").pluck().get()).toBe('workday');
+    expect(() => db.exec(insertCase('XF2026-000001', "'pending'"))).toThrow(/CHECK constraint/);
+    db.exec(insertCase('XF2026-000001'));
+    expect(() => db.exec(insertCase('XF2026-000001'))).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('keeps the trigram index in step with the summary and the petitioners’ names', async () => {
+    const db = await migrated();
+    db.exec(insertCase('XF2026-000001'));
+    db.exec("INSERT INTO petitioners (id, petition_id, name) VALUES ('p1', 'XF2026-000001', '欧阳明华')");
+    const match = (q: string) =>
+      db.prepare('SELECT petition_id FROM petitions_fts WHERE petitions_fts MATCH ?').pluck().all(`"${q}"`);
+    expect(match('欧阳明')).toEqual(['XF2026-000001']);
+    expect(match('拖欠工资')).toEqual(['XF2026-000001']);
+    db.exec("UPDATE petitions SET summary = '征地补偿未到位' WHERE id = 'XF2026-000001'");
+    expect(match('拖欠工资')).toEqual([]);
+    expect(match('补偿未')).toEqual(['XF2026-000001']);
+    db.exec("DELETE FROM petitioners WHERE id = 'p1'");
+    expect(match('欧阳明')).toEqual([]);
+    db.close();
+  });
+});

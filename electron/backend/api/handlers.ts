@@ -3,8 +3,10 @@ import { auditHandlers } from '../features/audit/handlers';
 import { authHandlers } from '../features/auth/handlers';
 import { boardHandlers } from '../features/board/handlers';
 import { dictsHandlers } from '../features/dicts/handlers';
+import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
+import { petitionsHandlers } from '../features/petitions/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
@@ -25,4 +27,6 @@ export const handlers = {
   ...peopleHandlers,
   ...dictsHandlers,
   ...boardHandlers,
+  ...petitionsHandlers,
+  ...holidaysHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -1,6 +1,8 @@
 import type { Generated } from 'kysely';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Role } from '../../../shared/domain/roles';
+import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
+import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { AuditResult } from '../../../shared/contract/audit';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
@@ -55,4 +57,66 @@ export interface Schema {
     prev_hash: string;
     hash: string;
   };
+  petitions: {
+    id: string;
+    case_no: string;
+    item_type: PetitionItemType | null;
+    category: string | null;
+    township_code: string;
+    summary: string;
+    first_petition_date: string;
+    received_date: string;
+    petition_count: number;
+    highest_level: PetitionLevel;
+    status: PetitionStatus;
+    handling_unit_id: string | null;
+    leader_id: string | null;
+    responsible_id: string | null;
+    assigned_date: string | null;
+    due_date: string | null;
+    extension_days: number | null;
+    extension_reason: string | null;
+    extension_approved_by: string | null;
+    resolution_plan: string;
+    stability_measures: string;
+    outcome: string | null;
+    resolved_date: string | null;
+    closed_date: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  petitioners: {
+    id: string;
+    petition_id: string;
+    name: string;
+    id_number: string | null;
+    phone: string | null;
+    address: string | null;
+    is_primary: 0 | 1;
+    sort: number;
+  };
+  petition_events: {
+    id: string;
+    petition_id: string;
+    kind: 'register' | 'transition' | 'repeat' | 'extension' | 'update';
+    action: string | null;
+    from_status: PetitionStatus | null;
+    to_status: PetitionStatus | null;
+    unit_id: string | null;
+    reason: string;
+    by_user: string;
+    at: string;
+  };
+  petition_progress: { id: string; petition_id: string; date: string; content: string; by_user: string; at: string };
+  petition_supervisions: {
+    id: string;
+    petition_id: string;
+    kind: 'interview' | 'notice' | 'listed';
+    reason: string;
+    by_user: string;
+    at: string;
+  };
+  petition_closeouts: { id: string; petition_id: string; approved_by: string; evidence: string; at: string };
+  holidays: { date: string; kind: 'holiday' | 'workday'; name: string };
 }

@@ -3,10 +3,11 @@ import { backupDatabase } from '../backup';
 import { userVersion, type Db } from '../connection';
 import { migration0001 } from './0001-reference-data';
 import { migration0002 } from './0002-accounts-audit';
+import { migration0003 } from './0003-petitions';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,8 +1,38 @@
 import { AppError } from '../../../../shared/errors';
+import { REVEALABLE, type RevealEntity } from '../../../../shared/contract/personal';
 import { inScope } from '../../../../shared/domain/scope';
-import { principalOf, type HandlerMap } from '../../api/types';
+import { principalOf, type HandlerContext, type HandlerMap } from '../../api/types';
+import { qb } from '../../db/sql';
 import { appendAudit } from '../audit/writer';
 import { findUserRow } from '../users/repo';
+
+interface Revealable {
+  regionCode: string | null;
+  values: Record<string, string | null>;
+}
+
+/** Each entity's record: where it lies (for the scope check) and its revealable values. */
+const LOADERS: Record<RevealEntity, (ctx: HandlerContext, id: string) => Revealable | undefined> = {
+  user: (ctx, id) => {
+    const user = findUserRow(ctx.sql, id);
+    return user && { regionCode: user.region_code, values: { phone: user.phone } };
+  },
+  petitioner: (ctx, id) => {
+    const row = ctx.sql.get(
+      qb
+        .selectFrom('petitioners as n')
+        .innerJoin('petitions as p', 'p.id', 'n.petition_id')
+        .select(['p.township_code', 'n.name', 'n.id_number', 'n.phone', 'n.address'])
+        .where('n.id', '=', id),
+    );
+    return (
+      row && {
+        regionCode: row.township_code,
+        values: { name: row.name, idNumber: row.id_number, phone: row.phone, address: row.address },
+      }
+    );
+  },
+};
 
 /**
  * Reveals one personal value after the caller states why; the reveal (who, what record, which
@@ -10,11 +40,14 @@ import { findUserRow } from '../users/repo';
  */
 export const personalHandlers = {
   'personal.reveal': ({ entity, id, field, reason }, ctx) => {
-    const user = entity === 'user' ? findUserRow(ctx.sql, id) : undefined;
-    if (!user || !inScope(principalOf(ctx).regionCode, user.region_code)) {
+    if (!(REVEALABLE[entity] as readonly string[]).includes(field)) {
+      throw new AppError('VALIDATION', '该记录没有这项个人信息。', [{ path: 'field', message: '不可查看的字段' }]);
+    }
+    const record = LOADERS[entity](ctx, id);
+    if (!record || !inScope(principalOf(ctx).regionCode, record.regionCode)) {
       throw new AppError('NOT_FOUND', '未找到该记录，可能不在您的辖区内。');
     }
     appendAudit(ctx, { action: 'personal.reveal', entity, entityId: id, fields: [field], detail: `原因：${reason}` });
-    return { value: user[field] };
+    return { value: record.values[field] ?? null };
   },
 } satisfies HandlerMap<'personal.reveal'>;

@@ -1,0 +1,140 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { PetitionDetail, SupervisionKind } from '../../../../shared/contract/petitions';
+import { SUPERVISION_KIND_LABELS } from '../../../../shared/contract/petitions';
+import { AppError } from '../../../../shared/errors';
+import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { extensionProblems, hasConclusionClock } from '../../../../shared/domain/petitions/clocks';
+import { isConcluded, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { qb } from '../../db/sql';
+import { audited } from '../audit/writer';
+import { addEvent, caseInScope, detailOf, petitionEntity, todayOf } from './common';
+import { insertProgress } from './transition';
+
+/**
+ * Recording progress. On an 已交办 case the first entry moves it to 化解中 (the domain's
+ * `statusAfterProgress`), written as a startResolving transition in the timeline.
+ */
+export function addProgress(ctx: HandlerContext, id: string, content: string, date?: string): PetitionDetail {
+  const row = caseInScope(ctx, id);
+  const to = statusAfterProgress(row.status);
+  if (to === null) {
+    throw new AppError(
+      'CONFLICT',
+      `当前状态为“${PETITION_STATUS_LABELS[row.status]}”，只有已交办或化解中的积案可以记录进展。`,
+    );
+  }
+  const moves = to !== row.status;
+  audited(
+    ctx,
+    { action: 'petitions.addProgress', ...petitionEntity(row.id), fields: ['progress', ...(moves ? ['status'] : [])] },
+    () => {
+      insertProgress(ctx, row.id, date ?? todayOf(ctx), content);
+      if (moves) {
+        ctx.sql.run(
+          qb.updateTable('petitions').set({ status: to, updated_at: ctx.now().toISOString() }).where('id', '=', row.id),
+        );
+        addEvent(ctx, {
+          petition_id: row.id,
+          kind: 'transition',
+          action: 'startResolving',
+          from_status: row.status,
+          to_status: to,
+        });
+      }
+    },
+  );
+  return detailOf(ctx, row.id);
+}
+
+/** Art. 34: an open 申诉求决 case with a deadline may be extended once, ≤ 30 days, approved, with a reason. */
+export function extendPetition(
+  ctx: HandlerContext,
+  input: { id: string; days: number; approvedBy: string; reason: string },
+): PetitionDetail {
+  const row = caseInScope(ctx, input.id);
+  if (row.item_type === null || !hasConclusionClock(row.item_type)) {
+    throw new AppError('CONFLICT', '只有申诉求决类事项可以延长办理期限。');
+  }
+  if (isConcluded(row.status) || row.due_date === null) {
+    throw new AppError('CONFLICT', '只有已交办、尚未化解的积案可以延长办理期限。');
+  }
+  const existing =
+    row.extension_days !== null
+      ? { days: row.extension_days, approvedBy: row.extension_approved_by ?? '', reason: row.extension_reason ?? '' }
+      : null;
+  const problems = extensionProblems(existing, input);
+  if (problems.length) {
+    throw new AppError(
+      existing ? 'CONFLICT' : 'VALIDATION',
+      problems.join('；'),
+      problems.map((message) => ({ path: fieldOf(message), message })),
+    );
+  }
+  const due = addDays(row.due_date, input.days);
+  audited(
+    ctx,
+    {
+      action: 'petitions.extend',
+      ...petitionEntity(row.id),
+      fields: ['dueDate', 'extensionDays', 'extensionReason', 'extensionApprovedBy'],
+    },
+    () => {
+      ctx.sql.run(
+        qb
+          .updateTable('petitions')
+          .set({
+            due_date: due,
+            extension_days: input.days,
+            extension_reason: input.reason,
+            extension_approved_by: input.approvedBy,
+            updated_at: ctx.now().toISOString(),
+          })
+          .where('id', '=', row.id),
+      );
+      addEvent(ctx, {
+        petition_id: row.id,
+        kind: 'extension',
+        reason: `延长 ${input.days} 日至 ${due}：${input.reason}`,
+      });
+    },
+  );
+  return detailOf(ctx, row.id);
+}
+
+/** Which input field an extension problem concerns, for the form. */
+function fieldOf(message: string): string {
+  if (message.includes('批准')) return 'approvedBy';
+  if (message.includes('理由')) return 'reason';
+  if (message.includes('延长过')) return 'id';
+  return 'days';
+}
+
+export function supervisePetition(
+  ctx: HandlerContext,
+  input: { id: string; kind: SupervisionKind; reason: string },
+): PetitionDetail {
+  const row = caseInScope(ctx, input.id);
+  if (isConcluded(row.status)) throw new AppError('CONFLICT', '已化解的积案不再督办。');
+  audited(
+    ctx,
+    {
+      action: 'petitions.supervise',
+      ...petitionEntity(row.id),
+      fields: ['supervision'],
+      detail: SUPERVISION_KIND_LABELS[input.kind],
+    },
+    () =>
+      ctx.sql.run(
+        qb.insertInto('petition_supervisions').values({
+          id: uuidv7(),
+          petition_id: row.id,
+          kind: input.kind,
+          reason: input.reason,
+          by_user: principalOf(ctx).userId,
+          at: ctx.now().toISOString(),
+        }),
+      ),
+  );
+  return detailOf(ctx, row.id);
+}

@@ -1,0 +1,31 @@
+import { principalOf, type HandlerMap } from '../../api/types';
+import { caseInScope, detailOf, todayOf } from './common';
+import { addProgress, extendPetition, supervisePetition } from './actions';
+import { petitionFigures, supervisionQueue } from './figures';
+import { createPetition, updatePetition } from './register';
+import { listPetitions } from './repo';
+import { transitionPetition } from './transition';
+
+export const petitionsHandlers = {
+  'petitions.list': (input, ctx) => listPetitions(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
+  'petitions.get': ({ id }, ctx) => detailOf(ctx, caseInScope(ctx, id).id),
+  'petitions.create': (input, ctx) => createPetition(ctx, input),
+  'petitions.update': (input, ctx) => updatePetition(ctx, input),
+  'petitions.transition': (input, ctx) => transitionPetition(ctx, input),
+  'petitions.addProgress': ({ id, content, date }, ctx) => addProgress(ctx, id, content, date),
+  'petitions.extend': (input, ctx) => extendPetition(ctx, input),
+  'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
+  'petitions.supervisionQueue': (_input, ctx) => supervisionQueue(ctx),
+  'petitions.figures': (_input, ctx) => petitionFigures(ctx),
+} satisfies HandlerMap<
+  | 'petitions.list'
+  | 'petitions.get'
+  | 'petitions.create'
+  | 'petitions.update'
+  | 'petitions.transition'
+  | 'petitions.addProgress'
+  | 'petitions.extend'
+  | 'petitions.supervise'
+  | 'petitions.supervisionQueue'
+  | 'petitions.figures'
+>;

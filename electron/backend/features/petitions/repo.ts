@@ -1,0 +1,291 @@
+import { sql as rawSql, type Expression, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { Page } from '../../../../shared/contract';
+import type {
+  PetitionDetail,
+  PetitionerMasked,
+  PetitionRow,
+  petitionsListInput,
+} from '../../../../shared/contract/petitions';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shared/domain/masking';
+import { DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../../../../shared/domain/petitions/stages';
+import { townshipPrefix } from '../../../../shared/domain/scope';
+import { escapeLike, offsetOf } from '../../db/paging';
+import type { Schema } from '../../db/schema';
+import { qb, type Sql } from '../../db/sql';
+
+/**
+ * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the
+ * county's `today` with the same rules as the domain's `deadlineStage` (tested against it).
+ */
+export type PetitionTableRow = Schema['petitions'];
+
+const NAME_SEPARATOR = '\u001f';
+
+/** The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). */
+export const stageSql = (today: string, dueSoonDays = DEFAULT_DUE_SOON_DAYS) =>
+  rawSql<DeadlineStage | null>`CASE
+    WHEN p.status IN ('resolved', 'closed') THEN 'done'
+    WHEN p.due_date IS NULL THEN NULL
+    WHEN p.due_date < ${today} THEN 'overdue'
+    WHEN julianday(p.due_date) - julianday(${today}) <= ${dueSoonDays} THEN 'due_soon'
+    WHEN 2 * (julianday(${today}) - julianday(coalesce(p.assigned_date, p.received_date)))
+      >= julianday(p.due_date) - julianday(coalesce(p.assigned_date, p.received_date)) THEN 'half_used'
+    ELSE 'normal' END`;
+
+export const findPetition = (sql: Sql, id: string): PetitionTableRow | undefined =>
+  sql.get(qb.selectFrom('petitions').selectAll().where('id', '=', id));
+
+export type ListInput = z.output<typeof petitionsListInput>;
+
+/** Trigram FTS needs 3 characters; shorter keywords fall back to LIKE with wildcards taken literally. */
+function keywordFilter(keyword: string): Expression<SqlBool> {
+  const like = `%${escapeLike(keyword)}%`;
+  const caseNo = rawSql<SqlBool>`p.case_no LIKE ${like} ESCAPE '\\'`;
+  if (Array.from(keyword).length >= 3) {
+    const phrase = `"${keyword.replace(/"/g, '""')}"`;
+    return rawSql<SqlBool>`(p.id IN (SELECT petition_id FROM petitions_fts WHERE petitions_fts MATCH ${phrase})
+      OR ${caseNo})`;
+  }
+  return rawSql<SqlBool>`(p.summary LIKE ${like} ESCAPE '\\' OR ${caseNo}
+    OR EXISTS (SELECT 1 FROM petitioners k WHERE k.petition_id = p.id AND k.name LIKE ${like} ESCAPE '\\'))`;
+}
+
+function filtered(input: Partial<ListInput>, scope: string | null, today: string) {
+  let query = qb.selectFrom('petitions as p');
+  if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
+  if (input.keyword) query = query.where(keywordFilter(input.keyword));
+  if (input.townshipCode) query = query.where('p.township_code', '=', input.townshipCode);
+  if (input.category) query = query.where('p.category', '=', input.category);
+  if (input.itemType) query = query.where('p.item_type', '=', input.itemType);
+  if (input.status) query = query.where('p.status', '=', input.status);
+  if (input.handlingUnitId) query = query.where('p.handling_unit_id', '=', input.handlingUnitId);
+  if (input.leaderId) query = query.where('p.leader_id', '=', input.leaderId);
+  if (input.receivedFrom) query = query.where('p.received_date', '>=', input.receivedFrom);
+  if (input.receivedTo) query = query.where('p.received_date', '<=', input.receivedTo);
+  if (input.stage) {
+    const stage = input.stage;
+    query = query.where(rawSql<SqlBool>`${stageSql(today)} = ${stage}`);
+  }
+  return query;
+}
+
+const withColumns = (query: ReturnType<typeof filtered>, today: string) =>
+  query
+    .innerJoin('regions as g', 'g.code', 'p.township_code')
+    .leftJoin('units as u', 'u.id', 'p.handling_unit_id')
+    .leftJoin('people as l', 'l.id', 'p.leader_id')
+    .selectAll('p')
+    .select([
+      'g.name as township_name',
+      'u.name as unit_name',
+      'l.name as leader_name',
+      stageSql(today).as('stage'),
+      rawSql<string | null>`(SELECT group_concat(n.name, ${NAME_SEPARATOR} ORDER BY n.is_primary DESC, n.sort)
+        FROM petitioners n WHERE n.petition_id = p.id)`.as('names'),
+    ]);
+
+type JoinedRow = PetitionTableRow & {
+  township_name: string;
+  unit_name: string | null;
+  leader_name: string | null;
+  stage: DeadlineStage | null;
+  names: string | null;
+};
+
+export function toRow(row: JoinedRow): PetitionRow {
+  const names = row.names ? row.names.split(NAME_SEPARATOR) : [];
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    itemType: row.item_type,
+    category: row.category,
+    townshipCode: row.township_code,
+    townshipName: row.township_name,
+    summary: row.summary,
+    receivedDate: row.received_date,
+    petitionCount: row.petition_count,
+    highestLevel: row.highest_level,
+    status: row.status,
+    handlingUnitId: row.handling_unit_id,
+    handlingUnitName: row.unit_name,
+    leaderId: row.leader_id,
+    leaderName: row.leader_name,
+    dueDate: row.due_date,
+    stage: row.stage,
+    petitionerNames: names.map(maskName),
+    petitionerCount: names.length,
+  };
+}
+
+const SORT_COLUMNS = {
+  receivedDate: 'p.received_date',
+  dueDate: 'p.due_date',
+  caseNo: 'p.case_no',
+  petitionCount: 'p.petition_count',
+} as const;
+
+export function listPetitions(sql: Sql, input: ListInput, scope: string | null, today: string): Page<PetitionRow> {
+  const total = sql.get(filtered(input, scope, today).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const column = SORT_COLUMNS[input.sort];
+  let query = withColumns(filtered(input, scope, today), today);
+  // Cases without a due date come last in either direction.
+  if (input.sort === 'dueDate') query = query.orderBy(rawSql`p.due_date IS NULL`);
+  query = query
+    .orderBy(column, input.direction)
+    .orderBy('p.id', input.direction)
+    .limit(input.pageSize)
+    .offset(offsetOf(input.page, input.pageSize));
+  const rows = sql.all(query) as JoinedRow[];
+  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Rows for the given filter without paging (the supervision queue, bounded by its own filter). */
+export function selectRows(
+  sql: Sql,
+  where: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>,
+  scope: string | null,
+  today: string,
+): PetitionRow[] {
+  return (sql.all(withColumns(where(filtered({}, scope, today)), today)) as JoinedRow[]).map(toRow);
+}
+
+export const petitionerRows = (sql: Sql, petitionId: string) =>
+  sql.all(
+    qb
+      .selectFrom('petitioners')
+      .selectAll()
+      .where('petition_id', '=', petitionId)
+      .orderBy('is_primary', 'desc')
+      .orderBy('sort'),
+  );
+
+export const maskPetitioner = (row: Schema['petitioners']): PetitionerMasked => ({
+  id: row.id,
+  nameMasked: maskName(row.name),
+  idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
+  phoneMasked: row.phone ? maskPhone(row.phone) : null,
+  addressMasked: row.address ? maskAddress(row.address) : null,
+  isPrimary: row.is_primary === 1,
+});
+
+export function findDetail(sql: Sql, id: string, today: string): PetitionDetail | undefined {
+  const row = sql.get(withColumns(filtered({}, null, today), today).where('p.id', '=', id)) as JoinedRow | undefined;
+  if (!row) return undefined;
+  const responsible = row.responsible_id
+    ? sql.get(qb.selectFrom('people').select('name').where('id', '=', row.responsible_id))
+    : undefined;
+  const userName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
+  return {
+    ...toRow(row),
+    firstPetitionDate: row.first_petition_date,
+    responsibleId: row.responsible_id,
+    responsibleName: responsible?.name ?? null,
+    assignedDate: row.assigned_date,
+    extension:
+      row.extension_days !== null
+        ? { days: row.extension_days, reason: row.extension_reason ?? '', approvedBy: row.extension_approved_by ?? '' }
+        : null,
+    resolutionPlan: row.resolution_plan,
+    stabilityMeasures: row.stability_measures,
+    outcome: row.outcome,
+    resolvedDate: row.resolved_date,
+    closedDate: row.closed_date,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    petitioners: petitionerRows(sql, id).map(maskPetitioner),
+    events: sql
+      .all(
+        qb
+          .selectFrom('petition_events as t')
+          .leftJoin('units as u', 'u.id', 't.unit_id')
+          .select([
+            't.id',
+            't.kind',
+            't.action',
+            't.from_status',
+            't.to_status',
+            't.unit_id',
+            'u.name as unit_name',
+            't.reason',
+            't.at',
+            userName.as('by_name'),
+          ])
+          .where('t.petition_id', '=', id)
+          .orderBy('t.at')
+          .orderBy('t.id'),
+      )
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        unitId: e.unit_id,
+        unitName: e.unit_name,
+        reason: e.reason,
+        byName: e.by_name,
+        at: e.at,
+      })),
+    progress: sql.all(
+      qb
+        .selectFrom('petition_progress as t')
+        .select(['t.id', 't.date', 't.content', 't.at', userName.as('byName')])
+        .where('t.petition_id', '=', id)
+        .orderBy('t.date')
+        .orderBy('t.id'),
+    ),
+    supervisions: sql.all(
+      qb
+        .selectFrom('petition_supervisions as t')
+        .select(['t.id', 't.kind', 't.reason', 't.at', userName.as('byName')])
+        .where('t.petition_id', '=', id)
+        .orderBy('t.at')
+        .orderBy('t.id'),
+    ),
+    closeOuts: sql.all(
+      qb
+        .selectFrom('petition_closeouts as t')
+        .select([
+          't.id',
+          't.evidence',
+          't.at',
+          rawSql<string>`(SELECT display_name FROM users WHERE id = t.approved_by)`.as('approvedByName'),
+        ])
+        .where('t.petition_id', '=', id)
+        .orderBy('t.at'),
+    ),
+  };
+}
+
+/** The most recent case in scope with a petitioner of this ID number, else of this name and phone. */
+export function findRepeatCase(
+  sql: Sql,
+  petitioner: { name: string; idNumber: string | null; phone: string | null },
+  scope: string | null,
+): PetitionTableRow | undefined {
+  let query = qb.selectFrom('petitions as p').innerJoin('petitioners as n', 'n.petition_id', 'p.id').selectAll('p');
+  if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
+  const latest = (q: typeof query) => sql.get(q.orderBy('p.received_date', 'desc').orderBy('p.id', 'desc').limit(1));
+  if (petitioner.idNumber) {
+    const byId = latest(query.where('n.id_number', '=', petitioner.idNumber));
+    if (byId) return byId;
+  }
+  if (petitioner.phone) {
+    return latest(query.where('n.name', '=', petitioner.name).where('n.phone', '=', petitioner.phone));
+  }
+  return undefined;
+}
+
+/** The next `XF2026-000123` of the year: per-year sequence, allocated inside the write transaction. */
+export function nextCaseNo(sql: Sql, year: string): string {
+  const prefix = `XF${year}-`;
+  const last = sql.get(
+    qb
+      .selectFrom('petitions')
+      .select((eb) => eb.fn.max('case_no').as('n'))
+      .where('case_no', 'like', `${prefix}%`),
+  )?.n;
+  const next = last ? Number(last.slice(prefix.length)) + 1 : 1;
+  return `${prefix}${String(next).padStart(6, '0')}`;
+}

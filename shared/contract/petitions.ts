@@ -1,0 +1,296 @@
+import { z } from 'zod';
+import {
+  PETITION_ITEM_TYPES,
+  PETITION_LEVELS,
+  type PetitionItemType,
+  type PetitionLevel,
+} from '../domain/petitions/classification';
+import type { MetricResult, PetitionMetricCode } from '../domain/petitions/metrics';
+import { DEADLINE_STAGES, type DeadlineStage } from '../domain/petitions/stages';
+import {
+  PETITION_ACTIONS,
+  PETITION_STATUSES,
+  type PetitionAction,
+  type PetitionStatus,
+} from '../domain/petitions/statuses';
+import { isValidDate } from '../domain/petitions/calendar';
+import { defineMethod, keywordField, pageFields, type Page } from './define';
+
+/** A petitioner as lists and details show them: masked; full values only through personal.reveal. */
+export interface PetitionerMasked {
+  id: string;
+  nameMasked: string;
+  idNumberMasked: string | null;
+  phoneMasked: string | null;
+  addressMasked: string | null;
+  isPrimary: boolean;
+}
+
+export interface PetitionRow {
+  id: string;
+  caseNo: string;
+  itemType: PetitionItemType | null;
+  category: string | null;
+  townshipCode: string;
+  townshipName: string;
+  summary: string;
+  receivedDate: string;
+  petitionCount: number;
+  highestLevel: PetitionLevel;
+  status: PetitionStatus;
+  handlingUnitId: string | null;
+  handlingUnitName: string | null;
+  leaderId: string | null;
+  leaderName: string | null;
+  dueDate: string | null;
+  stage: DeadlineStage | null;
+  /** Masked names of the petitioners, primary first. */
+  petitionerNames: string[];
+  petitionerCount: number;
+}
+
+export interface PetitionEvent {
+  id: string;
+  kind: 'register' | 'transition' | 'repeat' | 'extension' | 'update';
+  action: string | null;
+  fromStatus: PetitionStatus | null;
+  toStatus: PetitionStatus | null;
+  unitId: string | null;
+  unitName: string | null;
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+export interface PetitionDetail extends PetitionRow {
+  firstPetitionDate: string;
+  responsibleId: string | null;
+  responsibleName: string | null;
+  assignedDate: string | null;
+  extension: { days: number; reason: string; approvedBy: string } | null;
+  resolutionPlan: string;
+  stabilityMeasures: string;
+  outcome: string | null;
+  resolvedDate: string | null;
+  closedDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+  petitioners: PetitionerMasked[];
+  events: PetitionEvent[];
+  progress: Array<{ id: string; date: string; content: string; byName: string; at: string }>;
+  supervisions: Array<{ id: string; kind: SupervisionKind; reason: string; byName: string; at: string }>;
+  closeOuts: Array<{ id: string; approvedByName: string; evidence: string; at: string }>;
+}
+
+export const SUPERVISION_KINDS = ['interview', 'notice', 'listed'] as const;
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+export const SUPERVISION_KIND_LABELS: Record<SupervisionKind, string> = {
+  interview: '约谈',
+  notice: '通报',
+  listed: '挂牌督办',
+};
+
+const id = z.uuid({ error: '编号格式不正确' });
+const date = (label: string) => z.string().refine(isValidDate, { error: `“${label}”应为 YYYY-MM-DD 格式的真实日期` });
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `请填写“${label}”` })
+    .max(max, { error: `“${label}”不能超过 ${max} 个字` });
+const townshipCode = z.string().regex(/^\d{9}000$/, { error: '乡镇/街道应为 12 位区划代码' });
+
+export const ID_NUMBER_PATTERN = /^\d{17}[\dXx]$/;
+export const PHONE_PATTERN = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+
+const petitionerInput = z
+  .object({
+    name: text('姓名', 50),
+    idNumber: z
+      .string()
+      .trim()
+      .regex(ID_NUMBER_PATTERN, { error: '身份证号应为 18 位（末位可为 X）' })
+      .transform((v) => v.toUpperCase())
+      .nullable()
+      .default(null),
+    phone: z
+      .string()
+      .trim()
+      .regex(PHONE_PATTERN, { error: '电话应为 11 位手机号或带区号的固话' })
+      .nullable()
+      .default(null),
+    address: z.string().trim().max(200).nullable().default(null),
+  })
+  .strict();
+
+const descriptiveFields = {
+  townshipCode,
+  summary: text('诉求摘要', 2000),
+  firstPetitionDate: date('首次信访日期'),
+  receivedDate: date('受理日期'),
+  highestLevel: z.enum(PETITION_LEVELS).default('county'),
+  itemType: z.enum(PETITION_ITEM_TYPES).nullable().default(null),
+  category: z.string().trim().min(1).max(50).nullable().default(null),
+};
+
+export const petitionsCreateInput = z
+  .object({
+    ...descriptiveFields,
+    petitionCount: z.number().int().min(1).max(9999).default(1),
+    petitioners: z
+      .array(petitionerInput)
+      .min(1, { error: '至少登记一名信访人' })
+      .max(50, { error: '信访人不能超过 50 名' }),
+    /** The same petitioner's case is found: true registers a separate case anyway (a different demand). */
+    separateCase: z.boolean().default(false),
+  })
+  .strict();
+
+export const petitionsUpdateInput = z
+  .object({
+    id,
+    ...descriptiveFields,
+    responsibleId: id.nullable().default(null),
+    resolutionPlan: z.string().trim().max(4000).default(''),
+    stabilityMeasures: z.string().trim().max(4000).default(''),
+  })
+  .strict();
+
+const optionalText = z.string().trim().max(2000).nullable().optional();
+
+export const petitionsTransitionInput = z
+  .object({
+    id,
+    action: z.enum(PETITION_ACTIONS),
+    itemType: z.enum(PETITION_ITEM_TYPES).nullable().optional(),
+    category: optionalText,
+    handlingUnitId: id.nullable().optional(),
+    responsibleLeaderId: id.nullable().optional(),
+    dueDate: optionalText,
+    reason: optionalText,
+    progressNote: optionalText,
+    outcome: optionalText,
+    evidence: optionalText,
+  })
+  .strict();
+
+export const PETITION_SORTS = ['receivedDate', 'dueDate', 'caseNo', 'petitionCount'] as const;
+export type PetitionSort = (typeof PETITION_SORTS)[number];
+
+export const petitionsListInput = z
+  .object({
+    keyword: keywordField,
+    townshipCode: townshipCode.optional(),
+    category: z.string().max(50).optional(),
+    itemType: z.enum(PETITION_ITEM_TYPES).optional(),
+    status: z.enum(PETITION_STATUSES).optional(),
+    stage: z.enum(DEADLINE_STAGES).optional(),
+    handlingUnitId: id.optional(),
+    leaderId: id.optional(),
+    receivedFrom: date('受理日期起').optional(),
+    receivedTo: date('受理日期止').optional(),
+    sort: z.enum(PETITION_SORTS).default('receivedDate'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    ...pageFields,
+  })
+  .strict();
+
+export interface SupervisionQueueItem extends PetitionRow {
+  daysOverdue: number;
+  reason: 'overdue' | 'due_soon' | 'escalated';
+}
+
+export interface FigureGroup {
+  key: string;
+  name: string;
+  results: Record<PetitionMetricCode, MetricResult>;
+}
+
+export interface PetitionFigures {
+  today: string;
+  metrics: Array<{ code: PetitionMetricCode; name: string; numeratorLabel: string; denominatorLabel: string }>;
+  overall: Record<PetitionMetricCode, MetricResult>;
+  byTownship: FigureGroup[];
+  byUnit: FigureGroup[];
+}
+
+export interface HolidayEntry {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export const petitionsContract = {
+  'petitions.list': defineMethod<Page<PetitionRow>>()({
+    input: petitionsListInput,
+    access: 'petitions.read',
+    summary: '分页查询信访积案（信访人信息已脱敏）',
+  }),
+  'petitions.get': defineMethod<PetitionDetail>()({
+    input: z.object({ id }).strict(),
+    access: 'petitions.read',
+    summary: '查询一件积案的详情与全部办理记录',
+  }),
+  'petitions.create': defineMethod<{ petition: PetitionDetail; linked: boolean }>()({
+    input: petitionsCreateInput,
+    access: 'petitions.write',
+    summary: '登记积案；同一信访人已有积案时记为重复信访',
+  }),
+  'petitions.update': defineMethod<PetitionDetail>()({
+    input: petitionsUpdateInput,
+    access: 'petitions.write',
+    summary: '修改积案的描述信息',
+  }),
+  // One method for every action; the service checks petitions.write, or petitions.closeOut for 销号.
+  'petitions.transition': defineMethod<PetitionDetail>()({
+    input: petitionsTransitionInput,
+    access: 'petitions.read',
+    summary: '办理一步：分类、交办、转办、化解、销号、退回、重新化解',
+  }),
+  'petitions.addProgress': defineMethod<PetitionDetail>()({
+    input: z.object({ id, date: date('进展日期').optional(), content: text('进展情况', 2000) }).strict(),
+    access: 'petitions.write',
+    summary: '记录化解进展（已交办的积案随之进入化解中）',
+  }),
+  'petitions.extend': defineMethod<PetitionDetail>()({
+    input: z
+      .object({ id, days: z.number().int(), approvedBy: z.string().trim().max(50), reason: z.string().trim().max(500) })
+      .strict(),
+    access: 'petitions.write',
+    summary: '延长申诉求决类事项的办理期限（一次，最多 30 日）',
+  }),
+  'petitions.supervise': defineMethod<PetitionDetail>()({
+    input: z.object({ id, kind: z.enum(SUPERVISION_KINDS), reason: text('督办原因', 500) }).strict(),
+    access: 'petitions.supervise',
+    summary: '记录督办措施：约谈、通报、挂牌督办',
+  }),
+  'petitions.supervisionQueue': defineMethod<SupervisionQueueItem[]>()({
+    input: z.object({}).strict(),
+    access: 'petitions.read',
+    summary: '督办队列：超期、临期和越级的在办积案，按紧急程度排列',
+  }),
+  'petitions.figures': defineMethod<PetitionFigures>()({
+    input: z.object({}).strict(),
+    access: 'petitions.read',
+    summary: '化解率、按期办结率、超期、重复信访等指标（按乡镇和承办单位）',
+  }),
+  'holidays.list': defineMethod<HolidayEntry[]>()({
+    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(),
+    access: 'reference.read',
+    summary: '查询节假日与调休上班日',
+  }),
+  'holidays.set': defineMethod<HolidayEntry[]>()({
+    input: z
+      .object({
+        date: date('日期'),
+        /** null removes the date from the calendar (an ordinary day again). */
+        kind: z.enum(['holiday', 'workday']).nullable(),
+        name: z.string().trim().max(50).default(''),
+      })
+      .strict(),
+    access: 'settings.manage',
+    summary: '设置或取消一天的节假日/调休上班',
+  }),
+};
+
+export type { PetitionAction };

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import { computeAllMetrics, type PetitionMetricRecord } from '../../shared/domain/petitions/metrics';
+import { deadlineStage, sortByUrgency } from '../../shared/domain/petitions/stages';
+import type { PetitionStatus } from '../../shared/domain/petitions/statuses';
+import { BUREAU, EAST, LEADER, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
+
+type Setup = Awaited<ReturnType<typeof petitionBackend>>;
+
+interface Case {
+  n: number;
+  township: string;
+  status: PetitionStatus;
+  unit: string | null;
+  leader: string | null;
+  assigned: string | null;
+  due: string | null;
+  resolved: string | null;
+  count: number;
+  level: 'county' | 'city' | 'province' | 'national';
+}
+
+// Today is 2026-11-22 in the county.
+const CASES: Case[] = [
+  {
+    n: 1,
+    township: EAST,
+    status: 'found',
+    unit: null,
+    leader: null,
+    assigned: null,
+    due: null,
+    resolved: null,
+    count: 1,
+    level: 'county',
+  },
+  {
+    n: 2,
+    township: EAST,
+    status: 'assigned',
+    unit: TOWN_UNIT,
+    leader: LEADER,
+    assigned: '2026-10-01',
+    due: '2026-11-10',
+    resolved: null,
+    count: 3,
+    level: 'city',
+  },
+  {
+    n: 3,
+    township: EAST,
+    status: 'resolving',
+    unit: TOWN_UNIT,
+    leader: LEADER,
+    assigned: '2026-11-01',
+    due: '2026-11-24',
+    resolved: null,
+    count: 1,
+    level: 'county',
+  },
+  {
+    n: 4,
+    township: EAST,
+    status: 'resolved',
+    unit: TOWN_UNIT,
+    leader: LEADER,
+    assigned: '2026-09-01',
+    due: '2026-10-01',
+    resolved: '2026-09-20',
+    count: 2,
+    level: 'county',
+  },
+  {
+    n: 5,
+    township: WEST,
+    status: 'closed',
+    unit: BUREAU,
+    leader: null,
+    assigned: '2026-08-01',
+    due: '2026-09-01',
+    resolved: '2026-09-15',
+    count: 1,
+    level: 'county',
+  },
+  {
+    n: 6,
+    township: WEST,
+    status: 'resolving',
+    unit: BUREAU,
+    leader: LEADER,
+    assigned: '2026-11-01',
+    due: '2026-12-31',
+    resolved: null,
+    count: 4,
+    level: 'national',
+  },
+  {
+    n: 7,
+    township: WEST,
+    status: 'assigned',
+    unit: BUREAU,
+    leader: null,
+    assigned: '2026-10-01',
+    due: '2026-11-01',
+    resolved: null,
+    count: 1,
+    level: 'county',
+  },
+  {
+    n: 8,
+    township: WEST,
+    status: 'resolving',
+    unit: BUREAU,
+    leader: null,
+    assigned: '2026-11-10',
+    due: '2026-11-22',
+    resolved: null,
+    count: 1,
+    level: 'province',
+  },
+  {
+    n: 9,
+    township: WEST,
+    status: 'resolving',
+    unit: BUREAU,
+    leader: null,
+    assigned: '2026-09-01',
+    due: '2027-01-20',
+    resolved: null,
+    count: 1,
+    level: 'county',
+  },
+];
+
+const idOf = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+function seedCases(setup: Setup) {
+  const db = setup.backend.services.sql.db;
+  const creator = db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get() as string;
+  const insert =
+    db.prepare(`INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date,
+    petition_count, highest_level, status, handling_unit_id, leader_id, assigned_date, due_date, resolved_date,
+    created_by, created_at, updated_at)
+    VALUES (@id, @caseNo, @township, '积案', '2026-01-01', '2026-01-01', @count, @level, @status, @unit, @leader,
+    @assigned, @due, @resolved, @creator, 't', 't')`);
+  for (const c of CASES) insert.run({ ...c, id: idOf(c.n), caseNo: `XF2026-${String(c.n).padStart(6, '0')}`, creator });
+}
+
+const records = (cases: Case[]): PetitionMetricRecord[] =>
+  cases.map((c) => ({
+    id: idOf(c.n),
+    status: c.status,
+    dueDate: c.due,
+    concludedOn: c.resolved,
+    petitionCount: c.count,
+    responsibleLeaderId: c.leader,
+  }));
+
+describe('petitions: figures', () => {
+  it('gives exact numerators and denominators, equal to the domain’s compute, overall and per group', async () => {
+    const setup = await petitionBackend();
+    seedCases(setup);
+    const figures = await must(setup.backend.call('petitions.figures', {}, setup.leader));
+    const today = '2026-11-22';
+    expect(figures.today).toBe(today);
+    expect(figures.overall).toEqual(computeAllMetrics(records(CASES), { today }));
+    expect(figures.overall.resolution_rate).toEqual({ numerator: 2, denominator: 9, rate: 2 / 9 });
+    expect(figures.overall.on_time_rate).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(figures.overall.overdue).toEqual({ numerator: 2, denominator: 6, rate: 2 / 6 });
+    expect(figures.overall.repeat_cases).toEqual({ numerator: 3, denominator: 9, rate: 3 / 9 });
+    expect(figures.overall.repeat_visits).toEqual({ numerator: 6, denominator: 15, rate: 6 / 15 });
+    expect(figures.overall.leader_resolution_rate).toEqual({ numerator: 1, denominator: 4, rate: 0.25 });
+    expect(figures.byTownship.map((g) => g.name)).toEqual(['东镇', '西街道']);
+    for (const [i, code] of [EAST, WEST].entries()) {
+      expect(figures.byTownship[i]!.results).toEqual(
+        computeAllMetrics(records(CASES.filter((c) => c.township === code)), { today }),
+      );
+    }
+    expect(figures.byUnit.map((g) => g.name)).toEqual(['未交办', '测试县东镇人民政府', '测试县信访局']);
+    expect(figures.byUnit[2]!.results).toEqual(
+      computeAllMetrics(records(CASES.filter((c) => c.unit === BUREAU)), { today }),
+    );
+    expect(figures.metrics.find((m) => m.code === 'resolution_rate')?.denominatorLabel).toContain('积案总数');
+  });
+
+  it('computes the deadline stage in SQL as the domain does', async () => {
+    const setup = await petitionBackend();
+    seedCases(setup);
+    const rows = (await must(setup.backend.call('petitions.list', { pageSize: 50 }, setup.officer))).items;
+    for (const c of CASES) {
+      const expected = deadlineStage({
+        status: c.status,
+        startDate: c.assigned ?? '2026-01-01',
+        dueDate: c.due,
+        today: '2026-11-22',
+      });
+      expect([c.n, rows.find((r) => r.id === idOf(c.n))!.stage]).toEqual([c.n, expected]);
+    }
+    expect(new Set(rows.map((r) => r.stage))).toEqual(
+      new Set([null, 'overdue', 'due_soon', 'done', 'normal', 'half_used']),
+    );
+  });
+
+  it('orders the supervision queue by the domain’s urgency: overdue, due soon, escalated', async () => {
+    const setup = await petitionBackend();
+    seedCases(setup);
+    const queue = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
+    expect(queue.map((q) => q.caseNo.slice(-1))).toEqual(['7', '2', '8', '3', '6']);
+    expect(queue.map((q) => q.reason)).toEqual(['overdue', 'overdue', 'due_soon', 'due_soon', 'escalated']);
+    expect(queue[0]!.daysOverdue).toBe(21);
+    const domainOrder = sortByUrgency(queue.map((q) => ({ ...q, id: q.id }))).map((q) => q.id);
+    expect(queue.map((q) => q.id)).toEqual(domainOrder);
+  });
+});
+
+describe('holidays', () => {
+  it('lists the seeded 2026 calendar and lets the administrator change it, audited; others may not', async () => {
+    const setup = await petitionBackend();
+    const list = await must(setup.backend.call('holidays.list', { year: 2026 }, setup.officer));
+    expect(list.filter((d) => d.kind === 'workday')).toHaveLength(6);
+    const changed = await must(
+      setup.backend.call('holidays.set', { date: '2026-12-31', kind: 'holiday', name: '县庆' }, setup.admin),
+    );
+    expect(changed.at(-1)).toEqual({ date: '2026-12-31', kind: 'holiday', name: '县庆' });
+    const weekday = await setup.backend.call(
+      'holidays.set',
+      { date: '2026-12-30', kind: 'workday', name: '调休' },
+      setup.admin,
+    );
+    expect(weekday).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '调休上班日 2026-12-30 本来就是工作日' },
+    });
+    await must(setup.backend.call('holidays.set', { date: '2026-10-01', kind: null }, setup.admin));
+    expect(
+      (await must(setup.backend.call('holidays.list', { year: 2026 }, setup.officer))).some(
+        (d) => d.date === '2026-10-01',
+      ),
+    ).toBe(false);
+    const audit = setup.backend.services.sql.db
+      .prepare("SELECT entity_id FROM audit_log WHERE action = 'holidays.set'")
+      .pluck()
+      .all();
+    expect(audit).toEqual(['2026-12-31', '2026-10-01']);
+    expect(await setup.backend.call('holidays.set', { date: '2026-12-31', kind: null }, setup.officer)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+});
