@@ -23,6 +23,10 @@ import { generateDemoCounty } from '../electron/backend/demo/generate';
 import { Random } from '../electron/backend/demo/random';
 import { seededUuidV7 } from '../electron/backend/demo/uuid';
 import type { DemoSummary } from '../shared/contract/system';
+import { maskName } from '../shared/domain/masking';
+import { PETITION_METRICS, resultOf } from '../shared/domain/petitions/metrics';
+import { daysOverdue, DEFAULT_DUE_SOON_DAYS, needsSupervision, sortByUrgency } from '../shared/domain/petitions/stages';
+import { countyDate } from '../shared/domain/time';
 
 const WARM_UP = 20;
 const ITERATIONS = 200;
@@ -34,12 +38,20 @@ const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import
 /** The bench signs in like any client: calls go through the same session and permission checks. */
 const call = { transport: 'ipc', client: 'bench', jar: memoryJar() } as const;
 const BENCH_ADMIN = { username: 'bench', displayName: '基准测试管理员', password: 'Qh-2026-Speed!' };
+/** The administrator cannot read petitions (separation of duties): a duty officer reads them. */
+const BENCH_OFFICER = { username: 'bench-duty', displayName: '基准测试值班员', password: 'Qh-2026-Initial!' };
+const officerCall = { transport: 'ipc', client: 'bench-duty', jar: memoryJar() } as const;
+/** Slow cases (whole-table scans) are timed fewer times so the bench stays within minutes. */
+const SLOW_ITERATIONS = 40;
 
 interface Case {
   method: string;
   label: string;
   input: Record<string, unknown>;
   floor: () => unknown;
+  /** Who calls it; the bench administrator unless given. */
+  as?: typeof call | typeof officerCall;
+  iterations?: number;
 }
 
 interface Timing {
@@ -53,10 +65,10 @@ function summarise(samples: number[]): Timing {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-async function time(run: () => unknown): Promise<Timing> {
-  for (let i = 0; i < WARM_UP; i++) await run();
+async function time(run: () => unknown, iterations = ITERATIONS): Promise<Timing> {
+  for (let i = 0; i < Math.min(WARM_UP, iterations); i++) await run();
   const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
+  for (let i = 0; i < iterations; i++) {
     const start = performance.now();
     await run();
     samples.push(performance.now() - start);
@@ -133,14 +145,150 @@ function floors(db: Db) {
   };
 }
 
-async function dataOf(backend: Backend, method: string, input: unknown): Promise<unknown> {
-  const result = await backend.dispatch(method, input, call);
+/**
+ * The petitions feature's queries as plain SQL (repo.ts, figures.ts), with the same masking and
+ * the domain's ordering of the supervision queue applied in JS, as the handlers do.
+ */
+function petitionFloors(db: Db, today: string) {
+  const stage = `CASE
+    WHEN p.status IN ('resolved', 'closed') THEN 'done'
+    WHEN p.due_date IS NULL THEN NULL
+    WHEN p.due_date < @today THEN 'overdue'
+    WHEN julianday(p.due_date) - julianday(@today) <= ${DEFAULT_DUE_SOON_DAYS} THEN 'due_soon'
+    WHEN 2 * (julianday(@today) - julianday(coalesce(p.assigned_date, p.received_date)))
+      >= julianday(p.due_date) - julianday(coalesce(p.assigned_date, p.received_date)) THEN 'half_used'
+    ELSE 'normal' END`;
+  const columns = `p.id, p.case_no, p.item_type, p.category, p.township_code, g.name AS township_name, p.summary,
+    p.received_date, p.petition_count, p.highest_level, p.status, p.handling_unit_id, u.name AS unit_name,
+    p.leader_id, l.name AS leader_name, p.due_date, ${stage} AS stage,
+    (SELECT group_concat(n.name, char(31) ORDER BY n.is_primary DESC, n.sort) FROM petitioners n WHERE n.petition_id = p.id) AS names`;
+  const joins = `FROM petitions p JOIN regions g ON g.code = p.township_code
+    LEFT JOIN units u ON u.id = p.handling_unit_id LEFT JOIN people l ON l.id = p.leader_id`;
+  type Raw = Record<string, string | number | null>;
+  const toRow = (r: Raw) => {
+    const names = r.names ? String(r.names).split('\u001f') : [];
+    return {
+      id: r.id,
+      caseNo: r.case_no,
+      itemType: r.item_type,
+      category: r.category,
+      townshipCode: r.township_code,
+      townshipName: r.township_name,
+      summary: r.summary,
+      receivedDate: r.received_date,
+      petitionCount: r.petition_count,
+      highestLevel: r.highest_level,
+      status: r.status,
+      handlingUnitId: r.handling_unit_id,
+      handlingUnitName: r.unit_name,
+      leaderId: r.leader_id,
+      leaderName: r.leader_name,
+      dueDate: r.due_date,
+      stage: r.stage,
+      petitionerNames: names.map(maskName),
+      petitionerCount: names.length,
+    };
+  };
+  const caseNo = "p.case_no LIKE @like ESCAPE '\\'";
+  const fts = `(p.id IN (SELECT petition_id FROM petitions_fts WHERE petitions_fts MATCH @phrase) OR ${caseNo})`;
+  const like = `(p.summary LIKE @like ESCAPE '\\' OR ${caseNo}
+    OR EXISTS (SELECT 1 FROM petitioners k WHERE k.petition_id = p.id AND k.name LIKE @like ESCAPE '\\'))`;
+  const page = (where: string, order = 'p.received_date DESC, p.id DESC') => {
+    const total = db.prepare(`SELECT count(*) FROM petitions p WHERE ${where}`).pluck();
+    const items = db.prepare(`SELECT ${columns} ${joins} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`);
+    return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => {
+      const bound = { today, ...params };
+      const { today: _today, ...countParams } = bound;
+      void _today;
+      return {
+        items: (items.all({ ...bound, limit: pageSize, offset: (pageNo - 1) * pageSize }) as Raw[]).map(toRow),
+        total: total.get(where.includes('@today') ? bound : countParams),
+        page: pageNo,
+        pageSize,
+      };
+    };
+  };
+  const queue = db.prepare(`SELECT ${columns} ${joins}
+    WHERE (${stage} IN ('overdue', 'due_soon') OR (NOT p.status IN ('resolved', 'closed') AND p.highest_level != 'county'))`);
+  const concluded = "p.status IN ('resolved', 'closed')";
+  const packaged = "(p.leader_id IS NOT NULL AND p.leader_id != '')";
+  const sums: Record<string, [string, string]> = {
+    resolution_rate: [`sum(${concluded})`, 'count(*)'],
+    on_time_rate: [
+      `sum(${concluded} AND p.due_date IS NOT NULL AND p.resolved_date IS NOT NULL AND p.resolved_date <= p.due_date)`,
+      `sum(${concluded})`,
+    ],
+    overdue: [
+      `sum(NOT ${concluded} AND p.due_date IS NOT NULL AND p.due_date < @today)`,
+      `sum(NOT ${concluded} AND p.due_date IS NOT NULL)`,
+    ],
+    repeat_cases: ['sum(p.petition_count > 1)', 'count(*)'],
+    repeat_visits: ['sum(p.petition_count - 1)', 'sum(p.petition_count)'],
+    leader_resolution_rate: [`sum(${packaged} AND ${concluded})`, `sum(${packaged})`],
+  };
+  const codes = PETITION_METRICS.map((m) => m.code);
+  const select = codes
+    .map((c) => `coalesce(${sums[c]![0]}, 0) AS "${c}.n", coalesce(${sums[c]![1]}, 0) AS "${c}.d"`)
+    .join(', ');
+  const overall = db.prepare(`SELECT ${select} FROM petitions p`);
+  const byTownship = db.prepare(`SELECT p.township_code AS key, g.name AS name, ${select}
+    FROM petitions p JOIN regions g ON g.code = p.township_code GROUP BY p.township_code ORDER BY p.township_code`);
+  const byUnit = db.prepare(`SELECT coalesce(p.handling_unit_id, '') AS key, u.name AS name, ${select}
+    FROM petitions p LEFT JOIN units u ON u.id = p.handling_unit_id
+    GROUP BY coalesce(p.handling_unit_id, '') ORDER BY coalesce(p.handling_unit_id, '')`);
+  const results = (row: Raw | undefined) =>
+    Object.fromEntries(codes.map((c) => [c, resultOf(Number(row?.[`${c}.n`] ?? 0), Number(row?.[`${c}.d`] ?? 0))]));
+  const groups = (rows: Raw[]) =>
+    rows.map((row) => ({ key: String(row.key ?? ''), name: String(row.name ?? '未交办'), results: results(row) }));
+  return {
+    all: page('1'),
+    byTownshipStatus: page('p.township_code = @township AND p.status = @status'),
+    byDueDate: page('1', 'p.due_date IS NULL, p.due_date ASC, p.id ASC'),
+    keyword: (keyword: string) => {
+      const params = {
+        like: `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        phrase: `"${keyword.replace(/"/g, '""')}"`,
+      };
+      return [...keyword].length >= 3 ? page(fts)(params) : page(like)({ like: params.like });
+    },
+    queue: () =>
+      sortByUrgency(
+        (queue.all({ today }) as Raw[]).map(toRow).filter((row) => needsSupervision(row as never)) as never[],
+      ).map((row: Record<string, unknown>) => ({
+        ...row,
+        daysOverdue: row.dueDate ? daysOverdue(row.dueDate as string, today) : 0,
+        reason: row.stage === 'overdue' ? 'overdue' : row.stage === 'due_soon' ? 'due_soon' : 'escalated',
+      })),
+    figures: () => ({
+      today,
+      metrics: PETITION_METRICS.map(({ code, name, numeratorLabel, denominatorLabel }) => ({
+        code,
+        name,
+        numeratorLabel,
+        denominatorLabel,
+      })),
+      overall: results(overall.get({ today }) as Raw),
+      byTownship: groups(byTownship.all({ today }) as Raw[]),
+      byUnit: groups(byUnit.all({ today }) as Raw[]),
+    }),
+  };
+}
+
+async function dataOf(
+  backend: Backend,
+  method: string,
+  input: unknown,
+  as: typeof call | typeof officerCall = call,
+): Promise<unknown> {
+  const result = await backend.dispatch(method, input, as);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.data;
 }
 
 function casesFor(db: Db, townshipCode: string): Case[] {
   const floor = floors(db);
+  const petitions = petitionFloors(db, countyDate(new Date()));
+  const officer = { as: officerCall };
   return [
     {
       method: 'regions.list',
@@ -176,6 +324,59 @@ function casesFor(db: Db, townshipCode: string): Case[] {
     },
     { method: 'board.boundary', label: '乡镇边界', input: {}, floor: floor.boundary },
     { method: 'system.info', label: '概况', input: {}, floor: floor.info },
+    { method: 'petitions.list', label: '无筛选第 1 页', input: {}, floor: () => petitions.all(), ...officer },
+    {
+      method: 'petitions.list',
+      label: '一个镇 + 化解中',
+      input: { townshipCode, status: 'resolving' },
+      floor: () => petitions.byTownshipStatus({ township: townshipCode, status: 'resolving' }),
+      ...officer,
+    },
+    {
+      method: 'petitions.list',
+      label: '第 500 页',
+      input: { page: 500 },
+      floor: () => petitions.all({}, 500),
+      ...officer,
+    },
+    {
+      method: 'petitions.list',
+      label: '按期限排序',
+      input: { sort: 'dueDate', direction: 'asc' },
+      floor: () => petitions.byDueDate(),
+      ...officer,
+    },
+    {
+      method: 'petitions.list',
+      label: '关键词“征地补偿”（FTS）',
+      input: { keyword: '征地补偿' },
+      floor: () => petitions.keyword('征地补偿'),
+      ...officer,
+    },
+    {
+      method: 'petitions.list',
+      label: '关键词“拆迁”（LIKE）',
+      input: { keyword: '拆迁' },
+      floor: () => petitions.keyword('拆迁'),
+      ...officer,
+      iterations: SLOW_ITERATIONS,
+    },
+    {
+      method: 'petitions.supervisionQueue',
+      label: '督办队列',
+      input: {},
+      floor: petitions.queue,
+      ...officer,
+      iterations: SLOW_ITERATIONS,
+    },
+    {
+      method: 'petitions.figures',
+      label: '指标',
+      input: {},
+      floor: petitions.figures,
+      ...officer,
+      iterations: SLOW_ITERATIONS,
+    },
   ];
 }
 
@@ -191,11 +392,11 @@ async function benchMethods(backend: Backend) {
       // The floor must answer exactly what the method answers, or the comparison means nothing.
       deepStrictEqual(
         c.floor(),
-        await dataOf(backend, c.method, c.input),
+        await dataOf(backend, c.method, c.input, c.as),
         `${c.method} ${c.label}: 下限查询结果不一致`,
       );
-      const measured = await time(() => backend.dispatch(c.method, c.input, call));
-      const floor = await time(c.floor);
+      const measured = await time(() => backend.dispatch(c.method, c.input, c.as ?? call), c.iterations);
+      const floor = await time(c.floor, c.iterations);
       rows.push({
         method: c.method,
         label: c.label,
@@ -209,6 +410,19 @@ async function benchMethods(backend: Backend) {
   } finally {
     db.close();
   }
+}
+
+/** Creates the duty officer through the administrator, signs in and sets its own password. */
+async function signInOfficer(backend: Backend): Promise<void> {
+  const { username, displayName, password } = BENCH_OFFICER;
+  await dataOf(backend, 'users.create', { username, displayName, roles: ['duty_officer'], regionCode: null, password });
+  await dataOf(backend, 'auth.login', { username, password }, officerCall);
+  await dataOf(
+    backend,
+    'auth.changePassword',
+    { currentPassword: password, newPassword: 'Qh-2026-Officer!' },
+    officerCall,
+  );
 }
 
 function benchBatchWriter(dir: string) {
@@ -290,6 +504,7 @@ async function main(): Promise<void> {
       const start = performance.now();
       summary = (await dataOf(backend, 'system.loadDemo', DEMO)) as DemoSummary;
       loadMs = performance.now() - start;
+      await signInOfficer(backend);
       console.log(
         `演示县（大规模）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
           `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,

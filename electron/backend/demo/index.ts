@@ -2,14 +2,18 @@ import type { DemoSummary } from '../../../shared/contract/system';
 import type { Sql } from '../db/sql';
 import { writeRows } from './batch-writer';
 import { generateDemoCounty, type DemoOptions } from './generate';
+import { writeDemoPetitions } from './petitions';
 
 /** Shown with the map wherever the demo boundary appears. */
 const DEMO_BOUNDARY_SOURCE = '演示数据（虚构县，非真实边界）';
 const DEMO_BOUNDARY_DATE = '2026-01-01';
 
 /**
- * Writes the made-up county (regions, units, people, township boundary) in one transaction:
- * all of it, or on any failure nothing. The caller checks that the database is empty.
+ * Writes the made-up county (regions, units, people, township boundary) and its petition backlog
+ * in one transaction: all of it, or on any failure nothing. The caller checks that the database
+ * is empty. The backlog's rows name the account that recorded them, so it is written only when
+ * an account exists (the app's 载入演示数据 always has one; `npm run demo` on a data folder
+ * before first-run setup loads the county without it).
  */
 export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
   const demo = generateDemoCounty(options);
@@ -51,6 +55,18 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
         ],
       ],
     );
+    const userId = db.prepare('SELECT id FROM users ORDER BY created_at, id LIMIT 1').pluck().get() as
+      string | undefined;
+    if (userId !== undefined) {
+      writeDemoPetitions(db, {
+        ...options,
+        townships: demo.townships,
+        villages: demo.villages,
+        units: demo.units,
+        people: demo.people,
+        userId,
+      });
+    }
   });
   return {
     county: demo.county.name,

@@ -1,4 +1,17 @@
-import { DataBoard, Document, Files, HomeFilled, Lock, Setting, Tickets, User, Warning } from '@element-plus/icons-vue';
+import {
+  AlarmClock,
+  DataAnalysis,
+  DataBoard,
+  Document,
+  Files,
+  HomeFilled,
+  List,
+  Lock,
+  Setting,
+  Tickets,
+  User,
+  Warning,
+} from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
 /** One menu entry: `name` is the route's name (its path and access come from the router). */
@@ -20,7 +33,16 @@ export const isGroup = (entry: NavEntry): entry is NavGroup => 'children' in ent
 /** The workstation's left menu. */
 export const NAVIGATION: readonly NavEntry[] = [
   { name: 'home', label: '工作台', icon: HomeFilled },
-  { name: 'petitions', label: '信访积案', icon: Tickets },
+  {
+    name: 'petitions-menu',
+    label: '信访积案',
+    icon: Tickets,
+    children: [
+      { name: 'petitions', label: '积案台账', icon: List },
+      { name: 'petitions-supervision', label: '督办队列', icon: AlarmClock },
+      { name: 'petitions-figures', label: '统计', icon: DataAnalysis },
+    ],
+  },
   { name: 'risks', label: '风险台账', icon: Warning },
   { name: 'board', label: '态势大屏', icon: DataBoard },
   {

@@ -37,9 +37,20 @@ export const routes: RouteRecordRaw[] = [
       {
         path: 'petitions',
         name: 'petitions',
-        component: ModulePlaceholder,
-        props: { description: '信访积案台账将在后续版本提供' },
-        meta: { title: '信访积案', access: 'reference.read' },
+        component: () => import('@/features/petitions/views/PetitionsView.vue'),
+        meta: { title: '积案台账', access: 'petitions.read' },
+      },
+      {
+        path: 'petitions/supervision',
+        name: 'petitions-supervision',
+        component: () => import('@/features/petitions/views/SupervisionView.vue'),
+        meta: { title: '督办队列', access: 'petitions.read' },
+      },
+      {
+        path: 'petitions/figures',
+        name: 'petitions-figures',
+        component: () => import('@/features/petitions/views/FiguresView.vue'),
+        meta: { title: '积案统计', access: 'petitions.read' },
       },
       {
         path: 'risks',

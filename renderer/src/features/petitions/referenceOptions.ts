@@ -1,0 +1,21 @@
+import { invoke } from '@/api/client';
+import { useRemoteOptions, type Option } from '@/composables/useRemoteOptions';
+import type { Result } from '@shared/errors';
+
+const mapPage = <T>(result: Result<{ items: T[] }>, pick: (item: T) => Option): Result<Option[]> =>
+  result.ok ? { ok: true, data: result.data.items.map(pick) } : result;
+
+/** Handling units (承办单位) for a remote select. */
+export const useUnitOptions = () =>
+  useRemoteOptions(async (keyword) =>
+    mapPage(await invoke('units.list', { keyword, pageSize: 50 }), (unit) => ({ id: unit.id, name: unit.name })),
+  );
+
+/** Responsible leaders (包案领导) for a remote select, shown with their post. */
+export const useLeaderOptions = () =>
+  useRemoteOptions(async (keyword) =>
+    mapPage(await invoke('people.list', { role: 'leader', keyword, pageSize: 50 }), (person) => ({
+      id: person.id,
+      name: person.title ? `${person.name}（${person.title}）` : person.name,
+    })),
+  );

@@ -1,0 +1,311 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PetitionDetail, PetitionRow } from '@shared/contract/petitions';
+import type { PetitionAction, PetitionStatus } from '@shared/domain/petitions/statuses';
+import type { Role } from '@shared/domain/roles';
+import PetitionActionDialog from '@/features/petitions/components/PetitionActionDialog.vue';
+import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';
+import PetitionFormDialog from '@/features/petitions/components/PetitionFormDialog.vue';
+import { emptyPage, findTestId, meWith, mountApp, sessionAnswers, signedInPinia, typeInto } from './helpers/auth';
+import { installBridge, removeBridge } from './helpers/fakeBridge';
+
+enableAutoUnmount(afterEach);
+afterEach(() => {
+  removeBridge();
+  document.body.innerHTML = '';
+});
+
+const UNIT_ID = '7a1b2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
+const row: PetitionRow = {
+  id: '1f2e3d4c-5b6a-4789-8abc-def012345678',
+  caseNo: 'XF-2026-0001',
+  itemType: 'appeal',
+  category: 'land',
+  townshipCode: '990101001000',
+  townshipName: '城关镇',
+  summary: '要求补发征地补偿款',
+  receivedDate: '2026-10-08',
+  petitionCount: 3,
+  highestLevel: 'city',
+  status: 'resolving',
+  handlingUnitId: UNIT_ID,
+  handlingUnitName: '县自然资源局',
+  leaderId: null,
+  leaderName: '王副县长',
+  dueDate: '2026-11-20',
+  stage: 'overdue',
+  petitionerNames: ['李*', '赵**'],
+  petitionerCount: 2,
+};
+
+const detailWith = (status: PetitionStatus): PetitionDetail => ({
+  ...row,
+  status,
+  stage: status === 'resolved' || status === 'closed' ? 'done' : row.stage,
+  firstPetitionDate: '2025-03-02',
+  responsibleId: null,
+  responsibleName: null,
+  assignedDate: '2026-10-10',
+  extension: null,
+  resolutionPlan: '',
+  stabilityMeasures: '',
+  outcome: null,
+  resolvedDate: null,
+  closedDate: null,
+  createdAt: '2026-10-08T09:00:00+08:00',
+  updatedAt: '2026-10-12T09:00:00+08:00',
+  petitioners: [
+    {
+      id: '2a2b2c2d-3e3f-4a4b-8c8d-9e9f0a0b0c0d',
+      nameMasked: '李*',
+      idNumberMasked: '110***********1234',
+      phoneMasked: '138****5678',
+      addressMasked: '城关镇****',
+      isPrimary: true,
+    },
+  ],
+  events: [
+    {
+      id: 'e1',
+      kind: 'register',
+      action: null,
+      fromStatus: null,
+      toStatus: 'found',
+      unitId: null,
+      unitName: null,
+      reason: '',
+      byName: '张伟',
+      at: '2026-10-08T09:00:00+08:00',
+    },
+  ],
+  progress: [
+    { id: 'p1', date: '2026-10-12', content: '入户走访，听取诉求', byName: '张伟', at: '2026-10-12T10:00:00+08:00' },
+  ],
+  supervisions: [],
+  closeOuts: [],
+});
+
+const dictAnswer = () => ({
+  ok: true as const,
+  data: { code: 'petition_category', name: '信访问题类别', entries: [{ code: 'land', label: '征地拆迁' }] },
+});
+
+const referenceAnswers = {
+  'dicts.get': dictAnswer,
+  'units.list': () => emptyPage,
+  'people.list': () => emptyPage,
+  'regions.list': () => ({
+    ok: true as const,
+    data: {
+      items: [{ code: '990101001000', name: '城关镇', level: 'township', parentCode: '990101000000', childCount: 3 }],
+      total: 1,
+      page: 1,
+      pageSize: 200,
+    },
+  }),
+};
+
+const listCalls = (bridge: ReturnType<typeof installBridge>) =>
+  bridge.mock.calls
+    .filter(([method]) => method === 'petitions.list')
+    .map(([, input]) => input as Record<string, unknown>);
+
+// The whole app is mounted: the first lazy route of a run takes a few seconds to load.
+describe('petition ledger', () => {
+  it('shows the masked petitioners and the deadline stage, and searches with the filters', async () => {
+    const { bridge } = await mountApp('/petitions', {
+      ...sessionAnswers(meWith(['duty_officer'])),
+      ...referenceAnswers,
+      'petitions.list': () => ({ ok: true, data: { items: [row], total: 1, page: 1, pageSize: 20 } }),
+    });
+    const table = await findTestId('petitions-table');
+    await vi.waitFor(() => expect(table.textContent).toContain('XF-2026-0001'));
+    expect(table.textContent).toContain('李*、赵**');
+    expect(table.textContent).not.toContain('李明');
+    expect((await findTestId('petition-stage-XF-2026-0001')).textContent).toContain('超期');
+    expect(table.textContent).toContain('征地拆迁');
+    expect(table.textContent).toContain('申诉求决');
+    expect(document.querySelector('[data-testid="petitions-create"]')).not.toBeNull();
+
+    typeInto(await findTestId<HTMLInputElement>('petitions-keyword'), '补偿款');
+    (await findTestId('petitions-search')).querySelector<HTMLElement>('[data-testid="search-submit"]')!.click();
+    await vi.waitFor(() =>
+      expect(listCalls(bridge).at(-1)).toMatchObject({ keyword: '补偿款', sort: 'receivedDate', page: 1 }),
+    );
+    expect(listCalls(bridge).at(-1)).not.toHaveProperty('townshipCode');
+  }, 20_000);
+
+  it('takes its filters from the address (a figure on the 统计 page) and hides registering from readers', async () => {
+    const { bridge } = await mountApp(`/petitions?stage=overdue&handlingUnitId=${UNIT_ID}&unitName=县自然资源局`, {
+      ...sessionAnswers(meWith(['leader'])),
+      ...referenceAnswers,
+      'petitions.list': () => emptyPage,
+    });
+    await findTestId('petitions-table');
+    await vi.waitFor(() => expect(listCalls(bridge)[0]).toMatchObject({ stage: 'overdue', handlingUnitId: UNIT_ID }));
+    expect(document.querySelector('[data-testid="petitions-create"]')).toBeNull();
+  }, 20_000);
+});
+
+const mountDrawer = (roles: Role[], status: PetitionStatus) => {
+  installBridge({ ...referenceAnswers, 'petitions.get': () => ({ ok: true, data: detailWith(status) }) });
+  return mount(PetitionDrawer, {
+    props: { id: row.id },
+    global: { plugins: [ElementPlus, signedInPinia(meWith(roles))] },
+    attachTo: document.body,
+  });
+};
+
+const actionsShown = () =>
+  [...document.querySelectorAll<HTMLElement>('[data-testid^="petition-action-"]')]
+    .map((element) => element.dataset.testid!.replace('petition-action-', ''))
+    .filter((action) => action !== 'dialog');
+
+describe('petition drawer', () => {
+  it('shows the fields, masked petitioners and the merged timeline', async () => {
+    mountDrawer(['duty_officer'], 'resolving');
+    const drawer = await findTestId('petition-drawer');
+    await vi.waitFor(() => expect(drawer.textContent).toContain('要求补发征地补偿款'));
+    expect(drawer.textContent).toContain('110***********1234');
+    expect(document.querySelector('[data-testid="reveal-idNumber"]')).not.toBeNull();
+    const timeline = (await findTestId('petition-timeline')).textContent;
+    expect(timeline).toContain('入户走访');
+    expect(timeline!.indexOf('化解进展')).toBeLessThan(timeline!.indexOf('登记'));
+  });
+
+  it('offers only the steps the status allows and the user may take', async () => {
+    mountDrawer(['duty_officer'], 'resolving');
+    await findTestId('petition-action-resolve');
+    expect(actionsShown()).toEqual(['transfer', 'resolve', 'progress', 'extend', 'supervise']);
+  });
+
+  it('leaves the close-out of a resolved case to the leader', async () => {
+    mountDrawer(['duty_officer'], 'resolved');
+    await findTestId('petition-action-sendBack');
+    expect(actionsShown()).toEqual(['sendBack']);
+    document.body.innerHTML = '';
+
+    mountDrawer(['leader'], 'resolved');
+    await findTestId('petition-action-closeOut');
+    expect(actionsShown()).toEqual(['closeOut']);
+  });
+});
+
+describe('register form', () => {
+  const mountForm = () =>
+    mount(PetitionFormDialog, {
+      global: { plugins: [ElementPlus, signedInPinia(meWith(['duty_officer']))] },
+      attachTo: document.body,
+    });
+
+  async function fillIn(wrapper: ReturnType<typeof mountForm>): Promise<void> {
+    await findTestId('petition-form');
+    await flushPromises();
+    typeInto(await findTestId<HTMLInputElement>('petition-form-petitioner-name-0'), '李明');
+    typeInto(await findTestId<HTMLInputElement>('petition-form-petitioner-id-0'), '110101199003071234');
+    typeInto(await findTestId<HTMLInputElement>('petition-form-summary'), '要求补发征地补偿款');
+    wrapper.findComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', '990101001000');
+    wrapper.findAllComponents({ name: 'ElDatePicker' })[0]!.vm.$emit('update:modelValue', '2025-03-02');
+    await flushPromises();
+  }
+
+  it('checks the fields before sending and marks a field the backend refuses', async () => {
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.create': () => ({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: '输入有误，请检查标出的项目。',
+          details: [{ path: 'petitioners.0.idNumber', message: '身份证号校验位不正确' }],
+        },
+      }),
+    });
+    const wrapper = mountForm();
+    await findTestId('petition-form');
+    (await findTestId('petition-form-submit')).click();
+    await flushPromises();
+    expect(bridge).not.toHaveBeenCalledWith('petitions.create', expect.anything());
+    const nameItem = (await findTestId('petition-form-petitioner-name-0')).closest('.el-form-item')!;
+    await vi.waitFor(() => expect(nameItem.querySelector('.el-form-item__error')?.textContent).toContain('姓名'));
+
+    await fillIn(wrapper);
+    (await findTestId('petition-form-submit')).click();
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith(
+        'petitions.create',
+        expect.objectContaining({
+          townshipCode: '990101001000',
+          firstPetitionDate: '2025-03-02',
+          petitioners: [{ name: '李明', idNumber: '110101199003071234', phone: null, address: null }],
+        }),
+      ),
+    );
+    expect((await findTestId('petition-form-error')).textContent).toContain('输入有误');
+    const idItem = (await findTestId('petition-form-petitioner-id-0')).closest('.el-form-item')!;
+    await vi.waitFor(() => expect(idItem.querySelector('.el-form-item__error')?.textContent).toContain('校验位'));
+  });
+
+  it('says so when the backend records the registration as a repeat petition', async () => {
+    installBridge({
+      ...referenceAnswers,
+      'petitions.create': () => ({
+        ok: true,
+        data: { petition: { ...detailWith('resolving'), petitionCount: 4 }, linked: true },
+      }),
+    });
+    const wrapper = mountForm();
+    await fillIn(wrapper);
+    (await findTestId('petition-form-submit')).click();
+    const linked = await findTestId('petition-form-linked');
+    expect(linked.textContent).toContain('重复信访');
+    expect(linked.textContent).toContain('XF-2026-0001');
+    expect(linked.textContent).toContain('4 次');
+    expect(wrapper.emitted('saved')).toBeUndefined();
+  });
+});
+
+describe('action dialog', () => {
+  const mountAction = (action: PetitionAction, status: PetitionStatus, roles: Role[] = ['duty_officer']) =>
+    mount(PetitionActionDialog, {
+      props: { detail: detailWith(status), action },
+      global: { plugins: [ElementPlus, signedInPinia(meWith(roles))] },
+      attachTo: document.body,
+    });
+
+  const fieldsAsked = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid^="petition-action-item-"]')].map((element) =>
+      element.dataset.testid!.replace('petition-action-item-', ''),
+    );
+
+  it.each([
+    ['assign', 'classified', ['handlingUnitId', 'responsibleLeaderId', 'dueDate']],
+    ['transfer', 'assigned', ['handlingUnitId', 'reason']],
+    ['resolve', 'resolving', ['outcome']],
+    ['sendBack', 'resolved', ['reason']],
+    ['reopen', 'closed', ['reason', 'dueDate']],
+  ] as const)('asks %s for exactly its required fields', async (action, status, fields) => {
+    installBridge(referenceAnswers);
+    mountAction(action, status);
+    await findTestId('petition-action-dialog');
+    expect(fieldsAsked()).toEqual(fields);
+  });
+
+  it('asks a close-out only for the evidence and signs it as the leader, refusing it empty', async () => {
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.transition': () => ({ ok: true, data: detailWith('closed') }),
+    });
+    mountAction('closeOut', 'resolved', ['leader']);
+    await findTestId('petition-action-dialog');
+    expect(fieldsAsked()).toEqual(['evidence']);
+    expect((await findTestId('petition-action-approver')).textContent).toContain('张伟');
+
+    (await findTestId('petition-action-submit')).click();
+    await flushPromises();
+    const item = await findTestId('petition-action-item-evidence');
+    await vi.waitFor(() => expect(item.querySelector('.el-form-item__error')?.textContent).toContain('销号依据'));
+    expect(bridge).not.toHaveBeenCalledWith('petitions.transition', expect.anything());
+  });
+});

@@ -1,0 +1,108 @@
+import { enableAutoUnmount } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PetitionFigures, PetitionRow, SupervisionQueueItem } from '@shared/contract/petitions';
+import { PETITION_METRICS, resultOf, type PetitionMetricCode } from '@shared/domain/petitions/metrics';
+import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
+import { removeBridge } from './helpers/fakeBridge';
+
+enableAutoUnmount(afterEach);
+afterEach(() => {
+  removeBridge();
+  document.body.innerHTML = '';
+});
+
+const referenceAnswers = {
+  'dicts.get': () => ({ ok: true as const, data: { code: 'petition_category', name: '信访问题类别', entries: [] } }),
+  'units.list': () => emptyPage,
+  'people.list': () => emptyPage,
+  'regions.list': () => emptyPage,
+};
+
+const base: PetitionRow = {
+  id: '1f2e3d4c-5b6a-4789-8abc-def012345678',
+  caseNo: 'XF-2026-0001',
+  itemType: 'appeal',
+  category: null,
+  townshipCode: '990101001000',
+  townshipName: '城关镇',
+  summary: '要求补发征地补偿款',
+  receivedDate: '2026-10-08',
+  petitionCount: 1,
+  highestLevel: 'county',
+  status: 'resolving',
+  handlingUnitId: null,
+  handlingUnitName: '县自然资源局',
+  leaderId: null,
+  leaderName: null,
+  dueDate: '2026-11-01',
+  stage: 'overdue',
+  petitionerNames: ['李*'],
+  petitionerCount: 1,
+};
+
+// The whole app is mounted: the first lazy route of a run takes a few seconds to load.
+describe('petition pages', () => {
+  it('lists the supervision queue in the order given, with days overdue and a supervise button', async () => {
+    const queue: SupervisionQueueItem[] = [
+      { ...base, daysOverdue: 21, reason: 'overdue' },
+      {
+        ...base,
+        id: '2f2e3d4c-5b6a-4789-8abc-def012345678',
+        caseNo: 'XF-2026-0002',
+        stage: 'due_soon',
+        dueDate: '2026-11-24',
+        daysOverdue: 0,
+        reason: 'due_soon',
+      },
+    ];
+    await mountApp('/petitions/supervision', {
+      ...sessionAnswers(meWith(['duty_officer'])),
+      ...referenceAnswers,
+      'petitions.supervisionQueue': () => ({ ok: true, data: queue }),
+    });
+    const table = await findTestId('supervision-table');
+    await vi.waitFor(() => expect(table.textContent).toContain('XF-2026-0002'));
+    const text = table.textContent!;
+    expect(text.indexOf('XF-2026-0001')).toBeLessThan(text.indexOf('XF-2026-0002'));
+    expect((await findTestId('supervision-overdue-XF-2026-0001')).textContent).toContain('21 天');
+    expect(text).toContain('临期');
+    expect(document.querySelector('[data-testid="supervision-supervise-XF-2026-0001"]')).not.toBeNull();
+  }, 20_000);
+
+  it('shows each figure with its numerator and denominator and opens the cases behind it', async () => {
+    const results = Object.fromEntries(PETITION_METRICS.map((m) => [m.code, resultOf(3, 12)])) as Record<
+      PetitionMetricCode,
+      ReturnType<typeof resultOf>
+    >;
+    const figures: PetitionFigures = {
+      today: '2026-11-22',
+      metrics: PETITION_METRICS.map(({ code, name, numeratorLabel, denominatorLabel }) => ({
+        code,
+        name,
+        numeratorLabel,
+        denominatorLabel,
+      })),
+      overall: results,
+      byTownship: [{ key: '990101001000', name: '城关镇', results }],
+      byUnit: [],
+    };
+    const { bridge, router } = await mountApp('/petitions/figures', {
+      ...sessionAnswers(meWith(['leader'])),
+      ...referenceAnswers,
+      'petitions.figures': () => ({ ok: true, data: figures }),
+      'petitions.list': () => emptyPage,
+    });
+    const card = await findTestId('petition-figure-resolution_rate');
+    await vi.waitFor(() => expect(card.textContent).toContain('25.00%'));
+    expect(card.textContent).toContain('已化解积案数');
+    expect(card.textContent).toContain('积案总数');
+    expect((await findTestId('petition-figures-township')).textContent).toContain('城关镇');
+
+    (await findTestId('petition-figure-overdue')).click();
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('petitions'));
+    await findTestId('petitions-table');
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith('petitions.list', expect.objectContaining({ stage: 'overdue' })),
+    );
+  }, 20_000);
+});

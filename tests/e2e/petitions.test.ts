@@ -1,0 +1,150 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from './support/accounts';
+import { signIn, signOut } from './support/auth';
+import { openSession, type Session } from './support/browser';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
+
+const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
+const LEADER = { username: 'daibanlingdao', displayName: '刘带班', roles: ['leader'], password: 'Lead-2026-Own' };
+const SUMMARY = '要求解决青禾县测试小区房屋漏水维修问题（端到端测试）';
+
+/**
+ * Picks an option of an Element Plus select by its text (unique to that select: a dropdown that
+ * just closed may still be fading out); for a remote select, types `search` first.
+ */
+async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await select.locator('input').fill(search);
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+}
+
+async function runAction(page: Page, action: string, fill: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`petition-action-${action}`).click();
+  await page.getByTestId('petition-action-dialog').waitFor();
+  await fill();
+  await page.getByTestId('petition-action-submit').click();
+  const confirm = page.locator('.confirm-ok:visible');
+  if (await confirm.count()) await confirm.click();
+  await page.getByTestId('petition-action-dialog').waitFor({ state: 'hidden' });
+}
+
+interface Figures {
+  overall: Record<string, { numerator: number; denominator: number }>;
+}
+
+describe('the petition backlog, from registration to close-out', () => {
+  let app: WebApp;
+  let session: Session;
+  let leaderApi: ReturnType<typeof cookieClient>;
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    await createAccount(app.url, app.api, OFFICER);
+    await createAccount(app.url, app.api, LEADER);
+    leaderApi = cookieClient(app.url);
+    await leaderApi('auth.login', { username: LEADER.username, password: LEADER.password });
+    session = await openSession({ width: 1600, height: 1000 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  const resolutionRate = async () => {
+    const figures = await leaderApi<Figures>('petitions.figures', {});
+    return figures.data!.overall.resolution_rate!;
+  };
+
+  it('lets a duty officer register a case; a bad field is marked', async () => {
+    const { page } = session;
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    expect(await page.getByTestId('nav-petitions').count()).toBe(1);
+    await page.goto(`${app.url}#/petitions`);
+    await page.getByTestId('petitions-table').locator('tbody tr').first().waitFor();
+    await session.screenshot('petitions-list');
+
+    await page.getByTestId('petitions-create').click();
+    await page.getByTestId('petition-form').waitFor();
+    await page.getByTestId('petition-form-petitioner-name-0').fill('赵测试');
+    await page.getByTestId('petition-form-petitioner-id-0').fill('12345');
+    await page.getByTestId('petition-form-submit').click();
+    await page
+      .getByTestId('petition-form')
+      .getByText(/身份证/)
+      .first()
+      .waitFor();
+    await session.screenshot('petition-form-validation');
+
+    await page.getByTestId('petition-form-petitioner-id-0').fill('999901199001011234');
+    await choose(page, 'petition-form-township', '南关街道');
+    await page.getByTestId('petition-form-first-date').locator('input').fill('2026-10-08');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('petition-form-summary').fill(SUMMARY);
+    await page.getByTestId('petition-form-submit').click();
+    await page.getByTestId('petition-form').waitFor({ state: 'hidden' });
+  });
+
+  it('takes the case through classification, assignment, progress and resolution', async () => {
+    const { page } = session;
+    const before = await resolutionRate();
+    // Registering opens the new case's drawer.
+    await page.getByTestId('petition-drawer').getByText(SUMMARY).waitFor();
+    await runAction(page, 'classify', async () => {
+      await choose(page, 'petition-action-field-itemType', '申诉求决');
+      await choose(page, 'petition-action-field-category', '城乡建设');
+    });
+    await runAction(page, 'assign', async () => {
+      await choose(page, 'petition-action-field-handlingUnitId', '住房和城乡建设局', '住房');
+      await choose(page, 'petition-action-field-responsibleLeaderId', '县委书记）');
+      await page.getByTestId('petition-action-item-dueDate').locator('input').fill('2027-01-20');
+      await page.keyboard.press('Enter');
+    });
+    await page.getByTestId('petition-action-progress').click();
+    await page.getByTestId('petition-progress-content').fill('已约谈信访人并现场查看漏水情况');
+    await page.getByTestId('petition-progress-submit').click();
+    await page.getByTestId('petition-progress-dialog').waitFor({ state: 'hidden' });
+    await runAction(page, 'resolve', async () => {
+      await page.getByTestId('petition-action-field-outcome').fill('物业完成维修，信访人签字认可');
+    });
+    await page.getByTestId('petition-status').getByText('已化解').waitFor();
+    await session.screenshot('petition-drawer');
+
+    const after = await resolutionRate();
+    expect(after.numerator).toBe(before.numerator + 1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('petition-drawer').waitFor({ state: 'hidden' });
+    await signOut(page);
+  });
+
+  it('lets the leader close it out, and the queue shows overdue cases', async () => {
+    const { page } = session;
+    await signIn(page, app.url, LEADER.username, LEADER.password);
+    await page.goto(`${app.url}#/petitions`);
+    await page.getByTestId('petitions-keyword').fill('房屋漏水维修');
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('petitions-table').locator('tbody tr', { hasText: '房屋漏水维修' }).first().click();
+    await page.getByTestId('petition-drawer').waitFor();
+    await runAction(page, 'closeOut', async () => {
+      await page.getByTestId('petition-action-field-evidence').fill('信访人签署的息访承诺书');
+    });
+    await page.getByTestId('petition-status').getByText('已销号').waitFor();
+    await page.getByTestId('petition-timeline').getByText(/销号/).first().waitFor();
+    await session.screenshot('petition-closed');
+
+    await page.goto(`${app.url}#/petitions/supervision`);
+    const queue = page.getByTestId('supervision-table');
+    await queue.locator('tbody tr').first().waitFor();
+    expect(await queue.innerText()).toContain('超期');
+    await session.screenshot('supervision-queue');
+
+    await page.goto(`${app.url}#/petitions/figures`);
+    await page.getByTestId('petition-figure-resolution_rate').waitFor();
+    await page.waitForTimeout(500); // the page's fade-in
+    await session.screenshot('petition-figures');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import { cookieClient } from './serve';
+
+/**
+ * Creates an account as the administrator (through `admin`, a signed-in API client) and sets its
+ * own password the way the first login demands, so the browser can sign straight in.
+ */
+export async function createAccount(
+  url: string,
+  admin: (method: string, input?: unknown) => Promise<{ ok: boolean; error?: { message: string } }>,
+  account: { username: string; displayName: string; roles: string[]; password: string },
+): Promise<void> {
+  const initial = 'Start-2026-pw';
+  const created = await admin('users.create', {
+    username: account.username,
+    displayName: account.displayName,
+    roles: account.roles,
+    password: initial,
+  });
+  if (!created.ok) throw new Error(`创建账号失败：${created.error?.message}`);
+  const own = cookieClient(url);
+  await own('auth.login', { username: account.username, password: initial });
+  const changed = await own('auth.changePassword', { currentPassword: initial, newPassword: account.password });
+  if (!changed.ok) throw new Error(`设置密码失败：${changed.error?.message}`);
+}
