@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
+import { FIGURE_SUMS } from '../electron/backend/features/petitions/figures';
 import { verifyChain } from '../electron/backend/features/audit/verify';
 import { appendAudit } from '../electron/backend/features/audit/writer';
 import { openBackend, type Backend } from '../electron/backend/app';
@@ -210,26 +211,9 @@ function petitionFloors(db: Db, today: string) {
   };
   const queue = db.prepare(`SELECT ${columns} ${joins}
     WHERE (${stage} IN ('overdue', 'due_soon') OR (NOT p.status IN ('resolved', 'closed') AND p.highest_level != 'county'))`);
-  const concluded = "p.status IN ('resolved', 'closed')";
-  const packaged = "(p.leader_id IS NOT NULL AND p.leader_id != '')";
-  const sums: Record<string, [string, string]> = {
-    resolution_rate: [`sum(${concluded})`, 'count(*)'],
-    on_time_rate: [
-      `sum(${concluded} AND p.due_date IS NOT NULL AND p.resolved_date IS NOT NULL AND p.resolved_date <= p.due_date)`,
-      `sum(${concluded})`,
-    ],
-    overdue: [
-      `sum(NOT ${concluded} AND p.due_date IS NOT NULL AND p.due_date < @today)`,
-      `sum(NOT ${concluded} AND p.due_date IS NOT NULL)`,
-    ],
-    repeat_cases: ['sum(p.petition_count > 1)', 'count(*)'],
-    repeat_visits: ['sum(p.petition_count - 1)', 'sum(p.petition_count)'],
-    leader_resolution_rate: [`sum(${packaged} AND ${concluded})`, `sum(${packaged})`],
-  };
+  // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
+  const select = FIGURE_SUMS;
   const codes = PETITION_METRICS.map((m) => m.code);
-  const select = codes
-    .map((c) => `coalesce(${sums[c]![0]}, 0) AS "${c}.n", coalesce(${sums[c]![1]}, 0) AS "${c}.d"`)
-    .join(', ');
   const overall = db.prepare(`SELECT ${select} FROM petitions p`);
   const byTownship = db.prepare(`SELECT p.township_code AS key, g.name AS name, ${select}
     FROM petitions p JOIN regions g ON g.code = p.township_code GROUP BY p.township_code ORDER BY p.township_code`);

@@ -36,7 +36,8 @@ const METRIC_SQL: Record<PetitionMetricCode, [string, string]> = {
 };
 
 const CODES = PETITION_METRICS.map((m) => m.code);
-const SUMS = CODES.map(
+/** The SELECT list of every metric's numerator and denominator (the bench runs it raw as the floor). */
+export const FIGURE_SUMS = CODES.map(
   (code) => `coalesce(${METRIC_SQL[code][0]}, 0) AS "${code}.n", coalesce(${METRIC_SQL[code][1]}, 0) AS "${code}.d"`,
 ).join(',\n');
 
@@ -50,7 +51,7 @@ function resultsOf(row: SumRow | undefined): Record<PetitionMetricCode, MetricRe
 
 function aggregate(ctx: HandlerContext, today: string, group?: { key: string; name: string; join: string }): SumRow[] {
   const scope = principalOf(ctx).regionCode;
-  const text = `SELECT ${group ? `${group.key} AS key, ${group.name} AS name,` : ''} ${SUMS}
+  const text = `SELECT ${group ? `${group.key} AS key, ${group.name} AS name,` : ''} ${FIGURE_SUMS}
     FROM petitions p ${group?.join ?? ''}
     WHERE (@scope IS NULL OR p.township_code LIKE @scope || '%')
     ${group ? `GROUP BY ${group.key} ORDER BY ${group.key}` : ''}`;
