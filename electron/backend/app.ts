@@ -7,6 +7,7 @@ import type { CallContext, Services } from './api/types';
 import { openDatabase } from './db/database';
 import type { MigrationOutcome } from './db/migrations';
 import { Sql } from './db/sql';
+import { ExportJobs } from './export/jobs';
 import { loadAuditKey } from './features/audit/key';
 import { verifyChain } from './features/audit/verify';
 import { appendAudit, type AuditEvent } from './features/audit/writer';
@@ -51,6 +52,7 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     auditKey: loadAuditKey(dataDir),
     auditStatus: { current: null },
     settings: { current: readSecuritySettings(sql) },
+    exportJobs: new ExportJobs(now),
   };
   const record = (event: AuditEvent) =>
     appendAudit({ ...services, call: SYSTEM_CALL, principal: null }, event, SYSTEM_ACTOR);
@@ -75,6 +77,9 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     dataDir,
     dbFile: file,
     migration,
-    close: () => db.close(),
+    close: () => {
+      services.exportJobs.cancelAll();
+      db.close();
+    },
   };
 }

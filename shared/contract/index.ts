@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { fail, type Result } from '../errors';
+import { attachmentsContract } from './attachments';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
+import { petitionExportContract } from './petition-export';
 import { petitionsContract } from './petitions';
 import { regionsContract } from './regions';
 import { settingsContract } from './settings';
@@ -27,6 +29,8 @@ export const contract = {
   ...dictsContract,
   ...boardContract,
   ...petitionsContract,
+  ...petitionExportContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ import {
   type PetitionItemType,
   type PetitionLevel,
 } from '../domain/petitions/classification';
-import type { MetricResult, PetitionMetricCode } from '../domain/petitions/metrics';
+import { PETITION_METRIC_CODES, type MetricResult, type PetitionMetricCode } from '../domain/petitions/metrics';
 import { DEADLINE_STAGES, type DeadlineStage } from '../domain/petitions/stages';
 import {
   PETITION_ACTIONS,
@@ -14,6 +14,7 @@ import {
   type PetitionStatus,
 } from '../domain/petitions/statuses';
 import { isValidDate } from '../domain/petitions/calendar';
+import { CLOSE_OUT_ATTACHMENTS_MAX } from '../domain/attachments';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 
 /** A petitioner as lists and details show them: masked; full values only through personal.reveal. */
@@ -171,6 +172,11 @@ export const petitionsTransitionInput = z
     progressNote: optionalText,
     outcome: optionalText,
     evidence: optionalText,
+    /** 销号 only: files already attached to the case that the close-out cites as evidence. */
+    attachmentIds: z
+      .array(id)
+      .max(CLOSE_OUT_ATTACHMENTS_MAX, { error: `销号证据文件最多 ${CLOSE_OUT_ATTACHMENTS_MAX} 个` })
+      .optional(),
   })
   .strict();
 
@@ -189,6 +195,11 @@ export const petitionsListInput = z
     leaderId: id.optional(),
     receivedFrom: date('受理日期起').optional(),
     receivedTo: date('受理日期止').optional(),
+    /** Not yet assigned to a unit (the 未交办 row of the figures). */
+    unassigned: z.boolean().optional(),
+    /** The cases behind one figure: its numerator's, or its denominator's. */
+    metric: z.enum(PETITION_METRIC_CODES).optional(),
+    metricPart: z.enum(['numerator', 'denominator']).optional(),
     sort: z.enum(PETITION_SORTS).default('receivedDate'),
     direction: z.enum(['asc', 'desc']).default('desc'),
     ...pageFields,
@@ -264,8 +275,8 @@ export const petitionsContract = {
     access: 'petitions.supervise',
     summary: '记录督办措施：约谈、通报、挂牌督办',
   }),
-  'petitions.supervisionQueue': defineMethod<SupervisionQueueItem[]>()({
-    input: z.object({}).strict(),
+  'petitions.supervisionQueue': defineMethod<Page<SupervisionQueueItem>>()({
+    input: z.object(pageFields).strict(),
     access: 'petitions.read',
     summary: '督办队列：超期、临期和越级的在办积案，按紧急程度排列',
   }),

@@ -92,6 +92,7 @@ const dictAnswer = () => ({
 });
 
 const referenceAnswers = {
+  'attachments.list': () => ({ ok: true as const, data: [] }),
   'dicts.get': dictAnswer,
   'units.list': () => emptyPage,
   'people.list': () => emptyPage,

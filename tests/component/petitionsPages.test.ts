@@ -58,7 +58,7 @@ describe('petition pages', () => {
     await mountApp('/petitions/supervision', {
       ...sessionAnswers(meWith(['duty_officer'])),
       ...referenceAnswers,
-      'petitions.supervisionQueue': () => ({ ok: true, data: queue }),
+      'petitions.supervisionQueue': () => ({ ok: true, data: { items: queue, total: 41, page: 1, pageSize: 20 } }),
     });
     const table = await findTestId('supervision-table');
     await vi.waitFor(() => expect(table.textContent).toContain('XF-2026-0002'));
@@ -67,6 +67,7 @@ describe('petition pages', () => {
     expect((await findTestId('supervision-overdue-XF-2026-0001')).textContent).toContain('21 天');
     expect(text).toContain('临期');
     expect(document.querySelector('[data-testid="supervision-supervise-XF-2026-0001"]')).not.toBeNull();
+    expect(document.querySelector('.table-pager')?.textContent).toContain('41');
   }, 20_000);
 
   it('shows each figure with its numerator and denominator and opens the cases behind it', async () => {
@@ -102,7 +103,11 @@ describe('petition pages', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('petitions'));
     await findTestId('petitions-table');
     await vi.waitFor(() =>
-      expect(bridge).toHaveBeenCalledWith('petitions.list', expect.objectContaining({ stage: 'overdue' })),
+      expect(bridge).toHaveBeenCalledWith(
+        'petitions.list',
+        expect.objectContaining({ metric: 'overdue', metricPart: 'numerator' }),
+      ),
     );
+    expect((await findTestId('petitions-figure-filter')).textContent).toContain('超期');
   }, 20_000);
 });

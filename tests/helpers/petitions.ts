@@ -1,3 +1,4 @@
+import { PETITION_TALLIES } from '../../electron/backend/features/petitions/tallies';
 import type { InputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { seed, signInAdmin, signInAs, testBackend, TINY_COUNTY } from './backend';
@@ -42,3 +43,12 @@ export async function petitionBackend() {
   const leader = await signInAs(backend, admin, ['leader']);
   return { backend, clock, admin, officer, leader: leader.client, leaderUserId: leader.id };
 }
+
+const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
+/** The figure tallies as the triggers keep them (cells emptied by moves left out). */
+export const TALLIES_BY_TRIGGERS = `SELECT township_code, unit_id, ${COUNTERS.join(', ')}
+  FROM petition_tallies WHERE cases != 0 ORDER BY 1, 2`;
+/** The same tallies counted afresh from the ledger. */
+export const TALLIES_RECOUNTED = `SELECT township_code, coalesce(handling_unit_id, '') AS unit_id,
+  ${COUNTERS.map((c) => `sum(${PETITION_TALLIES[c]('p')}) AS ${c}`).join(', ')}
+  FROM petitions p GROUP BY 1, 2 ORDER BY 1, 2`;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeAllMetrics, type PetitionMetricRecord } from '../../shared/domain/petitions/metrics';
+import {
+  computeAllMetrics,
+  PETITION_METRIC_CODES,
+  type PetitionMetricRecord,
+} from '../../shared/domain/petitions/metrics';
 import { deadlineStage, sortByUrgency } from '../../shared/domain/petitions/stages';
 import type { PetitionStatus } from '../../shared/domain/petitions/statuses';
 import { BUREAU, EAST, LEADER, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
@@ -182,6 +186,24 @@ describe('petitions: figures', () => {
     expect(figures.metrics.find((m) => m.code === 'resolution_rate')?.denominatorLabel).toContain('积案总数');
   });
 
+  it('lists exactly the cases behind each figure’s numerator and denominator, per township and unassigned', async () => {
+    const setup = await petitionBackend();
+    seedCases(setup);
+    const figures = await must(setup.backend.call('petitions.figures', {}, setup.leader));
+    const listed = async (input: Record<string, unknown>) =>
+      (await must(setup.backend.call('petitions.list', { pageSize: 50, ...input }, setup.officer))).total;
+    for (const metric of PETITION_METRIC_CODES) {
+      const { numerator, denominator } = figures.overall[metric];
+      // Repeat visits are sums of petition counts: their cases are those with repeats, and all cases.
+      const expected = metric === 'repeat_visits' ? figures.overall.repeat_cases : { numerator, denominator };
+      expect([metric, await listed({ metric })]).toEqual([metric, expected.numerator]);
+      expect([metric, await listed({ metric, metricPart: 'denominator' })]).toEqual([metric, expected.denominator]);
+      const east = figures.byTownship[0]!.results[metric];
+      if (metric !== 'repeat_visits') expect(await listed({ metric, townshipCode: EAST })).toBe(east.numerator);
+    }
+    expect(await listed({ unassigned: true })).toBe(CASES.filter((c) => c.unit === null).length);
+  });
+
   it('computes the deadline stage in SQL as the domain does', async () => {
     const setup = await petitionBackend();
     seedCases(setup);
@@ -203,12 +225,24 @@ describe('petitions: figures', () => {
   it('orders the supervision queue by the domain’s urgency: overdue, due soon, escalated', async () => {
     const setup = await petitionBackend();
     seedCases(setup);
-    const queue = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
+    const page = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
+    const queue = page.items;
+    expect(page.total).toBe(5);
     expect(queue.map((q) => q.caseNo.slice(-1))).toEqual(['7', '2', '8', '3', '6']);
     expect(queue.map((q) => q.reason)).toEqual(['overdue', 'overdue', 'due_soon', 'due_soon', 'escalated']);
     expect(queue[0]!.daysOverdue).toBe(21);
     const domainOrder = sortByUrgency(queue.map((q) => ({ ...q, id: q.id }))).map((q) => q.id);
     expect(queue.map((q) => q.id)).toEqual(domainOrder);
+    // Pages of two cut across the due-date run and the escalated run and give the same order.
+    const paged = [];
+    for (const n of [1, 2, 3]) {
+      const part = await must(
+        setup.backend.call('petitions.supervisionQueue', { page: n, pageSize: 2 }, setup.officer),
+      );
+      expect(part.total).toBe(5);
+      paged.push(...part.items.map((q) => q.id));
+    }
+    expect(paged).toEqual(domainOrder);
   });
 });
 

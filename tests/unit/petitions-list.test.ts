@@ -141,7 +141,7 @@ describe('petitions: region scope', () => {
 });
 
 describe('petitions: keyword search', () => {
-  it('finds 3+ characters through the trigram index, 2 through LIKE, and takes wildcards literally', async () => {
+  it('finds keywords of any length through the trigram index, never across two names, wildcards literal', async () => {
     const setup = await petitionBackend();
     const call = (keyword: string) => must(setup.backend.call('petitions.list', { keyword }, setup.officer));
     await must(
@@ -172,6 +172,25 @@ describe('petitions: keyword search', () => {
     expect(await summaries('准_疑')).toEqual(['补偿标准_疑问']);
     expect(await summaries('"补偿')).toEqual([]);
     expect(await summaries('XF2026-000002')).toEqual(['学校食堂卫生问题']);
+    expect(await summaries('000003')).toEqual(['补偿标准_疑问']);
+    expect(await summaries('欧')).toEqual(['学校食堂卫生问题']);
+    expect(await summaries('孙')).toEqual(['补偿标准_疑问']);
+    expect(await summaries('补 偿 款')).toEqual(['反映征地补偿款100%未发放']);
+    await must(
+      setup.backend.call(
+        'petitions.create',
+        registration({
+          summary: '两人联名反映',
+          petitioners: [
+            { name: '王一', phone: '13700000003' },
+            { name: '李二', phone: '13700000004' },
+          ],
+        }),
+        setup.officer,
+      ),
+    );
+    expect(await summaries('李二')).toEqual(['两人联名反映']);
+    expect(await summaries('一李')).toEqual([]);
   });
 });
 

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { PETITION_ACTIONS, PETITION_STATUSES, transitionError } from '../../shared/domain/petitions/statuses';
-import { BUREAU, EAST, LEADER, must, PETITIONER, petitionBackend, registration, TOWN_UNIT } from '../helpers/petitions';
+import {
+  BUREAU,
+  EAST,
+  LEADER,
+  must,
+  PETITIONER,
+  petitionBackend,
+  registration,
+  TALLIES_BY_TRIGGERS,
+  TALLIES_RECOUNTED,
+  TOWN_UNIT,
+} from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 
@@ -8,6 +19,8 @@ const auditRows = (setup: Setup) =>
   setup.backend.services.sql.db
     .prepare("SELECT action, entity, entity_id, fields, detail FROM audit_log WHERE entity = 'petition' ORDER BY seq")
     .all() as Array<{ action: string; entity_id: string; fields: string; detail: string }>;
+
+const readRows = (setup: Setup, query: string) => setup.backend.services.sql.db.prepare(query).all();
 
 // separateCase: each call registers a new case, the same petitioner notwithstanding.
 async function registered(setup: Setup) {
@@ -296,6 +309,10 @@ describe('petitions: the closed loop through dispatch', () => {
         setup.officer,
       ),
     );
+    // The edit re-indexed the summary, and every step kept the figure tallies equal to a recount.
+    const found = await must(setup.backend.call('petitions.list', { keyword: '社保' }, setup.officer));
+    expect(found.items.map((r) => r.id)).toEqual([id]);
+    expect(readRows(setup, TALLIES_BY_TRIGGERS)).toStrictEqual(readRows(setup, TALLIES_RECOUNTED));
     await must(setup.backend.call('petitions.create', registration({ highestLevel: 'city' }), setup.officer));
     const rows = auditRows(setup);
     expect(rows.map((r) => r.action)).toEqual([

@@ -1,4 +1,5 @@
 import type { MethodName } from '../../../shared/contract';
+import { attachmentsHandlers } from '../features/attachments/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { authHandlers } from '../features/auth/handlers';
 import { boardHandlers } from '../features/board/handlers';
@@ -6,6 +7,7 @@ import { dictsHandlers } from '../features/dicts/handlers';
 import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
+import { petitionExportHandlers } from '../features/petitions/export-handlers';
 import { petitionsHandlers } from '../features/petitions/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
@@ -28,5 +30,7 @@ export const handlers = {
   ...dictsHandlers,
   ...boardHandlers,
   ...petitionsHandlers,
+  ...petitionExportHandlers,
+  ...attachmentsHandlers,
   ...holidaysHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/roles';
 import type { SecuritySettings } from '../../../shared/domain/security-settings';
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
+import type { ExportJobs } from '../export/jobs';
 import type { SessionStore } from '../features/auth/sessions';
 
 /**
@@ -44,6 +45,8 @@ export interface Services {
   /** The last verification of the audit chain (at start-up or on demand). */
   auditStatus: { current: AuditVerification | null };
   settings: { current: SecuritySettings };
+  /** Exports running or waiting to be fetched. */
+  exportJobs: ExportJobs;
 }
 
 export interface HandlerContext extends Services {

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/domain/roles';
 import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { AuditResult } from '../../../shared/contract/audit';
+import type { AttachmentEntity, AttachmentMime, AttachmentPurpose } from '../../../shared/domain/attachments';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
 export interface Schema {
@@ -119,4 +120,18 @@ export interface Schema {
   };
   petition_closeouts: { id: string; petition_id: string; approved_by: string; evidence: string; at: string };
   holidays: { date: string; kind: 'holiday' | 'workday'; name: string };
+  attachments: {
+    id: string;
+    entity: AttachmentEntity;
+    entity_id: string;
+    purpose: AttachmentPurpose;
+    file_name: string;
+    mime: AttachmentMime;
+    size: number;
+    sha256: string;
+    stored_name: string;
+    uploaded_by: string;
+    uploaded_at: string;
+  };
+  petition_closeout_attachments: { closeout_id: string; attachment_id: string };
 }

@@ -2,6 +2,7 @@ import type { DemoScale } from '../../../shared/contract/system';
 import { fromDayNumber, toDayNumber } from '../../../shared/domain/petitions/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { Db } from '../db/connection';
+import { rebuildPetitionSearch } from '../features/petitions/search-index';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
@@ -186,9 +187,8 @@ function fakeIdNumber(random: Random, birth: string): string {
 }
 
 /**
- * Writes the backlog through BatchWriters inside the caller's transaction. The FTS index is
- * filled in bulk: the insert triggers are set aside while writing (the petitioners' trigger scans
- * the whole FTS table for every row, quadratic at this size) and put back, unchanged, after.
+ * Writes the backlog through BatchWriters inside the caller's transaction, then builds the
+ * keyword index in one pass (the figure tallies follow by their triggers).
  */
 export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetitionCounts {
   const random = streamOf(input.seed, 'petitions');
@@ -245,14 +245,6 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     const back = Math.floor(HISTORY_DAYS * Math.pow(random.next(), 1.15));
     return refDay - back;
   }).sort((a, b) => a - b);
-
-  const triggers = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-        AND name IN ('petitions_fts_insert', 'petitioners_fts_insert') ORDER BY name`,
-    )
-    .all() as Array<{ name: string; sql: string }>;
-  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
 
   const manual = { rowsPerTransaction: Number.POSITIVE_INFINITY };
   const petitions = new BatchWriter(
@@ -319,8 +311,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     ['id', 'petition_id', 'approved_by', 'evidence', 'at'],
     manual,
   );
-  const fts = new BatchWriter(db, 'petitions_fts', ['petition_id', 'summary', 'names'], manual);
-  const writers = [petitions, petitioners, events, progress, supervisions, closeouts, fts];
+  const writers = [petitions, petitioners, events, progress, supervisions, closeouts];
   const user = input.userId;
   const sequence = new Map<string, number>();
 
@@ -487,11 +478,9 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     // Petitioners: one to three, or a group of five to eight.
     const p = random.next();
     const people = p < 0.7 ? 1 : p < 0.88 ? 2 : p < 0.96 ? 3 : random.int(5, 8);
-    const names: string[] = [];
     for (let k = 0; k < people; k++) {
       const given = random.pick(GIVEN_CHARS) + (random.next() < 0.7 ? random.pick(GIVEN_CHARS) : '');
       const name = (k === 0 ? surname : random.next() < 0.4 ? surname : random.pick(SURNAMES)) + given;
-      names.push(name);
       const birth = day(toDayNumber('1950-01-01') + random.int(0, 365 * 50));
       const hasId = random.next() < 0.92;
       const hasPhone = random.next() < 0.95;
@@ -506,7 +495,6 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
         k,
       ]);
     }
-    fts.add([id, summary, names.join(' ')]);
 
     petitions.add([
       id,
@@ -539,7 +527,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     ]);
   }
   const counts = writers.map((w) => w.finish());
-  for (const trigger of triggers) db.exec(trigger.sql);
+  rebuildPetitionSearch(db);
   const rows = (i: number) => (counts[i] as WriteCount).rows;
   return {
     petitions: rows(0),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ATTACHMENT_MAX_BASE64 } from '../../../shared/domain/attachments';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
 import { cookieJar } from './session-cookie';
@@ -11,6 +12,9 @@ export const CONTENT_SECURITY_POLICY =
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Methods that carry a file: room for the largest one in base64, plus its JSON wrapping. */
+const LARGE_BODY_BYTES = new Map<string, number>([['attachments.upload', ATTACHMENT_MAX_BASE64 + 64 * 1024]]);
 
 const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -47,21 +51,21 @@ function sameOrigin(req: IncomingMessage): boolean {
   return origin === undefined || origin === `http://${host}`;
 }
 
-/** Reads a JSON body up to MAX_BODY_BYTES; an empty body is `{}`. */
-function readJsonBody(req: IncomingMessage): Promise<Result<unknown>> {
+/** Reads a JSON body up to `limit` bytes; an empty body is `{}`. */
+function readJsonBody(req: IncomingMessage, limit: number): Promise<Result<unknown>> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('error', () => resolve(fail('VALIDATION', '请求未能完整接收，请重试。')));
     req.on('end', () => {
       if (tooLarge)
-        return resolve(fail('VALIDATION', `请求内容超过 ${MAX_BODY_BYTES / 1024} KB 上限，请减少提交的数据。`));
+        return resolve(fail('VALIDATION', `请求内容超过 ${Math.round(limit / 1024)} KB 上限，请减少提交的数据。`));
       const text = Buffer.concat(chunks).toString('utf8').trim();
       if (text === '') return resolve({ ok: true, data: {} });
       try {
@@ -79,7 +83,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Di
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
   if (!sameOrigin(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了来自其他网站的请求。'));
-  const body = await readJsonBody(req);
+  const body = await readJsonBody(req, LARGE_BODY_BYTES.get(method) ?? MAX_BODY_BYTES);
   if (!body.ok) return sendJson(res, body);
   const call = { transport: 'http' as const, client: req.socket.remoteAddress ?? 'unknown', jar: cookieJar(req, res) };
   sendJson(res, await dispatch(method, body.data, call));

@@ -2,23 +2,12 @@
  * Deadline stages of an open case, and the order of the supervision queue (督办).
  * `today` is always passed in (the county's date), so the result is reproducible in tests and SQL.
  */
+import { clockStage, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../deadlines';
 import { compareDates, daysBetween } from './calendar';
 import { levelRank, type PetitionLevel } from './classification';
 import { isConcluded, type PetitionStatus } from './statuses';
 
-export const DEADLINE_STAGES = ['normal', 'half_used', 'due_soon', 'overdue', 'done'] as const;
-export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
-
-export const DEADLINE_STAGE_LABELS: Record<DeadlineStage, string> = {
-  normal: '正常',
-  half_used: '期限过半',
-  due_soon: '临期',
-  overdue: '超期',
-  done: '已办结',
-};
-
-/** Days before the due date from which a case is 临期; the administrator may change it. */
-export const DEFAULT_DUE_SOON_DAYS = 3;
+export { DEADLINE_STAGE_LABELS, DEADLINE_STAGES, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../deadlines';
 
 export interface StageInput {
   status: PetitionStatus;
@@ -28,25 +17,9 @@ export interface StageInput {
   today: string;
 }
 
-/**
- * - done: resolved or closed out (no clock runs);
- * - null: no due date yet (found, classified);
- * - overdue: today is after the due date; the due day itself is still in time;
- * - due_soon: at most `dueSoonDays` days left, the due day included (0 days left);
- * - half_used: at least half of the days from start to due have passed (2 × used ≥ total);
- * - normal: otherwise.
- */
-export function deadlineStage(input: StageInput, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStage | null {
-  if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) throw new RangeError(`临期天数应为非负整数：${dueSoonDays}`);
-  if (isConcluded(input.status)) return 'done';
-  if (input.dueDate === null) return null;
-  const left = daysBetween(input.today, input.dueDate);
-  if (left < 0) return 'overdue';
-  if (left <= dueSoonDays) return 'due_soon';
-  const total = daysBetween(input.startDate, input.dueDate);
-  const used = daysBetween(input.startDate, input.today);
-  return 2 * used >= total ? 'half_used' : 'normal';
-}
+/** The stage of a case's clock: `clockStage` (deadlines.ts), concluded when resolved or closed out. */
+export const deadlineStage = (input: StageInput, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStage | null =>
+  clockStage({ ...input, concluded: isConcluded(input.status) }, dueSoonDays);
 
 /** Days past the due date (0 when not overdue). */
 export const daysOverdue = (dueDate: string, today: string): number => Math.max(0, daysBetween(dueDate, today));

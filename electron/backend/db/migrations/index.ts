@@ -4,10 +4,18 @@ import { userVersion, type Db } from '../connection';
 import { migration0001 } from './0001-reference-data';
 import { migration0002 } from './0002-accounts-audit';
 import { migration0003 } from './0003-petitions';
+import { migration0004 } from './0004-attachments';
+import { migration0005 } from './0005-petition-speed';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,68 +1,91 @@
-import { sql as rawSql, type SqlBool } from 'kysely';
-import type { FigureGroup, PetitionFigures, SupervisionQueueItem } from '../../../../shared/contract/petitions';
+import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
 import {
   PETITION_METRICS,
   resultOf,
   type MetricResult,
   type PetitionMetricCode,
 } from '../../../../shared/domain/petitions/metrics';
-import { daysOverdue, needsSupervision, sortByUrgency } from '../../../../shared/domain/petitions/stages';
-import { CONCLUDED_STATUSES } from '../../../../shared/domain/petitions/statuses';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
+import type { TallyName } from './tallies';
 import { todayOf } from './common';
-import { selectRows, stageSql } from './repo';
 
-const CONCLUDED = `p.status IN (${CONCLUDED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-const PACKAGED = `(p.leader_id IS NOT NULL AND p.leader_id != '')`;
-
-/**
- * Each metric of the domain's PETITION_METRICS as SQL sums: [numerator, denominator]. The
- * definitions are the domain's (see metrics.ts); a test checks these sums against `compute`.
- */
-const METRIC_SQL: Record<PetitionMetricCode, [string, string]> = {
-  resolution_rate: [`sum(${CONCLUDED})`, 'count(*)'],
-  on_time_rate: [
-    `sum(${CONCLUDED} AND p.due_date IS NOT NULL AND p.resolved_date IS NOT NULL AND p.resolved_date <= p.due_date)`,
-    `sum(${CONCLUDED})`,
-  ],
-  overdue: [
-    `sum(NOT ${CONCLUDED} AND p.due_date IS NOT NULL AND p.due_date < @today)`,
-    `sum(NOT ${CONCLUDED} AND p.due_date IS NOT NULL)`,
-  ],
-  repeat_cases: ['sum(p.petition_count > 1)', 'count(*)'],
-  repeat_visits: ['sum(p.petition_count - 1)', 'sum(p.petition_count)'],
-  leader_resolution_rate: [`sum(${PACKAGED} AND ${CONCLUDED})`, `sum(${PACKAGED})`],
+/** One township × unit cell: the tallies kept by triggers, and the overdue count of today. */
+export type TallyCell = Record<TallyName | 'overdue', number> & {
+  township: string;
+  townshipName: string;
+  unit: string;
+  unitName: string | null;
 };
 
-const CODES = PETITION_METRICS.map((m) => m.code);
-/** The SELECT list of every metric's numerator and denominator (the bench runs it raw as the floor). */
-export const FIGURE_SUMS = CODES.map(
-  (code) => `coalesce(${METRIC_SQL[code][0]}, 0) AS "${code}.n", coalesce(${METRIC_SQL[code][1]}, 0) AS "${code}.d"`,
-).join(',\n');
+type Counts = Omit<TallyCell, 'township' | 'townshipName' | 'unit' | 'unitName'>;
 
-type SumRow = Record<string, number | string | null>;
+/**
+ * Each metric of the domain's PETITION_METRICS as [numerator, denominator] of the tallies. The
+ * definitions are the domain's (metrics.ts); a test checks these against the domain's `compute`.
+ */
+const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => [number, number]> = {
+  resolution_rate: (c) => [c.concluded, c.cases],
+  on_time_rate: (c) => [c.on_time, c.concluded],
+  overdue: (c) => [c.overdue, c.open_due],
+  repeat_cases: (c) => [c.repeat_cases, c.cases],
+  repeat_visits: (c) => [c.visits - c.cases, c.visits],
+  leader_resolution_rate: (c) => [c.packaged_concluded, c.packaged],
+};
 
-function resultsOf(row: SumRow | undefined): Record<PetitionMetricCode, MetricResult> {
+/** The figures' two statements (the bench runs them raw as the floor). */
+export const FIGURE_SQL = {
+  tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
+      t.cases, t.concluded, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded, t.open_due
+    FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
+    WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
+  overdue: `SELECT township_code AS township, coalesce(handling_unit_id, '') AS unit, count(*) AS overdue
+    FROM petitions INDEXED BY petitions_open_due
+    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND due_date < @today
+      AND (@scope IS NULL OR township_code LIKE @scope || '%')
+    GROUP BY 1, 2`,
+};
+
+const COUNT_KEYS = [
+  'cases',
+  'concluded',
+  'on_time',
+  'repeat_cases',
+  'visits',
+  'packaged',
+  'packaged_concluded',
+  'open_due',
+  'overdue',
+] as const satisfies ReadonlyArray<keyof Counts>;
+
+const zero = (): Counts => Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts;
+
+function add(into: Counts, cell: TallyCell): void {
+  for (const key of COUNT_KEYS) into[key] += cell[key];
+}
+
+function resultsOf(counts: Counts): Record<PetitionMetricCode, MetricResult> {
   return Object.fromEntries(
-    CODES.map((code) => [code, resultOf(Number(row?.[`${code}.n`] ?? 0), Number(row?.[`${code}.d`] ?? 0))]),
+    PETITION_METRICS.map(({ code }) => [code, resultOf(...METRIC_COUNTS[code](counts))]),
   ) as Record<PetitionMetricCode, MetricResult>;
 }
 
-function aggregate(ctx: HandlerContext, today: string, group?: { key: string; name: string; join: string }): SumRow[] {
-  const scope = principalOf(ctx).regionCode;
-  const text = `SELECT ${group ? `${group.key} AS key, ${group.name} AS name,` : ''} ${FIGURE_SUMS}
-    FROM petitions p ${group?.join ?? ''}
-    WHERE (@scope IS NULL OR p.township_code LIKE @scope || '%')
-    ${group ? `GROUP BY ${group.key} ORDER BY ${group.key}` : ''}`;
-  return ctx.sql.prepare(text).all({ today, scope: scope ? townshipPrefix(scope) : null }) as SumRow[];
+function groupBy(cells: TallyCell[], key: (c: TallyCell) => string, name: (c: TallyCell) => string): FigureGroup[] {
+  const groups = new Map<string, { name: string; counts: Counts }>();
+  for (const cell of cells) {
+    const group = groups.get(key(cell)) ?? { name: name(cell), counts: zero() };
+    add(group.counts, cell);
+    groups.set(key(cell), group);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, g]) => ({ key: k, name: g.name, results: resultsOf(g.counts) }));
 }
 
-/** 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
-export function petitionFigures(ctx: HandlerContext): PetitionFigures {
-  const today = todayOf(ctx);
-  const groups = (rows: SumRow[]): FigureGroup[] =>
-    rows.map((row) => ({ key: String(row.key ?? ''), name: String(row.name ?? '未交办'), results: resultsOf(row) }));
+/** Overall, by township and by unit, from the township × unit cells. */
+export function rollUp(cells: TallyCell[], today: string): PetitionFigures {
+  const overall = zero();
+  for (const cell of cells) add(overall, cell);
   return {
     today,
     metrics: PETITION_METRICS.map(({ code, name, numeratorLabel, denominatorLabel }) => ({
@@ -71,41 +94,39 @@ export function petitionFigures(ctx: HandlerContext): PetitionFigures {
       numeratorLabel,
       denominatorLabel,
     })),
-    overall: resultsOf(aggregate(ctx, today)[0]),
-    byTownship: groups(
-      aggregate(ctx, today, {
-        key: 'p.township_code',
-        name: 'g.name',
-        join: 'JOIN regions g ON g.code = p.township_code',
-      }),
+    overall: resultsOf(overall),
+    byTownship: groupBy(
+      cells,
+      (c) => c.township,
+      (c) => c.townshipName,
     ),
-    byUnit: groups(
-      aggregate(ctx, today, {
-        key: "coalesce(p.handling_unit_id, '')",
-        name: 'u.name',
-        join: 'LEFT JOIN units u ON u.id = p.handling_unit_id',
-      }),
+    byUnit: groupBy(
+      cells,
+      (c) => c.unit,
+      (c) => c.unitName ?? '未交办',
     ),
   };
 }
 
-/** Overdue, due-soon and escalated open cases, in the domain's order of urgency. */
-export function supervisionQueue(ctx: HandlerContext): SupervisionQueueItem[] {
+/** Joins the tallies with today's overdue counts. */
+export function cellsOf(
+  tallies: Omit<TallyCell, 'overdue'>[],
+  overdue: Array<{ township: string; unit: string; overdue: number }>,
+): TallyCell[] {
+  const late = new Map(overdue.map((o) => [`${o.township}|${o.unit}`, o.overdue]));
+  return tallies.map((t) => ({ ...t, overdue: late.get(`${t.township}|${t.unit}`) ?? 0 }));
+}
+
+/** 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
+export function petitionFigures(ctx: HandlerContext): PetitionFigures {
   const today = todayOf(ctx);
-  const rows = selectRows(
-    ctx.sql,
-    (q) =>
-      q.where(
-        rawSql<SqlBool>`(${stageSql(today)} IN ('overdue', 'due_soon')
-          OR (NOT ${rawSql.raw(CONCLUDED)} AND p.highest_level != 'county'))`,
-      ),
-    principalOf(ctx).regionCode,
-    today,
-  );
-  const items = rows.filter((row) => needsSupervision(row));
-  return sortByUrgency(items).map((row) => ({
-    ...row,
-    daysOverdue: row.dueDate ? daysOverdue(row.dueDate, today) : 0,
-    reason: row.stage === 'overdue' ? 'overdue' : row.stage === 'due_soon' ? 'due_soon' : 'escalated',
-  }));
+  const scope = principalOf(ctx).regionCode;
+  const params = { today, scope: scope ? townshipPrefix(scope) : null };
+  const tallies = ctx.sql.prepare(FIGURE_SQL.tallies).all({ scope: params.scope }) as Omit<TallyCell, 'overdue'>[];
+  const overdue = ctx.sql.prepare(FIGURE_SQL.overdue).all(params) as Array<{
+    township: string;
+    unit: string;
+    overdue: number;
+  }>;
+  return rollUp(cellsOf(tallies, overdue), today);
 }

@@ -1,7 +1,8 @@
 import { principalOf, type HandlerMap } from '../../api/types';
 import { caseInScope, detailOf, todayOf } from './common';
 import { addProgress, extendPetition, supervisePetition } from './actions';
-import { petitionFigures, supervisionQueue } from './figures';
+import { petitionFigures } from './figures';
+import { supervisionQueue } from './queue';
 import { createPetition, updatePetition } from './register';
 import { listPetitions } from './repo';
 import { transitionPetition } from './transition';
@@ -15,7 +16,7 @@ export const petitionsHandlers = {
   'petitions.addProgress': ({ id, content, date }, ctx) => addProgress(ctx, id, content, date),
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
-  'petitions.supervisionQueue': (_input, ctx) => supervisionQueue(ctx),
+  'petitions.supervisionQueue': (input, ctx) => supervisionQueue(ctx, input),
   'petitions.figures': (_input, ctx) => petitionFigures(ctx),
 } satisfies HandlerMap<
   | 'petitions.list'

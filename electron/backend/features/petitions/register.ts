@@ -16,6 +16,7 @@ import {
   todayOf,
 } from './common';
 import { findRepeatCase, nextCaseNo } from './repo';
+import { indexPetition } from './search-index';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
 type UpdateInput = z.output<typeof petitionsUpdateInput>;
@@ -118,6 +119,7 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
         }),
       ),
     );
+    indexPetition(ctx.sql, id);
     addEvent(ctx, { petition_id: id, kind: 'register', to_status: 'found' });
   });
   return { petition: detailOf(ctx, id), linked: false };
@@ -163,6 +165,7 @@ export function updatePetition(ctx: HandlerContext, input: UpdateInput): Petitio
         .set({ ...next, updated_at: ctx.now().toISOString() })
         .where('id', '=', row.id),
     );
+    if (changed.includes('summary')) indexPetition(ctx.sql, row.id);
     addEvent(ctx, { petition_id: row.id, kind: 'update', reason: `修改：${fields.join('、')}` });
   });
   return detailOf(ctx, row.id);

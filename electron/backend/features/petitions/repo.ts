@@ -1,4 +1,4 @@
-import { sql as rawSql, type Expression, type SqlBool } from 'kysely';
+import { sql as rawSql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
@@ -8,11 +8,14 @@ import type {
   petitionsListInput,
 } from '../../../../shared/contract/petitions';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shared/domain/masking';
+import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import { DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
-import { escapeLike, offsetOf } from '../../db/paging';
+import { offsetOf } from '../../db/paging';
+import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
+import { METRIC_CASES } from './tallies';
 
 /**
  * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the
@@ -38,17 +41,17 @@ export const findPetition = (sql: Sql, id: string): PetitionTableRow | undefined
 
 export type ListInput = z.output<typeof petitionsListInput>;
 
-/** Trigram FTS needs 3 characters; shorter keywords fall back to LIKE with wildcards taken literally. */
+/** Case number, summary or a petitioner's name contains the keyword (see db/search-text.ts). */
 function keywordFilter(keyword: string): Expression<SqlBool> {
-  const like = `%${escapeLike(keyword)}%`;
-  const caseNo = rawSql<SqlBool>`p.case_no LIKE ${like} ESCAPE '\\'`;
-  if (Array.from(keyword).length >= 3) {
-    const phrase = `"${keyword.replace(/"/g, '""')}"`;
-    return rawSql<SqlBool>`(p.id IN (SELECT petition_id FROM petitions_fts WHERE petitions_fts MATCH ${phrase})
-      OR ${caseNo})`;
-  }
-  return rawSql<SqlBool>`(p.summary LIKE ${like} ESCAPE '\\' OR ${caseNo}
-    OR EXISTS (SELECT 1 FROM petitioners k WHERE k.petition_id = p.id AND k.name LIKE ${like} ESCAPE '\\'))`;
+  const phrase = searchPhrase(keyword) ?? '""';
+  return rawSql<SqlBool>`p.rowid IN (SELECT rowid FROM petitions_search WHERE petitions_search MATCH ${phrase})`;
+}
+
+/** The cases behind a figure's numerator or denominator (tallies.ts METRIC_CASES). */
+function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominator', today: string) {
+  const cases = METRIC_CASES[metric];
+  const condition = rawSql<SqlBool>`(${rawSql.raw(cases[part])})`;
+  return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < ${today}` : condition;
 }
 
 function filtered(input: Partial<ListInput>, scope: string | null, today: string) {
@@ -63,6 +66,8 @@ function filtered(input: Partial<ListInput>, scope: string | null, today: string
   if (input.leaderId) query = query.where('p.leader_id', '=', input.leaderId);
   if (input.receivedFrom) query = query.where('p.received_date', '>=', input.receivedFrom);
   if (input.receivedTo) query = query.where('p.received_date', '<=', input.receivedTo);
+  if (input.unassigned) query = query.where('p.handling_unit_id', 'is', null);
+  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator', today));
   if (input.stage) {
     const stage = input.stage;
     query = query.where(rawSql<SqlBool>`${stageSql(today)} = ${stage}`);
@@ -125,30 +130,49 @@ const SORT_COLUMNS = {
   petitionCount: 'p.petition_count',
 } as const;
 
-export function listPetitions(sql: Sql, input: ListInput, scope: string | null, today: string): Page<PetitionRow> {
-  const total = sql.get(filtered(input, scope, today).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+/**
+ * The list's ORDER BY, from the whitelisted sort and direction; the id breaks ties. Cases
+ * without a due date come last in either direction (indexes petitions_due_first/_last).
+ */
+function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unknown> {
+  const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
   const column = SORT_COLUMNS[input.sort];
-  let query = withColumns(filtered(input, scope, today), today);
-  // Cases without a due date come last in either direction.
-  if (input.sort === 'dueDate') query = query.orderBy(rawSql`p.due_date IS NULL`);
-  query = query
-    .orderBy(column, input.direction)
-    .orderBy('p.id', input.direction)
-    .limit(input.pageSize)
-    .offset(offsetOf(input.page, input.pageSize));
-  const rows = sql.all(query) as JoinedRow[];
-  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
+  const undatedLast =
+    input.sort !== 'dueDate' ? '' : direction === 'ASC' ? 'p.due_date IS NULL, ' : 'p.due_date IS NOT NULL DESC, ';
+  return rawSql.raw(`${undatedLast}${column} ${direction}, p.id ${direction}`);
 }
 
-/** Rows for the given filter without paging (the supervision queue, bounded by its own filter). */
-export function selectRows(
-  sql: Sql,
-  where: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>,
-  scope: string | null,
-  today: string,
-): PetitionRow[] {
-  return (sql.all(withColumns(where(filtered({}, scope, today)), today)) as JoinedRow[]).map(toRow);
+export type PetitionQuery = ReturnType<typeof filtered>;
+
+/**
+ * The rows of one page. The page is picked on the bare table (filter, `order`, limit), and only
+ * its rows then get the joined columns and petitioners' names; otherwise SQLite would build them
+ * for every matching row before sorting (thousands for a common keyword).
+ */
+export function pageRows(sql: Sql, today: string, page: PetitionQuery, order: RawBuilder<unknown>): PetitionRow[] {
+  const picked = page.select(rawSql<number>`p.rowid`.as('rid'));
+  const query = withColumns(qb.selectFrom('petitions as p'), today)
+    .where(rawSql<SqlBool>`p.rowid IN (${picked})`)
+    .orderBy(order);
+  return (sql.all(query) as JoinedRow[]).map(toRow);
 }
+
+export function listPetitions(sql: Sql, input: ListInput, scope: string | null, today: string): Page<PetitionRow> {
+  const total = sql.get(filtered(input, scope, today).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const order = orderOf(input);
+  const page = filtered(input, scope, today)
+    .orderBy(order)
+    .limit(input.pageSize)
+    .offset(offsetOf(input.page, input.pageSize));
+  return { items: pageRows(sql, today, page, order), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** The cases in scope, narrowed by the caller (the supervision queue). */
+export const casesInScope = (scope: string | null, today: string): PetitionQuery => filtered({}, scope, today);
+
+/** How many cases a query leaves. */
+export const countOf = (sql: Sql, query: PetitionQuery): number =>
+  sql.get(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 
 export const petitionerRows = (sql: Sql, petitionId: string) =>
   sql.all(

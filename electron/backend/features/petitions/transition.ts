@@ -12,6 +12,7 @@ import {
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
+import { assertCaseAttachments, linkCloseOutAttachments } from '../attachments/closeout';
 import { audited } from '../audit/writer';
 import {
   addEvent,
@@ -59,6 +60,8 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
   assertCategory(ctx, input.category);
   assertUnit(ctx, input.handlingUnitId);
   assertPerson(ctx, input.responsibleLeaderId, 'leader', 'responsibleLeaderId');
+  const evidenceFiles = input.action === 'closeOut' ? (input.attachmentIds ?? []) : [];
+  assertCaseAttachments(ctx, row.id, evidenceFiles);
 
   const to = nextStatus(row.status, input.action)!;
   const changes: Changes = { status: to };
@@ -94,6 +97,7 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
       break;
   }
   const changedFields = Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || input.action === 'closeOut');
+  if (evidenceFiles.length) changedFields.push('attachmentIds');
   audited(
     ctx,
     { action: `petitions.${input.action}`, ...petitionEntity(row.id), fields: ['status', ...changedFields] },
@@ -115,15 +119,17 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
       });
       if (input.action === 'startResolving') insertProgress(ctx, row.id, today, input.progressNote!);
       if (input.action === 'closeOut') {
+        const closeOutId = uuidv7();
         ctx.sql.run(
           qb.insertInto('petition_closeouts').values({
-            id: uuidv7(),
+            id: closeOutId,
             petition_id: row.id,
             approved_by: principal.userId,
             evidence: input.evidence!,
             at: ctx.now().toISOString(),
           }),
         );
+        linkCloseOutAttachments(ctx, closeOutId, evidenceFiles);
       }
     },
   );

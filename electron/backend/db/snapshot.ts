@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from './connection';
+import { Sql } from './sql';
+
+export interface Snapshot {
+  sql: Sql;
+  close(): void;
+}
+
+/**
+ * A second, read-only connection to the database file holding one read transaction: from its
+ * first read on, every query sees the data as it was then, whatever commits meanwhile (WAL). Long
+ * reads in chunks (exports) stay consistent without holding up writers.
+ */
+export function openSnapshot(file: string): Snapshot {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  db.exec('BEGIN');
+  return {
+    sql: new Sql(db),
+    close: () => {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/** A picked file's bytes as base64, for a contract call (the counterpart of downloadBase64). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    // A data URL is `data:<type>;base64,<bytes>`: only the part after the comma is the file.
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error ?? new Error(`无法读取文件“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+}

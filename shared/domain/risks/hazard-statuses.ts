@@ -1,0 +1,172 @@
+/**
+ * The life of a risk hazard: 发现 → 化解中 → 已化解 → 已销号, with a send-back when the
+ * resolution does not hold before close-out and reopening when a closed hazard flares up again.
+ * Also the dated notes a hazard collects: trend notes (动向) and analysis notes (研判记录).
+ */
+import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../state-machine';
+import { choiceProblem, compact, dateProblem, todayBound } from './fields';
+import type { HazardLevel } from './hazard-levels';
+import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';
+
+export const HAZARD_STATUSES = ['found', 'resolving', 'resolved', 'closed'] as const;
+export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+
+// 已销号 rather than 销号, so the status never reads like the action of the same name.
+export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = {
+  found: '发现',
+  resolving: '化解中',
+  resolved: '已化解',
+  closed: '已销号',
+};
+
+/** Still a point of instability: counted as open on the board. */
+export const OPEN_HAZARD_STATUSES: readonly HazardStatus[] = ['found', 'resolving'];
+export const isHazardOpen = (status: HazardStatus): boolean => OPEN_HAZARD_STATUSES.includes(status);
+
+export const HAZARD_ACTIONS = ['startResolving', 'resolve', 'closeOut', 'sendBack', 'reopen'] as const;
+export type HazardAction = (typeof HAZARD_ACTIONS)[number];
+
+export const HAZARD_ACTION_LABELS: Record<HazardAction, string> = {
+  startResolving: '开始化解',
+  resolve: '确认化解',
+  closeOut: '销号',
+  sendBack: '退回化解中',
+  reopen: '重新化解',
+};
+
+export const HAZARD_TRANSITIONS: Record<HazardAction, Partial<Record<HazardStatus, HazardStatus>>> = {
+  startResolving: { found: 'resolving' },
+  resolve: { resolving: 'resolved' },
+  closeOut: { resolved: 'closed' },
+  sendBack: { resolved: 'resolving' },
+  reopen: { closed: 'resolving' },
+};
+
+export const HAZARD_TRANSITION_FIELDS = [
+  'responsibleLeaderId',
+  'responsiblePersonId',
+  'measures',
+  'plan',
+  'outcome',
+  'approvingLeaderId',
+  'evidence',
+  'reason',
+] as const;
+export type HazardTransitionField = (typeof HAZARD_TRANSITION_FIELDS)[number];
+
+export const HAZARD_TRANSITION_FIELD_LABELS: Record<HazardTransitionField, string> = {
+  responsibleLeaderId: '包保领导',
+  responsiblePersonId: '责任人',
+  measures: '稳控化解措施',
+  plan: '化解方案',
+  outcome: '化解结果',
+  approvingLeaderId: '审批领导',
+  evidence: '销号依据',
+  reason: '原因',
+};
+
+export const HAZARD_MACHINE = defineStateMachine({
+  statuses: HAZARD_STATUSES,
+  statusLabels: HAZARD_STATUS_LABELS,
+  actions: HAZARD_ACTIONS,
+  actionLabels: HAZARD_ACTION_LABELS,
+  transitions: HAZARD_TRANSITIONS,
+  requiredFields: {
+    startResolving: ['responsibleLeaderId', 'responsiblePersonId', 'measures'],
+    resolve: ['outcome'],
+    closeOut: ['approvingLeaderId', 'evidence'],
+    sendBack: ['reason'],
+    reopen: ['reason'],
+  },
+  fieldLabels: HAZARD_TRANSITION_FIELD_LABELS,
+});
+
+export const canHazardTransition = HAZARD_MACHINE.canTransition;
+export const nextHazardStatus = HAZARD_MACHINE.nextStatus;
+export const allowedHazardActions = HAZARD_MACHINE.allowedActions;
+export const hazardTransitionError = HAZARD_MACHINE.transitionError;
+
+export type HazardTransitionInput = FieldInput<HazardTransitionField>;
+
+export interface HazardTransitionContext {
+  level: HazardLevel;
+  /** Whether the hazard already has its own plan (一案一策). */
+  hasPlan?: boolean;
+  /** Measures (tasks) of the hazard not yet completed or cancelled. */
+  openMeasureCount?: number;
+}
+
+/**
+ * Everything wrong with applying `action` to a hazard; empty when it may go ahead. A red hazard
+ * starts resolving only with its own plan (一案一策), and none is resolved while measures are open.
+ */
+export function hazardTransitionProblems(
+  from: HazardStatus,
+  action: HazardAction,
+  input: HazardTransitionInput,
+  current: HazardTransitionContext,
+): FieldProblem[] {
+  const stateError = hazardTransitionError(from, action);
+  if (stateError) return [{ path: 'status', message: stateError }];
+  const problems = HAZARD_MACHINE.missingFieldProblems(action, input);
+  if (action === 'startResolving' && current.level === 'red' && !current.hasPlan && isBlank(input.plan)) {
+    problems.push({ path: 'plan', message: '红色隐患须一案一策，请填写“化解方案”' });
+  }
+  if (action === 'resolve' && (current.openMeasureCount ?? 0) > 0) {
+    problems.push({
+      path: 'measures',
+      message: `还有 ${current.openMeasureCount} 项化解措施未完成，请完成或撤销后再确认化解`,
+    });
+  }
+  return problems;
+}
+
+/** Dated entries on a hazard: how it is developing (动向), and what an analysis concluded (研判). */
+export const HAZARD_NOTE_KINDS = ['trend', 'analysis'] as const;
+export type HazardNoteKind = (typeof HAZARD_NOTE_KINDS)[number];
+
+export const HAZARD_NOTE_KIND_LABELS: Record<HazardNoteKind, string> = { trend: '动向', analysis: '研判记录' };
+
+export const HAZARD_TRENDS = ['rising', 'stable', 'easing'] as const;
+export type HazardTrend = (typeof HAZARD_TRENDS)[number];
+
+export const HAZARD_TREND_LABELS: Record<HazardTrend, string> = { rising: '升温', stable: '平稳', easing: '趋缓' };
+
+export interface HazardNoteInput {
+  notedOn?: string | null;
+  content?: string | null;
+  /** Optional on both kinds. */
+  trend?: string | null;
+  /** An analysis may propose a colour; changing it is a separate, reasoned step. */
+  suggestedLevel?: string | null;
+}
+
+/**
+ * Problems with a dated note: a date (not in the future, not before the hazard was found) and
+ * content; a closed-out hazard takes no more notes.
+ */
+export function hazardNoteProblems(
+  kind: HazardNoteKind,
+  input: HazardNoteInput,
+  context: { status: HazardStatus; foundOn: string; today?: string },
+): FieldProblem[] {
+  if (context.status === 'closed') {
+    return [{ path: 'status', message: '已销号的隐患不再记录动向或研判，如有新情况请先重新化解' }];
+  }
+  const problems: FieldProblem[] = [];
+  const dateLabel = kind === 'analysis' ? '研判日期' : '记录日期';
+  const contentLabel = kind === 'analysis' ? '研判意见' : '动向情况';
+  if (isBlank(input.notedOn)) problems.push({ path: 'notedOn', message: `请填写“${dateLabel}”` });
+  if (isBlank(input.content)) problems.push({ path: 'content', message: `请填写“${contentLabel}”` });
+  problems.push(
+    ...compact([
+      dateProblem('notedOn', dateLabel, input.notedOn, {
+        notBefore: { date: context.foundOn, label: '发现日期' },
+        notAfter: todayBound(context.today),
+      }),
+      choiceProblem('trend', '趋势', input.trend, HAZARD_TRENDS, HAZARD_TREND_LABELS),
+      choiceProblem('suggestedLevel', '建议等级', input.suggestedLevel, HAZARD_LEVELS, HAZARD_LEVEL_LABELS),
+    ]),
+  );
+  return problems;
+}
