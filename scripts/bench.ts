@@ -191,10 +191,11 @@ function petitionFloors(db: Db, today: string) {
   const keyword = 'p.rowid IN (SELECT rowid FROM petitions_search WHERE petitions_search MATCH @phrase)';
   /** One filtered, ordered selection: its count, and its rows from an offset. */
   const selection = (where: string, order = 'p.received_date DESC, p.id DESC') => {
-    const total = db.prepare(`SELECT count(*) FROM petitions p WHERE ${where}`).pluck();
+    const filter = where ? `WHERE ${where}` : '';
+    const total = db.prepare(`SELECT count(*) FROM petitions p ${filter}`).pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = db.prepare(`SELECT ${columns} ${joins} WHERE p.rowid IN
-      (SELECT p.rowid FROM petitions p WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order}`);
+      (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order}`);
     // better-sqlite3 refuses named parameters a statement does not use: the count may not use @today.
     const countParams = (params: Record<string, unknown>) => (where.includes('@today') ? { today, ...params } : params);
     return {
@@ -233,10 +234,10 @@ function petitionFloors(db: Db, today: string) {
   const tallies = db.prepare(FIGURE_SQL.tallies);
   const overdue = db.prepare(FIGURE_SQL.overdue);
   return {
-    all: page('1'),
+    all: page(''),
     byTownshipStatus: page('p.township_code = @township AND p.status = @status'),
-    byDueDate: page('1', 'p.due_date IS NULL, p.due_date ASC, p.id ASC'),
-    byDueDateDesc: page('1', 'p.due_date IS NOT NULL DESC, p.due_date DESC, p.id DESC'),
+    byDueDate: page('', 'p.due_date IS NULL, p.due_date ASC, p.id ASC'),
+    byDueDateDesc: page('', 'p.due_date IS NOT NULL DESC, p.due_date DESC, p.id DESC'),
     keyword: (text: string) => page(keyword)({ phrase: searchPhrase(text) }),
     queue: (pageNo = 1, pageSize = 20) => {
       const [due, escalated] = queueRuns.map((run) => run.count(queueParams)) as [number, number];
@@ -379,6 +380,8 @@ function casesFor(db: Db, townshipCode: string): Case[] {
 
 async function benchMethods(backend: Backend) {
   const db = openRaw(backend.dbFile);
+  // The floors run with the app's own pragmas (page cache included), or the ratios would flatter.
+  applyPragmas(db);
   try {
     const townships = (await dataOf(backend, 'regions.list', { level: 'township', pageSize: 100 })) as {
       items: Array<{ code: string; name: string }>;

@@ -12,7 +12,7 @@ import { loadAuditKey } from './features/audit/key';
 import { verifyChain } from './features/audit/verify';
 import { appendAudit, type AuditEvent } from './features/audit/writer';
 import { SessionStore } from './features/auth/sessions';
-import { readSecuritySettings } from './features/settings/repo';
+import { readSettings } from './features/settings/repo';
 
 export interface Backend {
   /** The transports' entry: any method name, any input, checked and validated inside. */
@@ -51,7 +51,7 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     sessions: new SessionStore(),
     auditKey: loadAuditKey(dataDir),
     auditStatus: { current: null },
-    settings: { current: readSecuritySettings(sql) },
+    settings: { security: readSettings(sql, 'security'), work: readSettings(sql, 'work') },
     exportJobs: new ExportJobs(now),
   };
   const record = (event: AuditEvent) =>

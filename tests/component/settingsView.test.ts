@@ -19,6 +19,8 @@ describe('security settings', () => {
     const bridge = installBridge({
       'settings.get': () => ({ ok: true, data: current }),
       'settings.update': (input) => ({ ok: true, data: input }),
+      'settings.getWork': () => ({ ok: true, data: { dueSoonDays: 3 } }),
+      'settings.updateWork': (input) => ({ ok: true, data: input }),
       'auth.me': () => ({ ok: true, data: me }),
     });
     const wrapper = mount(SettingsView, {
@@ -43,5 +45,18 @@ describe('security settings', () => {
 
     await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('settings.update', { ...current, idleMinutes: 10 }));
     await vi.waitFor(() => expect(document.body.textContent).toContain('安全设置已保存'));
+
+    const work = wrapper.get('[data-testid="work-settings-form"]');
+    expect(work.text()).toContain('临期提醒天数');
+    await wrapper.get<HTMLInputElement>('[data-testid="work-settings-dueSoonDays"] input').setValue('7');
+    await wrapper.get('[data-testid="work-settings-submit"]').trigger('click');
+    await vi.waitFor(() => expect(document.body.textContent).toContain('确定保存业务设置吗'));
+    const confirmWork = await vi.waitFor(() => {
+      const buttons = document.querySelectorAll<HTMLElement>('.confirm-ok');
+      return buttons[buttons.length - 1]!;
+    });
+    confirmWork.click();
+    await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('settings.updateWork', { dueSoonDays: 7 }));
+    await vi.waitFor(() => expect(document.body.textContent).toContain('业务设置已保存'));
   });
 });

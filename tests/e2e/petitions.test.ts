@@ -144,6 +144,14 @@ describe('the petition backlog, from registration to close-out', () => {
     await page.getByTestId('petition-figure-resolution_rate').waitFor();
     await page.waitForTimeout(500); // the page's fade-in
     await session.screenshot('petition-figures');
+
+    // A figure's denominator opens exactly its cases, with the filter named above the list.
+    const overdue = page.getByTestId('petition-figure-overdue');
+    const denominator = Number(await page.getByTestId('petition-figure-overdue-denominator').innerText());
+    await overdue.getByTestId('petition-figure-overdue-denominator').click();
+    await page.getByTestId('petitions-figure-filter').getByText('超期积案 · 分母').waitFor();
+    await page.locator('.table-pager').getByText(`共 ${denominator} 条`).waitFor();
+    await session.screenshot('petitions-figure-filter');
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });

@@ -222,6 +222,36 @@ describe('petitions: figures', () => {
     );
   });
 
+  it('counts 临期 by the administrator’s setting: stages, the stage filter and the queue follow it, audited', async () => {
+    const setup = await petitionBackend();
+    seedCases(setup);
+    const before = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
+    const saved = await must(setup.backend.call('settings.updateWork', { dueSoonDays: 0 }, setup.admin));
+    expect(saved).toEqual({ dueSoonDays: 0 });
+    const rows = (await must(setup.backend.call('petitions.list', { pageSize: 50 }, setup.officer))).items;
+    for (const c of CASES) {
+      const expected = deadlineStage(
+        { status: c.status, startDate: c.assigned ?? '2026-01-01', dueDate: c.due, today: '2026-11-22' },
+        0,
+      );
+      expect([c.n, rows.find((r) => r.id === idOf(c.n))!.stage]).toEqual([c.n, expected]);
+    }
+    const dueSoon = rows.filter((r) => r.stage === 'due_soon').length;
+    // Only the case due today is still 临期; the one due in two days no longer is.
+    expect([dueSoon, before.items.filter((q) => q.reason === 'due_soon').length]).toEqual([1, 2]);
+    const filtered = await must(setup.backend.call('petitions.list', { stage: 'due_soon' }, setup.officer));
+    expect(filtered.total).toBe(dueSoon);
+    const after = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
+    expect(after.items.filter((q) => q.reason === 'due_soon')).toHaveLength(dueSoon);
+    const audit = setup.backend.services.sql.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'settings.update' AND entity_id = 'work'")
+      .pluck()
+      .all();
+    expect(audit).toEqual(['临期提醒天数（到期前几日起为临期）：3 → 0']);
+    const refused = await setup.backend.call('settings.updateWork', { dueSoonDays: 31 }, setup.admin);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('orders the supervision queue by the domain’s urgency: overdue, due soon, escalated', async () => {
     const setup = await petitionBackend();
     seedCases(setup);

@@ -1,10 +1,10 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
 import type { Role } from '../../../shared/domain/roles';
-import type { SecuritySettings } from '../../../shared/domain/security-settings';
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import type { ExportJobs } from '../export/jobs';
 import type { SessionStore } from '../features/auth/sessions';
+import type { SettingValues } from '../features/settings/repo';
 
 /**
  * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
@@ -44,7 +44,8 @@ export interface Services {
   auditKey: Buffer;
   /** The last verification of the audit chain (at start-up or on demand). */
   auditStatus: { current: AuditVerification | null };
-  settings: { current: SecuritySettings };
+  /** The settings groups as saved, read once at start and kept current by the settings handlers. */
+  settings: SettingValues;
   /** Exports running or waiting to be fetched. */
   exportJobs: ExportJobs;
 }

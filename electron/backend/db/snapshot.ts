@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS } from './connection';
+import { BUSY_TIMEOUT_MS, CACHE_KIB } from './connection';
 import { Sql } from './sql';
 
 export interface Snapshot {
@@ -14,6 +14,7 @@ export interface Snapshot {
  */
 export function openSnapshot(file: string): Snapshot {
   const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   db.exec('BEGIN');
   return {
     sql: new Sql(db),

@@ -52,7 +52,7 @@ export const NAVIGATION: readonly NavEntry[] = [
     children: [
       { name: 'reference', label: '基础数据', icon: Files },
       { name: 'users', label: '账号管理', icon: User },
-      { name: 'settings', label: '安全设置', icon: Lock },
+      { name: 'settings', label: '系统设置', icon: Lock },
       { name: 'audit', label: '审计日志', icon: Document },
     ],
   },

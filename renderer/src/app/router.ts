@@ -75,7 +75,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'admin/settings',
         name: 'settings',
         component: () => import('@/features/settings/views/SettingsView.vue'),
-        meta: { title: '安全设置', access: 'settings.manage' },
+        meta: { title: '系统设置', access: 'settings.manage' },
       },
       {
         path: 'admin/audit',

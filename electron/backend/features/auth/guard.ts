@@ -8,7 +8,7 @@ import type { Session } from './sessions';
 /** Locks a session idle for longer than the setting allows (audited); returns whether it is locked. */
 export function lockIfIdle(services: Services, call: CallContext, session: Session): boolean {
   if (session.locked) return true;
-  if (services.now().getTime() - session.lastSeen <= services.settings.current.idleMinutes * 60_000) return false;
+  if (services.now().getTime() - session.lastSeen <= services.settings.security.idleMinutes * 60_000) return false;
   session.locked = true;
   appendAudit(
     { ...services, call, principal: session.principal },

@@ -26,7 +26,7 @@ export function lockedError(user: UserRow, now: Date): AppError {
  * Returns whether the account is now locked.
  */
 export function recordFailedPassword(ctx: HandlerContext, user: UserRow, action: string): boolean {
-  const { lockoutThreshold, lockoutMinutes } = ctx.settings.current;
+  const { lockoutThreshold, lockoutMinutes } = ctx.settings.security;
   const now = ctx.now();
   const attempts = user.failed_attempts + 1;
   const locks = attempts >= lockoutThreshold;

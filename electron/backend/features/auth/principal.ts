@@ -32,6 +32,6 @@ export function meOf(ctx: Pick<HandlerContext, 'sql' | 'settings'>, session: Ses
     regionName,
     mustChangePassword: session.mustChangePassword,
     passwordExpired: session.passwordExpired,
-    idleMinutes: ctx.settings.current.idleMinutes,
+    idleMinutes: ctx.settings.security.idleMinutes,
   };
 }

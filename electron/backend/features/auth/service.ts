@@ -33,7 +33,7 @@ export function assertStrongPassword(password: string, username: string, field: 
 function startSession(ctx: HandlerContext, user: UserRow): Me {
   ctx.sessions.remove(ctx.call.jar.get());
   const principal = principalFromRow(ctx.sql, user);
-  const expired = passwordExpired(user, ctx.settings.current.passwordExpiryDays, ctx.now());
+  const expired = passwordExpired(user, ctx.settings.security.passwordExpiryDays, ctx.now());
   ctx.call.jar.set(
     ctx.sessions.create(
       principal,

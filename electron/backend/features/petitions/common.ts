@@ -6,7 +6,7 @@ import { countyDate } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
-import { findDetail, findPetition, type PetitionTableRow } from './repo';
+import { findDetail, findPetition, type CaseClock, type PetitionTableRow } from './repo';
 
 /** Helpers every petition write shares: today's county date, scope, reference checks, events. */
 export const todayOf = (ctx: HandlerContext): string => countyDate(ctx.now());
@@ -20,7 +20,13 @@ export function caseInScope(ctx: HandlerContext, id: string): PetitionTableRow {
   return row;
 }
 
-export const detailOf = (ctx: HandlerContext, id: string): PetitionDetail => findDetail(ctx.sql, id, todayOf(ctx))!;
+/** The county's date and the administrator's 临期 days: what deadline stages are computed against. */
+export const clockOf = (ctx: HandlerContext): CaseClock => ({
+  today: todayOf(ctx),
+  dueSoonDays: ctx.settings.work.dueSoonDays,
+});
+
+export const detailOf = (ctx: HandlerContext, id: string): PetitionDetail => findDetail(ctx.sql, id, clockOf(ctx))!;
 
 const invalid = (path: string, message: string): never => {
   throw new AppError('VALIDATION', message, [{ path, message }]);

@@ -21,7 +21,7 @@ import { qb } from '../../db/sql';
 import type { JobHandle } from '../../export/jobs';
 import { XlsxWriter, type XlsxColumn } from '../../export/xlsx';
 import { appendAudit } from '../audit/writer';
-import { todayOf } from './common';
+import { clockOf } from './common';
 import { listPetitions, maskPetitioner, type ListInput } from './repo';
 
 type StartInput = z.output<typeof petitionsExportStartInput>;
@@ -126,14 +126,14 @@ export function startPetitionExport(ctx: HandlerContext, input: StartInput): Exp
   const { unmasked, reason, ...filter } = input;
   if (unmasked) assertMayUnmask(ctx);
   const principal = principalOf(ctx);
-  const today = todayOf(ctx);
+  const clock = clockOf(ctx);
   const snapshot = openSnapshot(ctx.sql.db.name);
   const read = (page: number) =>
     listPetitions(
       snapshot.sql,
       { ...filter, page, pageSize: EXPORT_CHUNK_ROWS } satisfies ListInput,
       principal.regionCode,
-      today,
+      clock,
     );
   let first: Page<PetitionRow>;
   try {

@@ -1,5 +1,5 @@
 import { principalOf, type HandlerMap } from '../../api/types';
-import { caseInScope, detailOf, todayOf } from './common';
+import { caseInScope, clockOf, detailOf } from './common';
 import { addProgress, extendPetition, supervisePetition } from './actions';
 import { petitionFigures } from './figures';
 import { supervisionQueue } from './queue';
@@ -8,7 +8,7 @@ import { listPetitions } from './repo';
 import { transitionPetition } from './transition';
 
 export const petitionsHandlers = {
-  'petitions.list': (input, ctx) => listPetitions(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
+  'petitions.list': (input, ctx) => listPetitions(ctx.sql, input, principalOf(ctx).regionCode, clockOf(ctx)),
   'petitions.get': ({ id }, ctx) => detailOf(ctx, caseInScope(ctx, id).id),
   'petitions.create': (input, ctx) => createPetition(ctx, input),
   'petitions.update': (input, ctx) => updatePetition(ctx, input),

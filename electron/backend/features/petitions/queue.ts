@@ -4,10 +4,10 @@ import type { Page } from '../../../../shared/contract';
 import type { PetitionRow, petitionsContract, SupervisionQueueItem } from '../../../../shared/contract/petitions';
 import { addDays } from '../../../../shared/domain/petitions/calendar';
 import { PETITION_LEVELS } from '../../../../shared/domain/petitions/classification';
-import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../../../../shared/domain/petitions/stages';
+import { daysOverdue } from '../../../../shared/domain/petitions/stages';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf } from '../../db/paging';
-import { todayOf } from './common';
+import { clockOf } from './common';
 import { casesInScope, countOf, pageRows } from './repo';
 
 type QueueInput = z.output<(typeof petitionsContract)['petitions.supervisionQueue']['input']>;
@@ -26,9 +26,9 @@ const LEVEL_RANK = rawSql<number>`CASE p.highest_level ${rawSql.join(
  * escalated cases (petitioned above the county) not yet due soon, highest level first.
  */
 export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<SupervisionQueueItem> {
-  const today = todayOf(ctx);
-  const soon = addDays(today, DEFAULT_DUE_SOON_DAYS);
-  const open = casesInScope(principalOf(ctx).regionCode, today).where(OPEN);
+  const clock = clockOf(ctx);
+  const soon = addDays(clock.today, clock.dueSoonDays);
+  const open = casesInScope(principalOf(ctx).regionCode, clock).where(OPEN);
   const runs = [
     {
       cases: open.where('p.due_date', 'is not', null).where('p.due_date', '<=', soon),
@@ -48,7 +48,7 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
     const wanted = input.pageSize - items.length;
     if (wanted > 0 && offset < counts[index]!) {
       const page = run.cases.orderBy(run.order).limit(wanted).offset(offset);
-      items.push(...pageRows(ctx.sql, today, page, run.order).map((row) => queueItem(row, today)));
+      items.push(...pageRows(ctx.sql, clock, page, run.order).map((row) => queueItem(row, clock.today)));
     }
     offset = Math.max(0, offset - counts[index]!);
   });

@@ -9,7 +9,7 @@ import type {
 } from '../../../../shared/contract/petitions';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shared/domain/masking';
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
-import { DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../../../../shared/domain/petitions/stages';
+import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { offsetOf } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
@@ -19,14 +19,15 @@ import { METRIC_CASES } from './tallies';
 
 /**
  * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the
- * county's `today` with the same rules as the domain's `deadlineStage` (tested against it).
+ * county's `today` and the 临期 setting, by the same rules as the domain's `deadlineStage` (tested
+ * against it).
  */
 export type PetitionTableRow = Schema['petitions'];
 
 const NAME_SEPARATOR = '\u001f';
 
 /** The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). */
-export const stageSql = (today: string, dueSoonDays = DEFAULT_DUE_SOON_DAYS) =>
+export const stageSql = ({ today, dueSoonDays }: CaseClock) =>
   rawSql<DeadlineStage | null>`CASE
     WHEN p.status IN ('resolved', 'closed') THEN 'done'
     WHEN p.due_date IS NULL THEN NULL
@@ -35,6 +36,12 @@ export const stageSql = (today: string, dueSoonDays = DEFAULT_DUE_SOON_DAYS) =>
     WHEN 2 * (julianday(${today}) - julianday(coalesce(p.assigned_date, p.received_date)))
       >= julianday(p.due_date) - julianday(coalesce(p.assigned_date, p.received_date)) THEN 'half_used'
     ELSE 'normal' END`;
+
+/** What the deadline stages are computed against: the county's date and the 临期 setting. */
+export interface CaseClock {
+  today: string;
+  dueSoonDays: number;
+}
 
 export const findPetition = (sql: Sql, id: string): PetitionTableRow | undefined =>
   sql.get(qb.selectFrom('petitions').selectAll().where('id', '=', id));
@@ -54,7 +61,7 @@ function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominat
   return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < ${today}` : condition;
 }
 
-function filtered(input: Partial<ListInput>, scope: string | null, today: string) {
+function filtered(input: Partial<ListInput>, scope: string | null, clock: CaseClock) {
   let query = qb.selectFrom('petitions as p');
   if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
   if (input.keyword) query = query.where(keywordFilter(input.keyword));
@@ -67,15 +74,15 @@ function filtered(input: Partial<ListInput>, scope: string | null, today: string
   if (input.receivedFrom) query = query.where('p.received_date', '>=', input.receivedFrom);
   if (input.receivedTo) query = query.where('p.received_date', '<=', input.receivedTo);
   if (input.unassigned) query = query.where('p.handling_unit_id', 'is', null);
-  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator', today));
+  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator', clock.today));
   if (input.stage) {
     const stage = input.stage;
-    query = query.where(rawSql<SqlBool>`${stageSql(today)} = ${stage}`);
+    query = query.where(rawSql<SqlBool>`${stageSql(clock)} = ${stage}`);
   }
   return query;
 }
 
-const withColumns = (query: ReturnType<typeof filtered>, today: string) =>
+const withColumns = (query: ReturnType<typeof filtered>, clock: CaseClock) =>
   query
     .innerJoin('regions as g', 'g.code', 'p.township_code')
     .leftJoin('units as u', 'u.id', 'p.handling_unit_id')
@@ -85,7 +92,7 @@ const withColumns = (query: ReturnType<typeof filtered>, today: string) =>
       'g.name as township_name',
       'u.name as unit_name',
       'l.name as leader_name',
-      stageSql(today).as('stage'),
+      stageSql(clock).as('stage'),
       rawSql<string | null>`(SELECT group_concat(n.name, ${NAME_SEPARATOR} ORDER BY n.is_primary DESC, n.sort)
         FROM petitioners n WHERE n.petition_id = p.id)`.as('names'),
     ]);
@@ -149,26 +156,26 @@ export type PetitionQuery = ReturnType<typeof filtered>;
  * its rows then get the joined columns and petitioners' names; otherwise SQLite would build them
  * for every matching row before sorting (thousands for a common keyword).
  */
-export function pageRows(sql: Sql, today: string, page: PetitionQuery, order: RawBuilder<unknown>): PetitionRow[] {
+export function pageRows(sql: Sql, clock: CaseClock, page: PetitionQuery, order: RawBuilder<unknown>): PetitionRow[] {
   const picked = page.select(rawSql<number>`p.rowid`.as('rid'));
-  const query = withColumns(qb.selectFrom('petitions as p'), today)
+  const query = withColumns(qb.selectFrom('petitions as p'), clock)
     .where(rawSql<SqlBool>`p.rowid IN (${picked})`)
     .orderBy(order);
   return (sql.all(query) as JoinedRow[]).map(toRow);
 }
 
-export function listPetitions(sql: Sql, input: ListInput, scope: string | null, today: string): Page<PetitionRow> {
-  const total = sql.get(filtered(input, scope, today).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
+  const total = sql.get(filtered(input, scope, clock).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const order = orderOf(input);
-  const page = filtered(input, scope, today)
+  const page = filtered(input, scope, clock)
     .orderBy(order)
     .limit(input.pageSize)
     .offset(offsetOf(input.page, input.pageSize));
-  return { items: pageRows(sql, today, page, order), total, page: input.page, pageSize: input.pageSize };
+  return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** The cases in scope, narrowed by the caller (the supervision queue). */
-export const casesInScope = (scope: string | null, today: string): PetitionQuery => filtered({}, scope, today);
+export const casesInScope = (scope: string | null, clock: CaseClock): PetitionQuery => filtered({}, scope, clock);
 
 /** How many cases a query leaves. */
 export const countOf = (sql: Sql, query: PetitionQuery): number =>
@@ -193,8 +200,8 @@ export const maskPetitioner = (row: Schema['petitioners']): PetitionerMasked => 
   isPrimary: row.is_primary === 1,
 });
 
-export function findDetail(sql: Sql, id: string, today: string): PetitionDetail | undefined {
-  const row = sql.get(withColumns(filtered({}, null, today), today).where('p.id', '=', id)) as JoinedRow | undefined;
+export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDetail | undefined {
+  const row = sql.get(withColumns(filtered({}, null, clock), clock).where('p.id', '=', id)) as JoinedRow | undefined;
   if (!row) return undefined;
   const responsible = row.responsible_id
     ? sql.get(qb.selectFrom('people').select('name').where('id', '=', row.responsible_id))

@@ -1,19 +1,32 @@
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '../../../../shared/domain/security-settings';
+import { DEFAULT_WORK_SETTINGS, type WorkSettings } from '../../../../shared/domain/work-settings';
 import { qb, type Sql } from '../../db/sql';
 
-const KEY = 'security';
+/** The setting groups, each one row of `settings` holding JSON, with its defaults. */
+export const SETTING_GROUPS = {
+  security: DEFAULT_SECURITY_SETTINGS,
+  work: DEFAULT_WORK_SETTINGS,
+} satisfies Record<string, object>;
 
-export function readSecuritySettings(sql: Sql): SecuritySettings {
-  const row = sql.get(qb.selectFrom('settings').select('value').where('key', '=', KEY));
-  return { ...DEFAULT_SECURITY_SETTINGS, ...(row ? (JSON.parse(row.value) as Partial<SecuritySettings>) : {}) };
+export interface SettingValues {
+  security: SecuritySettings;
+  work: WorkSettings;
 }
 
-export function writeSecuritySettings(sql: Sql, settings: SecuritySettings, now: Date): void {
-  const value = JSON.stringify(settings);
+export type SettingGroup = keyof SettingValues;
+
+/** A group's stored values over its defaults (a setting added later keeps its default). */
+export function readSettings<G extends SettingGroup>(sql: Sql, group: G): SettingValues[G] {
+  const row = sql.get(qb.selectFrom('settings').select('value').where('key', '=', group));
+  return { ...SETTING_GROUPS[group], ...(row ? (JSON.parse(row.value) as Partial<SettingValues[G]>) : {}) };
+}
+
+export function writeSettings<G extends SettingGroup>(sql: Sql, group: G, values: SettingValues[G], now: Date): void {
+  const value = JSON.stringify(values);
   sql.run(
     qb
       .insertInto('settings')
-      .values({ key: KEY, value, updated_at: now.toISOString() })
+      .values({ key: group, value, updated_at: now.toISOString() })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now.toISOString() })),
   );
 }
