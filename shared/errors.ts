@@ -12,8 +12,11 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** Machine-readable sub-reasons the renderer acts on (lock screen, forced password change). */
-export const ERROR_REASONS = ['SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED'] as const;
+/**
+ * Machine-readable sub-reasons the renderer acts on (lock screen, forced password change, a full
+ * disk, a damaged data file that sends it to the recovery screen).
+ */
+export const ERROR_REASONS = ['SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'DISK_FULL', 'DATABASE_DAMAGED'] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export interface ErrorBody {

@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import { AppError, type Result } from '../../shared/errors';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
 import type { CallContext, Services } from './api/types';
-import { openDatabase } from './db/database';
+import { openDatabase, type OpenedDatabase } from './db/database';
+import { DamagedDatabaseError } from './db/damaged';
 import type { MigrationOutcome } from './db/migrations';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
@@ -12,7 +14,10 @@ import { loadAuditKey } from './features/audit/key';
 import { verifyChain } from './features/audit/verify';
 import { appendAudit, type AuditEvent } from './features/audit/writer';
 import { SessionStore } from './features/auth/sessions';
-import { readSettings } from './features/settings/repo';
+import { placeBackup } from './features/backup/place';
+import { scheduleDailyBackups } from './features/backup/schedule';
+import { readSettings, type SettingValues } from './features/settings/repo';
+import { openRecovery } from './recovery';
 
 export interface Backend {
   /** The transports' entry: any method name, any input, checked and validated inside. */
@@ -23,12 +28,16 @@ export interface Backend {
   dataDir: string;
   dbFile: string;
   migration: MigrationOutcome;
+  /** Set while the data file, found damaged at start-up, waits to be restored from a backup. */
+  recovery: { movedTo: string; problem: string } | null;
   close(): void;
 }
 
 export interface BackendOptions {
   /** The clock; tests move it to check lockouts, idle expiry and password age. */
   now?: () => Date;
+  /** The daily backup while running (default on); the bench turns it off, as it would skew the timings. */
+  dailyBackups?: boolean;
 }
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
@@ -41,8 +50,28 @@ const SYSTEM_ACTOR = { userId: null, username: 'system', roles: [] };
  * desktop data host, web mode, tests and the bench.
  */
 export async function openBackend(dataDir: string, options: BackendOptions = {}): Promise<Backend> {
-  const { db, file, migration } = await openDatabase(dataDir);
-  const sql = new Sql(db);
+  try {
+    return await openReady(dataDir, options, await openDatabase(dataDir));
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw error;
+    console.error(error.message);
+    return openRecovery(dataDir, error, async () => openReady(dataDir, options, await openDatabase(dataDir)));
+  }
+}
+
+const readAllSettings = (sql: Sql): SettingValues => ({
+  security: readSettings(sql, 'security'),
+  work: readSettings(sql, 'work'),
+  backup: readSettings(sql, 'backup'),
+});
+
+const ANOTHER_PROCESS =
+  '另一个程序（例如同时运行的网页模式或另一个综治工作台窗口）正在使用这个数据文件，恢复未执行，数据未改动。' +
+  '请先关闭它，再重新恢复。';
+
+async function openReady(dataDir: string, options: BackendOptions, opened: OpenedDatabase): Promise<Backend> {
+  const { file, migration } = opened;
+  const sql = new Sql(opened.db);
   const now = options.now ?? (() => new Date());
   const services: Services = {
     sql,
@@ -51,8 +80,22 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     sessions: new SessionStore(),
     auditKey: loadAuditKey(dataDir),
     auditStatus: { current: null },
-    settings: { security: readSettings(sql, 'security'), work: readSettings(sql, 'work') },
+    settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
+    replaceDatabase: async (source) => {
+      services.exportJobs.cancelAll();
+      services.sql.db.close();
+      // SQLite removes the WAL when the last connection closes: one left means another process has it open.
+      const busy = existsSync(`${file}-wal`);
+      if (!busy) placeBackup(source, file);
+      const reopened = await openDatabase(dataDir);
+      services.sql = new Sql(reopened.db);
+      if (busy) throw new AppError('CONFLICT', ANOTHER_PROCESS);
+      services.sessions = new SessionStore();
+      services.settings = readAllSettings(services.sql);
+      services.auditStatus.current = verifyChain(services.sql, services.auditKey, now());
+      return services;
+    },
   };
   const record = (event: AuditEvent) =>
     appendAudit({ ...services, call: SYSTEM_CALL, principal: null }, event, SYSTEM_ACTOR);
@@ -70,6 +113,7 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     });
   }
   const dispatch = createDispatch(handlers, services);
+  const stopSchedule = options.dailyBackups === false ? () => {} : scheduleDailyBackups(services);
   return {
     dispatch,
     call: (method, input, context) => dispatch(method, input, context) as Promise<Result<OutputOf<typeof method>>>,
@@ -77,9 +121,11 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     dataDir,
     dbFile: file,
     migration,
+    recovery: null,
     close: () => {
+      stopSchedule();
       services.exportJobs.cancelAll();
-      db.close();
+      services.sql.db.close();
     },
   };
 }

@@ -1,17 +1,26 @@
 import type { z } from 'zod';
 import { fail, type Result } from '../errors';
+import { assessmentsContract } from './assessments';
 import { attachmentsContract } from './attachments';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { boardContract } from './board';
 import { dictsContract } from './dicts';
+import { exportsContract } from './exports';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
 import { petitionsContract } from './petitions';
 import { regionsContract } from './regions';
+import { reportsContract } from './reports';
+import { riskExportContract } from './risk-exports';
+import { hazardsContract } from './hazards';
+import { meetingsContract } from './meetings';
+import { riskTasksContract } from './risk-tasks';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
+import { todayContract } from './today';
 import { unitsContract } from './units';
 import { usersContract } from './users';
 
@@ -29,8 +38,17 @@ export const contract = {
   ...dictsContract,
   ...boardContract,
   ...petitionsContract,
+  ...reportsContract,
   ...petitionExportContract,
+  ...exportsContract,
   ...attachmentsContract,
+  ...assessmentsContract,
+  ...backupContract,
+  ...riskTasksContract,
+  ...hazardsContract,
+  ...meetingsContract,
+  ...riskExportContract,
+  ...todayContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,12 +18,18 @@ export const PERMISSIONS = [
   'demo.load',
   'users.manage',
   'settings.manage',
+  'system.backup',
   'audit.read',
   'personal.reveal',
   'petitions.read',
   'petitions.write',
   'petitions.closeOut',
   'petitions.supervise',
+  'risks.read',
+  'risks.write',
+  'risks.closeOut',
+  'reports.read',
+  'reports.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,12 +39,18 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'demo.load': '载入演示数据',
   'users.manage': '管理账号',
   'settings.manage': '修改系统设置',
+  'system.backup': '备份与恢复数据（立即备份、恢复、恢复演练）',
   'audit.read': '查看审计日志',
   'personal.reveal': '查看个人信息原文',
   'petitions.read': '查看信访积案',
   'petitions.write': '登记和办理信访积案（登记、修改、分类、交办、转办、进展、化解、延期）',
   'petitions.closeOut': '审批信访积案销号',
   'petitions.supervise': '督办信访积案（约谈、通报、挂牌督办）',
+  'risks.read': '查看风险台账（风险隐患、稳评）',
+  'risks.write': '登记和办理风险台账（登记、修改、研判、调整等级、化解措施）',
+  'risks.closeOut': '审批风险隐患销号',
+  'reports.read': '查看日报、周点评和月通报',
+  'reports.write': '编制和保存日报、周点评和月通报',
 };
 
 /**
@@ -53,6 +65,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petitions.read',
     'petitions.write',
     'petitions.supervise',
+    'risks.read',
+    'risks.write',
+    'reports.read',
+    'reports.write',
   ],
   // The leader approves close-outs but does not run the cases: who works a case does not sign it off.
   leader: [
@@ -62,8 +78,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'petitions.read',
     'petitions.closeOut',
     'petitions.supervise',
+    'risks.read',
+    'risks.closeOut',
+    'reports.read',
   ],
-  sysadmin: ['reference.read', 'board.read', 'demo.load', 'users.manage', 'settings.manage'],
+  sysadmin: ['reference.read', 'board.read', 'demo.load', 'users.manage', 'settings.manage', 'system.backup'],
   auditor: ['reference.read', 'audit.read'],
 };
 

@@ -18,3 +18,6 @@ export const fileStamp = (date: Date): string => date.toISOString().replace(/[-:
 
 /** The county's calendar date (`YYYY-MM-DD`, China Standard Time: UTC+8, no daylight saving) of an instant. */
 export const countyDate = (date: Date): string => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The county's midnight of `date` (YYYY-MM-DD) as a stored timestamp: UTC+8, no daylight saving. */
+export const countyMidnight = (date: string): string => new Date(`${date}T00:00:00+08:00`).toISOString();

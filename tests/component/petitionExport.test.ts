@@ -1,10 +1,10 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ExportProgress } from '@shared/contract/petition-export';
+import type { ExportProgress } from '@shared/contract/exports';
 import type { Role } from '@shared/domain/roles';
 import PetitionExportDialog from '@/features/petitions/components/PetitionExportDialog.vue';
-import { EXPORT_POLL_MS } from '@/features/petitions/useExportJob';
+import { EXPORT_POLL_MS } from '@/composables/useExportJob';
 import { findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 
@@ -49,8 +49,8 @@ describe('petition export dialog', () => {
   it('exports masked by default, follows the progress and downloads the file', async () => {
     const bridge = installBridge({
       'petitions.exportStart': () => ({ ok: true, data: at('running', 0) }),
-      'petitions.exportProgress': () => ({ ok: true, data: at('done', 3) }),
-      'petitions.exportFetch': () => ({ ok: true, data: FILE }),
+      'exports.progress': () => ({ ok: true, data: at('done', 3) }),
+      'exports.fetch': () => ({ ok: true, data: FILE }),
     });
     const { createUrl } = mountDialog(['duty_officer']);
     await click('petition-export-start');
@@ -63,8 +63,8 @@ describe('petition export dialog', () => {
         'petitions.exportStart',
         { status: 'resolving', sort: 'receivedDate', direction: 'desc', unmasked: false, reason: undefined },
       ],
-      ['petitions.exportProgress', { jobId: JOB }],
-      ['petitions.exportFetch', { jobId: JOB }],
+      ['exports.progress', { jobId: JOB }],
+      ['exports.fetch', { jobId: JOB }],
     ]);
     expect((await findTestId('petition-export-progress')).textContent).toContain('已写入 3 / 3 行');
     expect((await findTestId('petition-export-done')).textContent).toContain(FILE.fileName);

@@ -12,6 +12,11 @@ afterEach(() => {
 });
 
 const current = { lockoutThreshold: 5, lockoutMinutes: 15, idleMinutes: 30, passwordExpiryDays: 90 };
+const WORK = {
+  dueSoonDays: 3,
+  reReviewIntervalMonths: 6,
+  conclusionMapping: { high: 'reject', medium: 'postpone', low: 'implement' },
+};
 
 describe('security settings', () => {
   it('shows the four settings with their labels and saves only after confirmation', async () => {
@@ -19,7 +24,7 @@ describe('security settings', () => {
     const bridge = installBridge({
       'settings.get': () => ({ ok: true, data: current }),
       'settings.update': (input) => ({ ok: true, data: input }),
-      'settings.getWork': () => ({ ok: true, data: { dueSoonDays: 3 } }),
+      'settings.getWork': () => ({ ok: true, data: WORK }),
       'settings.updateWork': (input) => ({ ok: true, data: input }),
       'auth.me': () => ({ ok: true, data: me }),
     });
@@ -56,7 +61,56 @@ describe('security settings', () => {
       return buttons[buttons.length - 1]!;
     });
     confirmWork.click();
-    await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('settings.updateWork', { dueSoonDays: 7 }));
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith('settings.updateWork', { dueSoonDays: 7, reReviewIntervalMonths: 6 }),
+    );
     await vi.waitFor(() => expect(document.body.textContent).toContain('业务设置已保存'));
+  });
+});
+
+describe('the conclusion mapping (稳评建议结论对照表)', () => {
+  it('marks a mapping that is more lenient for a higher level, and saves a valid one after confirmation', async () => {
+    const me = meWith(['sysadmin']);
+    const bridge = installBridge({
+      'settings.get': () => ({ ok: true, data: current }),
+      'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.updateConclusionMapping': (input) => ({ ok: true, data: { ...WORK, conclusionMapping: input } }),
+      'auth.me': () => ({ ok: true, data: me }),
+    });
+    const wrapper = mount(SettingsView, {
+      global: { plugins: [ElementPlus, signedInPinia(me)] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    const pick = async (level: string, label: string) => {
+      const option = wrapper
+        .get(`[data-testid="conclusion-mapping-${level}"]`)
+        .findAll('label')
+        .find((l) => l.text() === label)!;
+      await option.get('input').setValue(true);
+      await flushPromises();
+    };
+    await pick('medium', '实施');
+    await pick('low', '暂缓实施');
+    await wrapper.get('[data-testid="conclusion-mapping-submit"]').trigger('click');
+    await flushPromises();
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="conclusion-mapping-page"]').text()).toContain(
+        '风险等级越高，建议结论不能越宽松：“中”建议“实施”，而“低”建议“暂缓实施”',
+      ),
+    );
+    expect(bridge).not.toHaveBeenCalledWith('settings.updateConclusionMapping', expect.anything());
+
+    await pick('low', '实施');
+    await wrapper.get('[data-testid="conclusion-mapping-submit"]').trigger('click');
+    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    confirm.click();
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith('settings.updateConclusionMapping', {
+        high: 'reject',
+        medium: 'implement',
+        low: 'implement',
+      }),
+    );
   });
 });

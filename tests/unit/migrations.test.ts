@@ -148,3 +148,45 @@ describe('migration 0003: petitions', () => {
     db.close();
   });
 });
+
+describe('migration 0007: stability assessments', () => {
+  it('creates STRICT tables that refuse a status, level or decision the domain does not know, and an unknown township', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 7));
+    expect(userVersion(db)).toBe(7);
+    db.exec(`
+      INSERT INTO regions (code, name, level) VALUES ('999901001000', '东镇', 'township');
+      INSERT INTO units (id, code, name, kind) VALUES ('unit1', 'U1', '东镇人民政府', 'township_government');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+    `);
+    const strict = db
+      .prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND name LIKE 'assessment%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(strict).toEqual([
+      'assessment_consultations',
+      'assessment_events',
+      'assessment_findings',
+      'assessment_re_reviews',
+      'assessment_risks',
+      'assessment_townships',
+      'assessments',
+    ]);
+    const insert = (id: string, status = 'registered', level = 'NULL', decision = 'NULL') =>
+      db.exec(`INSERT INTO assessments (id, assessment_no, matter, matter_type, proposing_unit_id, registered_on,
+          status, risk_level_after, decision, created_by, created_at, updated_at)
+        VALUES ('${id}', '${id}', '棚户区改造', 'project', 'unit1', '2026-11-01', '${status}', ${level}, ${decision},
+          'u1', 't', 't')`);
+    insert('WP2026-0001', 'tracking', "'low'", "'implement'");
+    expect(() => insert('WP2026-0002', 'approved')).toThrow(/CHECK constraint/);
+    expect(() => insert('WP2026-0003', 'decided', "'severe'")).toThrow(/CHECK constraint/);
+    expect(() => insert('WP2026-0004', 'decided', "'low'", "'maybe'")).toThrow(/CHECK constraint/);
+    expect(() => insert('WP2026-0001')).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec("INSERT INTO assessment_townships (assessment_id, township_code) VALUES ('WP2026-0001', '999901009000')"),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -10,9 +10,17 @@ describe('the permission table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps the public methods to the sign-in screens', () => {
+  it('keeps the public methods to the sign-in screens and the damaged-file recovery screen', () => {
     const open = METHOD_NAMES.filter((name) => contract[name].access === 'public').sort();
-    expect(open).toEqual(['auth.login', 'auth.logout', 'auth.setup', 'auth.status', 'auth.unlock']);
+    expect(open).toEqual([
+      'auth.login',
+      'auth.logout',
+      'auth.setup',
+      'auth.status',
+      'auth.unlock',
+      'recovery.restoreLatest',
+      'recovery.status',
+    ]);
   });
 
   // Every method, called by every role: the backend answers FORBIDDEN exactly where the role lacks

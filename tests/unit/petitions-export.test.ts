@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
-import type { ExportProgress } from '../../shared/contract/petition-export';
+import type { ExportProgress } from '../../shared/contract/exports';
 import type { CallContext } from '../../electron/backend/api/types';
 import { EXPORT_JOB_TTL_MS } from '../../electron/backend/export/jobs';
 import { EXPORT_CHUNK_ROWS } from '../../electron/backend/features/petitions/export';
@@ -37,7 +37,7 @@ async function waitFor(setup: Setup, client: CallContext, started: ExportProgres
   const seen = [started];
   while (seen.at(-1)!.state === 'running') {
     await turn();
-    seen.push(await must(setup.backend.call('petitions.exportProgress', { jobId: started.jobId }, client)));
+    seen.push(await must(setup.backend.call('exports.progress', { jobId: started.jobId }, client)));
   }
   return seen;
 }
@@ -46,7 +46,7 @@ async function waitFor(setup: Setup, client: CallContext, started: ExportProgres
 async function exportRows(setup: Setup, input: InputOf<'petitions.exportStart'>, client = setup.officer) {
   const started = await must(setup.backend.call('petitions.exportStart', input, client));
   const progress = await waitFor(setup, client, started);
-  const file = await must(setup.backend.call('petitions.exportFetch', { jobId: started.jobId }, client));
+  const file = await must(setup.backend.call('exports.fetch', { jobId: started.jobId }, client));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
   const sheet = workbook.getWorksheet('积案台账')!;
@@ -253,15 +253,15 @@ describe('petitions export: jobs', () => {
     const started = await must(setup.backend.call('petitions.exportStart', {}, setup.officer));
     await waitFor(setup, setup.officer, started);
     const jobId = { jobId: started.jobId };
-    for (const method of ['petitions.exportProgress', 'petitions.exportFetch'] as const) {
+    for (const method of ['exports.progress', 'exports.fetch'] as const) {
       expect(await setup.backend.call(method, jobId, setup.leader)).toMatchObject({
         ok: false,
         error: { code: 'NOT_FOUND' },
       });
     }
     expect(auditRows(setup)).toEqual([]);
-    await must(setup.backend.call('petitions.exportFetch', jobId, setup.officer));
-    expect(await setup.backend.call('petitions.exportFetch', jobId, setup.officer)).toMatchObject({
+    await must(setup.backend.call('exports.fetch', jobId, setup.officer));
+    expect(await setup.backend.call('exports.fetch', jobId, setup.officer)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringContaining('已过期或已下载') },
     });
@@ -273,7 +273,7 @@ describe('petitions export: jobs', () => {
     const started = await must(setup.backend.call('petitions.exportStart', {}, setup.officer));
     await waitFor(setup, setup.officer, started);
     setup.clock.advance(EXPORT_JOB_TTL_MS / 60_000 + 1);
-    expect(await setup.backend.call('petitions.exportFetch', { jobId: started.jobId }, setup.officer)).toMatchObject({
+    expect(await setup.backend.call('exports.fetch', { jobId: started.jobId }, setup.officer)).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
@@ -289,7 +289,7 @@ describe('petitions export: jobs', () => {
     await must(setup.backend.call('petitions.create', registration({ receivedDate: '2027-01-01' }), setup.officer));
     const progress = await waitFor(setup, setup.officer, started);
     expect(progress.some((p) => p.state === 'running' && p.done > 0 && p.done < n)).toBe(true);
-    const file = await must(setup.backend.call('petitions.exportFetch', { jobId: started.jobId }, setup.officer));
+    const file = await must(setup.backend.call('exports.fetch', { jobId: started.jobId }, setup.officer));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
     const caseNos = workbook.getWorksheet('积案台账')!.getColumn(1).values.slice(2);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { InputOf } from '../../shared/contract';
+import { workSettingsInput } from '../../shared/contract/settings';
 import {
   computeAllMetrics,
   PETITION_METRIC_CODES,
@@ -226,8 +228,13 @@ describe('petitions: figures', () => {
     const setup = await petitionBackend();
     seedCases(setup);
     const before = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
-    const saved = await must(setup.backend.call('settings.updateWork', { dueSoonDays: 0 }, setup.admin));
-    expect(saved).toEqual({ dueSoonDays: 0 });
+    const stored = await must(setup.backend.call('settings.getWork', {}, setup.admin));
+    // The numbers of the group (the conclusion mapping has its own method).
+    const current = Object.fromEntries(
+      Object.keys(workSettingsInput.shape).map((key) => [key, stored[key as keyof typeof stored]]),
+    ) as InputOf<'settings.updateWork'>;
+    const saved = await must(setup.backend.call('settings.updateWork', { ...current, dueSoonDays: 0 }, setup.admin));
+    expect(saved).toMatchObject({ ...current, dueSoonDays: 0 });
     const rows = (await must(setup.backend.call('petitions.list', { pageSize: 50 }, setup.officer))).items;
     for (const c of CASES) {
       const expected = deadlineStage(
@@ -248,7 +255,7 @@ describe('petitions: figures', () => {
       .pluck()
       .all();
     expect(audit).toEqual(['临期提醒天数（到期前几日起为临期）：3 → 0']);
-    const refused = await setup.backend.call('settings.updateWork', { dueSoonDays: 31 }, setup.admin);
+    const refused = await setup.backend.call('settings.updateWork', { ...current, dueSoonDays: 31 }, setup.admin);
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 

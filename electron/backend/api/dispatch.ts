@@ -18,6 +18,19 @@ function validationMessage(details: ErrorDetail[]): string {
   return `输入有误：${where}${first?.message ?? ''}${more}，请修改后重试。`;
 }
 
+/** SQLite's SQLITE_FULL (database or temp space), or the file system's ENOSPC (attachments, exports). */
+const isDiskFull = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+};
+
+const DISK_FULL = new AppError(
+  'INTERNAL',
+  '磁盘空间不足，本次操作未保存，已自动撤销；此前保存的数据不受影响，查询仍可正常使用。请清理磁盘或联系管理员扩容后重试。',
+  undefined,
+  'DISK_FULL',
+);
+
 /**
  * The one entry every call goes through, on both transports: the method must be in the contract,
  * the caller must hold the access it declares, its input must pass the contract's schema, and any
@@ -41,6 +54,7 @@ export function createDispatch(
       return ok(await handler(parsed.data as never, { ...services, call, principal }));
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      if (isDiskFull(error)) return { ok: false, error: DISK_FULL.toBody() };
       log(`[${method}] 未预期的错误`, error);
       return fail('INTERNAL', '系统内部错误，操作未完成，数据未改动。请稍后重试；如仍出现请联系管理员。');
     }

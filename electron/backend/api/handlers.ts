@@ -1,15 +1,25 @@
 import type { MethodName } from '../../../shared/contract';
+import { assessmentExportHandlers } from '../features/assessments/export-handlers';
+import { assessmentsHandlers } from '../features/assessments/handlers';
 import { attachmentsHandlers } from '../features/attachments/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { authHandlers } from '../features/auth/handlers';
+import { backupHandlers } from '../features/backup/handlers';
 import { boardHandlers } from '../features/board/handlers';
 import { dictsHandlers } from '../features/dicts/handlers';
+import { exportsHandlers } from '../features/exports/handlers';
 import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
 import { petitionExportHandlers } from '../features/petitions/export-handlers';
 import { petitionsHandlers } from '../features/petitions/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
+import { reportsHandlers } from '../features/reports/handlers';
+import { hazardExportHandlers } from '../features/hazards/export-handlers';
+import { hazardsHandlers } from '../features/hazards/handlers';
+import { meetingsHandlers } from '../features/meetings/handlers';
+import { todayHandlers } from '../features/today/handlers';
+import { riskTasksHandlers } from '../features/risk-tasks/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { unitsHandlers } from '../features/units/handlers';
@@ -31,6 +41,16 @@ export const handlers = {
   ...boardHandlers,
   ...petitionsHandlers,
   ...petitionExportHandlers,
+  ...exportsHandlers,
   ...attachmentsHandlers,
+  ...assessmentsHandlers,
+  ...assessmentExportHandlers,
   ...holidaysHandlers,
+  ...reportsHandlers,
+  ...backupHandlers,
+  ...riskTasksHandlers,
+  ...hazardsHandlers,
+  ...hazardExportHandlers,
+  ...meetingsHandlers,
+  ...todayHandlers,
 } satisfies HandlerMap<MethodName>;

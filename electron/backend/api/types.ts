@@ -48,6 +48,12 @@ export interface Services {
   settings: SettingValues;
   /** Exports running or waiting to be fetched. */
   exportJobs: ExportJobs;
+  /**
+   * Puts a checked backup in place of the database: closes it, replaces the file, reopens it through
+   * the start-up path, and refreshes these services in place (settings, audit status, no sessions).
+   * Resolves with them; a handler's own context still names the old connection.
+   */
+  replaceDatabase(source: string): Promise<Services>;
 }
 
 export interface HandlerContext extends Services {

@@ -1,23 +1,68 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileStamp } from '../../../shared/domain/time';
 import type { Db } from './connection';
+import { checkConnection, countRows } from './integrity';
+
+/** What a backup's sidecar (`<name>.json` beside `<name>.db`) records, written once it passed its check. */
+export interface BackupMeta {
+  createdAt: string;
+  label: string;
+  sizeBytes: number;
+  schemaVersion: number;
+  counts: Record<string, number>;
+  check: string;
+}
+
+export interface BackupFile extends BackupMeta {
+  file: string;
+}
+
+export const sidecarOf = (file: string): string => file.replace(/\.db$/, '.json');
+
+/** `zongzhi-<stamp>-<label>.db`, with `-2`, `-3`… after the stamp when that second already has one. */
+function freeName(dir: string, stamp: string, label: string): string {
+  for (let n = 1; ; n += 1) {
+    const target = join(dir, `zongzhi-${stamp}${n === 1 ? '' : `-${n}`}-${label}.db`);
+    if (!existsSync(target) && !existsSync(`${target}.partial`)) return target;
+  }
+}
 
 /**
  * Copies the live database with SQLite's online backup API (never a file copy, which can catch a
- * half-written page), into a temp file first and renamed into place only when complete.
- * Returns the backup's path.
+ * half-written page) into a temp file, checks the copy with PRAGMA integrity_check and counts its
+ * rows, and only then renames it into place, its sidecar beside it. A failure leaves no file behind and throws.
  */
-export async function backupDatabase(db: Db, dir: string, label: string, now = new Date()): Promise<string> {
+export async function backupDatabase(db: Db, dir: string, label: string, now = new Date()): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, `zongzhi-${fileStamp(now)}-${label}.db`);
+  const target = freeName(dir, fileStamp(now), label);
   const temp = `${target}.partial`;
   try {
     await db.backup(temp);
+    const copy = new Database(temp, { fileMustExist: true });
+    let checked: Pick<BackupMeta, 'schemaVersion' | 'counts'>;
+    try {
+      // A backup is one self-contained file: no WAL beside it to lose or to leave behind.
+      copy.pragma('journal_mode = DELETE');
+      const check = checkConnection(copy, 'full');
+      if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
+      checked = { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: countRows(copy) };
+    } finally {
+      copy.close();
+    }
+    const meta: BackupMeta = {
+      createdAt: now.toISOString(),
+      label,
+      sizeBytes: statSync(temp).size,
+      ...checked,
+      check: 'ok',
+    };
     renameSync(temp, target);
+    writeFileSync(sidecarOf(target), JSON.stringify(meta));
+    return { file: target, ...meta };
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   }
-  return target;
 }

@@ -4,6 +4,19 @@ import type { Role } from '../../../shared/domain/roles';
 import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { AuditResult } from '../../../shared/contract/audit';
+import type { ReportKind } from '../../../shared/domain/reports/document';
+import type { HazardLevel } from '../../../shared/domain/risks/hazard-levels';
+import type { HazardSource } from '../../../shared/domain/risks/hazard-record';
+import type { HazardNoteKind, HazardStatus, HazardTrend } from '../../../shared/domain/risks/hazard-statuses';
+import type { TaskAction, TaskKind, TaskOwnerKind, TaskStatus } from '../../../shared/domain/risks/tasks';
+import type {
+  AssessmentDimension,
+  AssessmentMatterType,
+  ConsultationMethod,
+} from '../../../shared/domain/risks/assessment-content';
+import type { AssessmentConclusion, RiskLevel } from '../../../shared/domain/risks/assessment-levels';
+import type { AssessmentAction, AssessmentStatus } from '../../../shared/domain/risks/assessment-statuses';
+import type { MeetingLevel } from '../../../shared/domain/risks/meetings';
 import type { AttachmentEntity, AttachmentMime, AttachmentPurpose } from '../../../shared/domain/attachments';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
@@ -134,4 +147,195 @@ export interface Schema {
     uploaded_at: string;
   };
   petition_closeout_attachments: { closeout_id: string; attachment_id: string };
+  hazards: {
+    id: string;
+    hazard_no: string;
+    title: string;
+    category: string;
+    source: HazardSource;
+    description: string;
+    level: HazardLevel;
+    status: HazardStatus;
+    found_on: string;
+    township_code: string;
+    village_code: string | null;
+    grid_code: string | null;
+    lng: number | null;
+    lat: number | null;
+    people_involved: number | null;
+    leader_id: string | null;
+    responsible_id: string | null;
+    plan: string;
+    measures: string;
+    outcome: string | null;
+    level_changed_on: string;
+    resolved_on: string | null;
+    closed_on: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  hazard_people: { id: string; hazard_id: string; name: string; phone: string | null; sort: number };
+  hazard_events: {
+    id: string;
+    hazard_id: string;
+    action: string;
+    from_status: HazardStatus | null;
+    to_status: HazardStatus;
+    note: string;
+    by_user: string;
+    at: string;
+  };
+  hazard_level_changes: {
+    id: string;
+    hazard_id: string;
+    from_level: HazardLevel;
+    to_level: HazardLevel;
+    changed_on: string;
+    reason: string;
+    by_user: string;
+    at: string;
+  };
+  hazard_notes: {
+    id: string;
+    hazard_id: string;
+    kind: HazardNoteKind;
+    noted_on: string;
+    content: string;
+    trend: HazardTrend | null;
+    suggested_level: HazardLevel | null;
+    by_user: string;
+    at: string;
+  };
+  hazard_links: {
+    hazard_id: string;
+    target_kind: 'petition' | 'assessment';
+    target_id: string;
+    by_user: string;
+    at: string;
+  };
+  risk_tasks: {
+    id: string;
+    owner_kind: TaskOwnerKind;
+    owner_id: string;
+    kind: TaskKind;
+    title: string;
+    unit_id: string;
+    start_date: string;
+    due_date: string;
+    status: TaskStatus;
+    progress_note: string;
+    completed_on: string | null;
+    outcome: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  risk_task_events: {
+    id: string;
+    task_id: string;
+    action: 'create' | TaskAction;
+    from_status: TaskStatus | null;
+    to_status: TaskStatus;
+    note: string;
+    due_date: string | null;
+    by_user: string;
+    at: string;
+  };
+  assessments: {
+    id: string;
+    assessment_no: string;
+    matter: string;
+    matter_type: AssessmentMatterType;
+    description: string;
+    proposing_unit_id: string;
+    assessing_body: string | null;
+    people_affected: number;
+    registered_on: string;
+    status: AssessmentStatus;
+    risk_level_before: RiskLevel | null;
+    risk_level_after: RiskLevel | null;
+    recommended_conclusion: AssessmentConclusion | null;
+    recommendation_reason: string;
+    has_emergency_plan: 0 | 1;
+    decision: AssessmentConclusion | null;
+    decided_by: string | null;
+    decided_on: string | null;
+    decision_reason: string | null;
+    implemented_on: string | null;
+    last_reviewed_on: string | null;
+    next_re_review_on: string | null;
+    archive_note: string | null;
+    archived_on: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  assessment_townships: { assessment_id: string; township_code: string; sort: number };
+  assessment_findings: { assessment_id: string; dimension: AssessmentDimension; finding: string };
+  assessment_consultations: {
+    assessment_id: string;
+    method: ConsultationMethod;
+    count: number;
+    participants: number | null;
+  };
+  assessment_risks: { assessment_id: string; sort: number; description: string; level: RiskLevel };
+  assessment_events: {
+    id: string;
+    assessment_id: string;
+    kind: 'register' | 'update' | 'transition' | 're_review';
+    action: AssessmentAction | null;
+    from_status: AssessmentStatus | null;
+    to_status: AssessmentStatus | null;
+    note: string;
+    by_user: string;
+    at: string;
+  };
+  assessment_re_reviews: {
+    id: string;
+    assessment_id: string;
+    reviewed_on: string;
+    finding: string;
+    risk_level: RiskLevel;
+    next_re_review_on: string | null;
+    by_user: string;
+    at: string;
+  };
+  reports: {
+    id: string;
+    kind: ReportKind;
+    report_date: string;
+    issue_no: string;
+    title: string;
+    document: string;
+    created_by: string;
+    created_at: string;
+  };
+  meetings: {
+    id: string;
+    meeting_no: string;
+    level: MeetingLevel;
+    held_on: string;
+    topic: string;
+    chaired_by: string;
+    township_code: string | null;
+    village_code: string | null;
+    location: string;
+    summary: string;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  meeting_attendees: { meeting_id: string; sort: number; name: string; unit: string };
+  meeting_items: { meeting_id: string; item_kind: 'hazard' | 'assessment' | 'petition'; item_id: string; sort: number };
+  meeting_decisions: {
+    id: string;
+    meeting_id: string;
+    sort: number;
+    content: string;
+    decided_on: string;
+    task_id: string | null;
+    by_user: string;
+    at: string;
+  };
 }

@@ -2,6 +2,8 @@ import type { DemoSummary } from '../../../shared/contract/system';
 import type { Sql } from '../db/sql';
 import { writeRows } from './batch-writer';
 import { generateDemoCounty, type DemoOptions } from './generate';
+import { writeDemoAssessments } from './assessments';
+import { writeDemoHazards } from './hazards';
 import { writeDemoPetitions } from './petitions';
 
 /** Shown with the map wherever the demo boundary appears. */
@@ -64,6 +66,17 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
         villages: demo.villages,
         units: demo.units,
         people: demo.people,
+        userId,
+      });
+      writeDemoAssessments(db, { ...options, townships: demo.townships, units: demo.units, userId });
+      writeDemoHazards(db, {
+        ...options,
+        townships: demo.townships,
+        villages: demo.villages,
+        grids: demo.grids,
+        units: demo.units,
+        people: demo.people,
+        boundary: demo.boundary.collection,
         userId,
       });
     }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ExportFile } from '../../../shared/contract/audit';
-import type { ExportProgress, ExportState } from '../../../shared/contract/petition-export';
+import type { ExportProgress, ExportState } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
 import type { AuditEvent } from '../features/audit/writer';
 

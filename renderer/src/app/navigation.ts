@@ -1,9 +1,12 @@
 import {
   AlarmClock,
+  Calendar,
+  ChatDotRound,
   DataAnalysis,
   DataBoard,
   Document,
   Files,
+  FolderChecked,
   HomeFilled,
   List,
   Lock,
@@ -11,6 +14,7 @@ import {
   Tickets,
   User,
   Warning,
+  WarnTriangleFilled,
 } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
@@ -33,6 +37,7 @@ export const isGroup = (entry: NavEntry): entry is NavGroup => 'children' in ent
 /** The workstation's left menu. */
 export const NAVIGATION: readonly NavEntry[] = [
   { name: 'home', label: '工作台', icon: HomeFilled },
+  { name: 'today', label: '今日', icon: Calendar },
   {
     name: 'petitions-menu',
     label: '信访积案',
@@ -43,7 +48,19 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'petitions-figures', label: '统计', icon: DataAnalysis },
     ],
   },
-  { name: 'risks', label: '风险台账', icon: Warning },
+  {
+    name: 'risks-menu',
+    label: '风险台账',
+    icon: Warning,
+    children: [
+      { name: 'hazards', label: '风险隐患', icon: WarnTriangleFilled },
+      { name: 'assessments', label: '稳评台账', icon: List },
+      { name: 'assessments-re-reviews', label: '复评提醒', icon: AlarmClock },
+      { name: 'assessments-figures', label: '稳评统计', icon: DataAnalysis },
+      { name: 'meetings', label: '会商研判', icon: ChatDotRound },
+    ],
+  },
+  { name: 'reports', label: '日报', icon: Tickets },
   { name: 'board', label: '态势大屏', icon: DataBoard },
   {
     name: 'admin',
@@ -53,6 +70,7 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'reference', label: '基础数据', icon: Files },
       { name: 'users', label: '账号管理', icon: User },
       { name: 'settings', label: '系统设置', icon: Lock },
+      { name: 'backup', label: '数据备份', icon: FolderChecked },
       { name: 'audit', label: '审计日志', icon: Document },
     ],
   },

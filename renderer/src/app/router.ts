@@ -21,8 +21,6 @@ declare module 'vue-router' {
   }
 }
 
-const ModulePlaceholder = () => import('@/components/ModulePlaceholder.vue');
-
 export const routes: RouteRecordRaw[] = [
   {
     path: '/',
@@ -33,6 +31,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'home',
         component: () => import('@/features/home/views/HomeView.vue'),
         meta: { title: '工作台', access: 'reference.read' },
+      },
+      {
+        path: 'today',
+        name: 'today',
+        component: () => import('@/features/today/views/TodayView.vue'),
+        meta: { title: '今日', access: 'risks.read' },
       },
       {
         path: 'petitions',
@@ -52,12 +56,43 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/petitions/views/FiguresView.vue'),
         meta: { title: '积案统计', access: 'petitions.read' },
       },
+      // 风险台账: the old `/risks` address opens the hazard ledger.
+      { path: 'risks', name: 'risks', redirect: { name: 'hazards' } },
       {
-        path: 'risks',
-        name: 'risks',
-        component: ModulePlaceholder,
-        props: { description: '风险台账（稳评与风险隐患）将在后续版本提供' },
-        meta: { title: '风险台账', access: 'reference.read' },
+        path: 'risks/hazards',
+        name: 'hazards',
+        component: () => import('@/features/hazards/views/HazardsView.vue'),
+        meta: { title: '风险隐患', access: 'risks.read' },
+      },
+      {
+        path: 'risks/assessments',
+        name: 'assessments',
+        component: () => import('@/features/assessments/views/AssessmentsView.vue'),
+        meta: { title: '稳评台账', access: 'risks.read' },
+      },
+      {
+        path: 'risks/assessments/re-reviews',
+        name: 'assessments-re-reviews',
+        component: () => import('@/features/assessments/views/ReReviewsDueView.vue'),
+        meta: { title: '复评提醒', access: 'risks.read' },
+      },
+      {
+        path: 'risks/assessments/figures',
+        name: 'assessments-figures',
+        component: () => import('@/features/assessments/views/AssessmentFiguresView.vue'),
+        meta: { title: '稳评统计', access: 'risks.read' },
+      },
+      {
+        path: 'risks/meetings',
+        name: 'meetings',
+        component: () => import('@/features/meetings/views/MeetingsView.vue'),
+        meta: { title: '会商研判', access: 'risks.read' },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('@/features/reports/views/ReportsView.vue'),
+        meta: { title: '日报', access: 'reports.read' },
       },
       {
         path: 'admin',
@@ -76,6 +111,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'settings',
         component: () => import('@/features/settings/views/SettingsView.vue'),
         meta: { title: '系统设置', access: 'settings.manage' },
+      },
+      {
+        path: 'admin/backup',
+        name: 'backup',
+        component: () => import('@/features/backup/views/BackupView.vue'),
+        meta: { title: '数据备份', access: 'system.backup' },
       },
       {
         path: 'admin/audit',
@@ -110,6 +151,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/auth/views/LoginView.vue'),
     meta: { title: '登录', public: true },
   },
+  // The data file was found damaged at start-up: shown whatever the session, as no one can sign in.
+  {
+    path: '/recovery',
+    name: 'recovery',
+    component: () => import('@/features/backup/views/RecoveryView.vue'),
+    meta: { title: '数据恢复', public: true },
+  },
   {
     path: '/change-password',
     name: 'change-password',
@@ -121,6 +169,8 @@ export const routes: RouteRecordRaw[] = [
 
 /** Where the user may go: first run, then sign-in, then a forced password change, then permissions. */
 async function guard(to: RouteLocationNormalized): Promise<boolean | RouteLocationRaw> {
+  // The recovery screen needs no session (and the backend answers nothing else meanwhile).
+  if (to.name === 'recovery') return true;
   const auth = useAuthStore();
   if (!auth.status) await auth.refresh();
   // No answer from the backend: the login page says so and offers a retry.

@@ -33,7 +33,8 @@ export function useSubmit(form?: ServerErrorTarget, options: SubmitOptions = {})
       return true;
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
-      if (failure.reason && !options.showSessionErrors) return false;
+      // A full disk is not the session's: the form says it.
+      if (failure.reason && failure.reason !== 'DISK_FULL' && !options.showSessionErrors) return false;
       form?.applyServerErrors(failure.details);
       error.value = failure.message;
       return false;

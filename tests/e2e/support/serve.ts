@@ -53,10 +53,11 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 /**
  * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
- * temp data folder; with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
+ * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
  */
-export async function startWebApp(options: { demo?: 'small' | 'large' } = {}): Promise<WebApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'zz-e2e-'));
+export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
+  // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
   // Its own process group, so stopping it also stops npm's children (tsx, node).
   const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', '0', '--data', dataDir], {
     detached: true,

@@ -6,6 +6,10 @@ import { migration0002 } from './0002-accounts-audit';
 import { migration0003 } from './0003-petitions';
 import { migration0004 } from './0004-attachments';
 import { migration0005 } from './0005-petition-speed';
+import { migration0006 } from './0006-risk-hazards';
+import { migration0007 } from './0007-risk-assessments';
+import { migration0008 } from './0008-reports';
+import { migration0009 } from './0009-meetings';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -15,6 +19,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -52,7 +60,7 @@ export async function migrate(
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupFile: null };
 
-  const backupFile = from > 0 ? await backupDatabase(db, backupDir, `before-migration-v${from}`) : null;
+  const backupFile = from > 0 ? (await backupDatabase(db, backupDir, `before-migration-v${from}`)).file : null;
   db.transaction(() => {
     for (const m of pending) {
       m.up(db);

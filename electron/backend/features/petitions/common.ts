@@ -32,13 +32,14 @@ const invalid = (path: string, message: string): never => {
   throw new AppError('VALIDATION', message, [{ path, message }]);
 };
 
-export function assertTownship(ctx: HandlerContext, code: string): void {
+/** The township exists and lies in the user's scope; `noun` names the ledger's records in the refusal. */
+export function assertTownship(ctx: HandlerContext, code: string, noun = '积案'): void {
   const township = ctx.sql.get(
     qb.selectFrom('regions').select('code').where('code', '=', code).where('level', '=', 'township'),
   );
   if (!township) invalid('townshipCode', '所选乡镇/街道不存在，请重新选择。');
   if (!inScope(principalOf(ctx).regionCode, code)) {
-    throw new AppError('FORBIDDEN', '您只能登记和办理本辖区的积案。', [
+    throw new AppError('FORBIDDEN', `您只能登记和办理本辖区的${noun}。`, [
       { path: 'townshipCode', message: '超出您的辖区' },
     ]);
   }

@@ -1,33 +1,22 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { z } from 'zod';
-import type { Page } from '../../../../shared/contract';
-import type { ExportFile } from '../../../../shared/contract/audit';
-import {
-  PETITION_EXPORT_MAX_ROWS,
-  type ExportProgress,
-  type petitionsExportStartInput,
-} from '../../../../shared/contract/petition-export';
+import type { ExportProgress } from '../../../../shared/contract/exports';
+import type { petitionsExportStartInput } from '../../../../shared/contract/petition-export';
 import type { PetitionRow } from '../../../../shared/contract/petitions';
-import { AppError } from '../../../../shared/errors';
 import { PETITION_ITEM_TYPE_LABELS, PETITION_LEVEL_LABELS } from '../../../../shared/domain/petitions/classification';
 import { describePetitionFilter } from '../../../../shared/domain/petitions/filter';
 import { DEADLINE_STAGE_LABELS } from '../../../../shared/domain/petitions/stages';
 import { PETITION_STATUS_LABELS } from '../../../../shared/domain/petitions/statuses';
-import { hasAccess, PERMISSION_LABELS } from '../../../../shared/domain/roles';
-import { fileStamp } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { openSnapshot, type Snapshot } from '../../db/snapshot';
+import type { Snapshot } from '../../db/snapshot';
 import { qb } from '../../db/sql';
-import type { JobHandle } from '../../export/jobs';
-import { XlsxWriter, type XlsxColumn } from '../../export/xlsx';
-import { appendAudit } from '../audit/writer';
+import { eachOf, EXPORT_CHUNK_ROWS, startLedgerExport } from '../../export/ledger';
+import type { XlsxColumn } from '../../export/xlsx';
 import { clockOf } from './common';
 import { listPetitions, maskPetitioner, type ListInput } from './repo';
 
 type StartInput = z.output<typeof petitionsExportStartInput>;
 
-/** Rows read, written and reported per turn of the event loop. */
-export const EXPORT_CHUNK_ROWS = 1000;
+export { EXPORT_CHUNK_ROWS };
 
 interface ExportPetitioner {
   name: string;
@@ -41,8 +30,7 @@ interface ExportRow extends PetitionRow {
 }
 
 /** One value per petitioner, in the same order in each column, `—` where one is not recorded. */
-const each = (row: ExportRow, pick: (p: ExportPetitioner) => string | null) =>
-  row.petitioners.map((p) => pick(p) ?? '—').join('、');
+const each = (row: ExportRow, pick: (p: ExportPetitioner) => string | null) => eachOf(row.petitioners, pick);
 
 const columnsOf = (categoryLabel: (code: string) => string): XlsxColumn<ExportRow>[] => [
   { header: '案件编号', width: 16, value: (r) => r.caseNo },
@@ -100,86 +88,25 @@ function withPetitioners(snapshot: Snapshot, rows: PetitionRow[], unmasked: bool
   return rows.map((row) => ({ ...row, petitioners: byCase.get(row.id)! }));
 }
 
-/** Refuses an unmasked export to a role without personal.reveal; the refusal is audited, nothing else changes. */
-function assertMayUnmask(ctx: HandlerContext): void {
-  if (hasAccess(principalOf(ctx).roles, 'personal.reveal')) return;
-  appendAudit(ctx, {
-    action: 'petitions.export',
-    entity: 'petition',
-    result: 'denied',
-    detail: '缺少权限：personal.reveal',
-  });
-  throw new AppError(
-    'FORBIDDEN',
-    `不脱敏导出须有“${PERMISSION_LABELS['personal.reveal']}”权限，您的角色没有，请改用脱敏导出。`,
-    [{ path: 'unmasked', message: '没有查看个人信息原文的权限' }],
-  );
-}
-
-/**
- * Starts an export of everything the list's filter finds, in the list's order, from one snapshot
- * of the database (cases changed meanwhile do not tear the file). The first chunk is read here, so
- * an empty or too large result is refused at once; the rest is written chunk by chunk in the
- * background, each chunk a turn of the event loop, so progress calls are answered meanwhile.
- */
+/** The petition ledger's export (export/ledger.ts): the list's filter and order, petitioners masked unless unmasked. */
 export function startPetitionExport(ctx: HandlerContext, input: StartInput): ExportProgress {
   const { unmasked, reason, ...filter } = input;
-  if (unmasked) assertMayUnmask(ctx);
-  const principal = principalOf(ctx);
+  const scope = principalOf(ctx).regionCode;
   const clock = clockOf(ctx);
-  const snapshot = openSnapshot(ctx.sql.db.name);
-  const read = (page: number) =>
-    listPetitions(
-      snapshot.sql,
-      { ...filter, page, pageSize: EXPORT_CHUNK_ROWS } satisfies ListInput,
-      principal.regionCode,
-      clock,
-    );
-  let first: Page<PetitionRow>;
-  try {
-    first = read(1);
-    if (first.total === 0) throw new AppError('NOT_FOUND', '当前筛选没有积案可导出，请调整筛选条件后再试。');
-    if (first.total > PETITION_EXPORT_MAX_ROWS) {
-      throw new AppError(
-        'CONFLICT',
-        `当前筛选共 ${first.total} 件，超过单次导出上限 ${PETITION_EXPORT_MAX_ROWS} 件，请缩小筛选范围后分批导出。`,
-      );
-    }
-  } catch (error) {
-    snapshot.close();
-    throw error;
-  }
-  const audit = {
-    action: 'petitions.export',
-    entity: 'petition',
-    fields: unmasked ? ['name', 'idNumber', 'phone'] : [],
-    detail: `导出 ${first.total} 行（${unmasked ? `不脱敏，原因：${reason}` : '脱敏'}）；筛选：${describePetitionFilter(filter)}`,
-  };
-  const fileName = `积案台账${unmasked ? '-含个人信息' : ''}-${fileStamp(ctx.now())}.xlsx`;
-  return ctx.exportJobs.start(principal.userId, first.total, audit, (handle) =>
-    writeExport(snapshot, read, first, { unmasked, fileName, handle }).finally(snapshot.close),
+  return startLedgerExport(
+    ctx,
+    { unmasked, reason },
+    {
+      action: 'petitions.export',
+      entity: 'petition',
+      title: '积案台账',
+      noun: '积案',
+      personalFields: ['name', 'idNumber', 'phone'],
+      filterText: describePetitionFilter(filter),
+      read: (snapshot, page, pageSize) =>
+        listPetitions(snapshot.sql, { ...filter, page, pageSize } satisfies ListInput, scope, clock),
+      rows: withPetitioners,
+      columns: (snapshot) => columnsOf(categoryLabels(snapshot)),
+    },
   );
-}
-
-async function writeExport(
-  snapshot: Snapshot,
-  read: (page: number) => Page<PetitionRow>,
-  first: Page<PetitionRow>,
-  job: { unmasked: boolean; fileName: string; handle: JobHandle },
-): Promise<ExportFile> {
-  const writer = new XlsxWriter('积案台账', columnsOf(categoryLabels(snapshot)));
-  let done = 0;
-  for (let page = 1; done < first.total; page += 1) {
-    await nextTurn();
-    const items = page === 1 ? first.items : read(page).items;
-    if (items.length === 0) break;
-    const rows = withPetitioners(snapshot, items, job.unmasked);
-    // Reading and writing a chunk each take a turn of their own: neither holds the loop long.
-    await nextTurn();
-    writer.add(rows);
-    done += items.length;
-    job.handle.progress(done);
-  }
-  const bytes = await writer.finish();
-  return { fileName: job.fileName, base64: bytes.toString('base64'), rows: done };
 }

@@ -11,9 +11,11 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shar
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
+import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import { offsetOf } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
+import { nextSerial } from '../../db/serial';
 import { qb, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
 
@@ -27,21 +29,18 @@ export type PetitionTableRow = Schema['petitions'];
 const NAME_SEPARATOR = '\u001f';
 
 /** The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). */
-export const stageSql = ({ today, dueSoonDays }: CaseClock) =>
-  rawSql<DeadlineStage | null>`CASE
-    WHEN p.status IN ('resolved', 'closed') THEN 'done'
-    WHEN p.due_date IS NULL THEN NULL
-    WHEN p.due_date < ${today} THEN 'overdue'
-    WHEN julianday(p.due_date) - julianday(${today}) <= ${dueSoonDays} THEN 'due_soon'
-    WHEN 2 * (julianday(${today}) - julianday(coalesce(p.assigned_date, p.received_date)))
-      >= julianday(p.due_date) - julianday(coalesce(p.assigned_date, p.received_date)) THEN 'half_used'
-    ELSE 'normal' END`;
+export const stageSql = (clock: CaseClock) =>
+  clockStageSql(
+    {
+      concluded: rawSql<SqlBool>`p.status IN ('resolved', 'closed')`,
+      start: rawSql<string>`coalesce(p.assigned_date, p.received_date)`,
+      due: rawSql<string | null>`p.due_date`,
+    },
+    clock,
+  );
 
 /** What the deadline stages are computed against: the county's date and the 临期 setting. */
-export interface CaseClock {
-  today: string;
-  dueSoonDays: number;
-}
+export type CaseClock = DeadlineClock;
 
 export const findPetition = (sql: Sql, id: string): PetitionTableRow | undefined =>
   sql.get(qb.selectFrom('petitions').selectAll().where('id', '=', id));
@@ -82,12 +81,29 @@ function filtered(input: Partial<ListInput>, scope: string | null, clock: CaseCl
   return query;
 }
 
+/** The case columns a list row shows (the wide text columns stay out of lists). */
+const LIST_COLUMNS = [
+  'p.id',
+  'p.case_no',
+  'p.item_type',
+  'p.category',
+  'p.township_code',
+  'p.summary',
+  'p.received_date',
+  'p.petition_count',
+  'p.highest_level',
+  'p.status',
+  'p.handling_unit_id',
+  'p.leader_id',
+  'p.due_date',
+] as const;
+
 const withColumns = (query: ReturnType<typeof filtered>, clock: CaseClock) =>
   query
     .innerJoin('regions as g', 'g.code', 'p.township_code')
     .leftJoin('units as u', 'u.id', 'p.handling_unit_id')
     .leftJoin('people as l', 'l.id', 'p.leader_id')
-    .selectAll('p')
+    .select(LIST_COLUMNS)
     .select([
       'g.name as township_name',
       'u.name as unit_name',
@@ -97,7 +113,8 @@ const withColumns = (query: ReturnType<typeof filtered>, clock: CaseClock) =>
         FROM petitioners n WHERE n.petition_id = p.id)`.as('names'),
     ]);
 
-type JoinedRow = PetitionTableRow & {
+type ListColumn = (typeof LIST_COLUMNS)[number] extends `p.${infer C}` ? C : never;
+type JoinedRow = Pick<PetitionTableRow, ListColumn> & {
   township_name: string;
   unit_name: string | null;
   leader_name: string | null;
@@ -201,7 +218,11 @@ export const maskPetitioner = (row: Schema['petitioners']): PetitionerMasked => 
 });
 
 export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDetail | undefined {
-  const row = sql.get(withColumns(filtered({}, null, clock), clock).where('p.id', '=', id)) as JoinedRow | undefined;
+  const row = sql.get(
+    withColumns(filtered({}, null, clock), clock)
+      .selectAll('p')
+      .where('p.id', '=', id),
+  ) as (JoinedRow & PetitionTableRow) | undefined;
   if (!row) return undefined;
   const responsible = row.responsible_id
     ? sql.get(qb.selectFrom('people').select('name').where('id', '=', row.responsible_id))
@@ -309,14 +330,4 @@ export function findRepeatCase(
 }
 
 /** The next `XF2026-000123` of the year: per-year sequence, allocated inside the write transaction. */
-export function nextCaseNo(sql: Sql, year: string): string {
-  const prefix = `XF${year}-`;
-  const last = sql.get(
-    qb
-      .selectFrom('petitions')
-      .select((eb) => eb.fn.max('case_no').as('n'))
-      .where('case_no', 'like', `${prefix}%`),
-  )?.n;
-  const next = last ? Number(last.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(6, '0')}`;
-}
+export const nextCaseNo = (sql: Sql, year: string): string => nextSerial(sql, 'petitions', `XF${year}-`, 6);

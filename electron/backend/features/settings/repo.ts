@@ -1,3 +1,4 @@
+import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../../../shared/domain/backup-settings';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '../../../../shared/domain/security-settings';
 import { DEFAULT_WORK_SETTINGS, type WorkSettings } from '../../../../shared/domain/work-settings';
 import { qb, type Sql } from '../../db/sql';
@@ -6,11 +7,13 @@ import { qb, type Sql } from '../../db/sql';
 export const SETTING_GROUPS = {
   security: DEFAULT_SECURITY_SETTINGS,
   work: DEFAULT_WORK_SETTINGS,
+  backup: DEFAULT_BACKUP_SETTINGS,
 } satisfies Record<string, object>;
 
 export interface SettingValues {
   security: SecuritySettings;
   work: WorkSettings;
+  backup: BackupSettings;
 }
 
 export type SettingGroup = keyof SettingValues;

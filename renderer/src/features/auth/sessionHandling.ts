@@ -7,7 +7,7 @@ import { useSystemStore } from '@/app/systemStore';
 import { useAuthStore } from './authStore';
 
 /** What the interface does about a failed call, whichever page made it. */
-export type SessionAction = 'lock' | 'login' | 'change-password' | null;
+export type SessionAction = 'lock' | 'login' | 'change-password' | 'recovery' | null;
 
 /**
  * Methods whose UNAUTHENTICATED answer is about the credentials typed (or needs no session), not
@@ -26,6 +26,8 @@ const CREDENTIAL_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
  * to the login page; a password the backend wants changed first sends them to change it.
  */
 export function sessionAction(error: ErrorBody, method: MethodName): SessionAction {
+  // The data file was found damaged at start-up: the backend answers only the recovery screen.
+  if (error.reason === 'DATABASE_DAMAGED') return 'recovery';
   if (error.code === 'UNAUTHENTICATED') {
     // The lock screen itself says what went wrong with an unlock.
     if (method === 'auth.unlock') return null;
@@ -65,6 +67,12 @@ export function useSessionHandling(): void {
       case 'change-password':
         auth.requirePasswordChange();
         void router.push({ name: 'change-password' });
+        break;
+      case 'recovery':
+        if (router.currentRoute.value.name !== 'recovery') {
+          auth.signedOut();
+          void router.push({ name: 'recovery' });
+        }
         break;
     }
   });

@@ -1,0 +1,33 @@
+import { principalOf, type HandlerMap } from '../../api/types';
+import { assessmentClockOf, assessmentInScope, detailOf } from './common';
+import { assessmentFigures } from './figures';
+import { createAssessment, updateAssessment } from './register';
+import { listAssessments } from './repo';
+import { recordReReview, reReviewsDue } from './re-reviews';
+import { transitionAssessment } from './transition';
+
+export const assessmentsHandlers = {
+  'assessments.list': (input, ctx) =>
+    listAssessments(ctx.sql, input, principalOf(ctx).regionCode, assessmentClockOf(ctx)),
+  'assessments.get': ({ id }, ctx) => detailOf(ctx, assessmentInScope(ctx, id).id),
+  'assessments.rules': (_input, ctx) => ({
+    conclusionMapping: ctx.settings.work.conclusionMapping,
+    reReviewIntervalMonths: ctx.settings.work.reReviewIntervalMonths,
+  }),
+  'assessments.create': (input, ctx) => createAssessment(ctx, input),
+  'assessments.update': (input, ctx) => updateAssessment(ctx, input),
+  'assessments.transition': (input, ctx) => transitionAssessment(ctx, input),
+  'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
+  'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
+  'assessments.figures': (_input, ctx) => assessmentFigures(ctx),
+} satisfies HandlerMap<
+  | 'assessments.list'
+  | 'assessments.get'
+  | 'assessments.rules'
+  | 'assessments.create'
+  | 'assessments.update'
+  | 'assessments.transition'
+  | 'assessments.recordReReview'
+  | 'assessments.reReviewsDue'
+  | 'assessments.figures'
+>;

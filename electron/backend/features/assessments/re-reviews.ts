@@ -1,0 +1,87 @@
+import { sql as rawSql } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { Page } from '../../../../shared/contract';
+import type {
+  AssessmentDetail,
+  AssessmentRow,
+  assessmentsReReviewInput,
+} from '../../../../shared/contract/assessments';
+import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { RISK_LEVEL_LABELS, type RiskLevel } from '../../../../shared/domain/risks/assessment-levels';
+import { reReviewEntryProblems } from '../../../../shared/domain/risks/re-reviews';
+import { assertNoProblems } from '../../api/problems';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { offsetOf } from '../../db/paging';
+import { qb } from '../../db/sql';
+import { audited } from '../audit/writer';
+import { todayOf } from '../petitions/common';
+import { addEvent, assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
+import { countOf, filtered, pageRows } from './repo';
+
+type Paging = { page: number; pageSize: number };
+
+/**
+ * Records a re-review of a tracked assessment: the finding, the level found now and the next date
+ * (blank when it was the last). The re-review clock restarts from the day it was held.
+ */
+export function recordReReview(
+  ctx: HandlerContext,
+  input: z.output<typeof assessmentsReReviewInput>,
+): AssessmentDetail {
+  const row = assessmentInScope(ctx, input.id);
+  const problems = reReviewEntryProblems(input, {
+    status: row.status,
+    implementedOn: row.implemented_on ?? row.decided_on ?? row.registered_on,
+    today: todayOf(ctx),
+  });
+  assertNoProblems(problems);
+  const reviewedOn = input.reviewedOn!.trim();
+  const next = input.nextReReviewOn?.trim() || null;
+  const fields = ['reviewedOn', 'finding', 'riskLevel', ...(next ? ['nextReReviewOn'] : [])];
+  audited(ctx, { action: 'assessments.recordReReview', ...assessmentEntity(row.id), fields }, () => {
+    ctx.sql.run(
+      qb.insertInto('assessment_re_reviews').values({
+        id: uuidv7(),
+        assessment_id: row.id,
+        reviewed_on: reviewedOn,
+        finding: input.finding!.trim(),
+        risk_level: input.riskLevel!.trim() as RiskLevel,
+        next_re_review_on: next,
+        by_user: principalOf(ctx).userId,
+        at: ctx.now().toISOString(),
+      }),
+    );
+    ctx.sql.run(
+      qb
+        .updateTable('assessments')
+        .set({ last_reviewed_on: reviewedOn, next_re_review_on: next, updated_at: ctx.now().toISOString() })
+        .where('id', '=', row.id),
+    );
+    addEvent(ctx, {
+      assessment_id: row.id,
+      kind: 're_review',
+      note:
+        `复评（${reviewedOn}）：当前风险等级${RISK_LEVEL_LABELS[input.riskLevel!.trim() as RiskLevel]}；` +
+        `${input.finding!.trim()}\n${next ? `下次复评：${next}` : '不再安排复评'}`,
+    });
+  });
+  return detailOf(ctx, row.id);
+}
+
+/**
+ * The re-reviews that show up (the domain's `dueReReviews`): tracked assessments in scope whose
+ * next re-review is due soon or overdue, the earliest first, paged in SQL.
+ */
+export function reReviewsDue(ctx: HandlerContext, input: Paging): Page<AssessmentRow> {
+  const clock = assessmentClockOf(ctx);
+  const until = addDays(clock.today, clock.dueSoonDays);
+  const due = filtered({}, principalOf(ctx).regionCode)
+    .where('a.status', '=', 'tracking')
+    .where('a.next_re_review_on', 'is not', null)
+    .where('a.next_re_review_on', '<=', until);
+  const total = countOf(ctx.sql, due);
+  const byDate = rawSql`a.next_re_review_on, a.id`;
+  const page = due.orderBy(byDate).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize));
+  return { items: pageRows(ctx.sql, clock, page, byDate), total, page: input.page, pageSize: input.pageSize };
+}

@@ -1,0 +1,305 @@
+import { sql as rawSql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { Page } from '../../../../shared/contract';
+import type {
+  AssessmentDetail,
+  AssessmentFigureFilter,
+  AssessmentRow,
+  assessmentsListInput,
+} from '../../../../shared/contract/assessments';
+import type { DeadlineStage } from '../../../../shared/domain/deadlines';
+import { ASSESSMENT_DIMENSIONS, CONSULTATION_METHODS } from '../../../../shared/domain/risks/assessment-content';
+import { suggestConclusion, type ConclusionMapping } from '../../../../shared/domain/risks/assessment-levels';
+import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
+import { townshipPrefix } from '../../../../shared/domain/scope';
+import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
+import { offsetOf } from '../../db/paging';
+import type { Schema } from '../../db/schema';
+import { searchPhrase } from '../../db/search-text';
+import { nextSerial } from '../../db/serial';
+import { qb, type Sql } from '../../db/sql';
+import { FIGURE_CASES } from './figure-cases';
+
+/**
+ * Queries of the stability assessments. The re-review clock is computed in SQL by the domain's
+ * rules (db/clock-sql.ts); the suggestion from the residual level by the centre's mapping.
+ */
+export type AssessmentTableRow = Schema['assessments'];
+
+/** The clock of the re-reviews and the mapping of the suggestion. */
+export interface AssessmentClock extends DeadlineClock {
+  mapping: ConclusionMapping;
+}
+
+export type ListInput = z.output<typeof assessmentsListInput>;
+
+const SEPARATOR = '\u001f';
+const PAIR = '\u001e';
+
+/** The domain's `reReviewStage` in SQL: a clock only while tracking. */
+export const reReviewStageSql = (clock: DeadlineClock) =>
+  rawSql<DeadlineStage | null>`CASE WHEN a.status = 'tracking' THEN ${clockStageSql(
+    {
+      concluded: rawSql<SqlBool>`0`,
+      start: rawSql<string>`coalesce(a.last_reviewed_on, a.implemented_on)`,
+      due: rawSql<string | null>`a.next_re_review_on`,
+    },
+    clock,
+  )} END`;
+
+export const findAssessment = (sql: Sql, id: string): AssessmentTableRow | undefined =>
+  sql.get(qb.selectFrom('assessments').selectAll().where('id', '=', id));
+
+export const townshipCodesOf = (sql: Sql, id: string): string[] =>
+  sql
+    .all(qb.selectFrom('assessment_townships').select('township_code').where('assessment_id', '=', id).orderBy('sort'))
+    .map((r) => r.township_code);
+
+const affecting = (condition: (q: ReturnType<typeof townshipRows>) => ReturnType<typeof townshipRows>) =>
+  rawSql<SqlBool>`a.id IN (${condition(townshipRows())})`;
+const townshipRows = () => qb.selectFrom('assessment_townships').select('assessment_id');
+
+function keywordFilter(keyword: string): Expression<SqlBool> {
+  const phrase = searchPhrase(keyword) ?? '""';
+  return rawSql<SqlBool>`a.rowid IN (SELECT rowid FROM assessments_search WHERE assessments_search MATCH ${phrase})`;
+}
+
+/** The assessments behind one figure's numerator or denominator (figure-cases.ts). */
+function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denominator', key: string | undefined) {
+  const cases = FIGURE_CASES[figure];
+  const denominator = rawSql<SqlBool>`(${rawSql.raw(cases.denominator)})`;
+  if (part === 'denominator') return denominator;
+  return rawSql<SqlBool>`${denominator} AND (${cases.numerator(key ?? '')})`;
+}
+
+export function filtered(input: Partial<ListInput>, scope: string | null) {
+  let query = qb.selectFrom('assessments as a');
+  if (scope) query = query.where(affecting((q) => q.where('township_code', 'like', `${townshipPrefix(scope)}%`)));
+  if (input.keyword) query = query.where(keywordFilter(input.keyword));
+  if (input.townshipCode) {
+    const code = input.townshipCode;
+    query = query.where(affecting((q) => q.where('township_code', '=', code)));
+  }
+  if (input.status) query = query.where('a.status', '=', input.status);
+  if (input.riskLevel) query = query.where('a.risk_level_after', '=', input.riskLevel);
+  if (input.decision) query = query.where('a.decision', '=', input.decision);
+  if (input.matterType) query = query.where('a.matter_type', '=', input.matterType);
+  if (input.registeredFrom) query = query.where('a.registered_on', '>=', input.registeredFrom);
+  if (input.registeredTo) query = query.where('a.registered_on', '<=', input.registeredTo);
+  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator', input.figureKey));
+  return query;
+}
+
+export type AssessmentQuery = ReturnType<typeof filtered>;
+
+const withColumns = (query: AssessmentQuery, clock: DeadlineClock) =>
+  query
+    .innerJoin('units as u', 'u.id', 'a.proposing_unit_id')
+    .selectAll('a')
+    .select([
+      'u.name as unit_name',
+      reReviewStageSql(clock).as('stage'),
+      rawSql<string | null>`(SELECT group_concat(t.township_code || ${PAIR} || g.name, ${SEPARATOR} ORDER BY t.sort)
+        FROM assessment_townships t JOIN regions g ON g.code = t.township_code WHERE t.assessment_id = a.id)`.as(
+        'townships',
+      ),
+    ]);
+
+type JoinedRow = AssessmentTableRow & { unit_name: string; stage: DeadlineStage | null; townships: string | null };
+
+function toRow(row: JoinedRow, clock: AssessmentClock): AssessmentRow {
+  return {
+    id: row.id,
+    assessmentNo: row.assessment_no,
+    matter: row.matter,
+    matterType: row.matter_type,
+    proposingUnitId: row.proposing_unit_id,
+    proposingUnitName: row.unit_name,
+    townships: (row.townships ? row.townships.split(SEPARATOR) : []).map((pair) => {
+      const [code = '', name = ''] = pair.split(PAIR);
+      return { code, name };
+    }),
+    peopleAffected: row.people_affected,
+    registeredOn: row.registered_on,
+    status: row.status,
+    riskLevelBefore: row.risk_level_before,
+    riskLevelAfter: row.risk_level_after,
+    suggestedConclusion: row.risk_level_after ? suggestConclusion(row.risk_level_after, clock.mapping) : null,
+    recommendedConclusion: row.recommended_conclusion,
+    decision: row.decision,
+    decidedOn: row.decided_on,
+    nextReReviewOn: row.next_re_review_on,
+    reReviewStage: row.stage,
+  };
+}
+
+const SORT_COLUMNS = {
+  registeredOn: 'a.registered_on',
+  assessmentNo: 'a.assessment_no',
+  peopleAffected: 'a.people_affected',
+  decidedOn: 'a.decided_on',
+  nextReReviewOn: 'a.next_re_review_on',
+} as const;
+
+/** ORDER BY from the whitelisted sort; rows without the date come last either way; the id breaks ties. */
+function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unknown> {
+  const direction = input.direction === 'asc' ? 'ASC' : 'DESC';
+  const column = SORT_COLUMNS[input.sort];
+  const undatedLast = input.sort === 'decidedOn' || input.sort === 'nextReReviewOn' ? `${column} IS NULL, ` : '';
+  return rawSql.raw(`${undatedLast}${column} ${direction}, a.id ${direction}`);
+}
+
+/** One page's rows: picked on the bare table, then joined (as the petition ledger does). */
+export function pageRows(
+  sql: Sql,
+  clock: AssessmentClock,
+  page: AssessmentQuery,
+  order: RawBuilder<unknown>,
+): AssessmentRow[] {
+  const picked = page.select(rawSql<number>`a.rowid`.as('rid'));
+  const query = withColumns(qb.selectFrom('assessments as a'), clock)
+    .where(rawSql<SqlBool>`a.rowid IN (${picked})`)
+    .orderBy(order);
+  return (sql.all(query) as JoinedRow[]).map((row) => toRow(row, clock));
+}
+
+export const countOf = (sql: Sql, query: AssessmentQuery): number =>
+  sql.get(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+
+export function listAssessments(
+  sql: Sql,
+  input: ListInput,
+  scope: string | null,
+  clock: AssessmentClock,
+): Page<AssessmentRow> {
+  const total = countOf(sql, filtered(input, scope));
+  const order = orderOf(input);
+  const page = filtered(input, scope).orderBy(order).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize));
+  return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
+}
+
+/** Measures (risk tasks of kind `measure`) not cancelled, and those still open. */
+export function measureCounts(sql: Sql, id: string): { measureCount: number; openMeasureCount: number } {
+  const row = sql.get(
+    qb
+      .selectFrom('risk_tasks')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('all'),
+        eb.fn.sum<number>(eb.case().when('status', 'in', OPEN_TASK_STATUSES).then(1).else(0).end()).as('open'),
+      ])
+      .where('owner_kind', '=', 'assessment')
+      .where('owner_id', '=', id)
+      .where('kind', '=', 'measure')
+      .where('status', '!=', 'cancelled'),
+  );
+  return { measureCount: row?.all ?? 0, openMeasureCount: row?.open ?? 0 };
+}
+
+const userName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
+
+/** The findings (in the domain's order of dimensions), consultations (order of methods) and risks found. */
+export function contentOf(sql: Sql, id: string) {
+  const dimensions = sql.all(
+    qb.selectFrom('assessment_findings').select(['dimension', 'finding']).where('assessment_id', '=', id),
+  );
+  const consultations = sql.all(
+    qb
+      .selectFrom('assessment_consultations')
+      .select(['method', 'count', 'participants'])
+      .where('assessment_id', '=', id),
+  );
+  return {
+    dimensions: dimensions.sort(
+      (a, b) => ASSESSMENT_DIMENSIONS.indexOf(a.dimension) - ASSESSMENT_DIMENSIONS.indexOf(b.dimension),
+    ),
+    consultations: consultations.sort(
+      (a, b) => CONSULTATION_METHODS.indexOf(a.method) - CONSULTATION_METHODS.indexOf(b.method),
+    ),
+    risksFound: sql.all(
+      qb
+        .selectFrom('assessment_risks')
+        .select(['description', 'level'])
+        .where('assessment_id', '=', id)
+        .orderBy('sort'),
+    ),
+  };
+}
+
+export function findDetail(sql: Sql, id: string, clock: AssessmentClock): AssessmentDetail | undefined {
+  const row = sql.get(withColumns(filtered({}, null), clock).where('a.id', '=', id)) as JoinedRow | undefined;
+  if (!row) return undefined;
+  return {
+    ...toRow(row, clock),
+    description: row.description,
+    assessingBody: row.assessing_body,
+    ...contentOf(sql, id),
+    recommendationReason: row.recommendation_reason,
+    hasEmergencyPlan: row.has_emergency_plan === 1,
+    decidedBy: row.decided_by,
+    decisionReason: row.decision_reason,
+    implementedOn: row.implemented_on,
+    lastReviewedOn: row.last_reviewed_on,
+    archiveNote: row.archive_note,
+    archivedOn: row.archived_on,
+    ...measureCounts(sql, id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    events: sql
+      .all(
+        qb
+          .selectFrom('assessment_events as t')
+          .select([
+            't.id',
+            't.kind',
+            't.action',
+            't.from_status',
+            't.to_status',
+            't.note',
+            't.at',
+            userName.as('by_name'),
+          ])
+          .where('t.assessment_id', '=', id)
+          .orderBy('t.at')
+          .orderBy('t.id'),
+      )
+      .map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        action: e.action,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        note: e.note,
+        byName: e.by_name,
+        at: e.at,
+      })),
+    reReviews: sql
+      .all(
+        qb
+          .selectFrom('assessment_re_reviews as t')
+          .select([
+            't.id',
+            't.reviewed_on',
+            't.finding',
+            't.risk_level',
+            't.next_re_review_on',
+            't.at',
+            userName.as('by_name'),
+          ])
+          .where('t.assessment_id', '=', id)
+          .orderBy('t.reviewed_on')
+          .orderBy('t.id'),
+      )
+      .map((r) => ({
+        id: r.id,
+        reviewedOn: r.reviewed_on,
+        finding: r.finding,
+        riskLevel: r.risk_level,
+        nextReReviewOn: r.next_re_review_on,
+        byName: r.by_name,
+        at: r.at,
+      })),
+  };
+}
+
+/** The next `WP2026-0001` of the year. */
+export const nextAssessmentNo = (sql: Sql, year: string): string => nextSerial(sql, 'assessments', `WP${year}-`, 4);

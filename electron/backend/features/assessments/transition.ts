@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { AssessmentDetail, assessmentsTransitionInput } from '../../../../shared/contract/assessments';
+import {
+  ASSESSMENT_CONCLUSION_LABELS,
+  RISK_LEVEL_LABELS,
+  type AssessmentConclusion,
+  type RiskLevel,
+} from '../../../../shared/domain/risks/assessment-levels';
+import {
+  ASSESSMENT_TRANSITION_FIELDS,
+  assessmentTransitionProblems,
+  nextAssessmentStatus,
+  type AssessmentAction,
+  type AssessmentTransitionInput,
+} from '../../../../shared/domain/risks/assessment-statuses';
+import { assertNoProblems } from '../../api/problems';
+import type { HandlerContext } from '../../api/types';
+import type { Schema } from '../../db/schema';
+import { qb } from '../../db/sql';
+import { audited } from '../audit/writer';
+import { todayOf } from '../petitions/common';
+import { addEvent, assessmentEntity, assessmentInScope, detailOf } from './common';
+import { contentOf, measureCounts, type AssessmentTableRow } from './repo';
+
+type Input = z.output<typeof assessmentsTransitionInput>;
+type Changes = Partial<Schema['assessments']>;
+
+/** The content fields a step may confirm or change; absent from the request, they read as stored. */
+const storedFields = (row: AssessmentTableRow): AssessmentTransitionInput => ({
+  assessingBody: row.assessing_body,
+  riskLevelBefore: row.risk_level_before,
+  riskLevelAfter: row.risk_level_after,
+  recommendedConclusion: row.recommended_conclusion,
+  recommendationReason: row.recommendation_reason,
+});
+
+/** What each step writes, from its checked fields. */
+function changesOf(action: AssessmentAction, f: AssessmentTransitionInput, input: Input, today: string): Changes {
+  switch (action) {
+    case 'startAssessment':
+      return { assessing_body: f.assessingBody! };
+    case 'submitForDecision':
+      return {
+        risk_level_before: f.riskLevelBefore as RiskLevel,
+        risk_level_after: f.riskLevelAfter as RiskLevel,
+        recommended_conclusion: f.recommendedConclusion as AssessmentConclusion,
+        recommendation_reason: f.recommendationReason ?? '',
+      };
+    case 'decide':
+      return {
+        decision: f.decision as AssessmentConclusion,
+        decided_by: f.decidedBy!,
+        decided_on: f.decidedOn!,
+        decision_reason: f.decisionReason || null,
+        ...(input.hasEmergencyPlan !== undefined ? { has_emergency_plan: input.hasEmergencyPlan ? 1 : 0 } : {}),
+      };
+    // Assessed anew: the postponed decision stays in the timeline, not on the record.
+    case 'reassess':
+      return { decision: null, decided_by: null, decided_on: null, decision_reason: null };
+    case 'startTracking':
+      return { implemented_on: f.implementedOn!, next_re_review_on: f.nextReReviewOn!, last_reviewed_on: null };
+    case 'archive':
+      return { archive_note: f.archiveNote!, archived_on: today };
+    case 'sendBack':
+      return {};
+  }
+}
+
+/** The timeline's line for a step. */
+function noteOf(action: AssessmentAction, f: AssessmentTransitionInput, row: AssessmentTableRow): string {
+  const conclusion = (value: string | null | undefined) =>
+    value ? ASSESSMENT_CONCLUSION_LABELS[value as AssessmentConclusion] : '—';
+  const level = (value: string | null | undefined) => (value ? RISK_LEVEL_LABELS[value as RiskLevel] : '—');
+  switch (action) {
+    case 'startAssessment':
+      return `评估主体：${f.assessingBody}`;
+    case 'submitForDecision':
+      return [
+        `评估风险等级：${level(f.riskLevelBefore)}，剩余风险等级：${level(f.riskLevelAfter)}，建议结论：${conclusion(f.recommendedConclusion)}`,
+        f.recommendationReason ? `建议理由：${f.recommendationReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    case 'decide':
+      return [
+        `决策结果：${conclusion(f.decision)}（${f.decidedBy}，${f.decidedOn}）`,
+        f.decisionReason ? `决策说明：${f.decisionReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    case 'reassess':
+      return `原决策：${conclusion(row.decision)}（${row.decided_by ?? '—'}，${row.decided_on ?? '—'}）\n原因：${f.reason}`;
+    case 'sendBack':
+      return `原因：${f.reason}`;
+    case 'startTracking':
+      return `实施日期：${f.implementedOn}，下次复评：${f.nextReReviewOn}`;
+    case 'archive':
+      return `归档说明：${f.archiveNote}`;
+  }
+}
+
+/**
+ * One step of the workflow (立项 → 评估中 → 待决策 → 已决策 → 跟踪中 → 已归档). The domain's
+ * `assessmentTransitionProblems` decides: a refused state is a CONFLICT with its message, missing
+ * or wrong fields a VALIDATION naming them. The change, its timeline entry and its audit row
+ * commit together.
+ */
+export function transitionAssessment(ctx: HandlerContext, input: Input): AssessmentDetail {
+  const row = assessmentInScope(ctx, input.id);
+  const today = todayOf(ctx);
+  const given: AssessmentTransitionInput = {};
+  for (const field of ASSESSMENT_TRANSITION_FIELDS) if (input[field] !== undefined) given[field] = input[field];
+  const fields: AssessmentTransitionInput = { ...storedFields(row), ...given };
+  const counts = measureCounts(ctx.sql, row.id);
+  const problems = assessmentTransitionProblems(row.status, input.action, fields, {
+    today,
+    content: { ...contentOf(ctx.sql, row.id), measureCount: counts.measureCount },
+    mapping: ctx.settings.work.conclusionMapping,
+    recommendedConclusion: row.recommended_conclusion,
+    riskLevelAfter: row.risk_level_after,
+    hasEmergencyPlan: input.hasEmergencyPlan ?? row.has_emergency_plan === 1,
+    decision: row.decision,
+    decidedOn: row.decided_on,
+    openMeasureCount: counts.openMeasureCount,
+  });
+  assertNoProblems(problems);
+
+  const to = nextAssessmentStatus(row.status, input.action)!;
+  const changes = changesOf(input.action, fields, input, today);
+  const changed = [
+    'status',
+    ...Object.keys(given),
+    ...(input.action === 'decide' && input.hasEmergencyPlan !== undefined ? ['hasEmergencyPlan'] : []),
+  ];
+  audited(ctx, { action: `assessments.${input.action}`, ...assessmentEntity(row.id), fields: changed }, () => {
+    ctx.sql.run(
+      qb
+        .updateTable('assessments')
+        .set({ ...changes, status: to, updated_at: ctx.now().toISOString() })
+        .where('id', '=', row.id),
+    );
+    addEvent(ctx, {
+      assessment_id: row.id,
+      kind: 'transition',
+      action: input.action,
+      from_status: row.status,
+      to_status: to,
+      note: noteOf(input.action, fields, row),
+    });
+  });
+  return detailOf(ctx, row.id);
+}

@@ -1,0 +1,29 @@
+import type { HandlerMap } from '../../api/types';
+import { AppError } from '../../../../shared/errors';
+import { runDrill } from './drill';
+import { inspectBackup, locate } from './inspect';
+import { restoreBackup } from './restore';
+import { folderOf, overview, runBackup } from './service';
+
+const NOT_DAMAGED = '数据文件完好，无需从损坏中恢复。如需恢复历史数据，请在“系统管理 › 数据备份”中操作。';
+
+export const backupHandlers = {
+  'backup.list': (_input, ctx) => overview(ctx),
+  'backup.run': (_input, ctx) => runBackup(ctx, 'manual'),
+  'backup.inspect': ({ name, location }, ctx) => inspectBackup(locate(folderOf(ctx, location), name), location),
+  'backup.restore': (input, ctx) => restoreBackup(ctx, input),
+  'backup.drill': (_input, ctx) => runDrill(ctx),
+  // In the recovery state the backend answers these itself (recovery.ts); here the file is fine.
+  'recovery.status': () => ({ damaged: false, movedTo: null, problem: null, newestGood: null }),
+  'recovery.restoreLatest': () => {
+    throw new AppError('CONFLICT', NOT_DAMAGED);
+  },
+} satisfies HandlerMap<
+  | 'backup.list'
+  | 'backup.run'
+  | 'backup.inspect'
+  | 'backup.restore'
+  | 'backup.drill'
+  | 'recovery.status'
+  | 'recovery.restoreLatest'
+>;

@@ -1,0 +1,35 @@
+import { principalOf, type HandlerMap } from '../../api/types';
+import { detailOf, hazardInScope } from './common';
+import { hazardFigures } from './figures';
+import { changeHazardLevel } from './level';
+import { hazardsOfPetition, linkHazard, unlinkHazard } from './links';
+import { addHazardNote } from './notes';
+import { createHazard, updateHazard } from './register';
+import { listHazards } from './repo';
+import { transitionHazard } from './transition';
+
+export const hazardsHandlers = {
+  'hazards.list': (input, ctx) => listHazards(ctx.sql, input, principalOf(ctx).regionCode),
+  'hazards.get': ({ id }, ctx) => detailOf(ctx, hazardInScope(ctx, id).id),
+  'hazards.create': (input, ctx) => createHazard(ctx, input),
+  'hazards.update': (input, ctx) => updateHazard(ctx, input),
+  'hazards.transition': (input, ctx) => transitionHazard(ctx, input),
+  'hazards.changeLevel': (input, ctx) => changeHazardLevel(ctx, input),
+  'hazards.addNote': (input, ctx) => addHazardNote(ctx, input),
+  'hazards.link': (input, ctx) => linkHazard(ctx, input),
+  'hazards.unlink': (input, ctx) => unlinkHazard(ctx, input),
+  'hazards.linkedToPetition': ({ petitionId }, ctx) => hazardsOfPetition(ctx, petitionId),
+  'hazards.figures': (_input, ctx) => hazardFigures(ctx),
+} satisfies HandlerMap<
+  | 'hazards.list'
+  | 'hazards.get'
+  | 'hazards.create'
+  | 'hazards.update'
+  | 'hazards.transition'
+  | 'hazards.changeLevel'
+  | 'hazards.addNote'
+  | 'hazards.link'
+  | 'hazards.unlink'
+  | 'hazards.linkedToPetition'
+  | 'hazards.figures'
+>;

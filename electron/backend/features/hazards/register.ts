@@ -1,0 +1,139 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import type { HazardDetail, hazardsCreateInput, hazardsUpdateInput } from '../../../../shared/contract/hazards';
+import { hazardDraftProblems } from '../../../../shared/domain/risks/hazard-record';
+import type { HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
+import { assertNoProblems, invalidField } from '../../api/problems';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { qb } from '../../db/sql';
+import { audited } from '../audit/writer';
+import { todayOf } from '../petitions/common';
+import { addHazardEvent, assertHazardCategory, assertLocation, detailOf, hazardEntity, hazardInScope } from './common';
+import { countyExtent } from './extent';
+import { nextHazardNo } from './repo';
+import { indexHazard } from './search-index';
+
+type CreateInput = z.output<typeof hazardsCreateInput>;
+type UpdateInput = z.output<typeof hazardsUpdateInput>;
+type Draft = Omit<CreateInput, 'level'> & { level: string };
+
+/** An extent that contains every point: used only when no coordinates are given. */
+const ANYWHERE = { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
+
+/**
+ * The domain's checks of a new or edited hazard, coordinates against the county's extent (from the
+ * imported boundary file), then the references (category, regions and scope).
+ */
+function assertDraft(ctx: HandlerContext, draft: Draft): void {
+  const hasPoint = draft.lng !== null || draft.lat !== null;
+  const extent = countyExtent(ctx.sql);
+  if (hasPoint && !extent) {
+    invalidField('lng', '尚未导入本县边界，无法核对坐标：请由管理员导入边界文件，或先不填经纬度。');
+  }
+  assertNoProblems(hazardDraftProblems(draft, extent ?? ANYWHERE, todayOf(ctx)));
+  assertHazardCategory(ctx, draft.category);
+  assertLocation(ctx, draft);
+}
+
+const DESCRIPTIVE = [
+  'title',
+  'category',
+  'source',
+  'description',
+  'foundOn',
+  'townshipCode',
+  'villageCode',
+  'gridCode',
+  'lng',
+  'lat',
+  'peopleInvolved',
+] as const;
+
+const columnsOf = (input: Draft) => ({
+  title: input.title,
+  category: input.category,
+  source: input.source,
+  description: input.description,
+  found_on: input.foundOn,
+  township_code: input.townshipCode,
+  village_code: input.villageCode,
+  grid_code: input.gridCode,
+  lng: input.lng,
+  lat: input.lat,
+  people_involved: input.peopleInvolved,
+});
+
+function replacePeople(ctx: HandlerContext, hazardId: string, people: CreateInput['people']): void {
+  ctx.sql.run(qb.deleteFrom('hazard_people').where('hazard_id', '=', hazardId));
+  people.forEach((p, sort) =>
+    ctx.sql.run(
+      qb.insertInto('hazard_people').values({ id: uuidv7(), hazard_id: hazardId, name: p.name, phone: p.phone, sort }),
+    ),
+  );
+}
+
+/** Registers a hazard as 发现, numbered per year, with its keyword index entry. */
+export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDetail {
+  assertDraft(ctx, input);
+  const id = uuidv7();
+  const now = ctx.now().toISOString();
+  const fields = [
+    ...DESCRIPTIVE.filter((f) => input[f] !== null && input[f] !== ''),
+    'level',
+    ...(input.people.length ? ['people'] : []),
+  ];
+  audited(ctx, { action: 'hazards.create', ...hazardEntity(id), fields }, () => {
+    ctx.sql.run(
+      qb.insertInto('hazards').values({
+        id,
+        hazard_no: nextHazardNo(ctx.sql, todayOf(ctx).slice(0, 4)),
+        ...columnsOf(input),
+        level: input.level as HazardLevel,
+        status: 'found',
+        leader_id: null,
+        responsible_id: null,
+        plan: '',
+        measures: '',
+        outcome: null,
+        level_changed_on: input.foundOn,
+        resolved_on: null,
+        closed_on: null,
+        created_by: principalOf(ctx).userId,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    replacePeople(ctx, id, input.people);
+    addHazardEvent(ctx, { hazard_id: id, action: 'register', from_status: null, to_status: 'found', note: '' });
+    indexHazard(ctx.sql, id);
+  });
+  return detailOf(ctx, id);
+}
+
+/** Edits the descriptive fields, the plan and the measures text; the level has its own step. */
+export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDetail {
+  const row = hazardInScope(ctx, input.id);
+  if (row.status === 'closed')
+    assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
+  assertDraft(ctx, { ...input, level: row.level });
+  audited(
+    ctx,
+    { action: 'hazards.update', ...hazardEntity(row.id), fields: [...DESCRIPTIVE, 'people', 'plan', 'measures'] },
+    () => {
+      ctx.sql.run(
+        qb
+          .updateTable('hazards')
+          .set({
+            ...columnsOf({ ...input, level: row.level }),
+            plan: input.plan,
+            measures: input.measures,
+            updated_at: ctx.now().toISOString(),
+          })
+          .where('id', '=', row.id),
+      );
+      replacePeople(ctx, row.id, input.people);
+      indexHazard(ctx.sql, row.id);
+    },
+  );
+  return detailOf(ctx, row.id);
+}

@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ExportFile } from '../../../../shared/contract/audit';
+import type { SavedReport } from '../../../../shared/contract/reports';
+import { dailyReport } from '../../../../shared/domain/reports/daily';
+import type { ReportDocument, ReportKind } from '../../../../shared/domain/reports/document';
+import { periodOf, periodReport } from '../../../../shared/domain/reports/period';
+import { countyDate } from '../../../../shared/domain/time';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { AppError } from '../../../../shared/errors';
+import { buildReportDocx } from '../../export/docx';
+import { qb } from '../../db/sql';
+import { audited } from '../audit/writer';
+import { findCounty } from '../system/repo';
+import { dailyFacts, periodFacts } from './facts';
+import { findReport, savedInYear } from './repo';
+
+/** Reports speak for the whole county: a township-bound account may not compile them. */
+function assertCountyWide(ctx: HandlerContext): void {
+  if (principalOf(ctx).regionCode) {
+    throw new AppError('FORBIDDEN', '日报由县级综治中心编制，涉及全县数据；乡镇账号不能生成或保存。');
+  }
+}
+
+/**
+ * A draft of today's (or a given day's) report of a kind, from the ledgers, numbered as the next
+ * issue of its kind in the year, for the officer to edit before saving.
+ */
+export function draftReport(ctx: HandlerContext, kind: ReportKind, date = countyDate(ctx.now())): ReportDocument {
+  assertCountyWide(ctx);
+  const meta = {
+    issuer: `${findCounty(ctx.sql)?.name ?? ''}社会治理综合服务中心`,
+    issueNo: `第 ${savedInYear(ctx.sql, kind, date.slice(0, 4)) + 1} 期`,
+    signer: '',
+    drafter: principalOf(ctx).displayName,
+  };
+  if (kind === 'daily') return dailyReport(dailyFacts(ctx.sql, date, ctx.settings.work.dueSoonDays), meta);
+  const { from, to } = periodOf(kind, date);
+  return periodReport(periodFacts(ctx.sql, kind, from, to), meta);
+}
+
+export function saveReport(ctx: HandlerContext, document: ReportDocument): SavedReport {
+  assertCountyWide(ctx);
+  const id = uuidv7();
+  const now = ctx.now().toISOString();
+  audited(
+    ctx,
+    { action: 'reports.save', entity: 'report', entityId: id, detail: `${document.title}（${document.issueNo}）` },
+    () =>
+      ctx.sql.run(
+        qb.insertInto('reports').values({
+          id,
+          kind: document.kind,
+          report_date: document.date,
+          issue_no: document.issueNo,
+          title: document.title,
+          document: JSON.stringify(document),
+          created_by: principalOf(ctx).userId,
+          created_at: now,
+        }),
+      ),
+  );
+  return findReport(ctx.sql, id)!.report;
+}
+
+export function reportOrFail(ctx: HandlerContext, id: string) {
+  const found = findReport(ctx.sql, id);
+  if (!found) throw new AppError('NOT_FOUND', '没有找到这份报告，可能已被删除或编号有误。');
+  return found;
+}
+
+export async function reportDocx(ctx: HandlerContext, id: string): Promise<ExportFile> {
+  const { report, document } = reportOrFail(ctx, id);
+  const bytes = await buildReportDocx(document);
+  return { fileName: `${report.title}（${report.issueNo}）.docx`, base64: bytes.toString('base64'), rows: 1 };
+}

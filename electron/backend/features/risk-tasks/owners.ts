@@ -1,0 +1,43 @@
+import type { TaskOwnerKind } from '../../../../shared/domain/risks/tasks';
+import { inScope } from '../../../../shared/domain/scope';
+import { AppError } from '../../../../shared/errors';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { assessmentTaskOwner } from '../assessments/task-owner';
+import { hazardTaskOwner } from '../hazards/task-owner';
+import { meetingTaskOwner } from '../meetings/task-owner';
+
+/** What the task rules need to know of a task's owner (an assessment, a hazard, a meeting). */
+export interface TaskOwner {
+  /** Townships the owner concerns; empty for a county-wide matter. */
+  townshipCodes: readonly string[];
+  /** Why the owner takes no new or changed tasks (archived, closed out …), or null. */
+  frozenReason: string | null;
+}
+
+/** Finds an owner by id; undefined when there is none. */
+export type TaskOwnerLookup = (ctx: HandlerContext, id: string) => TaskOwner | undefined;
+
+/** One lookup per owner kind; each ledger adds its own line here. */
+const OWNERS: Partial<Record<TaskOwnerKind, TaskOwnerLookup>> = {
+  assessment: assessmentTaskOwner,
+  hazard: hazardTaskOwner,
+  meeting: meetingTaskOwner,
+};
+
+const OWNER_LABELS: Record<TaskOwnerKind, string> = { assessment: '稳评', hazard: '风险隐患', meeting: '会议' };
+
+/**
+ * The owner, when it exists and lies in the user's scope: a township user sees the owners that
+ * concern their township, a county-wide matter only county-wide users. Otherwise NOT_FOUND, as for
+ * a case outside the scope.
+ */
+export function ownerInScope(ctx: HandlerContext, kind: TaskOwnerKind, id: string): TaskOwner {
+  const lookup = OWNERS[kind];
+  const owner = lookup?.(ctx, id);
+  const scope = principalOf(ctx).regionCode;
+  const visible = owner && (scope === null || owner.townshipCodes.some((code) => inScope(scope, code)));
+  if (!visible) {
+    throw new AppError('NOT_FOUND', `未找到该${OWNER_LABELS[kind]}，可能不在您的辖区内，请刷新后重试。`);
+  }
+  return owner;
+}

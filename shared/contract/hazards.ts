@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import type { MetricResult } from '../domain/petitions/metrics';
+import { isValidDate } from '../domain/petitions/calendar';
+import { HAZARD_LEVELS, type HazardLevel } from '../domain/risks/hazard-levels';
+import { HAZARD_SOURCES, type HazardSource } from '../domain/risks/hazard-record';
+import {
+  HAZARD_ACTIONS,
+  HAZARD_NOTE_KINDS,
+  HAZARD_STATUSES,
+  type HazardAction,
+  type HazardNoteKind,
+  type HazardStatus,
+  type HazardTrend,
+} from '../domain/risks/hazard-statuses';
+import type { HazardBreakdownCode, HazardFigureCode } from '../domain/risks/figures';
+import type { PetitionStatus } from '../domain/petitions/statuses';
+import { defineMethod, keywordField, pageFields, type Page } from './define';
+import { PHONE_PATTERN } from './petitions';
+import type { RiskTask } from './risk-tasks';
+
+export interface HazardRow {
+  id: string;
+  hazardNo: string;
+  title: string;
+  category: string;
+  source: HazardSource;
+  level: HazardLevel;
+  status: HazardStatus;
+  foundOn: string;
+  townshipCode: string;
+  townshipName: string;
+  villageName: string | null;
+  peopleInvolved: number | null;
+  leaderId: string | null;
+  leaderName: string | null;
+  responsibleName: string | null;
+  updatedAt: string;
+}
+
+/** A person involved as details show them: masked (names and phones are personal data). */
+export interface HazardPersonMasked {
+  id: string;
+  nameMasked: string;
+  phoneMasked: string | null;
+}
+
+export interface HazardEvent {
+  id: string;
+  action: string;
+  fromStatus: HazardStatus | null;
+  toStatus: HazardStatus;
+  note: string;
+  byName: string;
+  at: string;
+}
+
+export interface HazardLevelChange {
+  id: string;
+  fromLevel: HazardLevel;
+  toLevel: HazardLevel;
+  changedOn: string;
+  reason: string;
+  byName: string;
+  at: string;
+}
+
+export interface HazardNote {
+  id: string;
+  kind: HazardNoteKind;
+  notedOn: string;
+  content: string;
+  trend: HazardTrend | null;
+  suggestedLevel: HazardLevel | null;
+  byName: string;
+  at: string;
+}
+
+export interface LinkedPetition {
+  id: string;
+  caseNo: string;
+  summary: string;
+  status: PetitionStatus;
+}
+
+export interface HazardDetail extends HazardRow {
+  description: string;
+  villageCode: string | null;
+  gridCode: string | null;
+  gridName: string | null;
+  lng: number | null;
+  lat: number | null;
+  responsibleId: string | null;
+  plan: string;
+  measures: string;
+  outcome: string | null;
+  levelChangedOn: string;
+  resolvedOn: string | null;
+  closedOn: string | null;
+  createdAt: string;
+  allowedActions: HazardAction[];
+  people: HazardPersonMasked[];
+  events: HazardEvent[];
+  levelHistory: HazardLevelChange[];
+  notes: HazardNote[];
+  tasks: RiskTask[];
+  linkedPetitions: LinkedPetition[];
+  /** Ids of linked stability assessments (their ledger shows the titles). */
+  linkedAssessmentIds: string[];
+}
+
+/** A hazard linked to a petition case, as the petition's detail lists it. */
+export interface LinkedHazard {
+  id: string;
+  hazardNo: string;
+  title: string;
+  level: HazardLevel;
+  status: HazardStatus;
+}
+
+const id = z.uuid({ error: '编号格式不正确' });
+const date = (label: string) => z.string().refine(isValidDate, { error: `“${label}”应为 YYYY-MM-DD 格式的真实日期` });
+/** Free text checked by the domain (required or not), bounded here. */
+const loose = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `内容不能超过 ${max} 个字` });
+const optionalText = z.string().trim().max(2000).nullable().optional();
+const regionCode = z.string().trim().max(15).nullable().default(null);
+const coordinate = z.number().nullable().default(null);
+
+const personInput = z
+  .object({
+    name: z.string().trim().min(1, { error: '请填写涉及人员的“姓名”' }).max(50, { error: '“姓名”不能超过 50 个字' }),
+    phone: z
+      .string()
+      .trim()
+      .regex(PHONE_PATTERN, { error: '电话应为 11 位手机号或带区号的固话' })
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+const descriptiveFields = {
+  title: loose(200),
+  category: loose(50),
+  source: z.enum(HAZARD_SOURCES).default('grid'),
+  description: loose(4000).default(''),
+  foundOn: loose(10),
+  townshipCode: loose(12),
+  villageCode: regionCode,
+  gridCode: regionCode,
+  lng: coordinate,
+  lat: coordinate,
+  peopleInvolved: z.number().int().nullable().default(null),
+  people: z.array(personInput).max(50, { error: '涉及人员最多登记 50 名' }).default([]),
+};
+
+export const hazardsCreateInput = z.object({ ...descriptiveFields, level: loose(10) }).strict();
+
+export const hazardsUpdateInput = z
+  .object({
+    id,
+    ...descriptiveFields,
+    plan: loose(4000).default(''),
+    measures: loose(4000).default(''),
+  })
+  .strict();
+
+export const hazardsTransitionInput = z
+  .object({
+    id,
+    action: z.enum(HAZARD_ACTIONS),
+    responsibleLeaderId: id.nullable().optional(),
+    responsiblePersonId: id.nullable().optional(),
+    measures: optionalText,
+    plan: optionalText,
+    outcome: optionalText,
+    evidence: optionalText,
+    reason: optionalText,
+  })
+  .strict();
+
+export const hazardsChangeLevelInput = z
+  .object({ id, level: loose(10), reason: loose(500), changedOn: loose(10), plan: optionalText })
+  .strict();
+
+export const hazardsAddNoteInput = z
+  .object({
+    id,
+    kind: z.enum(HAZARD_NOTE_KINDS).default('analysis'),
+    notedOn: loose(10),
+    content: loose(2000),
+    trend: z.string().trim().max(10).nullable().default(null),
+    suggestedLevel: z.string().trim().max(10).nullable().default(null),
+  })
+  .strict();
+
+export const HAZARD_LINK_KINDS = ['petition', 'assessment'] as const;
+export const hazardsLinkInput = z.object({ id, targetKind: z.enum(HAZARD_LINK_KINDS), targetId: id }).strict();
+
+export const HAZARD_SORTS = ['foundOn', 'level', 'hazardNo', 'updatedAt'] as const;
+export type HazardSort = (typeof HAZARD_SORTS)[number];
+
+export const hazardsListInput = z
+  .object({
+    keyword: keywordField,
+    townshipCode: z
+      .string()
+      .regex(/^\d{9}000$/, { error: '乡镇/街道应为 12 位区划代码' })
+      .optional(),
+    category: z.string().max(50).optional(),
+    level: z.enum(HAZARD_LEVELS).optional(),
+    status: z.enum(HAZARD_STATUSES).optional(),
+    /** Found or resolving (the board's 在办). */
+    open: z.boolean().optional(),
+    leaderId: id.optional(),
+    foundFrom: date('发现日期起').optional(),
+    foundTo: date('发现日期止').optional(),
+    sort: z.enum(HAZARD_SORTS).default('foundOn'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    ...pageFields,
+  })
+  .strict();
+
+export interface HazardBreakdownRow extends MetricResult {
+  key: string;
+  label: string;
+}
+
+export interface HazardFigures {
+  today: string;
+  definitions: Array<{ code: string; name: string; numeratorLabel: string; denominatorLabel: string }>;
+  figures: Record<HazardFigureCode, MetricResult>;
+  breakdowns: Record<HazardBreakdownCode, HazardBreakdownRow[]>;
+}
+
+export const hazardsContract = {
+  'hazards.list': defineMethod<Page<HazardRow>>()({
+    input: hazardsListInput,
+    access: 'risks.read',
+    summary: '分页查询风险隐患',
+  }),
+  'hazards.get': defineMethod<HazardDetail>()({
+    input: z.object({ id }).strict(),
+    access: 'risks.read',
+    summary: '查询一条风险隐患的详情、等级变化、研判记录、措施和关联事项',
+  }),
+  'hazards.create': defineMethod<HazardDetail>()({
+    input: hazardsCreateInput,
+    access: 'risks.write',
+    summary: '登记风险隐患',
+  }),
+  'hazards.update': defineMethod<HazardDetail>()({
+    input: hazardsUpdateInput,
+    access: 'risks.write',
+    summary: '修改风险隐患的描述信息',
+  }),
+  // One method for every action; the service checks risks.write, or risks.closeOut for 销号.
+  'hazards.transition': defineMethod<HazardDetail>()({
+    input: hazardsTransitionInput,
+    access: 'risks.read',
+    summary: '办理一步：开始化解、确认化解、销号、退回、重新化解',
+  }),
+  'hazards.changeLevel': defineMethod<HazardDetail>()({
+    input: hazardsChangeLevelInput,
+    access: 'risks.write',
+    summary: '调整风险等级（注明原因，记入等级变化）',
+  }),
+  'hazards.addNote': defineMethod<HazardDetail>()({
+    input: hazardsAddNoteInput,
+    access: 'risks.write',
+    summary: '记录研判意见或动向',
+  }),
+  'hazards.link': defineMethod<HazardDetail>()({
+    input: hazardsLinkInput,
+    access: 'risks.write',
+    summary: '关联信访积案或稳评',
+  }),
+  'hazards.unlink': defineMethod<HazardDetail>()({
+    input: hazardsLinkInput,
+    access: 'risks.write',
+    summary: '取消关联',
+  }),
+  'hazards.linkedToPetition': defineMethod<LinkedHazard[]>()({
+    input: z.object({ petitionId: id }).strict(),
+    access: 'risks.read',
+    summary: '查询与一件信访积案关联的风险隐患',
+  }),
+  'hazards.figures': defineMethod<HazardFigures>()({
+    input: z.object({}).strict(),
+    access: 'risks.read',
+    summary: '在办隐患（按颜色、按乡镇）与隐患化解率',
+  }),
+};

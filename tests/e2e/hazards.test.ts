@@ -1,0 +1,264 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countyDate } from '../../shared/domain/time';
+import { createAccount } from './support/accounts';
+import { signIn, signOut } from './support/auth';
+import { openSession, type Session } from './support/browser';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
+
+const OFFICER = { username: 'yinhuanyuan', displayName: '郑隐患', roles: ['duty_officer'], password: 'Duty-2026-Own' };
+const LEADER = { username: 'fengxianlingdao', displayName: '孙带班', roles: ['leader'], password: 'Lead-2026-Own' };
+const TITLE = '青禾县测试村土地承包纠纷（端到端测试）';
+const MEASURE = '组织双方调解，核实承包合同（端到端测试）';
+
+/** Picks an option of an Element Plus select by its text, or the first option when none is given. */
+async function choose(page: Page, testId: string, option?: string, search?: string): Promise<void> {
+  // A dropdown that just closed fades out: wait until none shows, so its items are not picked.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.el-select-dropdown')).every((d) => !(d as HTMLElement).checkVisibility()),
+  );
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await select.locator('input').fill(search);
+  const items = page.locator('.el-select-dropdown__item:visible', option ? { hasText: option } : {});
+  await items.first().click();
+}
+
+/** Types a date into the Element Plus date picker of a form item. */
+async function fillDate(page: Page, item: Locator, date: string): Promise<void> {
+  await item.locator('input').first().fill(date);
+  await page.keyboard.press('Enter');
+}
+
+/** A dialog whose first field is a date opens its picker on focus: a click on the title closes it. */
+async function closePicker(page: Page): Promise<void> {
+  await settled(page);
+  await page.locator('.el-dialog__title:visible').last().click();
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.el-picker__popper')).every((d) => !(d as HTMLElement).checkVisibility()),
+  );
+}
+
+/** Waits for a dialog to finish fading in, so the screenshot shows it whole. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active, .el-drawer-fade-enter-active'));
+  await page.waitForTimeout(150);
+}
+
+/** Submits the drawer's step dialog (confirming when asked) and waits for it to close. */
+async function submitStep(page: Page, testid: string): Promise<void> {
+  await page.getByTestId(`${testid}-submit`).click();
+  const confirm = page.locator('.confirm-ok:visible');
+  await page.waitForTimeout(200);
+  if (await confirm.count()) await confirm.click();
+  await page.getByTestId(`${testid}-dialog`).waitFor({ state: 'hidden' });
+}
+
+describe('the risk hazards ledger', () => {
+  let app: WebApp;
+  let session: Session;
+  /** The petition case the hazard is linked to, found again from the petition's side. */
+  let caseNo = '';
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    await createAccount(app.url, app.api, OFFICER);
+    await createAccount(app.url, app.api, LEADER);
+    session = await openSession({ width: 1600, height: 1000 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it('lists a registered hazard, opens it with its notes, and shows the registration form', async () => {
+    const { page } = session;
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    const api = cookieClient(app.url);
+    await api('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    const townships = await api<{ items: Array<{ code: string }> }>('regions.list', { level: 'township' });
+    const today = countyDate(new Date());
+    const created = await api<{ id: string; hazardNo: string }>('hazards.create', {
+      title: '某工地拖欠农民工工资',
+      category: 'wage_arrears',
+      foundOn: today,
+      townshipCode: townships.data!.items[0]!.code,
+      level: 'yellow',
+      description: '涉及 30 余名务工人员，已多次到工地讨薪。',
+      people: [{ name: '李大山', phone: '13911112222' }],
+    });
+    expect(created.ok, JSON.stringify(created.error)).toBe(true);
+    const noted = await api('hazards.addNote', {
+      id: created.data!.id,
+      kind: 'analysis',
+      notedOn: today,
+      content: '情绪激动，近期有聚集苗头，建议调升为橙色。',
+      trend: 'rising',
+    });
+    expect(noted.ok, JSON.stringify(noted.error)).toBe(true);
+
+    await page.goto(`${app.url}#/risks/hazards`);
+    const table = page.getByTestId('hazards-table');
+    await table.getByText('某工地拖欠农民工工资').waitFor();
+    expect(await table.textContent()).not.toContain('李大山');
+    await session.screenshot('hazards-list');
+
+    await table.getByText('某工地拖欠农民工工资').click();
+    const drawer = page.getByTestId('hazard-drawer');
+    await drawer.getByText('情绪激动，近期有聚集苗头').waitFor();
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await session.screenshot('hazard-drawer');
+    expect(await drawer.textContent()).not.toContain('13911112222');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('hazards-create').click();
+    await page.getByTestId('hazard-form-dialog').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
+    await session.screenshot('hazard-form');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('registers a hazard through the form, records an analysis, raises its colour and takes measures', async () => {
+    const { page } = session;
+    const today = countyDate(new Date());
+    await page.keyboard.press('Escape');
+    await page.getByTestId('hazard-form-dialog').waitFor({ state: 'hidden' });
+
+    await page.getByTestId('hazards-create').click();
+    await page.getByTestId('hazard-form-dialog').waitFor();
+    await page.getByTestId('hazard-title').fill(TITLE);
+    await choose(page, 'hazard-category', '土地纠纷');
+    await page.getByTestId('hazard-form-level').getByText('黄色').click();
+    await choose(page, 'hazard-township', '南关街道');
+    await page.getByTestId('hazard-description').fill('两户村民因承包地边界争执，曾发生肢体冲突。');
+    await settled(page);
+    await session.screenshot('hazard-flow-1-form');
+    await page.getByTestId('hazard-form-submit').click();
+    await page.getByTestId('hazard-form-dialog').waitFor({ state: 'hidden' });
+
+    // Registering opens the new hazard's drawer.
+    const drawer = page.getByTestId('hazard-drawer');
+    await drawer.getByText(TITLE).first().waitFor();
+    await drawer.getByTestId('hazard-status').getByText('发现').waitFor();
+    await settled(page);
+    await session.screenshot('hazard-flow-2-registered');
+
+    await drawer.getByTestId('hazard-action-addNote').click();
+    await page.getByTestId('hazard-step-dialog').waitFor();
+    await closePicker(page);
+    await page.getByTestId('hazard-note-content').fill('双方分歧加大，一方扬言到县上访，建议调升为橙色。');
+    await choose(page, 'hazard-note-trend', '升温');
+    await settled(page);
+    await session.screenshot('hazard-flow-3-note-dialog');
+    await submitStep(page, 'hazard-step');
+    await drawer.getByTestId('hazard-notes').getByText('双方分歧加大').waitFor();
+
+    await drawer.getByTestId('hazard-action-changeLevel').click();
+    await page.getByTestId('hazard-step-dialog').waitFor();
+    await closePicker(page);
+    await page.getByTestId('hazard-level').getByText('橙色').click();
+    await page.getByTestId('hazard-level-reason').fill('研判认为存在越级上访苗头');
+    await settled(page);
+    await session.screenshot('hazard-flow-4-level-dialog');
+    await submitStep(page, 'hazard-step');
+    await drawer.getByTestId('hazard-level-history').getByText('研判认为存在越级上访苗头').waitFor();
+    await session.screenshot('hazard-flow-5-raised');
+
+    // Links: a petition case by its number, and a stability assessment by its number.
+    const api = cookieClient(app.url);
+    await api('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    const cases = await api<{ items: Array<{ caseNo: string }> }>('petitions.list', { pageSize: 1 });
+    caseNo = cases.data!.items[0]!.caseNo;
+    const assessments = await api<{ items: Array<{ assessmentNo: string }> }>('assessments.list', { pageSize: 1 });
+    const assessmentNo = assessments.data!.items[0]!.assessmentNo;
+    await drawer.getByTestId('hazard-link-case').fill(caseNo);
+    await drawer.getByTestId('hazard-link-submit').click();
+    await drawer.getByTestId('hazard-links').getByText(caseNo).waitFor();
+    await drawer.getByTestId('hazard-link-assessment').fill(assessmentNo);
+    await drawer.getByTestId('hazard-link-assessment-submit').click();
+    await drawer.getByTestId('hazard-assessments').getByText(assessmentNo).waitFor();
+
+    await drawer.getByTestId('hazard-action-startResolving').click();
+    await page.getByTestId('hazard-step-dialog').waitFor();
+    await choose(page, 'hazard-leader');
+    await choose(page, 'hazard-responsible');
+    await page.getByTestId('hazard-measures').fill('包保干部每周走访，司法所参与调解');
+    await settled(page);
+    await session.screenshot('hazard-flow-6-start-dialog');
+    await submitStep(page, 'hazard-step');
+    await drawer.getByTestId('hazard-status').getByText('化解中').waitFor();
+
+    await drawer.getByTestId('task-create').click();
+    await page.getByTestId('task-dialog').waitFor();
+    await page.getByTestId('task-title').fill(MEASURE);
+    await choose(page, 'task-unit', '南关街道');
+    await fillDate(page, page.getByTestId('task-due'), '2027-01-15');
+    await settled(page);
+    await session.screenshot('hazard-flow-7-measure-dialog');
+    await submitStep(page, 'task');
+    await drawer.getByTestId('task-list').getByText(MEASURE).waitFor();
+    await session.screenshot('hazard-flow-8-measure');
+
+    await drawer.getByTestId('task-list').getByTestId('task-complete').first().click();
+    await page.getByTestId('task-dialog').waitFor();
+    const dialog = page.getByTestId('task-dialog');
+    await fillDate(page, dialog.locator('.el-form-item', { hasText: '完成日期' }), today);
+    await page.getByTestId('task-outcome').fill('双方签订调解协议，边界重新确认');
+    await settled(page);
+    await session.screenshot('hazard-flow-9-complete-dialog');
+    await submitStep(page, 'task');
+    await drawer.getByTestId('task-list').getByText('已完成').waitFor();
+
+    await drawer.getByTestId('hazard-action-resolve').click();
+    await page.getByTestId('hazard-step-dialog').waitFor();
+    await page.getByTestId('hazard-outcome').fill('调解协议已履行，双方息诉');
+    await submitStep(page, 'hazard-step');
+    await drawer.getByTestId('hazard-status').getByText('已化解').waitFor();
+    await page.waitForTimeout(300);
+    await session.screenshot('hazard-flow-10-resolved');
+    // A duty officer cannot close it out: that is the leader's.
+    expect(await drawer.getByTestId('hazard-action-closeOut').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await signOut(page);
+  });
+
+  it('lets the leader close it out (销号)', async () => {
+    const { page } = session;
+    await signIn(page, app.url, LEADER.username, LEADER.password);
+    await page.goto(`${app.url}#/risks/hazards`);
+    await page.getByTestId('hazards-keyword').fill('土地承包纠纷（端到端');
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('hazards-table').locator('tbody tr', { hasText: TITLE }).first().click();
+    const drawer = page.getByTestId('hazard-drawer');
+    await drawer.getByTestId('hazard-status').getByText('已化解').waitFor();
+    await drawer.getByTestId('hazard-action-closeOut').click();
+    await page.getByTestId('hazard-step-dialog').waitFor();
+    await page.getByTestId('hazard-evidence').fill('调解协议、回访记录');
+    await settled(page);
+    await session.screenshot('hazard-flow-11-closeout-dialog');
+    await submitStep(page, 'hazard-step');
+    await drawer.getByTestId('hazard-status').getByText('已销号').waitFor();
+    await page.waitForTimeout(300);
+    await session.screenshot('hazard-flow-12-closed');
+    expect(await drawer.textContent()).toContain('销号');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The petition case shows the hazard linked to it.
+    await page.goto(`${app.url}#/petitions`);
+    await page.getByTestId('petitions-keyword').fill(caseNo);
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('petitions-table').locator('tbody tr', { hasText: caseNo }).first().click();
+    const hazards = page.getByTestId('petition-drawer').getByTestId('petition-hazards');
+    await hazards.getByText(TITLE).waitFor();
+    expect(await hazards.textContent()).toContain('已销号');
+    await hazards.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await session.screenshot('hazard-flow-13-petition-drawer');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});

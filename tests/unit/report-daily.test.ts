@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { dailyReport, type DailyFacts } from '../../shared/domain/reports/daily';
+import {
+  periodOf,
+  periodReport,
+  rankTownships,
+  townshipRate,
+  type TownshipPeriod,
+} from '../../shared/domain/reports/period';
+
+const META = { issuer: '青禾县社会治理综合服务中心', issueNo: '第 5 期', signer: '刘带班', drafter: '王值班' };
+
+// A hand-built day: 2 cases registered, 1 resolved; 3 hazards found (1 red, 2 yellow), one raised.
+const DAY: DailyFacts = {
+  date: '2026-11-22',
+  petitions: { registered: 2, resolved: 1, closed: 0, open: 14, overdue: 3, dueSoon: 2 },
+  hazards: {
+    found: { red: 1, orange: 0, yellow: 2, blue: 0 },
+    raised: 1,
+    resolved: 0,
+    open: { red: 2, orange: 1, yellow: 5, blue: 4 },
+  },
+  notes: [
+    { hazardNo: 'FX2026-000007', title: '南关街道某工地欠薪', content: '涉及 40 人，情绪激动，建议调升为红色。' },
+    { hazardNo: 'FX2026-000009', title: '东镇土地纠纷', content: '双方同意调解。' },
+  ],
+  assigned: [{ title: '督促支付拖欠工资', unitName: '青禾县人力资源和社会保障局', dueDate: '2026-11-25' }],
+  decisions: [{ title: '城东片区旧改项目', decision: '暂缓实施' }],
+  tasks: { completed: 4, overdue: 2, dueSoon: 1 },
+};
+
+describe('the daily report from a hand-built day', () => {
+  const report = dailyReport(DAY, META);
+
+  it('states the day’s numbers exactly, with the colours of the hazards', () => {
+    expect(report.title).toBe('2026年11月22日社会稳定形势日报');
+    expect(report.sections.map((s) => s.heading)).toEqual(['总体情况', '研判情况', '交办与决策', '需关注事项']);
+    expect(report.sections[0]!.paragraphs).toEqual([
+      '今日新登记信访积案 2 件，化解 1 件，销号 0 件；在办积案 14 件，其中超期 3 件、临期 2 件。',
+      '今日新发现风险隐患 3 处（红色 1、黄色 2），化解 0 处，调升等级 1 处；在办风险隐患 12 处（红色 2、橙色 1、黄色 5、蓝色 4）。',
+    ]);
+    expect(report.sections[1]!.paragraphs).toEqual([
+      '（一）南关街道某工地欠薪（FX2026-000007）：涉及 40 人，情绪激动，建议调升为红色。',
+      '（二）东镇土地纠纷（FX2026-000009）：双方同意调解。',
+    ]);
+    expect(report.sections[2]!.paragraphs).toEqual([
+      '（一）督促支付拖欠工资，交青禾县人力资源和社会保障局办理，2026年11月25日前完成。',
+      '稳评事项“城东片区旧改项目”今日决策：暂缓实施。',
+    ]);
+  });
+
+  it('fills the figures table from the same facts', () => {
+    expect(report.figures.rows).toEqual([
+      ['信访积案', '2', '14'],
+      ['风险隐患', '3', '12'],
+      ['其中红色隐患', '1', '2'],
+      ['研判记录', '2', '—'],
+      ['交办事项', '1', '—'],
+      ['超期积案', '—', '3'],
+      ['逾期措施和交办事项', '—', '2'],
+    ]);
+  });
+
+  it('says so when a day has no notes and no assignments', () => {
+    const quiet = dailyReport({ ...DAY, notes: [], assigned: [], decisions: [] }, META);
+    expect(quiet.sections[1]!.paragraphs).toEqual(['今日无研判记录。']);
+    expect(quiet.sections[2]!.paragraphs).toEqual(['今日无新交办事项。']);
+    expect(quiet.sections[0]!.paragraphs[1]).toContain('今日新发现风险隐患 3 处');
+  });
+});
+
+describe('the weekly review and the monthly bulletin', () => {
+  const town = (code: string, name: string, over: Partial<TownshipPeriod>): TownshipPeriod => ({
+    code,
+    name,
+    casesOpenAtStart: 0,
+    casesNew: 0,
+    casesResolved: 0,
+    hazardsOpenAtStart: 0,
+    hazardsNew: 0,
+    hazardsResolved: 0,
+    casesOverdue: 0,
+    ...over,
+  });
+  // 东镇 4 of 8 (50%), 西街道 1 of 4 (25%), 南乡 1 of 2 (50%, but 2 overdue), 北镇 nothing to do.
+  const TOWNS = [
+    town('001', '东镇', { casesOpenAtStart: 5, casesNew: 1, casesResolved: 3, hazardsNew: 2, hazardsResolved: 1 }),
+    town('002', '西街道', { casesOpenAtStart: 3, hazardsOpenAtStart: 1, hazardsResolved: 1, casesOverdue: 1 }),
+    town('003', '南乡', { casesNew: 2, casesResolved: 1, casesOverdue: 2 }),
+    town('004', '北镇', {}),
+  ];
+
+  it('covers the seven days to the day for a week, and the last complete month for a month', () => {
+    expect(periodOf('weekly', '2026-11-22')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(periodOf('weekly', '2026-03-02')).toEqual({ from: '2026-02-24', to: '2026-03-02' });
+    expect(periodOf('monthly', '2026-02-28')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodOf('monthly', '2024-02-28')).toEqual({ from: '2024-01-01', to: '2024-01-31' });
+    expect(periodOf('monthly', '2026-12-03')).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(periodOf('monthly', '2027-01-01')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+  });
+
+  it('ranks by resolution rate, ties by fewer overdue cases, idle townships last, with exact rates', () => {
+    expect(TOWNS.map(townshipRate)).toEqual([0.5, 0.25, 0.5, null]);
+    expect(rankTownships(TOWNS).map((t) => t.name)).toEqual(['东镇', '南乡', '西街道', '北镇']);
+    const report = periodReport({ kind: 'weekly', from: '2026-11-16', to: '2026-11-22', townships: TOWNS }, META);
+    expect(report).toMatchObject({ kind: 'weekly', masthead: '综治工作周点评', date: '2026-11-22' });
+    expect(report.title).toBe('2026年11月16日至2026年11月22日综治工作点评');
+    expect(report.sections[0]!.paragraphs[0]).toBe(
+      '本周全县新登记信访积案 3 件，化解 4 件；新发现风险隐患 2 处，化解 2 处；期末超期积案 3 件。',
+    );
+    expect(report.sections[1]!.paragraphs[1]).toBe('排名靠前的是东镇、南乡、西街道。');
+    expect(report.figures.rows).toEqual([
+      ['1', '东镇', '1', '3', '2', '1', '0', '50.0%'],
+      ['2', '南乡', '2', '1', '0', '0', '2', '50.0%'],
+      ['3', '西街道', '0', '0', '0', '1', '1', '25.0%'],
+      ['4', '北镇', '0', '0', '0', '0', '0', '—'],
+    ]);
+    const more = [
+      ...TOWNS,
+      town('005', '中镇', { casesNew: 10 }),
+      town('006', '新区', { casesNew: 4, casesResolved: 1 }),
+    ];
+    const longer = periodReport({ kind: 'weekly', from: '2026-11-16', to: '2026-11-22', townships: more }, META);
+    expect(longer.sections[1]!.paragraphs[1]).toBe(
+      '排名靠前的是东镇、南乡、新区；排名靠后的是中镇、西街道，请加大化解力度。',
+    );
+    const monthly = periodReport({ kind: 'monthly', from: '2026-11-01', to: '2026-11-30', townships: [] }, META);
+    expect(monthly.masthead).toBe('综治工作月通报');
+    expect(monthly.sections[1]!.paragraphs[1]).toBe('本月各乡镇（街道）均无在办积案和隐患。');
+  });
+});

@@ -1,0 +1,113 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { signInAs } from '../helpers/backend';
+import { EAST, must, petitionBackend, registration } from '../helpers/petitions';
+
+type Setup = Awaited<ReturnType<typeof petitionBackend>>;
+
+/** Two cases registered on the report's day (2026-11-22), one the day before; no hazards yet. */
+async function aDay(setup: Setup) {
+  for (const [summary, receivedDate] of [
+    ['反映工地拖欠工资问题', '2026-11-22'],
+    ['反映邻里纠纷', '2026-11-22'],
+    ['反映道路积水', '2026-11-21'],
+  ] as const) {
+    await must(
+      setup.backend.call(
+        'petitions.create',
+        registration({ summary, receivedDate, separateCase: true, petitioners: [{ name: '张三', phone: null }] }),
+        setup.officer,
+      ),
+    );
+  }
+}
+
+describe('reports: the daily report', () => {
+  it('drafts today’s report from the ledgers with exact numbers, numbered as the year’s next issue', async () => {
+    const setup = await petitionBackend();
+    await aDay(setup);
+    const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
+    expect(draft).toMatchObject({ kind: 'daily', date: '2026-11-22', issueNo: '第 1 期', masthead: '综治工作日报' });
+    expect(draft.issuer).toBe('测试县社会治理综合服务中心');
+    expect(draft.sections[0]!.paragraphs[0]).toBe(
+      '今日新登记信访积案 2 件，化解 0 件，销号 0 件；在办积案 3 件，其中超期 0 件、临期 0 件。',
+    );
+    expect(draft.sections[0]!.paragraphs[1]).toBe(
+      '今日新发现风险隐患 0 处，化解 0 处，调升等级 0 处；在办风险隐患 0 处。',
+    );
+    expect(draft.figures.rows[0]).toEqual(['信访积案', '2', '3']);
+    const earlier = await must(setup.backend.call('reports.draft', { date: '2026-11-21' }, setup.officer));
+    expect(earlier.figures.rows[0]).toEqual(['信访积案', '1', '3']);
+  });
+
+  it('saves the edited text, lists it, serves it as Word, audited; the next draft is issue 2', async () => {
+    const setup = await petitionBackend();
+    await aDay(setup);
+    const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
+    const edited = {
+      ...draft,
+      signer: '刘带班',
+      sections: [
+        { heading: '总体情况', paragraphs: ['今日全县总体平稳，值班员补充说明。'] },
+        ...draft.sections.slice(1),
+      ],
+    };
+    const saved = await must(setup.backend.call('reports.save', { document: edited }, setup.officer));
+    expect(saved).toMatchObject({ kind: 'daily', date: '2026-11-22', issueNo: '第 1 期' });
+    const list = await must(setup.backend.call('reports.list', {}, setup.leader));
+    expect(list.items.map((r) => r.id)).toEqual([saved.id]);
+    expect((await must(setup.backend.call('reports.get', { id: saved.id }, setup.leader))).document).toEqual(edited);
+    const file = await must(setup.backend.call('reports.docx', { id: saved.id }, setup.leader));
+    expect(file.fileName).toBe('2026年11月22日社会稳定形势日报（第 1 期）.docx');
+    const xml = await (
+      await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(xml).toContain('今日全县总体平稳，值班员补充说明。');
+    expect(xml).toContain('签发：刘带班');
+    const audit = setup.backend.services.sql.db
+      .prepare("SELECT action, entity_id FROM audit_log WHERE entity = 'report'")
+      .all();
+    expect(audit).toEqual([{ action: 'reports.save', entity_id: saved.id }]);
+    expect((await must(setup.backend.call('reports.draft', {}, setup.officer))).issueNo).toBe('第 2 期');
+  });
+
+  it('drafts the weekly review with the townships ranked over Monday to the day', async () => {
+    const setup = await petitionBackend();
+    await aDay(setup);
+    const weekly = await must(
+      setup.backend.call('reports.draft', { kind: 'weekly', date: '2026-11-22' }, setup.officer),
+    );
+    expect(weekly).toMatchObject({ kind: 'weekly', masthead: '综治工作周点评', issueNo: '第 1 期' });
+    expect(weekly.title).toBe('2026年11月16日至2026年11月22日综治工作点评');
+    expect(weekly.figures.rows).toEqual([
+      ['1', '东镇', '3', '0', '0', '0', '0', '0.0%'],
+      ['2', '西街道', '0', '0', '0', '0', '0', '—'],
+    ]);
+    const lastWeek = await must(
+      setup.backend.call('reports.draft', { kind: 'weekly', date: '2026-11-15' }, setup.officer),
+    );
+    expect(lastWeek.figures.rows[0]).toEqual(['1', '东镇', '0', '0', '0', '0', '0', '—']);
+  });
+
+  it('refuses an empty section by field, saving nothing; leaders read but do not compile; townships may not', async () => {
+    const setup = await petitionBackend();
+    const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
+    const bad = await setup.backend.call(
+      'reports.save',
+      { document: { ...draft, sections: [{ heading: '', paragraphs: ['x'] }] } },
+      setup.officer,
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.stringify(bad)).toContain('小标题不能为空');
+    expect((await must(setup.backend.call('reports.list', {}, setup.officer))).total).toBe(0);
+    expect(await setup.backend.call('reports.draft', {}, setup.leader)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const township = await signInAs(setup.backend, setup.admin, ['duty_officer'], EAST);
+    const refused = await setup.backend.call('reports.draft', {}, township.client);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
