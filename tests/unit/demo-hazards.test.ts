@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/app';
 import type { CallContext } from '../../electron/backend/api/types';
@@ -8,9 +7,9 @@ import { DEMO_REFERENCE_DATE } from '../../electron/backend/demo/petitions';
 import { countyExtent } from '../../electron/backend/features/hazards/extent';
 import { HAZARD_LEVELS, levelHistoryProblems, type HazardLevel } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
-import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
+import { signInAs } from '../helpers/backend';
+import { demoBackend, readOnly } from '../helpers/demo';
 
-const OPTIONS = { scale: 'small', seed: 20261122 } as const;
 const TABLES = [
   'hazards',
   'hazard_people',
@@ -23,23 +22,6 @@ const TABLES = [
 ] as const;
 /** Columns naming the account that loaded the demo: differs between databases. */
 const USER_COLUMNS = ['created_by', 'by_user'];
-
-function readOnly<T>(backend: Backend, read: (db: Database.Database) => T): T {
-  const db = new Database(backend.dbFile, { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function demoBackend(options: { scale: 'small' | 'large'; seed: number } = OPTIONS) {
-  const backend = await testBackend();
-  const admin = await signInAdmin(backend);
-  const result = await backend.dispatch('system.loadDemo', options, admin);
-  if (!result.ok) throw new Error(result.error.message);
-  return { backend, admin };
-}
 
 /** Every hazard table's rows (hazard measures only), without the loading account. */
 function ledger(backend: Backend) {

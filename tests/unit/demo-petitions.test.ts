@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/app';
 import type { CallContext } from '../../electron/backend/api/types';
@@ -8,11 +7,11 @@ import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { DEMO_PETITION_COUNTS, DEMO_REFERENCE_DATE } from '../../electron/backend/demo/petitions';
 import { PETITION_STATUSES } from '../../shared/domain/petitions/statuses';
-import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
+import { signInAs } from '../helpers/backend';
+import { DEMO_OPTIONS, demoBackend, readOnly } from '../helpers/demo';
 import { TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
 import { tempDir } from '../helpers/temp-dir';
 
-const OPTIONS = { scale: 'small', seed: 20261122 } as const;
 const TABLES = [
   'petitions',
   'petitioners',
@@ -23,23 +22,6 @@ const TABLES = [
 ] as const;
 /** Columns naming the account that loaded the demo: differs between databases. */
 const USER_COLUMNS = ['created_by', 'by_user', 'approved_by'];
-
-function readOnly<T>(backend: Backend, read: (db: Database.Database) => T): T {
-  const db = new Database(backend.dbFile, { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function demoBackend(options: { scale: 'small' | 'large'; seed: number } = OPTIONS) {
-  const backend = await testBackend();
-  const admin = await signInAdmin(backend);
-  const result = await backend.dispatch('system.loadDemo', options, admin);
-  if (!result.ok) throw new Error(result.error.message);
-  return { backend, admin };
-}
 
 /** Every backlog table's rows by id, without the loading account. */
 function backlog(backend: Backend) {
@@ -243,7 +225,7 @@ describe('the demo petition backlog', () => {
     const { db } = await openDatabase(tempDir());
     const sql = new Sql(db);
     try {
-      loadDemoCounty(sql, OPTIONS);
+      loadDemoCounty(sql, DEMO_OPTIONS);
       expect(sql.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBeGreaterThan(0);
       expect(sql.db.prepare('SELECT count(*) FROM petitions').pluck().get()).toBe(0);
     } finally {

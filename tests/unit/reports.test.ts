@@ -73,7 +73,7 @@ describe('reports: the daily report', () => {
     expect((await must(setup.backend.call('reports.draft', {}, setup.officer))).issueNo).toBe('第 2 期');
   });
 
-  it('drafts the weekly review with the townships ranked over Monday to the day', async () => {
+  it('drafts the weekly review with the townships ranked over the seven days to the day', async () => {
     const setup = await petitionBackend();
     await aDay(setup);
     const weekly = await must(

@@ -10,7 +10,7 @@ import { BatchWriter, type SqlValue } from './batch-writer';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
 import { DEMO_REFERENCE_DATE } from './petitions';
-import { streamOf, type Random } from './random';
+import { streamOf, weightedPicker, type Random, type Weighted } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import type { DemoUnit } from './units';
 import { seededUuidV7 } from './uuid';
@@ -45,19 +45,6 @@ export type DemoHazardCounts = Record<
   'hazards' | 'people' | 'events' | 'levelChanges' | 'notes' | 'links' | 'tasks' | 'taskEvents',
   number
 >;
-
-type Weighted<T> = ReadonlyArray<readonly [T, number]>;
-
-function weightedPicker<T>(entries: Weighted<T>): (random: Random) => T {
-  const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  let running = 0;
-  const cumulative = entries.map(([value, w]) => [value, (running += w) / total] as const);
-  return (random) => {
-    const x = random.next();
-    for (const [value, limit] of cumulative) if (x < limit) return value;
-    return cumulative[cumulative.length - 1]![0];
-  };
-}
 
 /** Codes of the `hazard_category` dictionary (migration 0001). */
 const CATEGORIES: Weighted<string> = [

@@ -6,7 +6,7 @@ import { rebuildPetitionSearch } from '../features/petitions/search-index';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
-import { streamOf, type Random } from './random';
+import { streamOf, weightedPicker, type Random, type Weighted } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import { seededUuidV7 } from './uuid';
 
@@ -44,20 +44,6 @@ export type DemoPetitionCounts = Record<
   'petitions' | 'petitioners' | 'events' | 'progress' | 'supervisions' | 'closeouts',
   number
 >;
-
-type Weighted<T> = ReadonlyArray<readonly [T, number]>;
-
-/** Picks by weight from a precomputed cumulative table. */
-function weightedPicker<T>(entries: Weighted<T>): (random: Random) => T {
-  const total = entries.reduce((sum, [, w]) => sum + w, 0);
-  let running = 0;
-  const cumulative = entries.map(([value, w]) => [value, (running += w) / total] as const);
-  return (random) => {
-    const x = random.next();
-    for (const [value, limit] of cumulative) if (x < limit) return value;
-    return cumulative[cumulative.length - 1]![0];
-  };
-}
 
 const CATEGORIES: Weighted<string> = [
   ['land_demolition', 18],

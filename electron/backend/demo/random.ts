@@ -58,3 +58,18 @@ export function streamOf(seed: number, label: string): Random {
   for (let i = 0; i < label.length; i++) hash = Math.imul(hash ^ label.charCodeAt(i), 0x01000193);
   return new Random(hash >>> 0);
 }
+
+/** Values with their weights: a value is picked with probability weight / sum of weights. */
+export type Weighted<T> = ReadonlyArray<readonly [T, number]>;
+
+/** Picks by weight from a precomputed cumulative table. */
+export function weightedPicker<T>(entries: Weighted<T>): (random: Random) => T {
+  const total = entries.reduce((sum, [, w]) => sum + w, 0);
+  let running = 0;
+  const cumulative = entries.map(([value, w]) => [value, (running += w) / total] as const);
+  return (random) => {
+    const x = random.next();
+    for (const [value, limit] of cumulative) if (x < limit) return value;
+    return cumulative[cumulative.length - 1]![0];
+  };
+}
