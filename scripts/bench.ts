@@ -112,6 +112,20 @@ function todayFloor(db: Db): () => unknown {
   return () => sections.map((s) => ({ total: s.count.get(params), items: s.rows.all(params) }));
 }
 
+/**
+ * A page query's statement per LIMIT/OFFSET: the app writes them into the SQL as numbers
+ * (db/paging.ts pageBounds), so the floors do too, each page prepared once.
+ */
+function pageStatements(db: Db, text: (limit: number, offset: number) => string) {
+  const prepared = new Map<string, ReturnType<Db['prepare']>>();
+  return (limit: number, offset: number) => {
+    const key = `${limit}/${offset}`;
+    let statement = prepared.get(key);
+    if (!statement) prepared.set(key, (statement = db.prepare(text(limit, offset))));
+    return statement;
+  };
+}
+
 /** The hand-written floors: what each method's repo query is, as plain SQL. */
 function floors(db: Db) {
   const regionColumns = `r.code, r.name, r.level, r.parent_code AS parentCode,
@@ -231,14 +245,17 @@ function petitionFloors(db: Db, today: string) {
     const filter = where ? `WHERE ${where}` : '';
     const total = db.prepare(`SELECT count(*) FROM petitions p ${filter}`).pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
-    const items = db.prepare(`SELECT ${columns} ${joins} WHERE p.rowid IN
-      (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order}`);
+    const items = pageStatements(
+      db,
+      (limit, offset) => `SELECT ${columns} ${joins} WHERE p.rowid IN
+        (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+    );
     // better-sqlite3 refuses named parameters a statement does not use: the count may not use @today.
     const countParams = (params: Record<string, unknown>) => (where.includes('@today') ? { today, ...params } : params);
     return {
       count: (params: Record<string, unknown> = {}) => total.get(countParams(params)) as number,
       rows: (params: Record<string, unknown>, offset: number, limit: number) =>
-        (items.all({ today, ...params, limit, offset }) as Raw[]).map(toRow),
+        (items(limit, offset).all({ today, ...params }) as Raw[]).map(toRow),
     };
   };
   const page = (where: string, order?: string) => {
@@ -322,10 +339,13 @@ function hazardFloors(db: Db, today: string) {
     const filter = where ? `WHERE ${where}` : '';
     const total = db.prepare(`SELECT count(*) FROM hazards h ${filter}`).pluck();
     // The page is picked on the bare table, then joined (repo.ts listHazards).
-    const items = db.prepare(`SELECT ${columns} ${joins} WHERE h.rowid IN
-      (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT @limit OFFSET @offset) ORDER BY ${order}`);
+    const items = pageStatements(
+      db,
+      (limit, offset) => `SELECT ${columns} ${joins} WHERE h.rowid IN
+        (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+    );
     return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
-      items: (items.all({ ...params, limit: pageSize, offset: (pageNo - 1) * pageSize }) as Raw[]).map(toRow),
+      items: (items(pageSize, (pageNo - 1) * pageSize).all(params) as Raw[]).map(toRow),
       total: total.get(params) as number,
       page: pageNo,
       pageSize,

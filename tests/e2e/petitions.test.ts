@@ -15,9 +15,21 @@ const SUMMARY = '要求解决青禾县测试小区房屋漏水维修问题（端
  */
 async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await select.locator('input').fill(search);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
+  // A click that lands while the dialog is still opening leaves the dropdown shut: open it again.
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (search) await select.locator('input').fill(search);
+    if (
+      attempt === 3 ||
+      (await item.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
+  }
+  await item.click();
 }
 
 async function runAction(page: Page, action: string, fill: () => Promise<void>): Promise<void> {

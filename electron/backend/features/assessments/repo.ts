@@ -13,7 +13,7 @@ import { suggestConclusion, type ConclusionMapping } from '../../../../shared/do
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { offsetOf } from '../../db/paging';
+import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { searchPhrase } from '../../db/search-text';
 import { nextSerial } from '../../db/serial';
@@ -174,7 +174,8 @@ export function listAssessments(
 ): Page<AssessmentRow> {
   const total = countOf(sql, filtered(input, scope));
   const order = orderOf(input);
-  const page = filtered(input, scope).orderBy(order).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize));
+  const bounds = pageBounds(input.page, input.pageSize);
+  const page = filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset);
   return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
 }
 

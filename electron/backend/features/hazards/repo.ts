@@ -4,7 +4,7 @@ import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
 import { OPEN_HAZARD_STATUSES } from '../../../../shared/domain/risks/hazard-statuses';
 import { townshipPrefix } from '../../../../shared/domain/scope';
-import { offsetOf } from '../../db/paging';
+import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
@@ -106,10 +106,11 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
 export function listHazards(sql: Sql, input: ListInput, scope: string | null): Page<HazardRow> {
   const total = sql.get(filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const order = orderOf(input);
+  const bounds = pageBounds(input.page, input.pageSize);
   const picked = filtered(input, scope)
     .orderBy(order)
-    .limit(input.pageSize)
-    .offset(offsetOf(input.page, input.pageSize))
+    .limit(bounds.limit)
+    .offset(bounds.offset)
     .select(rawSql<number>`h.rowid`.as('rid'));
   const query = withColumns(qb.selectFrom('hazards as h'))
     .where(rawSql<SqlBool>`h.rowid IN (${picked})`)

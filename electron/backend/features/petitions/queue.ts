@@ -6,7 +6,7 @@ import { addDays } from '../../../../shared/domain/petitions/calendar';
 import { PETITION_LEVELS } from '../../../../shared/domain/petitions/classification';
 import { daysOverdue } from '../../../../shared/domain/petitions/stages';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { offsetOf } from '../../db/paging';
+import { offsetOf, rowBounds } from '../../db/paging';
 import { clockOf } from './common';
 import { casesInScope, countOf, pageRows } from './repo';
 
@@ -47,7 +47,8 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
   runs.forEach((run, index) => {
     const wanted = input.pageSize - items.length;
     if (wanted > 0 && offset < counts[index]!) {
-      const page = run.cases.orderBy(run.order).limit(wanted).offset(offset);
+      const bounds = rowBounds(wanted, offset);
+      const page = run.cases.orderBy(run.order).limit(bounds.limit).offset(bounds.offset);
       items.push(...pageRows(ctx.sql, clock, page, run.order).map((row) => queueItem(row, clock.today)));
     }
     offset = Math.max(0, offset - counts[index]!);

@@ -12,7 +12,7 @@ import type { PetitionMetricCode } from '../../../../shared/domain/petitions/met
 import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { offsetOf } from '../../db/paging';
+import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
@@ -184,10 +184,8 @@ export function pageRows(sql: Sql, clock: CaseClock, page: PetitionQuery, order:
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
   const total = sql.get(filtered(input, scope, clock).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const order = orderOf(input);
-  const page = filtered(input, scope, clock)
-    .orderBy(order)
-    .limit(input.pageSize)
-    .offset(offsetOf(input.page, input.pageSize));
+  const bounds = pageBounds(input.page, input.pageSize);
+  const page = filtered(input, scope, clock).orderBy(order).limit(bounds.limit).offset(bounds.offset);
   return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
 }
 
