@@ -1,4 +1,5 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
+import { CONCLUDED_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
@@ -10,17 +11,15 @@ import type { Sql } from '../../db/sql';
  * The facts of one day for the daily report, county-wide, as they stand now: counts of what
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
-const CONCLUDED = "('resolved', 'closed')";
 const OPEN_HAZARD = "('found', 'resolving')";
-const OPEN_TASK = "('pending', 'in_progress')";
 
 const PETITIONS = `SELECT
     sum(received_date = @date) AS registered,
     sum(resolved_date = @date) AS resolved,
     sum(closed_date = @date) AS closed,
-    sum(status NOT IN ${CONCLUDED}) AS open,
-    sum(status NOT IN ${CONCLUDED} AND due_date < @date) AS overdue,
-    sum(status NOT IN ${CONCLUDED} AND due_date BETWEEN @date AND @soon) AS dueSoon
+    sum(status NOT IN ${CONCLUDED_SQL}) AS open,
+    sum(status NOT IN ${CONCLUDED_SQL} AND due_date < @date) AS overdue,
+    sum(status NOT IN ${CONCLUDED_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon
   FROM petitions`;
 const HAZARDS_BY_LEVEL = `SELECT level, sum(found_on = @date) AS found, sum(status IN ${OPEN_HAZARD}) AS open
   FROM hazards GROUP BY level`;
@@ -38,8 +37,8 @@ const ASSIGNED = `SELECT t.title, u.name AS unitName, t.due_date AS dueDate FROM
   WHERE t.start_date = @date OR (t.created_at >= @dayStart AND t.created_at < @dayEnd) ORDER BY t.created_at, t.id`;
 const TASKS = `SELECT
     (SELECT count(*) FROM risk_tasks WHERE completed_on = @date) AS completed,
-    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK} AND due_date < @date) AS overdue,
-    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
+    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date < @date) AS overdue,
+    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
 const DECISIONS = `SELECT matter AS title, decision FROM assessments WHERE decided_on = @date AND decision IS NOT NULL
   ORDER BY decided_on, id`;
 

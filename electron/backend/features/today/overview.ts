@@ -8,6 +8,7 @@ import type {
   TodayPetition,
   TodayTask,
 } from '../../../../shared/contract/today';
+import { CONCLUDED_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { addDays } from '../../../../shared/domain/petitions/calendar';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { taskStage } from '../../../../shared/domain/risks/tasks';
@@ -32,9 +33,6 @@ interface Params {
   prefix: string;
   limit: number;
 }
-
-const CONCLUDED = "('resolved', 'closed')";
-const OPEN_TASK = "('pending', 'in_progress')";
 
 /**
  * Scope conditions for a township user (null scope: none). Correlated lookups by key: a day holds
@@ -189,13 +187,13 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
       'a.assessment_no DESC',
     ),
     dueToday: {
-      petitions: cases(`p.due_date = @today AND p.status NOT IN ${CONCLUDED}`, 'p.case_no'),
-      tasks: tasks(`t.due_date = @today AND t.status IN ${OPEN_TASK}`, 't.created_at, t.id'),
+      petitions: cases(`p.due_date = @today AND p.status NOT IN ${CONCLUDED_SQL}`, 'p.case_no'),
+      tasks: tasks(`t.due_date = @today AND t.status IN ${OPEN_TASK_SQL}`, 't.created_at, t.id'),
       reReviews: reReviews('@today'),
     },
     overdueToday: {
-      petitions: cases(`p.due_date = @yesterday AND p.status NOT IN ${CONCLUDED}`, 'p.case_no'),
-      tasks: tasks(`t.due_date = @yesterday AND t.status IN ${OPEN_TASK}`, 't.created_at, t.id'),
+      petitions: cases(`p.due_date = @yesterday AND p.status NOT IN ${CONCLUDED_SQL}`, 'p.case_no'),
+      tasks: tasks(`t.due_date = @yesterday AND t.status IN ${OPEN_TASK_SQL}`, 't.created_at, t.id'),
       reReviews: reReviews('@yesterday'),
     },
   };
