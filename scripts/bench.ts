@@ -16,6 +16,8 @@ import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
 import { cellsOf, FIGURE_SQL, rollUp } from '../electron/backend/features/petitions/figures';
 import { hazardFiguresOf, type HazardGroup } from '../electron/backend/features/hazards/figures';
+import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
+import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/features/audit/verify';
@@ -30,6 +32,7 @@ import type { DemoSummary } from '../shared/contract/system';
 import { maskName } from '../shared/domain/masking';
 import { addDays } from '../shared/domain/petitions/calendar';
 import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/petitions/stages';
+import { HAZARD_LEVELS } from '../shared/domain/risks/hazard-levels';
 import { countyDate } from '../shared/domain/time';
 
 const WARM_UP = 20;
@@ -110,6 +113,27 @@ function todayFloor(db: Db): () => unknown {
   }));
   const params = { today, yesterday, dayStart, dayEnd };
   return () => sections.map((s) => ({ total: s.count.get(params), items: s.rows.all(params) }));
+}
+
+/**
+ * board.snapshot's floor: each of its statements once, raw, with the parameters the method binds
+ * (the map's points level by level up to the cap): what the board costs before the JS around it.
+ */
+function boardFloor(db: Db): () => unknown {
+  const today = countyDate(new Date());
+  const params = { today, from: addDays(today, -(BOARD_TREND_DAYS - 1)), limit: BOARD_TICKER_LIMIT };
+  const statements = Object.entries(SNAPSHOT_SQL)
+    .filter(([name]) => name !== 'points')
+    .map(([, text]) => db.prepare(text));
+  const points = db.prepare(SNAPSHOT_SQL.points);
+  return () => {
+    const rows = statements.map((statement) => statement.all(params));
+    let left = BOARD_POINT_LIMIT;
+    for (const level of HAZARD_LEVELS) {
+      if (left > 0) left -= points.all({ level, limit: left }).length;
+    }
+    return rows;
+  };
 }
 
 /**
@@ -603,6 +627,13 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       floor: todayFloor(db),
       queriesOnly: true,
       ...officer,
+    },
+    {
+      method: 'board.snapshot',
+      label: '态势大屏（全部数据）',
+      input: {},
+      floor: boardFloor(db),
+      queriesOnly: true,
     },
   ];
 }

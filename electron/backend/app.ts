@@ -63,6 +63,7 @@ const readAllSettings = (sql: Sql): SettingValues => ({
   security: readSettings(sql, 'security'),
   work: readSettings(sql, 'work'),
   backup: readSettings(sql, 'backup'),
+  board: readSettings(sql, 'board'),
 });
 
 const ANOTHER_PROCESS =

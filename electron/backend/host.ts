@@ -1,12 +1,16 @@
 /**
  * The data host: the backend in Electron's utility process (`utilityProcess.fork(host.js,
- * ['--data', DIR])`). Messages from main are `{ id, method, input }` and `{ type: 'stop' }`;
+ * ['--data', DIR])`). Messages from main are `{ id, method, input, window }`, `{ type: 'display',
+ * window }` (that window is the wall display) and `{ type: 'stop' }`;
  * it answers `{ id, result }` and reports a database it cannot open as `{ type: 'fatal', message }`.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, fail, type ErrorBody, type Result } from '../../shared/errors';
 import type { CallContext } from './api/types';
 import { openBackend, type Backend } from './app';
+import { displayCall } from './features/auth/display';
+import { startBoardLan } from './http/board-lan';
 
 /** `process.parentPort` in a utility process, typed here because this layer never imports Electron. */
 export interface HostPort {
@@ -31,6 +35,13 @@ const isRequest = (data: unknown): data is HostRequest =>
 
 const isStop = (data: unknown): boolean =>
   typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'stop';
+
+/** Main names a window the wall display (the board window): its calls get a display session. */
+const isDisplayWindow = (data: unknown): data is { type: 'display'; window: number } =>
+  typeof data === 'object' &&
+  data !== null &&
+  (data as { type?: unknown }).type === 'display' &&
+  typeof (data as { window?: unknown }).window === 'number';
 
 /** Reads `--data DIR` (or `--data=DIR`) from the process arguments. */
 export function dataDirFromArgs(argv: readonly string[]): string | null {
@@ -67,14 +78,16 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
   const inFlight = new Set<Promise<void>>();
   // The desktop's session jar: each window's token stays here, never in the renderer.
   const tokens = new Map<number, string>();
-  const callFrom = (window: number): CallContext => ({
-    transport: 'ipc',
-    client: 'desktop',
-    jar: {
-      get: () => tokens.get(window),
-      set: (token) => (token ? tokens.set(window, token) : tokens.delete(window)),
-    },
-  });
+  const displays = new Map<number, CallContext>();
+  const callFrom = (window: number): CallContext =>
+    displays.get(window) ?? {
+      transport: 'ipc',
+      client: 'desktop',
+      jar: {
+        get: () => tokens.get(window),
+        set: (token) => (token ? tokens.set(window, token) : tokens.delete(window)),
+      },
+    };
   let stopping = false;
 
   const answer = async ({ id, method, input, window }: HostRequest): Promise<void> => {
@@ -105,6 +118,12 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
       stopping = true;
       return;
     }
+    if (isDisplayWindow(data)) {
+      void ready.then((opened) => {
+        if ('dispatch' in opened) displays.set(data.window, displayCall(opened, 'ipc', 'wall-display'));
+      });
+      return;
+    }
     if (!isRequest(data)) return;
     if (stopping) {
       port.postMessage({ id: data.id, result: fail('INTERNAL', '综治工作台正在退出，操作未执行。') });
@@ -121,5 +140,10 @@ if (parentPort) {
   const opening = dataDir
     ? openBackend(dataDir)
     : Promise.reject(new AppError('INTERNAL', '数据服务启动参数缺少数据文件夹（--data），请重新安装综治工作台。'));
+  // Built layout: out/main/host.js beside out/renderer, which the board's LAN mode serves.
+  void opening.then(
+    (backend) => startBoardLan(backend, join(import.meta.dirname, '../renderer')),
+    () => {},
+  );
   serveHost(parentPort, opening, (code) => process.exit(code));
 }

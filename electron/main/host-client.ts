@@ -20,6 +20,8 @@ export interface HostClientOptions {
 
 export interface HostClient {
   call(method: string, input: unknown, window: number): Promise<Result<unknown>>;
+  /** The window is the wall display (the board window): the host gives it a display session. */
+  markDisplay(window: number): void;
   stop(): Promise<void>;
 }
 
@@ -90,6 +92,9 @@ export function createHostClient(host: HostProcess, options: HostClientOptions =
           settle(id, fail('INTERNAL', UNREACHABLE_MESSAGE));
         }
       });
+    },
+    markDisplay(window) {
+      if (!gone) host.postMessage({ type: 'display', window });
     },
     stop() {
       if (gone) return Promise.resolve();

@@ -32,7 +32,12 @@ function start(): void {
   host = client;
   registerInvokeHandler(paths.entryUrl, (method, input, window) => client.call(method, input, window));
   installApplicationMenu(
-    { openBoard: (display) => openBoardWindow(display, paths), closeBoard: closeBoardWindow, showAbout },
+    {
+      // The board window reads the board only, with its own display session: no sign-in on the wall.
+      openBoard: (display) => client.markDisplay(openBoardWindow(display, paths).webContents.id),
+      closeBoard: closeBoardWindow,
+      showAbout,
+    },
     !app.isPackaged,
   );
   workstation = createWorkstationWindow(paths);

@@ -41,10 +41,10 @@ export function boardWindowOptions(bounds: Rectangle, preload: string): BrowserW
   };
 }
 
-/** The same renderer, at the board's hash route. */
+/** The same renderer, at the wall display's hash route. */
 export function boardUrl(entryUrl: string): string {
   const url = new URL(entryUrl);
-  url.hash = '/board';
+  url.hash = '/wall';
   return url.href;
 }
 

@@ -12,7 +12,12 @@ import {
   type HazardStatus,
   type HazardTrend,
 } from '../domain/risks/hazard-statuses';
-import type { HazardBreakdownCode, HazardFigureCode } from '../domain/risks/figures';
+import {
+  HAZARD_BREAKDOWN_CODES,
+  HAZARD_FIGURE_CODES,
+  type HazardBreakdownCode,
+  type HazardFigureCode,
+} from '../domain/risks/figures';
 import type { PetitionStatus } from '../domain/petitions/statuses';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 import { PHONE_PATTERN } from './petitions';
@@ -202,6 +207,10 @@ export const hazardsLinkInput = z.object({ id, targetKind: z.enum(HAZARD_LINK_KI
 export const HAZARD_SORTS = ['foundOn', 'level', 'hazardNo', 'updatedAt'] as const;
 export type HazardSort = (typeof HAZARD_SORTS)[number];
 
+/** The figures a list can be filtered to: the hazard figures, their breakdowns, the hazards' overdue measures. */
+export const HAZARD_FIGURE_FILTERS = [...HAZARD_FIGURE_CODES, ...HAZARD_BREAKDOWN_CODES, 'overdue_measures'] as const;
+export type HazardFigureFilter = (typeof HAZARD_FIGURE_FILTERS)[number];
+
 export const hazardsListInput = z
   .object({
     keyword: keywordField,
@@ -217,6 +226,10 @@ export const hazardsListInput = z
     leaderId: id.optional(),
     foundFrom: date('发现日期起').optional(),
     foundTo: date('发现日期止').optional(),
+    /** The hazards behind one figure (a breakdown row when `figureKey` names it): numerator or denominator. */
+    figure: z.enum(HAZARD_FIGURE_FILTERS).optional(),
+    figureKey: z.string().max(20).optional(),
+    figurePart: z.enum(['numerator', 'denominator']).optional(),
     sort: z.enum(HAZARD_SORTS).default('foundOn'),
     direction: z.enum(['asc', 'desc']).default('desc'),
     ...pageFields,
@@ -233,6 +246,11 @@ export interface HazardFigures {
   definitions: Array<{ code: string; name: string; numeratorLabel: string; denominatorLabel: string }>;
   figures: Record<HazardFigureCode, MetricResult>;
   breakdowns: Record<HazardBreakdownCode, HazardBreakdownRow[]>;
+  /**
+   * 超期化解措施 over the hazards' own measures, and the hazards those measures belong to (what a
+   * click opens: the list shows hazards, and one hazard may have several overdue measures).
+   */
+  overdueMeasures: { measures: MetricResult; hazards: { numerator: number; denominator: number } };
 }
 
 export const hazardsContract = {
@@ -290,6 +308,6 @@ export const hazardsContract = {
   'hazards.figures': defineMethod<HazardFigures>()({
     input: z.object({}).strict(),
     access: 'risks.read',
-    summary: '在办隐患（按颜色、按乡镇）与隐患化解率',
+    summary: '在办隐患（按颜色、按乡镇）、隐患化解率与超期化解措施',
   }),
 };

@@ -7,6 +7,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { boardContract } from './board';
 import { dictsContract } from './dicts';
+import { dutyContract } from './duty';
 import { exportsContract } from './exports';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
@@ -37,6 +38,7 @@ export const contract = {
   ...peopleContract,
   ...dictsContract,
   ...boardContract,
+  ...dutyContract,
   ...petitionsContract,
   ...reportsContract,
   ...petitionExportContract,

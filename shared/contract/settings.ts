@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import type { BackupSettings } from '../domain/backup-settings';
+import {
+  BOARD_PORT_MAX,
+  BOARD_PORT_MIN,
+  REFRESH_SECONDS_MAX,
+  REFRESH_SECONDS_MIN,
+  type BoardSettings,
+} from '../domain/board/board-settings';
+import { BOARD_WEIGHT_LABELS, HALF_SCORE_MAX, WEIGHT_MAX } from '../domain/board/risk-index';
 import type { SecuritySettings } from '../domain/security-settings';
 import type { WorkSettings } from '../domain/work-settings';
 import { ASSESSMENT_CONCLUSIONS, conclusionMappingProblems } from '../domain/risks/assessment-levels';
@@ -59,6 +67,62 @@ export const backupSettingsInput = z
   })
   .strict();
 
+const weight = (label: string) =>
+  z
+    .number()
+    .min(0, `${label}不能为负数，请填写 0–${WEIGHT_MAX} 的数`)
+    .max(WEIGHT_MAX, `${label}不能超过 ${WEIGHT_MAX}，请调小`);
+
+/** The risk index weights: non-negative and bounded; the half score at least 1 (see risk-index.ts). */
+export const boardWeightsInput = z
+  .object({
+    red: weight(BOARD_WEIGHT_LABELS.red),
+    orange: weight(BOARD_WEIGHT_LABELS.orange),
+    yellow: weight(BOARD_WEIGHT_LABELS.yellow),
+    blue: weight(BOARD_WEIGHT_LABELS.blue),
+    overdueCase: weight(BOARD_WEIGHT_LABELS.overdueCase),
+    openCase: weight(BOARD_WEIGHT_LABELS.openCase),
+    overdueTask: weight(BOARD_WEIGHT_LABELS.overdueTask),
+    halfScore: z
+      .number()
+      .min(1, '半饱和分至少为 1，请调大')
+      .max(HALF_SCORE_MAX, `半饱和分不能超过 ${HALF_SCORE_MAX}，请调小`),
+  })
+  .strict();
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
+/**
+ * Board settings. The web-mode token is never sent by a client: the backend generates it when web
+ * mode is enabled without one, or anew when `renewToken` is set.
+ */
+export const boardSettingsInput = z
+  .object({
+    weights: boardWeightsInput,
+    refreshSeconds: z
+      .number()
+      .int('刷新间隔应为整数秒')
+      .min(REFRESH_SECONDS_MIN, `刷新间隔不能少于 ${REFRESH_SECONDS_MIN} 秒，请调大`)
+      .max(REFRESH_SECONDS_MAX, `刷新间隔不能超过 ${REFRESH_SECONDS_MAX} 秒，请调小`),
+    web: z
+      .object({
+        enabled: z.boolean(),
+        address: z
+          .string()
+          .trim()
+          .regex(IPV4, '请填写本机的 IPv4 地址，例如 127.0.0.1（仅本机）或 192.168.1.20（局域网）'),
+        port: z
+          .number()
+          .int('端口应为整数')
+          .min(BOARD_PORT_MIN, `端口应在 ${BOARD_PORT_MIN}–${BOARD_PORT_MAX} 之间`)
+          .max(BOARD_PORT_MAX, `端口应在 ${BOARD_PORT_MIN}–${BOARD_PORT_MAX} 之间`),
+        renewToken: z.boolean().default(false),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const settingsContract = {
   'settings.get': defineMethod<SecuritySettings>()({
     input: noInput,
@@ -94,5 +158,16 @@ export const settingsContract = {
     input: backupSettingsInput,
     access: 'settings.manage',
     summary: '修改备份设置（保留份数、第二备份位置）',
+  }),
+  // The answer holds the web-mode token: settings.manage keeps it to administrators.
+  'settings.getBoard': defineMethod<BoardSettings>()({
+    input: noInput,
+    access: 'settings.manage',
+    summary: '查询态势大屏设置（风险指数权重、刷新间隔、网页模式）',
+  }),
+  'settings.updateBoard': defineMethod<BoardSettings>()({
+    input: boardSettingsInput,
+    access: 'settings.manage',
+    summary: '修改态势大屏设置（风险指数权重、刷新间隔、网页模式）',
   }),
 };

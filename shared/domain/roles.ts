@@ -2,19 +2,31 @@
  * Roles and what each may do. Every contract method declares the access it needs (a permission,
  * or `session` for any signed-in user, or `public`); the backend checks it on every call.
  */
+/** The roles an account can be given. */
 export const ROLES = ['duty_officer', 'leader', 'sysadmin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+
+/**
+ * The wall display's own sessions (the desktop's board window, the board on the LAN): they read
+ * the board and nothing else. No account holds it, so it is not among ROLES.
+ */
+export const DISPLAY_ROLE = 'board_display';
+
+export type AccountRole = (typeof ROLES)[number];
+export type Role = AccountRole | typeof DISPLAY_ROLE;
 
 export const ROLE_LABELS: Record<Role, string> = {
   duty_officer: '值班员',
   leader: '带班领导',
   sysadmin: '系统管理员',
   auditor: '审计员',
+  board_display: '态势大屏显示',
 };
 
 export const PERMISSIONS = [
   'reference.read',
   'board.read',
+  'boundaries.import',
+  'duty.write',
   'demo.load',
   'users.manage',
   'settings.manage',
@@ -36,6 +48,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'reference.read': '查看基础数据',
   'board.read': '查看态势大屏',
+  'boundaries.import': '导入乡镇边界（须有审图号和来源单位）',
+  'duty.write': '编排值班表（带班领导、值班员）',
   'demo.load': '载入演示数据',
   'users.manage': '管理账号',
   'settings.manage': '修改系统设置',
@@ -61,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   duty_officer: [
     'reference.read',
     'board.read',
+    'duty.write',
     'personal.reveal',
     'petitions.read',
     'petitions.write',
@@ -82,8 +97,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risks.closeOut',
     'reports.read',
   ],
-  sysadmin: ['reference.read', 'board.read', 'demo.load', 'users.manage', 'settings.manage', 'system.backup'],
+  sysadmin: [
+    'reference.read',
+    'board.read',
+    'boundaries.import',
+    'duty.write',
+    'demo.load',
+    'users.manage',
+    'settings.manage',
+    'system.backup',
+  ],
   auditor: ['reference.read', 'audit.read'],
+  board_display: ['board.read'],
 };
 
 /** Roles no single account may hold together. */

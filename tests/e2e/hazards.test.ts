@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HazardFigures } from '../../shared/contract/hazards';
 import { countyDate } from '../../shared/domain/time';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
@@ -258,6 +259,53 @@ describe('the risk hazards ledger', () => {
     await hazards.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await session.screenshot('hazard-flow-13-petition-drawer');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('opens the 隐患统计 page, and a figure opens exactly the hazards behind it, the filter named', async () => {
+    const { page } = session;
+    const api = cookieClient(app.url);
+    await api('auth.login', { username: LEADER.username, password: LEADER.password });
+    const figures = (await api<HazardFigures>('hazards.figures', {})).data!;
+    const red = figures.breakdowns.open_hazards_by_level.find((row) => row.key === 'red')!;
+    const township = figures.breakdowns.open_hazards_by_township.find((row) => row.numerator > 0)!;
+    expect(red.numerator).toBeGreaterThan(0);
+
+    await page.goto(`${app.url}#/risks/hazards/figures`);
+    const figuresPage = page.getByTestId('hazard-figures-page');
+    await figuresPage.getByTestId('figure-open_hazards').waitFor();
+    expect(await figuresPage.getByTestId('figure-open_hazards-numerator').textContent()).toContain(
+      String(figures.figures.open_hazards.numerator),
+    );
+    await page.waitForTimeout(300);
+    await session.screenshot('hazard-figures');
+
+    const listed = async (tag: string) => {
+      await page.getByTestId('hazards-figure-filter').getByText(tag).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="hazards-table"] .el-loading-mask'));
+      return page.locator('.el-pagination__total').textContent();
+    };
+    await figuresPage.getByTestId('breakdown-open_hazards_by_level-red').click();
+    expect(await listed('在办隐患（按风险等级） · 红色 · 分子')).toContain(`共 ${red.numerator} 条`);
+    const rows = page.getByTestId('hazards-table').locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(red.numerator, 20));
+    await session.screenshot('hazard-figures-red-list');
+
+    await page.goBack();
+    await page.getByTestId(`breakdown-open_hazards_by_township-${township.key}`).click();
+    expect(await listed(`${township.label} · 分子`)).toContain(`共 ${township.numerator} 条`);
+    await page.goBack();
+    await page.getByTestId('figure-overdue_measures-denominator').click();
+    expect(await listed('超期化解措施 · 分母')).toContain(`共 ${figures.overdueMeasures.hazards.denominator} 条`);
+    // Closing the tag lifts the figure filter: the whole ledger again.
+    await page.getByTestId('hazards-figure-filter').locator('.el-tag__close').click();
+    await page.getByTestId('hazards-figure-filter').waitFor({ state: 'detached' });
+    const all = (await api<{ total: number }>('hazards.list', {})).data!.total;
+    await page.waitForFunction(
+      (total) => document.querySelector('.el-pagination__total')?.textContent?.includes(`共 ${total} 条`),
+      all,
+    );
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });

@@ -90,6 +90,15 @@ describe('meetings (一评四会) and 今日', () => {
     // Recording opens the meeting's drawer: the hazard discussed, the decision not yet assigned.
     const drawer = page.getByTestId('meeting-drawer');
     await drawer.getByTestId('meeting-items').getByText(hazardNo).waitFor();
+    // The hazard discussed opens its own drawer over the meeting's.
+    await drawer.getByTestId(`record-link-${hazardNo}`).click();
+    const hazardDrawer = page.getByTestId('hazard-drawer');
+    await hazardDrawer.getByText(HAZARD).first().waitFor();
+    await settled(page);
+    await session.screenshot('meeting-hazard-drawer');
+    await hazardDrawer.locator('.el-drawer__close-btn').click();
+    await hazardDrawer.waitFor({ state: 'hidden' });
+    await session.screenshot('meeting-items-linked');
     await drawer.getByTestId('decision-assign-0').click();
     await page.getByTestId('decision-dialog').waitFor();
     await choose(page, 'decision-unit');

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import type { Role } from '../../shared/domain/roles';
+import type { AccountRole } from '../../shared/domain/roles';
 import { memoryJar } from '../../electron/backend/api/memory-jar';
 import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/app';
 import type { CallContext } from '../../electron/backend/api/types';
@@ -37,7 +37,7 @@ let userCounter = 0;
 export async function signInAs(
   backend: Backend,
   admin: CallContext,
-  roles: Role[],
+  roles: AccountRole[],
   regionCode: string | null = null,
 ): Promise<{ client: CallContext; id: string; username: string; password: string }> {
   userCounter += 1;

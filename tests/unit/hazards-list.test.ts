@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRiskFigures } from '../../shared/domain/risks/figures';
-import { EAST, LEADER, must, petitionBackend, WEST } from '../helpers/petitions';
-import { signInAs } from '../helpers/backend';
+import { EAST, LEADER, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
+import { seed, signInAs } from '../helpers/backend';
 import { hazardDraft, RESPONSIBLE } from '../helpers/hazards';
 
 /** Five hazards in two townships, colours and statuses mixed. */
@@ -131,5 +131,58 @@ describe('hazard figures', () => {
     expect(figures.breakdowns.open_hazards_by_township.map((r) => [r.key, r.numerator])).toEqual(
       expected.breakdowns.open_hazards_by_township.map((r) => [r.key, r.numerator]),
     );
+  });
+});
+
+describe('a click on a hazard figure', () => {
+  it('lists exactly the hazards behind every figure, breakdown row and part', async () => {
+    const { backend, officer } = await ledger();
+    const figures = await must(backend.call('hazards.figures', {}, officer));
+    const total = async (filter: object) => (await must(backend.call('hazards.list', filter, officer))).total;
+    for (const code of ['open_hazards', 'hazard_resolution_rate'] as const) {
+      expect(await total({ figure: code })).toBe(figures.figures[code].numerator);
+      expect(await total({ figure: code, figurePart: 'denominator' })).toBe(figures.figures[code].denominator);
+    }
+    expect(await total({ figure: 'hazard_resolution_rate' })).toBe(1);
+    for (const code of ['open_hazards_by_level', 'open_hazards_by_township'] as const) {
+      for (const row of figures.breakdowns[code]) {
+        expect(await total({ figure: code, figureKey: row.key })).toBe(row.numerator);
+        expect(await total({ figure: code, figurePart: 'denominator' })).toBe(row.denominator);
+      }
+    }
+  });
+
+  it('counts the hazards’ overdue measures and lists the hazards that own them', async () => {
+    const { backend, officer, ids } = await ledger();
+    const measure = async (ownerId: string, title: string, dueDate = '2026-12-30') =>
+      (
+        await must(
+          backend.call('tasks.create', { ownerKind: 'hazard', ownerId, title, unitId: TOWN_UNIT, dueDate }, officer),
+        )
+      ).id;
+    // Today is 2026-11-22: a has two measures past due and one due next month, b one due next month,
+    // c one past due but done. A new measure cannot be due in the past: the dates are set back by hand.
+    const late = [await measure(ids.a, '逐户走访'), await measure(ids.a, '约谈开发商')];
+    await measure(ids.a, '专班化解');
+    await measure(ids.b, '协调交房');
+    const done = await measure(ids.c, '督促发放工资', '2026-11-22');
+    await must(
+      backend.call(
+        'tasks.transition',
+        { id: done, action: 'complete', completedOn: '2026-11-22', outcome: '已发放' },
+        officer,
+      ),
+    );
+    const pastDue = [...late, done].map((id) => `'${id}'`).join(', ');
+    seed(backend, `UPDATE risk_tasks SET due_date = '2026-11-20' WHERE id IN (${pastDue});`);
+    const figures = await must(backend.call('hazards.figures', {}, officer));
+    expect(figures.overdueMeasures).toEqual({
+      measures: { numerator: 2, denominator: 4, rate: 0.5 },
+      hazards: { numerator: 1, denominator: 2 },
+    });
+    const listed = async (filter: object) =>
+      (await must(backend.call('hazards.list', filter, officer))).items.map((i) => i.id).sort();
+    expect(await listed({ figure: 'overdue_measures' })).toEqual([ids.a]);
+    expect(await listed({ figure: 'overdue_measures', figurePart: 'denominator' })).toEqual([ids.a, ids.b].sort());
   });
 });

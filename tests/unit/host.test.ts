@@ -119,6 +119,22 @@ describe('data host', () => {
     (await opening).close();
   });
 
+  it('gives a window main names the wall display a session that reads the board and nothing else', async () => {
+    const { port, opening } = serve(tempDir());
+    await setupFrom(port, 1);
+    port.send({ type: 'display', window: 5 });
+    const board = await ask(port, 5, 'board.snapshot');
+    expect(board.result).toMatchObject({ ok: true, data: { refreshSeconds: 30 } });
+    expect((await ask(port, 5, 'users.list')).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await ask(port, 5, 'petitions.list')).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Another window without a session still has none.
+    expect((await ask(port, 6, 'board.snapshot')).result).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    (await opening).close();
+  });
+
   it('reports a newer database as fatal and answers every call with that error, leaving the file as it was', async () => {
     const dir = tempDir();
     const raw = new Database(join(dir, DB_FILE_NAME));

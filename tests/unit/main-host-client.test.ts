@@ -56,6 +56,12 @@ describe('host client', () => {
     await expect(Promise.all([a, b, c])).resolves.toEqual([ok('a'), ok('b'), ok('c')]);
   });
 
+  it('tells the host which window is the wall display', () => {
+    const host = new FakeHost();
+    createHostClient(host).markDisplay(4);
+    expect(host.posted).toEqual([{ type: 'display', window: 4 }]);
+  });
+
   it("tags every call with the calling window's id, so the host can keep each window's session apart", async () => {
     const host = new FakeHost();
     const client = createHostClient(host);

@@ -73,16 +73,16 @@ describe('workstation window', () => {
 });
 
 describe('board window', () => {
-  it('opens fullscreen on the chosen display bounds at #/board, without a menu or frame', () => {
+  it('opens fullscreen on the chosen display bounds at the wall display’s #/wall, without a menu or frame', () => {
     const win = windows.openBoardWindow(SECOND, PATHS) as unknown as FakeWindow;
     expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, fullscreen: true, frame: false });
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
-    expect(win.loadedUrl).toBe(`${PATHS.entryUrl}#/board`);
+    expect(win.loadedUrl).toBe(`${PATHS.entryUrl}#/wall`);
     expect(win.menu).toBeNull();
   });
 
   it('puts the board hash on the dev server entry too', () => {
-    expect(windows.boardUrl('http://localhost:5173/')).toBe('http://localhost:5173/#/board');
+    expect(windows.boardUrl('http://localhost:5173/')).toBe('http://localhost:5173/#/wall');
   });
 
   it('closes on Esc and ignores other keys and key releases', () => {

@@ -190,3 +190,67 @@ describe('migration 0007: stability assessments', () => {
     db.close();
   });
 });
+
+describe('migration 0010: the board', () => {
+  it('fills the board’s tallies and alerts from the ledgers as they stand, then keeps them by triggers', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 9));
+    db.exec(`
+      INSERT INTO regions (code, name, level) VALUES ('999901001000', '东镇', 'township');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO hazards (id, hazard_no, title, category, source, level, status, found_on, township_code,
+          level_changed_on, created_by, created_at, updated_at) VALUES
+        ('h1', 'FX1', '甲', 'wage_arrears', 'grid', 'red', 'found', '2026-11-01', '999901001000', '2026-11-01', 'u1',
+          '2026-11-01T01:00:00.000Z', 't'),
+        ('h2', 'FX2', '乙', 'wage_arrears', 'grid', 'orange', 'resolving', '2026-11-02', '999901001000', '2026-11-03', 'u1',
+          '2026-11-02T01:00:00.000Z', 't'),
+        ('h3', 'FX3', '丙', 'pollution', 'grid', 'blue', 'closed', '2026-11-02', '999901001000', '2026-11-02', 'u1',
+          '2026-11-02T02:00:00.000Z', 't');
+      INSERT INTO hazard_level_changes (id, hazard_id, from_level, to_level, changed_on, reason, by_user, at)
+        VALUES ('c1', 'h2', 'yellow', 'orange', '2026-11-03', '升级', 'u1', '2026-11-03T01:00:00.000Z');
+      INSERT INTO petitions (id, case_no, category, township_code, summary, first_petition_date, received_date, status,
+          created_by, created_at, updated_at) VALUES
+        ('p1', 'XF1', 'environment', '999901001000', '诉求', '2026-11-01', '2026-11-01', 'found', 'u1', 't', '2026-11-01T03:00:00.000Z'),
+        ('p2', 'XF2', NULL, '999901001000', '诉求', '2026-11-01', '2026-11-01', 'closed', 'u1', 't', 't');
+      INSERT INTO petitioners (id, petition_id, name) VALUES ('a', 'p1', '一'), ('b', 'p1', '二'), ('c', 'p1', '三'),
+        ('d', 'p1', '四'), ('e', 'p1', '五');
+    `);
+    await migrate(db, join(dir, 'backups'));
+    expect(userVersion(db)).toBe(10);
+    const tallies = () => ({
+      hazards: db.prepare('SELECT level, category, open FROM board_hazard_tallies WHERE open != 0 ORDER BY 1').all(),
+      cases: db.prepare('SELECT category, open FROM board_case_categories WHERE open != 0').all(),
+      alerts: db.prepare('SELECT kind, source_id AS id, level FROM board_alerts ORDER BY at, id').all(),
+    });
+    // h2 was found yellow: its alert is the raise, not its finding.
+    expect(tallies()).toEqual({
+      hazards: [
+        { level: 'orange', category: 'wage_arrears', open: 1 },
+        { level: 'red', category: 'wage_arrears', open: 1 },
+      ],
+      cases: [{ category: 'environment', open: 1 }],
+      alerts: [
+        { kind: 'hazard_found', id: 'h1', level: 'red' },
+        { kind: 'collective_petition', id: 'p1', level: null },
+        { kind: 'hazard_raised', id: 'h2', level: 'orange' },
+      ],
+    });
+    db.exec(`
+      UPDATE hazards SET status = 'resolved' WHERE id = 'h1';
+      UPDATE hazards SET category = 'pollution' WHERE id = 'h2';
+      UPDATE petitions SET status = 'resolved' WHERE id = 'p1';
+      INSERT INTO petitioners (id, petition_id, name) VALUES ('f', 'p1', '六');
+    `);
+    expect(tallies()).toMatchObject({
+      hazards: [{ level: 'orange', category: 'pollution', open: 1 }],
+      cases: [],
+      alerts: { length: 3 },
+    });
+    expect(() => db.exec("INSERT INTO duty_roster (date, role, name) VALUES ('2026-11-22', 'chief', '某')")).toThrow(
+      /CHECK constraint/,
+    );
+    db.close();
+  });
+});

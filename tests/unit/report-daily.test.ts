@@ -10,7 +10,8 @@ import {
 
 const META = { issuer: '青禾县社会治理综合服务中心', issueNo: '第 5 期', signer: '刘带班', drafter: '王值班' };
 
-// A hand-built day: 2 cases registered, 1 resolved; 3 hazards found (1 red, 2 yellow), one raised.
+// A hand-built day: 2 cases registered, 1 resolved; 3 hazards found (1 red, 2 yellow), one raised;
+// 1 assessment registered and 1 decided, 6 not yet decided of which 2 await the decision.
 const DAY: DailyFacts = {
   date: '2026-11-22',
   petitions: { registered: 2, resolved: 1, closed: 0, open: 14, overdue: 3, dueSoon: 2 },
@@ -24,6 +25,7 @@ const DAY: DailyFacts = {
     { hazardNo: 'FX2026-000007', title: '南关街道某工地欠薪', content: '涉及 40 人，情绪激动，建议调升为红色。' },
     { hazardNo: 'FX2026-000009', title: '东镇土地纠纷', content: '双方同意调解。' },
   ],
+  assessments: { registered: 1, undecided: 6, pendingDecision: 2 },
   assigned: [{ title: '督促支付拖欠工资', unitName: '青禾县人力资源和社会保障局', dueDate: '2026-11-25' }],
   decisions: [{ title: '城东片区旧改项目', decision: '暂缓实施' }],
   tasks: { completed: 4, overdue: 2, dueSoon: 1 },
@@ -38,6 +40,7 @@ describe('the daily report from a hand-built day', () => {
     expect(report.sections[0]!.paragraphs).toEqual([
       '今日新登记信访积案 2 件，化解 1 件，销号 0 件；在办积案 14 件，其中超期 3 件、临期 2 件。',
       '今日新发现风险隐患 3 处（红色 1、黄色 2），化解 0 处，调升等级 1 处；在办风险隐患 12 处（红色 2、橙色 1、黄色 5、蓝色 4）。',
+      '今日稳评立项 1 件、作出决策 1 件；尚未决策的稳评 6 件，其中待决策 2 件。',
     ]);
     expect(report.sections[1]!.paragraphs).toEqual([
       '（一）南关街道某工地欠薪（FX2026-000007）：涉及 40 人，情绪激动，建议调升为红色。',
@@ -56,6 +59,9 @@ describe('the daily report from a hand-built day', () => {
       ['其中红色隐患', '1', '2'],
       ['研判记录', '2', '—'],
       ['交办事项', '1', '—'],
+      ['稳评立项', '1', '6'],
+      ['稳评决策', '1', '—'],
+      ['待决策稳评', '—', '2'],
       ['超期积案', '—', '3'],
       ['逾期措施和交办事项', '—', '2'],
     ]);

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../helpers/backend';
+import { assessmentBackend, assessmentInput, submitted } from '../helpers/assessments';
 import { EAST, must, petitionBackend, registration } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
@@ -38,6 +39,26 @@ describe('reports: the daily report', () => {
     expect(draft.figures.rows[0]).toEqual(['信访积案', '2', '3']);
     const earlier = await must(setup.backend.call('reports.draft', { date: '2026-11-21' }, setup.officer));
     expect(earlier.figures.rows[0]).toEqual(['信访积案', '1', '3']);
+  });
+
+  it('counts the day’s stability assessments: registered, not yet decided, awaiting the decision', async () => {
+    const setup = await assessmentBackend();
+    await must(
+      setup.backend.call('assessments.create', assessmentInput({ registeredOn: '2026-11-22' }), setup.officer),
+    );
+    await must(
+      setup.backend.call('assessments.create', assessmentInput({ registeredOn: '2026-11-02' }), setup.officer),
+    );
+    await submitted(setup, { registeredOn: '2026-11-01' });
+    const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
+    expect(draft.sections[0]!.paragraphs[2]).toBe(
+      '今日稳评立项 1 件、作出决策 0 件；尚未决策的稳评 3 件，其中待决策 1 件。',
+    );
+    expect(draft.figures.rows.filter((row) => row[0]!.includes('稳评'))).toEqual([
+      ['稳评立项', '1', '3'],
+      ['稳评决策', '0', '—'],
+      ['待决策稳评', '—', '1'],
+    ]);
   });
 
   it('saves the edited text, lists it, serves it as Word, audited; the next draft is issue 2', async () => {

@@ -7,6 +7,7 @@ import { authHandlers } from '../features/auth/handlers';
 import { backupHandlers } from '../features/backup/handlers';
 import { boardHandlers } from '../features/board/handlers';
 import { dictsHandlers } from '../features/dicts/handlers';
+import { dutyHandlers } from '../features/duty/handlers';
 import { exportsHandlers } from '../features/exports/handlers';
 import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
@@ -39,6 +40,7 @@ export const handlers = {
   ...peopleHandlers,
   ...dictsHandlers,
   ...boardHandlers,
+  ...dutyHandlers,
   ...petitionsHandlers,
   ...petitionExportHandlers,
   ...exportsHandlers,

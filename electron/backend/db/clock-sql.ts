@@ -15,11 +15,17 @@ export interface ClockColumns {
   due: RawBuilder<string | null>;
 }
 
+/** The clock in SQL: its values bound as they are, or as `named` parameters (db/sql.ts). */
+export interface ClockSql {
+  today: string | RawBuilder<string>;
+  dueSoonDays: number | RawBuilder<number>;
+}
+
 /**
  * The domain's `clockStage` (shared/domain/deadlines.ts) in SQL, for any clock: a petition case, a
  * re-review. Tested against the domain function.
  */
-export const clockStageSql = ({ concluded, start, due }: ClockColumns, { today, dueSoonDays }: DeadlineClock) =>
+export const clockStageSql = ({ concluded, start, due }: ClockColumns, { today, dueSoonDays }: ClockSql) =>
   rawSql<DeadlineStage | null>`CASE
     WHEN ${concluded} THEN 'done'
     WHEN ${due} IS NULL THEN NULL

@@ -17,6 +17,7 @@ import type {
 import type { AssessmentConclusion, RiskLevel } from '../../../shared/domain/risks/assessment-levels';
 import type { AssessmentAction, AssessmentStatus } from '../../../shared/domain/risks/assessment-statuses';
 import type { MeetingLevel } from '../../../shared/domain/risks/meetings';
+import type { DutyRole } from '../../../shared/domain/board/duty';
 import type { AttachmentEntity, AttachmentMime, AttachmentPurpose } from '../../../shared/domain/attachments';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
@@ -337,5 +338,17 @@ export interface Schema {
     task_id: string | null;
     by_user: string;
     at: string;
+  };
+  duty_roster: { date: string; role: DutyRole; name: string; phone: string | null; sort: number };
+  board_hazard_tallies: { township_code: string; level: HazardLevel; category: string; open: number };
+  board_case_categories: { category: string; open: number };
+  board_alerts: {
+    id: Generated<number>;
+    at: string;
+    kind: 'hazard_found' | 'hazard_raised' | 'collective_petition';
+    source_id: string;
+    township_code: string;
+    category: string;
+    level: HazardLevel | null;
   };
 }

@@ -1,4 +1,13 @@
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import {
+  DummyDriver,
+  Kysely,
+  sql as rawSql,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type RawBuilder,
+} from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import type { Schema } from './schema';
@@ -17,11 +26,21 @@ export const qb = new Kysely<Schema>({
   },
 });
 
+/**
+ * `@name`: a value bound by name when the statement runs. A query whose values are all named has
+ * the same SQL text for every value, so it can be built and compiled once per shape (`Sql.shaped`).
+ */
+export const named = <T = never>(name: string): RawBuilder<T> => rawSql<T>`${rawSql.raw(`@${name}`)}`;
+
+/** Named parameters, bound by `Sql.shaped` statements (unused names are ignored). */
+export type NamedParams = Record<string, unknown>;
+
 /** Distinct SQL texts are few (one per filter combination); the cap only guards against a leak. */
 const STATEMENT_CACHE_LIMIT = 1000;
 
 export class Sql {
   private readonly statements = new Map<string, Statement>();
+  private readonly shapes = new Map<string, Statement>();
 
   constructor(readonly db: Db) {}
 
@@ -35,14 +54,38 @@ export class Sql {
     return statement;
   }
 
-  all<R>(query: Compilable<R>): R[] {
+  /** Runs a query; `params` binds the `named` parameters it holds beside its positional ones. */
+  all<R>(query: Compilable<R>, params?: NamedParams): R[] {
     const { sql, parameters } = query.compile();
-    return this.prepare(sql).all(...parameters) as R[];
+    const statement = this.prepare(sql);
+    return (params ? statement.all(...parameters, params) : statement.all(...parameters)) as R[];
   }
 
-  get<R>(query: Compilable<R>): R | undefined {
+  get<R>(query: Compilable<R>, params?: NamedParams): R | undefined {
     const { sql, parameters } = query.compile();
-    return this.prepare(sql).get(...parameters) as R | undefined;
+    const statement = this.prepare(sql);
+    return (params ? statement.get(...parameters, params) : statement.get(...parameters)) as R | undefined;
+  }
+
+  /**
+   * The statement of a query whose SQL depends only on `shape` (which filters, which order, which
+   * page) and whose values are all `named`: built and compiled on first use, then run straight
+   * from the cache — on the hottest lists Kysely's building and compiling cost more than SQLite.
+   * A query with a positional value would replay the first call's value, so it is refused.
+   */
+  shaped<R>(
+    shape: string,
+    build: () => Compilable<R>,
+  ): { all(params: NamedParams): R[]; get(params: NamedParams): R | undefined } {
+    let statement = this.shapes.get(shape);
+    if (!statement) {
+      const { sql, parameters } = build().compile();
+      if (parameters.length > 0) throw new Error(`按形状缓存的查询只能使用命名参数：${shape}`);
+      if (this.shapes.size >= STATEMENT_CACHE_LIMIT) this.shapes.clear();
+      statement = this.db.prepare(sql);
+      this.shapes.set(shape, statement);
+    }
+    return statement as unknown as { all(params: NamedParams): R[]; get(params: NamedParams): R | undefined };
   }
 
   run(query: Compilable<unknown>): { changes: number } {

@@ -1,4 +1,6 @@
 import { CONCLUDED_STATUSES } from '../../../shared/domain/petitions/statuses';
+import { DECIDED_ASSESSMENT_STATUSES } from '../../../shared/domain/risks/assessment-statuses';
+import { OPEN_HAZARD_STATUSES } from '../../../shared/domain/risks/hazard-statuses';
 import { OPEN_TASK_STATUSES } from '../../../shared/domain/risks/tasks';
 
 /** A list of code values as an SQL `IN` list: the domain's constants, never user input. */
@@ -8,3 +10,7 @@ const inList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).jo
 export const CONCLUDED_SQL = inList(CONCLUDED_STATUSES);
 /** Task statuses still open (待落实, 落实中). */
 export const OPEN_TASK_SQL = inList(OPEN_TASK_STATUSES);
+/** Hazard statuses still open (发现, 化解中). */
+export const OPEN_HAZARD_SQL = inList(OPEN_HAZARD_STATUSES);
+/** Assessment statuses from the decision on (已决策, 跟踪中, 已归档). */
+export const DECIDED_ASSESSMENT_SQL = inList(DECIDED_ASSESSMENT_STATUSES);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { openBackend } from '../app';
 import { defaultDataDir } from '../data-dir';
+import { startBoardLan } from './board-lan';
 import { createHttpServer, listenOnLoopback } from './server';
 
 export const DEFAULT_PORT = 5710;
@@ -40,12 +41,16 @@ export async function serve(options: ServeOptions): Promise<() => Promise<void>>
   const backend = await openBackend(options.dataDir);
   const server = createHttpServer({ dispatch: backend.dispatch, staticDir: options.staticDir });
   const port = await listenOnLoopback(server, options.port);
+  // The wall display on the LAN, when the administrator enables it (board settings).
+  const lan = startBoardLan(backend, options.staticDir);
   console.log(`综治工作台网页模式已启动：http://127.0.0.1:${port}/ （数据目录：${options.dataDir}）`);
   return () =>
     new Promise((done) => {
       server.close(() => {
-        backend.close();
-        done();
+        void lan.stop().then(() => {
+          backend.close();
+          done();
+        });
       });
       server.closeAllConnections();
     });

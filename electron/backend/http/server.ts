@@ -129,13 +129,16 @@ export function createHttpServer({ dispatch, staticDir }: HttpOptions): Server {
   });
 }
 
-/** Listens on loopback only; port 0 picks a free one. Resolves with the bound port. */
-export function listenOnLoopback(server: Server, port: number): Promise<number> {
+/** Listens on one address (never all interfaces); port 0 picks a free one. Resolves with the bound port. */
+export function listenOn(server: Server, address: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, address, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
   });
 }
+
+/** Web mode listens on loopback only. */
+export const listenOnLoopback = (server: Server, port: number): Promise<number> => listenOn(server, '127.0.0.1', port);

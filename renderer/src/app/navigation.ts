@@ -54,6 +54,7 @@ export const NAVIGATION: readonly NavEntry[] = [
     icon: Warning,
     children: [
       { name: 'hazards', label: '风险隐患', icon: WarnTriangleFilled },
+      { name: 'hazards-figures', label: '隐患统计', icon: DataAnalysis },
       { name: 'assessments', label: '稳评台账', icon: List },
       { name: 'assessments-re-reviews', label: '复评提醒', icon: AlarmClock },
       { name: 'assessments-figures', label: '稳评统计', icon: DataAnalysis },

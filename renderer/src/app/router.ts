@@ -18,6 +18,8 @@ declare module 'vue-router' {
     access?: Access;
     /** Shown without a session (first run, login). */
     public?: boolean;
+    /** Its own world: no sign-in, no redirects (the wall display). */
+    standalone?: boolean;
   }
 }
 
@@ -63,6 +65,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'hazards',
         component: () => import('@/features/hazards/views/HazardsView.vue'),
         meta: { title: '风险隐患', access: 'risks.read' },
+      },
+      {
+        path: 'risks/hazards/figures',
+        name: 'hazards-figures',
+        component: () => import('@/features/hazards/views/HazardFiguresView.vue'),
+        meta: { title: '隐患统计', access: 'risks.read' },
       },
       {
         path: 'risks/assessments',
@@ -139,6 +147,15 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/board/BoardView.vue'),
     meta: { title: '态势大屏', access: 'board.read' },
   },
+  // The wall display: the desktop's board window (its own display session, from main) or a browser
+  // on the LAN (the token's cookie). No sign-in here; the backend decides what it may read.
+  {
+    path: '/wall',
+    name: 'wall',
+    component: () => import('@/board/BoardView.vue'),
+    props: { wall: true },
+    meta: { title: '态势大屏', standalone: true },
+  },
   {
     path: '/setup',
     name: 'setup',
@@ -169,8 +186,9 @@ export const routes: RouteRecordRaw[] = [
 
 /** Where the user may go: first run, then sign-in, then a forced password change, then permissions. */
 async function guard(to: RouteLocationNormalized): Promise<boolean | RouteLocationRaw> {
-  // The recovery screen needs no session (and the backend answers nothing else meanwhile).
-  if (to.name === 'recovery') return true;
+  // The recovery screen needs no session (and the backend answers nothing else meanwhile); the
+  // wall display has its own.
+  if (to.name === 'recovery' || to.meta.standalone) return true;
   const auth = useAuthStore();
   if (!auth.status) await auth.refresh();
   // No answer from the backend: the login page says so and offers a retry.

@@ -1,6 +1,13 @@
-import type { BoundarySource, TownshipBoundary } from '@shared/contract/board';
+import type { BoardSnapshot, BoardTownship, BoundarySource, TownshipBoundary } from '@shared/contract/board';
+import { RISK_BAND_COLORS, RISK_BAND_FLOORS, RISK_BAND_LABELS } from '@shared/domain/board/risk-index';
+import { formatRate } from '@shared/domain/petitions/metrics';
+import {
+  HAZARD_LEVEL_COLORS,
+  HAZARD_LEVEL_LABELS,
+  HAZARD_LEVELS,
+  type HazardLevel,
+} from '@shared/domain/risks/hazard-levels';
 import { encodeHTML, type ChartOption } from '@/components/echarts';
-import type { TownshipFigures } from './useBoardData';
 
 export const MAP_NAME = 'county-townships';
 
@@ -13,68 +20,110 @@ export const boundarySourceText = (source: BoundarySource) =>
     source.dataDate,
   ].join('\u3000'); // full-width spaces between the parts, as printed on Chinese maps
 
-/**
- * The township map, features matched by their `code` property. Coloured by village count for
- * now; the risk index replaces it when the risk ledger exists.
- */
-export function buildMapOption(boundary: TownshipBoundary, townships: readonly TownshipFigures[]): ChartOption {
-  const names = new Map(boundary.geojson.features.map((feature) => [feature.properties.code, feature.properties.name]));
-  const figures = new Map(townships.map((township) => [township.code, township]));
-  const counts = townships.map((township) => township.villages);
-  const nameOf = (code: string) => names.get(code) ?? figures.get(code)?.name ?? code;
+const BAND_PIECES = [
+  { min: RISK_BAND_FLOORS.high, max: 100, band: 'high' },
+  { min: RISK_BAND_FLOORS.elevated, max: RISK_BAND_FLOORS.high - 1, band: 'elevated' },
+  { min: RISK_BAND_FLOORS.medium, max: RISK_BAND_FLOORS.elevated - 1, band: 'medium' },
+  { min: 0, max: RISK_BAND_FLOORS.medium - 1, band: 'low' },
+] as const;
 
+/** What hovering a township shows: its index and the counts behind it (aggregates only). */
+export function townshipTooltip(township: BoardTownship): string {
+  const hazards = HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]} ${township.openHazards[level]}`);
+  const { numerator, denominator, rate } = township.resolution;
+  return [
+    `<b style="font-size:22px">${encodeHTML(township.name)}</b>`,
+    `风险指数 <b>${township.riskIndex}</b>（${RISK_BAND_LABELS[township.band]}）`,
+    `在办隐患：${hazards.join('\u3000')}`,
+    `在办积案 ${township.openCases} 件，其中超期 ${township.overdueCases} 件`,
+    `化解率 ${formatRate(rate)}（${numerator}/${denominator}）`,
+    `超期任务 ${township.overdueTasks} 项`,
+  ].join('<br/>');
+}
+
+/** Blue under yellow under orange under red: the most serious points are drawn last, on top. */
+const DRAW_ORDER: readonly HazardLevel[] = [...HAZARD_LEVELS].reverse();
+
+/**
+ * The county map: townships (features matched by their `code` property) coloured by the risk
+ * index's band, open hazards as points coloured by level. The series keep one shape from refresh
+ * to refresh, so a live update moves only the data.
+ */
+export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapshot | null): ChartOption {
+  const townships = new Map((snapshot?.townships ?? []).map((township) => [township.code, township]));
+  const names = new Map(boundary.geojson.features.map((feature) => [feature.properties.code, feature.properties.name]));
+  const points = snapshot?.hazardPoints.points ?? [];
   return {
     tooltip: {
       trigger: 'item',
-      backgroundColor: 'rgba(4, 24, 54, 0.92)',
+      backgroundColor: 'rgba(4, 24, 54, 0.94)',
       borderColor: '#3fd0ff',
-      textStyle: { color: '#e8f6ff', fontSize: 18 },
+      textStyle: { color: '#e8f6ff', fontSize: 18, lineHeight: 28 },
       formatter: (params) => {
-        const code = (params as { name: string }).name;
-        const township = figures.get(code);
-        const lines = [`<b>${encodeHTML(nameOf(code))}</b>`];
-        if (township) lines.push(`村/社区 ${township.villages} 个`, `网格 ${township.grids} 个`);
-        return lines.join('<br/>');
+        const township = townships.get((params as { name: string }).name);
+        return township ? townshipTooltip(township) : '';
       },
     },
     visualMap: {
-      type: 'continuous',
-      min: counts.length ? Math.min(...counts) : 0,
-      max: counts.length ? Math.max(...counts) : 1,
+      type: 'piecewise',
+      seriesIndex: 0,
+      left: 16,
+      top: 16,
+      itemWidth: 28,
+      itemHeight: 18,
+      itemGap: 8,
+      textStyle: { color: '#cfe8ff', fontSize: 18 },
+      pieces: BAND_PIECES.map((piece) => ({
+        min: piece.min,
+        max: piece.max,
+        label: `风险${RISK_BAND_LABELS[piece.band]}（${piece.min}–${piece.max}）`,
+        color: RISK_BAND_COLORS[piece.band],
+      })),
+    },
+    legend: {
+      right: 16,
+      top: 16,
+      orient: 'vertical',
+      itemGap: 10,
+      textStyle: { color: '#cfe8ff', fontSize: 18 },
+      data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
+    },
+    geo: {
+      map: MAP_NAME,
+      nameProperty: 'code',
+      roam: false,
+      selectedMode: false,
+      top: 24,
+      bottom: 48,
       left: 24,
-      bottom: 24,
-      itemHeight: 140,
-      text: ['村/社区多', '少'],
-      textStyle: { color: '#9fd4ff', fontSize: 16 },
-      inRange: { color: ['#123e7a', '#1a64b0', '#1f96d4', '#36d0e6'] },
+      right: 24,
+      label: {
+        show: true,
+        color: '#f0faff',
+        fontSize: 17,
+        fontWeight: 'bold',
+        textBorderColor: '#041633',
+        textBorderWidth: 3,
+        formatter: (params: { name: string }) => names.get(params.name) ?? params.name,
+      },
+      itemStyle: { areaColor: '#0f2f5c', borderColor: '#8fe4ff', borderWidth: 1.2 },
+      emphasis: { label: { color: '#ffffff' }, itemStyle: { areaColor: '#2d7fd0' } },
     },
     series: [
       {
         type: 'map',
-        map: MAP_NAME,
-        nameProperty: 'code',
-        roam: false,
-        selectedMode: false,
-        top: 40,
-        bottom: 72,
-        left: 40,
-        right: 40,
-        label: {
-          show: true,
-          color: '#f0faff',
-          fontSize: 18,
-          fontWeight: 'bold',
-          textBorderColor: '#041633',
-          textBorderWidth: 3,
-          formatter: (params) => nameOf(params.name),
-        },
-        itemStyle: { areaColor: '#0f2f5c', borderColor: '#6fdcff', borderWidth: 1.5 },
-        emphasis: {
-          label: { color: '#ffffff' },
-          itemStyle: { areaColor: '#f0a830' },
-        },
-        data: townships.map((township) => ({ name: township.code, value: township.villages })),
+        geoIndex: 0,
+        data: [...townships.values()].map((township) => ({ name: township.code, value: township.riskIndex })),
       },
+      ...DRAW_ORDER.map((level) => ({
+        type: 'scatter' as const,
+        name: `${HAZARD_LEVEL_LABELS[level]}隐患`,
+        coordinateSystem: 'geo',
+        silent: true,
+        symbolSize: level === 'red' ? 12 : level === 'orange' ? 10 : 7,
+        itemStyle: { color: HAZARD_LEVEL_COLORS[level].fill, borderColor: '#ffffff', borderWidth: 1 },
+        data: points.filter((point) => point[2] === level).map(([lng, lat]) => [lng, lat]),
+      })),
     ],
   };
 }

@@ -2,19 +2,51 @@
  * The one place ECharts is imported: only the parts the app draws are registered, so the bundle
  * carries no unused charts. Add a chart or component here before using it anywhere.
  */
-import { MapChart, type MapSeriesOption } from 'echarts/charts';
 import {
+  LineChart,
+  MapChart,
+  ScatterChart,
+  type LineSeriesOption,
+  type MapSeriesOption,
+  type ScatterSeriesOption,
+} from 'echarts/charts';
+import {
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
+  type GeoComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
 import { format, init, registerMap, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([MapChart, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+use([
+  LineChart,
+  MapChart,
+  ScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapPiecewiseComponent,
+  CanvasRenderer,
+]);
 
-export type ChartOption = ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
+export type ChartOption = ComposeOption<
+  | LineSeriesOption
+  | MapSeriesOption
+  | ScatterSeriesOption
+  | GeoComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>;
 export type { ECharts };
 export { init, registerMap };
 export const { encodeHTML } = format;

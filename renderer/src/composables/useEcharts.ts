@@ -6,14 +6,19 @@ import { init, type ChartOption, type ECharts } from '@/components/echarts';
  * mount, resized whenever the element's box changes, disposed on unmount. An option set before
  * mount is drawn once the chart exists; `onInit` runs before that first draw (to attach listeners).
  */
-export function useEcharts(el: Ref<HTMLElement | null | undefined>, onInit?: (chart: ECharts) => void) {
+export function useEcharts(
+  el: Ref<HTMLElement | null | undefined>,
+  onInit?: (chart: ECharts) => void,
+  { merge = false }: { merge?: boolean } = {},
+) {
   let chart: ECharts | undefined;
   let pending: ChartOption | undefined;
   let observer: ResizeObserver | undefined;
 
   function setOption(option: ChartOption): void {
-    // notMerge: each option describes the whole chart, so nothing stale survives a data change.
-    if (chart) chart.setOption(option, { notMerge: true });
+    // By default each option describes the whole chart, so nothing stale survives a data change;
+    // `merge` keeps the drawn chart and moves only what changed (the board's live refresh: no flicker).
+    if (chart) chart.setOption(option, { notMerge: !merge, lazyUpdate: merge });
     else pending = option;
   }
 

@@ -19,6 +19,8 @@ export interface DailyFacts {
   notes: Array<{ hazardNo: string; title: string; content: string }>;
   /** Tasks assigned today (measures and meeting assignments). */
   assigned: Array<{ title: string; unitName: string; dueDate: string }>;
+  /** Stability assessments: registered today; not yet decided (立项, 评估中, 待决策), of them 待决策. */
+  assessments: { registered: number; undecided: number; pendingDecision: number };
   /** Assessments decided today, with the decision in words. */
   decisions: Array<{ title: string; decision: string }>;
   tasks: { completed: number; overdue: number; dueSoon: number };
@@ -48,7 +50,7 @@ const ORDINALS = ['（一）', '（二）', '（三）', '（四）', '（五）
 const ordinal = (index: number) => ORDINALS[index] ?? `（${index + 1}）`;
 
 export function dailyReport(facts: DailyFacts, meta: ReportMeta): ReportDocument {
-  const { petitions: p, hazards: h, tasks: t } = facts;
+  const { petitions: p, hazards: h, assessments: a, tasks: t } = facts;
   const sections: ReportSection[] = [
     {
       heading: '总体情况',
@@ -57,6 +59,8 @@ export function dailyReport(facts: DailyFacts, meta: ReportMeta): ReportDocument
           `在办积案 ${p.open} 件，其中超期 ${p.overdue} 件、临期 ${p.dueSoon} 件。`,
         `今日新发现风险隐患 ${byColour(h.found)}，化解 ${h.resolved} 处，调升等级 ${h.raised} 处；` +
           `在办风险隐患 ${byColour(h.open)}。`,
+        `今日稳评立项 ${a.registered} 件、作出决策 ${facts.decisions.length} 件；` +
+          `尚未决策的稳评 ${a.undecided} 件，其中待决策 ${a.pendingDecision} 件。`,
       ],
     },
     {
@@ -103,6 +107,9 @@ export function dailyReport(facts: DailyFacts, meta: ReportMeta): ReportDocument
         ['其中红色隐患', String(h.found.red), String(h.open.red)],
         ['研判记录', String(facts.notes.length), '—'],
         ['交办事项', String(facts.assigned.length), '—'],
+        ['稳评立项', String(a.registered), String(a.undecided)],
+        ['稳评决策', String(facts.decisions.length), '—'],
+        ['待决策稳评', '—', String(a.pendingDecision)],
         ['超期积案', '—', String(p.overdue)],
         ['逾期措施和交办事项', '—', String(t.overdue)],
       ],

@@ -271,6 +271,15 @@ export const TASK_FIGURES: readonly RiskFigure<TaskFigureRecord, TaskFigureCode>
   }),
 ];
 
+/**
+ * The hazards behind 超期化解措施 as the hazard ledger lists them (what a click opens): those owning
+ * at least one measure of the part; one hazard may own several.
+ */
+export const HAZARDS_OF_OVERDUE_MEASURES = {
+  numeratorLabel: '有超期措施的隐患数',
+  denominatorLabel: '有在办措施（待落实、落实中且有完成时限）的隐患数',
+} as const;
+
 // --- all at once -------------------------------------------------------------------------------
 
 export type RiskFigureCode = HazardFigureCode | AssessmentFigureCode | TaskFigureCode;

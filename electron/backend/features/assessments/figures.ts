@@ -6,22 +6,18 @@ import {
 } from '../../../../shared/domain/risks/figures';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { todayOf } from '../petitions/common';
-import { filtered } from './repo';
+import { filtered, filterParams } from './repo';
 
 /**
  * The assessments' figures in the user's scope, counted by the domain's own definitions over the
  * four columns they read (a county holds dozens of assessments a year, thousands over decades).
  */
 export function assessmentFigures(ctx: HandlerContext): AssessmentFigures {
+  const scope = principalOf(ctx).regionCode;
   const records: AssessmentFigureRecord[] = ctx.sql
     .all(
-      filtered({}, principalOf(ctx).regionCode).select([
-        'a.id',
-        'a.status',
-        'a.risk_level_after',
-        'a.recommended_conclusion',
-        'a.decision',
-      ]),
+      filtered({}, scope).select(['a.id', 'a.status', 'a.risk_level_after', 'a.recommended_conclusion', 'a.decision']),
+      filterParams({}, scope),
     )
     .map((r) => ({
       id: r.id,

@@ -17,7 +17,7 @@ import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { todayOf } from '../petitions/common';
 import { addEvent, assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
-import { countOf, filtered, pageRows } from './repo';
+import { countOf, filtered, listParams, pageRows } from './repo';
 
 type Paging = { page: number; pageSize: number };
 
@@ -76,12 +76,14 @@ export function recordReReview(
 export function reReviewsDue(ctx: HandlerContext, input: Paging): Page<AssessmentRow> {
   const clock = assessmentClockOf(ctx);
   const until = addDays(clock.today, clock.dueSoonDays);
-  const due = filtered({}, principalOf(ctx).regionCode)
+  const scope = principalOf(ctx).regionCode;
+  const params = listParams({}, scope, clock);
+  const due = filtered({}, scope)
     .where('a.status', '=', 'tracking')
     .where('a.next_re_review_on', 'is not', null)
     .where('a.next_re_review_on', '<=', until);
-  const total = countOf(ctx.sql, due);
+  const total = countOf(ctx.sql, due, params);
   const byDate = rawSql`a.next_re_review_on, a.id`;
   const page = due.orderBy(byDate).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize));
-  return { items: pageRows(ctx.sql, clock, page, byDate), total, page: input.page, pageSize: input.pageSize };
+  return { items: pageRows(ctx.sql, clock, page, byDate, params), total, page: input.page, pageSize: input.pageSize };
 }

@@ -1,4 +1,4 @@
-import { sql as rawSql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
@@ -13,11 +13,12 @@ import { suggestConclusion, type ConclusionMapping } from '../../../../shared/do
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
+import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { searchPhrase } from '../../db/search-text';
 import { nextSerial } from '../../db/serial';
-import { qb, type Sql } from '../../db/sql';
+import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { FIGURE_CASES } from './figure-cases';
 
 /**
@@ -36,16 +37,15 @@ export type ListInput = z.output<typeof assessmentsListInput>;
 const SEPARATOR = '\u001f';
 const PAIR = '\u001e';
 
-/** The domain's `reReviewStage` in SQL: a clock only while tracking. */
-export const reReviewStageSql = (clock: DeadlineClock) =>
-  rawSql<DeadlineStage | null>`CASE WHEN a.status = 'tracking' THEN ${clockStageSql(
-    {
-      concluded: rawSql<SqlBool>`0`,
-      start: rawSql<string>`coalesce(a.last_reviewed_on, a.implemented_on)`,
-      due: rawSql<string | null>`a.next_re_review_on`,
-    },
-    clock,
-  )} END`;
+/** The domain's `reReviewStage` in SQL: a clock only while tracking; `@today`, `@dueSoonDays` named. */
+export const reReviewStageSql = rawSql<DeadlineStage | null>`CASE WHEN a.status = 'tracking' THEN ${clockStageSql(
+  {
+    concluded: rawSql<SqlBool>`0`,
+    start: rawSql<string>`coalesce(a.last_reviewed_on, a.implemented_on)`,
+    due: rawSql<string | null>`a.next_re_review_on`,
+  },
+  { today: named('today'), dueSoonDays: named('dueSoonDays') },
+)} END`;
 
 export const findAssessment = (sql: Sql, id: string): AssessmentTableRow | undefined =>
   sql.get(qb.selectFrom('assessments').selectAll().where('id', '=', id));
@@ -59,47 +59,78 @@ const affecting = (condition: (q: ReturnType<typeof townshipRows>) => ReturnType
   rawSql<SqlBool>`a.id IN (${condition(townshipRows())})`;
 const townshipRows = () => qb.selectFrom('assessment_townships').select('assessment_id');
 
-function keywordFilter(keyword: string): Expression<SqlBool> {
-  const phrase = searchPhrase(keyword) ?? '""';
-  return rawSql<SqlBool>`a.rowid IN (SELECT rowid FROM assessments_search WHERE assessments_search MATCH ${phrase})`;
-}
+type Selection = ReturnType<typeof allAssessments>;
+const allAssessments = () => qb.selectFrom('assessments as a');
+
+type FilterKey = Extract<
+  keyof ListInput,
+  'keyword' | 'townshipCode' | 'status' | 'riskLevel' | 'decision' | 'matterType' | 'registeredFrom' | 'registeredTo'
+>;
+
+/** The list's filters, each by the named parameter of its key (db/list-filters.ts). */
+const FILTERS: ListFilters<Selection, FilterKey> = {
+  keyword: (q) =>
+    q.where(rawSql<SqlBool>`a.rowid IN (SELECT rowid FROM assessments_search WHERE assessments_search MATCH @keyword)`),
+  townshipCode: (q) => q.where(affecting((t) => t.where('township_code', '=', named('townshipCode')))),
+  status: (q) => q.where('a.status', '=', named('status')),
+  riskLevel: (q) => q.where('a.risk_level_after', '=', named('riskLevel')),
+  decision: (q) => q.where('a.decision', '=', named('decision')),
+  matterType: (q) => q.where('a.matter_type', '=', named('matterType')),
+  registeredFrom: (q) => q.where('a.registered_on', '>=', named('registeredFrom')),
+  registeredTo: (q) => q.where('a.registered_on', '<=', named('registeredTo')),
+};
 
 /** The assessments behind one figure's numerator or denominator (figure-cases.ts). */
-function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denominator', key: string | undefined) {
+function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denominator') {
   const cases = FIGURE_CASES[figure];
   const denominator = rawSql<SqlBool>`(${rawSql.raw(cases.denominator)})`;
-  if (part === 'denominator') return denominator;
-  return rawSql<SqlBool>`${denominator} AND (${cases.numerator(key ?? '')})`;
+  return part === 'denominator' ? denominator : rawSql<SqlBool>`${denominator} AND (${cases.numerator})`;
 }
 
-export function filtered(input: Partial<ListInput>, scope: string | null) {
-  let query = qb.selectFrom('assessments as a');
-  if (scope) query = query.where(affecting((q) => q.where('township_code', 'like', `${townshipPrefix(scope)}%`)));
-  if (input.keyword) query = query.where(keywordFilter(input.keyword));
-  if (input.townshipCode) {
-    const code = input.townshipCode;
-    query = query.where(affecting((q) => q.where('township_code', '=', code)));
-  }
-  if (input.status) query = query.where('a.status', '=', input.status);
-  if (input.riskLevel) query = query.where('a.risk_level_after', '=', input.riskLevel);
-  if (input.decision) query = query.where('a.decision', '=', input.decision);
-  if (input.matterType) query = query.where('a.matter_type', '=', input.matterType);
-  if (input.registeredFrom) query = query.where('a.registered_on', '>=', input.registeredFrom);
-  if (input.registeredTo) query = query.where('a.registered_on', '<=', input.registeredTo);
-  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator', input.figureKey));
+type Filters = Partial<ListInput>;
+
+/** What makes one selection's SQL differ from another's: the key of `Sql.shaped`. */
+const shapeOf = (input: Filters, scope: string | null): string =>
+  [
+    scope ? 'scope' : '',
+    ...setFilters(FILTERS, input),
+    input.figure ? `${input.figure}.${input.figurePart ?? 'numerator'}` : '',
+  ].join(' ');
+
+export function filtered(input: Filters, scope: string | null): Selection {
+  let query = applyFilters(allAssessments(), FILTERS, input);
+  if (scope) query = query.where(affecting((t) => t.where('township_code', 'like', named('scopePrefix'))));
+  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;
 }
 
+/** The values of `filtered`'s named parameters. */
+export const filterParams = (input: Filters, scope: string | null): NamedParams => ({
+  ...input,
+  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
+  figureKey: input.figureKey ?? '',
+  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
+});
+
+/** …and of the re-review clock's, for the rows' columns. */
+export const listParams = (input: Filters, scope: string | null, clock: DeadlineClock): NamedParams => ({
+  ...filterParams(input, scope),
+  today: clock.today,
+  dueSoonDays: clock.dueSoonDays,
+});
+
 export type AssessmentQuery = ReturnType<typeof filtered>;
 
-const withColumns = (query: AssessmentQuery, clock: DeadlineClock) =>
+const withColumns = (query: AssessmentQuery) =>
   query
     .innerJoin('units as u', 'u.id', 'a.proposing_unit_id')
     .selectAll('a')
     .select([
       'u.name as unit_name',
-      reReviewStageSql(clock).as('stage'),
-      rawSql<string | null>`(SELECT group_concat(t.township_code || ${PAIR} || g.name, ${SEPARATOR} ORDER BY t.sort)
+      reReviewStageSql.as('stage'),
+      rawSql<
+        string | null
+      >`(SELECT group_concat(t.township_code || ${rawSql.lit(PAIR)} || g.name, ${rawSql.lit(SEPARATOR)} ORDER BY t.sort)
         FROM assessment_townships t JOIN regions g ON g.code = t.township_code WHERE t.assessment_id = a.id)`.as(
         'townships',
       ),
@@ -150,21 +181,24 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
 }
 
 /** One page's rows: picked on the bare table, then joined (as the petition ledger does). */
-export function pageRows(
+const pageQuery = (page: AssessmentQuery, order: RawBuilder<unknown>) =>
+  withColumns(allAssessments())
+    .where(rawSql<SqlBool>`a.rowid IN (${page.select(rawSql<number>`a.rowid`.as('rid'))})`)
+    .orderBy(order);
+
+/** One page of a selection built per call (the re-reviews due); `params` binds its named values. */
+export const pageRows = (
   sql: Sql,
   clock: AssessmentClock,
   page: AssessmentQuery,
   order: RawBuilder<unknown>,
-): AssessmentRow[] {
-  const picked = page.select(rawSql<number>`a.rowid`.as('rid'));
-  const query = withColumns(qb.selectFrom('assessments as a'), clock)
-    .where(rawSql<SqlBool>`a.rowid IN (${picked})`)
-    .orderBy(order);
-  return (sql.all(query) as JoinedRow[]).map((row) => toRow(row, clock));
-}
+  params: NamedParams,
+): AssessmentRow[] => (sql.all(pageQuery(page, order), params) as JoinedRow[]).map((row) => toRow(row, clock));
 
-export const countOf = (sql: Sql, query: AssessmentQuery): number =>
-  sql.get(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+const countQuery = (query: AssessmentQuery) => query.select((eb) => eb.fn.countAll<number>().as('n'));
+
+export const countOf = (sql: Sql, query: AssessmentQuery, params: NamedParams): number =>
+  sql.get(countQuery(query), params)?.n ?? 0;
 
 export function listAssessments(
   sql: Sql,
@@ -172,11 +206,18 @@ export function listAssessments(
   scope: string | null,
   clock: AssessmentClock,
 ): Page<AssessmentRow> {
-  const total = countOf(sql, filtered(input, scope));
-  const order = orderOf(input);
-  const bounds = pageBounds(input.page, input.pageSize);
-  const page = filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset);
-  return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
+  const params = listParams(input, scope, clock);
+  const shape = shapeOf(input, scope);
+  const total = sql.shaped(`assessments.count ${shape}`, () => countQuery(filtered(input, scope))).get(params)?.n ?? 0;
+  const { page, pageSize, sort, direction } = input;
+  const rows = sql
+    .shaped(`assessments.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+      const order = orderOf(input);
+      const bounds = pageBounds(page, pageSize);
+      return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
+    })
+    .all(params) as JoinedRow[];
+  return { items: rows.map((row) => toRow(row, clock)), total, page, pageSize };
 }
 
 /** Measures (risk tasks of kind `measure`) not cancelled, and those still open. */
@@ -227,7 +268,8 @@ export function contentOf(sql: Sql, id: string) {
 }
 
 export function findDetail(sql: Sql, id: string, clock: AssessmentClock): AssessmentDetail | undefined {
-  const row = sql.get(withColumns(filtered({}, null), clock).where('a.id', '=', id)) as JoinedRow | undefined;
+  const row = sql.get(withColumns(allAssessments()).where('a.id', '=', id), listParams({}, null, clock)) as
+    JoinedRow | undefined;
   if (!row) return undefined;
   return {
     ...toRow(row, clock),

@@ -3,11 +3,16 @@ import { AppError } from '../../../../shared/errors';
 import { hasAccess, PERMISSION_LABELS, type Access } from '../../../../shared/domain/roles';
 import type { CallContext, Principal, Services } from '../../api/types';
 import { appendAudit } from '../audit/writer';
+import { isDisplay } from './display';
 import type { Session } from './sessions';
 
-/** Locks a session idle for longer than the setting allows (audited); returns whether it is locked. */
+/**
+ * Locks a session idle for longer than the setting allows (audited); returns whether it is locked.
+ * A wall display never locks: nobody is there to unlock it, and it reads only the board.
+ */
 export function lockIfIdle(services: Services, call: CallContext, session: Session): boolean {
   if (session.locked) return true;
+  if (isDisplay(session.principal)) return false;
   if (services.now().getTime() - session.lastSeen <= services.settings.security.idleMinutes * 60_000) return false;
   session.locked = true;
   appendAudit(

@@ -1,6 +1,11 @@
 import type { HandlerMap } from '../../api/types';
+import { importBoundary, previewBoundary } from './boundary-import';
 import { activeBoundary } from './repo';
+import { boardSnapshot } from './snapshot';
 
 export const boardHandlers = {
   'board.boundary': (_input, { sql }) => activeBoundary(sql),
-} satisfies HandlerMap<'board.boundary'>;
+  'board.snapshot': (_input, ctx) => boardSnapshot(ctx),
+  'board.importBoundaryPreview': (input, ctx) => previewBoundary(ctx, input),
+  'board.importBoundary': (input, ctx) => importBoundary(ctx, input),
+} satisfies HandlerMap<'board.boundary' | 'board.snapshot' | 'board.importBoundaryPreview' | 'board.importBoundary'>;

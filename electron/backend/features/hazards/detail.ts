@@ -6,7 +6,7 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import { qb, type Sql } from '../../db/sql';
 import type { CaseClock } from '../petitions/repo';
 import { tasksOf } from '../risk-tasks/repo';
-import { filtered, toRow, withColumns, type JoinedRow } from './repo';
+import { toRow, withColumns, type JoinedRow } from './repo';
 
 const byName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
 
@@ -25,7 +25,7 @@ function linkedPetitions(sql: Sql, hazardId: string): LinkedPetition[] {
 
 /** A hazard with everything the drawer shows: people (masked), history, notes, tasks, links. */
 export function findHazardDetail(sql: Sql, id: string, clock: CaseClock): HazardDetail | undefined {
-  const row = sql.get(withColumns(filtered({}, null)).where('h.id', '=', id)) as JoinedRow | undefined;
+  const row = sql.get(withColumns(qb.selectFrom('hazards as h')).where('h.id', '=', id)) as JoinedRow | undefined;
   if (!row) return undefined;
   const grid = row.grid_code
     ? sql.get(qb.selectFrom('regions').select('name').where('code', '=', row.grid_code))

@@ -11,6 +11,7 @@ import type { Snapshot } from '../../db/snapshot';
 import { qb } from '../../db/sql';
 import { describeFilter, eachOf, startLedgerExport } from '../../export/ledger';
 import type { XlsxColumn } from '../../export/xlsx';
+import { todayOf } from '../petitions/common';
 import { listHazards, type ListInput } from './repo';
 
 type StartInput = z.output<typeof hazardsExportStartInput>;
@@ -35,6 +36,9 @@ const FILTER_LABELS: Record<string, string> = {
   leaderId: '包保领导',
   foundFrom: '发现日期起',
   foundTo: '发现日期止',
+  figure: '统计口径',
+  figureKey: '口径分项',
+  figurePart: '口径部分',
 };
 
 const columnsOf = (categoryLabel: (code: string) => string): XlsxColumn<ExportRow>[] => [
@@ -92,6 +96,7 @@ function withPeople(snapshot: Snapshot, rows: HazardRow[], unmasked: boolean): E
 export function startHazardExport(ctx: HandlerContext, input: StartInput): ExportProgress {
   const { unmasked, reason, ...filter } = input;
   const scope = principalOf(ctx).regionCode;
+  const today = todayOf(ctx);
   return startLedgerExport(
     ctx,
     { unmasked, reason },
@@ -103,7 +108,7 @@ export function startHazardExport(ctx: HandlerContext, input: StartInput): Expor
       personalFields: ['peopleName', 'peoplePhone'],
       filterText: describeFilter(filter, FILTER_LABELS, { level: HAZARD_LEVEL_LABELS, status: HAZARD_STATUS_LABELS }),
       read: (snapshot, page, pageSize) =>
-        listHazards(snapshot.sql, { ...filter, page, pageSize } satisfies ListInput, scope),
+        listHazards(snapshot.sql, { ...filter, page, pageSize } satisfies ListInput, scope, today),
       rows: withPeople,
       columns: (snapshot) => columnsOf(categoryLabels(snapshot)),
     },

@@ -3,9 +3,12 @@ import { resultOf } from '../../../../shared/domain/petitions/metrics';
 import {
   HAZARD_BREAKDOWNS,
   HAZARD_FIGURES,
+  TASK_FIGURES,
   type HazardFigureRecord,
   type RiskFigureContext,
+  type TaskFigureRecord,
 } from '../../../../shared/domain/risks/figures';
+import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
@@ -34,7 +37,48 @@ export function hazardFigures(ctx: HandlerContext): HazardFigures {
   }
   const groups: Group[] = ctx.sql.all(groupsQuery);
   const townships = ctx.sql.all(townshipsQuery.orderBy('sort').orderBy('code'));
-  return hazardFiguresOf(groups, townships, todayOf(ctx));
+  const today = todayOf(ctx);
+  return { ...hazardFiguresOf(groups, townships, today), overdueMeasures: overdueMeasures(ctx, scope, today) };
+}
+
+const OVERDUE_MEASURES = TASK_FIGURES.find((f) => f.code === 'overdue_measures')!;
+
+/**
+ * 超期化解措施 over the open measures of the hazards in scope (only open measures can be in it),
+ * by the domain's own predicates, with the hazards owning the measures of either part.
+ */
+function overdueMeasures(ctx: HandlerContext, scope: string | null, today: string): HazardFigures['overdueMeasures'] {
+  let query = qb
+    .selectFrom('risk_tasks as t')
+    .innerJoin('hazards as h', 'h.id', 't.owner_id')
+    .select(['t.id', 't.owner_id as ownerId', 't.status', 't.due_date as dueDate'])
+    .where('t.owner_kind', '=', 'hazard')
+    .where('t.kind', '=', 'measure')
+    .where('t.status', 'in', OPEN_TASK_STATUSES);
+  if (scope) query = query.where('h.township_code', 'like', `${townshipPrefix(scope)}%`);
+  const measures = ctx.sql.all(query).map((m) => {
+    const record: TaskFigureRecord = {
+      id: m.id,
+      kind: 'measure',
+      status: m.status,
+      dueDate: m.dueDate,
+      completedOn: null,
+    };
+    return { ownerId: m.ownerId, record };
+  });
+  const context = { today };
+  const owners = (keep: (record: TaskFigureRecord) => boolean) =>
+    new Set(measures.filter((m) => keep(m.record)).map((m) => m.ownerId)).size;
+  return {
+    measures: OVERDUE_MEASURES.compute(
+      measures.map((m) => m.record),
+      context,
+    ),
+    hazards: {
+      numerator: owners((r) => OVERDUE_MEASURES.inNumerator(r, context)),
+      denominator: owners((r) => OVERDUE_MEASURES.inDenominator(r, context)),
+    },
+  };
 }
 
 /**
@@ -45,7 +89,7 @@ export function hazardFiguresOf(
   groups: readonly Group[],
   townships: ReadonlyArray<{ code: string; name: string }>,
   today: string,
-): HazardFigures {
+): Omit<HazardFigures, 'overdueMeasures'> {
   const names = new Map(townships.map((t) => [t.code, t.name]));
   const context: RiskFigureContext = { today, townshipCodes: townships.map((t) => t.code) };
   const record = (g: Group): HazardFigureRecord => ({ id: '', ...g });
@@ -82,12 +126,14 @@ export function hazardFiguresOf(
 
   return {
     today: context.today,
-    definitions: [...HAZARD_FIGURES, ...HAZARD_BREAKDOWNS].map(({ code, name, numeratorLabel, denominatorLabel }) => ({
-      code,
-      name,
-      numeratorLabel,
-      denominatorLabel,
-    })),
+    definitions: [...HAZARD_FIGURES, ...HAZARD_BREAKDOWNS, OVERDUE_MEASURES].map(
+      ({ code, name, numeratorLabel, denominatorLabel }) => ({
+        code,
+        name,
+        numeratorLabel,
+        denominatorLabel,
+      }),
+    ),
     figures,
     breakdowns,
   };

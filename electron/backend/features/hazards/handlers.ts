@@ -1,4 +1,5 @@
 import { principalOf, type HandlerMap } from '../../api/types';
+import { todayOf } from '../petitions/common';
 import { detailOf, hazardInScope } from './common';
 import { hazardFigures } from './figures';
 import { changeHazardLevel } from './level';
@@ -9,7 +10,7 @@ import { listHazards } from './repo';
 import { transitionHazard } from './transition';
 
 export const hazardsHandlers = {
-  'hazards.list': (input, ctx) => listHazards(ctx.sql, input, principalOf(ctx).regionCode),
+  'hazards.list': (input, ctx) => listHazards(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
   'hazards.get': ({ id }, ctx) => detailOf(ctx, hazardInScope(ctx, id).id),
   'hazards.create': (input, ctx) => createHazard(ctx, input),
   'hazards.update': (input, ctx) => updateHazard(ctx, input),

@@ -1,14 +1,16 @@
-import { sql as rawSql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
-import { OPEN_HAZARD_STATUSES } from '../../../../shared/domain/risks/hazard-statuses';
 import { townshipPrefix } from '../../../../shared/domain/scope';
+import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
+import { OPEN_HAZARD_SQL } from '../../db/status-lists';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
-import { qb, type Sql } from '../../db/sql';
+import { named, qb, type NamedParams, type Sql } from '../../db/sql';
+import { figureFilter } from './figure-cases';
 
 /**
  * Queries of the hazard ledger, in the petitions' shape (petitions/repo.ts): one `filtered` query
@@ -20,28 +22,60 @@ export type ListInput = z.output<typeof hazardsListInput>;
 export const findHazard = (sql: Sql, id: string): HazardTableRow | undefined =>
   sql.get(qb.selectFrom('hazards').selectAll().where('id', '=', id));
 
-/** Number, title, description or an involved person's name contains the keyword (db/search-text.ts). */
-function keywordFilter(keyword: string): Expression<SqlBool> {
-  const phrase = searchPhrase(keyword) ?? '""';
-  return rawSql<SqlBool>`h.rowid IN (SELECT rowid FROM hazards_search WHERE hazards_search MATCH ${phrase})`;
-}
+type Selection = ReturnType<typeof allHazards>;
+const allHazards = () => qb.selectFrom('hazards as h');
 
-export function filtered(input: Partial<ListInput>, scope: string | null) {
-  let query = qb.selectFrom('hazards as h');
-  if (scope) query = query.where('h.township_code', 'like', `${townshipPrefix(scope)}%`);
-  if (input.keyword) query = query.where(keywordFilter(input.keyword));
-  if (input.townshipCode) query = query.where('h.township_code', '=', input.townshipCode);
-  if (input.category) query = query.where('h.category', '=', input.category);
-  if (input.level) query = query.where('h.level', '=', input.level);
-  if (input.status) query = query.where('h.status', '=', input.status);
-  if (input.open) query = query.where('h.status', 'in', OPEN_HAZARD_STATUSES);
-  if (input.leaderId) query = query.where('h.leader_id', '=', input.leaderId);
-  if (input.foundFrom) query = query.where('h.found_on', '>=', input.foundFrom);
-  if (input.foundTo) query = query.where('h.found_on', '<=', input.foundTo);
+type FilterKey = Extract<
+  keyof ListInput,
+  'keyword' | 'townshipCode' | 'category' | 'level' | 'status' | 'open' | 'leaderId' | 'foundFrom' | 'foundTo'
+>;
+
+/**
+ * The list's filters, each by the named parameter of its key (db/list-filters.ts). The keyword
+ * matches the number, title, description or an involved person's name (db/search-text.ts).
+ */
+const FILTERS: ListFilters<Selection, FilterKey> = {
+  keyword: (q) =>
+    q.where(rawSql<SqlBool>`h.rowid IN (SELECT rowid FROM hazards_search WHERE hazards_search MATCH @keyword)`),
+  townshipCode: (q) => q.where('h.township_code', '=', named('townshipCode')),
+  category: (q) => q.where('h.category', '=', named('category')),
+  level: (q) => q.where('h.level', '=', named('level')),
+  status: (q) => q.where('h.status', '=', named('status')),
+  open: (q) => q.where(rawSql<SqlBool>`h.status IN ${rawSql.raw(OPEN_HAZARD_SQL)}`),
+  leaderId: (q) => q.where('h.leader_id', '=', named('leaderId')),
+  foundFrom: (q) => q.where('h.found_on', '>=', named('foundFrom')),
+  foundTo: (q) => q.where('h.found_on', '<=', named('foundTo')),
+};
+
+type Filters = Partial<ListInput>;
+
+/** What makes one selection's SQL differ from another's: the key of `Sql.shaped`. */
+const shapeOf = (input: Filters, scope: string | null): string =>
+  [
+    scope ? 'scope' : '',
+    ...setFilters(FILTERS, input),
+    input.figure ? `${input.figure}.${input.figurePart ?? 'numerator'}` : '',
+  ].join(' ');
+
+/** The hazards matching the list's filters within the user's scope. */
+function filtered(input: Filters, scope: string | null): Selection {
+  let query = applyFilters(allHazards(), FILTERS, input);
+  if (scope) query = query.where('h.township_code', 'like', named('scopePrefix'));
+  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;
 }
 
-export type HazardQuery = ReturnType<typeof filtered>;
+/** The values of `filtered`'s named parameters; `today` dates the overdue measures. */
+const listParams = (input: Filters, scope: string | null, today: string): NamedParams => ({
+  ...input,
+  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
+  open: undefined,
+  figureKey: input.figureKey ?? '',
+  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
+  today,
+});
+
+export type HazardQuery = Selection;
 
 export const withColumns = (query: HazardQuery) =>
   query
@@ -103,19 +137,28 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
   return rawSql.raw(`${SORT_COLUMNS[input.sort]} ${direction}${then}, h.id ${direction}`);
 }
 
-export function listHazards(sql: Sql, input: ListInput, scope: string | null): Page<HazardRow> {
-  const total = sql.get(filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const order = orderOf(input);
-  const bounds = pageBounds(input.page, input.pageSize);
-  const picked = filtered(input, scope)
-    .orderBy(order)
-    .limit(bounds.limit)
-    .offset(bounds.offset)
-    .select(rawSql<number>`h.rowid`.as('rid'));
-  const query = withColumns(qb.selectFrom('hazards as h'))
-    .where(rawSql<SqlBool>`h.rowid IN (${picked})`)
-    .orderBy(order);
-  return { items: (sql.all(query) as JoinedRow[]).map(toRow), total, page: input.page, pageSize: input.pageSize };
+export function listHazards(sql: Sql, input: ListInput, scope: string | null, today: string): Page<HazardRow> {
+  const params = listParams(input, scope, today);
+  const shape = shapeOf(input, scope);
+  const count = () => filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n'));
+  const total = sql.shaped(`hazards.count ${shape}`, count).get(params)?.n ?? 0;
+  const { page, pageSize, sort, direction } = input;
+  const rows = sql
+    .shaped(`hazards.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+      // The page is picked on the bare table, then only its rows are joined.
+      const order = orderOf(input);
+      const bounds = pageBounds(page, pageSize);
+      const picked = filtered(input, scope)
+        .orderBy(order)
+        .limit(bounds.limit)
+        .offset(bounds.offset)
+        .select(rawSql<number>`h.rowid`.as('rid'));
+      return withColumns(allHazards())
+        .where(rawSql<SqlBool>`h.rowid IN (${picked})`)
+        .orderBy(order);
+    })
+    .all(params) as JoinedRow[];
+  return { items: rows.map(toRow), total, page, pageSize };
 }
 
 /** The next `FX2026-000123` of the year, allocated inside the write transaction. */

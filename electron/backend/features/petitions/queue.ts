@@ -28,7 +28,8 @@ const LEVEL_RANK = rawSql<number>`CASE p.highest_level ${rawSql.join(
 export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<SupervisionQueueItem> {
   const clock = clockOf(ctx);
   const soon = addDays(clock.today, clock.dueSoonDays);
-  const open = casesInScope(principalOf(ctx).regionCode, clock).where(OPEN);
+  const { cases, params } = casesInScope(principalOf(ctx).regionCode, clock);
+  const open = cases.where(OPEN);
   const runs = [
     {
       cases: open.where('p.due_date', 'is not', null).where('p.due_date', '<=', soon),
@@ -41,7 +42,7 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
       order: rawSql`${LEVEL_RANK} DESC, p.due_date IS NULL, p.due_date, p.id`,
     },
   ];
-  const counts = runs.map((run) => countOf(ctx.sql, run.cases));
+  const counts = runs.map((run) => countOf(ctx.sql, run.cases, params));
   let offset = offsetOf(input.page, input.pageSize);
   const items: SupervisionQueueItem[] = [];
   runs.forEach((run, index) => {
@@ -49,7 +50,7 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
     if (wanted > 0 && offset < counts[index]!) {
       const bounds = rowBounds(wanted, offset);
       const page = run.cases.orderBy(run.order).limit(bounds.limit).offset(bounds.offset);
-      items.push(...pageRows(ctx.sql, clock, page, run.order).map((row) => queueItem(row, clock.today)));
+      items.push(...pageRows(ctx.sql, page, run.order, params).map((row) => queueItem(row, clock.today)));
     }
     offset = Math.max(0, offset - counts[index]!);
   });

@@ -1,4 +1,4 @@
-import { sql as rawSql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
@@ -12,11 +12,12 @@ import type { PetitionMetricCode } from '../../../../shared/domain/petitions/met
 import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
+import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
-import { qb, type Sql } from '../../db/sql';
+import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
 
 /**
@@ -28,58 +29,99 @@ export type PetitionTableRow = Schema['petitions'];
 
 const NAME_SEPARATOR = '\u001f';
 
-/** The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). */
-export const stageSql = (clock: CaseClock) =>
-  clockStageSql(
-    {
-      concluded: rawSql<SqlBool>`p.status IN ('resolved', 'closed')`,
-      start: rawSql<string>`coalesce(p.assigned_date, p.received_date)`,
-      due: rawSql<string | null>`p.due_date`,
-    },
-    clock,
-  );
+/**
+ * The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). The
+ * clock's values are the named parameters `@today` and `@dueSoonDays` (`clockParams`).
+ */
+export const stageSql = clockStageSql(
+  {
+    concluded: rawSql<SqlBool>`p.status IN ('resolved', 'closed')`,
+    start: rawSql<string>`coalesce(p.assigned_date, p.received_date)`,
+    due: rawSql<string | null>`p.due_date`,
+  },
+  { today: named('today'), dueSoonDays: named('dueSoonDays') },
+);
 
 /** What the deadline stages are computed against: the county's date and the 临期 setting. */
 export type CaseClock = DeadlineClock;
+
+export const clockParams = (clock: CaseClock): NamedParams => ({ today: clock.today, dueSoonDays: clock.dueSoonDays });
 
 export const findPetition = (sql: Sql, id: string): PetitionTableRow | undefined =>
   sql.get(qb.selectFrom('petitions').selectAll().where('id', '=', id));
 
 export type ListInput = z.output<typeof petitionsListInput>;
 
-/** Case number, summary or a petitioner's name contains the keyword (see db/search-text.ts). */
-function keywordFilter(keyword: string): Expression<SqlBool> {
-  const phrase = searchPhrase(keyword) ?? '""';
-  return rawSql<SqlBool>`p.rowid IN (SELECT rowid FROM petitions_search WHERE petitions_search MATCH ${phrase})`;
-}
+type CaseSelection = ReturnType<typeof allCases>;
+const allCases = () => qb.selectFrom('petitions as p');
+
+type FilterKey = Extract<
+  keyof ListInput,
+  | 'keyword'
+  | 'townshipCode'
+  | 'category'
+  | 'itemType'
+  | 'status'
+  | 'handlingUnitId'
+  | 'leaderId'
+  | 'receivedFrom'
+  | 'receivedTo'
+  | 'unassigned'
+  | 'stage'
+>;
+
+/**
+ * The list's filters, each narrowing by the named parameter of its own name (`listParams`), so a
+ * list's SQL depends only on which filters are set (`Sql.shaped`). The keyword matches the case
+ * number, summary or a petitioner's name (see db/search-text.ts).
+ */
+const FILTERS: ListFilters<CaseSelection, FilterKey> = {
+  keyword: (q: CaseSelection) =>
+    q.where(rawSql<SqlBool>`p.rowid IN (SELECT rowid FROM petitions_search WHERE petitions_search MATCH @keyword)`),
+  townshipCode: (q: CaseSelection) => q.where('p.township_code', '=', named('townshipCode')),
+  category: (q: CaseSelection) => q.where('p.category', '=', named('category')),
+  itemType: (q: CaseSelection) => q.where('p.item_type', '=', named('itemType')),
+  status: (q: CaseSelection) => q.where('p.status', '=', named('status')),
+  handlingUnitId: (q: CaseSelection) => q.where('p.handling_unit_id', '=', named('handlingUnitId')),
+  leaderId: (q: CaseSelection) => q.where('p.leader_id', '=', named('leaderId')),
+  receivedFrom: (q: CaseSelection) => q.where('p.received_date', '>=', named('receivedFrom')),
+  receivedTo: (q: CaseSelection) => q.where('p.received_date', '<=', named('receivedTo')),
+  unassigned: (q: CaseSelection) => q.where('p.handling_unit_id', 'is', null),
+  stage: (q: CaseSelection) => q.where(rawSql<SqlBool>`${stageSql} = @stage`),
+};
+
+type Filters = Partial<ListInput>;
 
 /** The cases behind a figure's numerator or denominator (tallies.ts METRIC_CASES). */
-function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominator', today: string) {
+function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominator') {
   const cases = METRIC_CASES[metric];
   const condition = rawSql<SqlBool>`(${rawSql.raw(cases[part])})`;
-  return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < ${today}` : condition;
+  return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < @today` : condition;
 }
 
-function filtered(input: Partial<ListInput>, scope: string | null, clock: CaseClock) {
-  let query = qb.selectFrom('petitions as p');
-  if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
-  if (input.keyword) query = query.where(keywordFilter(input.keyword));
-  if (input.townshipCode) query = query.where('p.township_code', '=', input.townshipCode);
-  if (input.category) query = query.where('p.category', '=', input.category);
-  if (input.itemType) query = query.where('p.item_type', '=', input.itemType);
-  if (input.status) query = query.where('p.status', '=', input.status);
-  if (input.handlingUnitId) query = query.where('p.handling_unit_id', '=', input.handlingUnitId);
-  if (input.leaderId) query = query.where('p.leader_id', '=', input.leaderId);
-  if (input.receivedFrom) query = query.where('p.received_date', '>=', input.receivedFrom);
-  if (input.receivedTo) query = query.where('p.received_date', '<=', input.receivedTo);
-  if (input.unassigned) query = query.where('p.handling_unit_id', 'is', null);
-  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator', clock.today));
-  if (input.stage) {
-    const stage = input.stage;
-    query = query.where(rawSql<SqlBool>`${stageSql(clock)} = ${stage}`);
-  }
+/** What makes one filtered selection's SQL differ from another's: the key of `Sql.shaped`. */
+const shapeOf = (input: Filters, scope: string | null): string =>
+  [
+    scope ? 'scope' : '',
+    ...setFilters(FILTERS, input),
+    input.metric ? `${input.metric}.${input.metricPart ?? 'numerator'}` : '',
+  ].join(' ');
+
+function filtered(input: Filters, scope: string | null): CaseSelection {
+  let query = applyFilters(allCases(), FILTERS, input);
+  if (scope) query = query.where('p.township_code', 'like', named('scopePrefix'));
+  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator'));
   return query;
 }
+
+/** The values of `filtered`'s named parameters, and the clock's. */
+const listParams = (input: Filters, scope: string | null, clock: CaseClock): NamedParams => ({
+  ...input,
+  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
+  unassigned: undefined,
+  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
+  ...clockParams(clock),
+});
 
 /** The case columns a list row shows (the wide text columns stay out of lists). */
 const LIST_COLUMNS = [
@@ -98,7 +140,7 @@ const LIST_COLUMNS = [
   'p.due_date',
 ] as const;
 
-const withColumns = (query: ReturnType<typeof filtered>, clock: CaseClock) =>
+const withColumns = (query: CaseSelection) =>
   query
     .innerJoin('regions as g', 'g.code', 'p.township_code')
     .leftJoin('units as u', 'u.id', 'p.handling_unit_id')
@@ -108,8 +150,10 @@ const withColumns = (query: ReturnType<typeof filtered>, clock: CaseClock) =>
       'g.name as township_name',
       'u.name as unit_name',
       'l.name as leader_name',
-      stageSql(clock).as('stage'),
-      rawSql<string | null>`(SELECT group_concat(n.name, ${NAME_SEPARATOR} ORDER BY n.is_primary DESC, n.sort)
+      stageSql.as('stage'),
+      rawSql<
+        string | null
+      >`(SELECT group_concat(n.name, ${rawSql.lit(NAME_SEPARATOR)} ORDER BY n.is_primary DESC, n.sort)
         FROM petitioners n WHERE n.petition_id = p.id)`.as('names'),
     ]);
 
@@ -166,35 +210,48 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
   return rawSql.raw(`${undatedLast}${column} ${direction}, p.id ${direction}`);
 }
 
-export type PetitionQuery = ReturnType<typeof filtered>;
+export type PetitionQuery = CaseSelection;
 
 /**
- * The rows of one page. The page is picked on the bare table (filter, `order`, limit), and only
- * its rows then get the joined columns and petitioners' names; otherwise SQLite would build them
- * for every matching row before sorting (thousands for a common keyword).
+ * The page's rows. The page is picked on the bare table (filter, `order`, limit), and only its rows
+ * then get the joined columns and petitioners' names; otherwise SQLite would build them for every
+ * matching row before sorting (thousands for a common keyword).
  */
-export function pageRows(sql: Sql, clock: CaseClock, page: PetitionQuery, order: RawBuilder<unknown>): PetitionRow[] {
-  const picked = page.select(rawSql<number>`p.rowid`.as('rid'));
-  const query = withColumns(qb.selectFrom('petitions as p'), clock)
-    .where(rawSql<SqlBool>`p.rowid IN (${picked})`)
+const pageQuery = (page: PetitionQuery, order: RawBuilder<unknown>) =>
+  withColumns(allCases())
+    .where(rawSql<SqlBool>`p.rowid IN (${page.select(rawSql<number>`p.rowid`.as('rid'))})`)
     .orderBy(order);
-  return (sql.all(query) as JoinedRow[]).map(toRow);
-}
+
+/** One page of a selection built per call (the supervision queue); `params` binds its named values. */
+export const pageRows = (sql: Sql, page: PetitionQuery, order: RawBuilder<unknown>, params: NamedParams) =>
+  (sql.all(pageQuery(page, order), params) as JoinedRow[]).map(toRow);
 
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
-  const total = sql.get(filtered(input, scope, clock).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const order = orderOf(input);
-  const bounds = pageBounds(input.page, input.pageSize);
-  const page = filtered(input, scope, clock).orderBy(order).limit(bounds.limit).offset(bounds.offset);
-  return { items: pageRows(sql, clock, page, order), total, page: input.page, pageSize: input.pageSize };
+  const params = listParams(input, scope, clock);
+  const shape = shapeOf(input, scope);
+  const total = sql.shaped(`petitions.count ${shape}`, () => countQuery(filtered(input, scope))).get(params)?.n ?? 0;
+  const { page, pageSize, sort, direction } = input;
+  const rows = sql
+    .shaped(`petitions.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+      const order = orderOf(input);
+      const bounds = pageBounds(page, pageSize);
+      return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
+    })
+    .all(params) as JoinedRow[];
+  return { items: rows.map(toRow), total, page, pageSize };
 }
 
-/** The cases in scope, narrowed by the caller (the supervision queue). */
-export const casesInScope = (scope: string | null, clock: CaseClock): PetitionQuery => filtered({}, scope, clock);
+/** The open cases in scope, narrowed by the caller (the supervision queue), and their parameters. */
+export const casesInScope = (scope: string | null, clock: CaseClock) => ({
+  cases: filtered({}, scope),
+  params: listParams({}, scope, clock),
+});
+
+const countQuery = (query: PetitionQuery) => query.select((eb) => eb.fn.countAll<number>().as('n'));
 
 /** How many cases a query leaves. */
-export const countOf = (sql: Sql, query: PetitionQuery): number =>
-  sql.get(query.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+export const countOf = (sql: Sql, query: PetitionQuery, params: NamedParams): number =>
+  sql.get(countQuery(query), params)?.n ?? 0;
 
 export const petitionerRows = (sql: Sql, petitionId: string) =>
   sql.all(
@@ -216,11 +273,8 @@ export const maskPetitioner = (row: Schema['petitioners']): PetitionerMasked => 
 });
 
 export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDetail | undefined {
-  const row = sql.get(
-    withColumns(filtered({}, null, clock), clock)
-      .selectAll('p')
-      .where('p.id', '=', id),
-  ) as (JoinedRow & PetitionTableRow) | undefined;
+  const row = sql.get(withColumns(allCases()).selectAll('p').where('p.id', '=', id), clockParams(clock)) as
+    (JoinedRow & PetitionTableRow) | undefined;
   if (!row) return undefined;
   const responsible = row.responsible_id
     ? sql.get(qb.selectFrom('people').select('name').where('id', '=', row.responsible_id))

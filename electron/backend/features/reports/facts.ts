@@ -1,5 +1,5 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
-import { CONCLUDED_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { CONCLUDED_SQL, DECIDED_ASSESSMENT_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
@@ -11,8 +11,6 @@ import type { Sql } from '../../db/sql';
  * The facts of one day for the daily report, county-wide, as they stand now: counts of what
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
-const OPEN_HAZARD = "('found', 'resolving')";
-
 const PETITIONS = `SELECT
     sum(received_date = @date) AS registered,
     sum(resolved_date = @date) AS resolved,
@@ -21,7 +19,7 @@ const PETITIONS = `SELECT
     sum(status NOT IN ${CONCLUDED_SQL} AND due_date < @date) AS overdue,
     sum(status NOT IN ${CONCLUDED_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon
   FROM petitions`;
-const HAZARDS_BY_LEVEL = `SELECT level, sum(found_on = @date) AS found, sum(status IN ${OPEN_HAZARD}) AS open
+const HAZARDS_BY_LEVEL = `SELECT level, sum(found_on = @date) AS found, sum(status IN ${OPEN_HAZARD_SQL}) AS open
   FROM hazards GROUP BY level`;
 /** The domain's hazardLevelRank in SQL. */
 const rank = (column: string) =>
@@ -39,6 +37,12 @@ const TASKS = `SELECT
     (SELECT count(*) FROM risk_tasks WHERE completed_on = @date) AS completed,
     (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date < @date) AS overdue,
     (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
+/** Not yet decided: every status before 已决策 (the domain's DECIDED_ASSESSMENT_STATUSES). */
+const ASSESSMENTS = `SELECT
+    sum(registered_on = @date) AS registered,
+    sum(status NOT IN ${DECIDED_ASSESSMENT_SQL}) AS undecided,
+    sum(status = 'pending_decision') AS pendingDecision
+  FROM assessments`;
 const DECISIONS = `SELECT matter AS title, decision FROM assessments WHERE decided_on = @date AND decision IS NOT NULL
   ORDER BY decided_on, id`;
 
@@ -58,6 +62,7 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
     >;
   const day = one<Counts<'resolved' | 'raised'>>(HAZARDS_DAY, { date });
   const tasks = one<Counts<'completed' | 'overdue' | 'dueSoon'>>(TASKS);
+  const assessments = one<Counts<'registered' | 'undecided' | 'pendingDecision'>>(ASSESSMENTS, { date });
   return {
     date,
     petitions: {
@@ -69,6 +74,11 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
       dueSoon: n(p.dueSoon),
     },
     hazards: { found: level('found'), raised: n(day.raised), resolved: n(day.resolved), open: level('open') },
+    assessments: {
+      registered: n(assessments.registered),
+      undecided: n(assessments.undecided),
+      pendingDecision: n(assessments.pendingDecision),
+    },
     notes: all(NOTES, { date }),
     assigned: all(ASSIGNED, { date, dayStart: countyMidnight(date), dayEnd: countyMidnight(addDays(date, 1)) }),
     decisions: all<{ title: string; decision: AssessmentDecision }>(DECISIONS, { date }).map((d) => ({

@@ -1,4 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ParsedInputOf } from '../../../../shared/contract';
 import { BACKUP_SETTING_LABELS } from '../../../../shared/domain/backup-settings';
+import { BOARD_SETTING_LABELS, type BoardSettings } from '../../../../shared/domain/board/board-settings';
 import { SECURITY_SETTING_LABELS } from '../../../../shared/domain/security-settings';
 import { WORK_SETTING_LABELS } from '../../../../shared/domain/work-settings';
 import type { HandlerContext, HandlerMap } from '../../api/types';
@@ -10,10 +13,21 @@ const LABELS: { [G in SettingGroup]: Record<keyof SettingValues[G], string> } = 
   security: SECURITY_SETTING_LABELS,
   work: WORK_SETTING_LABELS,
   backup: BACKUP_SETTING_LABELS,
+  board: BOARD_SETTING_LABELS,
 };
 
-/** A setting's value in the audit detail: numbers as they are, a mapping as its JSON. */
-const shown = (value: unknown): string => (typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** A secret's stand-in in the audit detail: whether it is set, and a fingerprint telling a new one apart. */
+const secret = (value: unknown): string =>
+  value ? `已设置（指纹 ${createHash('sha256').update(String(value)).digest('hex').slice(0, 8)}）` : '未设置';
+
+/**
+ * A setting's value in the audit detail: numbers as they are, a mapping as its JSON. The board's
+ * web-mode token never reaches the log, only its stand-in.
+ */
+const shown = (value: unknown): string =>
+  typeof value === 'object'
+    ? JSON.stringify(value, (key, v: unknown) => (key === 'token' ? secret(v) : v))
+    : String(value);
 
 /**
  * Saves the settings given (the rest of the group stays as it is), audited with each changed value
@@ -43,6 +57,19 @@ function update<G extends SettingGroup>(
   return ctx.settings[group];
 }
 
+/** Web-mode token: 32 random bytes, URL-safe. */
+const newToken = () => randomBytes(32).toString('base64url');
+
+/**
+ * The board settings as given, keeping the stored token; a token is generated when web mode is
+ * enabled without one, or anew when asked.
+ */
+function boardSettingsOf(input: ParsedInputOf<'settings.updateBoard'>, before: BoardSettings): BoardSettings {
+  const { renewToken, ...web } = input.web;
+  const token = renewToken || (web.enabled && !before.web.token) ? newToken() : before.web.token;
+  return { weights: input.weights, refreshSeconds: input.refreshSeconds, web: { ...web, token } };
+}
+
 export const settingsHandlers = {
   'settings.get': (_input, ctx) => ctx.settings.security,
   'settings.update': (input, ctx) => update(ctx, 'security', input),
@@ -54,6 +81,8 @@ export const settingsHandlers = {
     if (input.secondaryDir) assertWritableFolder(input.secondaryDir, ctx.dataDir);
     return update(ctx, 'backup', input);
   },
+  'settings.getBoard': (_input, ctx) => ctx.settings.board,
+  'settings.updateBoard': (input, ctx) => update(ctx, 'board', boardSettingsOf(input, ctx.settings.board)),
 } satisfies HandlerMap<
   | 'settings.get'
   | 'settings.update'
@@ -62,4 +91,6 @@ export const settingsHandlers = {
   | 'settings.updateConclusionMapping'
   | 'settings.getBackup'
   | 'settings.updateBackup'
+  | 'settings.getBoard'
+  | 'settings.updateBoard'
 >;

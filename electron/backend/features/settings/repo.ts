@@ -1,4 +1,5 @@
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../../../shared/domain/backup-settings';
+import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '../../../../shared/domain/board/board-settings';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '../../../../shared/domain/security-settings';
 import { DEFAULT_WORK_SETTINGS, type WorkSettings } from '../../../../shared/domain/work-settings';
 import { qb, type Sql } from '../../db/sql';
@@ -8,12 +9,14 @@ export const SETTING_GROUPS = {
   security: DEFAULT_SECURITY_SETTINGS,
   work: DEFAULT_WORK_SETTINGS,
   backup: DEFAULT_BACKUP_SETTINGS,
+  board: DEFAULT_BOARD_SETTINGS,
 } satisfies Record<string, object>;
 
 export interface SettingValues {
   security: SecuritySettings;
   work: WorkSettings;
   backup: BackupSettings;
+  board: BoardSettings;
 }
 
 export type SettingGroup = keyof SettingValues;

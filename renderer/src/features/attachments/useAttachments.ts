@@ -1,28 +1,18 @@
 import { ElMessage } from 'element-plus';
-import { ref, shallowRef } from 'vue';
 import type { AttachmentMeta } from '@shared/contract/attachments';
 import type { AttachmentEntity } from '@shared/domain/attachments';
 import { ApiError, call } from '@/api/client';
+import { useLoader } from '@/composables/useLoader';
 import { downloadBase64 } from '@/utils/download';
 
 /** One record's attachments: the list (loaded on demand) and downloading one of them. */
 export function useAttachments(entity: AttachmentEntity, entityId: () => string) {
-  const items = shallowRef<AttachmentMeta[]>([]);
-  const loading = ref(false);
-  const error = ref('');
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = '';
-    try {
-      items.value = await call('attachments.list', { entity, entityId: entityId() });
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      error.value = failure.message;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const {
+    data: items,
+    loading,
+    error,
+    load,
+  } = useLoader(() => call('attachments.list', { entity, entityId: entityId() }), [] as AttachmentMeta[]);
 
   /** The backend checks the file's SHA-256 first; a changed or missing file comes back as its message. */
   async function download(attachment: AttachmentMeta): Promise<void> {

@@ -1,0 +1,229 @@
+import {
+  BOARD_CATEGORY_LIMIT,
+  BOARD_POINT_LIMIT,
+  BOARD_TICKER_LIMIT,
+  BOARD_TREND_DAYS,
+  type BoardAlert,
+  type BoardAlertKind,
+  type BoardCategory,
+  type BoardDutyEntry,
+  type BoardHazardPoint,
+  type BoardSnapshot,
+  type BoardTownship,
+  type BoardTrendDay,
+  type BoundarySource,
+  type HazardLevelCounts,
+} from '../../../../shared/contract/board';
+import { riskIndex } from '../../../../shared/domain/board/risk-index';
+import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { resultOf } from '../../../../shared/domain/petitions/metrics';
+import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
+import { countyMidnight } from '../../../../shared/domain/time';
+import type { HandlerContext } from '../../api/types';
+import { todayOf } from '../petitions/common';
+import { snapshotRows } from './snapshot-queries';
+
+const UNCLASSIFIED = '未分类';
+
+const noHazards = (): HazardLevelCounts => ({ red: 0, orange: 0, yellow: 0, blue: 0 });
+
+/** `11-22 09:30` in the county's time (UTC+8). */
+const countyClock = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+const ALERT_WORDING: Record<BoardAlertKind, (level: HazardLevel | null) => string> = {
+  hazard_found: (level) => `新发现${level ? HAZARD_LEVEL_LABELS[level] : ''}风险隐患`,
+  hazard_raised: (level) => `风险隐患升为${level ? HAZARD_LEVEL_LABELS[level] : ''}`,
+  collective_petition: () => '新登记集体访',
+  case_overdue: () => '信访积案超期',
+};
+
+/** A count per key from `{ key, n }` rows. */
+const countsBy = (rows: Array<{ n: number } & Record<string, unknown>>, key: string) =>
+  new Map(rows.map((r) => [String(r[key]), r.n]));
+
+/** The categories with their labels, most first, then by code. */
+function topCategories(rows: Array<{ code: string; count: number }>, labels: Map<string, string>): BoardCategory[] {
+  return [...rows]
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .slice(0, BOARD_CATEGORY_LIMIT)
+    .map((r) => ({ code: r.code, label: r.code ? (labels.get(r.code) ?? r.code) : UNCLASSIFIED, count: r.count }));
+}
+
+/** Open hazards with coordinates, red first, up to the cap; how many the cap left out. */
+function hazardPoints(ctx: HandlerContext): BoardSnapshot['hazardPoints'] {
+  const total = snapshotRows<{ n: number }>(ctx.sql, 'pointsTotal')[0]?.n ?? 0;
+  const points: BoardHazardPoint[] = [];
+  for (const level of HAZARD_LEVELS) {
+    const limit = BOARD_POINT_LIMIT - points.length;
+    if (limit === 0) break;
+    for (const p of snapshotRows<{ lng: number; lat: number }>(ctx.sql, 'points', { level, limit }))
+      points.push([p.lng, p.lat, level]);
+  }
+  return { points, omitted: total - points.length };
+}
+
+/** Open hazards by township and colour, by category, and in all, from the trigger-kept tallies. */
+function openHazardTallies(ctx: HandlerContext) {
+  const byTownship = new Map<string, HazardLevelCounts>();
+  const byCategory = new Map<string, number>();
+  const total = noHazards();
+  type Tally = { township: string; level: HazardLevel; category: string; open: number };
+  for (const t of snapshotRows<Tally>(ctx.sql, 'hazardTallies')) {
+    const counts = byTownship.get(t.township) ?? noHazards();
+    counts[t.level] += t.open;
+    byTownship.set(t.township, counts);
+    total[t.level] += t.open;
+    byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + t.open);
+  }
+  return { byTownship, byCategory, total };
+}
+
+/** Each day from `from` to today (every day present, 0 when nothing happened), and today's new items. */
+function trendDays(ctx: HandlerContext, from: string, today: string) {
+  const perDay = (name: 'newCases' | 'newHazards' | 'resolvedCases') =>
+    countsBy(snapshotRows(ctx.sql, name, { from, today }), 'date');
+  const newCases = perDay('newCases');
+  const newHazards = perDay('newHazards');
+  const resolvedCases = perDay('resolvedCases');
+  const trends: BoardTrendDay[] = Array.from({ length: BOARD_TREND_DAYS }, (_, i) => {
+    const date = addDays(from, i);
+    return {
+      date,
+      newCases: newCases.get(date) ?? 0,
+      newHazards: newHazards.get(date) ?? 0,
+      resolvedCases: resolvedCases.get(date) ?? 0,
+    };
+  });
+  return { trends, todayCounts: { cases: newCases.get(today) ?? 0, hazards: newHazards.get(today) ?? 0 } };
+}
+
+/**
+ * Everything the situation board shows, as aggregates: summary tables kept by triggers and index
+ * ranges (see snapshot-queries.ts), assembled here. County-wide for every reader: the board is
+ * the county's wall, and it holds no personal data.
+ */
+export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
+  const { sql } = ctx;
+  const today = todayOf(ctx);
+  const from = addDays(today, -(BOARD_TREND_DAYS - 1));
+  const weights = ctx.settings.board.weights;
+
+  const hazardLabels = new Map<string, string>();
+  const caseLabels = new Map<string, string>();
+  for (const e of snapshotRows<{ dict: string; code: string; label: string }>(sql, 'categoryLabels'))
+    (e.dict === 'hazard_category' ? hazardLabels : caseLabels).set(e.code, e.label);
+
+  const townshipRows = snapshotRows<{ code: string; name: string }>(sql, 'townships');
+  const townshipNames = new Map(townshipRows.map((t) => [t.code, t.name]));
+
+  const hazards = openHazardTallies(ctx);
+
+  const cases = new Map(
+    snapshotRows<{ township: string; cases: number; concluded: number }>(sql, 'caseTallies').map((c) => [
+      c.township,
+      c,
+    ]),
+  );
+  const overdueCases = countsBy(snapshotRows(sql, 'overdueCases', { today }), 'township');
+  const overdueTasks = countsBy(snapshotRows(sql, 'overdueTasks', { today }), 'township');
+
+  const townships: BoardTownship[] = townshipRows.map(({ code, name }) => {
+    const openHazards = hazards.byTownship.get(code) ?? noHazards();
+    const tally = cases.get(code) ?? { cases: 0, concluded: 0 };
+    const inputs = {
+      openHazards,
+      openCases: tally.cases - tally.concluded,
+      overdueCases: overdueCases.get(code) ?? 0,
+      overdueTasks: overdueTasks.get(code) ?? 0,
+    };
+    const { index, band } = riskIndex(inputs, weights);
+    // 化解率 as metrics.ts defines resolution_rate: concluded (已化解, 已销号) ÷ all cases.
+    return { code, name, riskIndex: index, band, ...inputs, resolution: resultOf(tally.concluded, tally.cases) };
+  });
+
+  const { trends, todayCounts } = trendDays(ctx, from, today);
+
+  const caseSums = [...cases.values()].reduce(
+    (sum, c) => ({ cases: sum.cases + c.cases, concluded: sum.concluded + c.concluded }),
+    { cases: 0, concluded: 0 },
+  );
+  const sourceRow = snapshotRows<BoundarySource>(sql, 'boundarySource')[0];
+
+  return {
+    generatedAt: ctx.now().toISOString(),
+    today,
+    countyName: snapshotRows<{ name: string }>(sql, 'county')[0]?.name ?? null,
+    boundarySource: sourceRow ?? null,
+    townships,
+    totals: {
+      openHazards: hazards.total,
+      openCases: caseSums.cases - caseSums.concluded,
+      resolution: resultOf(caseSums.concluded, caseSums.cases),
+      overdue: {
+        cases: [...overdueCases.values()].reduce((n, c) => n + c, 0),
+        tasks: snapshotRows<{ n: number }>(sql, 'overdueTasksTotal', { today })[0]?.n ?? 0,
+      },
+      today: todayCounts,
+    },
+    trends,
+    categories: {
+      hazards: topCategories(
+        [...hazards.byCategory].filter(([, count]) => count > 0).map(([code, count]) => ({ code, count })),
+        hazardLabels,
+      ),
+      petitions: topCategories(snapshotRows(sql, 'caseCategories'), caseLabels),
+    },
+    ranking: [...townships]
+      .sort((a, b) => b.riskIndex - a.riskIndex)
+      .map(({ code, name, riskIndex: index, band }) => ({ code, name, riskIndex: index, band })),
+    hazardPoints: hazardPoints(ctx),
+    ticker: ticker(ctx, today, townshipNames, hazardLabels, caseLabels),
+    duty: snapshotRows<BoardDutyEntry>(sql, 'duty', { today }),
+    refreshSeconds: ctx.settings.board.refreshSeconds,
+  };
+}
+
+/**
+ * Cases that became overdue, at most, among the ticker's lines: a large backlog has some every day,
+ * and they would push the hazards and collective petitions off the ticker.
+ */
+const OVERDUE_TICKER_LIMIT = 5;
+
+/** The latest alerts: events kept by triggers, and the cases that became overdue, newest first. */
+function ticker(
+  ctx: HandlerContext,
+  today: string,
+  townshipNames: Map<string, string>,
+  hazardLabels: Map<string, string>,
+  caseLabels: Map<string, string>,
+): BoardAlert[] {
+  type Row = { at: string; kind: BoardAlertKind; township: string; category: string; level: HazardLevel | null };
+  const events = snapshotRows<Row>(ctx.sql, 'alerts', { limit: BOARD_TICKER_LIMIT });
+  const overdue = snapshotRows<{ dueDate: string; township: string; category: string }>(ctx.sql, 'overdueAlerts', {
+    today,
+    limit: OVERDUE_TICKER_LIMIT,
+  }).map((c): Row => ({
+    at: countyMidnight(addDays(c.dueDate, 1)),
+    kind: 'case_overdue',
+    township: c.township,
+    category: c.category,
+    level: null,
+  }));
+  return [...events, ...overdue]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, BOARD_TICKER_LIMIT)
+    .map((row) => {
+      const townshipName = townshipNames.get(row.township) ?? '';
+      const labels = row.kind.startsWith('hazard') ? hazardLabels : caseLabels;
+      const categoryLabel = row.category ? (labels.get(row.category) ?? row.category) : UNCLASSIFIED;
+      return {
+        at: row.at,
+        kind: row.kind,
+        level: row.level,
+        townshipName,
+        categoryLabel,
+        text: `${countyClock(row.at)} ${townshipName} ${categoryLabel} ${ALERT_WORDING[row.kind](row.level)}`,
+      };
+    });
+}

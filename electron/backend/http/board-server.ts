@@ -1,0 +1,95 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Result } from '../../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from './server';
+import { readStaticFile } from './static-files';
+
+/**
+ * The board's LAN mode (大屏网页模式): the situation board alone, read-only, for a wall-screen PC
+ * with a browser. The administrator hands out `http://<address>:<port>/wall?token=…`; the token
+ * is checked (in constant time), kept in an HttpOnly cookie and the browser sent on to the board
+ * page (`/#/wall`), so it leaves the address bar. Only GET (and HEAD) of the page, its files and
+ * the board's two reads answer; every other method and path is refused. It never reaches dispatch:
+ * the two reads are the only data it can serve.
+ */
+export interface BoardServerOptions {
+  token: string;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** `board.snapshot`'s answer, as the board's own session would get it. */
+  snapshot: () => Promise<Result<unknown>>;
+  /** `board.boundary`'s answer. */
+  boundary: () => Promise<Result<unknown>>;
+}
+
+export const BOARD_COOKIE = 'zz_board';
+export const WALL_PATH = '/wall';
+/** What the board page reads, relative to the page (renderer/src/board/lanSource.ts). */
+export const BOARD_API = { '/board-api/snapshot': 'snapshot', '/board-api/boundary': 'boundary' } as const;
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+const tokenMatches = (given: string | undefined, token: string): boolean =>
+  given !== undefined && timingSafeEqual(digest(given), digest(token));
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === BOARD_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(message);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: BoardServerOptions): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return refuse(res, 405, '大屏网页模式只读，不接受此请求。');
+  }
+  const url = new URL(req.url ?? '/', 'http://board');
+  if (url.pathname === WALL_PATH) {
+    const given = url.searchParams.get('token') ?? undefined;
+    if (!tokenMatches(given, options.token))
+      return refuse(res, 401, '大屏访问令牌无效：请向中心管理员索取正确的大屏地址。');
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      'set-cookie': `${BOARD_COOKIE}=${encodeURIComponent(given!)}; HttpOnly; SameSite=Strict; Path=/`,
+      location: '/#/wall',
+    });
+    return void res.end();
+  }
+  if (!tokenMatches(cookieToken(req), options.token)) {
+    return refuse(res, 401, '大屏访问令牌无效或已更换：请用管理员提供的大屏地址重新打开。');
+  }
+  const read = BOARD_API[url.pathname as keyof typeof BOARD_API];
+  if (read) {
+    const result = await options[read]();
+    res.writeHead(result.ok ? 200 : 500, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' });
+    return void res.end(req.method === 'HEAD' ? undefined : JSON.stringify(result));
+  }
+  if (url.pathname.startsWith('/api/')) return refuse(res, 404, '大屏网页模式不提供此接口。');
+  const file = await readStaticFile(options.staticDir, url.pathname);
+  if (!file) return refuse(res, 404, '未找到该页面。');
+  res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+export function createBoardServer(options: BoardServerOptions): Server {
+  return createServer((req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      console.error('[board-lan] 请求处理失败', error);
+      if (!res.headersSent) refuse(res, 500, '系统内部错误，请稍后刷新。');
+      else res.end();
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRaw } from '../../electron/backend/db/connection';
+import { named, qb, Sql } from '../../electron/backend/db/sql';
+import { tempDir } from '../helpers/temp-dir';
+
+/** A real SQLite file with the regions table the queries read. */
+function regionsDb(): Sql {
+  const db = openRaw(join(tempDir(), 'sql.db'));
+  db.exec(`CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL) STRICT;
+    INSERT INTO regions VALUES ('01', '城关镇'), ('02', '河东乡'), ('03', '城西街道');`);
+  return new Sql(db);
+}
+
+const byName = () =>
+  qb.selectFrom('regions').select(['code', 'name']).where('name', 'like', named('pattern')).orderBy('code');
+
+describe('Sql.shaped: statements compiled once per shape', () => {
+  it('binds the named values of each call to the statement of its shape', () => {
+    const sql = regionsDb();
+    let builds = 0;
+    const run = (pattern: string) =>
+      sql
+        .shaped('regions by name', () => {
+          builds += 1;
+          return byName();
+        })
+        .all({ pattern });
+    expect(run('城%').map((r) => r.code)).toEqual(['01', '03']);
+    expect(run('%乡').map((r) => r.code)).toEqual(['02']);
+    expect(builds).toBe(1);
+  });
+
+  it('refuses a query holding a positional value, which the cache would replay for every call', () => {
+    const sql = regionsDb();
+    expect(() => sql.shaped('by code', () => qb.selectFrom('regions').selectAll().where('code', '=', '01'))).toThrow(
+      /只能使用命名参数/,
+    );
+  });
+
+  it('binds named values beside positional ones in an ordinary query', () => {
+    const sql = regionsDb();
+    const rows = sql.all(byName().where('code', '!=', '01'), { pattern: '城%' });
+    expect(rows.map((r) => r.code)).toEqual(['03']);
+  });
+});
