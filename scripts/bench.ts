@@ -15,7 +15,13 @@ import { fileURLToPath } from 'node:url';
 import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
 import { cellsOf, FIGURE_SQL, rollUp } from '../electron/backend/features/petitions/figures';
-import { hazardFiguresOf, type HazardGroup } from '../electron/backend/features/hazards/figures';
+import {
+  hazardFiguresOf,
+  overdueMeasuresOf,
+  type HazardGroup,
+  type OpenMeasure,
+} from '../electron/backend/features/hazards/figures';
+import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
@@ -379,13 +385,22 @@ function hazardFloors(db: Db, today: string) {
   const groups = db.prepare(`SELECT status, level, township_code AS townshipCode, count(*) AS count
     FROM hazards GROUP BY status, level, township_code`);
   const townships = db.prepare("SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code");
+  const measures = db.prepare(`SELECT t.id, t.owner_id AS ownerId, t.status, t.due_date AS dueDate
+    FROM risk_tasks t JOIN hazards h ON h.id = t.owner_id
+    WHERE t.owner_kind = 'hazard' AND t.kind = 'measure' AND t.status IN ${OPEN_TASK_SQL}`);
   return {
     all: page(''),
     byTownshipStatus: page('h.township_code = @township AND h.status = @status'),
     byLevel: page('', `${rank} DESC, h.found_on DESC, h.id DESC`),
     keyword: (text: string) => page(keyword)({ phrase: searchPhrase(text) }),
-    figures: () =>
-      hazardFiguresOf(groups.all() as HazardGroup[], townships.all() as Array<{ code: string; name: string }>, today),
+    figures: () => ({
+      ...hazardFiguresOf(
+        groups.all() as HazardGroup[],
+        townships.all() as Array<{ code: string; name: string }>,
+        today,
+      ),
+      overdueMeasures: overdueMeasuresOf(measures.all() as OpenMeasure[], today),
+    }),
   };
 }
 

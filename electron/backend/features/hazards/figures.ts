@@ -43,10 +43,15 @@ export function hazardFigures(ctx: HandlerContext): HazardFigures {
 
 const OVERDUE_MEASURES = TASK_FIGURES.find((f) => f.code === 'overdue_measures')!;
 
-/**
- * 超期化解措施 over the open measures of the hazards in scope (only open measures can be in it),
- * by the domain's own predicates, with the hazards owning the measures of either part.
- */
+/** One open measure of a hazard, as the overdue-measures figure reads it. */
+export interface OpenMeasure {
+  id: string;
+  ownerId: string;
+  status: TaskFigureRecord['status'];
+  dueDate: string | null;
+}
+
+/** 超期化解措施 over the open measures of the hazards in scope (only open measures can be in it). */
 function overdueMeasures(ctx: HandlerContext, scope: string | null, today: string): HazardFigures['overdueMeasures'] {
   let query = qb
     .selectFrom('risk_tasks as t')
@@ -56,7 +61,15 @@ function overdueMeasures(ctx: HandlerContext, scope: string | null, today: strin
     .where('t.kind', '=', 'measure')
     .where('t.status', 'in', OPEN_TASK_STATUSES);
   if (scope) query = query.where('h.township_code', 'like', `${townshipPrefix(scope)}%`);
-  const measures = ctx.sql.all(query).map((m) => {
+  return overdueMeasuresOf(ctx.sql.all(query), today);
+}
+
+/**
+ * The figure by the domain's own predicates, with the hazards owning the measures of either part:
+ * the part after the SQL, also run by the bench's hand-written floor.
+ */
+export function overdueMeasuresOf(measures: readonly OpenMeasure[], today: string): HazardFigures['overdueMeasures'] {
+  const records = measures.map((m) => {
     const record: TaskFigureRecord = {
       id: m.id,
       kind: 'measure',
@@ -68,10 +81,10 @@ function overdueMeasures(ctx: HandlerContext, scope: string | null, today: strin
   });
   const context = { today };
   const owners = (keep: (record: TaskFigureRecord) => boolean) =>
-    new Set(measures.filter((m) => keep(m.record)).map((m) => m.ownerId)).size;
+    new Set(records.filter((m) => keep(m.record)).map((m) => m.ownerId)).size;
   return {
     measures: OVERDUE_MEASURES.compute(
-      measures.map((m) => m.record),
+      records.map((m) => m.record),
       context,
     ),
     hazards: {
