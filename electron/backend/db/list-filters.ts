@@ -1,3 +1,6 @@
+import type { Compilable } from 'kysely';
+import type { NamedParams, Sql } from './sql';
+
 /**
  * A ledger list's filters as a table: each narrows a selection by the named parameter of its own
  * key (db/sql.ts `named`), so the SQL depends only on which filters are set. Those keys, with
@@ -11,7 +14,7 @@ export type ListFilters<Q, K extends string> = Record<K, ListFilter<Q>>;
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
 
 /** The keys of the filters `input` sets, in the table's order. */
-export const setFilters = <K extends string>(
+const setFilters = <K extends string>(
   filters: Record<K, unknown>,
   input: Partial<Record<NoInfer<K>, unknown>>,
 ): K[] => (Object.keys(filters) as K[]).filter((key) => isSet(input[key]));
@@ -22,3 +25,44 @@ export const applyFilters = <Q, K extends string>(
   filters: ListFilters<Q, K>,
   input: Partial<Record<NoInfer<K>, unknown>>,
 ): Q => setFilters(filters, input).reduce((narrowed, key) => filters[key](narrowed), query);
+
+/**
+ * What makes one list query's SQL differ from another's, the key of `Sql.shaped`: the scope, the
+ * filters set and the figure asked for (its code and part), if any.
+ */
+export const listShape = <K extends string>(
+  filters: Record<K, unknown>,
+  input: Partial<Record<NoInfer<K>, unknown>>,
+  scope: string | null,
+  figure: string | undefined,
+): string => [scope ? 'scope' : '', ...setFilters(filters, input), figure ?? ''].join(' ');
+
+/** The figure part of `listShape`: `code.part`, the numerator when no part is named. */
+export const figureShape = (code: string | undefined, part: string | undefined): string | undefined =>
+  code ? `${code}.${part ?? 'numerator'}` : undefined;
+
+export interface ListPaging {
+  page: number;
+  pageSize: number;
+  sort: string;
+  direction: string;
+}
+
+/**
+ * A ledger list's total and page rows, each statement built and compiled once per shape (and, for
+ * the page, per order and page: its LIMIT and OFFSET are literal, db/paging.ts).
+ */
+export function shapedList<R>(
+  sql: Sql,
+  ledger: string,
+  shape: string,
+  paging: ListPaging,
+  params: NamedParams,
+  query: { count: () => Compilable<{ n: number }>; page: () => Compilable<R> },
+): { total: number; rows: R[] } {
+  const { page, pageSize, sort, direction } = paging;
+  return {
+    total: sql.shaped(`${ledger}.count ${shape}`, query.count).get(params)?.n ?? 0,
+    rows: sql.shaped(`${ledger}.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, query.page).all(params),
+  };
+}

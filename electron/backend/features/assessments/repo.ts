@@ -13,7 +13,7 @@ import { suggestConclusion, type ConclusionMapping } from '../../../../shared/do
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { searchPhrase } from '../../db/search-text';
@@ -88,14 +88,6 @@ function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denom
 }
 
 type Filters = Partial<ListInput>;
-
-/** What makes one selection's SQL differ from another's: the key of `Sql.shaped`. */
-const shapeOf = (input: Filters, scope: string | null): string =>
-  [
-    scope ? 'scope' : '',
-    ...setFilters(FILTERS, input),
-    input.figure ? `${input.figure}.${input.figurePart ?? 'numerator'}` : '',
-  ].join(' ');
 
 export function filtered(input: Filters, scope: string | null): Selection {
   let query = applyFilters(allAssessments(), FILTERS, input);
@@ -206,18 +198,21 @@ export function listAssessments(
   scope: string | null,
   clock: AssessmentClock,
 ): Page<AssessmentRow> {
-  const params = listParams(input, scope, clock);
-  const shape = shapeOf(input, scope);
-  const total = sql.shaped(`assessments.count ${shape}`, () => countQuery(filtered(input, scope))).get(params)?.n ?? 0;
-  const { page, pageSize, sort, direction } = input;
-  const rows = sql
-    .shaped(`assessments.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+  const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
+  const { total, rows } = shapedList(sql, 'assessments', shape, input, listParams(input, scope, clock), {
+    count: () => countQuery(filtered(input, scope)),
+    page: () => {
       const order = orderOf(input);
-      const bounds = pageBounds(page, pageSize);
+      const bounds = pageBounds(input.page, input.pageSize);
       return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
-    })
-    .all(params) as JoinedRow[];
-  return { items: rows.map((row) => toRow(row, clock)), total, page, pageSize };
+    },
+  });
+  return {
+    items: (rows as JoinedRow[]).map((row) => toRow(row, clock)),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
 }
 
 /** Measures (risk tasks of kind `measure`) not cancelled, and those still open. */

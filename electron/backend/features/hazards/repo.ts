@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
 import { townshipPrefix } from '../../../../shared/domain/scope';
-import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import { OPEN_HAZARD_SQL } from '../../db/status-lists';
@@ -48,14 +48,6 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
 };
 
 type Filters = Partial<ListInput>;
-
-/** What makes one selection's SQL differ from another's: the key of `Sql.shaped`. */
-const shapeOf = (input: Filters, scope: string | null): string =>
-  [
-    scope ? 'scope' : '',
-    ...setFilters(FILTERS, input),
-    input.figure ? `${input.figure}.${input.figurePart ?? 'numerator'}` : '',
-  ].join(' ');
 
 /** The hazards matching the list's filters within the user's scope. */
 function filtered(input: Filters, scope: string | null): Selection {
@@ -138,16 +130,13 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
 }
 
 export function listHazards(sql: Sql, input: ListInput, scope: string | null, today: string): Page<HazardRow> {
-  const params = listParams(input, scope, today);
-  const shape = shapeOf(input, scope);
-  const count = () => filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n'));
-  const total = sql.shaped(`hazards.count ${shape}`, count).get(params)?.n ?? 0;
-  const { page, pageSize, sort, direction } = input;
-  const rows = sql
-    .shaped(`hazards.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+  const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
+  const { total, rows } = shapedList(sql, 'hazards', shape, input, listParams(input, scope, today), {
+    count: () => filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')),
+    page: () => {
       // The page is picked on the bare table, then only its rows are joined.
       const order = orderOf(input);
-      const bounds = pageBounds(page, pageSize);
+      const bounds = pageBounds(input.page, input.pageSize);
       const picked = filtered(input, scope)
         .orderBy(order)
         .limit(bounds.limit)
@@ -156,9 +145,9 @@ export function listHazards(sql: Sql, input: ListInput, scope: string | null, to
       return withColumns(allHazards())
         .where(rawSql<SqlBool>`h.rowid IN (${picked})`)
         .orderBy(order);
-    })
-    .all(params) as JoinedRow[];
-  return { items: rows.map(toRow), total, page, pageSize };
+    },
+  });
+  return { items: (rows as JoinedRow[]).map(toRow), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** The next `FX2026-000123` of the year, allocated inside the write transaction. */

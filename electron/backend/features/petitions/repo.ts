@@ -12,7 +12,7 @@ import type { PetitionMetricCode } from '../../../../shared/domain/petitions/met
 import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, setFilters, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
@@ -98,14 +98,6 @@ function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominat
   const condition = rawSql<SqlBool>`(${rawSql.raw(cases[part])})`;
   return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < @today` : condition;
 }
-
-/** What makes one filtered selection's SQL differ from another's: the key of `Sql.shaped`. */
-const shapeOf = (input: Filters, scope: string | null): string =>
-  [
-    scope ? 'scope' : '',
-    ...setFilters(FILTERS, input),
-    input.metric ? `${input.metric}.${input.metricPart ?? 'numerator'}` : '',
-  ].join(' ');
 
 function filtered(input: Filters, scope: string | null): CaseSelection {
   let query = applyFilters(allCases(), FILTERS, input);
@@ -227,18 +219,16 @@ export const pageRows = (sql: Sql, page: PetitionQuery, order: RawBuilder<unknow
   (sql.all(pageQuery(page, order), params) as JoinedRow[]).map(toRow);
 
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
-  const params = listParams(input, scope, clock);
-  const shape = shapeOf(input, scope);
-  const total = sql.shaped(`petitions.count ${shape}`, () => countQuery(filtered(input, scope))).get(params)?.n ?? 0;
-  const { page, pageSize, sort, direction } = input;
-  const rows = sql
-    .shaped(`petitions.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, () => {
+  const shape = listShape(FILTERS, input, scope, figureShape(input.metric, input.metricPart));
+  const { total, rows } = shapedList(sql, 'petitions', shape, input, listParams(input, scope, clock), {
+    count: () => countQuery(filtered(input, scope)),
+    page: () => {
       const order = orderOf(input);
-      const bounds = pageBounds(page, pageSize);
+      const bounds = pageBounds(input.page, input.pageSize);
       return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
-    })
-    .all(params) as JoinedRow[];
-  return { items: rows.map(toRow), total, page, pageSize };
+    },
+  });
+  return { items: (rows as JoinedRow[]).map(toRow), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** The open cases in scope, narrowed by the caller (the supervision queue), and their parameters. */
