@@ -44,6 +44,10 @@ export function townshipTooltip(township: BoardTownship): string {
 /** Blue under yellow under orange under red: the most serious points are drawn last, on top. */
 const DRAW_ORDER: readonly HazardLevel[] = [...HAZARD_LEVELS].reverse();
 
+const POINT_SIZES: Record<HazardLevel, number> = { red: 12, orange: 10, yellow: 7, blue: 7 };
+/** Thousands of points would bury the townships: smaller points when there are many. */
+const pointScale = (count: number) => (count > 2000 ? 0.45 : count > 500 ? 0.7 : 1);
+
 /**
  * The county map: townships (features matched by their `code` property) coloured by the risk
  * index's band, open hazards as points coloured by level. The series keep one shape from refresh
@@ -69,6 +73,8 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       seriesIndex: 0,
       left: 16,
       top: 16,
+      padding: 10,
+      backgroundColor: 'rgba(4, 20, 48, 0.75)',
       itemWidth: 28,
       itemHeight: 18,
       itemGap: 8,
@@ -83,6 +89,8 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
     legend: {
       right: 16,
       top: 16,
+      padding: 10,
+      backgroundColor: 'rgba(4, 20, 48, 0.75)',
       orient: 'vertical',
       itemGap: 10,
       textStyle: { color: '#cfe8ff', fontSize: 18 },
@@ -120,8 +128,12 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         name: `${HAZARD_LEVEL_LABELS[level]}隐患`,
         coordinateSystem: 'geo',
         silent: true,
-        symbolSize: level === 'red' ? 12 : level === 'orange' ? 10 : 7,
-        itemStyle: { color: HAZARD_LEVEL_COLORS[level].fill, borderColor: '#ffffff', borderWidth: 1 },
+        symbolSize: Math.max(3, Math.round(POINT_SIZES[level] * pointScale(points.length))),
+        itemStyle: {
+          color: HAZARD_LEVEL_COLORS[level].fill,
+          borderColor: '#ffffff',
+          borderWidth: points.length > 2000 ? 0 : 1,
+        },
         data: points.filter((point) => point[2] === level).map(([lng, lat]) => [lng, lat]),
       })),
     ],
