@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '@shared/domain/board/board-settings';
 import SettingsView from '@/features/settings/views/SettingsView.vue';
 import { meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
@@ -25,6 +26,7 @@ describe('security settings', () => {
       'settings.get': () => ({ ok: true, data: current }),
       'settings.update': (input) => ({ ok: true, data: input }),
       'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
       'settings.updateWork': (input) => ({ ok: true, data: input }),
       'auth.me': () => ({ ok: true, data: me }),
     });
@@ -74,6 +76,7 @@ describe('the conclusion mapping (稳评建议结论对照表)', () => {
     const bridge = installBridge({
       'settings.get': () => ({ ok: true, data: current }),
       'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
       'settings.updateConclusionMapping': (input) => ({ ok: true, data: { ...WORK, conclusionMapping: input } }),
       'auth.me': () => ({ ok: true, data: me }),
     });
@@ -112,5 +115,59 @@ describe('the conclusion mapping (稳评建议结论对照表)', () => {
         low: 'implement',
       }),
     );
+  });
+});
+
+describe('the board settings (态势大屏设置)', () => {
+  const TOKEN = 'AbCd0123456789efghijklmnopqrstuvwxyzWXYZ-_';
+  const BOARD: BoardSettings = {
+    ...DEFAULT_BOARD_SETTINGS,
+    web: { enabled: true, address: '192.168.1.20', port: 8787, token: TOKEN },
+  };
+
+  it('masks the token until shown, and puts the backend’s field errors on the fields', async () => {
+    const me = meWith(['sysadmin']);
+    const bridge = installBridge({
+      'settings.get': () => ({ ok: true, data: current }),
+      'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.getBoard': () => ({ ok: true, data: BOARD }),
+      'settings.updateBoard': () => ({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: '输入有误，请检查标红的项目',
+          details: [{ path: 'web.port', message: '端口 8787 已被其他程序占用，请换一个' }],
+        },
+      }),
+      'auth.me': () => ({ ok: true, data: me }),
+    });
+    const wrapper = mount(SettingsView, {
+      global: { plugins: [ElementPlus, signedInPinia(me)] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+
+    const card = wrapper.get('[data-testid="board-settings-page"]');
+    expect(card.text()).toContain('红色隐患权重');
+    expect(card.text()).toContain('半饱和分');
+    const address = wrapper.get('[data-testid="board-wall-address"]');
+    expect(address.text()).toMatch(/^http:\/\/192\.168\.1\.20:8787\/wall\?token=AbCd•+YZ-_$/);
+    expect(card.text()).not.toContain(TOKEN);
+    await wrapper.get('[data-testid="board-wall-show"]').trigger('click');
+    expect(address.text()).toBe(`http://192.168.1.20:8787/wall?token=${TOKEN}`);
+
+    await wrapper.get('[data-testid="board-settings-submit"]').trigger('click');
+    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    expect(document.body.textContent).toContain('网页模式将在 192.168.1.20:8787 提供大屏页面');
+    confirm.click();
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith('settings.updateBoard', {
+        weights: DEFAULT_BOARD_SETTINGS.weights,
+        refreshSeconds: 30,
+        web: { enabled: true, address: '192.168.1.20', port: 8787, renewToken: false },
+      }),
+    );
+    await vi.waitFor(() => expect(card.text()).toContain('端口 8787 已被其他程序占用，请换一个'));
+    expect(card.get('[data-testid="board-settings-error"]').text()).toContain('输入有误');
   });
 });

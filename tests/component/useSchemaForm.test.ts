@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
+import { contract } from '@shared/contract';
 import { regionsListInput } from '@shared/contract/regions';
 import { useSchemaForm } from '@/composables/useSchemaForm';
 
@@ -59,5 +60,45 @@ describe('useSchemaForm', () => {
     form.reset();
     expect(form.model.keyword).toBe('');
     expect(form.errors.keyword).toBeUndefined();
+  });
+
+  it('re-checks one value of a list row as it changes, leaving the other rows quiet', async () => {
+    const form = useSchemaForm(contract['duty.save'].input, {
+      date: '2026-11-23',
+      entries: [
+        { role: 'leader', name: '周带班', phone: '' },
+        { role: 'officer', name: '', phone: '' },
+        { role: 'officer', name: '', phone: '' },
+      ],
+    });
+    form.model.entries[0]!.name = '';
+    await nextTick();
+    expect(form.errors['entries.0.name']).toBe('请填写值班人员姓名');
+    expect(form.errors['entries.1.name']).toBeUndefined();
+
+    form.model.entries[0]!.name = '周带班';
+    await nextTick();
+    expect(form.errors['entries.0.name']).toBeUndefined();
+
+    // A removed row takes its marks with it; the row that moved up is checked in its new place.
+    expect(form.validate()).toBeNull();
+    expect(form.errors['entries.2.name']).toBe('请填写值班人员姓名');
+    form.model.entries.splice(1, 1);
+    form.model.entries[1]!.name = '吴值守';
+    await nextTick();
+    expect(Object.keys(form.errors)).toEqual([]);
+  });
+
+  it('reset leaves the restored fields unmarked, even where the initial value is not valid yet', async () => {
+    const form = useSchemaForm(contract['board.importBoundaryPreview'].input, {
+      geojson: '',
+      property: '',
+      matchBy: 'name',
+    });
+    form.model.property = 'NAME';
+    await nextTick();
+    form.reset();
+    await nextTick();
+    expect(Object.keys(form.errors)).toEqual([]);
   });
 });

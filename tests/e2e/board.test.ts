@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
+import { boardReady, countyToday, freePort } from './support/board';
 import { openSession, type Session } from './support/browser';
 import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
@@ -16,22 +16,6 @@ const OFFICER = {
   roles: ['duty_officer'],
   password: 'Board-2026-pw',
 };
-
-const countyToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** A free loopback port for the LAN board server. */
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function boardReady(page: Page): Promise<void> {
-  await page.locator('[data-testid="board"][data-loaded="true"]').waitFor({ timeout: 30_000 });
-  await page.locator('[data-testid="board-map"][data-ready="true"]').waitFor({ timeout: 30_000 });
-}
 
 const kpiValue = async (page: Page, key: string) =>
   Number((await page.getByTestId(`board-kpi-${key}`).locator('.value').innerText()).replace(/[^\d]/g, ''));

@@ -4,6 +4,7 @@ import type { Backend } from '../../electron/backend/app';
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';
+import { addDays } from '../../shared/domain/petitions/calendar';
 import { generateDemoCounty } from '../../electron/backend/demo/generate';
 import { ADMIN, newClient, seed, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
@@ -125,6 +126,25 @@ describe('system.loadDemo', () => {
       ok: true,
       data: { total: 1, items: [{ title: '县委常委、政法委书记', unitName: '青禾县委政法委员会' }] },
     });
+  });
+
+  it('rosters a leader and two officers a day for a week either side of the day it is loaded', async () => {
+    // 2026-12-01 10:00 in the county.
+    const backend = await testBackend({ now: () => new Date('2026-12-01T02:00:00Z') });
+    const admin = await signInAdmin(backend);
+    expect(await backend.call('system.loadDemo', { scale: 'small', seed: 3 }, admin)).toMatchObject({ ok: true });
+
+    const listed = await backend.call('duty.list', { from: '2026-11-20', to: '2026-12-12' }, admin);
+    const days = listed.ok ? listed.data : [];
+    expect(days.map((d) => d.date)).toEqual(Array.from({ length: 15 }, (_, i) => addDays('2026-11-24', i)));
+    for (const day of days) {
+      expect(day.entries.map((e) => e.role)).toEqual(['leader', 'officer', 'officer']);
+      expect(day.entries.every((e) => /^[\u4e00-\u9fa5]{2,3}$/.test(e.name) && e.phone === null)).toBe(true);
+    }
+    const snapshot = await backend.call('board.snapshot', {}, admin);
+    expect(snapshot.ok && snapshot.data.duty).toEqual(
+      days.find((d) => d.date === '2026-12-01')!.entries.map(({ role, name }) => ({ role, name })),
+    );
   });
 
   it('records the load as one audit row of the signed-in administrator', async () => {

@@ -1,10 +1,13 @@
 import type { DemoSummary } from '../../../shared/contract/system';
+import { countyDate } from '../../../shared/domain/time';
 import type { Sql } from '../db/sql';
 import { writeRows } from './batch-writer';
+import { demoDutyRows } from './duty';
 import { generateDemoCounty, type DemoOptions } from './generate';
 import { writeDemoAssessments } from './assessments';
 import { writeDemoHazards } from './hazards';
 import { writeDemoPetitions } from './petitions';
+import { streamOf } from './random';
 
 /** Shown with the map wherever the demo boundary appears. */
 const DEMO_BOUNDARY_SOURCE = '演示数据（虚构县，非真实边界）';
@@ -15,9 +18,10 @@ const DEMO_BOUNDARY_DATE = '2026-01-01';
  * in one transaction: all of it, or on any failure nothing. The caller checks that the database
  * is empty. The backlog's rows name the account that recorded them, so it is written only when
  * an account exists (the app's 载入演示数据 always has one; `npm run demo` on a data folder
- * before first-run setup loads the county without it).
+ * before first-run setup loads the county without it). The duty roster is written around `today`
+ * (the county's date), so the board shows who is on duty from the start.
  */
-export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
+export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDate(new Date())): DemoSummary {
   const demo = generateDemoCounty(options);
   const { db } = sql;
   sql.transaction(() => {
@@ -56,6 +60,12 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions): DemoSummary {
           1,
         ],
       ],
+    );
+    writeRows(
+      db,
+      'duty_roster',
+      ['date', 'role', 'name', 'phone', 'sort'],
+      demoDutyRows(streamOf(options.seed, 'duty'), today),
     );
     const userId = db.prepare('SELECT id FROM users ORDER BY created_at, id LIMIT 1').pluck().get() as
       string | undefined;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ATTACHMENT_MAX_BASE64 } from '../../../shared/domain/attachments';
+import { BOUNDARY_MAX_BYTES } from '../../../shared/domain/board/boundary';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
 import { cookieJar } from './session-cookie';
@@ -13,8 +14,15 @@ export const CONTENT_SECURITY_POLICY =
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Methods that carry a file: room for the largest one in base64, plus its JSON wrapping. */
-const LARGE_BODY_BYTES = new Map<string, number>([['attachments.upload', ATTACHMENT_MAX_BASE64 + 64 * 1024]]);
+/**
+ * Methods that carry a file: room for the largest one plus its JSON wrapping. A boundary file comes
+ * as JSON text inside a JSON string, where each quote and line break is escaped: twice its size.
+ */
+const LARGE_BODY_BYTES = new Map<string, number>([
+  ['attachments.upload', ATTACHMENT_MAX_BASE64 + 64 * 1024],
+  ['board.importBoundaryPreview', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
+  ['board.importBoundary', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
+]);
 
 const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,

@@ -8,10 +8,12 @@ import {
   Files,
   FolderChecked,
   HomeFilled,
+  MapLocation,
   List,
   Lock,
   Setting,
   Tickets,
+  Timer,
   User,
   Warning,
   WarnTriangleFilled,
@@ -38,6 +40,7 @@ export const isGroup = (entry: NavEntry): entry is NavGroup => 'children' in ent
 export const NAVIGATION: readonly NavEntry[] = [
   { name: 'home', label: '工作台', icon: HomeFilled },
   { name: 'today', label: '今日', icon: Calendar },
+  { name: 'duty', label: '值班表', icon: Timer },
   {
     name: 'petitions-menu',
     label: '信访积案',
@@ -71,6 +74,7 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'reference', label: '基础数据', icon: Files },
       { name: 'users', label: '账号管理', icon: User },
       { name: 'settings', label: '系统设置', icon: Lock },
+      { name: 'boundary', label: '乡镇边界', icon: MapLocation },
       { name: 'backup', label: '数据备份', icon: FolderChecked },
       { name: 'audit', label: '审计日志', icon: Document },
     ],

@@ -97,6 +97,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '会商研判', access: 'risks.read' },
       },
       {
+        path: 'duty',
+        name: 'duty',
+        component: () => import('@/features/duty/views/DutyView.vue'),
+        meta: { title: '值班表', access: 'duty.write' },
+      },
+      {
         path: 'reports',
         name: 'reports',
         component: () => import('@/features/reports/views/ReportsView.vue'),
@@ -119,6 +125,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'settings',
         component: () => import('@/features/settings/views/SettingsView.vue'),
         meta: { title: '系统设置', access: 'settings.manage' },
+      },
+      {
+        path: 'admin/boundary',
+        name: 'boundary',
+        component: () => import('@/features/boundary/views/BoundaryView.vue'),
+        meta: { title: '乡镇边界', access: 'boundaries.import' },
       },
       {
         path: 'admin/backup',

@@ -20,6 +20,21 @@ function messagesByPath(issues: readonly z.core.$ZodIssue[]): Map<string, string
 }
 
 const belongsTo = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+/** A path and a changed path concern each other: the same field, a part of it, or a whole it is part of. */
+const related = (path: string, changed: string) => belongsTo(path, changed) || belongsTo(changed, path);
+
+const isNested = (value: unknown): value is object =>
+  Array.isArray(value) ||
+  (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype);
+
+/** The model's values by dotted path, down to single values (rows of a list, parts of a group). */
+function leaves(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  const keys = isNested(value) ? Object.keys(value) : [];
+  // An empty list or group is a value of its own, so emptying one counts as a change.
+  if (keys.length === 0) out.set(path, isNested(value) ? JSON.stringify(value) : value);
+  for (const key of keys) leaves((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key, out);
+  return out;
+}
 
 /**
  * A form validated by a contract's zod schema: the model for v-model, `errors` keyed by field path
@@ -32,9 +47,9 @@ export function useSchemaForm<S extends z.ZodType, M extends FormModel>(schema: 
 
   const check = () => schema.safeParse(toInput(model));
 
-  function setFieldErrors(field: string, messages: Map<string, string>): void {
-    for (const path of Object.keys(errors)) if (belongsTo(path, field)) delete errors[path];
-    for (const [path, message] of messages) if (belongsTo(path, field)) errors[path] = message;
+  function setFieldErrors(changed: string, messages: Map<string, string>): void {
+    for (const path of Object.keys(errors)) if (related(path, changed)) delete errors[path];
+    for (const [path, message] of messages) if (related(path, changed)) errors[path] = message;
   }
 
   function clearErrors(): void {
@@ -61,22 +76,27 @@ export function useSchemaForm<S extends z.ZodType, M extends FormModel>(schema: 
     return unplaced;
   }
 
+  // Instant feedback: re-check only the values the user just changed (a field, or one value in a
+  // row of a list or a group), so untouched fields stay quiet.
+  let previous = leaves(model);
+
+  /** Back to the initial values, quiet: no field is re-checked for the reset itself. */
   function reset(): void {
     Object.assign(model, initial);
+    previous = leaves(model);
     clearErrors();
   }
 
-  // Instant feedback: re-check only the fields the user just changed, so untouched fields stay quiet.
-  let previous: FormModel = { ...initial };
   watch(
-    () => ({ ...model }) as FormModel,
+    () => leaves(model),
     (current) => {
-      const changed = Object.keys(current).filter((field) => current[field] !== previous[field]);
+      const paths = new Set([...current.keys(), ...previous.keys()]);
+      const changed = [...paths].filter((path) => current.get(path) !== previous.get(path));
       previous = current;
       if (changed.length === 0) return;
       const result = check();
       const messages = result.success ? new Map<string, string>() : messagesByPath(result.error.issues);
-      for (const field of changed) setFieldErrors(field, messages);
+      for (const path of changed) setFieldErrors(path, messages);
     },
   );
 

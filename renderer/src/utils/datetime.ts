@@ -6,3 +6,6 @@ export function formatDateTime(date: Date, seconds = false): string {
   const time = `${pad(date.getHours())}:${pad(date.getMinutes())}${seconds ? `:${pad(date.getSeconds())}` : ''}`;
   return `${day} ${time}`;
 }
+
+/** `2026-11-22`: this machine's local calendar date. */
+export const formatDate = (date: Date): string => formatDateTime(date).slice(0, 10);

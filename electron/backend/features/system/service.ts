@@ -1,4 +1,5 @@
 import type { DemoScale, DemoSummary } from '../../../../shared/contract/system';
+import { countyDate } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { loadDemoCounty } from '../../demo';
@@ -18,7 +19,7 @@ export function loadDemo(
     if (findCounty(ctx.sql)) {
       throw new AppError('CONFLICT', '数据库中已有县区数据，不能再载入演示数据。演示数据只能载入到全新的空数据库。');
     }
-    const summary = loadDemoCounty(ctx.sql, options);
+    const summary = loadDemoCounty(ctx.sql, options, countyDate(ctx.now()));
     appendAudit(
       ctx,
       { action: 'system.loadDemo', entity: 'county', detail: `规模 ${options.scale}，种子 ${options.seed}` },
