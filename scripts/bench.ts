@@ -23,6 +23,7 @@ import {
 } from '../electron/backend/features/hazards/figures';
 import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
+import { DAILY_SQL } from '../electron/backend/features/reports/facts';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
@@ -39,7 +40,7 @@ import { maskName } from '../shared/domain/masking';
 import { addDays } from '../shared/domain/petitions/calendar';
 import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/petitions/stages';
 import { HAZARD_LEVELS } from '../shared/domain/risks/hazard-levels';
-import { countyDate } from '../shared/domain/time';
+import { countyDate, countyMidnight } from '../shared/domain/time';
 
 const WARM_UP = 20;
 const ITERATIONS = 200;
@@ -140,6 +141,22 @@ function boardFloor(db: Db): () => unknown {
     }
     return rows;
   };
+}
+
+/**
+ * reports.draft's floor (the daily report): the daily facts' statements run raw, without building
+ * the document from them.
+ */
+function dailyReportFloor(db: Db): () => unknown {
+  const date = countyDate(new Date());
+  const statements = DAILY_SQL.map((text) => db.prepare(text));
+  const params = {
+    date,
+    soon: addDays(date, DEFAULT_DUE_SOON_DAYS),
+    dayStart: countyMidnight(date),
+    dayEnd: countyMidnight(addDays(date, 1)),
+  };
+  return () => statements.map((statement) => statement.all(params));
 }
 
 /**
@@ -640,6 +657,14 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       label: '今日（20 条/栏）',
       input: {},
       floor: todayFloor(db),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'reports.draft',
+      label: '日报数据（今日）',
+      input: { kind: 'daily' },
+      floor: dailyReportFloor(db),
       queriesOnly: true,
       ...officer,
     },

@@ -46,6 +46,9 @@ const ASSESSMENTS = `SELECT
 const DECISIONS = `SELECT matter AS title, decision FROM assessments WHERE decided_on = @date AND decision IS NOT NULL
   ORDER BY decided_on, id`;
 
+/** Every statement of the daily facts, for the bench's raw-SQL floor (named parameters as below). */
+export const DAILY_SQL = [PETITIONS, HAZARDS_BY_LEVEL, HAZARDS_DAY, TASKS, ASSESSMENTS, NOTES, ASSIGNED, DECISIONS];
+
 type Counts<K extends string> = Record<K, number | null>;
 const n = (value: number | null | undefined) => value ?? 0;
 
