@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPragmas, openRaw, userVersion } from '../../electron/backend/db/connection';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
+import { DAILY_SQL } from '../../electron/backend/features/reports/facts';
 import { tempDir } from '../helpers/temp-dir';
 
 function freshDb(dir: string) {
@@ -217,7 +218,7 @@ describe('migration 0010: the board', () => {
       INSERT INTO petitioners (id, petition_id, name) VALUES ('a', 'p1', '一'), ('b', 'p1', '二'), ('c', 'p1', '三'),
         ('d', 'p1', '四'), ('e', 'p1', '五');
     `);
-    await migrate(db, join(dir, 'backups'));
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 10));
     expect(userVersion(db)).toBe(10);
     const tallies = () => ({
       hazards: db.prepare('SELECT level, category, open FROM board_hazard_tallies WHERE open != 0 ORDER BY 1').all(),
@@ -251,6 +252,23 @@ describe('migration 0010: the board', () => {
     expect(() => db.exec("INSERT INTO duty_roster (date, role, name) VALUES ('2026-11-22', 'chief', '某')")).toThrow(
       /CHECK constraint/,
     );
+    db.close();
+  });
+});
+
+describe('migration 0011: the daily report’s speed', () => {
+  it('lets every statement of the daily facts read the large tables through an index, never a full scan', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS);
+    const params = { date: '2026-11-20', soon: '2026-11-23', dayStart: 'a', dayEnd: 'b' };
+    const fullScan = /^SCAN (petitions|hazards|risk_tasks|hazard_level_changes|hazard_notes)$/;
+    for (const text of DAILY_SQL) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as Array<{ detail: string }>).map(
+        (row) => row.detail,
+      );
+      expect(plan.filter((detail) => fullScan.test(detail))).toEqual([]);
+    }
     db.close();
   });
 });

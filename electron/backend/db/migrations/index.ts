@@ -11,6 +11,7 @@ import { migration0007 } from './0007-risk-assessments';
 import { migration0008 } from './0008-reports';
 import { migration0009 } from './0009-meetings';
 import { migration0010 } from './0010-board';
+import { migration0011 } from './0011-report-speed';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,11 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
-import { CONCLUDED_SQL, DECIDED_ASSESSMENT_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import {
+  CONCLUDED_SQL,
+  DECIDED_ASSESSMENT_SQL,
+  OPEN_CASE_SQL,
+  OPEN_HAZARD_SQL,
+  OPEN_TASK_SQL,
+} from '../../db/status-lists';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
@@ -11,16 +17,21 @@ import type { Sql } from '../../db/sql';
  * The facts of one day for the daily report, county-wide, as they stand now: counts of what
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
+/** Open with a deadline: the very condition of index petitions_open_due (migration 0005). */
+const OPEN_DUE = `status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL`;
 const PETITIONS = `SELECT
-    sum(received_date = @date) AS registered,
-    sum(resolved_date = @date) AS resolved,
-    sum(closed_date = @date) AS closed,
-    sum(status NOT IN ${CONCLUDED_SQL}) AS open,
-    sum(status NOT IN ${CONCLUDED_SQL} AND due_date < @date) AS overdue,
-    sum(status NOT IN ${CONCLUDED_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon
-  FROM petitions`;
-const HAZARDS_BY_LEVEL = `SELECT level, sum(found_on = @date) AS found, sum(status IN ${OPEN_HAZARD_SQL}) AS open
-  FROM hazards GROUP BY level`;
+    (SELECT count(*) FROM petitions WHERE received_date = @date) AS registered,
+    (SELECT count(*) FROM petitions WHERE resolved_date = @date) AS resolved,
+    (SELECT count(*) FROM petitions WHERE closed_date = @date) AS closed,
+    (SELECT count(*) FROM petitions WHERE status IN ${OPEN_CASE_SQL}) AS open,
+    (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date < @date) AS overdue,
+    (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
+/** Found today, and open, by colour (index hazards_open for the open ones). */
+const HAZARDS_BY_LEVEL = `SELECT level, sum(found) AS found, sum(open) AS open FROM (
+    SELECT level, count(*) AS found, 0 AS open FROM hazards WHERE found_on = @date GROUP BY level
+    UNION ALL
+    SELECT level, 0, count(*) FROM hazards WHERE status IN ${OPEN_HAZARD_SQL} GROUP BY level)
+  GROUP BY level`;
 /** The domain's hazardLevelRank in SQL. */
 const rank = (column: string) =>
   `(CASE ${column} ${HAZARD_LEVELS.map((l) => `WHEN '${l}' THEN ${hazardLevelRank(l)}`).join(' ')} END)`;
