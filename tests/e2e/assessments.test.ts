@@ -2,25 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
+import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
 import { startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'wenping', displayName: '陈值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const MATTER = '南关街道菜市场搬迁（端到端测试）';
-
-/**
- * Picks an option of an Element Plus select by its text, in that select's own dropdown (the one its
- * input controls: another that just closed may still be fading out); for a remote select, types
- * `search` first.
- */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  const input = select.locator('input').first();
-  if (search) await input.fill(search);
-  const listbox = await input.getAttribute('aria-controls');
-  await page.locator(`[id="${listbox}"] .el-select-dropdown__item`, { hasText: option }).first().click();
-}
 
 /** One workflow step from the drawer: the button, the dialog's fields, its submit button. */
 async function step(page: Page, action: string, fill: () => Promise<void> = async () => {}): Promise<void> {

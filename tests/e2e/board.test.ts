@@ -204,7 +204,13 @@ describe('the situation board', () => {
     expect(token.length).toBeGreaterThanOrEqual(32);
     const lan = `http://127.0.0.1:${port}`;
 
-    await expect.poll(async () => (await fetch(`${lan}/wall?token=wrong`).catch(() => null))?.status).toBe(401);
+    // The LAN server follows the settings within a few seconds (http/board-lan.ts).
+    await expect
+      .poll(async () => (await fetch(`${lan}/wall?token=wrong`).catch(() => null))?.status, {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBe(401);
     expect((await fetch(`${lan}/board-api/snapshot`)).status).toBe(401);
     expect((await fetch(`${lan}/wall?token=${token}`, { method: 'POST' })).status).toBe(405);
 

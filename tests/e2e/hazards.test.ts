@@ -4,6 +4,7 @@ import type { HazardFigures } from '../../shared/contract/hazards';
 import { countyDate } from '../../shared/domain/time';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
+import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
@@ -11,19 +12,6 @@ const OFFICER = { username: 'yinhuanyuan', displayName: '郑隐患', roles: ['du
 const LEADER = { username: 'fengxianlingdao', displayName: '孙带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const TITLE = '青禾县测试村土地承包纠纷（端到端测试）';
 const MEASURE = '组织双方调解，核实承包合同（端到端测试）';
-
-/** Picks an option of an Element Plus select by its text, or the first option when none is given. */
-async function choose(page: Page, testId: string, option?: string, search?: string): Promise<void> {
-  // A dropdown that just closed fades out: wait until none shows, so its items are not picked.
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.el-select-dropdown')).every((d) => !(d as HTMLElement).checkVisibility()),
-  );
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await select.locator('input').fill(search);
-  const items = page.locator('.el-select-dropdown__item:visible', option ? { hasText: option } : {});
-  await items.first().click();
-}
 
 /** Types a date into the Element Plus date picker of a form item. */
 async function fillDate(page: Page, item: Locator, date: string): Promise<void> {

@@ -4,6 +4,7 @@ import { addDays } from '../../shared/domain/petitions/calendar';
 import { countyDate } from '../../shared/domain/time';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
+import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
@@ -11,13 +12,6 @@ const OFFICER = { username: 'huishangyuan', displayName: '周会商', roles: ['d
 const HAZARD = '某小区业主因延期交房聚集（会商端到端测试）';
 const TOPIC = '延期交房问题乡镇联席研判（端到端测试）';
 const DECISION = '责成开发商三日内公布交房计划（端到端测试）';
-
-/** Picks an option of an Element Plus select by its text, or the first option when none is given. */
-async function choose(page: Page, testId: string, option?: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  const items = page.locator('.el-select-dropdown__item:visible', option ? { hasText: option } : {});
-  await items.first().click();
-}
 
 /** Types a date into an Element Plus date picker (the test id on it or on its form item). */
 async function fillDate(page: Page, testId: string, date: string): Promise<void> {

@@ -2,35 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
+import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const LEADER = { username: 'daibanlingdao', displayName: '刘带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const SUMMARY = '要求解决青禾县测试小区房屋漏水维修问题（端到端测试）';
-
-/**
- * Picks an option of an Element Plus select by its text (unique to that select: a dropdown that
- * just closed may still be fading out); for a remote select, types `search` first.
- */
-async function choose(page: Page, testId: string, option: string, search?: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
-  // A click that lands while the dialog is still opening leaves the dropdown shut: open it again.
-  for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    if (search) await select.locator('input').fill(search);
-    if (
-      attempt === 3 ||
-      (await item.waitFor({ timeout: 5000 }).then(
-        () => true,
-        () => false,
-      ))
-    )
-      break;
-  }
-  await item.click();
-}
 
 async function runAction(page: Page, action: string, fill: () => Promise<void>): Promise<void> {
   await page.getByTestId(`petition-action-${action}`).click();
