@@ -24,6 +24,7 @@ import {
 import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
 import { DAILY_SQL } from '../electron/backend/features/reports/facts';
+import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/overview';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
@@ -93,33 +94,29 @@ async function time(run: () => unknown): Promise<Timing> {
 }
 
 /**
- * today.overview's floor: each section's count and first 20 rows by its date column, as plain SQL
- * (no scope, no owner numbers, no stages): what the 今日 screen costs before the JS around it.
+ * today.overview's floor: the screen's own statements (features/today/overview.ts), each section's
+ * count and, when it has rows, its first 20, run raw for a county-wide user, without building the
+ * answer from them (the tasks' deadline stages, the sections' shape).
  */
 function todayFloor(db: Db): () => unknown {
   const today = countyDate(new Date());
-  const yesterday = countyDate(new Date(Date.now() - 86_400_000));
-  const dayStart = new Date(`${today}T00:00:00+08:00`).toISOString();
-  const dayEnd = new Date(new Date(dayStart).getTime() + 86_400_000).toISOString();
-  const sections = [
-    ['hazards', 'found_on = @today'],
-    ['petitions', 'received_date = @today'],
-    ['hazard_notes', "noted_on = @today AND kind = 'analysis'"],
-    ['risk_tasks', 'start_date = @today OR (created_at >= @dayStart AND created_at < @dayEnd)'],
-    ['meeting_decisions', 'decided_on = @today'],
-    ['assessments', 'decided_on = @today AND decision IS NOT NULL'],
-    ['petitions', "due_date = @today AND status NOT IN ('resolved', 'closed')"],
-    ['petitions', "due_date = @yesterday AND status NOT IN ('resolved', 'closed')"],
-    ['risk_tasks', "due_date = @today AND status IN ('pending', 'in_progress')"],
-    ['risk_tasks', "due_date = @yesterday AND status IN ('pending', 'in_progress')"],
-    ['assessments', "status = 'tracking' AND next_re_review_on = @today"],
-    ['assessments', "status = 'tracking' AND next_re_review_on = @yesterday"],
-  ].map(([table, where]) => ({
-    count: db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck(),
-    rows: db.prepare(`SELECT * FROM ${table} WHERE ${where} LIMIT 20`),
-  }));
-  const params = { today, yesterday, dayStart, dayEnd };
-  return () => sections.map((s) => ({ total: s.count.get(params), items: s.rows.all(params) }));
+  const statements = Object.values(TODAY_SECTIONS).map((def) => {
+    const text = sectionSql(def, false);
+    return { count: db.prepare(text.count).pluck(), items: db.prepare(text.items) };
+  });
+  const params = {
+    today,
+    yesterday: addDays(today, -1),
+    dayStart: countyMidnight(today),
+    dayEnd: countyMidnight(addDays(today, 1)),
+    prefix: '',
+    limit: 20,
+  };
+  return () =>
+    statements.map((s) => {
+      const total = s.count.get(params) as number;
+      return { total, items: total ? s.items.all(params) : [] };
+    });
 }
 
 /**

@@ -80,26 +80,107 @@ interface Source {
   from: string;
 }
 
-/** One section: the count and the first `limit` rows of `source` where `where` (and the scope). */
-function section<T>(
-  sql: Sql,
-  params: Params,
-  source: Source,
-  where: string,
-  scope: string | null,
-  order: string,
-): TodayList<T> {
-  const condition = params.prefix && scope ? `(${where}) AND ${scope}` : where;
-  const total = (
-    sql.prepare(`SELECT count(*) AS n FROM ${source.from} WHERE ${condition}`).get(params) as {
-      n: number;
-    }
-  ).n;
-  const items = total
-    ? (sql
-        .prepare(`SELECT ${source.select} FROM ${source.from} WHERE ${condition} ORDER BY ${order} LIMIT @limit`)
-        .all(params) as T[])
-    : [];
+interface SectionDef {
+  source: Source;
+  where: string;
+  /** The township user's condition (SCOPE). */
+  scope: string;
+  order: string;
+}
+
+const NOTE: Source = {
+  select: `n.id, n.hazard_id AS hazardId, h.hazard_no AS hazardNo, h.title AS hazardTitle, n.content,
+    (SELECT display_name FROM users WHERE id = n.by_user) AS byName, n.at`,
+  from: 'hazard_notes n JOIN hazards h ON h.id = n.hazard_id',
+};
+const DECISION: Source = {
+  select: `d.id, d.meeting_id AS meetingId, m.meeting_no AS meetingNo, m.level AS meetingLevel, m.topic,
+    d.content, d.task_id AS taskId`,
+  from: 'meeting_decisions d JOIN meetings m ON m.id = d.meeting_id',
+};
+const reReviewsOn = (day: '@today' | '@yesterday'): SectionDef => ({
+  source: ASSESSMENT,
+  where: `a.status = 'tracking' AND a.next_re_review_on = ${day}`,
+  scope: SCOPE.assessment,
+  order: 'a.assessment_no',
+});
+
+/** Every section of the screen: what it lists, in which order. */
+export const TODAY_SECTIONS = {
+  arrivedHazards: { source: HAZARD, where: 'h.found_on = @today', scope: SCOPE.hazard, order: 'h.hazard_no DESC' },
+  arrivedPetitions: {
+    source: PETITION,
+    where: 'p.received_date = @today',
+    scope: SCOPE.petition,
+    order: 'p.case_no DESC',
+  },
+  notes: {
+    source: NOTE,
+    where: "n.noted_on = @today AND n.kind = 'analysis'",
+    scope: SCOPE.hazard,
+    order: 'n.at DESC, n.id DESC',
+  },
+  // Set today (its clock starts today) or recorded today (a decision of an earlier meeting).
+  assignments: {
+    source: TASK,
+    where: 't.start_date = @today OR (t.created_at >= @dayStart AND t.created_at < @dayEnd)',
+    scope: SCOPE.task,
+    order: 't.created_at DESC, t.id DESC',
+  },
+  meetingDecisions: {
+    source: DECISION,
+    where: 'd.decided_on = @today',
+    scope: SCOPE.meeting,
+    order: 'm.meeting_no DESC, d.sort',
+  },
+  assessmentDecisions: {
+    source: ASSESSMENT,
+    where: 'a.decided_on = @today AND a.decision IS NOT NULL',
+    scope: SCOPE.assessment,
+    order: 'a.assessment_no DESC',
+  },
+  dueTodayPetitions: {
+    source: PETITION,
+    where: `p.due_date = @today AND p.status NOT IN ${CONCLUDED_SQL}`,
+    scope: SCOPE.petition,
+    order: 'p.case_no',
+  },
+  dueTodayTasks: {
+    source: TASK,
+    where: `t.due_date = @today AND t.status IN ${OPEN_TASK_SQL}`,
+    scope: SCOPE.task,
+    order: 't.created_at, t.id',
+  },
+  dueTodayReReviews: reReviewsOn('@today'),
+  overdueTodayPetitions: {
+    source: PETITION,
+    where: `p.due_date = @yesterday AND p.status NOT IN ${CONCLUDED_SQL}`,
+    scope: SCOPE.petition,
+    order: 'p.case_no',
+  },
+  overdueTodayTasks: {
+    source: TASK,
+    where: `t.due_date = @yesterday AND t.status IN ${OPEN_TASK_SQL}`,
+    scope: SCOPE.task,
+    order: 't.created_at, t.id',
+  },
+  overdueTodayReReviews: reReviewsOn('@yesterday'),
+} satisfies Record<string, SectionDef>;
+
+/** A section's two statements (its count, its first `@limit` rows), with or without the scope. */
+export function sectionSql(def: SectionDef, scoped: boolean): { count: string; items: string } {
+  const condition = scoped ? `(${def.where}) AND ${def.scope}` : def.where;
+  return {
+    count: `SELECT count(*) AS n FROM ${def.source.from} WHERE ${condition}`,
+    items: `SELECT ${def.source.select} FROM ${def.source.from} WHERE ${condition} ORDER BY ${def.order} LIMIT @limit`,
+  };
+}
+
+/** One section: the count and, when there are any, the first `limit` rows. */
+function section<T>(sql: Sql, params: Params, def: SectionDef): TodayList<T> {
+  const statements = sectionSql(def, params.prefix !== '');
+  const total = (sql.prepare(statements.count).get(params) as { n: number }).n;
+  const items = total ? (sql.prepare(statements.items).all(params) as T[]) : [];
   return { items, total };
 }
 
@@ -120,81 +201,37 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
   const readsCases = hasAccess(principal.roles, 'petitions.read');
   const sql = ctx.sql;
 
-  const cases = (where: string, order: string): TodayList<TodayPetition> =>
-    readsCases ? section<TodayPetition>(sql, params, PETITION, where, SCOPE.petition, order) : EMPTY;
-  const tasks = (where: string, order: string): TodayList<TodayTask> => {
-    const list = section<Omit<TodayTask, 'stage'>>(sql, params, TASK, where, SCOPE.task, order);
+  const list = <T>(def: SectionDef) => section<T>(sql, params, def);
+  const cases = (def: SectionDef): TodayList<TodayPetition> => (readsCases ? list<TodayPetition>(def) : EMPTY);
+  const tasks = (def: SectionDef): TodayList<TodayTask> => {
+    const found = list<Omit<TodayTask, 'stage'>>(def);
     return {
-      total: list.total,
-      items: list.items.map((t) => ({
+      total: found.total,
+      items: found.items.map((t) => ({
         ...t,
         stage: taskStage({ status: t.status, startDate: t.startDate, dueDate: t.dueDate, today }, clock.dueSoonDays),
       })),
     };
   };
-  const reReviews = (day: '@today' | '@yesterday') =>
-    section<TodayAssessment>(
-      sql,
-      params,
-      ASSESSMENT,
-      `a.status = 'tracking' AND a.next_re_review_on = ${day}`,
-      SCOPE.assessment,
-      'a.assessment_no',
-    );
+  const S = TODAY_SECTIONS;
 
   return {
     today,
     readable: { petitions: readsCases, risks: true },
-    arrived: {
-      hazards: section<TodayHazard>(sql, params, HAZARD, 'h.found_on = @today', SCOPE.hazard, 'h.hazard_no DESC'),
-      petitions: cases('p.received_date = @today', 'p.case_no DESC'),
-    },
-    notes: section<TodayNote>(
-      sql,
-      params,
-      {
-        select: `n.id, n.hazard_id AS hazardId, h.hazard_no AS hazardNo, h.title AS hazardTitle, n.content,
-          (SELECT display_name FROM users WHERE id = n.by_user) AS byName, n.at`,
-        from: 'hazard_notes n JOIN hazards h ON h.id = n.hazard_id',
-      },
-      "n.noted_on = @today AND n.kind = 'analysis'",
-      SCOPE.hazard,
-      'n.at DESC, n.id DESC',
-    ),
-    // Set today (its clock starts today) or recorded today (a decision of an earlier meeting).
-    assignments: tasks(
-      't.start_date = @today OR (t.created_at >= @dayStart AND t.created_at < @dayEnd)',
-      't.created_at DESC, t.id DESC',
-    ),
-    meetingDecisions: section<TodayMeetingDecision>(
-      sql,
-      params,
-      {
-        select: `d.id, d.meeting_id AS meetingId, m.meeting_no AS meetingNo, m.level AS meetingLevel, m.topic,
-          d.content, d.task_id AS taskId`,
-        from: 'meeting_decisions d JOIN meetings m ON m.id = d.meeting_id',
-      },
-      'd.decided_on = @today',
-      SCOPE.meeting,
-      'm.meeting_no DESC, d.sort',
-    ),
-    assessmentDecisions: section<TodayAssessment>(
-      sql,
-      params,
-      ASSESSMENT,
-      'a.decided_on = @today AND a.decision IS NOT NULL',
-      SCOPE.assessment,
-      'a.assessment_no DESC',
-    ),
+    arrived: { hazards: list<TodayHazard>(S.arrivedHazards), petitions: cases(S.arrivedPetitions) },
+    notes: list<TodayNote>(S.notes),
+    assignments: tasks(S.assignments),
+    meetingDecisions: list<TodayMeetingDecision>(S.meetingDecisions),
+    assessmentDecisions: list<TodayAssessment>(S.assessmentDecisions),
     dueToday: {
-      petitions: cases(`p.due_date = @today AND p.status NOT IN ${CONCLUDED_SQL}`, 'p.case_no'),
-      tasks: tasks(`t.due_date = @today AND t.status IN ${OPEN_TASK_SQL}`, 't.created_at, t.id'),
-      reReviews: reReviews('@today'),
+      petitions: cases(S.dueTodayPetitions),
+      tasks: tasks(S.dueTodayTasks),
+      reReviews: list<TodayAssessment>(S.dueTodayReReviews),
     },
     overdueToday: {
-      petitions: cases(`p.due_date = @yesterday AND p.status NOT IN ${CONCLUDED_SQL}`, 'p.case_no'),
-      tasks: tasks(`t.due_date = @yesterday AND t.status IN ${OPEN_TASK_SQL}`, 't.created_at, t.id'),
-      reReviews: reReviews('@yesterday'),
+      petitions: cases(S.overdueTodayPetitions),
+      tasks: tasks(S.overdueTodayTasks),
+      reReviews: list<TodayAssessment>(S.overdueTodayReReviews),
     },
   };
 }
