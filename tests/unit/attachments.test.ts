@@ -259,7 +259,7 @@ describe('attachments: close-out evidence', () => {
 });
 
 describe('attachments over web mode', () => {
-  it('lets only attachments.upload carry a body the size of the largest file', async () => {
+  it('lets attachments.upload carry a body the size of the largest file, and no ordinary method', async () => {
     const backend = await testBackend();
     const server = createHttpServer({ dispatch: backend.dispatch, staticDir: tempDir() });
     const port = await listenOnLoopback(server, 0);
