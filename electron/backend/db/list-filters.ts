@@ -1,4 +1,6 @@
 import type { Compilable } from 'kysely';
+import { townshipPrefix } from '../../../shared/domain/scope';
+import { searchPhrase } from './search-text';
 import type { NamedParams, Sql } from './sql';
 
 /**
@@ -23,6 +25,16 @@ export const applyFilters = <Q, K extends string>(
   filters: ListFilters<Q, K>,
   input: Partial<Record<NoInfer<K>, unknown>>,
 ): Q => setFilters(filters, input).reduce((narrowed, key) => filters[key](narrowed), query);
+
+/**
+ * The named values every ledger list binds: its filters as given (keys no statement names are
+ * ignored), the keyword as the search index's phrase, the user's township as a LIKE prefix.
+ */
+export const listValues = (input: { keyword?: string }, scope: string | null): NamedParams => ({
+  ...input,
+  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
+  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
+});
 
 /**
  * What makes one list query's SQL differ from another's, the key of `Sql.shaped`: the scope, the

@@ -11,15 +11,14 @@ import type { DeadlineStage } from '../../../../shared/domain/deadlines';
 import { ASSESSMENT_DIMENSIONS, CONSULTATION_METHODS } from '../../../../shared/domain/risks/assessment-content';
 import { suggestConclusion, type ConclusionMapping } from '../../../../shared/domain/risks/assessment-levels';
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
-import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
-import { searchPhrase } from '../../db/search-text';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { FIGURE_CASES } from './figure-cases';
+import { displayNameOf } from '../users/display-name';
 
 /**
  * Queries of the stability assessments. The re-review clock is computed in SQL by the domain's
@@ -98,10 +97,8 @@ export function filtered(input: Filters, scope: string | null): Selection {
 
 /** The values of `filtered`'s named parameters. */
 export const filterParams = (input: Filters, scope: string | null): NamedParams => ({
-  ...input,
-  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
+  ...listValues(input, scope),
   figureKey: input.figureKey ?? '',
-  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
 });
 
 /** …and of the re-review clock's, for the rows' columns. */
@@ -232,7 +229,7 @@ export function measureCounts(sql: Sql, id: string): { measureCount: number; ope
   return { measureCount: row?.all ?? 0, openMeasureCount: row?.open ?? 0 };
 }
 
-const userName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
+const userName = displayNameOf('t.by_user');
 
 /** The findings (in the domain's order of dimensions), consultations (order of methods) and risks found. */
 export function contentOf(sql: Sql, id: string) {

@@ -3,6 +3,7 @@ import type { AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { AttachmentEntity } from '../../../../shared/domain/attachments';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
+import { displayNameOf } from '../users/display-name';
 
 export type AttachmentRow = Schema['attachments'];
 
@@ -23,7 +24,7 @@ const metaQuery = () =>
       'a.mime',
       'a.size',
       'a.uploaded_at',
-      rawSql<string>`(SELECT display_name FROM users WHERE id = a.uploaded_by)`.as('uploaded_by_name'),
+      displayNameOf('a.uploaded_by').as('uploaded_by_name'),
       closeOutIds.as('closeout_ids'),
     ]);
 

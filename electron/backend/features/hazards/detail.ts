@@ -1,4 +1,3 @@
-import { sql as rawSql } from 'kysely';
 import type { HazardDetail, LinkedHazard, LinkedPetition } from '../../../../shared/contract/hazards';
 import { maskName, maskPhone } from '../../../../shared/domain/masking';
 import { allowedHazardActions } from '../../../../shared/domain/risks/hazard-statuses';
@@ -7,8 +6,9 @@ import { qb, type Sql } from '../../db/sql';
 import type { CaseClock } from '../petitions/repo';
 import { tasksOf } from '../risk-tasks/repo';
 import { toRow, withColumns, type JoinedRow } from './repo';
+import { displayNameOf } from '../users/display-name';
 
-const byName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
+const byName = displayNameOf('t.by_user');
 
 /** Petition cases linked to a hazard (each was in the linking user's scope when linked). */
 function linkedPetitions(sql: Sql, hazardId: string): LinkedPetition[] {

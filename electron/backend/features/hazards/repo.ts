@@ -2,10 +2,8 @@ import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
-import { townshipPrefix } from '../../../../shared/domain/scope';
-import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
-import { searchPhrase } from '../../db/search-text';
 import { OPEN_HAZARD_SQL } from '../../db/status-lists';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
@@ -59,11 +57,8 @@ function filtered(input: Filters, scope: string | null): Selection {
 
 /** The values of `filtered`'s named parameters; `today` dates the overdue measures. */
 const listParams = (input: Filters, scope: string | null, today: string): NamedParams => ({
-  ...input,
-  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
-  open: undefined,
+  ...listValues(input, scope),
   figureKey: input.figureKey ?? '',
-  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
   today,
 });
 

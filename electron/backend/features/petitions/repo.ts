@@ -12,13 +12,13 @@ import type { PetitionMetricCode } from '../../../../shared/domain/petitions/met
 import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, figureShape, listShape, shapedList, type ListFilters } from '../../db/list-filters';
+import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
-import { searchPhrase } from '../../db/search-text';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
+import { displayNameOf } from '../users/display-name';
 
 /**
  * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the
@@ -108,10 +108,7 @@ function filtered(input: Filters, scope: string | null): CaseSelection {
 
 /** The values of `filtered`'s named parameters, and the clock's. */
 const listParams = (input: Filters, scope: string | null, clock: CaseClock): NamedParams => ({
-  ...input,
-  keyword: input.keyword ? (searchPhrase(input.keyword) ?? '""') : undefined,
-  unassigned: undefined,
-  scopePrefix: scope ? `${townshipPrefix(scope)}%` : undefined,
+  ...listValues(input, scope),
   ...clockParams(clock),
 });
 
@@ -269,7 +266,7 @@ export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDeta
   const responsible = row.responsible_id
     ? sql.get(qb.selectFrom('people').select('name').where('id', '=', row.responsible_id))
     : undefined;
-  const userName = rawSql<string>`(SELECT display_name FROM users WHERE id = t.by_user)`;
+  const userName = displayNameOf('t.by_user');
   return {
     ...toRow(row),
     firstPetitionDate: row.first_petition_date,
@@ -340,12 +337,7 @@ export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDeta
     closeOuts: sql.all(
       qb
         .selectFrom('petition_closeouts as t')
-        .select([
-          't.id',
-          't.evidence',
-          't.at',
-          rawSql<string>`(SELECT display_name FROM users WHERE id = t.approved_by)`.as('approvedByName'),
-        ])
+        .select(['t.id', 't.evidence', 't.at', displayNameOf('t.approved_by').as('approvedByName')])
         .where('t.petition_id', '=', id)
         .orderBy('t.at'),
     ),

@@ -1,8 +1,8 @@
-import { sql as rawSql } from 'kysely';
 import type { RiskTask } from '../../../../shared/contract/risk-tasks';
 import { allowedTaskActions, taskStage, type TaskOwnerKind } from '../../../../shared/domain/risks/tasks';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
+import { displayNameOf } from '../users/display-name';
 
 /** Queries of the risk ledger's tasks. Lists are per owner (a few dozen at most). */
 export type TaskTableRow = Schema['risk_tasks'];
@@ -36,7 +36,7 @@ function eventsOf(sql: Sql, taskIds: readonly string[]) {
         'e.note',
         'e.due_date',
         'e.at',
-        rawSql<string>`(SELECT display_name FROM users WHERE id = e.by_user)`.as('by_name'),
+        displayNameOf('e.by_user').as('by_name'),
       ])
       .where('e.task_id', 'in', taskIds)
       .orderBy('e.at')
