@@ -38,8 +38,8 @@ import { Random } from '../electron/backend/demo/random';
 import { seededUuidV7 } from '../electron/backend/demo/uuid';
 import type { DemoSummary } from '../shared/contract/system';
 import { maskName } from '../shared/domain/masking';
-import { addDays } from '../shared/domain/petitions/calendar';
-import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/petitions/stages';
+import { addDays } from '../shared/domain/ledger/calendar';
+import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/ledger/deadlines';
 import { HAZARD_LEVELS } from '../shared/domain/risks/hazard-levels';
 import { countyDate, countyMidnight } from '../shared/domain/time';
 

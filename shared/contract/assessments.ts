@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DeadlineStage } from '../domain/deadlines';
-import { isValidDate } from '../domain/petitions/calendar';
+import type { DeadlineStage } from '../domain/ledger/deadlines';
+import { isValidDate } from '../domain/ledger/calendar';
 import {
   ASSESSMENT_DIMENSIONS,
   ASSESSMENT_MATTER_TYPES,
@@ -31,7 +31,7 @@ import {
   type AssessmentFigureCode,
   type BreakdownRow,
 } from '../domain/risks/figures';
-import type { MetricResult } from '../domain/petitions/metrics';
+import type { MetricResult } from '../domain/ledger/figures';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 
 /** 稳评 as lists show them. `suggestedConclusion` is the app's suggestion from the residual level. */

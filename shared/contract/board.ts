@@ -7,8 +7,8 @@ import {
 } from '../domain/board/boundary';
 import type { RiskBand } from '../domain/board/risk-index';
 import type { DutyRole } from '../domain/board/duty';
-import { isValidDate } from '../domain/petitions/calendar';
-import type { MetricResult } from '../domain/petitions/metrics';
+import { isValidDate } from '../domain/ledger/calendar';
+import type { MetricResult } from '../domain/ledger/figures';
 import type { HazardLevel } from '../domain/risks/hazard-levels';
 import { defineMethod, noInput } from './define';
 

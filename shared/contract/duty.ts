@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DUTY_DAY_MAX, DUTY_RANGE_MAX_DAYS, DUTY_ROLES, type DutyRole } from '../domain/board/duty';
-import { compareDates, addDays, isValidDate } from '../domain/petitions/calendar';
+import { compareDates, addDays, isValidDate } from '../domain/ledger/calendar';
 import { defineMethod } from './define';
 
 export interface DutyEntry {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { MetricResult } from '../domain/petitions/metrics';
-import { isValidDate } from '../domain/petitions/calendar';
+import type { MetricResult } from '../domain/ledger/figures';
+import { isValidDate } from '../domain/ledger/calendar';
 import { HAZARD_LEVELS, type HazardLevel } from '../domain/risks/hazard-levels';
 import { HAZARD_SOURCES, type HazardSource } from '../domain/risks/hazard-record';
 import {

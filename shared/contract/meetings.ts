@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate } from '../domain/petitions/calendar';
+import { isValidDate } from '../domain/ledger/calendar';
 import { MEETING_LEVELS, type MeetingLevel } from '../domain/risks/meetings';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 import type { RiskTask } from './risk-tasks';

@@ -5,15 +5,16 @@ import {
   type PetitionItemType,
   type PetitionLevel,
 } from '../domain/petitions/classification';
-import { PETITION_METRIC_CODES, type MetricResult, type PetitionMetricCode } from '../domain/petitions/metrics';
-import { DEADLINE_STAGES, type DeadlineStage } from '../domain/petitions/stages';
+import { PETITION_METRIC_CODES, type PetitionMetricCode } from '../domain/petitions/metrics';
+import { type MetricResult } from '../domain/ledger/figures';
+import { DEADLINE_STAGES, type DeadlineStage } from '../domain/ledger/deadlines';
 import {
   PETITION_ACTIONS,
   PETITION_STATUSES,
   type PetitionAction,
   type PetitionStatus,
 } from '../domain/petitions/statuses';
-import { isValidDate } from '../domain/petitions/calendar';
+import { isValidDate } from '../domain/ledger/calendar';
 import { CLOSE_OUT_ATTACHMENTS_MAX } from '../domain/attachments';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 

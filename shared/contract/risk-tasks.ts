@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DeadlineStage } from '../domain/deadlines';
-import { isValidDate } from '../domain/petitions/calendar';
+import type { DeadlineStage } from '../domain/ledger/deadlines';
+import { isValidDate } from '../domain/ledger/calendar';
 import {
   TASK_ACTIONS,
   TASK_KINDS,

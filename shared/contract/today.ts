@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeadlineStage } from '../domain/deadlines';
+import type { DeadlineStage } from '../domain/ledger/deadlines';
 import type { PetitionStatus } from '../domain/petitions/statuses';
 import type { AssessmentConclusion } from '../domain/risks/assessment-levels';
 import type { HazardLevel } from '../domain/risks/hazard-levels';

@@ -1,4 +1,4 @@
-import { DEFAULT_DUE_SOON_DAYS } from './deadlines';
+import { DEFAULT_DUE_SOON_DAYS } from './ledger/deadlines';
 import { DEFAULT_CONCLUSION_MAPPING, type ConclusionMapping } from './risks/assessment-levels';
 import { DEFAULT_RE_REVIEW_INTERVAL_MONTHS } from './risks/re-reviews';
 

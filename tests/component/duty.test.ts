@@ -2,7 +2,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DutyDay } from '@shared/contract/duty';
-import { addDays } from '@shared/domain/petitions/calendar';
+import { addDays } from '@shared/domain/ledger/calendar';
 import DutyView from '@/features/duty/views/DutyView.vue';
 import { formatDate } from '@/utils/datetime';
 import { installBridge, removeBridge } from './helpers/fakeBridge';

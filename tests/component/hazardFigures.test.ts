@@ -1,7 +1,7 @@
 import { enableAutoUnmount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HazardFigures } from '@shared/contract/hazards';
-import { resultOf } from '@shared/domain/petitions/metrics';
+import { resultOf } from '@shared/domain/ledger/figures';
 import { RISK_FIGURE_DEFINITIONS } from '@shared/domain/risks/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';

@@ -1,7 +1,8 @@
 import { enableAutoUnmount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PetitionFigures, PetitionRow, SupervisionQueueItem } from '@shared/contract/petitions';
-import { PETITION_METRICS, resultOf, type PetitionMetricCode } from '@shared/domain/petitions/metrics';
+import { PETITION_METRICS, type PetitionMetricCode } from '@shared/domain/petitions/metrics';
+import { resultOf } from '@shared/domain/ledger/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
 

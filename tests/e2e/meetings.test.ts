@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/domain/petitions/calendar';
+import { addDays } from '../../shared/domain/ledger/calendar';
 import { countyDate } from '../../shared/domain/time';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';

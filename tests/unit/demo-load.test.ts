@@ -4,7 +4,7 @@ import type { Backend } from '../../electron/backend/app';
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';
-import { addDays } from '../../shared/domain/petitions/calendar';
+import { addDays } from '../../shared/domain/ledger/calendar';
 import { generateDemoCounty } from '../../electron/backend/demo/generate';
 import { ADMIN, newClient, seed, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';

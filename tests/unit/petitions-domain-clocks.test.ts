@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, holidayCalendar } from '../../shared/domain/petitions/calendar';
+import { daysBetween, holidayCalendar } from '../../shared/domain/ledger/calendar';
 import {
   conclusionDueDate,
   extensionProblems,
@@ -14,7 +14,7 @@ import {
   STATUTORY_LIMITS,
   type ConclusionExtension,
 } from '../../shared/domain/petitions/clocks';
-import { calendarFromSeed, HOLIDAY_SEED_2026 } from '../../shared/domain/petitions/holidays-2026';
+import { calendarFromSeed, HOLIDAY_SEED_2026 } from '../../shared/domain/ledger/holidays-2026';
 
 const cal2026 = calendarFromSeed(HOLIDAY_SEED_2026);
 const extension = (days: number, approvedBy = '张局长', reason = '涉及多个部门，需补充调查'): ConclusionExtension => ({

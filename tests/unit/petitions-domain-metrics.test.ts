@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   computeAllMetrics,
-  formatRate,
   meetsTarget,
   PETITION_METRIC_CODES,
   PETITION_METRICS,
   petitionMetric,
-  resultOf,
   type PetitionMetricRecord,
 } from '../../shared/domain/petitions/metrics';
+import { formatRate, resultOf } from '../../shared/domain/ledger/figures';
 import type { PetitionStatus } from '../../shared/domain/petitions/statuses';
 
 const today = '2026-06-15';

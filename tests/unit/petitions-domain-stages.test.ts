@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { PetitionLevel } from '../../shared/domain/petitions/classification';
 import {
   compareUrgency,
-  daysOverdue,
-  DEADLINE_STAGE_LABELS,
   deadlineStage,
   needsSupervision,
   sortByUrgency,
-  type DeadlineStage,
   type SupervisionItem,
 } from '../../shared/domain/petitions/stages';
+import { daysOverdue, DEADLINE_STAGE_LABELS, type DeadlineStage } from '../../shared/domain/ledger/deadlines';
 
 // A 30-day clock: started 2026-03-01, due 2026-03-31.
 const open30 = (today: string, dueSoonDays?: number) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, clockStage } from '../../shared/domain/deadlines';
-import { addDays } from '../../shared/domain/petitions/calendar';
+import { addMonths, clockStage } from '../../shared/domain/ledger/deadlines';
+import { addDays } from '../../shared/domain/ledger/calendar';
 import { deadlineStage } from '../../shared/domain/petitions/stages';
 import {
   allowedTaskActions,

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../shared/domain/state-machine';
+import type { FieldProblem } from '../../../shared/domain/ledger/state-machine';
 import { AppError } from '../../../shared/errors';
 
 /**

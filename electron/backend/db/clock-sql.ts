@@ -1,5 +1,5 @@
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
-import type { DeadlineStage } from '../../../shared/domain/deadlines';
+import type { DeadlineStage } from '../../../shared/domain/ledger/deadlines';
 
 /** What deadline stages are computed against: the county's date and the 临期 setting. */
 export interface DeadlineClock {
@@ -22,7 +22,7 @@ export interface ClockSql {
 }
 
 /**
- * The domain's `clockStage` (shared/domain/deadlines.ts) in SQL, for any clock: a petition case, a
+ * The domain's `clockStage` (shared/domain/ledger/deadlines.ts) in SQL, for any clock: a petition case, a
  * re-review. Tested against the domain function.
  */
 export const clockStageSql = ({ concluded, start, due }: ClockColumns, { today, dueSoonDays }: ClockSql) =>

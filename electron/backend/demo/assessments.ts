@@ -1,6 +1,6 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { addMonths } from '../../../shared/domain/deadlines';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/petitions/calendar';
+import { addMonths } from '../../../shared/domain/ledger/deadlines';
+import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import { CORE_DIMENSIONS, ASSESSMENT_DIMENSION_LABELS } from '../../../shared/domain/risks/assessment-content';
 import {
   DEFAULT_CONCLUSION_MAPPING,

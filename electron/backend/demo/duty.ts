@@ -1,4 +1,4 @@
-import { addDays } from '../../../shared/domain/petitions/calendar';
+import { addDays } from '../../../shared/domain/ledger/calendar';
 import type { SqlValue } from './batch-writer';
 import { personName } from './names';
 import type { Random } from './random';

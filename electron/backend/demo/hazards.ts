@@ -1,5 +1,5 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/petitions/calendar';
+import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import { HAZARD_LEVELS, type HazardLevel } from '../../../shared/domain/risks/hazard-levels';
 import type { HazardSource } from '../../../shared/domain/risks/hazard-record';
 import type { HazardStatus, HazardTrend } from '../../../shared/domain/risks/hazard-statuses';

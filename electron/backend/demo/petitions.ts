@@ -1,5 +1,5 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/petitions/calendar';
+import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { Db } from '../db/connection';
 import { rebuildPetitionSearch } from '../features/petitions/search-index';

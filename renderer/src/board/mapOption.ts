@@ -1,6 +1,6 @@
 import type { BoardSnapshot, BoardTownship, BoundarySource, TownshipBoundary } from '@shared/contract/board';
 import { RISK_BAND_COLORS, RISK_BAND_FLOORS, RISK_BAND_LABELS } from '@shared/domain/board/risk-index';
-import { formatRate } from '@shared/domain/petitions/metrics';
+import { formatRate } from '@shared/domain/ledger/figures';
 import {
   HAZARD_LEVEL_COLORS,
   HAZARD_LEVEL_LABELS,

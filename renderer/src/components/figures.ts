@@ -1,4 +1,4 @@
-import type { MetricResult } from '@shared/domain/petitions/metrics';
+import type { MetricResult } from '@shared/domain/ledger/figures';
 
 /**
  * What a statistics page shows of a figure and of a breakdown: the names and counts, never the

@@ -11,7 +11,7 @@
  * Art. 203). The regulation does not say so for 信访 limits; a centre that does it runs the due
  * date through `onOrNextWorkingDay(due, calendar)`.
  */
-import { addDays, addWorkingDays, type HolidayCalendar } from './calendar';
+import { addDays, addWorkingDays, type HolidayCalendar } from '../ledger/calendar';
 import type { PetitionItemType } from './classification';
 
 export const STATUTORY_LIMITS = {

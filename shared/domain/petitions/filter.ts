@@ -1,5 +1,5 @@
 import { PETITION_ITEM_TYPE_LABELS, type PetitionItemType } from './classification';
-import { DEADLINE_STAGE_LABELS, type DeadlineStage } from './stages';
+import { DEADLINE_STAGE_LABELS, type DeadlineStage } from '../ledger/deadlines';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from './statuses';
 
 /** The petition list's filter fields, by their names on the search form. */

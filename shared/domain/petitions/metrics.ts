@@ -7,7 +7,8 @@
  * The records are the ledger the caller selected (a period, a township, a unit): nothing is
  * dropped here by status, so a case cannot leave a figure by staying unclassified.
  */
-import { compareDates } from './calendar';
+import { compareDates } from '../ledger/calendar';
+import { resultOf, type MetricContext, type MetricResult } from '../ledger/figures';
 import { isConcluded, type PetitionStatus } from './statuses';
 
 export interface PetitionMetricRecord {
@@ -20,18 +21,6 @@ export interface PetitionMetricRecord {
   /** Times petitioned, at least 1. */
   petitionCount: number;
   responsibleLeaderId: string | null;
-}
-
-export interface MetricContext {
-  /** The county's date today, `YYYY-MM-DD`. */
-  today: string;
-}
-
-export interface MetricResult {
-  numerator: number;
-  denominator: number;
-  /** numerator ÷ denominator, unrounded; null when the denominator is 0. */
-  rate: number | null;
 }
 
 export const PETITION_METRIC_CODES = [
@@ -56,12 +45,6 @@ export interface PetitionMetric {
   inDenominator(record: PetitionMetricRecord, context: MetricContext): boolean;
   compute(records: readonly PetitionMetricRecord[], context: MetricContext): MetricResult;
 }
-
-export const resultOf = (numerator: number, denominator: number): MetricResult => ({
-  numerator,
-  denominator,
-  rate: denominator === 0 ? null : numerator / denominator,
-});
 
 type Predicate = (record: PetitionMetricRecord, context: MetricContext) => boolean;
 
@@ -169,10 +152,6 @@ export const computeAllMetrics = (
     PetitionMetricCode,
     MetricResult
   >;
-
-/** `95.74%`, two decimals as the county's reports print it; `—` when there is nothing to divide. */
-export const formatRate = (rate: number | null): string =>
-  rate === null ? '—' : `${(Math.round(rate * 10_000) / 100).toFixed(2)}%`;
 
 /** Whether a result reaches the metric's target; null when there is no target or no rate. */
 export const meetsTarget = (metric: PetitionMetric, result: MetricResult): boolean | null =>

@@ -2,12 +2,10 @@
  * Deadline stages of an open case, and the order of the supervision queue (督办).
  * `today` is always passed in (the county's date), so the result is reproducible in tests and SQL.
  */
-import { clockStage, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../deadlines';
-import { compareDates, daysBetween } from './calendar';
+import { clockStage, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../ledger/deadlines';
+import { compareDates } from '../ledger/calendar';
 import { levelRank, type PetitionLevel } from './classification';
 import { isConcluded, type PetitionStatus } from './statuses';
-
-export { DEADLINE_STAGE_LABELS, DEADLINE_STAGES, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../deadlines';
 
 export interface StageInput {
   status: PetitionStatus;
@@ -17,12 +15,9 @@ export interface StageInput {
   today: string;
 }
 
-/** The stage of a case's clock: `clockStage` (deadlines.ts), concluded when resolved or closed out. */
+/** The stage of a case's clock: `clockStage` (ledger/deadlines.ts), concluded when resolved or closed out. */
 export const deadlineStage = (input: StageInput, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStage | null =>
   clockStage({ ...input, concluded: isConcluded(input.status) }, dueSoonDays);
-
-/** Days past the due date (0 when not overdue). */
-export const daysOverdue = (dueDate: string, today: string): number => Math.max(0, daysBetween(dueDate, today));
 
 /** What the supervision queue needs to know of a case. */
 export interface SupervisionItem {

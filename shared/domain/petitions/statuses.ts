@@ -4,7 +4,7 @@
  * The backend applies a transition only if `transitionProblems` is empty; forms call the same
  * function, so both give the same answer in the same words.
  */
-import { compareDates, isValidDate } from './calendar';
+import { compareDates, isValidDate } from '../ledger/calendar';
 
 export const PETITION_STATUSES = ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];

@@ -5,7 +5,7 @@
  * 化解率 of a township = cases and hazards resolved in the period ÷ (those open at its start + those
  * new in it). Ties: fewer overdue cases first, then the township code, so the order is stable.
  */
-import { addDays } from '../petitions/calendar';
+import { addDays } from '../ledger/calendar';
 import { documentDate, type ReportDocument, type ReportKind } from './document';
 import type { ReportMeta } from './daily';
 

@@ -3,8 +3,8 @@
  * with their findings, how views were gathered (with counts), the risks found. `readinessProblems`
  * says whether the assessment is complete enough to go to the leadership (提请决策).
  */
-import type { FieldProblem } from '../state-machine';
-import { isBlank } from '../state-machine';
+import type { FieldProblem } from '../ledger/state-machine';
+import { isBlank } from '../ledger/state-machine';
 import { RISK_LEVEL_LABELS, riskLevelRank, type RiskLevel } from './assessment-levels';
 import { isCount } from './fields';
 

@@ -8,7 +8,7 @@
  * (with a reason). Codes match the `risk_level` and `assessment_conclusion` dictionaries of
  * migration 0001.
  */
-import type { FieldProblem } from '../state-machine';
+import type { FieldProblem } from '../ledger/state-machine';
 import { isChoice } from './fields';
 
 /** Most serious first, as the dictionary lists them. */

@@ -4,7 +4,7 @@
  * same function, so both give the same answer in the same words.
  */
 import { compact, choiceProblem, dateProblem, todayBound } from './fields';
-import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../state-machine';
+import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import {
   ASSESSMENT_CONCLUSION_LABELS,
   ASSESSMENT_CONCLUSIONS,

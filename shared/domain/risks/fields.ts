@@ -1,6 +1,6 @@
 /** Small checks the risk ledger's forms share: dates against bounds, counts, enum values. */
-import { compareDates, isValidDate } from '../petitions/calendar';
-import type { FieldProblem } from '../state-machine';
+import { compareDates, isValidDate } from '../ledger/calendar';
+import type { FieldProblem } from '../ledger/state-machine';
 
 export interface DateBound {
   date: string;

@@ -5,8 +5,8 @@
  * Breakdowns (by colour, by township, by level, by decision) give one row per key, each with the
  * same denominator, so the shares of a breakdown add up to the whole.
  */
-import { compareDates } from '../petitions/calendar';
-import { resultOf, type MetricContext, type MetricResult } from '../petitions/metrics';
+import { compareDates } from '../ledger/calendar';
+import { resultOf, type MetricContext, type MetricResult } from '../ledger/figures';
 import {
   ASSESSMENT_DECISION_LABELS,
   ASSESSMENT_DECISIONS,

@@ -3,8 +3,8 @@
  * changing a hazard's colour: every change is dated, gives a reason and is kept in the history.
  * Codes match the `hazard_level` dictionary of migration 0001.
  */
-import { compareDates } from '../petitions/calendar';
-import { isBlank, type FieldProblem } from '../state-machine';
+import { compareDates } from '../ledger/calendar';
+import { isBlank, type FieldProblem } from '../ledger/state-machine';
 import { choiceProblem, dateProblem, isChoice, todayBound } from './fields';
 import type { HazardStatus } from './hazard-statuses';
 

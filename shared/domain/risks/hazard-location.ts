@@ -4,7 +4,7 @@
  * from the boundary file the centre imported (the product ships no real boundaries).
  */
 import { levelOfCode, parentCodeOf } from '../regions';
-import { isBlank, type FieldProblem } from '../state-machine';
+import { isBlank, type FieldProblem } from '../ledger/state-machine';
 
 /** A bounding box in degrees (WGS-84 or CGCS2000: the same to the precision that matters here). */
 export interface CountyExtent {

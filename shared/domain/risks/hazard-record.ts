@@ -3,7 +3,7 @@
  * came from. Categories (欠薪, 土地纠纷, 问题楼盘 …) are the editable `hazard_category` dictionary and
  * are not repeated here; the backend checks the code exists.
  */
-import { isBlank, type FieldProblem } from '../state-machine';
+import { isBlank, type FieldProblem } from '../ledger/state-machine';
 import { choiceProblem, compact, dateProblem, isCount, todayBound } from './fields';
 import { coordinateProblems, locationProblems, type CountyExtent } from './hazard-location';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';

@@ -3,7 +3,7 @@
  * resolution does not hold before close-out and reopening when a closed hazard flares up again.
  * Also the dated notes a hazard collects: trend notes (动向) and analysis notes (研判记录).
  */
-import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../state-machine';
+import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import { choiceProblem, compact, dateProblem, todayBound } from './fields';
 import type { HazardLevel } from './hazard-levels';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';

@@ -3,7 +3,7 @@
  * city. A meeting's decisions may become tasks assigned to a unit with a deadline (交办事项),
  * tracked like mitigation measures (see tasks.ts).
  */
-import { isBlank, type FieldProblem } from '../state-machine';
+import { isBlank, type FieldProblem } from '../ledger/state-machine';
 import { choiceProblem, compact, dateProblem, isCount, todayBound } from './fields';
 import type { TaskDraft } from './tasks';
 

@@ -3,10 +3,10 @@
  * implementation started, and the ones that come due. Dates are anchored on the start, not chained:
  * started 01-31 every month gives 02-28, 03-31, 04-30 …, never drifting to the 28th.
  */
-import { addMonths, clockStage } from '../deadlines';
-import { compareDates } from '../petitions/calendar';
-import type { DeadlineStage } from '../petitions/stages';
-import { isBlank, type FieldProblem } from '../state-machine';
+import { addMonths, clockStage } from '../ledger/deadlines';
+import { compareDates } from '../ledger/calendar';
+import type { DeadlineStage } from '../ledger/deadlines';
+import { isBlank, type FieldProblem } from '../ledger/state-machine';
 import { RISK_LEVEL_LABELS, RISK_LEVELS } from './assessment-levels';
 import type { AssessmentStatus } from './assessment-statuses';
 import { choiceProblem, compact, dateProblem, todayBound } from './fields';

@@ -4,9 +4,9 @@
  * 待落实 → 落实中 → 已完成, with rescheduling, cancelling and reopening; deadline stages as the
  * petitions' (正常 → 期限过半 → 临期 → 超期).
  */
-import { clockStage } from '../deadlines';
-import type { DeadlineStage } from '../petitions/stages';
-import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../state-machine';
+import { clockStage } from '../ledger/deadlines';
+import type { DeadlineStage } from '../ledger/deadlines';
+import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import { compact, dateProblem, todayBound } from './fields';
 
 export const TASK_KINDS = ['measure', 'assignment'] as const;

@@ -1,4 +1,4 @@
-import { HOLIDAY_SEED_2026 } from '../../../../shared/domain/petitions/holidays-2026';
+import { HOLIDAY_SEED_2026 } from '../../../../shared/domain/ledger/holidays-2026';
 import { PETITION_STATUSES } from '../../../../shared/domain/petitions/statuses';
 // Unreleased so far, this migration reads the statuses and the holiday seed from the domain. A
 // migration that has shipped must never change: the first release freezes both into this file.

@@ -7,7 +7,7 @@ import type {
   AssessmentRow,
   assessmentsReReviewInput,
 } from '../../../../shared/contract/assessments';
-import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { RISK_LEVEL_LABELS, type RiskLevel } from '../../../../shared/domain/risks/assessment-levels';
 import { reReviewEntryProblems } from '../../../../shared/domain/risks/re-reviews';
 import { assertNoProblems } from '../../api/problems';

@@ -7,7 +7,7 @@ import type {
   AssessmentRow,
   assessmentsListInput,
 } from '../../../../shared/contract/assessments';
-import type { DeadlineStage } from '../../../../shared/domain/deadlines';
+import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { ASSESSMENT_DIMENSIONS, CONSULTATION_METHODS } from '../../../../shared/domain/risks/assessment-content';
 import { suggestConclusion, type ConclusionMapping } from '../../../../shared/domain/risks/assessment-levels';
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';

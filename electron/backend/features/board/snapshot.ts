@@ -15,8 +15,8 @@ import {
   type HazardLevelCounts,
 } from '../../../../shared/contract/board';
 import { riskIndex } from '../../../../shared/domain/board/risk-index';
-import { addDays } from '../../../../shared/domain/petitions/calendar';
-import { resultOf } from '../../../../shared/domain/petitions/metrics';
+import { addDays } from '../../../../shared/domain/ledger/calendar';
+import { resultOf } from '../../../../shared/domain/ledger/figures';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';

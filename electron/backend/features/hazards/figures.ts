@@ -1,5 +1,5 @@
 import type { HazardFigures } from '../../../../shared/contract/hazards';
-import { resultOf } from '../../../../shared/domain/petitions/metrics';
+import { resultOf } from '../../../../shared/domain/ledger/figures';
 import {
   HAZARD_BREAKDOWNS,
   HAZARD_FIGURES,

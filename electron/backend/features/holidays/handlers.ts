@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import type { HolidayEntry } from '../../../../shared/contract/petitions';
-import { calendarProblems, holidayCalendar } from '../../../../shared/domain/petitions/calendar';
+import { calendarProblems, holidayCalendar } from '../../../../shared/domain/ledger/calendar';
 import type { HandlerMap } from '../../api/types';
 import { qb, type Sql } from '../../db/sql';
 import { audited } from '../audit/writer';

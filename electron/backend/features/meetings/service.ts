@@ -18,7 +18,7 @@ import {
   type MeetingLevel,
 } from '../../../../shared/domain/risks/meetings';
 import { inScope } from '../../../../shared/domain/scope';
-import type { FieldProblem } from '../../../../shared/domain/state-machine';
+import type { FieldProblem } from '../../../../shared/domain/ledger/state-machine';
 import { AppError } from '../../../../shared/errors';
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';

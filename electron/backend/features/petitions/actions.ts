@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PetitionDetail, SupervisionKind } from '../../../../shared/contract/petitions';
 import { SUPERVISION_KIND_LABELS } from '../../../../shared/contract/petitions';
 import { AppError } from '../../../../shared/errors';
-import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { extensionProblems, hasConclusionClock } from '../../../../shared/domain/petitions/clocks';
 import { isConcluded, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
 import { principalOf, type HandlerContext } from '../../api/types';

@@ -4,7 +4,7 @@ import type { petitionsExportStartInput } from '../../../../shared/contract/peti
 import type { PetitionRow } from '../../../../shared/contract/petitions';
 import { PETITION_ITEM_TYPE_LABELS, PETITION_LEVEL_LABELS } from '../../../../shared/domain/petitions/classification';
 import { describePetitionFilter } from '../../../../shared/domain/petitions/filter';
-import { DEADLINE_STAGE_LABELS } from '../../../../shared/domain/petitions/stages';
+import { DEADLINE_STAGE_LABELS } from '../../../../shared/domain/ledger/deadlines';
 import { PETITION_STATUS_LABELS } from '../../../../shared/domain/petitions/statuses';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Snapshot } from '../../db/snapshot';

@@ -1,10 +1,6 @@
 import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
-import {
-  PETITION_METRICS,
-  resultOf,
-  type MetricResult,
-  type PetitionMetricCode,
-} from '../../../../shared/domain/petitions/metrics';
+import { PETITION_METRICS, type PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
+import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { TallyName } from './tallies';

@@ -9,7 +9,7 @@ import type {
 } from '../../../../shared/contract/petitions';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shared/domain/masking';
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
-import type { DeadlineStage } from '../../../../shared/domain/petitions/stages';
+import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';

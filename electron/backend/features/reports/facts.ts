@@ -9,7 +9,7 @@ import {
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
-import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { Sql } from '../../db/sql';
 

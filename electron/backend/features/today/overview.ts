@@ -9,7 +9,7 @@ import type {
   TodayTask,
 } from '../../../../shared/contract/today';
 import { CONCLUDED_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
-import { addDays } from '../../../../shared/domain/petitions/calendar';
+import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { taskStage } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';

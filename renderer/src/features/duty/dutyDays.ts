@@ -1,6 +1,6 @@
 import type { DutyDay, DutyEntry } from '@shared/contract/duty';
 import { DUTY_ROLES, type DutyRole } from '@shared/domain/board/duty';
-import { addDays, dayOfWeek, daysInMonth } from '@shared/domain/petitions/calendar';
+import { addDays, dayOfWeek, daysInMonth } from '@shared/domain/ledger/calendar';
 
 /** How much of the roster the page shows at once. */
 export const DUTY_SPANS = ['week', 'month'] as const;

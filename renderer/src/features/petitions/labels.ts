@@ -1,4 +1,4 @@
-import type { DeadlineStage } from '@shared/domain/petitions/stages';
+import type { DeadlineStage } from '@shared/domain/ledger/deadlines';
 import type { PetitionStatus } from '@shared/domain/petitions/statuses';
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';

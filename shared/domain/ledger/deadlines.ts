@@ -5,7 +5,7 @@
  *
  * Every clock in the product speaks the same words: these stage names and labels.
  */
-import { daysBetween, daysInMonth, fromDayNumber, toDayNumber } from './petitions/calendar';
+import { daysBetween, daysInMonth, fromDayNumber, toDayNumber } from './calendar';
 
 export const DEADLINE_STAGES = ['normal', 'half_used', 'due_soon', 'overdue', 'done'] as const;
 export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
@@ -50,6 +50,9 @@ export function clockStage(input: ClockInput, dueSoonDays = DEFAULT_DUE_SOON_DAY
   const used = daysBetween(input.startDate, input.today);
   return 2 * used >= total ? 'half_used' : 'normal';
 }
+
+/** Days past the due date (0 when not overdue). */
+export const daysOverdue = (dueDate: string, today: string): number => Math.max(0, daysBetween(dueDate, today));
 
 /**
  * `date` moved by `months` whole months (negative moves back). A day that the target month lacks
