@@ -5,11 +5,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Layering (ARCHITECTURE.md, modelled on VS Code's code-layering rule):
+ * Layering (docs/architecture.md, modelled on VS Code's code-layering rule):
  * shared/ imports nothing from electron/ or renderer/ and no Node built-ins;
  * renderer/ imports nothing from electron/; electron/backend/ never imports Electron or main/preload.
  */
-const noElectron = { name: 'electron', message: '此层不得引入 Electron（见 ARCHITECTURE.md 分层规则）。' };
+const noElectron = { name: 'electron', message: '此层不得引入 Electron（见 docs/architecture.md 分层规则）。' };
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'];
 
 export default tseslint.config(

@@ -14,7 +14,7 @@ import { defineMethod, noInput } from './define';
 
 export type { BoundaryImportReport, BoundaryMatch } from '../domain/board/boundary';
 
-/** Where the township boundaries came from; shown on the map (see DOMAIN.md, maps and the law). */
+/** Where the township boundaries came from; shown on the map (see docs/domain.md, maps and the law). */
 export interface BoundarySource {
   sourceUnit: string;
   /** 审图号; empty for the made-up demo county. */

@@ -14,7 +14,7 @@ export function openRaw(file: string): Db {
   return new Database(file, { timeout: BUSY_TIMEOUT_MS });
 }
 
-/** The pragmas every connection runs with (see ARCHITECTURE.md, Data). */
+/** The pragmas every connection runs with (see docs/architecture.md, Data). */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

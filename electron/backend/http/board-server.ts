@@ -24,7 +24,7 @@ export interface BoardServerOptions {
 
 export const BOARD_COOKIE = 'zz_board';
 export const WALL_PATH = '/wall';
-/** What the board page reads, relative to the page (renderer/src/board/lanSource.ts). */
+/** What the board page reads, relative to the page (renderer/src/board/boardSource.ts). */
 export const BOARD_API = { '/board-api/snapshot': 'snapshot', '/board-api/boundary': 'boundary' } as const;
 
 const digest = (text: string) => createHash('sha256').update(text).digest();

@@ -11,7 +11,7 @@ import { encodeHTML, type ChartOption } from '@/components/echarts';
 
 export const MAP_NAME = 'county-townships';
 
-/** The legally required source line under the map (DOMAIN.md, maps and the law). */
+/** The legally required source line under the map (docs/domain.md, maps and the law). */
 export const boundarySourceText = (source: BoundarySource) =>
   [
     `边界来源：${source.sourceUnit}`,

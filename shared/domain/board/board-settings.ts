@@ -1,7 +1,7 @@
 import { DEFAULT_BOARD_WEIGHTS, type BoardWeights } from './risk-index';
 
 /**
- * Web mode for the wall-screen PC (see ARCHITECTURE.md, process model): off unless the
+ * Web mode for the wall-screen PC (see docs/architecture.md, the board on the LAN): off unless the
  * administrator enables it; read-only board scope, reached with a token. The token is generated
  * by the backend when web mode is enabled without one, and only administrators see it.
  */

@@ -8,7 +8,7 @@ import { isBlank } from '../ledger/state-machine';
 import { RISK_LEVEL_LABELS, riskLevelRank, type RiskLevel } from './assessment-levels';
 import { isCount } from './fields';
 
-/** A major decision, project, reform or event (DOMAIN.md: what must be assessed). */
+/** A major decision, project, reform or event (docs/domain.md, stability assessments). */
 export const ASSESSMENT_MATTER_TYPES = ['decision', 'project', 'reform', 'event'] as const;
 export type AssessmentMatterType = (typeof ASSESSMENT_MATTER_TYPES)[number];
 

@@ -8,7 +8,7 @@ import { choiceProblem, compact, dateProblem, isCount, todayBound } from './fiel
 import { coordinateProblems, locationProblems, type CountyExtent } from './hazard-location';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';
 
-/** Where hazards are found (DOMAIN.md): grid workers, sweeps, hotlines, petitions. */
+/** Where hazards are found (docs/domain.md): grid workers, sweeps, hotlines, petitions. */
 export const HAZARD_SOURCES = ['grid', 'sweep', 'hotline', 'petition', 'other'] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
 
