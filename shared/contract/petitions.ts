@@ -1,3 +1,4 @@
+import { versionField, voidInput, type LedgerRecordFields } from './ledger';
 import { z } from 'zod';
 import {
   PETITION_ITEM_TYPES,
@@ -64,7 +65,7 @@ export interface PetitionEvent {
   at: string;
 }
 
-export interface PetitionDetail extends PetitionRow {
+export interface PetitionDetail extends PetitionRow, LedgerRecordFields {
   firstPetitionDate: string;
   responsibleId: string | null;
   responsibleName: string | null;
@@ -151,6 +152,7 @@ export const petitionsCreateInput = z
 export const petitionsUpdateInput = z
   .object({
     id,
+    version: versionField,
     ...descriptiveFields,
     responsibleId: id.nullable().default(null),
     resolutionPlan: z.string().trim().max(4000).default(''),
@@ -163,6 +165,7 @@ const optionalText = z.string().trim().max(2000).nullable().optional();
 export const petitionsTransitionInput = z
   .object({
     id,
+    version: versionField.optional(),
     action: z.enum(PETITION_ACTIONS),
     itemType: z.enum(PETITION_ITEM_TYPES).nullable().optional(),
     category: optionalText,
@@ -251,7 +254,17 @@ export const petitionsContract = {
   'petitions.update': defineMethod<PetitionDetail>()({
     input: petitionsUpdateInput,
     access: 'petitions.write',
-    summary: '修改积案的描述信息',
+    summary: '更正积案的描述信息（须带所读版本，逐项记入时间线）',
+  }),
+  'petitions.void': defineMethod<PetitionDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '作废误录的积案（注明原因；不删除，可恢复）',
+  }),
+  'petitions.restore': defineMethod<PetitionDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '恢复已作废的积案（注明原因）',
   }),
   // One method for every action; the service checks petitions.write, or petitions.closeOut for 销号.
   'petitions.transition': defineMethod<PetitionDetail>()({

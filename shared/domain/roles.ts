@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'risks.closeOut',
   'reports.read',
   'reports.write',
+  'records.void',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +66,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'risks.closeOut': '审批风险隐患销号',
   'reports.read': '查看日报、周点评和月通报',
   'reports.write': '编制和保存日报、周点评和月通报',
+  'records.void': '作废和恢复误录的台账记录（信访积案、风险隐患、稳评）',
 };
 
 /**
@@ -96,6 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'risks.read',
     'risks.closeOut',
     'reports.read',
+    'records.void',
   ],
   sysadmin: [
     'reference.read',

@@ -287,7 +287,7 @@ describe('petitions: the closed loop through dispatch', () => {
   it('audits every write with field names and never the petitioner’s personal values', async () => {
     const setup = await petitionBackend();
     const id = await caseAt(setup, 'closed');
-    await must(
+    const reopened = await must(
       setup.backend.call(
         'petitions.transition',
         { id, action: 'reopen', reason: '信访人再次来访', dueDate: '2027-01-10' },
@@ -299,6 +299,7 @@ describe('petitions: the closed loop through dispatch', () => {
         'petitions.update',
         {
           id,
+          version: reopened.version,
           townshipCode: EAST,
           summary: '反映工地拖欠工资及社保问题',
           firstPetitionDate: '2026-10-01',

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LedgerChangeKind, LedgerKey } from '../../../shared/domain/ledger/records';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Role } from '../../../shared/domain/roles';
 import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
@@ -100,6 +101,10 @@ export interface Schema {
     created_by: string;
     created_at: string;
     updated_at: string;
+    /** Raised by every change; a change names the version it read (the ledger kernel). */
+    version: number;
+    voided_at: string | null;
+    void_reason: string | null;
   };
   petitioners: {
     id: string;
@@ -175,6 +180,10 @@ export interface Schema {
     created_by: string;
     created_at: string;
     updated_at: string;
+    /** Raised by every change; a change names the version it read (the ledger kernel). */
+    version: number;
+    voided_at: string | null;
+    void_reason: string | null;
   };
   hazard_people: { id: string; hazard_id: string; name: string; phone: string | null; sort: number };
   hazard_events: {
@@ -271,6 +280,10 @@ export interface Schema {
     created_by: string;
     created_at: string;
     updated_at: string;
+    /** Raised by every change; a change names the version it read (the ledger kernel). */
+    version: number;
+    voided_at: string | null;
+    void_reason: string | null;
   };
   assessment_townships: { assessment_id: string; township_code: string; sort: number };
   assessment_findings: { assessment_id: string; dimension: AssessmentDimension; finding: string };
@@ -299,6 +312,17 @@ export interface Schema {
     finding: string;
     risk_level: RiskLevel;
     next_re_review_on: string | null;
+    by_user: string;
+    at: string;
+  };
+  ledger_changes: {
+    id: string;
+    ledger: LedgerKey;
+    record_id: string;
+    kind: LedgerChangeKind;
+    /** JSON of `FieldChange[]`, personal values masked. */
+    fields: string;
+    reason: string;
     by_user: string;
     at: string;
   };

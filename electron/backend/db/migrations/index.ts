@@ -12,6 +12,7 @@ import { migration0008 } from './0008-reports';
 import { migration0009 } from './0009-meetings';
 import { migration0010 } from './0010-board';
 import { migration0011 } from './0011-report-speed';
+import { migration0012 } from './0012-ledger-versions';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

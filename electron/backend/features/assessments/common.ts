@@ -6,7 +6,7 @@ import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
-import { clockOf } from '../petitions/common';
+import { clockOf } from '../../ledger/clock';
 import { findAssessment, findDetail, townshipCodesOf, type AssessmentTableRow } from './repo';
 
 /** Helpers every assessment write shares: scope, reference checks, events, the detail. */

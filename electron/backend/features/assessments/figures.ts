@@ -5,7 +5,7 @@ import {
   type AssessmentFigureRecord,
 } from '../../../../shared/domain/risks/figures';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { filtered, filterParams } from './repo';
 
 /**

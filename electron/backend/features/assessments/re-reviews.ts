@@ -15,7 +15,7 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf } from '../../db/paging';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { addEvent, assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
 import { countOf, filtered, listParams, pageRows } from './repo';
 

@@ -11,9 +11,10 @@ import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/domain/risks/assess
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
+import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { addEvent, assertTownships, assertUnit, assessmentEntity, assessmentInScope, detailOf } from './common';
 import { contentOf, nextAssessmentNo, townshipCodesOf } from './repo';
 import { indexAssessment } from './search-index';
@@ -112,6 +113,7 @@ export function createAssessment(ctx: HandlerContext, input: CreateInput): Asses
   audited(ctx, { action: 'assessments.create', ...assessmentEntity(id), fields }, () => {
     ctx.sql.run(
       qb.insertInto('assessments').values({
+        ...NEW_RECORD,
         id,
         assessment_no: nextAssessmentNo(ctx.sql, todayOf(ctx).slice(0, 4)),
         ...columnsOf(input),

@@ -18,7 +18,7 @@ import type { HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { addEvent, assessmentEntity, assessmentInScope, detailOf } from './common';
 import { contentOf, measureCounts, type AssessmentTableRow } from './repo';
 

@@ -20,7 +20,7 @@ import { resultOf } from '../../../../shared/domain/ledger/figures';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { snapshotRows } from './snapshot-queries';
 
 const UNCLASSIFIED = '未分类';

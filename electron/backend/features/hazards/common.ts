@@ -6,7 +6,8 @@ import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
-import { assertTownship, clockOf } from '../petitions/common';
+import { assertTownship } from '../../ledger/references';
+import { clockOf } from '../../ledger/clock';
 import { findHazardDetail } from './detail';
 import { findHazard, type HazardTableRow } from './repo';
 

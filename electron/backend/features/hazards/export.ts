@@ -11,7 +11,7 @@ import type { Snapshot } from '../../db/snapshot';
 import { qb } from '../../db/sql';
 import { describeFilter, eachOf, startLedgerExport } from '../../export/ledger';
 import type { XlsxColumn } from '../../export/xlsx';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { listHazards, type ListInput } from './repo';
 
 type StartInput = z.output<typeof hazardsExportStartInput>;

@@ -12,7 +12,7 @@ import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 
 /** One group of hazards alike in everything the figures look at, with how many there are. */
 export type HazardGroup = Omit<HazardFigureRecord, 'id'> & { count: number };

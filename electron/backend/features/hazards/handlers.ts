@@ -1,5 +1,5 @@
 import { principalOf, type HandlerMap } from '../../api/types';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { detailOf, hazardInScope } from './common';
 import { hazardFigures } from './figures';
 import { changeHazardLevel } from './level';

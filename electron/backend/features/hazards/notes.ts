@@ -7,7 +7,7 @@ import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { detailOf, hazardEntity, hazardInScope } from './common';
 
 type Input = z.output<typeof hazardsAddNoteInput>;

@@ -5,9 +5,10 @@ import { hazardDraftProblems } from '../../../../shared/domain/risks/hazard-reco
 import type { HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { assertNoProblems, invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
+import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { todayOf } from '../petitions/common';
+import { todayOf } from '../../ledger/clock';
 import { addHazardEvent, assertHazardCategory, assertLocation, detailOf, hazardEntity, hazardInScope } from './common';
 import { countyExtent } from './extent';
 import { nextHazardNo } from './repo';
@@ -85,6 +86,7 @@ export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDet
   audited(ctx, { action: 'hazards.create', ...hazardEntity(id), fields }, () => {
     ctx.sql.run(
       qb.insertInto('hazards').values({
+        ...NEW_RECORD,
         id,
         hazard_no: nextHazardNo(ctx.sql, todayOf(ctx).slice(0, 4)),
         ...columnsOf(input),

@@ -13,7 +13,8 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { assertPerson, todayOf } from '../petitions/common';
+import { assertPerson } from '../../ledger/references';
+import { todayOf } from '../../ledger/clock';
 import { openMeasureCount } from '../risk-tasks/repo';
 import { addHazardEvent, detailOf, hazardEntity, hazardInScope } from './common';
 

@@ -8,7 +8,9 @@ import { isConcluded, PETITION_STATUS_LABELS, statusAfterProgress } from '../../
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { addEvent, caseInScope, detailOf, petitionEntity, todayOf } from './common';
+import { addEvent } from './events';
+import { caseInScope, detailOf, petitionEntity } from './common';
+import { todayOf } from '../../ledger/clock';
 import { insertProgress } from './transition';
 
 /**

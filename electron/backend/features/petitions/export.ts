@@ -11,7 +11,7 @@ import type { Snapshot } from '../../db/snapshot';
 import { qb } from '../../db/sql';
 import { eachOf, EXPORT_CHUNK_ROWS, startLedgerExport } from '../../export/ledger';
 import type { XlsxColumn } from '../../export/xlsx';
-import { clockOf } from './common';
+import { clockOf } from '../../ledger/clock';
 import { listPetitions, maskPetitioner, type ListInput } from './repo';
 
 type StartInput = z.output<typeof petitionsExportStartInput>;

@@ -4,7 +4,7 @@ import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/fi
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { TallyName } from './tallies';
-import { todayOf } from './common';
+import { todayOf } from '../../ledger/clock';
 
 /** One township × unit cell: the tallies kept by triggers, and the overdue count of today. */
 export type TallyCell = Record<TallyName | 'overdue', number> & {

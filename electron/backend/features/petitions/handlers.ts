@@ -1,17 +1,28 @@
 import { principalOf, type HandlerMap } from '../../api/types';
-import { caseInScope, clockOf, detailOf } from './common';
+import { caseInScope, detailOf } from './common';
+import { clockOf } from '../../ledger/clock';
 import { addProgress, extendPetition, supervisePetition } from './actions';
 import { petitionFigures } from './figures';
 import { supervisionQueue } from './queue';
 import { createPetition, updatePetition } from './register';
 import { listPetitions } from './repo';
+import { petitionStore } from './store';
 import { transitionPetition } from './transition';
+import { restoreRecord, voidRecord } from '../../ledger/void';
 
 export const petitionsHandlers = {
   'petitions.list': (input, ctx) => listPetitions(ctx.sql, input, principalOf(ctx).regionCode, clockOf(ctx)),
   'petitions.get': ({ id }, ctx) => detailOf(ctx, caseInScope(ctx, id).id),
   'petitions.create': (input, ctx) => createPetition(ctx, input),
   'petitions.update': (input, ctx) => updatePetition(ctx, input),
+  'petitions.void': (input, ctx) => {
+    voidRecord(ctx, petitionStore, input);
+    return detailOf(ctx, input.id);
+  },
+  'petitions.restore': (input, ctx) => {
+    restoreRecord(ctx, petitionStore, input);
+    return detailOf(ctx, input.id);
+  },
   'petitions.transition': (input, ctx) => transitionPetition(ctx, input),
   'petitions.addProgress': ({ id, content, date }, ctx) => addProgress(ctx, id, content, date),
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
@@ -23,6 +34,8 @@ export const petitionsHandlers = {
   | 'petitions.get'
   | 'petitions.create'
   | 'petitions.update'
+  | 'petitions.void'
+  | 'petitions.restore'
   | 'petitions.transition'
   | 'petitions.addProgress'
   | 'petitions.extend'

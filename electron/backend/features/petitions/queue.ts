@@ -7,7 +7,7 @@ import { PETITION_LEVELS } from '../../../../shared/domain/petitions/classificat
 import { daysOverdue } from '../../../../shared/domain/ledger/deadlines';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf, rowBounds } from '../../db/paging';
-import { clockOf } from './common';
+import { clockOf } from '../../ledger/clock';
 import { casesInScope, countOf, pageRows } from './repo';
 
 type QueueInput = z.output<(typeof petitionsContract)['petitions.supervisionQueue']['input']>;

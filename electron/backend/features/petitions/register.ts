@@ -4,18 +4,17 @@ import type { PetitionDetail, petitionsCreateInput, petitionsUpdateInput } from 
 import { higherLevel } from '../../../../shared/domain/petitions/classification';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
+import { todayOf } from '../../ledger/clock';
+import { editRecord } from '../../ledger/edit';
+import { NEW_RECORD } from '../../ledger/store';
+import { assertDictEntry, assertPerson, assertTownship } from '../../ledger/references';
+import { ledgerWrite } from '../../ledger/write';
 import { audited } from '../audit/writer';
-import {
-  addEvent,
-  assertCategory,
-  assertPerson,
-  assertTownship,
-  caseInScope,
-  detailOf,
-  petitionEntity,
-  todayOf,
-} from './common';
+import { detailOf, petitionEntity } from './common';
+import { columnsOf, editableFields, editableValues } from './editable';
+import { addEvent } from './events';
 import { findRepeatCase, nextCaseNo } from './repo';
+import { petitionStore } from './store';
 import { indexPetition } from './search-index';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
@@ -31,31 +30,25 @@ type UpdateInput = z.output<typeof petitionsUpdateInput>;
  * township officer never changes another township's case.
  */
 export function createPetition(ctx: HandlerContext, input: CreateInput): { petition: PetitionDetail; linked: boolean } {
-  assertTownship(ctx, input.townshipCode);
-  assertCategory(ctx, input.category);
+  assertTownship(ctx, input.townshipCode, '积案');
+  assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
   const scope = principalOf(ctx).regionCode;
   const repeatOf = input.separateCase
     ? undefined
     : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
   if (repeatOf) {
-    const level = higherLevel(repeatOf.highest_level, input.highestLevel);
-    const fields = ['petitionCount', ...(level !== repeatOf.highest_level ? ['highestLevel'] : [])];
-    audited(ctx, { action: 'petitions.repeat', ...petitionEntity(repeatOf.id), fields }, () => {
-      ctx.sql.run(
-        qb
-          .updateTable('petitions')
-          .set({
-            petition_count: repeatOf.petition_count + input.petitionCount,
-            highest_level: level,
-            updated_at: ctx.now().toISOString(),
-          })
-          .where('id', '=', repeatOf.id),
-      );
+    // Through the kernel: a repeat raises the case's version, so an edit based on the old count is refused.
+    ledgerWrite(ctx, petitionStore, { id: repeatOf.id }, { action: 'petitions.repeat' }, (row) => {
+      const level = higherLevel(row.highest_level, input.highestLevel);
       addEvent(ctx, {
-        petition_id: repeatOf.id,
+        petition_id: row.id,
         kind: 'repeat',
         reason: `${input.receivedDate} 再次信访（${input.highestLevel === 'county' ? '县级' : '越级'}）`,
       });
+      return {
+        set: { petition_count: row.petition_count + input.petitionCount, highest_level: level },
+        fields: ['petitionCount', ...(level !== row.highest_level ? ['highestLevel'] : [])],
+      };
     });
     return { petition: detailOf(ctx, repeatOf.id), linked: true };
   }
@@ -76,6 +69,7 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
   audited(ctx, { action: 'petitions.create', ...petitionEntity(id), fields }, () => {
     ctx.sql.run(
       qb.insertInto('petitions').values({
+        ...NEW_RECORD,
         id,
         case_no: nextCaseNo(ctx.sql, todayOf(ctx).slice(0, 4)),
         item_type: input.itemType,
@@ -125,48 +119,32 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
   return { petition: detailOf(ctx, id), linked: false };
 }
 
-/** Edits the descriptive fields; the audit row names the fields that changed. */
+/**
+ * Corrects the case's descriptive fields (everything shown in the drawer that is not a workflow
+ * result), version-checked; the timeline shows each changed field's old and new value.
+ */
 export function updatePetition(ctx: HandlerContext, input: UpdateInput): PetitionDetail {
-  const row = caseInScope(ctx, input.id);
-  assertTownship(ctx, input.townshipCode);
-  assertCategory(ctx, input.category);
-  assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId');
-  const next = {
-    township_code: input.townshipCode,
-    summary: input.summary,
-    first_petition_date: input.firstPetitionDate,
-    received_date: input.receivedDate,
-    highest_level: input.highestLevel,
-    item_type: input.itemType,
-    category: input.category,
-    responsible_id: input.responsibleId,
-    resolution_plan: input.resolutionPlan,
-    stability_measures: input.stabilityMeasures,
-  };
-  const names: Record<keyof typeof next, string> = {
-    township_code: 'townshipCode',
-    summary: 'summary',
-    first_petition_date: 'firstPetitionDate',
-    received_date: 'receivedDate',
-    highest_level: 'highestLevel',
-    item_type: 'itemType',
-    category: 'category',
-    responsible_id: 'responsibleId',
-    resolution_plan: 'resolutionPlan',
-    stability_measures: 'stabilityMeasures',
-  };
-  const changed = (Object.keys(next) as Array<keyof typeof next>).filter((key) => next[key] !== row[key]);
-  if (changed.length === 0) return detailOf(ctx, row.id);
-  const fields = changed.map((key) => names[key]);
-  audited(ctx, { action: 'petitions.update', ...petitionEntity(row.id), fields }, () => {
-    ctx.sql.run(
-      qb
-        .updateTable('petitions')
-        .set({ ...next, updated_at: ctx.now().toISOString() })
-        .where('id', '=', row.id),
-    );
-    if (changed.includes('summary')) indexPetition(ctx.sql, row.id);
-    addEvent(ctx, { petition_id: row.id, kind: 'update', reason: `修改：${fields.join('、')}` });
+  editRecord(ctx, petitionStore, input, {
+    fields: editableFields(ctx),
+    before: editableValues,
+    after: {
+      townshipCode: input.townshipCode,
+      summary: input.summary,
+      firstPetitionDate: input.firstPetitionDate,
+      receivedDate: input.receivedDate,
+      highestLevel: input.highestLevel,
+      itemType: input.itemType,
+      category: input.category,
+      responsibleId: input.responsibleId,
+      resolutionPlan: input.resolutionPlan,
+      stabilityMeasures: input.stabilityMeasures,
+    },
+    check(_row, changed) {
+      if (changed.has('townshipCode')) assertTownship(ctx, input.townshipCode, '积案');
+      assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
+      assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId');
+    },
+    apply: (_row, changed) => columnsOf(input, changed),
   });
-  return detailOf(ctx, row.id);
+  return detailOf(ctx, input.id);
 }

@@ -11,6 +11,7 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shar
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
+import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
@@ -284,6 +285,10 @@ export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDeta
     closedDate: row.closed_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
+    voidedAt: row.voided_at,
+    voidReason: row.void_reason,
+    changes: changesOf(sql, 'petition', id),
     petitioners: petitionerRows(sql, id).map(maskPetitioner),
     events: sql
       .all(
@@ -350,7 +355,12 @@ export function findRepeatCase(
   petitioner: { name: string; idNumber: string | null; phone: string | null },
   scope: string | null,
 ): PetitionTableRow | undefined {
-  let query = qb.selectFrom('petitions as p').innerJoin('petitioners as n', 'n.petition_id', 'p.id').selectAll('p');
+  // A voided case is no case: a petitioner who comes back opens a new one.
+  let query = qb
+    .selectFrom('petitions as p')
+    .innerJoin('petitioners as n', 'n.petition_id', 'p.id')
+    .selectAll('p')
+    .where('p.voided_at', 'is', null);
   if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
   const latest = (q: typeof query) => sql.get(q.orderBy('p.received_date', 'desc').orderBy('p.id', 'desc').limit(1));
   if (petitioner.idNumber) {

@@ -10,130 +10,109 @@ import {
   type TransitionInput,
 } from '../../../../shared/domain/petitions/statuses';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { Schema } from '../../db/schema';
+import { todayOf } from '../../ledger/clock';
+import { assertDictEntry, assertPerson, assertUnit } from '../../ledger/references';
+import { transitionRecord } from '../../ledger/transition';
+import type { ColumnChanges } from '../../ledger/write';
 import { qb } from '../../db/sql';
 import { assertCaseAttachments, linkCloseOutAttachments } from '../attachments/closeout';
-import { audited } from '../audit/writer';
-import {
-  addEvent,
-  assertCategory,
-  assertPerson,
-  assertUnit,
-  caseInScope,
-  detailOf,
-  petitionEntity,
-  todayOf,
-} from './common';
+import { detailOf } from './common';
+import type { PetitionTableRow } from './repo';
+import { petitionStore } from './store';
 
 type Input = z.output<typeof petitionsTransitionInput>;
-type Changes = Partial<Schema['petitions']>;
+
+/** The case's columns a step writes, beside its new status. */
+function changesOf(input: Input, today: string): ColumnChanges {
+  switch (input.action) {
+    case 'classify':
+      return { item_type: input.itemType ?? null, category: input.category ?? null };
+    case 'assign':
+      return {
+        handling_unit_id: input.handlingUnitId ?? null,
+        leader_id: input.responsibleLeaderId ?? null,
+        due_date: input.dueDate ?? null,
+        assigned_date: today,
+      };
+    case 'transfer':
+      return {
+        handling_unit_id: input.handlingUnitId ?? null,
+        assigned_date: today,
+        ...(input.dueDate ? { due_date: input.dueDate } : {}),
+      };
+    case 'resolve':
+      return { outcome: input.outcome ?? null, resolved_date: today };
+    case 'closeOut':
+      return { closed_date: today };
+    case 'sendBack':
+      return { resolved_date: null };
+    case 'reopen':
+      return { due_date: input.dueDate ?? null, assigned_date: today, resolved_date: null, closed_date: null };
+    case 'startResolving':
+      return {};
+  }
+}
 
 /**
- * One step of the closed loop. The domain's `transitionProblems` decides: a refused state is a
- * CONFLICT with its message, missing or wrong fields a VALIDATION naming them. 销号 needs the
- * petitions.closeOut permission (a leader), every other action petitions.write; the approving
- * leader of a close-out is the signed-in user. The change, its event and its audit row commit together.
+ * One step of the closed loop, through the kernel's transition (the status re-checked inside the
+ * write). The domain's `transitionProblems` decides: a refused state is a CONFLICT with its
+ * message, missing or wrong fields a VALIDATION naming them. 销号 needs the petitions.closeOut
+ * permission (a leader), every other action petitions.write; the approving leader of a close-out
+ * is the signed-in user.
  */
 export function transitionPetition(ctx: HandlerContext, input: Input): PetitionDetail {
   const principal = principalOf(ctx);
-  const needed = input.action === 'closeOut' ? 'petitions.closeOut' : 'petitions.write';
-  if (!hasAccess(principal.roles, needed)) {
-    throw new AppError(
-      'FORBIDDEN',
-      input.action === 'closeOut' ? '销号须由带班领导审批，您没有销号权限。' : '您没有办理积案的权限。',
-    );
+  const closing = input.action === 'closeOut';
+  if (!hasAccess(principal.roles, closing ? 'petitions.closeOut' : 'petitions.write')) {
+    throw new AppError('FORBIDDEN', closing ? '销号须由带班领导审批，您没有销号权限。' : '您没有办理积案的权限。');
   }
-  const row = caseInScope(ctx, input.id);
   const today = todayOf(ctx);
   const fields: TransitionInput = {};
   for (const field of TRANSITION_FIELDS) {
     const value = field === 'approvingLeaderId' ? principal.userId : input[field];
     if (value !== undefined) fields[field] = value;
   }
-  const problems = transitionProblems(row.status, input.action, fields, {
-    handlingUnitId: row.handling_unit_id,
-    today,
+  const evidenceFiles = closing ? (input.attachmentIds ?? []) : [];
+  transitionRecord(ctx, petitionStore, input, (row: PetitionTableRow) => {
+    const problems = transitionProblems(row.status, input.action, fields, {
+      handlingUnitId: row.handling_unit_id,
+      today,
+    });
+    if (!problems.length) {
+      assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
+      assertUnit(ctx, input.handlingUnitId, 'handlingUnitId', '承办单位');
+      assertPerson(ctx, input.responsibleLeaderId, 'leader', 'responsibleLeaderId');
+      assertCaseAttachments(ctx, row.id, evidenceFiles);
+    }
+    const recorded = Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || closing);
+    return {
+      problems,
+      to: nextStatus(row.status, input.action),
+      set: changesOf(input, today),
+      fields: evidenceFiles.length ? [...recorded, 'attachmentIds'] : recorded,
+      note: input.reason ?? '',
+      unitId: input.action === 'assign' || input.action === 'transfer' ? input.handlingUnitId : null,
+      afterwards: () => {
+        if (input.action === 'startResolving') insertProgress(ctx, row.id, today, input.progressNote!);
+        if (closing) recordCloseOut(ctx, row.id, input.evidence!, evidenceFiles);
+      },
+    };
   });
-  const stateProblem = problems.find((p) => p.path === 'status');
-  if (stateProblem) throw new AppError('CONFLICT', stateProblem.message, [stateProblem]);
-  if (problems.length) throw new AppError('VALIDATION', problems.map((p) => p.message).join('；'), problems);
-  assertCategory(ctx, input.category);
-  assertUnit(ctx, input.handlingUnitId);
-  assertPerson(ctx, input.responsibleLeaderId, 'leader', 'responsibleLeaderId');
-  const evidenceFiles = input.action === 'closeOut' ? (input.attachmentIds ?? []) : [];
-  assertCaseAttachments(ctx, row.id, evidenceFiles);
+  return detailOf(ctx, input.id);
+}
 
-  const to = nextStatus(row.status, input.action)!;
-  const changes: Changes = { status: to };
-  switch (input.action) {
-    case 'classify':
-      Object.assign(changes, { item_type: input.itemType, category: input.category });
-      break;
-    case 'assign':
-      Object.assign(changes, {
-        handling_unit_id: input.handlingUnitId,
-        leader_id: input.responsibleLeaderId,
-        due_date: input.dueDate,
-        assigned_date: today,
-      });
-      break;
-    case 'transfer':
-      Object.assign(changes, { handling_unit_id: input.handlingUnitId, assigned_date: today });
-      if (input.dueDate) changes.due_date = input.dueDate;
-      break;
-    case 'resolve':
-      Object.assign(changes, { outcome: input.outcome, resolved_date: today });
-      break;
-    case 'closeOut':
-      changes.closed_date = today;
-      break;
-    case 'sendBack':
-      changes.resolved_date = null;
-      break;
-    case 'reopen':
-      Object.assign(changes, { due_date: input.dueDate, assigned_date: today, resolved_date: null, closed_date: null });
-      break;
-    case 'startResolving':
-      break;
-  }
-  const changedFields = Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || input.action === 'closeOut');
-  if (evidenceFiles.length) changedFields.push('attachmentIds');
-  audited(
-    ctx,
-    { action: `petitions.${input.action}`, ...petitionEntity(row.id), fields: ['status', ...changedFields] },
-    () => {
-      ctx.sql.run(
-        qb
-          .updateTable('petitions')
-          .set({ ...changes, updated_at: ctx.now().toISOString() })
-          .where('id', '=', row.id),
-      );
-      addEvent(ctx, {
-        petition_id: row.id,
-        kind: 'transition',
-        action: input.action,
-        from_status: row.status,
-        to_status: to,
-        unit_id: input.action === 'assign' || input.action === 'transfer' ? input.handlingUnitId! : null,
-        reason: input.reason ?? '',
-      });
-      if (input.action === 'startResolving') insertProgress(ctx, row.id, today, input.progressNote!);
-      if (input.action === 'closeOut') {
-        const closeOutId = uuidv7();
-        ctx.sql.run(
-          qb.insertInto('petition_closeouts').values({
-            id: closeOutId,
-            petition_id: row.id,
-            approved_by: principal.userId,
-            evidence: input.evidence!,
-            at: ctx.now().toISOString(),
-          }),
-        );
-        linkCloseOutAttachments(ctx, closeOutId, evidenceFiles);
-      }
-    },
+function recordCloseOut(ctx: HandlerContext, petitionId: string, evidence: string, files: readonly string[]): void {
+  const closeOutId = uuidv7();
+  ctx.sql.run(
+    qb.insertInto('petition_closeouts').values({
+      id: closeOutId,
+      petition_id: petitionId,
+      approved_by: principalOf(ctx).userId,
+      evidence,
+      at: ctx.now().toISOString(),
+    }),
   );
-  return detailOf(ctx, row.id);
+  linkCloseOutAttachments(ctx, closeOutId, files);
 }
 
 export function insertProgress(ctx: HandlerContext, petitionId: string, date: string, content: string): void {

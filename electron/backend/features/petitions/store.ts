@@ -1,0 +1,23 @@
+import type { LedgerStore } from '../../ledger/store';
+import { addEvent } from './events';
+import { findPetition, type PetitionTableRow } from './repo';
+import { indexPetition } from './search-index';
+
+/** The petition backlog as the ledger kernel sees it. */
+export const petitionStore: LedgerStore<PetitionTableRow> = {
+  key: 'petition',
+  table: 'petitions',
+  find: findPetition,
+  townshipsOf: (_sql, row) => [row.township_code],
+  reindex: indexPetition,
+  addEvent: (ctx, event) =>
+    addEvent(ctx, {
+      petition_id: event.recordId,
+      kind: 'transition',
+      action: event.action,
+      from_status: event.from as PetitionTableRow['status'],
+      to_status: event.to as PetitionTableRow['status'],
+      unit_id: event.unitId,
+      reason: event.note,
+    }),
+};
