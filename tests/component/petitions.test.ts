@@ -41,6 +41,10 @@ const row: PetitionRow = {
 
 const detailWith = (status: PetitionStatus): PetitionDetail => ({
   ...row,
+  version: 1,
+  voidedAt: null,
+  voidReason: null,
+  changes: [],
   status,
   stage: status === 'resolved' || status === 'closed' ? 'done' : row.stage,
   firstPetitionDate: '2025-03-02',
