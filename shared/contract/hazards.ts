@@ -1,3 +1,4 @@
+import { versionField, voidInput, type LedgerRecordFields } from './ledger';
 import { z } from 'zod';
 import type { MetricResult } from '../domain/ledger/figures';
 import { isValidDate } from '../domain/ledger/calendar';
@@ -87,7 +88,7 @@ export interface LinkedPetition {
   status: PetitionStatus;
 }
 
-export interface HazardDetail extends HazardRow {
+export interface HazardDetail extends HazardRow, LedgerRecordFields {
   description: string;
   villageCode: string | null;
   gridCode: string | null;
@@ -166,7 +167,10 @@ export const hazardsCreateInput = z.object({ ...descriptiveFields, level: loose(
 export const hazardsUpdateInput = z
   .object({
     id,
+    version: versionField,
     ...descriptiveFields,
+    /** Absent: the people stay as they are (the drawer shows them masked and cannot send them back). */
+    people: descriptiveFields.people.removeDefault().optional(),
     plan: loose(4000).default(''),
     measures: loose(4000).default(''),
   })
@@ -175,6 +179,7 @@ export const hazardsUpdateInput = z
 export const hazardsTransitionInput = z
   .object({
     id,
+    version: versionField.optional(),
     action: z.enum(HAZARD_ACTIONS),
     responsibleLeaderId: id.nullable().optional(),
     responsiblePersonId: id.nullable().optional(),
@@ -187,7 +192,14 @@ export const hazardsTransitionInput = z
   .strict();
 
 export const hazardsChangeLevelInput = z
-  .object({ id, level: loose(10), reason: loose(500), changedOn: loose(10), plan: optionalText })
+  .object({
+    id,
+    version: versionField.optional(),
+    level: loose(10),
+    reason: loose(500),
+    changedOn: loose(10),
+    plan: optionalText,
+  })
   .strict();
 
 export const hazardsAddNoteInput = z
@@ -272,7 +284,17 @@ export const hazardsContract = {
   'hazards.update': defineMethod<HazardDetail>()({
     input: hazardsUpdateInput,
     access: 'risks.write',
-    summary: '修改风险隐患的描述信息',
+    summary: '更正风险隐患的描述信息（须带所读版本，逐项记入时间线）',
+  }),
+  'hazards.void': defineMethod<HazardDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '作废误录的风险隐患（注明原因；不删除，可恢复）',
+  }),
+  'hazards.restore': defineMethod<HazardDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '恢复已作废的风险隐患（注明原因）',
   }),
   // One method for every action; the service checks risks.write, or risks.closeOut for 销号.
   'hazards.transition': defineMethod<HazardDetail>()({

@@ -44,3 +44,20 @@ export function restoreRecord<Row extends LedgerRecordRow>(
     },
   );
 }
+
+/** A ledger's `void` and `restore` handlers: the kernel's write, then the record's detail. */
+export function voidHandlers<Row extends LedgerRecordRow, D>(
+  store: LedgerStore<Row>,
+  detailOf: (ctx: HandlerContext, id: string) => D,
+) {
+  return {
+    void: (input: VoidInput, ctx: HandlerContext): D => {
+      voidRecord(ctx, store, input);
+      return detailOf(ctx, input.id);
+    },
+    restore: (input: VoidInput, ctx: HandlerContext): D => {
+      restoreRecord(ctx, store, input);
+      return detailOf(ctx, input.id);
+    },
+  };
+}

@@ -52,6 +52,19 @@ function lockedRecord<Row extends LedgerRecordRow>(
   return row;
 }
 
+/**
+ * A record that may still be worked on, for the writes that add to it without changing its fields
+ * (a progress entry, a note, a supervision): in scope and not voided. They do not raise the
+ * version, so an officer's open correction is not refused because a colleague added a note.
+ */
+export function workableRecord<Row extends LedgerRecordRow>(
+  ctx: HandlerContext,
+  store: LedgerStore<Row>,
+  id: string,
+): Row {
+  return lockedRecord(ctx, store, { id });
+}
+
 /** Column values a write sets; the kernel adds the version and the time. */
 export type ColumnChanges = Record<string, string | number | null>;
 
@@ -70,6 +83,8 @@ function updateRecord(ctx: HandlerContext, table: string, id: string, changes: C
 export interface RecordChange {
   set: ColumnChanges;
   fields?: readonly string[];
+  /** The audit row's short note, when it depends on the record (`red→orange`). */
+  detail?: string;
   /** What must see the record as updated (its keyword index), in the same transaction. */
   afterwards?: () => void;
 }
@@ -94,6 +109,12 @@ export function ledgerWrite<Row extends LedgerRecordRow>(
     if (!outcome) return;
     updateRecord(ctx, store.table, row.id, outcome.set);
     outcome.afterwards?.();
-    appendAudit(ctx, { ...audit, fields: outcome.fields ?? audit.fields, entity: store.key, entityId: row.id });
+    appendAudit(ctx, {
+      ...audit,
+      fields: outcome.fields ?? audit.fields,
+      detail: outcome.detail ?? audit.detail,
+      entity: store.key,
+      entityId: row.id,
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { changesOf } from '../../ledger/changes';
 import type { HazardDetail, LinkedHazard, LinkedPetition } from '../../../../shared/contract/hazards';
 import { maskName, maskPhone } from '../../../../shared/domain/masking';
 import { allowedHazardActions } from '../../../../shared/domain/risks/hazard-statuses';
@@ -46,6 +47,10 @@ export function findHazardDetail(sql: Sql, id: string, clock: CaseClock): Hazard
     resolvedOn: row.resolved_on,
     closedOn: row.closed_on,
     createdAt: row.created_at,
+    version: row.version,
+    voidedAt: row.voided_at,
+    voidReason: row.void_reason,
+    changes: changesOf(sql, 'hazard', id),
     allowedActions: allowedHazardActions(row.status),
     people: sql
       .all(qb.selectFrom('hazard_people').selectAll().where('hazard_id', '=', id).orderBy('sort'))

@@ -7,13 +7,19 @@ import { hazardsOfPetition, linkHazard, unlinkHazard } from './links';
 import { addHazardNote } from './notes';
 import { createHazard, updateHazard } from './register';
 import { listHazards } from './repo';
+import { hazardStore } from './store';
 import { transitionHazard } from './transition';
+import { voidHandlers } from '../../ledger/void';
+
+const records = voidHandlers(hazardStore, detailOf);
 
 export const hazardsHandlers = {
   'hazards.list': (input, ctx) => listHazards(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
   'hazards.get': ({ id }, ctx) => detailOf(ctx, hazardInScope(ctx, id).id),
   'hazards.create': (input, ctx) => createHazard(ctx, input),
   'hazards.update': (input, ctx) => updateHazard(ctx, input),
+  'hazards.void': records.void,
+  'hazards.restore': records.restore,
   'hazards.transition': (input, ctx) => transitionHazard(ctx, input),
   'hazards.changeLevel': (input, ctx) => changeHazardLevel(ctx, input),
   'hazards.addNote': (input, ctx) => addHazardNote(ctx, input),
@@ -26,6 +32,8 @@ export const hazardsHandlers = {
   | 'hazards.get'
   | 'hazards.create'
   | 'hazards.update'
+  | 'hazards.void'
+  | 'hazards.restore'
   | 'hazards.transition'
   | 'hazards.changeLevel'
   | 'hazards.addNote'

@@ -5,9 +5,10 @@ import { levelChangeProblems, type HazardLevel } from '../../../../shared/domain
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { ledgerWrite } from '../../ledger/write';
 import { todayOf } from '../../ledger/clock';
-import { detailOf, hazardEntity, hazardInScope } from './common';
+import { detailOf } from './common';
+import { hazardStore } from './store';
 
 type Input = z.output<typeof hazardsChangeLevelInput>;
 
@@ -16,48 +17,36 @@ type Input = z.output<typeof hazardsChangeLevelInput>;
  * a responsible leader and a plan (一案一策): a plan given here is saved with the change.
  */
 export function changeHazardLevel(ctx: HandlerContext, input: Input): HazardDetail {
-  const row = hazardInScope(ctx, input.id);
-  assertNoProblems(
-    levelChangeProblems(input, {
-      level: row.level,
-      status: row.status,
-      today: todayOf(ctx),
-      lastChangedOn: row.level_changed_on,
-      responsibleLeaderId: row.leader_id,
-      hasPlan: row.plan.trim() !== '',
-    }),
-  );
-  const level = input.level as HazardLevel;
-  const now = ctx.now().toISOString();
   const plan = input.plan?.trim();
-  audited(
-    ctx,
-    {
-      action: 'hazards.changeLevel',
-      ...hazardEntity(row.id),
+  ledgerWrite(ctx, hazardStore, input, { action: 'hazards.changeLevel' }, (row) => {
+    assertNoProblems(
+      levelChangeProblems(input, {
+        level: row.level,
+        status: row.status,
+        today: todayOf(ctx),
+        lastChangedOn: row.level_changed_on,
+        responsibleLeaderId: row.leader_id,
+        hasPlan: row.plan.trim() !== '',
+      }),
+    );
+    const level = input.level as HazardLevel;
+    ctx.sql.run(
+      qb.insertInto('hazard_level_changes').values({
+        id: uuidv7(),
+        hazard_id: row.id,
+        from_level: row.level,
+        to_level: level,
+        changed_on: input.changedOn,
+        reason: input.reason,
+        by_user: principalOf(ctx).userId,
+        at: ctx.now().toISOString(),
+      }),
+    );
+    return {
+      set: { level, level_changed_on: input.changedOn, ...(plan ? { plan } : {}) },
       fields: ['level', ...(plan ? ['plan'] : [])],
       detail: `${row.level}→${level}`,
-    },
-    () => {
-      ctx.sql.run(
-        qb
-          .updateTable('hazards')
-          .set({ level, level_changed_on: input.changedOn, updated_at: now, ...(plan ? { plan } : {}) })
-          .where('id', '=', row.id),
-      );
-      ctx.sql.run(
-        qb.insertInto('hazard_level_changes').values({
-          id: uuidv7(),
-          hazard_id: row.id,
-          from_level: row.level,
-          to_level: level,
-          changed_on: input.changedOn,
-          reason: input.reason,
-          by_user: principalOf(ctx).userId,
-          at: now,
-        }),
-      );
-    },
-  );
-  return detailOf(ctx, row.id);
+    };
+  });
+  return detailOf(ctx, input.id);
 }

@@ -8,13 +8,15 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { todayOf } from '../../ledger/clock';
-import { detailOf, hazardEntity, hazardInScope } from './common';
+import { workableRecord } from '../../ledger/write';
+import { detailOf, hazardEntity } from './common';
+import { hazardStore } from './store';
 
 type Input = z.output<typeof hazardsAddNoteInput>;
 
 /** A dated analysis note (研判记录) or trend note (动向); a suggested colour changes nothing by itself. */
 export function addHazardNote(ctx: HandlerContext, input: Input): HazardDetail {
-  const row = hazardInScope(ctx, input.id);
+  const row = workableRecord(ctx, hazardStore, input.id);
   assertNoProblems(
     hazardNoteProblems(input.kind, input, { status: row.status, foundOn: row.found_on, today: todayOf(ctx) }),
   );

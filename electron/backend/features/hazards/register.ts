@@ -9,7 +9,17 @@ import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { todayOf } from '../../ledger/clock';
-import { addHazardEvent, assertHazardCategory, assertLocation, detailOf, hazardEntity, hazardInScope } from './common';
+import { addHazardEvent } from './events';
+import {
+  columnsOf as editedColumns,
+  editableFields,
+  editableValues,
+  storedPeople,
+  type HazardEditable,
+} from './editable';
+import { hazardStore } from './store';
+import { editRecord } from '../../ledger/edit';
+import { assertHazardCategory, assertLocation, detailOf, hazardEntity } from './common';
 import { countyExtent } from './extent';
 import { nextHazardNo } from './repo';
 import { indexHazard } from './search-index';
@@ -112,30 +122,28 @@ export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDet
   return detailOf(ctx, id);
 }
 
-/** Edits the descriptive fields, the plan and the measures text; the level has its own step. */
+/**
+ * Corrects the descriptive fields, the people, the plan and the measures text (the colour has its
+ * own step), version-checked; the timeline shows each change with people masked. People absent
+ * from the request stay as they are: the drawer shows them masked, so it cannot send them back.
+ */
 export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDetail {
-  const row = hazardInScope(ctx, input.id);
-  if (row.status === 'closed')
-    assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
-  assertDraft(ctx, { ...input, level: row.level });
-  audited(
-    ctx,
-    { action: 'hazards.update', ...hazardEntity(row.id), fields: [...DESCRIPTIVE, 'people', 'plan', 'measures'] },
-    () => {
-      ctx.sql.run(
-        qb
-          .updateTable('hazards')
-          .set({
-            ...columnsOf({ ...input, level: row.level }),
-            plan: input.plan,
-            measures: input.measures,
-            updated_at: ctx.now().toISOString(),
-          })
-          .where('id', '=', row.id),
-      );
-      replacePeople(ctx, row.id, input.people);
-      indexHazard(ctx.sql, row.id);
+  editRecord(ctx, hazardStore, input, {
+    fields: editableFields(ctx),
+    before: (row) => editableValues(ctx, row),
+    after: { ...withoutKeys(input), people: input.people ?? storedPeople(ctx, input.id) },
+    check(row) {
+      if (row.status === 'closed') {
+        assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
+      }
+      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level });
     },
-  );
-  return detailOf(ctx, row.id);
+    apply(row, changed) {
+      if (changed.has('people')) replacePeople(ctx, row.id, input.people ?? []);
+      return editedColumns(input as HazardEditable, changed);
+    },
+  });
+  return detailOf(ctx, input.id);
 }
+
+const withoutKeys = ({ id: _id, version: _version, people: _people, ...fields }: UpdateInput) => fields;

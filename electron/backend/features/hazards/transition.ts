@@ -8,15 +8,15 @@ import {
 } from '../../../../shared/domain/risks/hazard-statuses';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { AppError } from '../../../../shared/errors';
-import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { Schema } from '../../db/schema';
-import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { transitionRecord } from '../../ledger/transition';
+import type { ColumnChanges } from '../../ledger/write';
 import { assertPerson } from '../../ledger/references';
 import { todayOf } from '../../ledger/clock';
 import { openMeasureCount } from '../risk-tasks/repo';
-import { addHazardEvent, detailOf, hazardEntity, hazardInScope } from './common';
+import { detailOf } from './common';
+import type { HazardTableRow } from './repo';
+import { hazardStore } from './store';
 
 type Input = z.output<typeof hazardsTransitionInput>;
 
@@ -31,57 +31,50 @@ export function transitionHazard(ctx: HandlerContext, input: Input): HazardDetai
   if (!hasAccess(principal.roles, closing ? 'risks.closeOut' : 'risks.write')) {
     throw new AppError('FORBIDDEN', closing ? '销号须由带班领导审批，您没有销号权限。' : '您没有办理风险隐患的权限。');
   }
-  const row = hazardInScope(ctx, input.id);
   const fields: HazardTransitionInput = {};
   for (const field of HAZARD_TRANSITION_FIELDS) {
     const value = field === 'approvingLeaderId' ? principal.userId : input[field];
     if (value !== undefined) fields[field] = value;
   }
-  assertNoProblems(
-    hazardTransitionProblems(row.status, input.action, fields, {
+  const today = todayOf(ctx);
+  transitionRecord(ctx, hazardStore, input, (row: HazardTableRow) => {
+    const problems = hazardTransitionProblems(row.status, input.action, fields, {
       level: row.level,
       hasPlan: row.plan.trim() !== '',
       openMeasureCount: openMeasureCount(ctx.sql, 'hazard', row.id),
-    }),
-  );
-  assertPerson(ctx, input.responsibleLeaderId, 'leader', 'responsibleLeaderId');
-  assertPerson(ctx, input.responsiblePersonId, 'responsible', 'responsiblePersonId');
+    });
+    if (!problems.length) {
+      assertPerson(ctx, input.responsibleLeaderId, 'leader', 'responsibleLeaderId');
+      assertPerson(ctx, input.responsiblePersonId, 'responsible', 'responsiblePersonId');
+    }
+    return {
+      problems,
+      to: nextHazardStatus(row.status, input.action),
+      set: changesOf(input, today),
+      fields: Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || closing),
+      note: [input.measures, input.plan, input.outcome, input.evidence, input.reason].filter(Boolean).join('\n'),
+    };
+  });
+  return detailOf(ctx, input.id);
+}
 
-  const to = nextHazardStatus(row.status, input.action)!;
-  const today = todayOf(ctx);
-  const changes: Partial<Schema['hazards']> = { status: to };
+/** The hazard's columns a step writes, beside its new status. */
+function changesOf(input: Input, today: string): ColumnChanges {
   switch (input.action) {
     case 'startResolving':
-      Object.assign(changes, {
-        leader_id: input.responsibleLeaderId,
-        responsible_id: input.responsiblePersonId,
-        measures: input.measures,
+      return {
+        leader_id: input.responsibleLeaderId ?? null,
+        responsible_id: input.responsiblePersonId ?? null,
+        measures: input.measures ?? '',
         ...(input.plan ? { plan: input.plan } : {}),
-      });
-      break;
+      };
     case 'resolve':
-      Object.assign(changes, { outcome: input.outcome, resolved_on: today });
-      break;
+      return { outcome: input.outcome ?? null, resolved_on: today };
     case 'closeOut':
-      changes.closed_on = today;
-      break;
+      return { closed_on: today };
     case 'sendBack':
-      changes.resolved_on = null;
-      break;
+      return { resolved_on: null };
     case 'reopen':
-      Object.assign(changes, { resolved_on: null, closed_on: null });
-      break;
+      return { resolved_on: null, closed_on: null };
   }
-  const note = [input.measures, input.plan, input.outcome, input.evidence, input.reason].filter(Boolean).join('\n');
-  const changed = Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || closing);
-  audited(ctx, { action: `hazards.${input.action}`, ...hazardEntity(row.id), fields: ['status', ...changed] }, () => {
-    ctx.sql.run(
-      qb
-        .updateTable('hazards')
-        .set({ ...changes, updated_at: ctx.now().toISOString() })
-        .where('id', '=', row.id),
-    );
-    addHazardEvent(ctx, { hazard_id: row.id, action: input.action, from_status: row.status, to_status: to, note });
-  });
-  return detailOf(ctx, row.id);
 }

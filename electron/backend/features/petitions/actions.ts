@@ -9,7 +9,9 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { addEvent } from './events';
-import { caseInScope, detailOf, petitionEntity } from './common';
+import { workableRecord } from '../../ledger/write';
+import { detailOf, petitionEntity } from './common';
+import { petitionStore } from './store';
 import { todayOf } from '../../ledger/clock';
 import { insertProgress } from './transition';
 
@@ -18,7 +20,7 @@ import { insertProgress } from './transition';
  * `statusAfterProgress`), written as a startResolving transition in the timeline.
  */
 export function addProgress(ctx: HandlerContext, id: string, content: string, date?: string): PetitionDetail {
-  const row = caseInScope(ctx, id);
+  const row = workableRecord(ctx, petitionStore, id);
   const to = statusAfterProgress(row.status);
   if (to === null) {
     throw new AppError(
@@ -34,7 +36,10 @@ export function addProgress(ctx: HandlerContext, id: string, content: string, da
       insertProgress(ctx, row.id, date ?? todayOf(ctx), content);
       if (moves) {
         ctx.sql.run(
-          qb.updateTable('petitions').set({ status: to, updated_at: ctx.now().toISOString() }).where('id', '=', row.id),
+          qb
+            .updateTable('petitions')
+            .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: ctx.now().toISOString() }))
+            .where('id', '=', row.id),
         );
         addEvent(ctx, {
           petition_id: row.id,
@@ -54,7 +59,7 @@ export function extendPetition(
   ctx: HandlerContext,
   input: { id: string; days: number; approvedBy: string; reason: string },
 ): PetitionDetail {
-  const row = caseInScope(ctx, input.id);
+  const row = workableRecord(ctx, petitionStore, input.id);
   if (row.item_type === null || !hasConclusionClock(row.item_type)) {
     throw new AppError('CONFLICT', '只有申诉求决类事项可以延长办理期限。');
   }
@@ -85,13 +90,14 @@ export function extendPetition(
       ctx.sql.run(
         qb
           .updateTable('petitions')
-          .set({
+          .set((eb) => ({
             due_date: due,
             extension_days: input.days,
             extension_reason: input.reason,
             extension_approved_by: input.approvedBy,
+            version: eb('version', '+', 1),
             updated_at: ctx.now().toISOString(),
-          })
+          }))
           .where('id', '=', row.id),
       );
       addEvent(ctx, {
@@ -116,7 +122,7 @@ export function supervisePetition(
   ctx: HandlerContext,
   input: { id: string; kind: SupervisionKind; reason: string },
 ): PetitionDetail {
-  const row = caseInScope(ctx, input.id);
+  const row = workableRecord(ctx, petitionStore, input.id);
   if (isConcluded(row.status)) throw new AppError('CONFLICT', '已化解的积案不再督办。');
   audited(
     ctx,

@@ -8,21 +8,17 @@ import { createPetition, updatePetition } from './register';
 import { listPetitions } from './repo';
 import { petitionStore } from './store';
 import { transitionPetition } from './transition';
-import { restoreRecord, voidRecord } from '../../ledger/void';
+import { voidHandlers } from '../../ledger/void';
+
+const records = voidHandlers(petitionStore, detailOf);
 
 export const petitionsHandlers = {
   'petitions.list': (input, ctx) => listPetitions(ctx.sql, input, principalOf(ctx).regionCode, clockOf(ctx)),
   'petitions.get': ({ id }, ctx) => detailOf(ctx, caseInScope(ctx, id).id),
   'petitions.create': (input, ctx) => createPetition(ctx, input),
   'petitions.update': (input, ctx) => updatePetition(ctx, input),
-  'petitions.void': (input, ctx) => {
-    voidRecord(ctx, petitionStore, input);
-    return detailOf(ctx, input.id);
-  },
-  'petitions.restore': (input, ctx) => {
-    restoreRecord(ctx, petitionStore, input);
-    return detailOf(ctx, input.id);
-  },
+  'petitions.void': records.void,
+  'petitions.restore': records.restore,
   'petitions.transition': (input, ctx) => transitionPetition(ctx, input),
   'petitions.addProgress': ({ id, content, date }, ctx) => addProgress(ctx, id, content, date),
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
