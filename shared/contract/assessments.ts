@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionField, voidInput, type LedgerRecordFields } from './ledger';
 import type { DeadlineStage } from '../domain/ledger/deadlines';
 import { isValidDate } from '../domain/ledger/calendar';
 import {
@@ -78,7 +79,7 @@ export interface AssessmentReReview {
   at: string;
 }
 
-export interface AssessmentDetail extends AssessmentRow {
+export interface AssessmentDetail extends AssessmentRow, LedgerRecordFields {
   description: string;
   assessingBody: string | null;
   dimensions: Array<{ dimension: AssessmentDimension; finding: string }>;
@@ -219,13 +220,14 @@ export const ASSESSMENT_FIELD_LABELS: Record<keyof typeof contentFields, string>
 };
 
 export const assessmentsCreateInput = z.object(contentFields).strict();
-export const assessmentsUpdateInput = z.object({ id, ...contentFields }).strict();
+export const assessmentsUpdateInput = z.object({ id, version: versionField, ...contentFields }).strict();
 
 const optionalText = z.string().trim().max(2000).nullable().optional();
 
 export const assessmentsTransitionInput = z
   .object({
     id,
+    version: versionField.optional(),
     action: z.enum(ASSESSMENT_ACTIONS),
     assessingBody: optionalText,
     riskLevelBefore: optionalText,
@@ -313,7 +315,17 @@ export const assessmentsContract = {
   'assessments.update': defineMethod<AssessmentDetail>()({
     input: assessmentsUpdateInput,
     access: 'risks.write',
-    summary: '修改稳评内容（立项、评估中）',
+    summary: '更正稳评内容（立项、评估中；须带所读版本，逐项记入时间线）',
+  }),
+  'assessments.void': defineMethod<AssessmentDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '作废误录的稳评（注明原因；不删除，可恢复）',
+  }),
+  'assessments.restore': defineMethod<AssessmentDetail>()({
+    input: voidInput,
+    access: 'records.void',
+    summary: '恢复已作废的稳评（注明原因）',
   }),
   'assessments.transition': defineMethod<AssessmentDetail>()({
     input: assessmentsTransitionInput,

@@ -271,7 +271,12 @@ describe('assessments: the workflow through dispatch', () => {
       ]);
     }
     const { id } = await submitted(setup);
-    const edit = await backend.call('assessments.update', { id, ...assessmentInput({ matter: '改名' }) }, officer);
-    expect(edit.ok || edit.error).toMatchObject({ code: 'CONFLICT' });
+    const { version } = await must(backend.call('assessments.get', { id }, officer));
+    const edit = await backend.call(
+      'assessments.update',
+      { id, version, ...assessmentInput({ matter: '改名' }) },
+      officer,
+    );
+    expect(edit.ok || edit.error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已提请决策') });
   });
 });

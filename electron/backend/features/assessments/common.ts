@@ -1,13 +1,13 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { AssessmentDetail } from '../../../../shared/contract/assessments';
-import { inScope, townshipPrefix } from '../../../../shared/domain/scope';
+import { townshipPrefix } from '../../../../shared/domain/scope';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
 import { clockOf } from '../../ledger/clock';
-import { findAssessment, findDetail, townshipCodesOf, type AssessmentTableRow } from './repo';
+import { recordInScope } from '../../ledger/write';
+import { findDetail, type AssessmentTableRow } from './repo';
+import { assessmentStore } from './store';
 
 /** Helpers every assessment write shares: scope, reference checks, events, the detail. */
 
@@ -15,14 +15,8 @@ import { findAssessment, findDetail, townshipCodesOf, type AssessmentTableRow } 
  * An assessment lies in a township user's scope when one of the townships it affects is theirs;
  * outside it, it reads as not found.
  */
-export function assessmentInScope(ctx: HandlerContext, id: string): AssessmentTableRow {
-  const row = findAssessment(ctx.sql, id);
-  const scope = principalOf(ctx).regionCode;
-  if (!row || (scope !== null && !townshipCodesOf(ctx.sql, id).some((code) => inScope(scope, code)))) {
-    throw new AppError('NOT_FOUND', '未找到该稳评，可能不在您的辖区内，请刷新后重试。');
-  }
-  return row;
-}
+export const assessmentInScope = (ctx: HandlerContext, id: string): AssessmentTableRow =>
+  recordInScope(ctx, assessmentStore, id);
 
 /** The settings the suggestion and the clocks are computed with. */
 export const assessmentClockOf = (ctx: HandlerContext) => ({
@@ -47,30 +41,6 @@ export function assertTownships(ctx: HandlerContext, codes: readonly string[]): 
       { path: 'townshipCodes', message: '未包含您的辖区' },
     ]);
   }
-}
-
-export function assertUnit(ctx: HandlerContext, unitId: string): void {
-  if (!ctx.sql.get(qb.selectFrom('units').select('id').where('id', '=', unitId))) {
-    invalidField('proposingUnitId', '所选提出单位不存在，请重新选择。');
-  }
-}
-
-type EventFields = Pick<Schema['assessment_events'], 'assessment_id' | 'kind'> &
-  Partial<Pick<Schema['assessment_events'], 'action' | 'from_status' | 'to_status' | 'note'>>;
-
-export function addEvent(ctx: HandlerContext, event: EventFields): void {
-  ctx.sql.run(
-    qb.insertInto('assessment_events').values({
-      id: uuidv7(),
-      action: null,
-      from_status: null,
-      to_status: null,
-      note: '',
-      ...event,
-      by_user: principalOf(ctx).userId,
-      at: ctx.now().toISOString(),
-    }),
-  );
 }
 
 export const assessmentEntity = (id: string) => ({ entity: 'assessment', entityId: id });

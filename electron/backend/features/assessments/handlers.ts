@@ -4,7 +4,11 @@ import { assessmentFigures } from './figures';
 import { createAssessment, updateAssessment } from './register';
 import { listAssessments } from './repo';
 import { recordReReview, reReviewsDue } from './re-reviews';
+import { assessmentStore } from './store';
 import { transitionAssessment } from './transition';
+import { voidHandlers } from '../../ledger/void';
+
+const records = voidHandlers(assessmentStore, detailOf);
 
 export const assessmentsHandlers = {
   'assessments.list': (input, ctx) =>
@@ -16,6 +20,8 @@ export const assessmentsHandlers = {
   }),
   'assessments.create': (input, ctx) => createAssessment(ctx, input),
   'assessments.update': (input, ctx) => updateAssessment(ctx, input),
+  'assessments.void': records.void,
+  'assessments.restore': records.restore,
   'assessments.transition': (input, ctx) => transitionAssessment(ctx, input),
   'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
@@ -26,6 +32,8 @@ export const assessmentsHandlers = {
   | 'assessments.rules'
   | 'assessments.create'
   | 'assessments.update'
+  | 'assessments.void'
+  | 'assessments.restore'
   | 'assessments.transition'
   | 'assessments.recordReReview'
   | 'assessments.reReviewsDue'

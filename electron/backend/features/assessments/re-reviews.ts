@@ -16,7 +16,8 @@ import { offsetOf } from '../../db/paging';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { todayOf } from '../../ledger/clock';
-import { addEvent, assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
+import { addEvent } from './events';
+import { assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
 import { countOf, filtered, listParams, pageRows } from './repo';
 
 type Paging = { page: number; pageSize: number };

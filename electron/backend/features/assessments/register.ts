@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import {
-  ASSESSMENT_FIELD_LABELS,
   type AssessmentDetail,
   type assessmentsCreateInput,
   type assessmentsUpdateInput,
@@ -15,56 +14,20 @@ import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { todayOf } from '../../ledger/clock';
-import { addEvent, assertTownships, assertUnit, assessmentEntity, assessmentInScope, detailOf } from './common';
-import { contentOf, nextAssessmentNo, townshipCodesOf } from './repo';
+import { addEvent } from './events';
+import { editRecord } from '../../ledger/edit';
+import { assertUnit } from '../../ledger/references';
+import { assertTownships, assessmentEntity, detailOf } from './common';
+import { changedColumns, COLUMNS, columnsOf, editableFields, editableValues, editedValues, listsOf } from './editable';
+import { nextAssessmentNo } from './repo';
+import { assessmentStore } from './store';
 import { indexAssessment } from './search-index';
 
 type CreateInput = z.output<typeof assessmentsCreateInput>;
 
-/** The scalar columns a form edits, by their contract names. */
-const COLUMNS = {
-  matter: 'matter',
-  matterType: 'matter_type',
-  description: 'description',
-  proposingUnitId: 'proposing_unit_id',
-  assessingBody: 'assessing_body',
-  peopleAffected: 'people_affected',
-  registeredOn: 'registered_on',
-  riskLevelBefore: 'risk_level_before',
-  riskLevelAfter: 'risk_level_after',
-  recommendedConclusion: 'recommended_conclusion',
-  recommendationReason: 'recommendation_reason',
-  hasEmergencyPlan: 'has_emergency_plan',
-} as const;
-
-function columnsOf(input: CreateInput) {
-  return {
-    matter: input.matter,
-    matter_type: input.matterType,
-    description: input.description,
-    proposing_unit_id: input.proposingUnitId,
-    assessing_body: input.assessingBody || null,
-    people_affected: input.peopleAffected,
-    registered_on: input.registeredOn,
-    risk_level_before: input.riskLevelBefore,
-    risk_level_after: input.riskLevelAfter,
-    recommended_conclusion: input.recommendedConclusion,
-    recommendation_reason: input.recommendationReason,
-    has_emergency_plan: input.hasEmergencyPlan ? (1 as const) : (0 as const),
-  };
-}
-
-/** The lists a form edits, as stored (blank findings are not kept). */
-const listsOf = (input: CreateInput) => ({
-  townshipCodes: input.townshipCodes,
-  dimensions: input.dimensions.filter((d) => d.finding !== ''),
-  consultations: input.consultations,
-  risksFound: input.risksFound,
-});
-
 function check(ctx: HandlerContext, input: CreateInput): void {
   assertTownships(ctx, input.townshipCodes);
-  assertUnit(ctx, input.proposingUnitId);
+  assertUnit(ctx, input.proposingUnitId, 'proposingUnitId', '提出单位');
   const registered = dateProblem('registeredOn', '立项日期', input.registeredOn, {
     notAfter: todayBound(todayOf(ctx)),
   });
@@ -142,40 +105,32 @@ export function createAssessment(ctx: HandlerContext, input: CreateInput): Asses
 /** Statuses whose content may still be edited: what went to the leadership stays as it was sent. */
 const EDITABLE = ['registered', 'assessing'] as const;
 
-/** Edits the content (立项, 评估中); the audit row and the timeline name the fields that changed. */
+/**
+ * Corrects the content (立项, 评估中), version-checked; the timeline shows each changed field's old and
+ * new value, the audit row names the fields.
+ */
 export function updateAssessment(
   ctx: HandlerContext,
   input: z.output<typeof assessmentsUpdateInput>,
 ): AssessmentDetail {
-  const row = assessmentInScope(ctx, input.id);
-  if (!(EDITABLE as readonly string[]).includes(row.status)) {
-    throw new AppError(
-      'CONFLICT',
-      `当前状态为“${ASSESSMENT_STATUS_LABELS[row.status]}”，评估内容已提请决策，不能修改。` +
-        '如需补充，请由决策前“退回补充评估”或决定暂缓后“重新评估”。',
-    );
-  }
-  check(ctx, input);
-  const next = columnsOf(input);
-  const lists = listsOf(input);
-  const stored = { townshipCodes: townshipCodesOf(ctx.sql, row.id), ...contentOf(ctx.sql, row.id) };
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  const fields = [
-    ...(Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).filter((key) => next[COLUMNS[key]] !== row[COLUMNS[key]]),
-    ...(Object.keys(lists) as Array<keyof typeof lists>).filter((key) => !same(lists[key], stored[key])),
-  ];
-  if (fields.length === 0) return detailOf(ctx, row.id);
-  audited(ctx, { action: 'assessments.update', ...assessmentEntity(row.id), fields }, () => {
-    ctx.sql.run(
-      qb
-        .updateTable('assessments')
-        .set({ ...next, updated_at: ctx.now().toISOString() })
-        .where('id', '=', row.id),
-    );
-    writeLists(ctx, row.id, lists);
-    if (fields.includes('matter') || fields.includes('description')) indexAssessment(ctx.sql, row.id);
-    const names = fields.map((field) => ASSESSMENT_FIELD_LABELS[field]);
-    addEvent(ctx, { assessment_id: row.id, kind: 'update', note: `修改：${names.join('、')}` });
+  editRecord(ctx, assessmentStore, input, {
+    fields: editableFields(ctx),
+    before: (row) => editableValues(ctx, row),
+    after: editedValues(input),
+    check(row) {
+      if (!(EDITABLE as readonly string[]).includes(row.status)) {
+        throw new AppError(
+          'CONFLICT',
+          `当前状态为“${ASSESSMENT_STATUS_LABELS[row.status]}”，评估内容已提请决策，不能修改。` +
+            '如需补充，请由决策前“退回补充评估”或决定暂缓后“重新评估”。',
+        );
+      }
+      check(ctx, input);
+    },
+    apply(row, changed) {
+      writeLists(ctx, row.id, listsOf(input));
+      return changedColumns(input, changed);
+    },
   });
-  return detailOf(ctx, row.id);
+  return detailOf(ctx, input.id);
 }

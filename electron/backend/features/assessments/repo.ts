@@ -1,3 +1,4 @@
+import { changesOf } from '../../ledger/changes';
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
@@ -279,6 +280,10 @@ export function findDetail(sql: Sql, id: string, clock: AssessmentClock): Assess
     ...measureCounts(sql, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
+    voidedAt: row.voided_at,
+    voidReason: row.void_reason,
+    changes: changesOf(sql, 'assessment', id),
     events: sql
       .all(
         qb

@@ -13,17 +13,16 @@ import {
   type AssessmentAction,
   type AssessmentTransitionInput,
 } from '../../../../shared/domain/risks/assessment-statuses';
-import { assertNoProblems } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
-import type { Schema } from '../../db/schema';
-import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { transitionRecord } from '../../ledger/transition';
+import type { ColumnChanges } from '../../ledger/write';
 import { todayOf } from '../../ledger/clock';
-import { addEvent, assessmentEntity, assessmentInScope, detailOf } from './common';
+import { detailOf } from './common';
+import { assessmentStore } from './store';
 import { contentOf, measureCounts, type AssessmentTableRow } from './repo';
 
 type Input = z.output<typeof assessmentsTransitionInput>;
-type Changes = Partial<Schema['assessments']>;
+type Changes = ColumnChanges;
 
 /** The content fields a step may confirm or change; absent from the request, they read as stored. */
 const storedFields = (row: AssessmentTableRow): AssessmentTransitionInput => ({
@@ -106,47 +105,32 @@ function noteOf(action: AssessmentAction, f: AssessmentTransitionInput, row: Ass
  * commit together.
  */
 export function transitionAssessment(ctx: HandlerContext, input: Input): AssessmentDetail {
-  const row = assessmentInScope(ctx, input.id);
   const today = todayOf(ctx);
   const given: AssessmentTransitionInput = {};
   for (const field of ASSESSMENT_TRANSITION_FIELDS) if (input[field] !== undefined) given[field] = input[field];
-  const fields: AssessmentTransitionInput = { ...storedFields(row), ...given };
-  const counts = measureCounts(ctx.sql, row.id);
-  const problems = assessmentTransitionProblems(row.status, input.action, fields, {
-    today,
-    content: { ...contentOf(ctx.sql, row.id), measureCount: counts.measureCount },
-    mapping: ctx.settings.work.conclusionMapping,
-    recommendedConclusion: row.recommended_conclusion,
-    riskLevelAfter: row.risk_level_after,
-    hasEmergencyPlan: input.hasEmergencyPlan ?? row.has_emergency_plan === 1,
-    decision: row.decision,
-    decidedOn: row.decided_on,
-    openMeasureCount: counts.openMeasureCount,
-  });
-  assertNoProblems(problems);
-
-  const to = nextAssessmentStatus(row.status, input.action)!;
-  const changes = changesOf(input.action, fields, input, today);
-  const changed = [
-    'status',
-    ...Object.keys(given),
-    ...(input.action === 'decide' && input.hasEmergencyPlan !== undefined ? ['hasEmergencyPlan'] : []),
-  ];
-  audited(ctx, { action: `assessments.${input.action}`, ...assessmentEntity(row.id), fields: changed }, () => {
-    ctx.sql.run(
-      qb
-        .updateTable('assessments')
-        .set({ ...changes, status: to, updated_at: ctx.now().toISOString() })
-        .where('id', '=', row.id),
-    );
-    addEvent(ctx, {
-      assessment_id: row.id,
-      kind: 'transition',
-      action: input.action,
-      from_status: row.status,
-      to_status: to,
+  transitionRecord(ctx, assessmentStore, input, (row: AssessmentTableRow) => {
+    const fields: AssessmentTransitionInput = { ...storedFields(row), ...given };
+    const counts = measureCounts(ctx.sql, row.id);
+    return {
+      problems: assessmentTransitionProblems(row.status, input.action, fields, {
+        today,
+        content: { ...contentOf(ctx.sql, row.id), measureCount: counts.measureCount },
+        mapping: ctx.settings.work.conclusionMapping,
+        recommendedConclusion: row.recommended_conclusion,
+        riskLevelAfter: row.risk_level_after,
+        hasEmergencyPlan: input.hasEmergencyPlan ?? row.has_emergency_plan === 1,
+        decision: row.decision,
+        decidedOn: row.decided_on,
+        openMeasureCount: counts.openMeasureCount,
+      }),
+      to: nextAssessmentStatus(row.status, input.action),
+      set: changesOf(input.action, fields, input, today),
+      fields: [
+        ...Object.keys(given),
+        ...(input.action === 'decide' && input.hasEmergencyPlan !== undefined ? ['hasEmergencyPlan'] : []),
+      ],
       note: noteOf(input.action, fields, row),
-    });
+    };
   });
-  return detailOf(ctx, row.id);
+  return detailOf(ctx, input.id);
 }
