@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, lint and format check, then every Vitest project (unit, component, e2e).
+ * `npm test`: typecheck, lint, format and import-cycle checks, then every Vitest project (unit,
+ * component, e2e).
  * Every step runs even when an earlier one fails; the last line counts each check and each test:
  * `N passed, N failed`.
  */
@@ -65,6 +66,7 @@ check('typecheck e2e', 'npx', ['tsc', '--noEmit', '--composite', 'false', '-p', 
 check('typecheck web', 'npx', ['vue-tsc', '--noEmit', '--composite', 'false', '-p', 'tsconfig.web.json']);
 check('eslint', 'npx', ['eslint', '.']);
 check('prettier', 'npx', ['prettier', '--check', '.']);
+check('import cycles', 'npx', ['tsx', 'scripts/check-cycles.ts']);
 vitest();
 
 console.log(`\n${tally.passed} passed, ${tally.failed} failed`);

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
+import type { OutputOf } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { createDispatch, type Dispatch } from './api/dispatch';
+import { createDispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
 import type { CallContext, Services } from './api/types';
+import type { Backend } from './backend';
 import { openDatabase, type OpenedDatabase } from './db/database';
 import { DamagedDatabaseError } from './db/damaged';
-import type { MigrationOutcome } from './db/migrations';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
 import { loadAuditKey } from './features/audit/key';
@@ -18,20 +18,6 @@ import { placeBackup } from './features/backup/place';
 import { scheduleDailyBackups } from './features/backup/schedule';
 import { readSettings, type SettingValues } from './features/settings/repo';
 import { openRecovery } from './recovery';
-
-export interface Backend {
-  /** The transports' entry: any method name, any input, checked and validated inside. */
-  dispatch: Dispatch;
-  /** The same dispatch, typed by the contract: for scripts, the bench and tests. */
-  call<M extends MethodName>(method: M, input: InputOf<M>, context: CallContext): Promise<Result<OutputOf<M>>>;
-  services: Services;
-  dataDir: string;
-  dbFile: string;
-  migration: MigrationOutcome;
-  /** Set while the data file, found damaged at start-up, waits to be restored from a backup. */
-  recovery: { movedTo: string; problem: string } | null;
-  close(): void;
-}
 
 export interface BackendOptions {
   /** The clock; tests move it to check lockouts, idle expiry and password age. */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, fail, type ErrorBody, type Result } from '../../shared/errors';
 import type { CallContext } from './api/types';
-import { openBackend, type Backend } from './app';
+import { openBackend } from './app';
+import type { Backend } from './backend';
 import { displayCall } from './features/auth/display';
 import { startBoardLan } from './http/board-lan';
 

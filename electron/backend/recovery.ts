@@ -4,7 +4,7 @@ import type { BackupInfo, RecoveryStatus } from '../../shared/contract/backup';
 import { AppError, fail, ok, type Result } from '../../shared/errors';
 import { validationDetails, type Dispatch } from './api/dispatch';
 import type { CallContext } from './api/types';
-import type { Backend } from './app';
+import type { Backend } from './backend';
 import { DB_FILE_NAME } from './db/database';
 import type { DamagedDatabaseError } from './db/damaged';
 import { appendAudit } from './features/audit/writer';

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
 import type { AccountRole } from '../../shared/domain/roles';
 import { memoryJar } from '../../electron/backend/api/memory-jar';
-import { openBackend, type Backend, type BackendOptions } from '../../electron/backend/app';
+import { openBackend, type BackendOptions } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { tempDir } from './temp-dir';
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Backend } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { signInAdmin, testBackend } from './backend';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { ADMIN, newClient, seed, signInAdmin, signInAs, testBackend, TINY_COUNTY } from '../helpers/backend';
 import { manualClock } from '../helpers/clock';

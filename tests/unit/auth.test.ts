@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, newClient, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { manualClock } from '../helpers/clock';
-import type { Backend } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 
 const LOGIN = { username: ADMIN.username, password: ADMIN.password };
 

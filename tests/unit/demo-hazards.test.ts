@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { searchableText } from '../../electron/backend/db/search-text';
 import { DEMO_HAZARD_COUNTS } from '../../electron/backend/demo/hazards';

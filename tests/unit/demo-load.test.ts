@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../electron/backend/app';
+import type { Backend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';

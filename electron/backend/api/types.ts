@@ -1,9 +1,8 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
-import type { Role } from '../../../shared/domain/roles';
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import type { ExportJobs } from '../export/jobs';
-import type { SessionStore } from '../features/auth/sessions';
+import type { Principal, SessionStore } from '../features/auth/sessions';
 import type { SettingValues } from '../features/settings/repo';
 
 /**
@@ -21,16 +20,6 @@ export interface CallContext {
   /** `desktop`, or the web client's address. */
   client: string;
   jar: SessionJar;
-}
-
-/** The signed-in user, as the backend knows them (never as the renderer claims). */
-export interface Principal {
-  userId: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Township the user is bound to; null works county-wide. */
-  regionCode: string | null;
 }
 
 /** Everything a backend instance holds for one data folder. */

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { Backend } from '../app';
+import type { Backend } from '../backend';
 import { displayCall } from '../features/auth/display';
 import { createBoardServer } from './board-server';
 import { listenOn } from './server';

@@ -1,12 +1,10 @@
 /**
- * The four colour levels of a risk hazard (风险隐患), their display colours, and the rules for
- * changing a hazard's colour: every change is dated, gives a reason and is kept in the history.
- * Codes match the `hazard_level` dictionary of migration 0001.
+ * The four colour levels of a risk hazard (风险隐患), their display colours, and a hazard's history
+ * of colour changes: every change is dated, gives a reason and is kept. Codes match the
+ * `hazard_level` dictionary of migration 0001. Whether a change may be made depends on the hazard's
+ * life, so that rule lives in hazard-statuses.ts.
  */
 import { compareDates } from '../ledger/calendar';
-import { isBlank, type FieldProblem } from '../ledger/state-machine';
-import { choiceProblem, dateProblem, isChoice, todayBound } from './fields';
-import type { HazardStatus } from './hazard-statuses';
 
 /** Most serious first. */
 export const HAZARD_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -55,61 +53,6 @@ export const LEVEL_CHANGE_DIRECTION_LABELS: Record<LevelChangeDirection, string>
 export function levelChangeDirection(from: HazardLevel, to: HazardLevel): LevelChangeDirection | null {
   const diff = hazardLevelRank(to) - hazardLevelRank(from);
   return diff > 0 ? 'raised' : diff < 0 ? 'lowered' : null;
-}
-
-export interface LevelChangeInput {
-  level?: string | null;
-  reason?: string | null;
-  changedOn?: string | null;
-  /** The plan for this case (一案一策): required when a hazard turns red without one. */
-  plan?: string | null;
-}
-
-export interface LevelChangeContext {
-  level: HazardLevel;
-  status: HazardStatus;
-  today?: string;
-  /** The last change (or the day the hazard was found): a change cannot be dated before it. */
-  lastChangedOn?: string;
-  responsibleLeaderId?: string | null;
-  hasPlan?: boolean;
-}
-
-/**
- * Problems with changing a hazard's colour; empty when it may go ahead. A reason and a date are
- * always required; the level must change; a closed-out hazard keeps its last colour; a red hazard
- * needs a responsible leader and a plan of its own (一案一策).
- */
-export function levelChangeProblems(input: LevelChangeInput, current: LevelChangeContext): FieldProblem[] {
-  if (current.status === 'closed') {
-    return [{ path: 'status', message: '已销号的隐患不能调整等级，如有新情况请先重新化解' }];
-  }
-  const problems: FieldProblem[] = [];
-  if (isBlank(input.level)) problems.push({ path: 'level', message: '请选择“风险等级”' });
-  if (isBlank(input.reason)) problems.push({ path: 'reason', message: '请填写“调整原因”' });
-  if (isBlank(input.changedOn)) problems.push({ path: 'changedOn', message: '请填写“调整日期”' });
-  const choice = choiceProblem('level', '风险等级', input.level, HAZARD_LEVELS, HAZARD_LEVEL_LABELS);
-  if (choice) problems.push(choice);
-  const changed = dateProblem('changedOn', '调整日期', input.changedOn, {
-    notBefore: current.lastChangedOn ? { date: current.lastChangedOn, label: '上次调整日期' } : undefined,
-    notAfter: todayBound(current.today),
-  });
-  if (changed) problems.push(changed);
-  const level = input.level?.trim();
-  if (isChoice(HAZARD_LEVELS, level)) {
-    if (level === current.level) {
-      problems.push({ path: 'level', message: `当前已是“${HAZARD_LEVEL_LABELS[level]}”，请选择另一个等级` });
-    }
-    if (level === 'red') {
-      if (isBlank(current.responsibleLeaderId)) {
-        problems.push({ path: 'responsibleLeaderId', message: '红色隐患须明确“包保领导”，请先指定' });
-      }
-      if (!current.hasPlan && isBlank(input.plan)) {
-        problems.push({ path: 'plan', message: '红色隐患须一案一策，请填写“化解方案”' });
-      }
-    }
-  }
-  return problems;
 }
 
 export interface LevelChange {

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../../api/types';
-import type { TaskOwnerLookup } from '../risk-tasks/owners';
+import type { TaskOwnerLookup } from '../risk-tasks/task-owner';
 import { findAssessment, townshipCodesOf } from './repo';
 
 /** An assessment as the owner of mitigation measures: its townships; no new or changed measures once archived. */

@@ -1,5 +1,6 @@
 import type { AuditResult } from '../../../../shared/contract/audit';
-import type { HandlerContext } from '../../api/types';
+import type { Sql } from '../../db/sql';
+import type { Principal } from '../auth/sessions';
 import { GENESIS_HASH, hashRow } from './chain';
 
 export interface AuditEvent {
@@ -27,7 +28,17 @@ const INSERT_ROW = `INSERT INTO audit_log
   VALUES (@seq, @at, @user_id, @username, @roles, @client, @action, @entity, @entity_id, @result, @fields, @detail,
   @prev_hash, @hash)`;
 
-type AuditContext = Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal'>;
+/**
+ * What a row needs: a handler's context, or the backend's own for start-up and recovery events.
+ * Not a Pick of HandlerContext: its services import this file (through the export jobs).
+ */
+interface AuditContext {
+  sql: Sql;
+  now: () => Date;
+  auditKey: Buffer;
+  call: { client: string };
+  principal: Principal | null;
+}
 
 /**
  * Appends one row to the chain. Call it inside the transaction of the change it records, so the

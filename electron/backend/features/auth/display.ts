@@ -1,5 +1,6 @@
 import { DISPLAY_ROLE } from '../../../../shared/domain/roles';
-import type { CallContext, Principal, Services } from '../../api/types';
+import type { CallContext, Services } from '../../api/types';
+import type { Principal } from './sessions';
 
 /** Who the wall display is to the backend: no account, no user id of a person, board.read only. */
 export const DISPLAY_PRINCIPAL: Principal = {

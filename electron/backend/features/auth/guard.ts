@@ -1,10 +1,10 @@
 import type { MethodName } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { hasAccess, PERMISSION_LABELS, type Access } from '../../../../shared/domain/roles';
-import type { CallContext, Principal, Services } from '../../api/types';
+import type { CallContext, Services } from '../../api/types';
 import { appendAudit } from '../audit/writer';
 import { isDisplay } from './display';
-import type { Session } from './sessions';
+import type { Principal, Session } from './sessions';
 
 /**
  * Locks a session idle for longer than the setting allows (audited); returns whether it is locked.

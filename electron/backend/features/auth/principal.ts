@@ -1,7 +1,7 @@
 import type { Me } from '../../../../shared/contract/auth';
-import type { HandlerContext, Principal } from '../../api/types';
+import type { HandlerContext } from '../../api/types';
 import { qb, type Sql } from '../../db/sql';
-import type { Session } from './sessions';
+import type { Principal, Session } from './sessions';
 import { rolesOf, type UserRow } from '../users/repo';
 
 export const principalFromRow = (sql: Sql, user: UserRow): Principal => ({

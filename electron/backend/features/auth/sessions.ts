@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Principal } from '../../api/types';
+import type { Role } from '../../../../shared/domain/roles';
+
+/** The signed-in user, as the backend knows them (never as the renderer claims). */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Township the user is bound to; null works county-wide. */
+  regionCode: string | null;
+}
 
 export interface Session {
   principal: Principal;

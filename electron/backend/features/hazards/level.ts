@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { HazardDetail, hazardsChangeLevelInput } from '../../../../shared/contract/hazards';
-import { levelChangeProblems, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
+import type { HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
+import { levelChangeProblems } from '../../../../shared/domain/risks/hazard-statuses';
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';

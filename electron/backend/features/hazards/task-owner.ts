@@ -1,5 +1,5 @@
 import { qb } from '../../db/sql';
-import type { TaskOwnerLookup } from '../risk-tasks/owners';
+import type { TaskOwnerLookup } from '../risk-tasks/task-owner';
 
 /** A hazard as the owner of measures: its township; a closed-out hazard takes no more changes. */
 export const hazardTaskOwner: TaskOwnerLookup = (ctx, id) => {

@@ -1,5 +1,5 @@
 import { qb } from '../../db/sql';
-import type { TaskOwnerLookup } from '../risk-tasks/owners';
+import type { TaskOwnerLookup } from '../risk-tasks/task-owner';
 
 /**
  * A meeting as the owner of its assigned decisions: a township or village meeting concerns its

@@ -5,17 +5,7 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { assessmentTaskOwner } from '../assessments/task-owner';
 import { hazardTaskOwner } from '../hazards/task-owner';
 import { meetingTaskOwner } from '../meetings/task-owner';
-
-/** What the task rules need to know of a task's owner (an assessment, a hazard, a meeting). */
-export interface TaskOwner {
-  /** Townships the owner concerns; empty for a county-wide matter. */
-  townshipCodes: readonly string[];
-  /** Why the owner takes no new or changed tasks (archived, closed out …), or null. */
-  frozenReason: string | null;
-}
-
-/** Finds an owner by id; undefined when there is none. */
-export type TaskOwnerLookup = (ctx: HandlerContext, id: string) => TaskOwner | undefined;
+import type { TaskOwner, TaskOwnerLookup } from './task-owner';
 
 /** One lookup per owner kind; each ledger adds its own line here. */
 const OWNERS: Partial<Record<TaskOwnerKind, TaskOwnerLookup>> = {

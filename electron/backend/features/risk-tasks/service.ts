@@ -15,8 +15,9 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { ownerInScope, type TaskOwner } from './owners';
+import { ownerInScope } from './owners';
 import { findTask, taskById, type TaskClock } from './repo';
+import type { TaskOwner } from './task-owner';
 
 type CreateInput = z.output<typeof riskTasksCreateInput>;
 type TransitionInput = z.output<typeof riskTasksTransitionInput>;
