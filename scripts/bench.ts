@@ -190,15 +190,14 @@ function dailyReportFloor(db: Db): () => unknown {
 }
 
 /**
- * A page query's statement per LIMIT/OFFSET: the app writes them into the SQL as numbers
- * (db/paging.ts pageBounds), so the floors do too, each page prepared once.
+ * A page query's statement per LIMIT: the app writes the limit into the SQL as a number and binds
+ * the offset as `@offset` (db/paging.ts pageBounds), so the floors do too.
  */
-function pageStatements(db: Db, text: (limit: number, offset: number) => string) {
-  const prepared = new Map<string, ReturnType<Db['prepare']>>();
-  return (limit: number, offset: number) => {
-    const key = `${limit}/${offset}`;
-    let statement = prepared.get(key);
-    if (!statement) prepared.set(key, (statement = db.prepare(text(limit, offset))));
+function pageStatements(db: Db, text: (limit: number) => string) {
+  const prepared = new Map<number, ReturnType<Db['prepare']>>();
+  return (limit: number) => {
+    let statement = prepared.get(limit);
+    if (!statement) prepared.set(limit, (statement = db.prepare(text(limit))));
     return statement;
   };
 }
@@ -329,15 +328,15 @@ function petitionFloors(db: Db, today: string) {
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
       db,
-      (limit, offset) => `SELECT ${columns} ${joins} WHERE p.rowid IN
-        (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+      (limit) => `SELECT ${columns} ${joins} WHERE p.rowid IN
+        (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
     );
     // better-sqlite3 refuses named parameters a statement does not use: the count may not use @today.
     const countParams = (params: Record<string, unknown>) => (where.includes('@today') ? { today, ...params } : params);
     return {
       count: (params: Record<string, unknown> = {}) => total.get(countParams(params)) as number,
       rows: (params: Record<string, unknown>, offset: number, limit: number) =>
-        (items(limit, offset).all({ today, ...params }) as Raw[]).map(toRow),
+        (items(limit).all({ today, ...params, offset }) as Raw[]).map(toRow),
     };
   };
   const page = (where: string, order?: string) => {
@@ -424,11 +423,11 @@ function hazardFloors(db: Db, today: string) {
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
       db,
-      (limit, offset) => `SELECT ${columns} ${joins} WHERE h.rowid IN
-        (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+      (limit) => `SELECT ${columns} ${joins} WHERE h.rowid IN
+        (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
     );
     return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
-      items: (items(pageSize, (pageNo - 1) * pageSize).all(params) as Raw[]).map(toRow),
+      items: (items(pageSize).all({ ...params, offset: (pageNo - 1) * pageSize }) as Raw[]).map(toRow),
       total: total.get(params) as number,
       page: pageNo,
       pageSize,
@@ -502,13 +501,13 @@ function assessmentFloors(db: Db, today: string) {
     const total = db.prepare(`SELECT count(*) FROM assessments a ${filter}`).pluck();
     const items = pageStatements(
       db,
-      (limit, offset) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id
-      WHERE a.rowid IN (SELECT a.rowid FROM assessments a ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+      (limit) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id
+      WHERE a.rowid IN (SELECT a.rowid FROM assessments a ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset)
       ORDER BY ${order}`,
     );
     return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
       items: (
-        items(pageSize, (pageNo - 1) * pageSize).all({ ...params, today, soon: DEFAULT_DUE_SOON_DAYS }) as Raw[]
+        items(pageSize).all({ ...params, today, soon: DEFAULT_DUE_SOON_DAYS, offset: (pageNo - 1) * pageSize }) as Raw[]
       ).map(toRow),
       total: total.get(params) as number,
       page: pageNo,
