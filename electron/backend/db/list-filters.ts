@@ -1,7 +1,7 @@
 import type { Compilable } from 'kysely';
 import { townshipPrefix } from '../../../shared/domain/scope';
-import { searchPhrase } from './search-text';
 import { offsetOf } from './paging';
+import { searchPhrase } from './search-text';
 import type { NamedParams, Sql } from './sql';
 
 /**

