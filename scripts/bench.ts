@@ -733,8 +733,8 @@ interface PageOf {
  */
 function unseenPages(c: Case, answer: PageOf, visited: Map<string, Set<number>>): number[] {
   const list = `${c.method} ${JSON.stringify({ ...c.input, page: undefined })}`;
-  const seen = visited.get(list) ?? new Set([answer.page]);
-  visited.set(list, seen);
+  const seen = visited.get(list) ?? new Set<number>();
+  visited.set(list, seen.add(answer.page));
   const last = Math.ceil(answer.total / answer.pageSize);
   const after = Array.from({ length: Math.max(0, last - answer.page) }, (_, i) => answer.page + 1 + i);
   const below = Math.min(answer.page - 1, last);
