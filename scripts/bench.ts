@@ -3,15 +3,20 @@
  *
  * Each contract method is called through `dispatch` (validation, handler, Kysely-compiled SQL)
  * and compared with its "floor": the same query written by hand as raw SQL on a prepared
- * better-sqlite3 statement, giving the same result. The ratio is what the layers cost.
- * Then the BatchWriter writes a million ledger-like rows into a scratch table.
- * Prints a table and writes bench-results/bench.json.
+ * better-sqlite3 statement, giving the same result. The ratio is what the layers cost; the two run
+ * in turns, so a change in the machine's load falls on both alike. A paged list is also timed as
+ * users first meet it: pages no call has asked for yet (then the same pages again), and its first
+ * call after a restart. Then the BatchWriter writes a million ledger-like rows into a scratch table.
+ * Prints the tables with the machine's load beside them and writes bench-results/bench.json.
+ *
+ *   npm run bench -- [--scale large|small]
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
 import { cellsOf, FIGURE_SQL, rollUp } from '../electron/backend/features/petitions/figures';
@@ -33,6 +38,7 @@ import { appendAudit } from '../electron/backend/features/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
 import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';
+import { Sql } from '../electron/backend/db/sql';
 import { BatchWriter } from '../electron/backend/demo/batch-writer';
 import { generateDemoCounty } from '../electron/backend/demo/generate';
 import { Random } from '../electron/backend/demo/random';
@@ -46,10 +52,17 @@ import { countyDate, countyMidnight } from '../shared/domain/time';
 
 const WARM_UP = 20;
 const ITERATIONS = 200;
+/** Pages never visited before timed per list (fewer where the list has fewer). */
+const COLD_PAGES = 50;
+/** Restarts timed per list: its first call on a new connection. */
+const COLD_STARTS = 20;
 const LEDGER_ROWS = 1_000_000;
 const AUDIT_ROWS = 300_000;
 const BENCH_ACTOR = { userId: null, username: 'bench', roles: ['sysadmin'] };
-const DEMO = { scale: 'large', seed: 20261122 } as const;
+/** `--scale small` (300 cases) checks the bench itself in seconds; the figures mean something at large. */
+const { scale } = parseArgs({ options: { scale: { type: 'string', default: 'large' } } }).values;
+if (scale !== 'large' && scale !== 'small') throw new Error(`--scale 只能是 small 或 large：${scale}`);
+const DEMO = { scale, seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
 /** The bench signs in like any client: calls go through the same session and permission checks. */
 const call = { transport: 'ipc', client: 'bench', jar: memoryJar() } as const;
@@ -70,11 +83,19 @@ interface Case {
    * call): its result is not compared, and its ratio is marked * in the table.
    */
   queriesOnly?: true;
+  /** A paged list: the same call and floor at page `n`, to time pages never visited before. */
+  atPage?: (n: number) => { input: Record<string, unknown>; floor: () => unknown };
 }
 
 interface Timing {
   median: number;
   p95: number;
+}
+
+/** The app's timings and its floor's, over the same runs. */
+interface Paired {
+  app: Timing;
+  floor: Timing;
 }
 
 function summarise(samples: number[]): Timing {
@@ -83,15 +104,27 @@ function summarise(samples: number[]): Timing {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-async function time(run: () => unknown): Promise<Timing> {
-  for (let i = 0; i < WARM_UP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
+async function elapsed(run: () => unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/**
+ * The app's call and its floor in turns (A B A B …): a change in the machine's load while the case
+ * runs falls on both alike instead of on whichever ran second.
+ */
+async function timePair(app: () => unknown, floor: () => unknown): Promise<Paired> {
+  for (let i = 0; i < WARM_UP; i++) {
+    await app();
+    await floor();
   }
-  return summarise(samples);
+  const samples = { app: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < ITERATIONS; i++) {
+    samples.app.push(await elapsed(app));
+    samples.floor.push(await elapsed(floor));
+  }
+  return { app: summarise(samples.app), floor: summarise(samples.floor) };
 }
 
 /**
@@ -158,15 +191,14 @@ function dailyReportFloor(db: Db): () => unknown {
 }
 
 /**
- * A page query's statement per LIMIT/OFFSET: the app writes them into the SQL as numbers
- * (db/paging.ts pageBounds), so the floors do too, each page prepared once.
+ * A page query's statement per LIMIT: the app writes the limit into the SQL as a number and binds
+ * the offset as `@offset` (db/paging.ts pageBounds), so the floors do too.
  */
-function pageStatements(db: Db, text: (limit: number, offset: number) => string) {
-  const prepared = new Map<string, ReturnType<Db['prepare']>>();
-  return (limit: number, offset: number) => {
-    const key = `${limit}/${offset}`;
-    let statement = prepared.get(key);
-    if (!statement) prepared.set(key, (statement = db.prepare(text(limit, offset))));
+function pageStatements(db: Db, text: (limit: number) => string) {
+  const prepared = new Map<number, ReturnType<Db['prepare']>>();
+  return (limit: number) => {
+    let statement = prepared.get(limit);
+    if (!statement) prepared.set(limit, (statement = db.prepare(text(limit))));
     return statement;
   };
 }
@@ -208,8 +240,13 @@ function floors(db: Db) {
     regionsByLevel: regionsPage('r.level = ?'),
     regionsByParent: regionsPage('r.parent_code = ?'),
     regionsByKeyword: regionsPage("r.name LIKE ? ESCAPE '\\'"),
-    units: () => ({ items: unitsItems.all(20, 0), total: unitsTotal.get(), page: 1, pageSize: 20 }),
-    people: () => ({ items: peopleItems.all(20, 0), total: peopleTotal.get(), page: 1, pageSize: 20 }),
+    units: (page = 1) => ({ items: unitsItems.all(20, (page - 1) * 20), total: unitsTotal.get(), page, pageSize: 20 }),
+    people: (page = 1) => ({
+      items: peopleItems.all(20, (page - 1) * 20),
+      total: peopleTotal.get(),
+      page,
+      pageSize: 20,
+    }),
     dict: (code: string) => {
       const entries = dictEntries.all(code) as Array<{ enabled: number }>;
       return { code, name: dictName.get(code), entries: entries.map((e) => ({ ...e, enabled: e.enabled === 1 })) };
@@ -292,15 +329,15 @@ function petitionFloors(db: Db, today: string) {
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
       db,
-      (limit, offset) => `SELECT ${columns} ${joins} WHERE p.rowid IN
-        (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+      (limit) => `SELECT ${columns} ${joins} WHERE p.rowid IN
+        (SELECT p.rowid FROM petitions p ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
     );
     // better-sqlite3 refuses named parameters a statement does not use: the count may not use @today.
     const countParams = (params: Record<string, unknown>) => (where.includes('@today') ? { today, ...params } : params);
     return {
       count: (params: Record<string, unknown> = {}) => total.get(countParams(params)) as number,
       rows: (params: Record<string, unknown>, offset: number, limit: number) =>
-        (items(limit, offset).all({ today, ...params }) as Raw[]).map(toRow),
+        (items(limit).all({ today, ...params, offset }) as Raw[]).map(toRow),
     };
   };
   const page = (where: string, order?: string) => {
@@ -332,12 +369,13 @@ function petitionFloors(db: Db, today: string) {
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
   const tallies = db.prepare(FIGURE_SQL.tallies);
   const overdue = db.prepare(FIGURE_SQL.overdue);
+  const byKeyword = page(keyword);
   return {
     all: page(''),
     byTownshipStatus: page('p.township_code = @township AND p.status = @status'),
     byDueDate: page('', 'p.due_date IS NULL, p.due_date ASC, p.id ASC'),
     byDueDateDesc: page('', 'p.due_date IS NOT NULL DESC, p.due_date DESC, p.id DESC'),
-    keyword: (text: string) => page(keyword)({ phrase: searchPhrase(text) }),
+    keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
     queue: (pageNo = 1, pageSize = 20) => {
       const [due, escalated] = queueRuns.map((run) => run.count(queueParams)) as [number, number];
       const offset = (pageNo - 1) * pageSize;
@@ -386,11 +424,11 @@ function hazardFloors(db: Db, today: string) {
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
       db,
-      (limit, offset) => `SELECT ${columns} ${joins} WHERE h.rowid IN
-        (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) ORDER BY ${order}`,
+      (limit) => `SELECT ${columns} ${joins} WHERE h.rowid IN
+        (SELECT h.rowid FROM hazards h ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
     );
     return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
-      items: (items(pageSize, (pageNo - 1) * pageSize).all(params) as Raw[]).map(toRow),
+      items: (items(pageSize).all({ ...params, offset: (pageNo - 1) * pageSize }) as Raw[]).map(toRow),
       total: total.get(params) as number,
       page: pageNo,
       pageSize,
@@ -403,11 +441,12 @@ function hazardFloors(db: Db, today: string) {
   const measures = db.prepare(`SELECT t.id, t.owner_id AS ownerId, t.status, t.due_date AS dueDate
     FROM risk_tasks t JOIN hazards h ON h.id = t.owner_id
     WHERE t.owner_kind = 'hazard' AND t.kind = 'measure' AND t.status IN ${OPEN_TASK_SQL}`);
+  const byKeyword = page(keyword);
   return {
     all: page(''),
     byTownshipStatus: page('h.township_code = @township AND h.status = @status'),
     byLevel: page('', `${rank} DESC, h.found_on DESC, h.id DESC`),
-    keyword: (text: string) => page(keyword)({ phrase: searchPhrase(text) }),
+    keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
     figures: () => ({
       ...hazardFiguresOf(
         groups.all() as HazardGroup[],
@@ -461,24 +500,28 @@ function assessmentFloors(db: Db, today: string) {
   const page = (where: string) => {
     const filter = where ? `WHERE ${where}` : '';
     const total = db.prepare(`SELECT count(*) FROM assessments a ${filter}`).pluck();
-    const items = db.prepare(`SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id
-      WHERE a.rowid IN (SELECT a.rowid FROM assessments a ${filter} ORDER BY ${order} LIMIT 20) ORDER BY ${order}`);
-    return (params: Record<string, unknown> = {}) => ({
-      items: (items.all({ ...params, today, soon: DEFAULT_DUE_SOON_DAYS }) as Raw[]).map(toRow),
+    const items = pageStatements(
+      db,
+      (limit) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id
+      WHERE a.rowid IN (SELECT a.rowid FROM assessments a ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset)
+      ORDER BY ${order}`,
+    );
+    return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
+      items: (
+        items(pageSize).all({ ...params, today, soon: DEFAULT_DUE_SOON_DAYS, offset: (pageNo - 1) * pageSize }) as Raw[]
+      ).map(toRow),
       total: total.get(params) as number,
-      page: 1,
-      pageSize: 20,
+      page: pageNo,
+      pageSize,
     });
   };
+  const byKeyword = page('a.rowid IN (SELECT rowid FROM assessments_search WHERE assessments_search MATCH @phrase)');
   return {
     all: page(''),
     byTownshipStatus: page(
       `a.id IN (SELECT assessment_id FROM assessment_townships WHERE township_code = @township) AND a.status = @status`,
     ),
-    keyword: (text: string) =>
-      page('a.rowid IN (SELECT rowid FROM assessments_search WHERE assessments_search MATCH @phrase)')({
-        phrase: searchPhrase(text),
-      }),
+    keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
   };
 }
 
@@ -499,33 +542,35 @@ function casesFor(db: Db, townshipCode: string): Case[] {
   const hazards = hazardFloors(db, countyDate(new Date()));
   const assessments = assessmentFloors(db, countyDate(new Date()));
   const officer = { as: officerCall };
+  /** A paged list's case at `page`, and the same list at any other page (its cold pages). */
+  const paged = (input: Record<string, unknown>, floorAt: (page: number) => unknown, page = 1) => ({
+    input: page === 1 ? input : { ...input, page },
+    floor: () => floorAt(page),
+    atPage: (n: number) => ({ input: { ...input, page: n }, floor: () => floorAt(n) }),
+  });
   return [
     {
       method: 'regions.list',
       label: '乡镇层级',
-      input: { level: 'township' },
-      floor: () => floor.regionsByLevel('township'),
+      ...paged({ level: 'township' }, (n) => floor.regionsByLevel('township', n)),
     },
     {
       method: 'regions.list',
       label: '一个镇的村',
-      input: { parentCode: townshipCode },
-      floor: () => floor.regionsByParent(townshipCode),
+      ...paged({ parentCode: townshipCode }, (n) => floor.regionsByParent(townshipCode, n)),
     },
     {
       method: 'regions.list',
       label: '名称搜索：社区',
-      input: { keyword: '社区' },
-      floor: () => floor.regionsByKeyword('%社区%'),
+      ...paged({ keyword: '社区' }, (n) => floor.regionsByKeyword('%社区%', n)),
     },
     {
       method: 'regions.list',
       label: '网格第 50 页',
-      input: { level: 'grid', page: 50 },
-      floor: () => floor.regionsByLevel('grid', 50),
+      ...paged({ level: 'grid' }, (n) => floor.regionsByLevel('grid', n), 50),
     },
-    { method: 'units.list', label: '第 1 页', input: {}, floor: floor.units },
-    { method: 'people.list', label: '第 1 页', input: {}, floor: floor.people },
+    { method: 'units.list', label: '第 1 页', ...paged({}, floor.units) },
+    { method: 'people.list', label: '第 1 页', ...paged({}, floor.people) },
     {
       method: 'dicts.get',
       label: '信访问题分类',
@@ -534,68 +579,56 @@ function casesFor(db: Db, townshipCode: string): Case[] {
     },
     { method: 'board.boundary', label: '乡镇边界', input: {}, floor: floor.boundary },
     { method: 'system.info', label: '概况', input: {}, floor: floor.info },
-    { method: 'petitions.list', label: '无筛选第 1 页', input: {}, floor: () => petitions.all(), ...officer },
+    { method: 'petitions.list', label: '无筛选第 1 页', ...paged({}, (n) => petitions.all({}, n)), ...officer },
     {
       method: 'petitions.list',
       label: '一个镇 + 化解中',
-      input: { townshipCode, status: 'resolving' },
-      floor: () => petitions.byTownshipStatus({ township: townshipCode, status: 'resolving' }),
+      ...paged({ townshipCode, status: 'resolving' }, (n) =>
+        petitions.byTownshipStatus({ township: townshipCode, status: 'resolving' }, n),
+      ),
       ...officer,
     },
-    {
-      method: 'petitions.list',
-      label: '第 500 页',
-      input: { page: 500 },
-      floor: () => petitions.all({}, 500),
-      ...officer,
-    },
+    { method: 'petitions.list', label: '第 500 页', ...paged({}, (n) => petitions.all({}, n), 500), ...officer },
     {
       method: 'petitions.list',
       label: '按期限排序',
-      input: { sort: 'dueDate', direction: 'asc' },
-      floor: () => petitions.byDueDate(),
+      ...paged({ sort: 'dueDate', direction: 'asc' }, (n) => petitions.byDueDate({}, n)),
       ...officer,
     },
     {
       method: 'petitions.list',
       label: '按期限倒序',
-      input: { sort: 'dueDate', direction: 'desc' },
-      floor: () => petitions.byDueDateDesc(),
+      ...paged({ sort: 'dueDate', direction: 'desc' }, (n) => petitions.byDueDateDesc({}, n)),
       ...officer,
     },
     {
       method: 'petitions.list',
       label: '关键词“征地补偿”（FTS）',
-      input: { keyword: '征地补偿' },
-      floor: () => petitions.keyword('征地补偿'),
+      ...paged({ keyword: '征地补偿' }, (n) => petitions.keyword('征地补偿', n)),
       ...officer,
     },
     {
       method: 'petitions.list',
       label: '两字关键词“拆迁”',
-      input: { keyword: '拆迁' },
-      floor: () => petitions.keyword('拆迁'),
+      ...paged({ keyword: '拆迁' }, (n) => petitions.keyword('拆迁', n)),
       ...officer,
     },
     {
       method: 'petitions.list',
       label: '一字关键词“王”',
-      input: { keyword: '王' },
-      floor: () => petitions.keyword('王'),
+      ...paged({ keyword: '王' }, (n) => petitions.keyword('王', n)),
       ...officer,
     },
     {
       method: 'petitions.supervisionQueue',
       label: '督办队列第 1 页',
-      input: {},
-      floor: () => petitions.queue(),
+      ...paged({}, (n) => petitions.queue(n)),
       ...officer,
     },
     {
       method: 'petitions.supervisionQueue',
       label: '督办队列第 100 页',
-      input: { page: 100 },
-      floor: () => petitions.queue(100),
+      ...paged({}, (n) => petitions.queue(n), 100),
       ...officer,
     },
     {
@@ -605,49 +638,47 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       floor: petitions.figures,
       ...officer,
     },
-    { method: 'hazards.list', label: '无筛选第 1 页', input: {}, floor: () => hazards.all(), ...officer },
+    { method: 'hazards.list', label: '无筛选第 1 页', ...paged({}, (n) => hazards.all({}, n)), ...officer },
     {
       method: 'hazards.list',
       label: '一个镇 + 化解中',
-      input: { townshipCode, status: 'resolving' },
-      floor: () => hazards.byTownshipStatus({ township: townshipCode, status: 'resolving' }),
+      ...paged({ townshipCode, status: 'resolving' }, (n) =>
+        hazards.byTownshipStatus({ township: townshipCode, status: 'resolving' }, n),
+      ),
       ...officer,
     },
     {
       method: 'hazards.list',
       label: '两字关键词“欠薪”',
-      input: { keyword: '欠薪' },
-      floor: () => hazards.keyword('欠薪'),
+      ...paged({ keyword: '欠薪' }, (n) => hazards.keyword('欠薪', n)),
       ...officer,
     },
     {
       method: 'hazards.list',
       label: '关键词“拖欠农民”（FTS）',
-      input: { keyword: '拖欠农民' },
-      floor: () => hazards.keyword('拖欠农民'),
+      ...paged({ keyword: '拖欠农民' }, (n) => hazards.keyword('拖欠农民', n)),
       ...officer,
     },
     {
       method: 'hazards.list',
       label: '按等级排序',
-      input: { sort: 'level' },
-      floor: () => hazards.byLevel(),
+      ...paged({ sort: 'level' }, (n) => hazards.byLevel({}, n)),
       ...officer,
     },
     { method: 'hazards.figures', label: '指标', input: {}, floor: hazards.figures, ...officer },
-    { method: 'assessments.list', label: '无筛选第 1 页', input: {}, floor: () => assessments.all(), ...officer },
+    { method: 'assessments.list', label: '无筛选第 1 页', ...paged({}, (n) => assessments.all({}, n)), ...officer },
     {
       method: 'assessments.list',
       label: '一个镇 + 跟踪中',
-      input: { townshipCode, status: 'tracking' },
-      floor: () => assessments.byTownshipStatus({ township: townshipCode, status: 'tracking' }),
+      ...paged({ townshipCode, status: 'tracking' }, (n) =>
+        assessments.byTownshipStatus({ township: townshipCode, status: 'tracking' }, n),
+      ),
       ...officer,
     },
     {
       method: 'assessments.list',
       label: '两字关键词“改造”',
-      input: { keyword: '改造' },
-      floor: () => assessments.keyword('改造'),
+      ...paged({ keyword: '改造' }, (n) => assessments.keyword('改造', n)),
       ...officer,
     },
     {
@@ -676,6 +707,77 @@ function casesFor(db: Db, townshipCode: string): Case[] {
   ];
 }
 
+interface MethodRow {
+  method: string;
+  label: string;
+  input: Record<string, unknown>;
+  measured: Timing;
+  floor: Timing;
+  ratio: number;
+  queriesOnly: boolean;
+  /** A paged list's pages never visited before, then the same pages again; null where it has none. */
+  unseen: (Paired & { pages: number }) | null;
+  revisited: Paired | null;
+  /** A paged list's first call after a restart. */
+  firstCall: Timing | null;
+}
+
+interface PageOf {
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Pages of `c`'s list that no call in this process has asked for yet, those after its own page
+ * first (as a user pages on), then those before it; from now on they count as visited.
+ */
+function unseenPages(c: Case, answer: PageOf, visited: Map<string, Set<number>>): number[] {
+  const list = `${c.method} ${JSON.stringify({ ...c.input, page: undefined })}`;
+  const seen = visited.get(list) ?? new Set<number>();
+  visited.set(list, seen.add(answer.page));
+  const last = Math.ceil(answer.total / answer.pageSize);
+  const after = Array.from({ length: Math.max(0, last - answer.page) }, (_, i) => answer.page + 1 + i);
+  const below = Math.min(answer.page - 1, last);
+  const before = Array.from({ length: below }, (_, i) => below - i);
+  const pages = [...after, ...before].filter((n) => !seen.has(n)).slice(0, COLD_PAGES);
+  for (const n of pages) seen.add(n);
+  return pages;
+}
+
+/** Each page once, the app's call and its floor in turns. */
+async function timePages(backend: Backend, c: Case, pages: number[]): Promise<Paired> {
+  const samples = { app: [] as number[], floor: [] as number[] };
+  for (const n of pages) {
+    const at = c.atPage!(n);
+    samples.app.push(await elapsed(() => dataOf(backend, c.method, at.input, c.as)));
+    samples.floor.push(await elapsed(at.floor));
+  }
+  return { app: summarise(samples.app), floor: summarise(samples.floor) };
+}
+
+/** A new connection for the backend, as after a restart: empty statement caches and page cache. */
+function reconnect(backend: Backend): void {
+  backend.services.sql.db.close();
+  const db = openRaw(backend.dbFile);
+  applyPragmas(db);
+  // Start-up has read the schema before any list is opened.
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  backend.services.sql = new Sql(db);
+}
+
+/** Each list's first call after a restart, round after round over all of them. */
+async function timeFirstCalls(backend: Backend, cases: Case[]): Promise<Timing[]> {
+  const samples = cases.map(() => [] as number[]);
+  for (let round = 0; round < COLD_STARTS; round++) {
+    for (const [index, c] of cases.entries()) {
+      reconnect(backend);
+      samples[index]!.push(await elapsed(() => dataOf(backend, c.method, c.input, c.as)));
+    }
+  }
+  return samples.map(summarise);
+}
+
 async function benchMethods(backend: Backend) {
   const db = openRaw(backend.dbFile);
   // The floors run with the app's own pragmas (page cache included), or the ratios would flatter.
@@ -685,23 +787,39 @@ async function benchMethods(backend: Backend) {
       items: Array<{ code: string; name: string }>;
     };
     const town = townships.items.find((t) => t.name.endsWith('镇'))!;
-    const rows = [];
-    for (const c of casesFor(db, town.code)) {
+    const cases = casesFor(db, town.code);
+    const visited = new Map<string, Set<number>>();
+    const rows: MethodRow[] = [];
+    for (const c of cases) {
       // The floor must answer exactly what the method answers, or the comparison means nothing.
       const answer = await dataOf(backend, c.method, c.input, c.as);
       if (!c.queriesOnly) deepStrictEqual(c.floor(), answer, `${c.method} ${c.label}: 下限查询结果不一致`);
-      const measured = await time(() => backend.dispatch(c.method, c.input, c.as ?? call));
-      const floor = await time(c.floor);
+      const warm = await timePair(() => backend.dispatch(c.method, c.input, c.as ?? call), c.floor);
+      const pages = c.atPage ? unseenPages(c, answer as PageOf, visited) : [];
+      // The same pages twice: first never seen, then revisited, so only the caches differ.
+      const unseen = pages.length ? await timePages(backend, c, pages) : null;
+      const revisited = pages.length ? await timePages(backend, c, pages) : null;
+      for (const n of pages) {
+        const at = c.atPage!(n);
+        deepStrictEqual(at.floor(), await dataOf(backend, c.method, at.input, c.as), `${c.method} 第 ${n} 页不一致`);
+      }
       rows.push({
         method: c.method,
         label: c.label,
         input: c.input,
-        measured,
-        floor,
-        ratio: measured.median / floor.median,
+        measured: warm.app,
+        floor: warm.floor,
+        ratio: warm.app.median / warm.floor.median,
         queriesOnly: c.queriesOnly ?? false,
+        unseen: unseen && { pages: pages.length, ...unseen },
+        revisited,
+        firstCall: null,
       });
     }
+    // Last, as each restart empties the caches the cases above time warm.
+    const lists = cases.filter((c) => c.atPage);
+    const firstCalls = await timeFirstCalls(backend, lists);
+    lists.forEach((c, i) => (rows[cases.indexOf(c)]!.firstCall = firstCalls[i]!));
     return rows;
   } finally {
     db.close();
@@ -773,6 +891,25 @@ function benchAuditChain(backend: Backend) {
   return { rows: verification.checkedRows, appendSeconds, verifySeconds };
 }
 
+interface Load {
+  at: string;
+  /** os.loadavg(): runnable processes averaged over 1, 5 and 15 minutes. */
+  loadavg: number[];
+}
+
+const loadNow = (): Load => ({ at: new Date().toISOString(), loadavg: loadavg() });
+
+/** The load beside the figures: on a busy machine they are slower, and the ratios noisier. */
+const loadLine = (when: string, load: Load) =>
+  `${when}时机器负载（1/5/15 分钟平均）：${load.loadavg.map((n) => n.toFixed(2)).join(' / ')}，${cpus().length} 核`;
+
+const msOf = (pair: Paired) => ({
+  medianMs: pair.app.median,
+  p95Ms: pair.app.p95,
+  floorMedianMs: pair.floor.median,
+  floorP95Ms: pair.floor.p95,
+});
+
 /** Terminal columns: a CJK character takes two. */
 const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
 const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - widthOf(text)));
@@ -793,24 +930,28 @@ async function main(): Promise<void> {
     const backend = await openBackend(join(dir, 'data'), { dailyBackups: false });
     let loadMs: number;
     let summary: DemoSummary;
-    let methods: Awaited<ReturnType<typeof benchMethods>>;
+    let methods: MethodRow[];
+    let load: { start: Load; end: Load };
     let chain: ReturnType<typeof benchAuditChain>;
     try {
       await dataOf(backend, 'auth.setup', BENCH_ADMIN);
-      const start = performance.now();
+      const loading = performance.now();
       summary = (await dataOf(backend, 'system.loadDemo', DEMO)) as DemoSummary;
-      loadMs = performance.now() - start;
+      loadMs = performance.now() - loading;
       await signInOfficer(backend);
       console.log(
-        `演示县（大规模）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
+        `演示县（${scale === 'large' ? '大规模' : '小规模'}）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
           `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,
       );
+      const start = loadNow();
       methods = await benchMethods(backend);
+      load = { start, end: loadNow() };
       chain = benchAuditChain(backend);
     } finally {
       backend.close();
     }
     const ms = (n: number) => n.toFixed(3);
+    console.log(loadLine('计时开始', load.start));
     printTable(
       ['方法', '中位数 ms', 'p95 ms', '下限中位数 ms', '下限 p95 ms', '倍数'],
       methods.map((m) => [
@@ -822,7 +963,40 @@ async function main(): Promise<void> {
         `${m.ratio.toFixed(2)}×${m.queriesOnly ? '*' : ''}`,
       ]),
     );
-    console.log('* 下限只执行相同的查询，不组装方法的返回结果（组合接口），结果不作比对。');
+    console.log('* 下限只执行相同的查询，不组装方法的返回结果（组合接口），结果不作比对。\n');
+    const cold = methods.filter((m) => m.firstCall);
+    const orDash = (t: Timing | null | undefined, pick: (t: Timing) => string) => (t ? pick(t) : '—');
+    printTable(
+      [
+        '列表',
+        '新页数',
+        '新页中位数 ms',
+        '新页 p95 ms',
+        '再访中位数 ms',
+        '再访 p95 ms',
+        '新页/再访',
+        '新页下限中位数 ms',
+        '首次中位数 ms',
+        '首次 p95 ms',
+      ],
+      cold.map((m) => [
+        `${m.method}（${m.label}）`,
+        String(m.unseen?.pages ?? 0),
+        orDash(m.unseen?.app, (t) => ms(t.median)),
+        orDash(m.unseen?.app, (t) => ms(t.p95)),
+        orDash(m.revisited?.app, (t) => ms(t.median)),
+        orDash(m.revisited?.app, (t) => ms(t.p95)),
+        m.unseen && m.revisited ? `${(m.unseen.app.median / m.revisited.app.median).toFixed(2)}×` : '—',
+        orDash(m.unseen?.floor, (t) => ms(t.median)),
+        orDash(m.firstCall, (t) => ms(t.median)),
+        orDash(m.firstCall, (t) => ms(t.p95)),
+      ]),
+    );
+    console.log(
+      `新页：本进程从未请求过的页（每列表至多 ${COLD_PAGES} 页，各一次，与下限交替）；再访：同一批页再请求一次；` +
+        `首次：重启后（新连接，缓存皆空）该列表的第一次调用，${COLD_STARTS} 次。`,
+    );
+    console.log(loadLine('计时结束', load.end));
 
     const batch = benchBatchWriter(dir);
     console.log(
@@ -838,10 +1012,12 @@ async function main(): Promise<void> {
     mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
     const report = {
       generatedAt: new Date().toISOString(),
-      machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length },
+      machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, load },
       demo: { ...DEMO, loadMs, summary },
       warmUp: WARM_UP,
       iterations: ITERATIONS,
+      coldPages: COLD_PAGES,
+      coldStarts: COLD_STARTS,
       methods: methods.map((m) => ({
         method: m.method,
         case: m.label,
@@ -851,6 +1027,9 @@ async function main(): Promise<void> {
         floorMedianMs: m.floor.median,
         floorP95Ms: m.floor.p95,
         ratio: m.ratio,
+        unseenPages: m.unseen && { pages: m.unseen.pages, ...msOf(m.unseen) },
+        revisitedPages: m.revisited && msOf(m.revisited),
+        firstCall: m.firstCall && { medianMs: m.firstCall.median, p95Ms: m.firstCall.p95 },
       })),
       batchWriter: batch,
       auditChain: chain,

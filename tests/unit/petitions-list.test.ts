@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { signInAs } from '../helpers/backend';
 import { EAST, LEADER, must, PETITIONER, petitionBackend, registration, TOWN_UNIT, WEST } from '../helpers/petitions';
 
@@ -222,6 +222,22 @@ describe('petitions: filters, sorts and pages', () => {
     const received = await list({ sort: 'receivedDate', direction: 'asc', pageSize: 3 });
     expect(received.items.map((r) => r.receivedDate)).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
     expect(await list({ page: 100 })).toMatchObject({ items: [], total: 45 });
+  });
+
+  it('pages a list through one prepared statement: each page its own rows, in order, none twice', async () => {
+    const setup = await petitionBackend();
+    bulk(setup, 45);
+    const list = (input: object) =>
+      must(setup.backend.call('petitions.list', { sort: 'caseNo', direction: 'asc', ...input }, setup.officer));
+    const whole = (await list({ pageSize: 100 })).items.map((r) => r.caseNo);
+    const first = (await list({ pageSize: 10 })).items.map((r) => r.caseNo);
+    // Pages never asked for before: the offset is bound, so none prepares a statement of its own.
+    const prepare = vi.spyOn(setup.backend.services.sql.db, 'prepare');
+    const rest = [];
+    for (const page of [2, 3, 4, 5]) rest.push(...(await list({ pageSize: 10, page })).items.map((r) => r.caseNo));
+    expect(prepare).not.toHaveBeenCalled();
+    expect([...first, ...rest]).toEqual(whole);
+    expect(whole).toHaveLength(45);
   });
 
   it('filters by unit and leader once assigned', async () => {

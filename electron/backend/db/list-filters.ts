@@ -1,5 +1,6 @@
 import type { Compilable } from 'kysely';
 import { townshipPrefix } from '../../../shared/domain/scope';
+import { offsetOf } from './paging';
 import { searchPhrase } from './search-text';
 import type { NamedParams, Sql } from './sql';
 
@@ -60,7 +61,7 @@ export interface ListPaging {
 
 /**
  * A ledger list's total and page rows, each statement built and compiled once per shape (and, for
- * the page, per order and page: its LIMIT and OFFSET are literal, db/paging.ts).
+ * the page, per order and page size: its LIMIT is literal, its OFFSET bound, db/paging.ts).
  */
 export function shapedList<R>(
   sql: Sql,
@@ -73,6 +74,8 @@ export function shapedList<R>(
   const { page, pageSize, sort, direction } = paging;
   return {
     total: sql.shaped(`${ledger}.count ${shape}`, query.count).get(params)?.n ?? 0,
-    rows: sql.shaped(`${ledger}.page ${shape} ${sort} ${direction} ${page}/${pageSize}`, query.page).all(params),
+    rows: sql
+      .shaped(`${ledger}.page ${shape} ${sort} ${direction} ${pageSize}`, query.page)
+      .all({ ...params, offset: offsetOf(page, pageSize) }),
   };
 }

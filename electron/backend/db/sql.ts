@@ -38,20 +38,38 @@ export type NamedParams = Record<string, unknown>;
 /** Distinct SQL texts are few (one per filter combination); the cap only guards against a leak. */
 const STATEMENT_CACHE_LIMIT = 1000;
 
+/**
+ * Values by key, the least recently used dropped when full: a burst of one-off statements evicts
+ * the cold ones, never the hot lists' (which clearing the whole cache would make prepare again).
+ */
+export class Lru<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The value under `key`, made and kept on a miss. */
+  get(key: string, make: () => V): V {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    } else {
+      // Re-inserted: a Map keeps insertion order, so its first key is the least recently used.
+      this.entries.delete(key);
+    }
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
 export class Sql {
-  private readonly statements = new Map<string, Statement>();
-  private readonly shapes = new Map<string, Statement>();
+  private readonly statements = new Lru<Statement>(STATEMENT_CACHE_LIMIT);
+  private readonly shapes = new Lru<Statement>(STATEMENT_CACHE_LIMIT);
 
   constructor(readonly db: Db) {}
 
   prepare(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.statements.get(text, () => this.db.prepare(text));
   }
 
   /** Runs a query; `params` binds the `named` parameters it holds beside its positional ones. */
@@ -69,7 +87,7 @@ export class Sql {
 
   /**
    * The statement of a query whose SQL depends only on `shape` (which filters, which order, which
-   * page) and whose values are all `named`: built and compiled on first use, then run straight
+   * page size) and whose values are all `named`: built and compiled on first use, then run straight
    * from the cache — on the hottest lists Kysely's building and compiling cost more than SQLite.
    * A query with a positional value would replay the first call's value, so it is refused.
    */
@@ -77,14 +95,11 @@ export class Sql {
     shape: string,
     build: () => Compilable<R>,
   ): { all(params: NamedParams): R[]; get(params: NamedParams): R | undefined } {
-    let statement = this.shapes.get(shape);
-    if (!statement) {
+    const statement = this.shapes.get(shape, () => {
       const { sql, parameters } = build().compile();
       if (parameters.length > 0) throw new Error(`按形状缓存的查询只能使用命名参数：${shape}`);
-      if (this.shapes.size >= STATEMENT_CACHE_LIMIT) this.shapes.clear();
-      statement = this.db.prepare(sql);
-      this.shapes.set(shape, statement);
-    }
+      return this.db.prepare(sql);
+    });
     return statement as unknown as { all(params: NamedParams): R[]; get(params: NamedParams): R | undefined };
   }
 

@@ -201,7 +201,7 @@ export function listAssessments(
     count: () => countQuery(filtered(input, scope)),
     page: () => {
       const order = orderOf(input);
-      const bounds = pageBounds(input.page, input.pageSize);
+      const bounds = pageBounds(input.pageSize);
       return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
     },
   });

@@ -131,7 +131,7 @@ export function listHazards(sql: Sql, input: ListInput, scope: string | null, to
     page: () => {
       // The page is picked on the bare table, then only its rows are joined.
       const order = orderOf(input);
-      const bounds = pageBounds(input.page, input.pageSize);
+      const bounds = pageBounds(input.pageSize);
       const picked = filtered(input, scope)
         .orderBy(order)
         .limit(bounds.limit)

@@ -6,7 +6,7 @@ import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { PETITION_LEVELS } from '../../../../shared/domain/petitions/classification';
 import { daysOverdue } from '../../../../shared/domain/ledger/deadlines';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { offsetOf, rowBounds } from '../../db/paging';
+import { offsetOf, pageBounds } from '../../db/paging';
 import { clockOf } from '../../ledger/clock';
 import { casesInScope, countOf, pageRows } from './repo';
 
@@ -48,9 +48,10 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
   runs.forEach((run, index) => {
     const wanted = input.pageSize - items.length;
     if (wanted > 0 && offset < counts[index]!) {
-      const bounds = rowBounds(wanted, offset);
+      const bounds = pageBounds(wanted);
       const page = run.cases.orderBy(run.order).limit(bounds.limit).offset(bounds.offset);
-      items.push(...pageRows(ctx.sql, page, run.order, params).map((row) => queueItem(row, clock.today)));
+      const rows = pageRows(ctx.sql, page, run.order, { ...params, offset });
+      items.push(...rows.map((row) => queueItem(row, clock.today)));
     }
     offset = Math.max(0, offset - counts[index]!);
   });
