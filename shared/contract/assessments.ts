@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { versionField, voidInput, type LedgerRecordFields } from './ledger';
+import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import type { DeadlineStage } from '../domain/ledger/deadlines';
 import { isValidDate } from '../domain/ledger/calendar';
 import {
@@ -273,6 +273,8 @@ export type AssessmentFigureFilter = (typeof ASSESSMENT_FIGURE_FILTERS)[number];
 export const assessmentsListInput = z
   .object({
     keyword: keywordField,
+    /** Voided records are left out unless asked for (已作废). */
+    voided: voidedFilter,
     status: z.enum(ASSESSMENT_STATUSES).optional(),
     /** The residual level (after mitigation). */
     riskLevel: z.enum(RISK_LEVELS).optional(),

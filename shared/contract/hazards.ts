@@ -1,4 +1,4 @@
-import { versionField, voidInput, type LedgerRecordFields } from './ledger';
+import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import { z } from 'zod';
 import type { MetricResult } from '../domain/ledger/figures';
 import { isValidDate } from '../domain/ledger/calendar';
@@ -226,6 +226,8 @@ export type HazardFigureFilter = (typeof HAZARD_FIGURE_FILTERS)[number];
 export const hazardsListInput = z
   .object({
     keyword: keywordField,
+    /** Voided records are left out unless asked for (已作废). */
+    voided: voidedFilter,
     townshipCode: z
       .string()
       .regex(/^\d{9}000$/, { error: '乡镇/街道应为 12 位区划代码' })

@@ -1,4 +1,4 @@
-import { versionField, voidInput, type LedgerRecordFields } from './ledger';
+import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import { z } from 'zod';
 import {
   PETITION_ITEM_TYPES,
@@ -190,6 +190,8 @@ export type PetitionSort = (typeof PETITION_SORTS)[number];
 export const petitionsListInput = z
   .object({
     keyword: keywordField,
+    /** Voided records are left out unless asked for (已作废). */
+    voided: voidedFilter,
     townshipCode: townshipCode.optional(),
     category: z.string().max(50).optional(),
     itemType: z.enum(PETITION_ITEM_TYPES).optional(),

@@ -236,7 +236,7 @@ describe('petitions export: unmasked', () => {
     };
     const start = () =>
       petitionExportHandlers['petitions.exportStart'](
-        { unmasked: true, reason: '核对', sort: 'receivedDate', direction: 'desc' },
+        { unmasked: true, reason: '核对', sort: 'receivedDate', direction: 'desc', voided: 'exclude' },
         ctx,
       );
     expect(start).toThrow(/不脱敏导出须有“查看个人信息原文”权限/);

@@ -38,15 +38,16 @@ export const listValues = (input: { keyword?: string }, scope: string | null): N
 });
 
 /**
- * What makes one list query's SQL differ from another's, the key of `Sql.shaped`: the scope, the
- * filters set and the figure asked for (its code and part), if any.
+ * What makes one list query's SQL differ from another's, the key of `Sql.shaped`: voided records
+ * left out or listed alone, the scope, the filters set and the figure asked for (its code and
+ * part), if any.
  */
 export const listShape = <K extends string>(
   filters: Record<K, unknown>,
-  input: Partial<Record<NoInfer<K>, unknown>>,
+  input: Partial<Record<NoInfer<K>, unknown>> & { voided?: string },
   scope: string | null,
   figure: string | undefined,
-): string => [scope ? 'scope' : '', ...setFilters(filters, input), figure ?? ''].join(' ');
+): string => [input.voided ?? 'exclude', scope ? 'scope' : '', ...setFilters(filters, input), figure ?? ''].join(' ');
 
 /** The figure part of `listShape`: `code.part`, the numerator when no part is named. */
 export const figureShape = (code: string | undefined, part: string | undefined): string | undefined =>

@@ -1,4 +1,44 @@
+import { PETITION_TALLIES } from '../../features/petitions/tallies';
 import type { Migration } from './types';
+
+// Unreleased so far, this migration reads the tallies' conditions from the feature (as 0005 does);
+// the first release freezes them into this file.
+const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
+const live = (row: string) => `(${row}.voided_at IS NULL)`;
+
+/** The upsert adding (sign 1) or taking away (sign -1) one case row's contribution, nothing when voided. */
+const petitionTally = (row: 'new' | 'old', sign: 1 | -1) => `
+  INSERT INTO petition_tallies (township_code, unit_id, ${COUNTERS.join(', ')})
+  VALUES (${row}.township_code, coalesce(${row}.handling_unit_id, ''),
+    ${COUNTERS.map((c) => `${sign} * ${live(row)} * (${PETITION_TALLIES[c](row)})`).join(', ')})
+  ON CONFLICT (township_code, unit_id) DO UPDATE SET
+    ${COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+
+const hazardTally = (row: 'new' | 'old', sign: 1 | -1) => `
+  INSERT INTO board_hazard_tallies (township_code, level, category, open)
+  VALUES (${row}.township_code, ${row}.level, ${row}.category,
+    ${sign} * ${live(row)} * (${row}.status IN ('found', 'resolving')))
+  ON CONFLICT (township_code, level, category) DO UPDATE SET open = open + excluded.open;`;
+
+const caseTally = (row: 'new' | 'old', sign: 1 | -1) => `
+  INSERT INTO board_case_categories (category, open)
+  VALUES (coalesce(${row}.category, ''), ${sign} * ${live(row)} * (${row}.status NOT IN ('resolved', 'closed')))
+  ON CONFLICT (category) DO UPDATE SET open = open + excluded.open;`;
+
+/** The update triggers of 0005 and 0010, now also fired by voiding and restoring. */
+const voidAwareTallyTriggers = () => `
+  DROP TRIGGER petition_tallies_update;
+  CREATE TRIGGER petition_tallies_update
+  AFTER UPDATE OF township_code, handling_unit_id, status, leader_id, due_date, resolved_date, petition_count,
+    voided_at ON petitions
+  BEGIN ${petitionTally('old', -1)} ${petitionTally('new', 1)} END;
+  DROP TRIGGER board_hazard_tallies_update;
+  CREATE TRIGGER board_hazard_tallies_update AFTER UPDATE OF township_code, level, category, status, voided_at
+  ON hazards
+  BEGIN ${hazardTally('old', -1)} ${hazardTally('new', 1)} END;
+  DROP TRIGGER board_case_categories_update;
+  CREATE TRIGGER board_case_categories_update AFTER UPDATE OF category, status, voided_at ON petitions
+  BEGIN ${caseTally('old', -1)} ${caseTally('new', 1)} END;`;
 
 /** The ledgers whose records carry a version and may be voided (作废); the kernel's `LedgerKey`s. */
 const LEDGER_TABLES = { petition: 'petitions', hazard: 'hazards', assessment: 'assessments' } as const;
@@ -20,7 +60,7 @@ export const migration0012: Migration = {
         ALTER TABLE ${table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
         ALTER TABLE ${table} ADD COLUMN voided_at TEXT;
         ALTER TABLE ${table} ADD COLUMN void_reason TEXT;
-        CREATE INDEX ${table}_voided ON ${table} (voided_at, id) WHERE voided_at IS NOT NULL;
+        CREATE INDEX ${table}_voided ON ${table} (voided_at);
       `);
     }
     db.exec(`
@@ -38,6 +78,32 @@ export const migration0012: Migration = {
         at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX ledger_changes_record ON ledger_changes (ledger, record_id, at, id);
+
+      -- The partial indexes behind live counts (overdue, the board's points and trends, the daily
+      -- report's days) leave voided records out, so a count that forgets them cannot use them.
+      DROP INDEX petitions_open_due;
+      CREATE INDEX petitions_open_due ON petitions (due_date, township_code, handling_unit_id, highest_level)
+        WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND voided_at IS NULL;
+      DROP INDEX petitions_resolved;
+      CREATE INDEX petitions_resolved ON petitions (resolved_date)
+        WHERE resolved_date IS NOT NULL AND voided_at IS NULL;
+      DROP INDEX petitions_closed;
+      CREATE INDEX petitions_closed ON petitions (closed_date) WHERE closed_date IS NOT NULL AND voided_at IS NULL;
+      DROP INDEX hazards_open;
+      CREATE INDEX hazards_open ON hazards (level, township_code)
+        WHERE status IN ('found', 'resolving') AND voided_at IS NULL;
+      DROP INDEX hazards_open_points;
+      CREATE INDEX hazards_open_points ON hazards (level, lng, lat)
+        WHERE status IN ('found', 'resolving') AND lng IS NOT NULL AND voided_at IS NULL;
+      DROP INDEX hazards_figures;
+      CREATE INDEX hazards_figures ON hazards (status, level, township_code) WHERE voided_at IS NULL;
+      DROP INDEX hazards_resolved;
+      CREATE INDEX hazards_resolved ON hazards (resolved_on) WHERE resolved_on IS NOT NULL AND voided_at IS NULL;
+      DROP INDEX assessments_re_review_due;
+      CREATE INDEX assessments_re_review_due ON assessments (next_re_review_on, id)
+        WHERE status = 'tracking' AND voided_at IS NULL;
     `);
+    // The figures' and the board's tallies count a record only while it is not voided.
+    db.exec(voidAwareTallyTriggers());
   },
 };

@@ -1,3 +1,4 @@
+import { voidedCondition } from '../../ledger/live';
 import { changesOf } from '../../ledger/changes';
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
@@ -91,6 +92,7 @@ type Filters = Partial<ListInput>;
 
 export function filtered(input: Filters, scope: string | null): Selection {
   let query = applyFilters(allAssessments(), FILTERS, input);
+  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'a'))}`);
   if (scope) query = query.where(affecting((t) => t.where('township_code', 'like', named('scopePrefix'))));
   if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;

@@ -1,9 +1,11 @@
 import { CONCLUDED_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
+import { liveTaskOwner, notVoided } from '../../ledger/live';
 
 /**
  * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
- * or a range of an index, never a ledger in full; the bench runs them raw as the floor.
+ * or a range of an index, never a ledger in full, and leaves voided records out; the bench runs
+ * them raw as the floor.
  * Parameters: @today, @from (first day of the trend), @level, @limit.
  */
 export const SNAPSHOT_SQL = {
@@ -19,12 +21,12 @@ export const SNAPSHOT_SQL = {
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
   overdueCases: `SELECT township_code AS township, count(*) AS n
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today
+    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
     GROUP BY township_code`,
   /** Overdue open tasks by the township of their owner (an assessment counts in each of its townships). */
   overdueTasks: `SELECT township, count(*) AS n FROM (
       SELECT h.township_code AS township FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN hazards h ON h.id = t.owner_id
-      WHERE t.owner_kind = 'hazard' AND t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today
+      WHERE t.owner_kind = 'hazard' AND t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today AND ${notVoided('h')}
       UNION ALL
       SELECT m.township_code FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN meetings m ON m.id = t.owner_id
       WHERE t.owner_kind = 'meeting' AND t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today
@@ -32,24 +34,28 @@ export const SNAPSHOT_SQL = {
       UNION ALL
       SELECT a.township_code FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN assessment_townships a ON a.assessment_id = t.owner_id
       WHERE t.owner_kind = 'assessment' AND t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today
+        AND ${liveTaskOwner('t')}
     ) GROUP BY township`,
-  overdueTasksTotal: `SELECT count(*) AS n FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date < @today`,
+  overdueTasksTotal: `SELECT count(*) AS n FROM risk_tasks t
+    WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today AND ${liveTaskOwner('t')}`,
   newCases: `SELECT received_date AS date, count(*) AS n FROM petitions
-    WHERE received_date BETWEEN @from AND @today GROUP BY received_date`,
+    WHERE received_date BETWEEN @from AND @today AND ${notVoided()} GROUP BY received_date`,
   newHazards: `SELECT found_on AS date, count(*) AS n FROM hazards
-    WHERE found_on BETWEEN @from AND @today GROUP BY found_on`,
+    WHERE found_on BETWEEN @from AND @today AND ${notVoided()} GROUP BY found_on`,
   resolvedCases: `SELECT resolved_date AS date, count(*) AS n FROM petitions INDEXED BY petitions_resolved
-    WHERE resolved_date BETWEEN @from AND @today GROUP BY resolved_date`,
+    WHERE resolved_date BETWEEN @from AND @today AND ${notVoided()} GROUP BY resolved_date`,
   pointsTotal: `SELECT count(*) AS n FROM hazards INDEXED BY hazards_open_points
-    WHERE status IN ${OPEN_HAZARD_SQL} AND lng IS NOT NULL`,
+    WHERE status IN ${OPEN_HAZARD_SQL} AND lng IS NOT NULL AND ${notVoided()}`,
   points: `SELECT lng, lat FROM hazards INDEXED BY hazards_open_points
-    WHERE status IN ${OPEN_HAZARD_SQL} AND lng IS NOT NULL AND level = @level LIMIT @limit`,
+    WHERE status IN ${OPEN_HAZARD_SQL} AND lng IS NOT NULL AND ${notVoided()} AND level = @level LIMIT @limit`,
   alerts: `SELECT at, kind, township_code AS township, category, level FROM board_alerts
+    WHERE NOT EXISTS (SELECT 1 FROM hazards h WHERE h.id = source_id AND h.voided_at IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM petitions p WHERE p.id = source_id AND p.voided_at IS NOT NULL)
     ORDER BY at DESC, id DESC LIMIT @limit`,
   /** The cases that became overdue most recently: last day first. */
   overdueAlerts: `SELECT due_date AS dueDate, township_code AS township, coalesce(category, '') AS category
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today
+    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
     ORDER BY due_date DESC LIMIT @limit`,
   duty: 'SELECT role, name FROM duty_roster WHERE date = @today ORDER BY role, sort, name',
 } as const;

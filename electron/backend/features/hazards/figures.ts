@@ -29,6 +29,7 @@ export function hazardFigures(ctx: HandlerContext): HazardFigures {
   let groupsQuery = qb
     .selectFrom('hazards')
     .select(['status', 'level', 'township_code as townshipCode', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('voided_at', 'is', null)
     .groupBy(['status', 'level', 'township_code']);
   let townshipsQuery = qb.selectFrom('regions').select(['code', 'name']).where('level', '=', 'township');
   if (scope) {
@@ -58,6 +59,7 @@ function overdueMeasures(ctx: HandlerContext, scope: string | null, today: strin
     .innerJoin('hazards as h', 'h.id', 't.owner_id')
     .select(['t.id', 't.owner_id as ownerId', 't.status', 't.due_date as dueDate'])
     .where('t.owner_kind', '=', 'hazard')
+    .where('h.voided_at', 'is', null)
     .where('t.kind', '=', 'measure')
     .where('t.status', 'in', OPEN_TASK_STATUSES);
   if (scope) query = query.where('h.township_code', 'like', `${townshipPrefix(scope)}%`);

@@ -1,3 +1,4 @@
+import { voidedCondition } from '../../ledger/live';
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
@@ -50,6 +51,7 @@ type Filters = Partial<ListInput>;
 /** The hazards matching the list's filters within the user's scope. */
 function filtered(input: Filters, scope: string | null): Selection {
   let query = applyFilters(allHazards(), FILTERS, input);
+  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'h'))}`);
   if (scope) query = query.where('h.township_code', 'like', named('scopePrefix'));
   if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;

@@ -1,3 +1,4 @@
+import { notVoided } from '../../ledger/live';
 import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
 import { PETITION_METRICS, type PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
@@ -37,7 +38,7 @@ export const FIGURE_SQL = {
     WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
   overdue: `SELECT township_code AS township, coalesce(handling_unit_id, '') AS unit, count(*) AS overdue
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND due_date < @today
+    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
       AND (@scope IS NULL OR township_code LIKE @scope || '%')
     GROUP BY 1, 2`,
 };

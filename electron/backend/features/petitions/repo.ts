@@ -1,3 +1,4 @@
+import { voidedCondition } from '../../ledger/live';
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
@@ -102,6 +103,7 @@ function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominat
 
 function filtered(input: Filters, scope: string | null): CaseSelection {
   let query = applyFilters(allCases(), FILTERS, input);
+  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'p'))}`);
   if (scope) query = query.where('p.township_code', 'like', named('scopePrefix'));
   if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator'));
   return query;

@@ -12,49 +12,58 @@ import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/repo
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { Sql } from '../../db/sql';
+import { liveTaskOwner, notVoided } from '../../ledger/live';
+
+/** Voided records (作废) count nowhere. */
+const LIVE = notVoided();
 
 /**
  * The facts of one day for the daily report, county-wide, as they stand now: counts of what
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
 /** Open with a deadline: the very condition of index petitions_open_due (migration 0005). */
-const OPEN_DUE = `status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL`;
+const OPEN_DUE = `status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND ${LIVE}`;
 const PETITIONS = `SELECT
-    (SELECT count(*) FROM petitions WHERE received_date = @date) AS registered,
-    (SELECT count(*) FROM petitions WHERE resolved_date = @date) AS resolved,
-    (SELECT count(*) FROM petitions WHERE closed_date = @date) AS closed,
-    (SELECT count(*) FROM petitions WHERE status IN ${OPEN_CASE_SQL}) AS open,
+    (SELECT count(*) FROM petitions WHERE received_date = @date AND ${LIVE}) AS registered,
+    (SELECT count(*) FROM petitions WHERE resolved_date = @date AND ${LIVE}) AS resolved,
+    (SELECT count(*) FROM petitions WHERE closed_date = @date AND ${LIVE}) AS closed,
+    (SELECT count(*) FROM petitions WHERE status IN ${OPEN_CASE_SQL} AND ${LIVE}) AS open,
     (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date < @date) AS overdue,
     (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
 /** Found today, and open, by colour (index hazards_open for the open ones). */
 const HAZARDS_BY_LEVEL = `SELECT level, sum(found) AS found, sum(open) AS open FROM (
-    SELECT level, count(*) AS found, 0 AS open FROM hazards WHERE found_on = @date GROUP BY level
+    SELECT level, count(*) AS found, 0 AS open FROM hazards WHERE found_on = @date AND ${LIVE} GROUP BY level
     UNION ALL
-    SELECT level, 0, count(*) FROM hazards WHERE status IN ${OPEN_HAZARD_SQL} GROUP BY level)
+    SELECT level, 0, count(*) FROM hazards WHERE status IN ${OPEN_HAZARD_SQL} AND ${LIVE} GROUP BY level)
   GROUP BY level`;
 /** The domain's hazardLevelRank in SQL. */
 const rank = (column: string) =>
   `(CASE ${column} ${HAZARD_LEVELS.map((l) => `WHEN '${l}' THEN ${hazardLevelRank(l)}`).join(' ')} END)`;
 const HAZARDS_DAY = `SELECT
-    (SELECT count(*) FROM hazards WHERE resolved_on = @date) AS resolved,
-    (SELECT count(*) FROM hazard_level_changes
-      WHERE changed_on = @date AND ${rank('to_level')} > ${rank('from_level')}) AS raised`;
+    (SELECT count(*) FROM hazards WHERE resolved_on = @date AND ${LIVE}) AS resolved,
+    (SELECT count(*) FROM hazard_level_changes c
+      WHERE c.changed_on = @date AND ${rank('c.to_level')} > ${rank('c.from_level')}
+        AND NOT EXISTS (SELECT 1 FROM hazards h WHERE h.id = c.hazard_id AND h.voided_at IS NOT NULL)) AS raised`;
 const NOTES = `SELECT h.hazard_no AS hazardNo, h.title, n.content FROM hazard_notes n JOIN hazards h ON h.id = n.hazard_id
-  WHERE n.noted_on = @date AND n.kind = 'analysis' ORDER BY n.at, n.id`;
+  WHERE n.noted_on = @date AND n.kind = 'analysis' AND ${notVoided('h')} ORDER BY n.at, n.id`;
 /** Assigned today: starting today, or created today (as the 今日 screen counts them). */
 const ASSIGNED = `SELECT t.title, u.name AS unitName, t.due_date AS dueDate FROM risk_tasks t JOIN units u ON u.id = t.unit_id
-  WHERE t.start_date = @date OR (t.created_at >= @dayStart AND t.created_at < @dayEnd) ORDER BY t.created_at, t.id`;
+  WHERE (t.start_date = @date OR (t.created_at >= @dayStart AND t.created_at < @dayEnd)) AND ${liveTaskOwner('t')}
+  ORDER BY t.created_at, t.id`;
 const TASKS = `SELECT
-    (SELECT count(*) FROM risk_tasks WHERE completed_on = @date) AS completed,
-    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date < @date) AS overdue,
-    (SELECT count(*) FROM risk_tasks WHERE status IN ${OPEN_TASK_SQL} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
+    (SELECT count(*) FROM risk_tasks t WHERE t.completed_on = @date AND ${liveTaskOwner('t')}) AS completed,
+    (SELECT count(*) FROM risk_tasks t
+      WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date < @date AND ${liveTaskOwner('t')}) AS overdue,
+    (SELECT count(*) FROM risk_tasks t
+      WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date BETWEEN @date AND @soon AND ${liveTaskOwner('t')}) AS dueSoon`;
 /** Not yet decided: every status before 已决策 (the domain's DECIDED_ASSESSMENT_STATUSES). */
 const ASSESSMENTS = `SELECT
     sum(registered_on = @date) AS registered,
     sum(status NOT IN ${DECIDED_ASSESSMENT_SQL}) AS undecided,
     sum(status = 'pending_decision') AS pendingDecision
-  FROM assessments`;
-const DECISIONS = `SELECT matter AS title, decision FROM assessments WHERE decided_on = @date AND decision IS NOT NULL
+  FROM assessments WHERE ${LIVE}`;
+const DECISIONS = `SELECT matter AS title, decision FROM assessments
+  WHERE decided_on = @date AND decision IS NOT NULL AND ${LIVE}
   ORDER BY decided_on, id`;
 
 /** Every statement of the daily facts, for the bench's raw-SQL floor (named parameters as below). */
@@ -118,12 +127,12 @@ const TOWNSHIPS = `SELECT g.code, g.name,
       sum(received_date BETWEEN @from AND @to) AS new,
       sum(resolved_date BETWEEN @from AND @to) AS resolved,
       sum(received_date <= @to AND due_date < @to AND (resolved_date IS NULL OR resolved_date > @to)) AS overdue
-    FROM petitions GROUP BY township_code) p ON p.township_code = g.code
+    FROM petitions WHERE ${LIVE} GROUP BY township_code) p ON p.township_code = g.code
   LEFT JOIN (SELECT township_code,
       sum(found_on < @from AND (resolved_on IS NULL OR resolved_on >= @from)) AS open_start,
       sum(found_on BETWEEN @from AND @to) AS new,
       sum(resolved_on BETWEEN @from AND @to) AS resolved
-    FROM hazards GROUP BY township_code) h ON h.township_code = g.code
+    FROM hazards WHERE ${LIVE} GROUP BY township_code) h ON h.township_code = g.code
   WHERE g.level = 'township'
   ORDER BY g.sort, g.code`;
 

@@ -16,6 +16,7 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import { countyMidnight } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Sql } from '../../db/sql';
+import { liveTaskOwner, notVoided } from '../../ledger/live';
 import { taskClockOf } from '../risk-tasks/service';
 
 /**
@@ -54,11 +55,13 @@ const SCOPE = {
 const HAZARD = {
   select: `h.id, h.hazard_no AS hazardNo, h.title, h.level, h.status, g.name AS townshipName, h.found_on AS foundOn`,
   from: 'hazards h JOIN regions g ON g.code = h.township_code',
+  live: notVoided('h'),
 };
 const PETITION = {
   select: `p.id, p.case_no AS caseNo, p.summary, p.status, g.name AS townshipName, p.received_date AS receivedDate,
     p.due_date AS dueDate, u.name AS handlingUnitName`,
   from: 'petitions p JOIN regions g ON g.code = p.township_code LEFT JOIN units u ON u.id = p.handling_unit_id',
+  live: notVoided('p'),
 };
 const TASK = {
   select: `t.id, t.owner_kind AS ownerKind, t.owner_id AS ownerId,
@@ -68,16 +71,20 @@ const TASK = {
       ELSE (SELECT meeting_no FROM meetings WHERE id = t.owner_id) END, '') AS ownerNo,
     t.kind, t.title, u.name AS unitName, t.start_date AS startDate, t.due_date AS dueDate, t.status`,
   from: 'risk_tasks t JOIN units u ON u.id = t.unit_id',
+  live: liveTaskOwner('t'),
 };
 const ASSESSMENT = {
   select: `a.id, a.assessment_no AS assessmentNo, a.matter, a.decision, a.decided_on AS decidedOn,
     a.next_re_review_on AS nextReReviewOn`,
   from: 'assessments a',
+  live: notVoided('a'),
 };
 
 interface Source {
   select: string;
   from: string;
+  /** Leaves voided records (and what they own) out. */
+  live: string;
 }
 
 interface SectionDef {
@@ -92,11 +99,14 @@ const NOTE: Source = {
   select: `n.id, n.hazard_id AS hazardId, h.hazard_no AS hazardNo, h.title AS hazardTitle, n.content,
     (SELECT display_name FROM users WHERE id = n.by_user) AS byName, n.at`,
   from: 'hazard_notes n JOIN hazards h ON h.id = n.hazard_id',
+  live: notVoided('h'),
 };
 const DECISION: Source = {
   select: `d.id, d.meeting_id AS meetingId, m.meeting_no AS meetingNo, m.level AS meetingLevel, m.topic,
     d.content, d.task_id AS taskId`,
   from: 'meeting_decisions d JOIN meetings m ON m.id = d.meeting_id',
+  // Meetings are not voided.
+  live: '1',
 };
 const reReviewsOn = (day: '@today' | '@yesterday'): SectionDef => ({
   source: ASSESSMENT,
@@ -169,7 +179,8 @@ export const TODAY_SECTIONS = {
 
 /** A section's two statements (its count, its first `@limit` rows), with or without the scope. */
 export function sectionSql(def: SectionDef, scoped: boolean): { count: string; items: string } {
-  const condition = scoped ? `(${def.where}) AND ${def.scope}` : def.where;
+  const live = `(${def.where}) AND ${def.source.live}`;
+  const condition = scoped ? `${live} AND ${def.scope}` : live;
   return {
     count: `SELECT count(*) AS n FROM ${def.source.from} WHERE ${condition}`,
     items: `SELECT ${def.source.select} FROM ${def.source.from} WHERE ${condition} ORDER BY ${def.order} LIMIT @limit`,

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { hazardDraft, seedBoundary } from '../helpers/hazards';
+import { must, petitionBackend, registration } from '../helpers/petitions';
+
+/** A county with one case and one red hazard registered today, and one more of each to void. */
+async function countyWithMistakes() {
+  const setup = await petitionBackend();
+  seedBoundary(setup.backend);
+  const { backend, officer } = setup;
+  const today = '2026-11-22';
+  const register = async () =>
+    (await must(backend.call('petitions.create', registration({ separateCase: true, receivedDate: today }), officer)))
+      .petition;
+  const hazard = () =>
+    must(backend.call('hazards.create', hazardDraft({ level: 'red', foundOn: today, lng: 113.3, lat: 34.6 }), officer));
+  const kept = { petition: await register(), hazard: await hazard() };
+  const mistaken = { petition: await register(), hazard: await hazard() };
+  return { ...setup, kept, mistaken };
+}
+
+describe('a voided record leaves lists, figures, 今日 and the board, and is found under 已作废', () => {
+  it('counts nowhere once voided, and everywhere again once restored', async () => {
+    const { backend, officer, leader, mistaken } = await countyWithMistakes();
+    const seen = async () => {
+      const board = await must(backend.call('board.snapshot', {}, officer));
+      const day = await must(backend.call('today.overview', {}, officer));
+      return {
+        cases: (await must(backend.call('petitions.list', {}, officer))).total,
+        voidedCases: (await must(backend.call('petitions.list', { voided: 'only' }, officer))).items.map((r) => r.id),
+        hazards: (await must(backend.call('hazards.list', {}, officer))).total,
+        voidedHazards: (await must(backend.call('hazards.list', { voided: 'only' }, officer))).total,
+        caseFigure: (await must(backend.call('petitions.figures', {}, officer))).overall.resolution_rate.denominator,
+        hazardFigure: (await must(backend.call('hazards.figures', {}, officer))).breakdowns.open_hazards_by_level.find(
+          (row) => row.key === 'red',
+        )?.numerator,
+        boardCases: board.totals.openCases,
+        boardRed: board.totals.openHazards.red,
+        boardPoints: board.hazardPoints.points.length,
+        ticker: board.ticker.filter((a) => a.kind === 'hazard_found').length,
+        todayCases: day.arrived.petitions.total,
+        todayHazards: day.arrived.hazards.total,
+      };
+    };
+    const before = {
+      cases: 2,
+      voidedCases: [],
+      hazards: 2,
+      voidedHazards: 0,
+      caseFigure: 2,
+      hazardFigure: 2,
+      boardCases: 2,
+      boardRed: 2,
+      boardPoints: 2,
+      ticker: 2,
+      todayCases: 2,
+      todayHazards: 2,
+    };
+    expect(await seen()).toEqual(before);
+
+    const reason = '重复录入';
+    await must(backend.call('petitions.void', { id: mistaken.petition.id, version: 1, reason }, leader));
+    await must(backend.call('hazards.void', { id: mistaken.hazard.id, version: 1, reason }, leader));
+    expect(await seen()).toEqual({
+      cases: 1,
+      voidedCases: [mistaken.petition.id],
+      hazards: 1,
+      voidedHazards: 1,
+      caseFigure: 1,
+      hazardFigure: 1,
+      boardCases: 1,
+      boardRed: 1,
+      boardPoints: 1,
+      ticker: 1,
+      todayCases: 1,
+      todayHazards: 1,
+    });
+
+    await must(backend.call('petitions.restore', { id: mistaken.petition.id, version: 2, reason: '核实' }, leader));
+    await must(backend.call('hazards.restore', { id: mistaken.hazard.id, version: 2, reason: '核实' }, leader));
+    expect(await seen()).toEqual(before);
+  });
+});
