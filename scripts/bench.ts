@@ -324,7 +324,8 @@ function petitionFloors(db: Db, today: string) {
   const keyword = 'p.rowid IN (SELECT rowid FROM petitions_search WHERE petitions_search MATCH @phrase)';
   /** One filtered, ordered selection: its count, and its rows from an offset. */
   const selection = (where: string, order = 'p.received_date DESC, p.id DESC') => {
-    const filter = where ? `WHERE ${where}` : '';
+    // Voided records are left out, as the app's lists do (ledger/live.ts).
+    const filter = `WHERE p.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
     const total = db.prepare(`SELECT count(*) FROM petitions p ${filter}`).pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
@@ -419,7 +420,8 @@ function hazardFloors(db: Db, today: string) {
   });
   const rank = "CASE h.level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END";
   const page = (where: string, order = 'h.found_on DESC, h.id DESC') => {
-    const filter = where ? `WHERE ${where}` : '';
+    // Voided records are left out, as the app's lists do (ledger/live.ts).
+    const filter = `WHERE h.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
     const total = db.prepare(`SELECT count(*) FROM hazards h ${filter}`).pluck();
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
@@ -436,11 +438,11 @@ function hazardFloors(db: Db, today: string) {
   };
   const keyword = 'h.rowid IN (SELECT rowid FROM hazards_search WHERE hazards_search MATCH @phrase)';
   const groups = db.prepare(`SELECT status, level, township_code AS townshipCode, count(*) AS count
-    FROM hazards GROUP BY status, level, township_code`);
+    FROM hazards WHERE voided_at IS NULL GROUP BY status, level, township_code`);
   const townships = db.prepare("SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code");
   const measures = db.prepare(`SELECT t.id, t.owner_id AS ownerId, t.status, t.due_date AS dueDate
     FROM risk_tasks t JOIN hazards h ON h.id = t.owner_id
-    WHERE t.owner_kind = 'hazard' AND t.kind = 'measure' AND t.status IN ${OPEN_TASK_SQL}`);
+    WHERE t.owner_kind = 'hazard' AND h.voided_at IS NULL AND t.kind = 'measure' AND t.status IN ${OPEN_TASK_SQL}`);
   const byKeyword = page(keyword);
   return {
     all: page(''),
@@ -498,7 +500,8 @@ function assessmentFloors(db: Db, today: string) {
   });
   const order = 'a.registered_on DESC, a.id DESC';
   const page = (where: string) => {
-    const filter = where ? `WHERE ${where}` : '';
+    // Voided records are left out, as the app's lists do (ledger/live.ts).
+    const filter = `WHERE a.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
     const total = db.prepare(`SELECT count(*) FROM assessments a ${filter}`).pluck();
     const items = pageStatements(
       db,
