@@ -13,6 +13,7 @@ import { ExportJobs } from './export/jobs';
 import { loadAuditKey } from './features/audit/key';
 import { verifyChain } from './features/audit/verify';
 import { appendAudit, type AuditEvent } from './features/audit/writer';
+import { isPasswordHashCost, PASSWORD_HASH_COST } from './features/auth/password';
 import { SessionStore } from './features/auth/sessions';
 import { placeBackup } from './features/backup/place';
 import { scheduleDailyBackups } from './features/backup/schedule';
@@ -24,6 +25,11 @@ export interface BackendOptions {
   now?: () => Date;
   /** The daily backup while running (default on); the bench turns it off, as it would skew the timings. */
   dailyBackups?: boolean;
+  /**
+   * The scrypt cost N of new password hashes: PASSWORD_HASH_COST (2^15) unless set. Only tests set
+   * it, lower, so that their many accounts hash quickly through the same code.
+   */
+  passwordHashCost?: number;
 }
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
@@ -36,6 +42,10 @@ const SYSTEM_ACTOR = { userId: null, username: 'system', roles: [] };
  * desktop data host, web mode, tests and the bench.
  */
 export async function openBackend(dataDir: string, options: BackendOptions = {}): Promise<Backend> {
+  const cost = options.passwordHashCost;
+  if (cost !== undefined && !isPasswordHashCost(cost)) {
+    throw new Error(`passwordHashCost ${cost}: not a power of two from 2^10 to 2^15`);
+  }
   try {
     return await openReady(dataDir, options, await openDatabase(dataDir));
   } catch (error) {
@@ -65,6 +75,7 @@ async function openReady(dataDir: string, options: BackendOptions, opened: Opene
     dataDir,
     now,
     sessions: new SessionStore(),
+    passwordHashCost: options.passwordHashCost ?? PASSWORD_HASH_COST,
     auditKey: loadAuditKey(dataDir),
     auditStatus: { current: null },
     settings: readAllSettings(sql),

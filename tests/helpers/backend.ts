@@ -5,6 +5,7 @@ import { memoryJar } from '../../electron/backend/api/memory-jar';
 import { openBackend, type BackendOptions } from '../../electron/backend/app';
 import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
+import { TEST_PASSWORD_HASH_COST } from './hash-cost';
 import { tempDir } from './temp-dir';
 
 /** A fresh client: its own session jar, nobody signed in. */
@@ -12,9 +13,9 @@ export const newClient = (client = 'test'): CallContext => ({ transport: 'ipc', 
 
 const open: Backend[] = [];
 
-/** A real backend on a fresh temp data folder, closed after the test. */
+/** A real backend on a fresh temp data folder, closed after the test; passwords hashed at the test cost. */
 export async function testBackend(options: BackendOptions = {}, dataDir = tempDir()): Promise<Backend> {
-  const backend = await openBackend(dataDir, options);
+  const backend = await openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST, ...options });
   open.push(backend);
   return backend;
 }

@@ -9,6 +9,7 @@ import { dataDirFromArgs, serveHost, type HostPort } from '../../electron/backen
 import type { CallContext } from '../../electron/backend/api/types';
 import type { Result } from '../../shared/errors';
 import { ADMIN } from '../helpers/backend';
+import { TEST_PASSWORD_HASH_COST } from '../helpers/hash-cost';
 import { tempDir } from '../helpers/temp-dir';
 
 /** Stands in for `process.parentPort`: delivers messages as `{ data }`, records what is posted. */
@@ -39,7 +40,7 @@ class FakePort implements HostPort {
 function serve(dataDir: string) {
   const port = new FakePort();
   const exits: number[] = [];
-  const opening = openBackend(dataDir);
+  const opening = openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST });
   serveHost(port, opening, (code) => exits.push(code));
   return { port, exits, opening };
 }
@@ -206,7 +207,7 @@ describe('data host sessions', () => {
     const port = new FakePort();
     const tokens = new Set<string>();
     const contexts: CallContext[] = [];
-    const opening = openBackend(dataDir).then((backend) => ({
+    const opening = openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST }).then((backend) => ({
       ...backend,
       dispatch: async (...args: Parameters<typeof backend.dispatch>) => {
         const result = await backend.dispatch(...args);

@@ -21,6 +21,13 @@ describe('web mode arguments', () => {
     expect(() => parseServeArgs(['--port', 'abc'], {})).toThrow(/端口“abc”无效/);
   });
 
+  it('hashes passwords at the production cost unless ZZ_TEST_HASH_COST (tests only) says otherwise', () => {
+    expect(parseServeArgs([], {}).passwordHashCost).toBeUndefined();
+    expect(parseServeArgs([], { ZZ_TEST_HASH_COST: '1024' }).passwordHashCost).toBe(1024);
+    for (const bad of ['512', '1000', '65536', 'low'])
+      expect(() => parseServeArgs([], { ZZ_TEST_HASH_COST: bad })).toThrow(/ZZ_TEST_HASH_COST.*1024 至 32768/);
+  });
+
   it('defaults the data folder to the per-user folder Electron uses, never the install folder', () => {
     expect(defaultDataDir('linux', {}, '/home/u')).toBe(join('/home/u', '.config', '综治工作台'));
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/u')).toBe(join('/cfg', '综治工作台'));

@@ -30,6 +30,8 @@ export interface Services {
   /** The clock (injected in tests). */
   now: () => Date;
   sessions: SessionStore;
+  /** The scrypt cost N of new password hashes (verification reads each hash's own). */
+  passwordHashCost: number;
   auditKey: Buffer;
   /** The last verification of the audit chain (at start-up or on demand). */
   auditStatus: { current: AuditVerification | null };

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { openBackend } from '../app';
 import { defaultDataDir } from '../data-dir';
+import { isPasswordHashCost, MIN_PASSWORD_HASH_COST, PASSWORD_HASH_COST } from '../features/auth/password';
 import { startBoardLan } from './board-lan';
 import { createHttpServer, listenOnLoopback } from './server';
 
@@ -12,9 +13,15 @@ export interface ServeOptions {
   port: number;
   dataDir: string;
   staticDir: string;
+  /** Set from ZZ_TEST_HASH_COST only; unset, the backend hashes passwords at the production cost. */
+  passwordHashCost?: number;
 }
 
-/** Flags win over environment variables (ZZ_PORT, ZZ_DATA_DIR), which win over defaults. */
+/**
+ * Flags win over environment variables (ZZ_PORT, ZZ_DATA_DIR), which win over defaults.
+ * ZZ_TEST_HASH_COST (tests only: the e2e suite sets it, e.g. 1024) lowers the scrypt cost N of new
+ * password hashes; nothing else sets it, and unset the production cost 2^15 applies.
+ */
 export function parseServeArgs(argv: string[], env = process.env): ServeOptions {
   const { values } = parseArgs({
     args: argv,
@@ -29,16 +36,28 @@ export function parseServeArgs(argv: string[], env = process.env): ServeOptions 
       `端口“${portText}”无效：请用 --port 指定 0–65535 之间的整数（0 表示自动选择空闲端口）。`,
     );
   }
+  const costText = env.ZZ_TEST_HASH_COST;
+  const passwordHashCost = costText === undefined ? undefined : Number(costText);
+  if (passwordHashCost !== undefined && !isPasswordHashCost(passwordHashCost)) {
+    throw new AppError(
+      'VALIDATION',
+      `ZZ_TEST_HASH_COST“${costText}”无效：须为 ${MIN_PASSWORD_HASH_COST} 至 ${PASSWORD_HASH_COST} 之间的 2 的整数次幂（仅供测试使用）。`,
+    );
+  }
   return {
     port,
     dataDir: resolve(values.data ?? env.ZZ_DATA_DIR ?? defaultDataDir()),
     staticDir: resolve(values.static ?? 'out/renderer'),
+    passwordHashCost,
   };
 }
 
 /** Starts web mode and returns a stop function; prints the address on one line (the e2e tests read it). */
 export async function serve(options: ServeOptions): Promise<() => Promise<void>> {
-  const backend = await openBackend(options.dataDir);
+  const backend = await openBackend(options.dataDir, { passwordHashCost: options.passwordHashCost });
+  if (options.passwordHashCost !== undefined) {
+    console.warn(`注意：密码哈希强度已按 ZZ_TEST_HASH_COST 降为 N=${options.passwordHashCost}，仅供测试使用。`);
+  }
   const server = createHttpServer({ dispatch: backend.dispatch, staticDir: options.staticDir });
   const port = await listenOnLoopback(server, options.port);
   // The wall display on the LAN, when the administrator enables it (board settings).

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_PASSWORD_HASH_COST } from '../../helpers/hash-cost';
 
 /** The administrator the tests create at first run. */
 export const E2E_ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
@@ -58,10 +59,12 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
   // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
-  // Its own process group, so stopping it also stops npm's children (tsx, node).
+  // Its own process group, so stopping it also stops npm's children (tsx, node). Passwords are
+  // hashed at the tests' cost (ZZ_TEST_HASH_COST, read by web mode's arguments).
   const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', '0', '--data', dataDir], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST) },
   });
   const url = await waitForUrl(child);
   const api = cookieClient(url);

@@ -50,7 +50,7 @@ export async function setup(
   input: { username: string; displayName: string; password: string },
 ): Promise<Me> {
   assertStrongPassword(input.password, input.username, 'password');
-  const hash = await hashPassword(input.password);
+  const hash = await hashPassword(input.password, ctx.passwordHashCost);
   const now = ctx.now().toISOString();
   const id = uuidv7();
   ctx.sql.transaction(() => {
@@ -95,7 +95,7 @@ export async function login(ctx: HandlerContext, input: { username: string; pass
     );
     throw lockedError(user, ctx.now());
   }
-  const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
+  const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash(ctx.passwordHashCost)));
   if (!user || !matches) {
     if (user) {
       if (recordFailedPassword(ctx, user, 'auth.login')) throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
@@ -192,7 +192,7 @@ export async function changePassword(
       ]);
     }
   }
-  const hash = await hashPassword(input.newPassword);
+  const hash = await hashPassword(input.newPassword, ctx.passwordHashCost);
   const now = ctx.now();
   audited(ctx, { action: 'auth.changePassword', entity: 'user', entityId: user.id, fields: ['password'] }, () => {
     ctx.sql.run(

@@ -91,7 +91,7 @@ export async function createUser(ctx: HandlerContext, input: CreateInput): Promi
       { path: 'username', message: '用户名已被使用' },
     ]);
   }
-  const hash = await hashPassword(input.password);
+  const hash = await hashPassword(input.password, ctx.passwordHashCost);
   const id = uuidv7();
   const now = ctx.now();
   const fields = [
@@ -187,7 +187,7 @@ export function setEnabled(ctx: HandlerContext, id: string, enabled: boolean): U
 export async function resetPassword(ctx: HandlerContext, id: string, password: string): Promise<UserAccount> {
   const user = userInScope(ctx, id);
   assertStrongPassword(password, user.username, 'password');
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, ctx.passwordHashCost);
   const now = ctx.now();
   audited(
     ctx,
