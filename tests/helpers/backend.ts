@@ -30,6 +30,17 @@ export async function signInAdmin(backend: Backend): Promise<CallContext> {
   return client;
 }
 
+/** Signs an existing account in with its password and returns its client. */
+export async function signInWith(
+  backend: Backend,
+  account: { username: string; password: string },
+): Promise<CallContext> {
+  const client = newClient(`${account.username}-client`);
+  const login = await backend.call('auth.login', { username: account.username, password: account.password }, client);
+  if (!login.ok) throw new Error(login.error.message);
+  return client;
+}
+
 let userCounter = 0;
 
 /**

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
-import { signInAdmin, testBackend } from './backend';
+import { openBackend } from '../../electron/backend/app';
+import { ADMIN, signInAdmin, signInWith, testBackend } from './backend';
+import { TEST_PASSWORD_HASH_COST } from './hash-cost';
+import { dataTemplate } from './template';
 
 /** The demo county the demo tests load unless told otherwise. */
 export const DEMO_OPTIONS = { scale: 'small', seed: 20261122 } as const;
@@ -16,13 +19,37 @@ export function readOnly<T>(backend: Backend, read: (db: Database.Database) => T
   }
 }
 
-/** A fresh backend with the demo county loaded by the administrator, who stays signed in. */
-export async function demoBackend(
-  options: { scale: 'small' | 'large'; seed: number } = DEMO_OPTIONS,
-): Promise<{ backend: Backend; admin: CallContext }> {
-  const backend = await testBackend();
+async function loadDemo(backend: Backend, options: { scale: 'small' | 'large'; seed: number }): Promise<CallContext> {
   const admin = await signInAdmin(backend);
   const result = await backend.dispatch('system.loadDemo', options, admin);
   if (!result.ok) throw new Error(result.error.message);
-  return { backend, admin };
+  return admin;
+}
+
+/** A fresh backend with the demo county loaded afresh by the administrator, who stays signed in. */
+export async function loadedDemoBackend(
+  options: { scale: 'small' | 'large'; seed: number } = DEMO_OPTIONS,
+): Promise<{ backend: Backend; admin: CallContext }> {
+  const backend = await testBackend();
+  return { backend, admin: await loadDemo(backend, options) };
+}
+
+/** The demo county of DEMO_OPTIONS, loaded once per test file. */
+const demoTemplate = dataTemplate(async (dataDir) => {
+  const backend = await openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST });
+  try {
+    await loadDemo(backend, DEMO_OPTIONS);
+  } finally {
+    backend.close();
+  }
+});
+
+/**
+ * A backend with the demo county of DEMO_OPTIONS loaded by the administrator, who is signed in: a
+ * fresh copy of the file's template.
+ */
+export async function demoBackend(): Promise<{ backend: Backend; admin: CallContext }> {
+  const { dataDir } = await demoTemplate();
+  const backend = await testBackend({}, dataDir);
+  return { backend, admin: await signInWith(backend, ADMIN) };
 }

@@ -1,8 +1,11 @@
 import { PETITION_TALLIES } from '../../electron/backend/features/petitions/tallies';
 import type { InputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import { seed, signInAdmin, signInAs, testBackend, TINY_COUNTY } from './backend';
+import { openBackend } from '../../electron/backend/app';
+import { ADMIN, seed, signInAdmin, signInAs, signInWith, testBackend, TINY_COUNTY } from './backend';
 import { manualClock } from './clock';
+import { TEST_PASSWORD_HASH_COST } from './hash-cost';
+import { dataTemplate } from './template';
 
 export const EAST = '999901001000';
 export const WEST = '999901002000';
@@ -33,15 +36,35 @@ export async function must<T>(result: Promise<Result<T>>): Promise<T> {
   return r.data;
 }
 
-/** A backend on the tiny county (today 2026-11-22 in the county), with an officer and a leader. */
+/** The tiny county with the administrator, an officer and a leader: built once per test file. */
+const petitionTemplate = dataTemplate(async (dataDir) => {
+  const backend = await openBackend(dataDir, { now: manualClock().now, passwordHashCost: TEST_PASSWORD_HASH_COST });
+  try {
+    seed(backend, TINY_COUNTY);
+    const admin = await signInAdmin(backend);
+    const { id, username, password } = await signInAs(backend, admin, ['duty_officer']);
+    const leader = await signInAs(backend, admin, ['leader']);
+    return {
+      officer: { id, username, password },
+      leader: { id: leader.id, username: leader.username, password: leader.password },
+    };
+  } finally {
+    backend.close();
+  }
+});
+
+/**
+ * A backend on the tiny county (today 2026-11-22 in the county), with an officer and a leader, all
+ * three signed in: a fresh copy of the file's template.
+ */
 export async function petitionBackend() {
+  const { dataDir, built } = await petitionTemplate();
   const clock = manualClock();
-  const backend = await testBackend({ now: clock.now });
-  seed(backend, TINY_COUNTY);
-  const admin = await signInAdmin(backend);
-  const officer = (await signInAs(backend, admin, ['duty_officer'])).client;
-  const leader = await signInAs(backend, admin, ['leader']);
-  return { backend, clock, admin, officer, leader: leader.client, leaderUserId: leader.id };
+  const backend = await testBackend({ now: clock.now }, dataDir);
+  const admin = await signInWith(backend, ADMIN);
+  const officer = await signInWith(backend, built.officer);
+  const leader = await signInWith(backend, built.leader);
+  return { backend, clock, admin, officer, leader, leaderUserId: built.leader.id };
 }
 
 const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
