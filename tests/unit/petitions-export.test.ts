@@ -279,7 +279,8 @@ describe('petitions export: jobs', () => {
     });
   });
 
-  it('read one snapshot in chunks, answering progress calls and writes in between', async () => {
+  // 2,500 cases written and exported: seconds on a busy machine.
+  it('read one snapshot in chunks, answering progress calls and writes in between', { timeout: 30_000 }, async () => {
     const setup = await petitionBackend();
     const n = EXPORT_CHUNK_ROWS * 2 + 500;
     bulk(setup, n);
