@@ -4,6 +4,7 @@ import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { boardReady, countyToday, freePort } from './support/board';
 import { openSession, type Session } from './support/browser';
+import { messagesGone, settled } from './support/settle';
 import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = {
@@ -48,11 +49,6 @@ async function pickFile(page: Page, name: string, text: string): Promise<void> {
     buffer: Buffer.from(text),
   });
   await page.getByTestId('boundary-file-name').getByText(name).waitFor();
-}
-
-/** Waits until no message toast shows, so a screenshot shows the page itself. */
-async function messagesGone(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.el-message').length === 0, null, { timeout: 10_000 });
 }
 
 describe('the board administration screens', () => {
@@ -132,7 +128,7 @@ describe('the board administration screens', () => {
     await page.getByTestId('boundary-page').locator('h4').first().click();
     await page.getByTestId('boundary-sourceUnit').fill('青禾县自然资源局');
     await page.getByTestId('boundary-approvalNo').fill(APPROVAL_NO);
-    await page.waitForTimeout(300); // the fields' error marks fade out
+    await settled(page); // the fields' error marks fade out
     await session.screenshot('boundary-preview');
     await page.getByTestId('boundary-import-submit').click();
     const confirm = page.locator('.el-message-box');
@@ -176,7 +172,7 @@ describe('the board administration screens', () => {
     await dialog.getByTestId('duty-officer-name').last().fill('吴值守');
     await dialog.getByTestId('duty-officer-phone').last().fill('13912345678');
     await page.getByTestId('duty-dialog').locator('h4').first().click();
-    await page.waitForTimeout(300); // the name's error mark fades out
+    await settled(page); // the name's error mark fades out
     await session.screenshot('duty-dialog');
     await dialog.getByTestId('duty-officer-phone').last().press('Enter');
     await dialog.waitFor({ state: 'hidden' });

@@ -6,6 +6,7 @@ import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'yinhuanyuan', displayName: '郑隐患', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -28,18 +29,9 @@ async function closePicker(page: Page): Promise<void> {
   );
 }
 
-/** Waits for a dialog to finish fading in, so the screenshot shows it whole. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active, .el-drawer-fade-enter-active'));
-  await page.waitForTimeout(150);
-}
-
-/** Submits the drawer's step dialog (confirming when asked) and waits for it to close. */
+/** Submits the drawer's step dialog (none of them asks for a confirmation) and waits for it to close. */
 async function submitStep(page: Page, testid: string): Promise<void> {
   await page.getByTestId(`${testid}-submit`).click();
-  const confirm = page.locator('.confirm-ok:visible');
-  await page.waitForTimeout(200);
-  if (await confirm.count()) await confirm.click();
   await page.getByTestId(`${testid}-dialog`).waitFor({ state: 'hidden' });
 }
 
@@ -96,7 +88,7 @@ describe('the risk hazards ledger', () => {
     await table.getByText('某工地拖欠农民工工资').click();
     const drawer = page.getByTestId('hazard-drawer');
     await drawer.getByText('情绪激动，近期有聚集苗头').waitFor();
-    await page.waitForTimeout(400); // the drawer's slide-in
+    await settled(page); // the drawer's slide-in
     await session.screenshot('hazard-drawer');
     expect(await drawer.textContent()).not.toContain('13911112222');
     await page.keyboard.press('Escape');
@@ -205,7 +197,7 @@ describe('the risk hazards ledger', () => {
     await page.getByTestId('hazard-outcome').fill('调解协议已履行，双方息诉');
     await submitStep(page, 'hazard-step');
     await drawer.getByTestId('hazard-status').getByText('已化解').waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     await session.screenshot('hazard-flow-10-resolved');
     // A duty officer cannot close it out: that is the leader's.
     expect(await drawer.getByTestId('hazard-action-closeOut').count()).toBe(0);
@@ -230,7 +222,7 @@ describe('the risk hazards ledger', () => {
     await session.screenshot('hazard-flow-11-closeout-dialog');
     await submitStep(page, 'hazard-step');
     await drawer.getByTestId('hazard-status').getByText('已销号').waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     await session.screenshot('hazard-flow-12-closed');
     expect(await drawer.textContent()).toContain('销号');
     await page.keyboard.press('Escape');
@@ -245,7 +237,7 @@ describe('the risk hazards ledger', () => {
     await hazards.getByText(TITLE).waitFor();
     expect(await hazards.textContent()).toContain('已销号');
     await hazards.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await settled(page);
     await session.screenshot('hazard-flow-13-petition-drawer');
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
@@ -266,7 +258,7 @@ describe('the risk hazards ledger', () => {
     expect(await figuresPage.getByTestId('figure-open_hazards-numerator').textContent()).toContain(
       String(figures.figures.open_hazards.numerator),
     );
-    await page.waitForTimeout(300);
+    await settled(page);
     await session.screenshot('hazard-figures');
 
     const listed = async (tag: string) => {

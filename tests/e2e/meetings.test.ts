@@ -6,6 +6,7 @@ import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { messagesGone, settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'huishangyuan', displayName: '周会商', roles: ['duty_officer'], password: 'Meet-2026-Own' };
@@ -19,11 +20,6 @@ async function fillDate(page: Page, testId: string, date: string): Promise<void>
   const input = (await holder.evaluate((e) => e.tagName)) === 'INPUT' ? holder : holder.locator('input').first();
   await input.fill(date);
   await page.keyboard.press('Enter');
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active, .el-drawer-fade-enter-active'));
-  await page.waitForTimeout(300);
 }
 
 describe('meetings (一评四会) and 今日', () => {
@@ -117,7 +113,7 @@ describe('meetings (一评四会) and 今日', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('meeting-drawer').waitFor({ state: 'hidden' });
     await page.getByTestId('meetings-table').getByText(TOPIC).waitFor();
-    await page.waitForTimeout(3200); // the toasts fade
+    await messagesGone(page);
     await session.screenshot('meeting-4-list');
 
     // 今日: the new hazard and the new assignment, each with its action.

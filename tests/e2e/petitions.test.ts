@@ -4,6 +4,7 @@ import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -132,7 +133,7 @@ describe('the petition backlog, from registration to close-out', () => {
 
     await page.goto(`${app.url}#/petitions/figures`);
     await page.getByTestId('petition-figure-resolution_rate').waitFor();
-    await page.waitForTimeout(500); // the page's fade-in
+    await settled(page);
     await session.screenshot('petition-figures');
 
     // A figure's denominator opens exactly its cases, with the filter named above the list.

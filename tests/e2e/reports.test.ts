@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
+import { settled } from './support/settle';
 import { startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'ribaoyuan', displayName: '吴日报', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -51,7 +52,7 @@ describe('the daily report', () => {
     await table.getByText('第 1 期').waitFor();
     await table.getByText('查看').first().click();
     await page.locator('.el-drawer').getByTestId('report-preview').waitFor();
-    await page.waitForTimeout(400); // the drawer's slide-in
+    await settled(page); // the drawer's slide-in
     await session.screenshot('report-saved');
     await page.locator('.el-drawer__close-btn').click();
 
