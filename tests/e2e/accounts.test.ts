@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword, signIn, signOut } from './support/auth';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhangwei', displayName: '张伟', initial: 'Start-2026-pw', own: 'Duty-2026-Own' };
 const AUDITOR = { username: 'auditor1', displayName: '李审计', initial: 'Start-2026-pw', own: 'Audit-2026-Own' };
 
-describe('accounts, roles and the audit log in the browser', () => {
+// One story on one web app and one browser page, in order: each test starts where the one before
+// left off (the officer created in the second signs in in the third; the auditor reads the events
+// of them all, and stays signed in for the idle lock).
+describe('accounts, roles and the audit log in the browser', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
 

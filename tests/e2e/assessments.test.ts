@@ -4,6 +4,7 @@ import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'wenping', displayName: '陈值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -18,7 +19,9 @@ async function step(page: Page, action: string, fill: () => Promise<void> = asyn
   await page.getByTestId('assessment-step-dialog').waitFor({ state: 'hidden' });
 }
 
-describe('stability assessments, from 立项 to a decision and tracking', () => {
+// One story on one web app and one browser page, in order: the assessment recorded in the first test
+// is taken through its workflow in the second, from the drawer the first left open.
+describe('stability assessments, from 立项 to a decision and tracking', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
 

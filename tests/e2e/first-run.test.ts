@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
-describe('first run on an empty database', () => {
+// In order: the second test starts signed in as the administrator the first one set up.
+describe('first run on an empty database', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
 

@@ -6,6 +6,7 @@ import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
@@ -35,7 +36,10 @@ async function submitStep(page: Page, testid: string): Promise<void> {
   await page.getByTestId(`${testid}-dialog`).waitFor({ state: 'hidden' });
 }
 
-describe('the risk hazards ledger', () => {
+// One story on one web app and one browser page, in order: each test starts where the one before
+// left off (the form left open, the hazard registered and resolved, then closed out by the leader,
+// who stays signed in for the figures).
+describe('the risk hazards ledger', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
   /** The petition case the hazard is linked to, found again from the petition's side. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { signIn } from './support/auth';
 import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
@@ -8,7 +9,8 @@ interface RegionPage {
   total: number;
 }
 
-describe('the workstation in web mode, on the demo county', () => {
+// In order: the second test uses the administrator's sign-in from the first.
+describe('the workstation in web mode, on the demo county', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
 

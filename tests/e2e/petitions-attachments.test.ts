@@ -5,12 +5,15 @@ import { SAMPLE_PNG, samplePdf } from '../helpers/files';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, SCREENSHOT_DIR, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const LEADER = { username: 'fujianlingdao', displayName: '陈带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const AGREEMENT = samplePdf('Agreement to withdraw the petition');
 
-describe('petition attachments: upload in the drawer, cite at close-out, download', () => {
+// One story on one web app and one browser page, in order: the case's drawer opened in the first test
+// is closed out in the second, whose cited agreement the third downloads.
+describe('petition attachments: upload in the drawer, cite at close-out, download', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
   let caseNo: string;

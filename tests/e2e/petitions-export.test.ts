@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'daochuyuan', displayName: '周导出', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
-describe('the petition ledger export', () => {
+// In order: the second test exports from the list the first one filtered and signed in to.
+describe('the petition ledger export', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
 

@@ -4,6 +4,7 @@ import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
@@ -25,7 +26,9 @@ interface Figures {
   overall: Record<string, { numerator: number; denominator: number }>;
 }
 
-describe('the petition backlog, from registration to close-out', () => {
+// One story on one web app and one browser page, in order: the case registered in the first test is
+// handled in the second, from the drawer the first left open, and closed out in the third.
+describe('the petition backlog, from registration to close-out', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
   let leaderApi: ReturnType<typeof cookieClient>;
