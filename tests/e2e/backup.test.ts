@@ -36,7 +36,10 @@ describe('数据备份 in the browser', () => {
 
     await page.getByTestId('backup-drill').click();
     await page.getByText(/^恢复演练通过/).waitFor();
-    expect(await page.getByTestId('backup-last-drill').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // The message shows before the page reloads the status: the date follows.
+    await expect
+      .poll(() => page.getByTestId('backup-last-drill').innerText())
+      .toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // The page itself, once the messages have gone.
     await page.locator('.el-message').first().waitFor({ state: 'detached' });
     await page.locator('.el-message').last().waitFor({ state: 'detached' });
