@@ -2,15 +2,21 @@ import { ElMessageBox } from 'element-plus';
 
 /**
  * Asks before a consequential action; resolves true when confirmed. The confirm button carries the
- * class `confirm-ok` for end-to-end tests.
+ * class `confirm-ok` for end-to-end tests, the cancel button `confirm-cancel`.
  */
-export async function confirmAction(message: string, title: string, confirmText: string): Promise<boolean> {
+export async function confirmAction(
+  message: string,
+  title: string,
+  confirmText: string,
+  cancelText = '取消',
+): Promise<boolean> {
   try {
     await ElMessageBox.confirm(message, title, {
       type: 'warning',
       confirmButtonText: confirmText,
-      cancelButtonText: '取消',
+      cancelButtonText: cancelText,
       confirmButtonClass: 'confirm-ok',
+      cancelButtonClass: 'confirm-cancel',
     });
     return true;
   } catch {

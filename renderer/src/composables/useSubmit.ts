@@ -13,6 +13,8 @@ interface SubmitOptions {
    * (its message would still stand after the unlock). The lock screen itself wants them.
    */
   showSessionErrors?: boolean;
+  /** An error a helper shows itself (a stale version's alert, `useConflict`): true when it took it. */
+  claim?: (failure: ApiError) => boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function useSubmit(form?: ServerErrorTarget, options: SubmitOptions = {})
       if (!(failure instanceof ApiError)) throw failure;
       // A full disk is not the session's: the form says it.
       if (failure.reason && failure.reason !== 'DISK_FULL' && !options.showSessionErrors) return false;
+      if (options.claim?.(failure)) return false;
       form?.applyServerErrors(failure.details);
       error.value = failure.message;
       return false;

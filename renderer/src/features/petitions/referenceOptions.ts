@@ -19,3 +19,12 @@ export const useLeaderOptions = () =>
       name: person.title ? `${person.name}（${person.title}）` : person.name,
     })),
   );
+
+/** Responsible people (责任人) for a remote select. */
+export const useResponsibleOptions = () =>
+  useRemoteOptions(async (keyword) =>
+    mapPage(await invoke('people.list', { role: 'responsible', keyword, pageSize: 50 }), (person) => ({
+      id: person.id,
+      name: person.name,
+    })),
+  );

@@ -1,21 +1,15 @@
-import { formatDateTime } from '@/utils/datetime';
+import { changeEntries, newestFirst, type TimelineEntry } from '@/ledger/timeline';
 import { SUPERVISION_KIND_LABELS, type PetitionDetail } from '@shared/contract/petitions';
 import { PETITION_ACTION_LABELS, PETITION_STATUS_LABELS, type PetitionAction } from '@shared/domain/petitions/statuses';
 
-export interface TimelineEntry {
-  key: string;
-  at: string;
-  title: string;
-  text: string;
-  byName: string;
-  type: 'primary' | 'success' | 'warning' | 'danger' | 'info';
-}
-
 const EVENT_TITLES = { register: '登记', repeat: '重复信访', extension: '延期', update: '修改信息' } as const;
 
-/** Events, progress, supervisions and close-outs of a case in one list, the newest first. */
+/**
+ * Events, progress, supervisions, close-outs and the kernel's corrections, voidings and restorings
+ * of a case in one list, the newest first.
+ */
 export function timelineOf(detail: PetitionDetail): TimelineEntry[] {
-  const entries: TimelineEntry[] = [
+  return newestFirst([
     ...detail.events.map((event): TimelineEntry => {
       const title =
         event.kind === 'transition'
@@ -59,9 +53,6 @@ export function timelineOf(detail: PetitionDetail): TimelineEntry[] {
       byName: entry.approvedByName,
       type: 'success',
     })),
-  ];
-  return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    ...changeEntries(detail.changes),
+  ]);
 }
-
-/** `2026-11-22 09:05` of an ISO timestamp, in this machine's local time as elsewhere in the app. */
-export const timeOf = (at: string): string => formatDateTime(new Date(at));

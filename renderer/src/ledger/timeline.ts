@@ -1,0 +1,44 @@
+import {
+  LEDGER_CHANGE_LABELS,
+  type FieldChange,
+  type LedgerChange,
+  type LedgerChangeKind,
+} from '@shared/domain/ledger/records';
+import { formatDateTime } from '@/utils/datetime';
+
+/** One line of a record's timeline: a workflow step, a note, or one of the kernel's changes. */
+export interface TimelineEntry {
+  key: string;
+  at: string;
+  title: string;
+  text: string;
+  byName: string;
+  type: 'primary' | 'success' | 'warning' | 'danger' | 'info';
+  /** A correction (更正): each field with its old and new value. */
+  fields?: readonly FieldChange[];
+}
+
+const CHANGE_TYPES: Record<LedgerChangeKind, TimelineEntry['type']> = {
+  edit: 'warning',
+  void: 'danger',
+  restore: 'success',
+};
+
+/** The record's corrections, voidings and restorings as timeline lines. */
+export const changeEntries = (changes: readonly LedgerChange[]): TimelineEntry[] =>
+  changes.map((change) => ({
+    key: `k-${change.id}`,
+    at: change.at,
+    title: LEDGER_CHANGE_LABELS[change.kind],
+    text: change.reason ? `原因：${change.reason}` : '',
+    byName: change.byName,
+    type: CHANGE_TYPES[change.kind],
+    fields: change.fields,
+  }));
+
+/** The lines of a record in one list, the newest first. */
+export const newestFirst = (entries: TimelineEntry[]): TimelineEntry[] =>
+  entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+/** `2026-11-22 09:05` of an ISO timestamp, in this machine's local time as elsewhere in the app. */
+export const timeOf = (at: string): string => formatDateTime(new Date(at));

@@ -1,0 +1,290 @@
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PetitionDetail } from '@shared/contract/petitions';
+import type { LedgerChange } from '@shared/domain/ledger/records';
+import type { Role } from '@shared/domain/roles';
+import { ApiError } from '@/api/client';
+import PetitionActionDialog from '@/features/petitions/components/PetitionActionDialog.vue';
+import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';
+import PetitionEditDialog from '@/features/petitions/components/PetitionEditDialog.vue';
+import LedgerTimeline from '@/ledger/LedgerTimeline.vue';
+import VoidDialog from '@/ledger/VoidDialog.vue';
+import VoidedBanner from '@/ledger/VoidedBanner.vue';
+import { changeEntries } from '@/ledger/timeline';
+import { findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
+import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { detailWith, referenceAnswers } from './helpers/petitions';
+
+enableAutoUnmount(afterEach);
+afterEach(() => {
+  removeBridge();
+  document.body.innerHTML = '';
+});
+
+const STALE = {
+  ok: false as const,
+  error: {
+    code: 'CONFLICT' as const,
+    message: '该记录已被他人修改，请刷新后重试。',
+    details: [{ path: 'version', message: '该记录已被他人修改，请刷新后重试' }],
+  },
+};
+
+const correction: LedgerChange = {
+  id: 'c1',
+  kind: 'edit',
+  fields: [
+    { field: 'summary', label: '诉求摘要', from: '要求补发征地补偿款', to: '要求补发征地补偿款及利息' },
+    { field: 'resolutionPlan', label: '化解方案', from: '（空）', to: '协调县财政分期兑付' },
+  ],
+  reason: '',
+  byName: '王值班',
+  at: '2026-10-20T09:00:00+08:00',
+};
+const voiding: LedgerChange = {
+  id: 'c2',
+  kind: 'void',
+  fields: [],
+  reason: '重复录入',
+  byName: '刘带班',
+  at: '2026-10-21T09:00:00+08:00',
+};
+
+const global = (roles: Role[] = ['duty_officer']) => ({ plugins: [ElementPlus, signedInPinia(meWith(roles))] });
+const errorOf = (element: Element) => element.closest('.el-form-item')!.querySelector('.el-form-item__error');
+const textOf = async (testId: string) => (await findTestId<HTMLInputElement>(testId)).value;
+
+describe('the kernel on the timeline', () => {
+  it('shows a correction with each field’s old and new value, and a voiding with its reason', async () => {
+    mount(LedgerTimeline, {
+      props: { entries: changeEntries([correction, voiding]).reverse() },
+      global: global(),
+      attachTo: document.body,
+    });
+    const summary = await findTestId('ledger-change-summary');
+    expect([...summary.querySelectorAll('td')].map((cell) => cell.textContent)).toEqual([
+      '诉求摘要',
+      '要求补发征地补偿款',
+      '要求补发征地补偿款及利息',
+    ]);
+    expect((await findTestId('ledger-change-resolutionPlan')).textContent).toContain('（空）');
+    const voided = await findTestId('timeline-entry-k-c2');
+    expect(voided.textContent).toContain('作废');
+    expect(voided.textContent).toContain('原因：重复录入');
+    expect(voided.textContent).toContain('刘带班');
+    expect(voided.querySelector('[data-testid="ledger-changes"]')).toBeNull();
+  });
+
+  it('merges the corrections into the case’s timeline in time order', async () => {
+    installBridge({
+      ...referenceAnswers,
+      'petitions.get': () => ({ ok: true, data: { ...detailWith('resolving'), changes: [correction] } }),
+    });
+    mount(PetitionDrawer, { props: { id: detailWith('resolving').id }, global: global(), attachTo: document.body });
+    const timeline = await findTestId('petition-timeline');
+    await vi.waitFor(() => expect(timeline.textContent).toContain('更正'));
+    // Newest first: the correction (10-20) above the progress (10-12) above the registration (10-08).
+    const text = timeline.textContent!;
+    expect(text.indexOf('更正')).toBeLessThan(text.indexOf('化解进展'));
+    expect(text.indexOf('化解进展')).toBeLessThan(text.indexOf('登记'));
+    expect(timeline.textContent).toContain('协调县财政分期兑付');
+  });
+});
+
+describe('void dialog', () => {
+  const mountVoid = (action: 'void' | 'restore', submit: (input: unknown) => Promise<PetitionDetail>) =>
+    mount(VoidDialog, {
+      props: {
+        action,
+        record: { ...detailWith('resolving'), version: 3 },
+        noun: '积案',
+        number: 'XF-2026-0001',
+        submit,
+        refresh: async () => detailWith('resolving'),
+      },
+      global: global(['leader']),
+      attachTo: document.body,
+    });
+
+  it('refuses an empty reason, then calls the method with the id, the version shown and the reason', async () => {
+    const voided = { ...detailWith('resolving'), version: 4, voidedAt: '2026-10-21T01:00:00Z', voidReason: '重复录入' };
+    const submit = vi.fn(async () => voided);
+    const wrapper = mountVoid('void', submit);
+    const dialog = await findTestId('void-dialog');
+    expect(dialog.textContent).toContain('作废积案 XF-2026-0001');
+    expect(dialog.textContent).toContain('不删除任何内容');
+    expect(dialog.textContent).toContain('恢复');
+    const button = await findTestId('void-submit');
+    expect(button.classList).toContain('el-button--danger');
+
+    button.click();
+    await flushPromises();
+    await vi.waitFor(async () => expect(errorOf(await findTestId('void-reason'))?.textContent).toContain('请填写'));
+    expect(submit).not.toHaveBeenCalled();
+
+    typeInto(await findTestId<HTMLInputElement>('void-reason'), '重复录入');
+    button.click();
+    await vi.waitFor(() =>
+      expect(submit).toHaveBeenCalledWith({ id: detailWith('resolving').id, version: 3, reason: '重复录入' }),
+    );
+    await vi.waitFor(() => expect(wrapper.emitted('saved')).toEqual([[voided]]));
+  });
+
+  it('restores with a primary button and shows the backend’s refusal', async () => {
+    const submit = vi.fn(async (): Promise<PetitionDetail> => {
+      throw new ApiError({
+        code: 'CONFLICT',
+        message: '该积案未作废，无需恢复。',
+        details: [{ path: 'status', message: '未作废' }],
+      });
+    });
+    mountVoid('restore', submit);
+    const button = await findTestId('void-submit');
+    expect(button.classList).toContain('el-button--primary');
+    typeInto(await findTestId<HTMLInputElement>('void-reason'), '经核实并非重复');
+    button.click();
+    await vi.waitFor(async () => expect((await findTestId('void-error')).textContent).toContain('无需恢复'));
+    expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull();
+  });
+});
+
+describe('voided banner and the drawer of a voided case', () => {
+  const voided: PetitionDetail = {
+    ...detailWith('resolving'),
+    version: 2,
+    voidedAt: '2026-10-21T01:00:00Z',
+    voidReason: '重复录入',
+    changes: [voiding],
+  };
+
+  it('names the reason and the time, and offers 恢复 only to whoever may void', async () => {
+    mount(VoidedBanner, { props: { record: voided }, global: global(['leader']), attachTo: document.body });
+    const banner = await findTestId('voided-banner');
+    expect(banner.textContent).toMatch(/本记录已作废（原因：重复录入，2026-10-21 \d\d:00）/);
+    expect(document.querySelector('[data-testid="voided-restore"]')).not.toBeNull();
+    document.body.innerHTML = '';
+
+    mount(VoidedBanner, { props: { record: voided }, global: global(['duty_officer']), attachTo: document.body });
+    expect((await findTestId('voided-banner')).textContent).toContain('联系带班领导');
+    expect(document.querySelector('[data-testid="voided-restore"]')).toBeNull();
+  });
+
+  it('hides every step and change on a voided case', async () => {
+    installBridge({ ...referenceAnswers, 'petitions.get': () => ({ ok: true, data: voided }) });
+    mount(PetitionDrawer, { props: { id: voided.id }, global: global(['duty_officer']), attachTo: document.body });
+    await findTestId('voided-banner');
+    expect(document.querySelector('[data-testid="petition-actions"]')).toBeNull();
+    expect(document.querySelector('[data-testid="petition-edit"]')).toBeNull();
+  });
+
+  it('offers 更正 to a duty officer and 作废 to a leader on a case in force', async () => {
+    installBridge({ ...referenceAnswers, 'petitions.get': () => ({ ok: true, data: detailWith('resolving') }) });
+    mount(PetitionDrawer, { props: { id: voided.id }, global: global(['duty_officer']), attachTo: document.body });
+    await findTestId('petition-edit');
+    expect(document.querySelector('[data-testid="petition-void"]')).toBeNull();
+    document.body.innerHTML = '';
+
+    mount(PetitionDrawer, { props: { id: voided.id }, global: global(['leader']), attachTo: document.body });
+    await findTestId('petition-void');
+    expect(document.querySelector('[data-testid="petition-edit"]')).toBeNull();
+  });
+});
+
+// The correction dialog's date pickers and selects take a few seconds to render in happy-dom.
+describe('a stale version', () => {
+  const opened = { ...detailWith('resolving'), version: 5 };
+  const updates = (bridge: ReturnType<typeof installBridge>) =>
+    bridge.mock.calls.filter(([method]) => method === 'petitions.update').map(([, input]) => input);
+
+  const mountEdit = (latest: PetitionDetail, answers: Array<() => unknown>) => {
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.update': () => answers.shift()!() as never,
+    });
+    const refresh = vi.fn(async () => latest);
+    const wrapper = mount(PetitionEditDialog, {
+      props: { detail: opened, refresh },
+      global: global(),
+      attachTo: document.body,
+    });
+    return { bridge, refresh, wrapper };
+  };
+
+  it('keeps the typed input, reloads the latest into untouched fields and saves on the new version', async () => {
+    const latest = { ...opened, version: 6, stabilityMeasures: '专人包保，每日见面' };
+    const saved = { ...latest, version: 7, summary: '要求补发征地补偿款及利息' };
+    const { bridge, refresh, wrapper } = mountEdit(latest, [() => STALE, () => ({ ok: true, data: saved })]);
+    await findTestId('petition-edit-dialog');
+    typeInto(await findTestId<HTMLInputElement>('petition-edit-summary'), '要求补发征地补偿款及利息');
+    (await findTestId('petition-edit-submit')).click();
+
+    const alert = await findTestId('conflict-alert');
+    expect(alert.textContent).toContain('该记录已被他人修改，请刷新后重试。');
+    expect(updates(bridge)[0]).toMatchObject({ version: 5, summary: '要求补发征地补偿款及利息' });
+    expect(await textOf('petition-edit-summary')).toBe('要求补发征地补偿款及利息');
+    expect(document.querySelector('[data-testid="petition-edit-error"]')).toBeNull();
+    expect(wrapper.emitted('saved')).toBeUndefined();
+
+    (await findTestId('conflict-reload')).click();
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull());
+    expect(refresh).toHaveBeenCalledOnce();
+    expect(await textOf('petition-edit-summary')).toBe('要求补发征地补偿款及利息');
+    expect(await textOf('petition-edit-measures')).toBe('专人包保，每日见面');
+
+    (await findTestId('petition-edit-submit')).click();
+    await vi.waitFor(() => expect(wrapper.emitted('saved')).toEqual([[saved]]));
+    expect(updates(bridge)[1]).toMatchObject({
+      id: opened.id,
+      version: 6,
+      summary: '要求补发征地补偿款及利息',
+      stabilityMeasures: '专人包保，每日见面',
+      category: 'land',
+      responsibleId: null,
+    });
+  }, 20_000);
+
+  it.each([
+    ['confirm-cancel', '要求补发征地补偿款及利息'],
+    ['confirm-ok', '要求补发征地补偿款（他人改）'],
+  ])(
+    'asks whose value stays where both changed the same field (%s)',
+    async (button, kept) => {
+      const latest = { ...opened, version: 6, summary: '要求补发征地补偿款（他人改）' };
+      mountEdit(latest, [() => STALE]);
+      await findTestId('petition-edit-dialog');
+      typeInto(await findTestId<HTMLInputElement>('petition-edit-summary'), '要求补发征地补偿款及利息');
+      (await findTestId('petition-edit-submit')).click();
+      (await findTestId('conflict-reload')).click();
+      const choice = await vi.waitFor(() => {
+        const found = document.querySelector<HTMLElement>(`.${button}`);
+        if (!found) throw new Error('未出现确认框');
+        return found;
+      });
+      expect(document.querySelector('.el-message-box')!.textContent).toContain('“诉求摘要”');
+      choice.click();
+      await vi.waitFor(async () => expect(await textOf('petition-edit-summary')).toBe(kept));
+    },
+    20_000,
+  );
+
+  it('sends the version the drawer showed with every step', async () => {
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.transition': () => ({ ok: true, data: detailWith('resolved') }),
+    });
+    mount(PetitionActionDialog, {
+      props: { detail: opened, action: 'resolve', refresh: async () => opened },
+      global: global(),
+      attachTo: document.body,
+    });
+    typeInto(await findTestId<HTMLInputElement>('petition-action-field-outcome'), '已兑付补偿款，信访人息诉');
+    (await findTestId('petition-action-submit')).click();
+    await vi.waitFor(() =>
+      expect(bridge).toHaveBeenCalledWith(
+        'petitions.transition',
+        expect.objectContaining({ id: opened.id, action: 'resolve', version: 5 }),
+      ),
+    );
+  });
+});
