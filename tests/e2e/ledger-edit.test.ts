@@ -1,0 +1,187 @@
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from './support/accounts';
+import { signIn, signOut } from './support/auth';
+import { openSession, type Session } from './support/browser';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
+
+const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
+const OTHER = { username: 'zhibanyuan2', displayName: '李值班', roles: ['duty_officer'], password: 'Duty-2026-Two' };
+const LEADER = { username: 'daibanlingdao', displayName: '刘带班', roles: ['leader'], password: 'Lead-2026-Own' };
+const STALE = '该记录已被他人修改，请刷新后重试。';
+
+const VIEWPORTS = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+];
+
+interface Detail {
+  id: string;
+  caseNo: string;
+  version: number;
+  summary: string;
+  resolutionPlan: string;
+  [field: string]: unknown;
+}
+
+describe('the ledger kernel in the petition drawer: corrections, conflicts, voiding', () => {
+  let app: WebApp;
+  let session: Session;
+  let other: ReturnType<typeof cookieClient>;
+  let target: Detail;
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    for (const account of [OFFICER, OTHER, LEADER]) await createAccount(app.url, app.api, account);
+    other = cookieClient(app.url);
+    await other('auth.login', { username: OTHER.username, password: OTHER.password });
+    const listed = await other<{ items: Array<{ id: string }> }>('petitions.list', {
+      status: 'resolving',
+      pageSize: 1,
+    });
+    target = (await other<Detail>('petitions.get', { id: listed.data!.items[0]!.id })).data!;
+    session = await openSession(VIEWPORTS[0]);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  /**
+   * Screenshots at each size, with `subject` (if any) scrolled to the middle and no message toast
+   * left over from the last save: `${name}-1920x1080.png` …
+   */
+  async function screenshots(name: string, subject?: Locator): Promise<void> {
+    await expect.poll(() => session.page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+    for (const viewport of VIEWPORTS) {
+      await session.page.setViewportSize(viewport);
+      await subject?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await session.screenshot(`${name}-${viewport.width}x${viewport.height}`);
+    }
+    await session.page.setViewportSize(VIEWPORTS[0]!);
+  }
+
+  async function openCase(): Promise<void> {
+    const { page } = session;
+    await page.goto(`${app.url}#/petitions`);
+    await page.getByTestId('petitions-keyword').fill(target.caseNo);
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('petitions-table').locator('tbody tr', { hasText: target.caseNo }).first().click();
+    await page.getByTestId('petition-drawer').getByText(`积案 ${target.caseNo}`).waitFor();
+  }
+
+  const drawer = () => session.page.getByTestId('petition-drawer');
+  const timeline = () => session.page.getByTestId('petition-timeline');
+
+  it('lets a duty officer correct a case; the timeline shows the old and new values', async () => {
+    const { page } = session;
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    await openCase();
+    await page.getByTestId('petition-edit').click();
+    const dialog = page.getByTestId('petition-edit-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('petition-edit-summary').inputValue()).toBe(target.summary);
+    await page.getByTestId('petition-edit-summary').fill(`${target.summary}（补录：涉及 12 户）`);
+    await page.getByTestId('petition-edit-plan').fill('约谈开发商，限期完成整改');
+    await page.getByTestId('petition-edit-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const summaryRow = timeline().getByTestId('ledger-change-summary');
+    await summaryRow.getByText(`${target.summary}（补录：涉及 12 户）`).waitFor();
+    expect(await summaryRow.locator('td').allInnerTexts()).toEqual([
+      '诉求摘要',
+      target.summary,
+      `${target.summary}（补录：涉及 12 户）`,
+    ]);
+    const planRow = timeline().getByTestId('ledger-change-resolutionPlan');
+    expect(await planRow.locator('td').allInnerTexts()).toEqual([
+      '化解方案',
+      target.resolutionPlan || '（空）',
+      '约谈开发商，限期完成整改',
+    ]);
+    expect(await timeline().innerText()).toContain(OFFICER.displayName);
+    await drawer().getByText('约谈开发商，限期完成整改').first().waitFor();
+    await screenshots('ledger-correction', timeline().getByTestId('ledger-changes'));
+  });
+
+  it('keeps the typed text when someone else saved first, reloads and saves on the new version', async () => {
+    const { page } = session;
+    await page.getByTestId('petition-edit').click();
+    const dialog = page.getByTestId('petition-edit-dialog');
+    await dialog.waitFor();
+    const mine = '申请人补充反映：楼道墙面同样渗水（第二次更正）';
+    await page.getByTestId('petition-edit-summary').fill(mine);
+
+    // Meanwhile another officer corrects the same case.
+    const current = (await other<Detail>('petitions.get', { id: target.id })).data!;
+    const { id, version, townshipCode, firstPetitionDate, receivedDate, highestLevel, itemType, category } = current;
+    const changed = await other('petitions.update', {
+      ...{ id, version, townshipCode, firstPetitionDate, receivedDate, highestLevel, itemType, category },
+      summary: current.summary,
+      responsibleId: current.responsibleId,
+      resolutionPlan: current.resolutionPlan,
+      stabilityMeasures: '社区网格员每日走访，专人包保',
+    });
+    expect(changed.ok).toBe(true);
+
+    await page.getByTestId('petition-edit-submit').click();
+    const alert = page.getByTestId('conflict-alert');
+    await alert.getByText(STALE).waitFor();
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.getByTestId('petition-edit-summary').inputValue()).toBe(mine);
+    await screenshots('ledger-conflict');
+
+    await page.getByTestId('conflict-reload').click();
+    await alert.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('petition-edit-measures').inputValue()).toBe('社区网格员每日走访，专人包保');
+    expect(await page.getByTestId('petition-edit-summary').inputValue()).toBe(mine);
+    await page.getByTestId('petition-edit-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await timeline().getByTestId('ledger-change-summary').getByText(mine).waitFor();
+    const shown = await timeline().innerText();
+    expect(shown).toContain(OTHER.displayName);
+    expect(shown).toContain('稳控措施');
+    await drawer().getByText('社区网格员每日走访，专人包保').first().waitFor();
+    await page.keyboard.press('Escape');
+    await drawer().waitFor({ state: 'hidden' });
+    await signOut(page);
+  });
+
+  it('lets the leader void the case with a reason, which hides every step, and restore it', async () => {
+    const { page } = session;
+    await signIn(page, app.url, LEADER.username, LEADER.password);
+    await openCase();
+    await page.getByTestId('petition-void').click();
+    const dialog = page.getByTestId('void-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('void-submit').click();
+    await dialog.getByText('必填，请填写').waitFor();
+    await page.getByTestId('void-reason').fill('与另一积案重复录入');
+    await page.getByTestId('void-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const banner = page.getByTestId('voided-banner');
+    await banner.getByText(/本记录已作废（原因：与另一积案重复录入，\d{4}-\d\d-\d\d \d\d:\d\d）/).waitFor();
+    expect(await page.getByTestId('petition-actions').count()).toBe(0);
+    expect(await drawer().locator('[data-testid^="petition-action-"]').count()).toBe(0);
+    expect(await page.getByTestId('petition-void').count()).toBe(0);
+    await timeline().getByText('原因：与另一积案重复录入').waitFor();
+    await screenshots('ledger-voided');
+
+    await page.getByTestId('voided-restore').click();
+    await dialog.waitFor();
+    await page.getByTestId('void-reason').fill('经核实为不同诉求，并非重复');
+    await page.getByTestId('void-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await banner.waitFor({ state: 'hidden' });
+    await page.getByTestId('petition-void').waitFor();
+    await timeline().getByText('原因：经核实为不同诉求，并非重复').waitFor();
+    const restored = (await other<Detail>('petitions.get', { id: target.id })).data!;
+    expect(restored.voidedAt).toBeNull();
+
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
