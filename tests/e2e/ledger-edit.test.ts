@@ -24,7 +24,14 @@ interface Detail {
   [field: string]: unknown;
 }
 
-describe('the ledger kernel in the petition drawer: corrections, conflicts, voiding', () => {
+interface HazardDetail {
+  id: string;
+  hazardNo: string;
+  title: string;
+  measures: string;
+}
+
+describe('the ledger kernel in the drawers: corrections, conflicts, voiding', () => {
   let app: WebApp;
   let session: Session;
   let other: ReturnType<typeof cookieClient>;
@@ -62,14 +69,17 @@ describe('the ledger kernel in the petition drawer: corrections, conflicts, void
     await session.page.setViewportSize(VIEWPORTS[0]!);
   }
 
-  async function openCase(): Promise<void> {
+  /** Finds a record on its ledger's list page by its number and opens its drawer. */
+  async function openRecord(ledger: 'petitions' | 'hazards', number: string): Promise<void> {
     const { page } = session;
-    await page.goto(`${app.url}#/petitions`);
-    await page.getByTestId('petitions-keyword').fill(target.caseNo);
+    await page.goto(`${app.url}#/${ledger === 'petitions' ? 'petitions' : 'risks/hazards'}`);
+    await page.getByTestId(`${ledger}-keyword`).fill(number);
     await page.getByTestId('search-submit').click();
-    await page.getByTestId('petitions-table').locator('tbody tr', { hasText: target.caseNo }).first().click();
-    await page.getByTestId('petition-drawer').getByText(`积案 ${target.caseNo}`).waitFor();
+    await page.getByTestId(`${ledger}-table`).locator('tbody tr', { hasText: number }).first().click();
+    const drawer = page.getByTestId(ledger === 'petitions' ? 'petition-drawer' : 'hazard-drawer');
+    await drawer.locator('.el-drawer__title', { hasText: number }).waitFor();
   }
+  const openCase = () => openRecord('petitions', target.caseNo);
 
   const drawer = () => session.page.getByTestId('petition-drawer');
   const timeline = () => session.page.getByTestId('petition-timeline');
@@ -180,6 +190,56 @@ describe('the ledger kernel in the petition drawer: corrections, conflicts, void
     await timeline().getByText('原因：经核实为不同诉求，并非重复').waitFor();
     const restored = (await other<Detail>('petitions.get', { id: target.id })).data!;
     expect(restored.voidedAt).toBeNull();
+    await page.keyboard.press('Escape');
+    await drawer().waitFor({ state: 'hidden' });
+  });
+
+  it('lets an officer correct a hazard and the leader void and restore it', async () => {
+    const { page } = session;
+    const listed = await other<{ items: Array<{ id: string }> }>('hazards.list', { status: 'resolving', pageSize: 1 });
+    const hazard = (await other<HazardDetail>('hazards.get', { id: listed.data!.items[0]!.id })).data!;
+    const measures = `${hazard.measures}；每周两次入户走访（更正）`;
+    await signOut(page);
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    await openRecord('hazards', hazard.hazardNo);
+    await page.getByTestId('hazard-edit').click();
+    const dialog = page.getByTestId('hazard-edit-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('hazard-edit-title').inputValue()).toBe(hazard.title);
+    await page.getByTestId('hazard-edit-measures').fill(measures);
+    await screenshots('hazard-edit');
+    await page.getByTestId('hazard-edit-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const hazardTimeline = page.getByTestId('hazard-timeline');
+    const row = hazardTimeline.getByTestId('ledger-change-measures');
+    await row.getByText(measures).waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual(['稳控措施', hazard.measures || '（空）', measures]);
+    await screenshots('hazard-correction', hazardTimeline.getByTestId('ledger-changes'));
+    await page.keyboard.press('Escape');
+    await page.getByTestId('hazard-drawer').waitFor({ state: 'hidden' });
+    await signOut(page);
+
+    await signIn(page, app.url, LEADER.username, LEADER.password);
+    await openRecord('hazards', hazard.hazardNo);
+    await page.getByTestId('hazard-void').click();
+    const voidDialog = page.getByTestId('void-dialog');
+    await voidDialog.getByText(`作废风险隐患 ${hazard.hazardNo}`).waitFor();
+    await page.getByTestId('void-reason').fill('测试录入，并非真实隐患');
+    await page.getByTestId('void-submit').click();
+    await voidDialog.waitFor({ state: 'hidden' });
+    const banner = page.getByTestId('voided-banner');
+    await banner.getByText(/本记录已作废（原因：测试录入，并非真实隐患，/).waitFor();
+    expect(await page.getByTestId('hazard-actions').count()).toBe(0);
+    expect(await page.getByTestId('hazard-drawer').locator('[data-testid^="hazard-action-"]').count()).toBe(0);
+    await screenshots('hazard-voided');
+
+    await page.getByTestId('voided-restore').click();
+    await voidDialog.waitFor();
+    await page.getByTestId('void-reason').fill('核实后确为在办隐患');
+    await page.getByTestId('void-submit').click();
+    await banner.waitFor({ state: 'hidden' });
+    await page.getByTestId('hazard-void').waitFor();
+    await hazardTimeline.getByText('原因：核实后确为在办隐患').waitFor();
 
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
