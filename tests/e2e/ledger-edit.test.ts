@@ -69,16 +69,29 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await session.page.setViewportSize(VIEWPORTS[0]!);
   }
 
+  const LEDGERS = {
+    petitions: { route: 'petitions', drawer: 'petition-drawer' },
+    hazards: { route: 'risks/hazards', drawer: 'hazard-drawer' },
+    assessments: { route: 'risks/assessments', drawer: 'assessment-drawer' },
+  };
+
   /** Finds a record on its ledger's list page by its number and opens its drawer. */
-  async function openRecord(ledger: 'petitions' | 'hazards', number: string): Promise<void> {
+  async function openRecord(ledger: keyof typeof LEDGERS, number: string): Promise<void> {
     const { page } = session;
-    await page.goto(`${app.url}#/${ledger === 'petitions' ? 'petitions' : 'risks/hazards'}`);
+    await page.goto(`${app.url}#/${LEDGERS[ledger].route}`);
     await page.getByTestId(`${ledger}-keyword`).fill(number);
     await page.getByTestId('search-submit').click();
     await page.getByTestId(`${ledger}-table`).locator('tbody tr', { hasText: number }).first().click();
-    const drawer = page.getByTestId(ledger === 'petitions' ? 'petition-drawer' : 'hazard-drawer');
-    await drawer.locator('.el-drawer__title', { hasText: number }).waitFor();
+    await page.getByTestId(LEDGERS[ledger].drawer).locator('.el-drawer__title', { hasText: number }).waitFor();
   }
+
+  /** Closes the open drawer and signs out. */
+  async function leave(ledger: keyof typeof LEDGERS): Promise<void> {
+    await session.page.keyboard.press('Escape');
+    await session.page.getByTestId(LEDGERS[ledger].drawer).waitFor({ state: 'hidden' });
+    await signOut(session.page);
+  }
+
   const openCase = () => openRecord('petitions', target.caseNo);
 
   const drawer = () => session.page.getByTestId('petition-drawer');
@@ -154,9 +167,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     expect(shown).toContain(OTHER.displayName);
     expect(shown).toContain('稳控措施');
     await drawer().getByText('社区网格员每日走访，专人包保').first().waitFor();
-    await page.keyboard.press('Escape');
-    await drawer().waitFor({ state: 'hidden' });
-    await signOut(page);
+    await leave('petitions');
   });
 
   it('lets the leader void the case with a reason, which hides every step, and restore it', async () => {
@@ -190,8 +201,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await timeline().getByText('原因：经核实为不同诉求，并非重复').waitFor();
     const restored = (await other<Detail>('petitions.get', { id: target.id })).data!;
     expect(restored.voidedAt).toBeNull();
-    await page.keyboard.press('Escape');
-    await drawer().waitFor({ state: 'hidden' });
+    await leave('petitions');
   });
 
   it('lets an officer correct a hazard and the leader void and restore it', async () => {
@@ -199,7 +209,6 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     const listed = await other<{ items: Array<{ id: string }> }>('hazards.list', { status: 'resolving', pageSize: 1 });
     const hazard = (await other<HazardDetail>('hazards.get', { id: listed.data!.items[0]!.id })).data!;
     const measures = `${hazard.measures}；每周两次入户走访（更正）`;
-    await signOut(page);
     await signIn(page, app.url, OFFICER.username, OFFICER.password);
     await openRecord('hazards', hazard.hazardNo);
     await page.getByTestId('hazard-edit').click();
@@ -215,9 +224,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await row.getByText(measures).waitFor();
     expect(await row.locator('td').allInnerTexts()).toEqual(['稳控措施', hazard.measures || '（空）', measures]);
     await screenshots('hazard-correction', hazardTimeline.getByTestId('ledger-changes'));
-    await page.keyboard.press('Escape');
-    await page.getByTestId('hazard-drawer').waitFor({ state: 'hidden' });
-    await signOut(page);
+    await leave('hazards');
 
     await signIn(page, app.url, LEADER.username, LEADER.password);
     await openRecord('hazards', hazard.hazardNo);
@@ -240,6 +247,52 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await banner.waitFor({ state: 'hidden' });
     await page.getByTestId('hazard-void').waitFor();
     await hazardTimeline.getByText('原因：核实后确为在办隐患').waitFor();
+    await leave('hazards');
+  });
+
+  it('sends the version with an assessment’s correction, and lets the leader void and restore it', async () => {
+    const { page } = session;
+    const listed = await other<{ items: Array<{ id: string; assessmentNo: string; matter: string }> }>(
+      'assessments.list',
+      { status: 'assessing', pageSize: 1 },
+    );
+    const assessment = listed.data!.items[0]!;
+    const matter = `${assessment.matter}（更正）`;
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    await openRecord('assessments', assessment.assessmentNo);
+    await page.getByTestId('assessment-action-edit').click();
+    const dialog = page.getByTestId('assessment-form-dialog');
+    await dialog.waitFor();
+    await page.getByTestId('assessment-matter').fill(matter);
+    await page.getByTestId('assessment-form-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const assessmentTimeline = page.getByTestId('assessment-timeline');
+    const row = assessmentTimeline.getByTestId('ledger-change-matter');
+    await row.getByText(matter).waitFor();
+    expect(await row.locator('td').allInnerTexts()).toEqual(['事项名称', assessment.matter, matter]);
+    await screenshots('assessment-correction', assessmentTimeline.getByTestId('ledger-changes'));
+    await leave('assessments');
+
+    await signIn(page, app.url, LEADER.username, LEADER.password);
+    await openRecord('assessments', assessment.assessmentNo);
+    await page.getByTestId('assessment-void').click();
+    const voidDialog = page.getByTestId('void-dialog');
+    await voidDialog.getByText(`作废稳评 ${assessment.assessmentNo}`).waitFor();
+    await page.getByTestId('void-reason').fill('重复立项');
+    await page.getByTestId('void-submit').click();
+    await voidDialog.waitFor({ state: 'hidden' });
+    const banner = page.getByTestId('voided-banner');
+    await banner.getByText(/本记录已作废（原因：重复立项，/).waitFor();
+    expect(await page.getByTestId('assessment-actions').count()).toBe(0);
+    await screenshots('assessment-voided');
+
+    await page.getByTestId('voided-restore').click();
+    await voidDialog.waitFor();
+    await page.getByTestId('void-reason').fill('并非重复立项');
+    await page.getByTestId('void-submit').click();
+    await banner.waitFor({ state: 'hidden' });
+    await page.getByTestId('assessment-void').waitFor();
+    await assessmentTimeline.getByText('原因：并非重复立项').waitFor();
 
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
