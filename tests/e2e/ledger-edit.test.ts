@@ -85,6 +85,15 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await page.getByTestId(LEDGERS[ledger].drawer).locator('.el-drawer__title', { hasText: number }).waitFor();
   }
 
+  /**
+   * Waits until a dialog has opened: shown and its fade-in over. FormDialog puts the cursor in the
+   * first field only then, so typing before it could land in the wrong field.
+   */
+  async function opened(dialog: Locator): Promise<void> {
+    await dialog.waitFor();
+    await session.page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
+  }
+
   /** Closes the open drawer and signs out. */
   async function leave(ledger: keyof typeof LEDGERS): Promise<void> {
     await session.page.keyboard.press('Escape');
@@ -103,7 +112,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await openCase();
     await page.getByTestId('petition-edit').click();
     const dialog = page.getByTestId('petition-edit-dialog');
-    await dialog.waitFor();
+    await opened(dialog);
     expect(await page.getByTestId('petition-edit-summary').inputValue()).toBe(target.summary);
     await page.getByTestId('petition-edit-summary').fill(`${target.summary}（补录：涉及 12 户）`);
     await page.getByTestId('petition-edit-plan').fill('约谈开发商，限期完成整改');
@@ -132,7 +141,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     const { page } = session;
     await page.getByTestId('petition-edit').click();
     const dialog = page.getByTestId('petition-edit-dialog');
-    await dialog.waitFor();
+    await opened(dialog);
     const mine = '申请人补充反映：楼道墙面同样渗水（第二次更正）';
     await page.getByTestId('petition-edit-summary').fill(mine);
 
@@ -176,7 +185,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await openCase();
     await page.getByTestId('petition-void').click();
     const dialog = page.getByTestId('void-dialog');
-    await dialog.waitFor();
+    await opened(dialog);
     await page.getByTestId('void-submit').click();
     await dialog.getByText('必填，请填写').waitFor();
     await page.getByTestId('void-reason').fill('与另一积案重复录入');
@@ -192,7 +201,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await screenshots('ledger-voided');
 
     await page.getByTestId('voided-restore').click();
-    await dialog.waitFor();
+    await opened(dialog);
     await page.getByTestId('void-reason').fill('经核实为不同诉求，并非重复');
     await page.getByTestId('void-submit').click();
     await dialog.waitFor({ state: 'hidden' });
@@ -213,7 +222,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await openRecord('hazards', hazard.hazardNo);
     await page.getByTestId('hazard-edit').click();
     const dialog = page.getByTestId('hazard-edit-dialog');
-    await dialog.waitFor();
+    await opened(dialog);
     expect(await page.getByTestId('hazard-edit-title').inputValue()).toBe(hazard.title);
     await page.getByTestId('hazard-edit-measures').fill(measures);
     await screenshots('hazard-edit');
@@ -231,6 +240,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await page.getByTestId('hazard-void').click();
     const voidDialog = page.getByTestId('void-dialog');
     await voidDialog.getByText(`作废风险隐患 ${hazard.hazardNo}`).waitFor();
+    await opened(voidDialog);
     await page.getByTestId('void-reason').fill('测试录入，并非真实隐患');
     await page.getByTestId('void-submit').click();
     await voidDialog.waitFor({ state: 'hidden' });
@@ -241,7 +251,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await screenshots('hazard-voided');
 
     await page.getByTestId('voided-restore').click();
-    await voidDialog.waitFor();
+    await opened(voidDialog);
     await page.getByTestId('void-reason').fill('核实后确为在办隐患');
     await page.getByTestId('void-submit').click();
     await banner.waitFor({ state: 'hidden' });
@@ -262,7 +272,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await openRecord('assessments', assessment.assessmentNo);
     await page.getByTestId('assessment-action-edit').click();
     const dialog = page.getByTestId('assessment-form-dialog');
-    await dialog.waitFor();
+    await opened(dialog);
     await page.getByTestId('assessment-matter').fill(matter);
     await page.getByTestId('assessment-form-submit').click();
     await dialog.waitFor({ state: 'hidden' });
@@ -278,6 +288,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await page.getByTestId('assessment-void').click();
     const voidDialog = page.getByTestId('void-dialog');
     await voidDialog.getByText(`作废稳评 ${assessment.assessmentNo}`).waitFor();
+    await opened(voidDialog);
     await page.getByTestId('void-reason').fill('重复立项');
     await page.getByTestId('void-submit').click();
     await voidDialog.waitFor({ state: 'hidden' });
@@ -287,7 +298,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await screenshots('assessment-voided');
 
     await page.getByTestId('voided-restore').click();
-    await voidDialog.waitFor();
+    await opened(voidDialog);
     await page.getByTestId('void-reason').fill('并非重复立项');
     await page.getByTestId('void-submit').click();
     await banner.waitFor({ state: 'hidden' });
