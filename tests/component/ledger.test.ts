@@ -11,6 +11,7 @@ import PetitionEditDialog from '@/features/petitions/components/PetitionEditDial
 import LedgerTimeline from '@/ledger/LedgerTimeline.vue';
 import VoidDialog from '@/ledger/VoidDialog.vue';
 import VoidedBanner from '@/ledger/VoidedBanner.vue';
+import VoidedFilterItem from '@/ledger/VoidedFilterItem.vue';
 import { changeEntries } from '@/ledger/timeline';
 import { findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
@@ -146,6 +147,25 @@ describe('void dialog', () => {
     button.click();
     await vi.waitFor(async () => expect((await findTestId('void-error')).textContent).toContain('无需恢复'));
     expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull();
+  });
+});
+
+describe('the lists’ 已作废 switch', () => {
+  it('asks the list for the voided records alone when ticked, and for those in force when not', async () => {
+    const wrapper = mount(VoidedFilterItem, {
+      props: {
+        testId: 'voided-filter',
+        modelValue: '' as 'only' | '',
+        'onUpdate:modelValue': (value: 'only' | '') => wrapper.setProps({ modelValue: value }),
+      },
+      global: global(),
+      attachTo: document.body,
+    });
+    const box = await findTestId('voided-filter');
+    box.click();
+    await vi.waitFor(() => expect(wrapper.props('modelValue')).toBe('only'));
+    box.click();
+    await vi.waitFor(() => expect(wrapper.props('modelValue')).toBe(''));
   });
 });
 

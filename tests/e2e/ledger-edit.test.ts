@@ -200,6 +200,14 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
     await timeline().getByText('原因：与另一积案重复录入').waitFor();
     await screenshots('ledger-voided');
 
+    // The list leaves the voided case out; 只看已作废 finds it again.
+    await page.keyboard.press('Escape');
+    await drawer().waitFor({ state: 'hidden' });
+    await page.locator('.table-pager').getByText('共 0 条').waitFor();
+    await page.getByTestId('petitions-voided').click();
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('petitions-table').locator('tbody tr', { hasText: target.caseNo }).first().click();
+    await banner.waitFor();
     await page.getByTestId('voided-restore').click();
     await opened(dialog);
     await page.getByTestId('void-reason').fill('经核实为不同诉求，并非重复');
