@@ -5,11 +5,11 @@ import { confirmAction } from '@/composables/confirm';
 import type { FormModel } from '@/composables/useSchemaForm';
 
 /** A change refused because the record moved on since the user's screen read it. */
-export const isStaleVersion = (failure: ApiError): boolean =>
+const isStaleVersion = (failure: ApiError): boolean =>
   failure.code === 'CONFLICT' && failure.details.some((detail) => detail.path === 'version');
 
 /** A correction form: its model, how a record fills it, and the label of each field. */
-export interface ConflictForm<D, V extends FormModel> {
+interface ConflictForm<D, V extends FormModel> {
   model: V;
   valuesOf(record: D): V;
   labels: { readonly [K in keyof V]: string };
