@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
+import { messagesGone, settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -31,7 +33,10 @@ interface HazardDetail {
   measures: string;
 }
 
-describe('the ledger kernel in the drawers: corrections, conflicts, voiding', () => {
+// One story on one web app and one browser page, in order: the case corrected in the first test is
+// met by another officer's change in the second and voided in the third; the hazard and the
+// assessment tests start from the page the one before signed out of.
+describe('the ledger kernel in the drawers: corrections, conflicts, voiding', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
   let other: ReturnType<typeof cookieClient>;
@@ -60,10 +65,11 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
    * left over from the last save: `${name}-1920x1080.png` …
    */
   async function screenshots(name: string, subject?: Locator): Promise<void> {
-    await expect.poll(() => session.page.locator('.el-message').count(), { timeout: 10_000 }).toBe(0);
+    await messagesGone(session.page);
     for (const viewport of VIEWPORTS) {
       await session.page.setViewportSize(viewport);
       await subject?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await settled(session.page);
       await session.screenshot(`${name}-${viewport.width}x${viewport.height}`);
     }
     await session.page.setViewportSize(VIEWPORTS[0]!);
@@ -91,7 +97,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', ()
    */
   async function opened(dialog: Locator): Promise<void> {
     await dialog.waitFor();
-    await session.page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
+    await settled(session.page);
   }
 
   /** Closes the open drawer and signs out. */
