@@ -33,7 +33,7 @@ describe('ledger kernel on the hazard ledger: corrections, conflicts, voiding', 
     expect(edited.changes[0]!.fields).toEqual([
       { field: 'peopleInvolved', label: '涉及人数', from: '32', to: '40' },
       { field: 'people', label: '涉及人员', from: '赵*勇（139****1111）', to: '钱*红（137****2222）' },
-      { field: 'measures', label: '稳控措施', from: '（空）', to: '每日走访' },
+      { field: 'measures', label: '稳控化解措施', from: '（空）', to: '每日走访' },
     ]);
     expect(edited.people).toEqual([expect.objectContaining({ nameMasked: '钱*红' })]);
     const everything = JSON.stringify(backend.services.sql.db.prepare('SELECT * FROM audit_log').all());

@@ -56,3 +56,21 @@ export function hazardDraftProblems(draft: HazardDraft, extent: CountyExtent, to
   }
   return problems;
 }
+
+/** The names of a hazard's correctable fields, as the drawer, the correction form and the timeline show them. */
+export const HAZARD_FIELD_LABELS = {
+  title: '隐患名称',
+  category: '隐患类别',
+  source: '来源',
+  description: '基本情况',
+  foundOn: '发现日期',
+  townshipCode: '乡镇/街道',
+  villageCode: '村/社区',
+  gridCode: '网格',
+  lng: '经度',
+  lat: '纬度',
+  peopleInvolved: '涉及人数',
+  people: '涉及人员',
+  plan: '化解方案',
+  measures: '稳控化解措施',
+} as const;

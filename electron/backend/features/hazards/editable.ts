@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import type { hazardsUpdateInput } from '../../../../shared/contract/hazards';
 import { maskPersonal } from '../../../../shared/domain/ledger/records';
-import { HAZARD_SOURCE_LABELS, type HazardSource } from '../../../../shared/domain/risks/hazard-record';
+import {
+  HAZARD_FIELD_LABELS,
+  HAZARD_SOURCE_LABELS,
+  type HazardSource,
+} from '../../../../shared/domain/risks/hazard-record';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import type { EditableFields } from '../../ledger/changes';
@@ -31,23 +35,6 @@ const COLUMNS = {
   measures: 'measures',
 } as const satisfies Record<Exclude<keyof HazardEditable, 'people'>, keyof HazardTableRow>;
 
-const LABELS: Record<keyof HazardEditable, string> = {
-  title: '隐患名称',
-  category: '隐患类别',
-  source: '来源',
-  description: '情况描述',
-  foundOn: '发现日期',
-  townshipCode: '乡镇/街道',
-  villageCode: '村/社区',
-  gridCode: '网格',
-  lng: '经度',
-  lat: '纬度',
-  peopleInvolved: '涉及人数',
-  people: '涉及人员',
-  plan: '化解方案',
-  measures: '稳控措施',
-};
-
 export const storedPeople = (ctx: HandlerContext, hazardId: string): Person[] =>
   ctx.sql.all(
     qb.selectFrom('hazard_people').select(['name', 'phone']).where('hazard_id', '=', hazardId).orderBy('sort'),
@@ -67,7 +54,7 @@ const showPeople = (people: Person[]): string =>
 export function editableFields(ctx: HandlerContext): EditableFields<HazardEditable> {
   const names = referenceNames(ctx.sql);
   return {
-    labels: LABELS,
+    labels: HAZARD_FIELD_LABELS,
     show(field, value) {
       switch (field) {
         case 'people':

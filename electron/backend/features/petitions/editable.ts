@@ -6,6 +6,7 @@ import {
   type PetitionItemType,
   type PetitionLevel,
 } from '../../../../shared/domain/petitions/classification';
+import { PETITION_FIELD_LABELS } from '../../../../shared/domain/petitions/fields';
 import type { HandlerContext } from '../../api/types';
 import type { EditableFields } from '../../ledger/changes';
 import { referenceNames } from '../../ledger/names';
@@ -30,19 +31,6 @@ const COLUMNS = {
   stabilityMeasures: 'stability_measures',
 } as const satisfies Record<keyof PetitionEditable, keyof PetitionTableRow>;
 
-const LABELS: Record<keyof PetitionEditable, string> = {
-  townshipCode: '乡镇/街道',
-  summary: '诉求摘要',
-  firstPetitionDate: '首次信访日期',
-  receivedDate: '受理日期',
-  highestLevel: '最高信访层级',
-  itemType: '信访事项类型',
-  category: '问题分类',
-  responsibleId: '责任人',
-  resolutionPlan: '化解方案',
-  stabilityMeasures: '稳控措施',
-};
-
 export const editableValues = (row: PetitionTableRow): PetitionEditable =>
   Object.fromEntries(
     Object.entries(COLUMNS).map(([field, column]) => [field, row[column as keyof PetitionTableRow]]),
@@ -51,7 +39,7 @@ export const editableValues = (row: PetitionTableRow): PetitionEditable =>
 export function editableFields(ctx: HandlerContext): EditableFields<PetitionEditable> {
   const names = referenceNames(ctx.sql);
   return {
-    labels: LABELS,
+    labels: PETITION_FIELD_LABELS,
     show(field, value) {
       const text = String(value);
       switch (field) {
