@@ -35,7 +35,7 @@ export function assessmentButtons(detail: AssessmentDetail, can: (access: Access
     type: BUTTON_TYPES[action] ?? 'primary',
   }));
   if (detail.status === 'registered' || detail.status === 'assessing') {
-    buttons.push({ action: 'edit', label: '修改内容', type: 'default' });
+    buttons.push({ action: 'edit', label: '更正', type: 'default' });
   }
   if (detail.status === 'tracking') buttons.push({ action: 'reReview', label: '登记复评', type: 'default' });
   return buttons;
