@@ -1,6 +1,6 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
 import type { HandlerMap } from '../../api/types';
-import { findCounty } from '../system/repo';
+import { findCounty } from '../../db/county';
 import { countUsers, findUserRow } from '../users/repo';
 import { lockIfIdle } from './guard';
 import { meOf } from './principal';

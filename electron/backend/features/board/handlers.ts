@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../../api/types';
+import { activeBoundary } from '../../db/county';
 import { importBoundary, previewBoundary } from './boundary-import';
-import { activeBoundary } from './repo';
 import { boardSnapshot } from './snapshot';
 
 export const boardHandlers = {

@@ -1,6 +1,6 @@
 import type { CountyExtent } from '../../../../shared/domain/risks/hazard-location';
+import { activeBoundary } from '../../db/county';
 import type { Sql } from '../../db/sql';
-import { activeBoundary } from '../board/repo';
 
 /** Every [lng, lat] pair of a GeoJSON geometry's nested coordinate arrays. */
 function* positions(value: unknown): Generator<[number, number]> {

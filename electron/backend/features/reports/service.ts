@@ -7,10 +7,10 @@ import { periodOf, periodReport } from '../../../../shared/domain/reports/period
 import { countyDate } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
+import { findCounty } from '../../db/county';
 import { buildReportDocx } from '../../export/docx';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
-import { findCounty } from '../system/repo';
 import { dailyFacts, periodFacts } from './facts';
 import { findReport, savedInYear } from './repo';
 

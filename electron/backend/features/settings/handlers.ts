@@ -6,8 +6,8 @@ import { SECURITY_SETTING_LABELS } from '../../../../shared/domain/security-sett
 import { WORK_SETTING_LABELS } from '../../../../shared/domain/work-settings';
 import type { HandlerContext, HandlerMap } from '../../api/types';
 import { audited } from '../audit/writer';
-import { assertWritableFolder } from '../backup/folder';
 import { writeSettings, type SettingGroup, type SettingValues } from './repo';
+import { assertWritableFolder } from './secondary-dir';
 
 const LABELS: { [G in SettingGroup]: Record<keyof SettingValues[G], string> } = {
   security: SECURITY_SETTING_LABELS,

@@ -1,7 +1,8 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
 import type { HandlerMap } from '../../api/types';
 import { userVersion } from '../../db/connection';
-import { countReferenceData, findCounty } from './repo';
+import { findCounty } from '../../db/county';
+import { countReferenceData } from './repo';
 import { loadDemo } from './service';
 
 export const systemHandlers = {

@@ -1,13 +1,6 @@
 import type { SystemInfo } from '../../../../shared/contract/system';
 import { qb, type Sql } from '../../db/sql';
 
-export function findCounty(sql: Sql): SystemInfo['county'] {
-  return (
-    sql.get(qb.selectFrom('regions').select(['code', 'name']).where('level', '=', 'county').orderBy('code').limit(1)) ??
-    null
-  );
-}
-
 export function countReferenceData(sql: Sql): SystemInfo['counts'] {
   const levels = sql.all(
     qb

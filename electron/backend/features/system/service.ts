@@ -2,9 +2,9 @@ import type { DemoScale, DemoSummary } from '../../../../shared/contract/system'
 import { countyDate } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
+import { findCounty } from '../../db/county';
 import { loadDemoCounty } from '../../demo';
 import { appendAudit, type AuditActor } from '../audit/writer';
-import { findCounty } from './repo';
 
 /**
  * Fills an empty database with the made-up county, in one transaction with its audit row.
