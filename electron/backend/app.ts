@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { createDispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
+import { ledgers } from './api/ledgers';
 import type { CallContext, Services } from './api/types';
 import type { Backend } from './backend';
 import { openDatabase, type OpenedDatabase } from './db/database';
@@ -80,6 +81,7 @@ async function openReady(dataDir: string, options: BackendOptions, opened: Opene
     auditStatus: { current: null },
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
+    ledgers,
     replaceDatabase: async (source) => {
       services.exportJobs.cancelAll();
       services.sql.db.close();

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { ATTACHMENT_MAX_BASE64, ATTACHMENT_MAX_BYTES } from '../../shared/domain/attachments';
-import { displayName, sniffMime } from '../../electron/backend/features/attachments/content';
+import { displayName, sniffMime } from '../../electron/backend/ledger/attachments/content';
 import { applyPragmas, openRaw } from '../../electron/backend/db/connection';
 import { MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import { createHttpServer, listenOnLoopback, MAX_BODY_BYTES } from '../../electron/backend/http/server';

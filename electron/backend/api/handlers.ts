@@ -1,7 +1,6 @@
 import type { MethodName } from '../../../shared/contract';
 import { assessmentExportHandlers } from '../features/assessments/export-handlers';
 import { assessmentsHandlers } from '../features/assessments/handlers';
-import { attachmentsHandlers } from '../features/attachments/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { authHandlers } from '../features/auth/handlers';
 import { backupHandlers } from '../features/backup/handlers';
@@ -20,11 +19,12 @@ import { hazardExportHandlers } from '../features/hazards/export-handlers';
 import { hazardsHandlers } from '../features/hazards/handlers';
 import { meetingsHandlers } from '../features/meetings/handlers';
 import { todayHandlers } from '../features/today/handlers';
-import { riskTasksHandlers } from '../features/risk-tasks/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { unitsHandlers } from '../features/units/handlers';
 import { usersHandlers } from '../features/users/handlers';
+import { attachmentsHandlers } from '../ledger/attachments/handlers';
+import { riskTasksHandlers } from '../ledger/tasks/handlers';
 import type { HandlerMap } from './types';
 
 /** The method table: every contract method has exactly one handler (checked by the type). */

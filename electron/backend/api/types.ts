@@ -4,6 +4,7 @@ import type { Sql } from '../db/sql';
 import type { ExportJobs } from '../export/jobs';
 import type { Principal, SessionStore } from '../features/auth/sessions';
 import type { SettingValues } from '../features/settings/repo';
+import type { LedgerRegistry } from '../ledger/registry';
 
 /**
  * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
@@ -39,6 +40,8 @@ export interface Services {
   settings: SettingValues;
   /** Exports running or waiting to be fetched. */
   exportJobs: ExportJobs;
+  /** Each ledger's records and the owners of tasks and attachments, as the features registered them. */
+  ledgers: LedgerRegistry;
   /**
    * Puts a checked backup in place of the database: closes it, replaces the file, reopens it through
    * the start-up path, and refreshes these services in place (settings, audit status, no sessions).

@@ -1,6 +1,6 @@
-import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { HandlerContext } from '../api/types';
 import type { Sql } from '../db/sql';
+import type { LedgerRecords } from './registry';
 
 /** The columns the kernel reads on every ledger record (migration 0012 added the last three). */
 export interface LedgerRecordRow {
@@ -23,15 +23,12 @@ export interface TransitionEvent {
 }
 
 /**
- * What a ledger tells the kernel about its records: where they are, how one is found, which
- * townships it lies in (a township account sees only its own), how its text is indexed and how a
+ * What a ledger tells the kernel about its records: how one is found and which townships it lies in
+ * (a township account sees only its own), where they are, how its text is indexed and how a
  * workflow step is written on its timeline.
  */
-export interface LedgerStore<Row extends LedgerRecordRow> {
-  key: LedgerKey;
+export interface LedgerStore<Row extends LedgerRecordRow> extends LedgerRecords<Row> {
   table: 'petitions' | 'hazards' | 'assessments';
-  find(sql: Sql, id: string): Row | undefined;
-  townshipsOf(sql: Sql, row: Row): readonly string[];
   /** Keeps the keyword index in step after a correction of its text. */
   reindex(sql: Sql, id: string): void;
   /** Writes a workflow step onto the ledger's own timeline table. */

@@ -3,18 +3,15 @@ import { inScope } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/errors';
 import { principalOf, type HandlerContext } from '../api/types';
 import { appendAudit, type AuditEvent } from '../features/audit/writer';
+import type { LedgerRecords } from './registry';
 import type { LedgerRecordRow, LedgerStore } from './store';
 
 /** A record outside the user's townships reads as not found, so its existence is not disclosed. */
-export function recordInScope<Row extends LedgerRecordRow>(
-  ctx: HandlerContext,
-  store: LedgerStore<Row>,
-  id: string,
-): Row {
-  const row = store.find(ctx.sql, id);
+export function recordInScope<Row>(ctx: HandlerContext, records: LedgerRecords<Row>, id: string): Row {
+  const row = records.find(ctx.sql, id);
   const scope = principalOf(ctx).regionCode;
-  if (!row || (scope !== null && !store.townshipsOf(ctx.sql, row).some((code) => inScope(scope, code)))) {
-    throw new AppError('NOT_FOUND', `未找到该${LEDGER_NOUNS[store.key]}，可能不在您的辖区内，请刷新后重试。`);
+  if (!row || (scope !== null && !records.townshipsOf(ctx.sql, row).some((code) => inScope(scope, code)))) {
+    throw new AppError('NOT_FOUND', `未找到该${LEDGER_NOUNS[records.key]}，可能不在您的辖区内，请刷新后重试。`);
   }
   return row;
 }

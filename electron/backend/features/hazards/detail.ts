@@ -3,9 +3,9 @@ import type { HazardDetail, LinkedHazard, LinkedPetition } from '../../../../sha
 import { maskName, maskPhone } from '../../../../shared/domain/masking';
 import { allowedHazardActions } from '../../../../shared/domain/risks/hazard-statuses';
 import { townshipPrefix } from '../../../../shared/domain/scope';
+import type { DeadlineClock } from '../../db/clock-sql';
 import { qb, type Sql } from '../../db/sql';
-import type { CaseClock } from '../petitions/repo';
-import { tasksOf } from '../risk-tasks/repo';
+import { tasksOf } from '../../ledger/tasks/repo';
 import { toRow, withColumns, type JoinedRow } from './repo';
 import { displayNameOf } from '../users/display-name';
 
@@ -25,7 +25,7 @@ function linkedPetitions(sql: Sql, hazardId: string): LinkedPetition[] {
 }
 
 /** A hazard with everything the drawer shows: people (masked), history, notes, tasks, links. */
-export function findHazardDetail(sql: Sql, id: string, clock: CaseClock): HazardDetail | undefined {
+export function findHazardDetail(sql: Sql, id: string, clock: DeadlineClock): HazardDetail | undefined {
   const row = sql.get(withColumns(qb.selectFrom('hazards as h')).where('h.id', '=', id)) as JoinedRow | undefined;
   if (!row) return undefined;
   const grid = row.grid_code

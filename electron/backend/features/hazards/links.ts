@@ -3,8 +3,8 @@ import type { HazardDetail, hazardsLinkInput, LinkedHazard } from '../../../../s
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
+import { recordInScope } from '../../ledger/write';
 import { audited } from '../audit/writer';
-import { caseInScope } from '../petitions/common';
 import { detailOf, hazardEntity, hazardInScope } from './common';
 import { hazardsLinkedTo } from './detail';
 
@@ -12,14 +12,15 @@ type Input = z.output<typeof hazardsLinkInput>;
 
 const TARGET_LABELS = { petition: '信访积案', assessment: '稳评' } as const;
 
-/** The target exists (a petition case also in the user's scope). */
+/** The target exists (a petition case also in the user's scope), found through its ledger's registered records. */
 function assertTarget(ctx: HandlerContext, input: Input): void {
   if (input.targetKind === 'petition') {
-    caseInScope(ctx, input.targetId);
+    recordInScope(ctx, ctx.ledgers.records.petition, input.targetId);
     return;
   }
-  const found = ctx.sql.prepare('SELECT 1 FROM assessments WHERE id = ?').get(input.targetId);
-  if (!found) throw new AppError('NOT_FOUND', '未找到该稳评，请刷新后重试。');
+  if (!ctx.ledgers.records.assessment.find(ctx.sql, input.targetId)) {
+    throw new AppError('NOT_FOUND', '未找到该稳评，请刷新后重试。');
+  }
 }
 
 const linkQuery = (input: Input) =>
@@ -78,6 +79,6 @@ export function unlinkHazard(ctx: HandlerContext, input: Input): HazardDetail {
 
 /** The hazards linked to a petition case in the user's scope. */
 export function hazardsOfPetition(ctx: HandlerContext, petitionId: string): LinkedHazard[] {
-  caseInScope(ctx, petitionId);
+  recordInScope(ctx, ctx.ledgers.records.petition, petitionId);
   return hazardsLinkedTo(ctx.sql, 'petition', petitionId, principalOf(ctx).regionCode);
 }

@@ -1,9 +1,9 @@
 import { qb } from '../../db/sql';
-import type { TaskOwnerLookup } from '../risk-tasks/task-owner';
+import type { TaskOwnerLookup } from '../../ledger/registry';
 
 /** A hazard as the owner of measures: its township; a closed-out hazard takes no more changes. */
-export const hazardTaskOwner: TaskOwnerLookup = (ctx, id) => {
-  const row = ctx.sql.get(qb.selectFrom('hazards').select(['township_code', 'status']).where('id', '=', id));
+export const hazardTaskOwner: TaskOwnerLookup = (sql, id) => {
+  const row = sql.get(qb.selectFrom('hazards').select(['township_code', 'status']).where('id', '=', id));
   if (!row) return undefined;
   return {
     townshipCodes: [row.township_code],

@@ -13,7 +13,7 @@ import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
 import { assertPerson } from '../../ledger/references';
 import { todayOf } from '../../ledger/clock';
-import { openMeasureCount } from '../risk-tasks/repo';
+import { openMeasureCount } from '../../ledger/tasks/repo';
 import { detailOf } from './common';
 import type { HazardTableRow } from './repo';
 import { hazardStore } from './store';

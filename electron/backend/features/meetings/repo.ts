@@ -6,8 +6,9 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import { contains, offsetOf } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
+import type { DeadlineClock } from '../../db/clock-sql';
 import { qb, type Sql } from '../../db/sql';
-import { tasksOf, type TaskClock } from '../risk-tasks/repo';
+import { tasksOf } from '../../ledger/tasks/repo';
 
 /** Queries of the meetings (一评四会). */
 export type MeetingTableRow = Schema['meetings'];
@@ -116,7 +117,7 @@ function itemsOf(sql: Sql, meetingId: string): MeetingItem[] {
     .all(meetingId) as MeetingItem[];
 }
 
-export function findMeetingDetail(sql: Sql, id: string, clock: TaskClock): MeetingDetail | undefined {
+export function findMeetingDetail(sql: Sql, id: string, clock: DeadlineClock): MeetingDetail | undefined {
   const row = sql.get(withColumns(qb.selectFrom('meetings as m')).where('m.id', '=', id)) as JoinedRow | undefined;
   if (!row) return undefined;
   const attendees = sql.all(

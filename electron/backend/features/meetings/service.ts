@@ -25,9 +25,9 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../audit/writer';
 import { assertTownship } from '../../ledger/references';
-import { todayOf } from '../../ledger/clock';
-import { ownerInScope } from '../risk-tasks/owners';
-import { createTask, taskClockOf } from '../risk-tasks/service';
+import { clockOf, todayOf } from '../../ledger/clock';
+import { ownerInScope } from '../../ledger/tasks/owners';
+import { createTask } from '../../ledger/tasks/service';
 import { findMeeting, findMeetingDetail, nextMeetingNo, type MeetingTableRow } from './repo';
 
 type CreateInput = z.output<typeof meetingsCreateInput>;
@@ -40,7 +40,7 @@ const meetingEntity = (id: string) => ({ entity: 'meeting', entityId: id });
 const TOWNSHIP_LEVELS: readonly MeetingLevel[] = ['township', 'village'];
 
 export const detailOf = (ctx: HandlerContext, id: string): MeetingDetail =>
-  findMeetingDetail(ctx.sql, id, taskClockOf(ctx))!;
+  findMeetingDetail(ctx.sql, id, clockOf(ctx))!;
 
 /** A meeting outside the user's scope is reported as not found, as a case is (see the tasks' owners). */
 export function meetingInScope(ctx: HandlerContext, id: string): MeetingTableRow {

@@ -1,3 +1,4 @@
+import type { AttachmentOwner } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findPetition, type PetitionTableRow } from './repo';
@@ -20,4 +21,10 @@ export const petitionStore: LedgerStore<PetitionTableRow> = {
       unit_id: event.unitId,
       reason: event.note,
     }),
+};
+
+/** Files of a case: the officer files its materials; the leader adds evidence when approving a close-out. */
+export const petitionAttachmentOwner: AttachmentOwner = {
+  upload: ['petitions.write', 'petitions.closeOut'],
+  uploadDenied: '您没有为积案上传附件的权限。',
 };

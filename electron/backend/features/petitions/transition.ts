@@ -15,7 +15,7 @@ import { assertDictEntry, assertPerson, assertUnit } from '../../ledger/referenc
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
 import { qb } from '../../db/sql';
-import { assertCaseAttachments, linkCloseOutAttachments } from '../attachments/closeout';
+import { assertCaseAttachments, linkCloseOutAttachments } from '../../ledger/attachments/closeout';
 import { detailOf } from './common';
 import type { PetitionTableRow } from './repo';
 import { petitionStore } from './store';

@@ -16,8 +16,8 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import { countyMidnight } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Sql } from '../../db/sql';
+import { clockOf } from '../../ledger/clock';
 import { liveTaskOwner, notVoided } from '../../ledger/live';
-import { taskClockOf } from '../risk-tasks/service';
 
 /**
  * The 今日 screen's one call. Every section is "what happened on the county's date today" (or what
@@ -199,7 +199,7 @@ const EMPTY = { items: [], total: 0 };
 
 export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview {
   const principal = principalOf(ctx);
-  const clock = taskClockOf(ctx);
+  const clock = clockOf(ctx);
   const today = clock.today;
   const params: Params = {
     today,

@@ -2,28 +2,17 @@ import type { TaskOwnerKind } from '../../../../shared/domain/risks/tasks';
 import { inScope } from '../../../../shared/domain/scope';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { assessmentTaskOwner } from '../assessments/task-owner';
-import { hazardTaskOwner } from '../hazards/task-owner';
-import { meetingTaskOwner } from '../meetings/task-owner';
-import type { TaskOwner, TaskOwnerLookup } from './task-owner';
-
-/** One lookup per owner kind; each ledger adds its own line here. */
-const OWNERS: Partial<Record<TaskOwnerKind, TaskOwnerLookup>> = {
-  assessment: assessmentTaskOwner,
-  hazard: hazardTaskOwner,
-  meeting: meetingTaskOwner,
-};
+import type { TaskOwner } from '../registry';
 
 const OWNER_LABELS: Record<TaskOwnerKind, string> = { assessment: '稳评', hazard: '风险隐患', meeting: '会议' };
 
 /**
  * The owner, when it exists and lies in the user's scope: a township user sees the owners that
  * concern their township, a county-wide matter only county-wide users. Otherwise NOT_FOUND, as for
- * a case outside the scope.
+ * a case outside the scope. Each ledger registers its owner lookup (`ctx.ledgers.taskOwners`).
  */
 export function ownerInScope(ctx: HandlerContext, kind: TaskOwnerKind, id: string): TaskOwner {
-  const lookup = OWNERS[kind];
-  const owner = lookup?.(ctx, id);
+  const owner = ctx.ledgers.taskOwners[kind](ctx.sql, id);
   const scope = principalOf(ctx).regionCode;
   const visible = owner && (scope === null || owner.townshipCodes.some((code) => inScope(scope, code)));
   if (!visible) {

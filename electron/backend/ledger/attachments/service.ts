@@ -9,9 +9,9 @@ import {
 } from '../../../../shared/domain/attachments';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { appendAudit, audited } from '../audit/writer';
+import { appendAudit, audited } from '../../features/audit/writer';
 import { displayName, sniffMime } from './content';
-import { OWNERS, assertMayUpload } from './owners';
+import { assertMayUpload, assertOwnerInScope } from './owners';
 import { findAttachment, findAttachmentMeta, insertAttachment } from './repo';
 import { readStoredFile, removeStoredFile, sha256Of, writeStoredFile } from './store';
 
@@ -72,7 +72,7 @@ export async function uploadAttachment(ctx: HandlerContext, input: UploadInput):
 function attachmentInScope(ctx: HandlerContext, id: string) {
   const row = findAttachment(ctx.sql, id);
   if (!row) throw new AppError('NOT_FOUND', '未找到该附件，可能已被删除，请刷新后重试。');
-  OWNERS[row.entity].assertInScope(ctx, row.entity_id);
+  assertOwnerInScope(ctx, row.entity, row.entity_id);
   return row;
 }
 

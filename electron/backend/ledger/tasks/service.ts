@@ -8,24 +8,19 @@ import {
   TASK_TRANSITION_FIELDS,
   type TaskTransitionInput,
 } from '../../../../shared/domain/risks/tasks';
-import { countyDate } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import { assertNoProblems, invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../features/audit/writer';
+import { clockOf } from '../clock';
+import type { TaskOwner } from '../registry';
 import { ownerInScope } from './owners';
-import { findTask, taskById, type TaskClock } from './repo';
-import type { TaskOwner } from './task-owner';
+import { findTask, taskById } from './repo';
 
 type CreateInput = z.output<typeof riskTasksCreateInput>;
 type TransitionInput = z.output<typeof riskTasksTransitionInput>;
-
-export const taskClockOf = (ctx: HandlerContext): TaskClock => ({
-  today: countyDate(ctx.now()),
-  dueSoonDays: ctx.settings.work.dueSoonDays,
-});
 
 const taskEntity = (id: string) => ({ entity: 'risk_task', entityId: id });
 
@@ -45,7 +40,7 @@ function addTaskEvent(ctx: HandlerContext, event: Omit<Schema['risk_task_events'
 /** A new measure or assigned task of an owner in the user's scope; its clock starts on `startDate`. */
 export function createTask(ctx: HandlerContext, input: CreateInput): RiskTask {
   assertNotFrozen(ownerInScope(ctx, input.ownerKind, input.ownerId));
-  const clock = taskClockOf(ctx);
+  const clock = clockOf(ctx);
   const startDate = input.startDate ?? clock.today;
   assertNoProblems(taskDraftProblems({ ...input, startDate }, clock.today));
   if (!ctx.sql.get(qb.selectFrom('units').select('id').where('id', '=', input.unitId))) {
@@ -99,7 +94,7 @@ export function transitionTask(ctx: HandlerContext, input: TransitionInput): Ris
   const row = findTask(ctx.sql, input.id);
   if (!row) throw new AppError('NOT_FOUND', '未找到该措施，请刷新后重试。');
   assertNotFrozen(ownerInScope(ctx, row.owner_kind, row.owner_id));
-  const clock = taskClockOf(ctx);
+  const clock = clockOf(ctx);
   const fields: TaskTransitionInput = {};
   for (const field of TASK_TRANSITION_FIELDS) if (input[field] !== undefined) fields[field] = input[field];
   assertNoProblems(

@@ -1,16 +1,12 @@
 import type { RiskTask } from '../../../../shared/contract/risk-tasks';
 import { allowedTaskActions, taskStage, type TaskOwnerKind } from '../../../../shared/domain/risks/tasks';
+import type { DeadlineClock } from '../../db/clock-sql';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
-import { displayNameOf } from '../users/display-name';
+import { displayNameOf } from '../../features/users/display-name';
 
 /** Queries of the risk ledger's tasks. Lists are per owner (a few dozen at most). */
 export type TaskTableRow = Schema['risk_tasks'];
-
-export interface TaskClock {
-  today: string;
-  dueSoonDays: number;
-}
 
 export const findTask = (sql: Sql, id: string): TaskTableRow | undefined =>
   sql.get(qb.selectFrom('risk_tasks').selectAll().where('id', '=', id));
@@ -60,7 +56,7 @@ function eventsOf(sql: Sql, taskIds: readonly string[]) {
   return byTask;
 }
 
-function toTask(row: TaskTableRow & { unit_name: string }, clock: TaskClock, events: RiskTask['events']): RiskTask {
+function toTask(row: TaskTableRow & { unit_name: string }, clock: DeadlineClock, events: RiskTask['events']): RiskTask {
   return {
     id: row.id,
     ownerKind: row.owner_kind,
@@ -85,7 +81,7 @@ function toTask(row: TaskTableRow & { unit_name: string }, clock: TaskClock, eve
 }
 
 /** An owner's tasks, oldest first, each with its events. */
-export function tasksOf(sql: Sql, ownerKind: TaskOwnerKind, ownerId: string, clock: TaskClock): RiskTask[] {
+export function tasksOf(sql: Sql, ownerKind: TaskOwnerKind, ownerId: string, clock: DeadlineClock): RiskTask[] {
   const rows = sql.all(
     withUnit()
       .where('t.owner_kind', '=', ownerKind)
@@ -100,7 +96,7 @@ export function tasksOf(sql: Sql, ownerKind: TaskOwnerKind, ownerId: string, clo
   return rows.map((r) => toTask(r, clock, events.get(r.id) ?? []));
 }
 
-export function taskById(sql: Sql, id: string, clock: TaskClock): RiskTask {
+export function taskById(sql: Sql, id: string, clock: DeadlineClock): RiskTask {
   const row = sql.get(withUnit().where('t.id', '=', id))!;
   return toTask(row, clock, eventsOf(sql, [id]).get(id) ?? []);
 }

@@ -1,0 +1,17 @@
+import { assessmentStore } from '../features/assessments/store';
+import { assessmentTaskOwner } from '../features/assessments/task-owner';
+import { hazardStore } from '../features/hazards/store';
+import { hazardTaskOwner } from '../features/hazards/task-owner';
+import { meetingTaskOwner } from '../features/meetings/task-owner';
+import { petitionAttachmentOwner, petitionStore } from '../features/petitions/store';
+import type { LedgerRegistry } from '../ledger/registry';
+
+/**
+ * What each feature lends the kernel and the other features (`ctx.ledgers`), put together here with
+ * the method table, as features may not import one another (docs/architecture.md, Layers).
+ */
+export const ledgers: LedgerRegistry = {
+  records: { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore },
+  taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
+  attachmentOwners: { petition: petitionAttachmentOwner },
+};

@@ -1,0 +1,43 @@
+import type { AttachmentEntity } from '../../../shared/domain/attachments';
+import type { LedgerKey } from '../../../shared/domain/ledger/records';
+import type { Permission } from '../../../shared/domain/roles';
+import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
+import type { Sql } from '../db/sql';
+
+/**
+ * What the features lend the kernel and one another without importing each other: the composition
+ * root (api/ledgers.ts) fills the registry at start-up and it travels in the services as
+ * `ctx.ledgers`. Kept apart from the kernel's code, which imports the services' type that names it.
+ */
+
+/** How a ledger's records are found and which townships each lies in: all a scope check needs. */
+export interface LedgerRecords<Row> {
+  key: LedgerKey;
+  find(sql: Sql, id: string): Row | undefined;
+  townshipsOf(sql: Sql, row: Row): readonly string[];
+}
+
+/** What the task rules need to know of a task's owner (an assessment, a hazard, a meeting). */
+export interface TaskOwner {
+  /** Townships the owner concerns; empty for a county-wide matter. */
+  townshipCodes: readonly string[];
+  /** Why the owner takes no new or changed tasks (archived, closed out …), or null. */
+  frozenReason: string | null;
+}
+
+/** Finds an owner by id; undefined when there is none. */
+export type TaskOwnerLookup = (sql: Sql, id: string) => TaskOwner | undefined;
+
+/** Who may add files to a ledger's records. */
+export interface AttachmentOwner {
+  /** Any one of these permissions allows uploading. */
+  upload: readonly Permission[];
+  uploadDenied: string;
+}
+
+export interface LedgerRegistry {
+  /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
+  records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
+  taskOwners: Readonly<Record<TaskOwnerKind, TaskOwnerLookup>>;
+  attachmentOwners: Readonly<Record<AttachmentEntity, AttachmentOwner>>;
+}
