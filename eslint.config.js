@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -11,6 +12,60 @@ import tseslint from 'typescript-eslint';
  */
 const noElectron = { name: 'electron', message: '此层不得引入 Electron（见 docs/architecture.md 分层规则）。' };
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'];
+
+/**
+ * Feature isolation in electron/backend/ (docs/architecture.md, Layers). The core is api/, db/, export/,
+ * http/, demo/, the ledger kernel ledger/, and the identity-and-audit features every feature needs:
+ * features/audit, features/auth, features/users, features/settings. Every other folder of features/ is a
+ * feature: it may import the core, the kernel and shared/, never another feature, so each changes on its
+ * own. The kernel and the core features import no other feature either. The rest of the core may: the
+ * composition root (api/handlers.ts, api/ledgers.ts) puts the features together, migrations and the demo
+ * reuse their search indexes and tallies.
+ * A local rule rather than `no-restricted-imports` patterns: it resolves each relative import, so it holds
+ * at any folder depth and names both sides.
+ */
+const backendDir = path.join(import.meta.dirname, 'electron', 'backend');
+const CORE_FEATURES = ['audit', 'auth', 'users', 'settings'];
+
+/** Where a backend file lies: its top folder under electron/backend/ and, under features/, its feature. */
+function placeOf(file) {
+  const [top, feature] = path.relative(backendDir, file).split(path.sep);
+  return { top, feature: top === 'features' ? feature : undefined };
+}
+
+const featureIsolation = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'A backend feature imports the kernel and the core, never another feature.' },
+    schema: [],
+  },
+  create(context) {
+    const own = placeOf(context.filename);
+    if (own.top !== 'ledger' && own.top !== 'features') return {};
+    const importer =
+      own.top === 'ledger'
+        ? '台账内核 ledger/'
+        : `${CORE_FEATURES.includes(own.feature) ? '核心功能' : '功能模块'} ${own.feature}`;
+    function check(node) {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const { feature } = placeOf(path.resolve(path.dirname(context.filename), source));
+      if (!feature || feature === own.feature || CORE_FEATURES.includes(feature)) return;
+      context.report({
+        node: node.source,
+        message:
+          `${importer} 不得引用功能模块 ${feature}。功能模块不得引用其他功能模块；共用部分请放入台账内核 ledger/ 或核心层，` +
+          '另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得（见 docs/architecture.md 分层）。',
+      });
+    }
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench-results/**'] },
@@ -79,6 +134,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['electron/backend/**'],
+    plugins: { layers: { rules: { 'feature-isolation': featureIsolation } } },
+    rules: { 'layers/feature-isolation': 'error' },
   },
   prettier,
 );

@@ -65,3 +65,81 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
     ).toEqual([]);
   });
 });
+
+describe('feature isolation in the backend (layers/feature-isolation)', () => {
+  async function isolation(code: string, filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result!.messages.filter((m) => m.ruleId === 'layers/feature-isolation').map((m) => m.message);
+  }
+
+  it('fails a feature importing another feature, saying where shared parts go', async () => {
+    const [message, ...rest] = await isolation(
+      "import { caseInScope } from '../petitions/common';\nexport const a = caseInScope;\n",
+      'electron/backend/features/hazards/links.ts',
+    );
+    expect(rest).toEqual([]);
+    expect(message).toContain('功能模块 hazards 不得引用功能模块 petitions');
+    expect(message).toContain('功能模块不得引用其他功能模块；共用部分请放入台账内核 ledger/ 或核心层');
+  });
+
+  it('fails every form of import: type-only, re-export, dynamic, from any depth', async () => {
+    const code = [
+      "import type { CaseClock } from '../petitions/repo';",
+      "export { tasksOf } from '../meetings/repo';",
+      "export * from '../board/snapshot';",
+      "export const load = () => import('../../features/reports/service');",
+      'export type C = CaseClock;',
+    ].join('\n');
+    expect(await isolation(code, 'electron/backend/features/hazards/x.ts')).toHaveLength(4);
+    expect(
+      await isolation(
+        "import { x } from '../../../features/petitions/repo';\nexport const a = x;\n",
+        'electron/backend/features/hazards/deep/x.ts',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('fails the kernel and the core features importing a feature', async () => {
+    const kernel = await isolation(
+      "import { petitionStore } from '../../features/petitions/store';\nexport const a = petitionStore;\n",
+      'electron/backend/ledger/tasks/x.ts',
+    );
+    expect(kernel.join()).toContain('台账内核 ledger/ 不得引用功能模块 petitions');
+    const settings = await isolation(
+      "import { listFolder } from '../backup/folder';\nexport const a = listFolder;\n",
+      'electron/backend/features/settings/x.ts',
+    );
+    expect(settings.join()).toContain('核心功能 settings 不得引用功能模块 backup');
+  });
+
+  it('allows a feature the core, the core features, the kernel, shared/ and its own files', async () => {
+    const code = [
+      "import type { HandlerContext } from '../../api/types';",
+      "import { qb } from '../../db/sql';",
+      "import { audited } from '../audit/writer';",
+      "import { displayNameOf } from '../users/display-name';",
+      "import { recordInScope } from '../../ledger/write';",
+      "import { tasksOf } from '../../ledger/tasks/repo';",
+      "import { inScope } from '../../../../shared/domain/scope';",
+      "import { hazardStore } from './store';",
+      'export const all = [qb, audited, displayNameOf, recordInScope, tasksOf, inScope, hazardStore];',
+      'export type C = HandlerContext;',
+    ].join('\n');
+    expect(await isolation(code, 'electron/backend/features/hazards/x.ts')).toEqual([]);
+  });
+
+  it('allows the kernel the core features, and the composition root every feature', async () => {
+    expect(
+      await isolation(
+        "import { appendAudit } from '../features/audit/writer';\nexport const a = appendAudit;\n",
+        'electron/backend/ledger/x.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await isolation(
+        "import { petitionStore } from '../features/petitions/store';\nexport const a = petitionStore;\n",
+        'electron/backend/api/ledgers.ts',
+      ),
+    ).toEqual([]);
+  });
+});
