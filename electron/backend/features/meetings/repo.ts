@@ -19,7 +19,7 @@ export const findMeeting = (sql: Sql, id: string): MeetingTableRow | undefined =
 
 /**
  * The meetings a user sees: a township user those of their township; county and city meetings
- * (no township) only county-wide users, as for the tasks' owners (risk-tasks/owners.ts).
+ * (no township) only county-wide users, as for the tasks' owners (ledger/tasks/owners.ts).
  */
 export function filtered(input: Partial<ListInput>, scope: string | null) {
   let query = qb.selectFrom('meetings as m');
