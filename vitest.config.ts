@@ -11,7 +11,14 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias: rendererAliases },
-        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' },
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.ts'],
+          environment: 'happy-dom',
+          // Mounting Element Plus forms under happy-dom takes seconds on a busy 2-core machine (the
+          // register form ~4.6 s alone): the default 5 s would fail them by load, not by behaviour.
+          testTimeout: 20_000,
+        },
       },
       {
         test: {

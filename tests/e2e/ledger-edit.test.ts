@@ -245,7 +245,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', IN
     const hazardTimeline = page.getByTestId('hazard-timeline');
     const row = hazardTimeline.getByTestId('ledger-change-measures');
     await row.getByText(measures).waitFor();
-    expect(await row.locator('td').allInnerTexts()).toEqual(['稳控措施', hazard.measures || '（空）', measures]);
+    expect(await row.locator('td').allInnerTexts()).toEqual(['稳控化解措施', hazard.measures || '（空）', measures]);
     await screenshots('hazard-correction', hazardTimeline.getByTestId('ledger-changes'));
     await leave('hazards');
 
