@@ -1,12 +1,13 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentMeta } from '@shared/contract/attachments';
 import { ATTACHMENT_MAX_BYTES } from '@shared/domain/attachments';
 import AttachmentList from '@/features/attachments/AttachmentList.vue';
 import AttachmentUpload from '@/features/attachments/AttachmentUpload.vue';
 import { findTestId, meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -68,14 +69,14 @@ describe('attachment list', () => {
       attachTo: document.body,
     });
     const table = await findTestId('attachment-table');
-    await vi.waitFor(() => expect(table.textContent).toContain('息诉罢访协议.pdf'));
+    await eventually(() => expect(table.textContent).toContain('息诉罢访协议.pdf'));
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => tr.textContent);
     expect(rows[0]).toMatch(/现场照片\.png.*PNG 图片.*2 KB.*王值班/);
     expect(rows[1]).toMatch(/息诉罢访协议\.pdf.*销号依据.*PDF.*3\.0 MB/);
     expect(document.querySelector('[data-testid="attachment-upload-button"]')).toBeNull();
 
     document.querySelector<HTMLElement>('[data-testid="attachment-download"]')!.click();
-    await vi.waitFor(() => expect(document.body.textContent).toContain('SHA-256 校验不符'));
+    await eventually(() => expect(document.body.textContent).toContain('SHA-256 校验不符'));
     expect(bridge).toHaveBeenCalledWith('attachments.read', { id: '0193a000-0000-7000-8000-000000000001' });
   });
 });
@@ -92,7 +93,7 @@ describe('attachment upload', () => {
     const bridge = installBridge({});
     mountUpload();
     await pick([new File([new Uint8Array(ATTACHMENT_MAX_BYTES + 1)], '扫描件.pdf')]);
-    await vi.waitFor(() => expect(document.body.textContent).toContain('文件“扫描件.pdf”超过 20 MB 上限'));
+    await eventually(() => expect(document.body.textContent).toContain('文件“扫描件.pdf”超过 20 MB 上限'));
     expect(bridge).not.toHaveBeenCalled();
   });
 
@@ -101,7 +102,7 @@ describe('attachment upload', () => {
     const bridge = installBridge({ 'attachments.upload': () => ({ ok: true, data: stored }) });
     const wrapper = mountUpload();
     await pick([new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], '现场照片.png', { type: 'image/png' })]);
-    await vi.waitFor(() => expect(wrapper.emitted('uploaded')).toEqual([[stored]]));
+    await eventually(() => expect(wrapper.emitted('uploaded')).toEqual([[stored]]));
     expect(bridge).toHaveBeenCalledWith('attachments.upload', {
       entity: 'petition',
       entityId: CASE_ID,

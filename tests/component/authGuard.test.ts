@@ -1,7 +1,8 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { baseStatus, emptyPage, findTestId, meWith, mountApp, sessionAnswers, typeInto } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 // Each test's app is unmounted, so its call-error listener does not answer for the next test.
 enableAutoUnmount(afterEach);
@@ -45,7 +46,7 @@ describe('router guard', () => {
 
     typeInto(await findTestId<HTMLInputElement>('login-password'), 'Qinghe#2026');
     (await findTestId('login-submit')).click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('reference'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('reference'));
     expect(bridge).toHaveBeenCalledWith('auth.login', { username: 'zhangwei', password: 'Qinghe#2026' });
     expect(await findTestId('regions-tab')).toBeTruthy();
   });
@@ -81,7 +82,7 @@ describe('router guard', () => {
     typeInto(await findTestId<HTMLInputElement>('change-password-new'), 'Mine#Own2026');
     typeInto(await findTestId<HTMLInputElement>('change-password-confirm'), 'Mine#Own2026');
     (await findTestId('change-password-submit')).click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('home'));
     expect(bridge).toHaveBeenCalledWith('auth.changePassword', {
       currentPassword: 'Initial#2026',
       newPassword: 'Mine#Own2026',
@@ -97,7 +98,7 @@ describe('router guard', () => {
       }),
     });
 
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('change-password'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('change-password'));
     await router.push('/');
     expect(router.currentRoute.value.name).toBe('change-password');
   });
@@ -152,6 +153,6 @@ describe('router guard', () => {
     expect((await findTestId('login-boot-error')).textContent).toContain('连接失败');
     up = true;
     (await findTestId('login-boot-error')).querySelector('button')!.click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('home'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('home'));
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, BackupOverview, RecoveryStatus } from '@shared/contract/backup';
 import { findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -38,7 +39,7 @@ const overview = (items: BackupInfo[], status: Partial<BackupOverview['status']>
 });
 
 const confirmButton = () =>
-  vi.waitFor(() => {
+  eventually(() => {
     const button = document.querySelector<HTMLElement>('.confirm-ok');
     if (!button) throw new Error('确认框未出现');
     return button;
@@ -72,10 +73,10 @@ describe('数据备份', () => {
     expect(text).toContain('先自动备份当前数据');
     expect(text).toContain('所有人都需要重新登录');
     ok.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('backup.restore', { name: backup.name, location: 'primary', confirm: true }),
     );
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('login'));
   });
 
   it('says why 立即备份 failed when the disk is full', async () => {
@@ -89,7 +90,7 @@ describe('数据备份', () => {
       }),
     });
     (await findTestId('backup-run')).click();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect((await findTestId('backup-error')).textContent).toContain('磁盘空间已满，备份未完成。'),
     );
   });
@@ -114,7 +115,7 @@ describe('the recovery screen', () => {
         'recovery.status': () => ({ ok: true, data: damaged }),
         'recovery.restoreLatest': () => ({ ok: true, data: { restored: backup } }),
       });
-      await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('recovery'));
+      await eventually(() => expect(router.currentRoute.value.name).toBe('recovery'));
       expect((await findTestId('recovery-moved-to')).textContent).toContain(damaged.movedTo);
       expect((await findTestId('recovery-backup')).textContent).toContain('共 926 条');
 
@@ -122,8 +123,8 @@ describe('the recovery screen', () => {
       const ok = await confirmButton();
       expect(bridge).not.toHaveBeenCalledWith('recovery.restoreLatest', expect.anything());
       ok.click();
-      await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('recovery.restoreLatest', { confirm: true }));
-      await vi.waitFor(() => expect(reload).toHaveBeenCalled());
+      await eventually(() => expect(bridge).toHaveBeenCalledWith('recovery.restoreLatest', { confirm: true }));
+      await eventually(() => expect(reload).toHaveBeenCalled());
       await flushPromises();
     } finally {
       Object.defineProperty(window, 'location', { configurable: true, value: location });

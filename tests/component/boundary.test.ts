@@ -1,10 +1,11 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BoundaryImportReport } from '@shared/contract/board';
 import { BOUNDARY_MAX_BYTES, BOUNDARY_SIZE_MESSAGE } from '@shared/domain/board/boundary';
 import BoundaryView from '@/features/boundary/views/BoundaryView.vue';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -39,7 +40,7 @@ describe('乡镇边界', () => {
 
     const huge = new File([new Uint8Array(BOUNDARY_MAX_BYTES + 1)], '全省边界.geojson');
     await pick(wrapper, huge);
-    await vi.waitFor(() => expect(document.querySelector('.el-message')?.textContent).toContain(BOUNDARY_SIZE_MESSAGE));
+    await eventually(() => expect(document.querySelector('.el-message')?.textContent).toContain(BOUNDARY_SIZE_MESSAGE));
     expect(wrapper.find('[data-testid="boundary-file-name"]').exists()).toBe(false);
     expect(bridge).toHaveBeenCalledTimes(1);
   });
@@ -54,18 +55,18 @@ describe('乡镇边界', () => {
 
     await wrapper.get('[data-testid="boundary-match-by"]').findAll('input')[1]!.setValue(true);
     await pick(wrapper, new File([FILE], '乡镇.geojson'));
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(wrapper.get('[data-testid="boundary-file-name"]').text()).toMatch(/乡镇\.geojson（\d+ B）/),
     );
     await wrapper.get('[data-testid="boundary-file-form"]').trigger('submit');
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('board.importBoundaryPreview', {
         geojson: FILE,
         property: 'XZQDM',
         matchBy: 'code',
       }),
     );
-    await vi.waitFor(() => wrapper.get('[data-testid="boundary-report"]'));
+    await eventually(() => wrapper.get('[data-testid="boundary-report"]'));
     expect(wrapper.get('[data-testid="boundary-report-matched"]').text()).toContain('东镇');
     expect(wrapper.get('[data-testid="boundary-report-missing"]').text()).toContain('西街道');
     expect(wrapper.get('[data-testid="boundary-crs"]').element).toHaveProperty('value', 'CGCS2000');
@@ -87,14 +88,14 @@ describe('乡镇边界', () => {
     const wrapper = mount(BoundaryView, { global: { plugins: [ElementPlus] }, attachTo: document.body });
     await flushPromises();
     await pick(wrapper, new File([FILE], '乡镇.geojson'));
-    await vi.waitFor(() => wrapper.get('[data-testid="boundary-file-name"]'));
+    await eventually(() => wrapper.get('[data-testid="boundary-file-name"]'));
     expect(wrapper.get('[data-testid="boundary-property"]').text()).toContain('XZQMC');
     await wrapper.get('[data-testid="boundary-match-by"]').findAll('input')[1]!.setValue(true);
     await flushPromises();
     expect(wrapper.get('[data-testid="boundary-property"]').text()).toContain('XZQDM');
 
     await wrapper.get('[data-testid="boundary-file-form"]').trigger('submit');
-    const shown = await vi.waitFor(() => wrapper.get('[data-testid="boundary-check-error"] ol'));
+    const shown = await eventually(() => wrapper.get('[data-testid="boundary-check-error"] ol'));
     expect(shown.findAll('li').map((li) => li.text())).toEqual(problems);
     expect(wrapper.get('[data-testid="boundary-check-error"]').text()).toContain('另有 1 处问题');
   });

@@ -1,11 +1,12 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DutyDay } from '@shared/contract/duty';
 import { addDays } from '@shared/domain/ledger/calendar';
 import DutyView from '@/features/duty/views/DutyView.vue';
 import { formatDate } from '@/utils/datetime';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -48,7 +49,7 @@ describe('值班表', () => {
     // The new row has the cursor.
     expect(document.activeElement).toBe(document.querySelectorAll('[data-testid="duty-officer-name"]')[1]);
     document.querySelector<HTMLElement>('[data-testid="duty-save"]')!.click();
-    await vi.waitFor(() => expect(dialogText()).toContain('请填写值班人员姓名'));
+    await eventually(() => expect(dialogText()).toContain('请填写值班人员姓名'));
     expect(bridge).not.toHaveBeenCalledWith('duty.save', expect.anything());
 
     const name = document.querySelectorAll<HTMLInputElement>('[data-testid="duty-officer-name"]')[1]!;
@@ -57,7 +58,7 @@ describe('值班表', () => {
     document.querySelector<HTMLElement>('[data-testid="duty-leader-remove"]')!.click();
     await flushPromises();
     document.querySelector<HTMLElement>('[data-testid="duty-save"]')!.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('duty.save', {
         date: today,
         entries: [
@@ -66,7 +67,7 @@ describe('值班表', () => {
         ],
       }),
     );
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="duty-table"]').text()).toContain('王守夜'));
+    await eventually(() => expect(wrapper.get('[data-testid="duty-table"]').text()).toContain('王守夜'));
     expect(wrapper.get('[data-testid="duty-table"]').text()).not.toContain('陈带班');
   });
 });

@@ -1,10 +1,11 @@
 import { enableAutoUnmount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HazardFigures } from '@shared/contract/hazards';
 import { resultOf } from '@shared/domain/ledger/figures';
 import { RISK_FIGURE_DEFINITIONS } from '@shared/domain/risks/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -40,7 +41,7 @@ describe('the 隐患统计 page', () => {
       'regions.list': () => emptyPage,
     });
     const open = await findTestId('figure-open_hazards');
-    await vi.waitFor(() => expect(open.textContent).toContain('5 处'));
+    await eventually(() => expect(open.textContent).toContain('5 处'));
     expect(open.textContent).toContain('隐患总数');
     expect((await findTestId('figure-hazard_resolution_rate')).textContent).toContain('37.50%');
     const overdue = await findTestId('figure-overdue_measures');
@@ -50,8 +51,8 @@ describe('the 隐患统计 page', () => {
     expect((await findTestId('breakdown-open_hazards_by_township')).textContent).toContain('城关镇');
 
     (await findTestId('breakdown-open_hazards_by_level-red')).click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('hazards'));
-    await vi.waitFor(() =>
+    await eventually(() => expect(router.currentRoute.value.name).toBe('hazards'));
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith(
         'hazards.list',
         expect.objectContaining({ figure: 'open_hazards_by_level', figureKey: 'red', figurePart: 'numerator' }),

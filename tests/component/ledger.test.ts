@@ -16,6 +16,7 @@ import { changeEntries } from '@/ledger/timeline';
 import { findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 import { detailWith, referenceAnswers } from './helpers/petitions';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -84,7 +85,7 @@ describe('the kernel on the timeline', () => {
     });
     mount(PetitionDrawer, { props: { id: detailWith('resolving').id }, global: global(), attachTo: document.body });
     const timeline = await findTestId('petition-timeline');
-    await vi.waitFor(() => expect(timeline.textContent).toContain('更正'));
+    await eventually(() => expect(timeline.textContent).toContain('更正'));
     // Newest first: the correction (10-20) above the progress (10-12) above the registration (10-08).
     const text = timeline.textContent!;
     expect(text.indexOf('更正')).toBeLessThan(text.indexOf('化解进展'));
@@ -121,15 +122,15 @@ describe('void dialog', () => {
 
     button.click();
     await flushPromises();
-    await vi.waitFor(async () => expect(errorOf(await findTestId('void-reason'))?.textContent).toContain('请填写'));
+    await eventually(async () => expect(errorOf(await findTestId('void-reason'))?.textContent).toContain('请填写'));
     expect(submit).not.toHaveBeenCalled();
 
     typeInto(await findTestId<HTMLInputElement>('void-reason'), '重复录入');
     button.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(submit).toHaveBeenCalledWith({ id: detailWith('resolving').id, version: 3, reason: '重复录入' }),
     );
-    await vi.waitFor(() => expect(wrapper.emitted('saved')).toEqual([[voided]]));
+    await eventually(() => expect(wrapper.emitted('saved')).toEqual([[voided]]));
   });
 
   it('restores with a primary button and shows the backend’s refusal', async () => {
@@ -145,7 +146,7 @@ describe('void dialog', () => {
     expect(button.classList).toContain('el-button--primary');
     typeInto(await findTestId<HTMLInputElement>('void-reason'), '经核实并非重复');
     button.click();
-    await vi.waitFor(async () => expect((await findTestId('void-error')).textContent).toContain('无需恢复'));
+    await eventually(async () => expect((await findTestId('void-error')).textContent).toContain('无需恢复'));
     expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull();
   });
 });
@@ -163,9 +164,9 @@ describe('the lists’ 已作废 switch', () => {
     });
     const box = await findTestId('voided-filter');
     box.click();
-    await vi.waitFor(() => expect(wrapper.props('modelValue')).toBe('only'));
+    await eventually(() => expect(wrapper.props('modelValue')).toBe('only'));
     box.click();
-    await vi.waitFor(() => expect(wrapper.props('modelValue')).toBe(''));
+    await eventually(() => expect(wrapper.props('modelValue')).toBe(''));
   });
 });
 
@@ -247,13 +248,13 @@ describe('a stale version', () => {
     expect(wrapper.emitted('saved')).toBeUndefined();
 
     (await findTestId('conflict-reload')).click();
-    await vi.waitFor(() => expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull());
+    await eventually(() => expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull());
     expect(refresh).toHaveBeenCalledOnce();
     expect(await textOf('petition-edit-summary')).toBe('要求补发征地补偿款及利息');
     expect(await textOf('petition-edit-measures')).toBe('专人包保，每日见面');
 
     (await findTestId('petition-edit-submit')).click();
-    await vi.waitFor(() => expect(wrapper.emitted('saved')).toEqual([[saved]]));
+    await eventually(() => expect(wrapper.emitted('saved')).toEqual([[saved]]));
     expect(updates(bridge)[1]).toMatchObject({
       id: opened.id,
       version: 6,
@@ -276,14 +277,14 @@ describe('a stale version', () => {
       typeInto(await findTestId<HTMLInputElement>('petition-edit-summary'), '要求补发征地补偿款及利息');
       (await findTestId('petition-edit-submit')).click();
       (await findTestId('conflict-reload')).click();
-      const choice = await vi.waitFor(() => {
+      const choice = await eventually(() => {
         const found = document.querySelector<HTMLElement>(`.${button}`);
         if (!found) throw new Error('未出现确认框');
         return found;
       });
       expect(document.querySelector('.el-message-box')!.textContent).toContain('“诉求摘要”');
       choice.click();
-      await vi.waitFor(async () => expect(await textOf('petition-edit-summary')).toBe(kept));
+      await eventually(async () => expect(await textOf('petition-edit-summary')).toBe(kept));
     },
     20_000,
   );
@@ -300,7 +301,7 @@ describe('a stale version', () => {
     });
     typeInto(await findTestId<HTMLInputElement>('petition-action-field-outcome'), '已兑付补偿款，信访人息诉');
     (await findTestId('petition-action-submit')).click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith(
         'petitions.transition',
         expect.objectContaining({ id: opened.id, action: 'resolve', version: 5 }),

@@ -1,6 +1,6 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PetitionAction, PetitionStatus } from '@shared/domain/petitions/statuses';
 import type { Role } from '@shared/domain/roles';
 import PetitionActionDialog from '@/features/petitions/components/PetitionActionDialog.vue';
@@ -9,6 +9,7 @@ import PetitionFormDialog from '@/features/petitions/components/PetitionFormDial
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers, signedInPinia, typeInto } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 import { detailWith, referenceAnswers, row, UNIT_ID } from './helpers/petitions';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -30,7 +31,7 @@ describe('petition ledger', () => {
       'petitions.list': () => ({ ok: true, data: { items: [row], total: 1, page: 1, pageSize: 20 } }),
     });
     const table = await findTestId('petitions-table');
-    await vi.waitFor(() => expect(table.textContent).toContain('XF-2026-0001'));
+    await eventually(() => expect(table.textContent).toContain('XF-2026-0001'));
     expect(table.textContent).toContain('李*、赵**');
     expect(table.textContent).not.toContain('李明');
     expect((await findTestId('petition-stage-XF-2026-0001')).textContent).toContain('超期');
@@ -40,7 +41,7 @@ describe('petition ledger', () => {
 
     typeInto(await findTestId<HTMLInputElement>('petitions-keyword'), '补偿款');
     (await findTestId('petitions-search')).querySelector<HTMLElement>('[data-testid="search-submit"]')!.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(listCalls(bridge).at(-1)).toMatchObject({ keyword: '补偿款', sort: 'receivedDate', page: 1 }),
     );
     expect(listCalls(bridge).at(-1)).not.toHaveProperty('townshipCode');
@@ -53,7 +54,7 @@ describe('petition ledger', () => {
       'petitions.list': () => emptyPage,
     });
     await findTestId('petitions-table');
-    await vi.waitFor(() => expect(listCalls(bridge)[0]).toMatchObject({ stage: 'overdue', handlingUnitId: UNIT_ID }));
+    await eventually(() => expect(listCalls(bridge)[0]).toMatchObject({ stage: 'overdue', handlingUnitId: UNIT_ID }));
     expect(document.querySelector('[data-testid="petitions-create"]')).toBeNull();
   }, 20_000);
 });
@@ -76,7 +77,7 @@ describe('petition drawer', () => {
   it('shows the fields, masked petitioners and the merged timeline', async () => {
     mountDrawer(['duty_officer'], 'resolving');
     const drawer = await findTestId('petition-drawer');
-    await vi.waitFor(() => expect(drawer.textContent).toContain('要求补发征地补偿款'));
+    await eventually(() => expect(drawer.textContent).toContain('要求补发征地补偿款'));
     expect(drawer.textContent).toContain('110***********1234');
     expect(document.querySelector('[data-testid="reveal-idNumber"]')).not.toBeNull();
     const timeline = (await findTestId('petition-timeline')).textContent;
@@ -138,11 +139,11 @@ describe('register form', () => {
     await flushPromises();
     expect(bridge).not.toHaveBeenCalledWith('petitions.create', expect.anything());
     const nameItem = (await findTestId('petition-form-petitioner-name-0')).closest('.el-form-item')!;
-    await vi.waitFor(() => expect(nameItem.querySelector('.el-form-item__error')?.textContent).toContain('姓名'));
+    await eventually(() => expect(nameItem.querySelector('.el-form-item__error')?.textContent).toContain('姓名'));
 
     await fillIn(wrapper);
     (await findTestId('petition-form-submit')).click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith(
         'petitions.create',
         expect.objectContaining({
@@ -154,7 +155,7 @@ describe('register form', () => {
     );
     expect((await findTestId('petition-form-error')).textContent).toContain('输入有误');
     const idItem = (await findTestId('petition-form-petitioner-id-0')).closest('.el-form-item')!;
-    await vi.waitFor(() => expect(idItem.querySelector('.el-form-item__error')?.textContent).toContain('校验位'));
+    await eventually(() => expect(idItem.querySelector('.el-form-item__error')?.textContent).toContain('校验位'));
   });
 
   it('says so when the backend records the registration as a repeat petition', async () => {
@@ -215,7 +216,7 @@ describe('action dialog', () => {
     (await findTestId('petition-action-submit')).click();
     await flushPromises();
     const item = await findTestId('petition-action-item-evidence');
-    await vi.waitFor(() => expect(item.querySelector('.el-form-item__error')?.textContent).toContain('销号依据'));
+    await eventually(() => expect(item.querySelector('.el-form-item__error')?.textContent).toContain('销号依据'));
     expect(bridge).not.toHaveBeenCalledWith('petitions.transition', expect.anything());
   });
 });

@@ -1,10 +1,11 @@
 import { enableAutoUnmount } from '@vue/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PetitionFigures, PetitionRow, SupervisionQueueItem } from '@shared/contract/petitions';
 import { PETITION_METRICS, type PetitionMetricCode } from '@shared/domain/petitions/metrics';
 import { resultOf } from '@shared/domain/ledger/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -62,7 +63,7 @@ describe('petition pages', () => {
       'petitions.supervisionQueue': () => ({ ok: true, data: { items: queue, total: 41, page: 1, pageSize: 20 } }),
     });
     const table = await findTestId('supervision-table');
-    await vi.waitFor(() => expect(table.textContent).toContain('XF-2026-0002'));
+    await eventually(() => expect(table.textContent).toContain('XF-2026-0002'));
     const text = table.textContent!;
     expect(text.indexOf('XF-2026-0001')).toBeLessThan(text.indexOf('XF-2026-0002'));
     expect((await findTestId('supervision-overdue-XF-2026-0001')).textContent).toContain('21 天');
@@ -95,15 +96,15 @@ describe('petition pages', () => {
       'petitions.list': () => emptyPage,
     });
     const card = await findTestId('petition-figure-resolution_rate');
-    await vi.waitFor(() => expect(card.textContent).toContain('25.00%'));
+    await eventually(() => expect(card.textContent).toContain('25.00%'));
     expect(card.textContent).toContain('已化解积案数');
     expect(card.textContent).toContain('积案总数');
     expect((await findTestId('petition-figures-township')).textContent).toContain('城关镇');
 
     (await findTestId('petition-figure-overdue')).click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('petitions'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('petitions'));
     await findTestId('petitions-table');
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith(
         'petitions.list',
         expect.objectContaining({ metric: 'overdue', metricPart: 'numerator' }),

@@ -1,9 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/errors';
 import RegionsTab from '@/features/admin/components/RegionsTab.vue';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 const emptyPage = { ok: true, data: { items: [], total: 0, page: 1, pageSize: 20 } } as const;
 const rejectedKeyword: Result<never> = {
@@ -28,7 +29,7 @@ const formItemOf = (wrapper: ReturnType<typeof mountTab>, testId: string) =>
 
 /** The message under a form field; Element Plus shows it after a short debounce. */
 const fieldMessage = (wrapper: ReturnType<typeof mountTab>, testId: string) =>
-  vi.waitFor(() => formItemOf(wrapper, testId).get('.el-form-item__error').text());
+  eventually(() => formItemOf(wrapper, testId).get('.el-form-item__error').text());
 
 describe('region search form', () => {
   it('marks the keyword field with the backend VALIDATION detail for keyword', async () => {

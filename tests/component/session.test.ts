@@ -4,6 +4,7 @@ import type { ErrorBody } from '@shared/errors';
 import { sessionAction } from '@/features/auth/sessionHandling';
 import { baseStatus, emptyPage, findTestId, meWith, mountApp, sessionAnswers, typeInto } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 // Each test's app is unmounted, so its call-error listener does not answer for the next test.
 enableAutoUnmount(afterEach);
@@ -39,7 +40,7 @@ describe('session errors', () => {
       'regions.list': () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' } }),
     });
 
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('login'));
     expect(auth.me).toBeNull();
     expect((await findTestId('login-notice')).textContent).toContain('登录已失效');
     expect(router.currentRoute.value.query.redirect).toBe('/admin');
@@ -80,7 +81,7 @@ describe('lock screen', () => {
 
     typeInto(await findTestId<HTMLInputElement>('lock-password'), 'Right#2026');
     (await findTestId('lock-submit')).click();
-    await vi.waitFor(() => expect(query('lock-screen')).toBeNull());
+    await eventually(() => expect(query('lock-screen')).toBeNull());
 
     expect(bridge).toHaveBeenCalledWith('auth.unlock', { password: 'Right#2026' });
     expect(query('regions-keyword')).toBe(keyword);
@@ -151,7 +152,7 @@ describe('lock screen', () => {
       false,
     );
 
-    await vi.waitFor(() => expect(query('lock-user')?.textContent).toBe('张伟（zhangwei）'));
+    await eventually(() => expect(query('lock-user')?.textContent).toBe('张伟（zhangwei）'));
   });
 });
 
@@ -169,7 +170,7 @@ describe('header', () => {
 
     menu.click();
     (await findTestId('logout')).click();
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'));
+    await eventually(() => expect(router.currentRoute.value.name).toBe('login'));
     expect(bridge).toHaveBeenCalledWith('auth.logout', {});
     expect(auth.me).toBeNull();
     expect(query('watermark')).toBeNull();

@@ -1,10 +1,11 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '@shared/domain/board/board-settings';
 import SettingsView from '@/features/settings/views/SettingsView.vue';
 import { meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -46,27 +47,27 @@ describe('security settings', () => {
     await wrapper.get('[data-testid="settings-submit"]').trigger('click');
     await flushPromises();
     expect(bridge).not.toHaveBeenCalledWith('settings.update', expect.anything());
-    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    const confirm = await eventually(() => document.querySelector<HTMLElement>('.confirm-ok')!);
     expect(document.body.textContent).toContain('确定保存安全设置吗');
     confirm.click();
 
-    await vi.waitFor(() => expect(bridge).toHaveBeenCalledWith('settings.update', { ...current, idleMinutes: 10 }));
-    await vi.waitFor(() => expect(document.body.textContent).toContain('安全设置已保存'));
+    await eventually(() => expect(bridge).toHaveBeenCalledWith('settings.update', { ...current, idleMinutes: 10 }));
+    await eventually(() => expect(document.body.textContent).toContain('安全设置已保存'));
 
     const work = wrapper.get('[data-testid="work-settings-form"]');
     expect(work.text()).toContain('临期提醒天数');
     await wrapper.get<HTMLInputElement>('[data-testid="work-settings-dueSoonDays"] input').setValue('7');
     await wrapper.get('[data-testid="work-settings-submit"]').trigger('click');
-    await vi.waitFor(() => expect(document.body.textContent).toContain('确定保存业务设置吗'));
-    const confirmWork = await vi.waitFor(() => {
+    await eventually(() => expect(document.body.textContent).toContain('确定保存业务设置吗'));
+    const confirmWork = await eventually(() => {
       const buttons = document.querySelectorAll<HTMLElement>('.confirm-ok');
       return buttons[buttons.length - 1]!;
     });
     confirmWork.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('settings.updateWork', { dueSoonDays: 7, reReviewIntervalMonths: 6 }),
     );
-    await vi.waitFor(() => expect(document.body.textContent).toContain('业务设置已保存'));
+    await eventually(() => expect(document.body.textContent).toContain('业务设置已保存'));
   });
 });
 
@@ -97,7 +98,7 @@ describe('the conclusion mapping (稳评建议结论对照表)', () => {
     await pick('low', '暂缓实施');
     await wrapper.get('[data-testid="conclusion-mapping-submit"]').trigger('click');
     await flushPromises();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(wrapper.get('[data-testid="conclusion-mapping-page"]').text()).toContain(
         '风险等级越高，建议结论不能越宽松：“中”建议“实施”，而“低”建议“暂缓实施”',
       ),
@@ -106,9 +107,9 @@ describe('the conclusion mapping (稳评建议结论对照表)', () => {
 
     await pick('low', '实施');
     await wrapper.get('[data-testid="conclusion-mapping-submit"]').trigger('click');
-    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    const confirm = await eventually(() => document.querySelector<HTMLElement>('.confirm-ok')!);
     confirm.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('settings.updateConclusionMapping', {
         high: 'reject',
         medium: 'implement',
@@ -157,17 +158,17 @@ describe('the board settings (态势大屏设置)', () => {
     expect(address.text()).toBe(`http://192.168.1.20:8787/wall?token=${TOKEN}`);
 
     await wrapper.get('[data-testid="board-settings-submit"]').trigger('click');
-    const confirm = await vi.waitFor(() => document.querySelector<HTMLElement>('.confirm-ok')!);
+    const confirm = await eventually(() => document.querySelector<HTMLElement>('.confirm-ok')!);
     expect(document.body.textContent).toContain('网页模式将在 192.168.1.20:8787 提供大屏页面');
     confirm.click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('settings.updateBoard', {
         weights: DEFAULT_BOARD_SETTINGS.weights,
         refreshSeconds: 30,
         web: { enabled: true, address: '192.168.1.20', port: 8787, renewToken: false },
       }),
     );
-    await vi.waitFor(() => expect(card.text()).toContain('端口 8787 已被其他程序占用，请换一个'));
+    await eventually(() => expect(card.text()).toContain('端口 8787 已被其他程序占用，请换一个'));
     expect(card.get('[data-testid="board-settings-error"]').text()).toContain('输入有误');
   });
 });

@@ -1,12 +1,13 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { UserAccount } from '@shared/contract/users';
 import type { Role } from '@shared/domain/roles';
 import PersonalValue from '@/components/PersonalValue.vue';
 import UserFormDialog from '@/features/users/components/UserFormDialog.vue';
 import { emptyPage, findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { eventually } from './helpers/eventually';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -105,7 +106,7 @@ describe('account form', () => {
     expect((await findTestId('password-ok')).textContent).toContain('密码符合要求');
 
     (await findTestId('user-form-submit')).click();
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('users.create', {
         username: 'liuyang',
         displayName: '刘洋',
@@ -116,7 +117,7 @@ describe('account form', () => {
         phone: null,
       }),
     );
-    await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1));
+    await eventually(() => expect(wrapper.emitted('saved')).toHaveLength(1));
   });
 
   it('shows the backend field errors on the fields they name', async () => {
@@ -142,7 +143,7 @@ describe('account form', () => {
     (await findTestId('user-form-submit')).click();
     expect((await findTestId('user-form-error')).textContent).toContain('输入有误');
     const rolesItem = role('auditor').closest('.el-form-item')!;
-    await vi.waitFor(() => expect(rolesItem.querySelector('.el-form-item__error')?.textContent).toContain('兼任'));
+    await eventually(() => expect(rolesItem.querySelector('.el-form-item__error')?.textContent).toContain('兼任'));
   });
 
   it('keeps the registered phone when editing leaves the phone empty', async () => {
@@ -156,7 +157,7 @@ describe('account form', () => {
     typeInto(await findTestId<HTMLInputElement>('user-form-display-name'), '刘洋洋');
     (await findTestId('user-form-submit')).click();
 
-    await vi.waitFor(() =>
+    await eventually(() =>
       expect(bridge).toHaveBeenCalledWith('users.update', {
         id: account.id,
         displayName: '刘洋洋',
@@ -194,12 +195,12 @@ describe('personal value', () => {
     await flushPromises();
     const reasonItem = (await findTestId('reveal-reason')).closest('.el-form-item')!;
     const reasonError = () => reasonItem.querySelector('.el-form-item__error')?.textContent;
-    await vi.waitFor(() => expect(reasonError()).toContain('必填'));
+    await eventually(() => expect(reasonError()).toContain('必填'));
 
     typeInto(await findTestId<HTMLInputElement>('reveal-reason'), '核实');
     (await findTestId('reveal-submit')).click();
     await flushPromises();
-    await vi.waitFor(() => expect(reasonError()).toContain('至少 4 个字'));
+    await eventually(() => expect(reasonError()).toContain('至少 4 个字'));
     expect(bridge).not.toHaveBeenCalled();
 
     typeInto(await findTestId<HTMLInputElement>('reveal-reason'), '联系本人核实值班安排');

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
-import { vi } from 'vitest';
+import {} from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import type { MethodName } from '@shared/contract';
 import type { AuthStatus, Me } from '@shared/contract/auth';
@@ -12,6 +12,7 @@ import App from '@/App.vue';
 import { createAppRouter } from '@/app/router';
 import { useAuthStore } from '@/features/auth/authStore';
 import { installBridge } from './fakeBridge';
+import { eventually } from './eventually';
 
 type Answer = (input: unknown) => Result<unknown>;
 
@@ -90,7 +91,7 @@ export async function mountApp(path: string, answers: Partial<Record<MethodName,
 
 /** Waits for an element (lazy routes load asynchronously) and returns it. */
 export async function findTestId<T extends Element = HTMLElement>(testId: string): Promise<T> {
-  return vi.waitFor(() => {
+  return eventually(() => {
     const element = document.querySelector<T>(`[data-testid="${testId}"]`);
     if (!element) throw new Error(`未找到 ${testId}`);
     return element;
