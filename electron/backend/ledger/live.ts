@@ -15,5 +15,5 @@ export const liveTaskOwner = (task: string): string =>
 
 /** A list's voided filter: left out by default, only them under 已作废. */
 export const voidedCondition = (mode: 'exclude' | 'only' | undefined, alias: string): string =>
-  // `> ''` rather than IS NOT NULL: a range the index on voided_at serves (every value is a timestamp).
-  mode === 'only' ? `${alias}.voided_at > ''` : notVoided(alias);
+  // The index of voided rows (migration 0012) serves IS NOT NULL.
+  mode === 'only' ? `${alias}.voided_at IS NOT NULL` : notVoided(alias);

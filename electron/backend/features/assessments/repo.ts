@@ -14,7 +14,15 @@ import { ASSESSMENT_DIMENSIONS, CONSULTATION_METHODS } from '../../../../shared/
 import { suggestConclusion, type ConclusionMapping } from '../../../../shared/domain/risks/assessment-levels';
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
+import {
+  applyFilters,
+  countLessVoided,
+  figureShape,
+  listShape,
+  listValues,
+  shapedList,
+  type ListFilters,
+} from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
@@ -90,9 +98,13 @@ function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denom
 
 type Filters = Partial<ListInput>;
 
-export function filtered(input: Filters, scope: string | null): Selection {
+export function filtered(
+  input: Filters,
+  scope: string | null,
+  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
+): Selection {
   let query = applyFilters(allAssessments(), FILTERS, input);
-  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'a'))}`);
+  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'a'))}`);
   if (scope) query = query.where(affecting((t) => t.where('township_code', 'like', named('scopePrefix'))));
   if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;
@@ -200,7 +212,10 @@ export function listAssessments(
 ): Page<AssessmentRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
   const { total, rows } = shapedList(sql, 'assessments', shape, input, listParams(input, scope, clock), {
-    count: () => countQuery(filtered(input, scope)),
+    count: () =>
+      input.voided === 'only'
+        ? countQuery(filtered(input, scope))
+        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
     page: () => {
       const order = orderOf(input);
       const bounds = pageBounds(input.pageSize);

@@ -3,7 +3,15 @@ import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
-import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
+import {
+  applyFilters,
+  countLessVoided,
+  figureShape,
+  listShape,
+  listValues,
+  shapedList,
+  type ListFilters,
+} from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { OPEN_HAZARD_SQL } from '../../db/status-lists';
 import type { Schema } from '../../db/schema';
@@ -49,9 +57,13 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
 type Filters = Partial<ListInput>;
 
 /** The hazards matching the list's filters within the user's scope. */
-function filtered(input: Filters, scope: string | null): Selection {
+function filtered(
+  input: Filters,
+  scope: string | null,
+  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
+): Selection {
   let query = applyFilters(allHazards(), FILTERS, input);
-  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'h'))}`);
+  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'h'))}`);
   if (scope) query = query.where('h.township_code', 'like', named('scopePrefix'));
   if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
   return query;
@@ -129,7 +141,12 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
 export function listHazards(sql: Sql, input: ListInput, scope: string | null, today: string): Page<HazardRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
   const { total, rows } = shapedList(sql, 'hazards', shape, input, listParams(input, scope, today), {
-    count: () => filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')),
+    count: () => {
+      const count = (q: Selection) => q.select((eb) => eb.fn.countAll<number>().as('n'));
+      return input.voided === 'only'
+        ? count(filtered(input, scope))
+        : countLessVoided(count(filtered(input, scope, 'any')), count(filtered(input, scope, 'only')));
+    },
     page: () => {
       // The page is picked on the bare table, then only its rows are joined.
       const order = orderOf(input);

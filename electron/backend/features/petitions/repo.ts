@@ -14,7 +14,15 @@ import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { applyFilters, figureShape, listShape, listValues, shapedList, type ListFilters } from '../../db/list-filters';
+import {
+  applyFilters,
+  countLessVoided,
+  figureShape,
+  listShape,
+  listValues,
+  shapedList,
+  type ListFilters,
+} from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
@@ -101,9 +109,13 @@ function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominat
   return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < @today` : condition;
 }
 
-function filtered(input: Filters, scope: string | null): CaseSelection {
+function filtered(
+  input: Filters,
+  scope: string | null,
+  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
+): CaseSelection {
   let query = applyFilters(allCases(), FILTERS, input);
-  query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(input.voided, 'p'))}`);
+  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'p'))}`);
   if (scope) query = query.where('p.township_code', 'like', named('scopePrefix'));
   if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator'));
   return query;
@@ -221,7 +233,10 @@ export const pageRows = (sql: Sql, page: PetitionQuery, order: RawBuilder<unknow
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.metric, input.metricPart));
   const { total, rows } = shapedList(sql, 'petitions', shape, input, listParams(input, scope, clock), {
-    count: () => countQuery(filtered(input, scope)),
+    count: () =>
+      input.voided === 'only'
+        ? countQuery(filtered(input, scope))
+        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
     page: () => {
       const order = orderOf(input);
       const bounds = pageBounds(input.pageSize);
