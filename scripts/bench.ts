@@ -326,7 +326,12 @@ function petitionFloors(db: Db, today: string) {
   const selection = (where: string, order = 'p.received_date DESC, p.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE p.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    const total = db.prepare(`SELECT count(*) FROM petitions p ${filter}`).pluck();
+    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
+    const total = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM petitions p${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM petitions p WHERE p.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
+      )
+      .pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
       db,
@@ -422,7 +427,12 @@ function hazardFloors(db: Db, today: string) {
   const page = (where: string, order = 'h.found_on DESC, h.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE h.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    const total = db.prepare(`SELECT count(*) FROM hazards h ${filter}`).pluck();
+    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
+    const total = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM hazards h${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM hazards h WHERE h.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
+      )
+      .pluck();
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
       db,
@@ -502,7 +512,12 @@ function assessmentFloors(db: Db, today: string) {
   const page = (where: string) => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE a.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    const total = db.prepare(`SELECT count(*) FROM assessments a ${filter}`).pluck();
+    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
+    const total = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM assessments a${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM assessments a WHERE a.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
+      )
+      .pluck();
     const items = pageStatements(
       db,
       (limit) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id

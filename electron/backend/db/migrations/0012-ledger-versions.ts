@@ -82,27 +82,30 @@ export const migration0012: Migration = {
       CREATE INDEX ledger_changes_record ON ledger_changes (ledger, record_id, at, id);
 
       -- The partial indexes behind live counts (overdue, the board's points and trends, the daily
-      -- report's days) leave voided records out, so a count that forgets them cannot use them.
+      -- report's days) leave voided records out, so a count that forgets them cannot use them; each
+      -- ends with voided_at (always NULL there) so the counts' own voided_at IS NULL reads no row.
+      DROP INDEX petitions_status;
+      CREATE INDEX petitions_status ON petitions (status, due_date, voided_at);
       DROP INDEX petitions_open_due;
-      CREATE INDEX petitions_open_due ON petitions (due_date, township_code, handling_unit_id, highest_level)
+      CREATE INDEX petitions_open_due ON petitions (due_date, township_code, handling_unit_id, highest_level, voided_at)
         WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND voided_at IS NULL;
       DROP INDEX petitions_resolved;
-      CREATE INDEX petitions_resolved ON petitions (resolved_date)
+      CREATE INDEX petitions_resolved ON petitions (resolved_date, voided_at)
         WHERE resolved_date IS NOT NULL AND voided_at IS NULL;
       DROP INDEX petitions_closed;
-      CREATE INDEX petitions_closed ON petitions (closed_date) WHERE closed_date IS NOT NULL AND voided_at IS NULL;
+      CREATE INDEX petitions_closed ON petitions (closed_date, voided_at) WHERE closed_date IS NOT NULL AND voided_at IS NULL;
       DROP INDEX hazards_open;
-      CREATE INDEX hazards_open ON hazards (level, township_code)
+      CREATE INDEX hazards_open ON hazards (level, township_code, voided_at)
         WHERE status IN ('found', 'resolving') AND voided_at IS NULL;
       DROP INDEX hazards_open_points;
-      CREATE INDEX hazards_open_points ON hazards (level, lng, lat)
+      CREATE INDEX hazards_open_points ON hazards (level, lng, lat, voided_at)
         WHERE status IN ('found', 'resolving') AND lng IS NOT NULL AND voided_at IS NULL;
       DROP INDEX hazards_figures;
-      CREATE INDEX hazards_figures ON hazards (status, level, township_code) WHERE voided_at IS NULL;
+      CREATE INDEX hazards_figures ON hazards (status, level, township_code, voided_at) WHERE voided_at IS NULL;
       DROP INDEX hazards_resolved;
-      CREATE INDEX hazards_resolved ON hazards (resolved_on) WHERE resolved_on IS NOT NULL AND voided_at IS NULL;
+      CREATE INDEX hazards_resolved ON hazards (resolved_on, voided_at) WHERE resolved_on IS NOT NULL AND voided_at IS NULL;
       DROP INDEX assessments_re_review_due;
-      CREATE INDEX assessments_re_review_due ON assessments (next_re_review_on, id)
+      CREATE INDEX assessments_re_review_due ON assessments (next_re_review_on, id, voided_at)
         WHERE status = 'tracking' AND voided_at IS NULL;
     `);
     // The figures' and the board's tallies count a record only while it is not voided.
