@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/ledger/records';
 import { principalOf, type HandlerContext } from '../api/types';
 import { qb, type Sql } from '../db/sql';
-import { displayNameOf } from '../features/users/display-name';
+import { displayNameOf } from '../db/display-name';
 
 /**
  * The kernel's part of a record's timeline: corrections with each field's old and new value (as

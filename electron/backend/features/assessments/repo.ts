@@ -28,7 +28,7 @@ import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { FIGURE_CASES } from './figure-cases';
-import { displayNameOf } from '../users/display-name';
+import { displayNameOf } from '../../db/display-name';
 
 /**
  * Queries of the stability assessments. The re-review clock is computed in SQL by the domain's

@@ -7,7 +7,7 @@ import type { DeadlineClock } from '../../db/clock-sql';
 import { qb, type Sql } from '../../db/sql';
 import { tasksOf } from '../../ledger/tasks/repo';
 import { toRow, withColumns, type JoinedRow } from './repo';
-import { displayNameOf } from '../users/display-name';
+import { displayNameOf } from '../../db/display-name';
 
 const byName = displayNameOf('t.by_user');
 

@@ -28,7 +28,7 @@ import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
-import { displayNameOf } from '../users/display-name';
+import { displayNameOf } from '../../db/display-name';
 
 /**
  * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the

@@ -3,7 +3,7 @@ import type { AttachmentMeta } from '../../../../shared/contract/attachments';
 import type { AttachmentEntity } from '../../../../shared/domain/attachments';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
-import { displayNameOf } from '../../features/users/display-name';
+import { displayNameOf } from '../../db/display-name';
 
 export type AttachmentRow = Schema['attachments'];
 

@@ -3,7 +3,7 @@ import { allowedTaskActions, taskStage, type TaskOwnerKind } from '../../../../s
 import type { DeadlineClock } from '../../db/clock-sql';
 import type { Schema } from '../../db/schema';
 import { qb, type Sql } from '../../db/sql';
-import { displayNameOf } from '../../features/users/display-name';
+import { displayNameOf } from '../../db/display-name';
 
 /** Queries of the risk ledger's tasks. Lists are per owner (a few dozen at most). */
 export type TaskTableRow = Schema['risk_tasks'];
