@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 
 /** The personal fields that can be revealed, per entity; later ledgers add theirs. */
-export const REVEALABLE = { user: ['phone'], petitioner: ['name', 'idNumber', 'phone', 'address'] } as const;
+export const REVEALABLE = {
+  user: ['phone'],
+  person: ['phone'],
+  petitioner: ['name', 'idNumber', 'phone', 'address'],
+} as const;
 export type RevealEntity = keyof typeof REVEALABLE;
 export type RevealField = (typeof REVEALABLE)[RevealEntity][number];
 const REVEAL_FIELDS = ['phone', 'name', 'idNumber', 'address'] as const satisfies readonly RevealField[];

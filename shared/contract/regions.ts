@@ -9,6 +9,8 @@ export interface Region {
   parentCode: string | null;
   /** Number of regions directly below this one. */
   childCount: number;
+  /** False once disabled: kept for the records that name it, no longer offered for new ones. */
+  enabled: boolean;
 }
 
 const regionCode = z.string().regex(/^\d{12}(\d{3})?$/, { error: '区划代码应为 12 位数字（网格为 15 位），请检查' });
@@ -18,7 +20,23 @@ export const regionsListInput = z
     parentCode: regionCode.optional(),
     level: z.enum(REGION_LEVELS).optional(),
     keyword: keywordField,
+    /** Disabled regions too (the administrator's list); pickers offer only those in use. */
+    includeDisabled: z.boolean().default(false),
     ...pageFields,
+  })
+  .strict();
+
+const regionName = z
+  .string({ error: '请填写名称' })
+  .trim()
+  .min(1, { error: '请填写名称' })
+  .max(40, { error: '名称不超过 40 个字' });
+
+export const regionCreateInput = z.object({ parentCode: regionCode, code: regionCode, name: regionName }).strict();
+export const countySetUpInput = z
+  .object({
+    divisionCode: z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字，如 410102' }),
+    name: regionName,
   })
   .strict();
 
@@ -32,5 +50,25 @@ export const regionsContract = {
     input: z.object({ code: regionCode }).strict(),
     access: 'reference.read',
     summary: '按代码查询一个行政区划（限本人辖区）',
+  }),
+  'regions.setUpCounty': defineMethod<Region>()({
+    input: countySetUpInput,
+    access: 'reference.manage',
+    summary: '设置本县（县名与 6 位区划代码）；已设置时只可改名',
+  }),
+  'regions.create': defineMethod<Region>()({
+    input: regionCreateInput,
+    access: 'reference.manage',
+    summary: '在上级区划下新增乡镇/街道、村/社区或网格（代码按上级校验）',
+  }),
+  'regions.rename': defineMethod<Region>()({
+    input: z.object({ code: regionCode, name: regionName }).strict(),
+    access: 'reference.manage',
+    summary: '修改行政区划名称',
+  }),
+  'regions.setEnabled': defineMethod<Region>()({
+    input: z.object({ code: regionCode, enabled: z.boolean() }).strict(),
+    access: 'reference.manage',
+    summary: '停用或重新启用行政区划（停用后不再供新记录选用，已有记录不变）',
   }),
 };

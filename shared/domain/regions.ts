@@ -39,3 +39,35 @@ export function parentCodeOf(code: string): string | null {
       return null;
   }
 }
+
+/** The level of the regions directly below one of `level` (a grid has none). */
+export const CHILD_LEVEL: Record<RegionLevel, RegionLevel | null> = {
+  county: 'township',
+  township: 'village',
+  village: 'grid',
+  grid: null,
+};
+
+/** How a new region's code is written under its parent, for the message that asks for it. */
+const CODE_SHAPES: Record<Exclude<RegionLevel, 'county'>, string> = {
+  township: '12 位：县代码 6 位 + 乡镇 3 位（不为 000）+ 000',
+  village: '12 位：乡镇代码前 9 位 + 村/社区 3 位（不为 000）',
+  grid: '15 位：村/社区代码 12 位 + 网格 3 位（不为 000）',
+};
+
+/**
+ * What is wrong with `code` as a new region directly under `parentCode`, or null: it must be a
+ * well-formed code of the next level down whose parent, as the code itself says, is that parent.
+ */
+export function childCodeProblem(parentCode: string, code: string): string | null {
+  const parentLevel = levelOfCode(parentCode);
+  const level = parentLevel && CHILD_LEVEL[parentLevel];
+  if (!level) return '网格之下不能再设下级区划';
+  if (levelOfCode(code) !== level || parentCodeOf(code) !== parentCode) {
+    return `${REGION_LEVEL_LABELS[level]}代码应为 ${CODE_SHAPES[level as Exclude<RegionLevel, 'county'>]}，且须在上级 ${parentCode} 之下`;
+  }
+  return null;
+}
+
+/** A county's code: its 6-digit division code followed by six zeros. */
+export const countyCodeOf = (divisionCode: string): string => `${divisionCode}000000`;

@@ -24,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PERMISSIONS = [
   'reference.read',
+  'reference.manage',
   'board.read',
   'boundaries.import',
   'duty.write',
@@ -48,6 +49,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'reference.read': '查看基础数据',
+  'reference.manage': '维护基础数据（本县、行政区划、承办单位、人员、字典）',
   'board.read': '查看态势大屏',
   'boundaries.import': '导入乡镇边界（须有审图号和来源单位）',
   'duty.write': '编排值班表（带班领导、值班员）',
@@ -102,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   sysadmin: [
     'reference.read',
+    'reference.manage',
     'board.read',
     'boundaries.import',
     'duty.write',

@@ -21,8 +21,22 @@ const demoInfo: SystemInfo = {
   counts: { townships: 2, villages: 31, grids: 240, units: 12, people: 20 },
 };
 const townships: Region[] = [
-  { code: '990101001000', name: '城关镇', level: 'township', parentCode: '990101000000', childCount: 18 },
-  { code: '990101002000', name: '河西乡', level: 'township', parentCode: '990101000000', childCount: 13 },
+  {
+    code: '990101001000',
+    name: '城关镇',
+    level: 'township',
+    parentCode: '990101000000',
+    childCount: 18,
+    enabled: true,
+  },
+  {
+    code: '990101002000',
+    name: '河西乡',
+    level: 'township',
+    parentCode: '990101000000',
+    childCount: 13,
+    enabled: true,
+  },
 ];
 const townshipPage = { ok: true, data: { items: townships, total: 2, page: 1, pageSize: 200 } } as const;
 

@@ -26,8 +26,22 @@ describe('regions', () => {
       ok: true,
       data: {
         items: [
-          { code: '999901001000', name: '东镇', level: 'township', parentCode: '999901000000', childCount: 2 },
-          { code: '999901002000', name: '西街道', level: 'township', parentCode: '999901000000', childCount: 1 },
+          {
+            code: '999901001000',
+            name: '东镇',
+            level: 'township',
+            parentCode: '999901000000',
+            childCount: 2,
+            enabled: true,
+          },
+          {
+            code: '999901002000',
+            name: '西街道',
+            level: 'township',
+            parentCode: '999901000000',
+            childCount: 1,
+            enabled: true,
+          },
         ],
         total: 2,
         page: 1,
@@ -84,6 +98,8 @@ describe('units and people', () => {
         role: 'leader',
         unitId: '01900000-0000-7000-8000-000000000002',
         unitName: '测试县信访局',
+        phoneMasked: '',
+        enabled: true,
       },
     ]);
     const bad = await backend.call('people.get', { id: '../../etc/passwd' }, testCall);

@@ -23,9 +23,33 @@ import type { AttachmentEntity, AttachmentMime, AttachmentPurpose } from '../../
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
 export interface Schema {
-  regions: { code: string; name: string; level: RegionLevel; parent_code: string | null; sort: number };
-  units: { id: string; code: string; name: string; kind: string; region_code: string | null; sort: number };
-  people: { id: string; name: string; title: string; role: 'leader' | 'responsible'; unit_id: string; sort: number };
+  regions: {
+    code: string;
+    name: string;
+    level: RegionLevel;
+    parent_code: string | null;
+    sort: number;
+    disabled_at: string | null;
+  };
+  units: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    region_code: string | null;
+    sort: number;
+    disabled_at: string | null;
+  };
+  people: {
+    id: string;
+    name: string;
+    title: string;
+    role: 'leader' | 'responsible';
+    unit_id: string;
+    sort: number;
+    phone: string;
+    disabled_at: string | null;
+  };
   dictionaries: { code: string; name: string; sort: number };
   dict_entries: { dict_code: string; code: string; label: string; sort: number; enabled: 0 | 1 };
   boundaries: {

@@ -1,12 +1,11 @@
-import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../api/types';
-import { findDictionaryName, listDictionaries, listEntries } from './repo';
+import { listDictionaries } from './repo';
+import { addEntry, dictionaryOf, renameEntry, setEntryEnabled } from './upkeep';
 
 export const dictsHandlers = {
   'dicts.list': (_input, { sql }) => listDictionaries(sql),
-  'dicts.get': ({ code }, { sql }) => {
-    const name = findDictionaryName(sql, code);
-    if (name === undefined) throw new AppError('NOT_FOUND', `没有代码为 ${code} 的字典，请检查字典代码。`);
-    return { code, name, entries: listEntries(sql, code) };
-  },
-} satisfies HandlerMap<'dicts.list' | 'dicts.get'>;
+  'dicts.get': ({ code }, ctx) => dictionaryOf(ctx, code),
+  'dicts.addEntry': (input, ctx) => addEntry(ctx, input),
+  'dicts.renameEntry': (input, ctx) => renameEntry(ctx, input),
+  'dicts.setEntryEnabled': ({ dictCode, code, enabled }, ctx) => setEntryEnabled(ctx, dictCode, code, enabled),
+} satisfies HandlerMap<'dicts.list' | 'dicts.get' | 'dicts.addEntry' | 'dicts.renameEntry' | 'dicts.setEntryEnabled'>;

@@ -17,6 +17,17 @@ const LOADERS: Record<RevealEntity, (ctx: HandlerContext, id: string) => Reveala
     const user = findUserRow(ctx.sql, id);
     return user && { regionCode: user.region_code, values: { phone: user.phone } };
   },
+  // A leader or responsible person lies where their unit does (a county department: county-wide).
+  person: (ctx, id) => {
+    const row = ctx.sql.get(
+      qb
+        .selectFrom('people as p')
+        .innerJoin('units as u', 'u.id', 'p.unit_id')
+        .select(['p.phone', 'u.region_code'])
+        .where('p.id', '=', id),
+    );
+    return row && { regionCode: row.region_code, values: { phone: row.phone || null } };
+  },
   petitioner: (ctx, id) => {
     const row = ctx.sql.get(
       qb
