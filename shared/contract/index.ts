@@ -9,6 +9,7 @@ import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { dutyContract } from './duty';
 import { exportsContract } from './exports';
+import { importsContract } from './imports';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
@@ -37,6 +38,7 @@ export const contract = {
   ...unitsContract,
   ...peopleContract,
   ...dictsContract,
+  ...importsContract,
   ...boardContract,
   ...dutyContract,
   ...petitionsContract,

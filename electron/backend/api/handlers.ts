@@ -23,8 +23,10 @@ import { settingsHandlers } from '../features/settings/handlers';
 import { systemHandlers } from '../features/system/handlers';
 import { unitsHandlers } from '../features/units/handlers';
 import { usersHandlers } from '../features/users/handlers';
+import { importHandlers } from '../import/handlers';
 import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
+import { importKinds } from './imports';
 import type { HandlerMap } from './types';
 
 /** The method table: every contract method has exactly one handler (checked by the type). */
@@ -39,6 +41,7 @@ export const handlers = {
   ...unitsHandlers,
   ...peopleHandlers,
   ...dictsHandlers,
+  ...importHandlers(importKinds),
   ...boardHandlers,
   ...dutyHandlers,
   ...petitionsHandlers,

@@ -388,6 +388,22 @@ export interface Schema {
     at: string;
   };
   duty_roster: { date: string; role: DutyRole; name: string; phone: string | null; sort: number };
+  imports: {
+    id: string;
+    kind: string;
+    file_name: string;
+    sha256: string;
+    sheet: string;
+    rows: number;
+    creates: number;
+    updates: number;
+    by_user: string;
+    at: string;
+    county_date: string;
+    undone_at: string | null;
+  };
+  import_records: { import_id: string; record_key: string };
+  import_mappings: { kind: string; header: string; field: string };
   board_hazard_tallies: { township_code: string; level: HazardLevel; category: string; open: number };
   board_case_categories: { category: string; open: number };
   board_alerts: {

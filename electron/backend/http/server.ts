@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ATTACHMENT_MAX_BASE64 } from '../../../shared/domain/attachments';
+import { IMPORT_MAX_BASE64 } from '../../../shared/contract/imports';
 import { BOUNDARY_MAX_BYTES } from '../../../shared/domain/board/boundary';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
@@ -22,6 +23,8 @@ const LARGE_BODY_BYTES = new Map<string, number>([
   ['attachments.upload', ATTACHMENT_MAX_BASE64 + 64 * 1024],
   ['board.importBoundaryPreview', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
   ['board.importBoundary', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
+  ['imports.preview', IMPORT_MAX_BASE64 + 64 * 1024],
+  ['imports.commit', IMPORT_MAX_BASE64 + 64 * 1024],
 ]);
 
 const STATUS_OF: Record<ErrorCode, number> = {

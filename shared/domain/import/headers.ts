@@ -47,12 +47,19 @@ export const HEADER_SCAN_ROWS = 30;
 
 /**
  * The header row: of the first rows, the one naming the most fields (the earliest on a tie), and
- * naming at least two, so a title row that happens to contain one word is never taken.
+ * naming at least two, so a title row that happens to contain one word is never taken. `mapping`
+ * (header key → field key) names fields by the user's own headers too.
  */
-export function findHeaderRow(rows: readonly (readonly string[])[], fields: readonly ImportField[]): number | null {
+export function findHeaderRow(
+  rows: readonly (readonly string[])[],
+  fields: readonly ImportField[],
+  mapping: Readonly<Record<string, string>> = {},
+): number | null {
   let best: { row: number; count: number } | null = null;
   rows.slice(0, HEADER_SCAN_ROWS).forEach((cells, row) => {
-    const named = new Set(cells.map((cell) => fieldOfHeader(cell, fields)?.key).filter(Boolean));
+    const named = new Set(
+      cells.map((cell) => mapping[headerKey(cell)] || fieldOfHeader(cell, fields)?.key).filter(Boolean),
+    );
     if (named.size >= 2 && (!best || named.size > best.count)) best = { row, count: named.size };
   });
   return (best as { row: number } | null)?.row ?? null;

@@ -1,0 +1,85 @@
+import type { ImportKindKey, ImportProblem } from '../../../shared/contract/imports';
+import { columnLetter, type ImportField } from '../../../shared/domain/import/headers';
+import type { HandlerContext } from '../api/types';
+import type { Sql } from '../db/sql';
+import type { CellValue } from './workbook';
+
+/**
+ * What a kind of import (regions, units, people, a ledger) lends the import engine: its fields
+ * (the template's columns, the header synonyms), how it reads rows, which rows exist already, and
+ * how it writes and undoes them. The engine does the rest: the workbook, the header, the mapping,
+ * the dry run, the one transaction, the import log.
+ */
+export interface ImportFieldSpec extends ImportField {
+  /** The template's example value and the instructions sheet's note. */
+  example: string;
+  note: string;
+}
+
+/** One data row: its cells by field key, and where each field's column is. */
+export class ImportRow {
+  constructor(
+    /** The row as Excel numbers it. */
+    readonly line: number,
+    private readonly cells: readonly CellValue[],
+    private readonly columns: Readonly<Record<string, number>>,
+  ) {}
+
+  cell(key: string): CellValue {
+    const column = this.columns[key];
+    return column === undefined ? null : (this.cells[column] ?? null);
+  }
+
+  column(key: string): string | null {
+    const column = this.columns[key];
+    return column === undefined ? null : columnLetter(column);
+  }
+}
+
+/** The problems of one dry run, each naming row, column and field. */
+export class ProblemLog {
+  readonly items: ImportProblem[] = [];
+
+  constructor(private readonly fields: readonly ImportFieldSpec[]) {}
+
+  private add(level: ImportProblem['level'], row: ImportRow | null, key: string | null, message: string): void {
+    const field = key ? (this.fields.find((f) => f.key === key)?.label ?? null) : null;
+    this.items.push({ row: row?.line ?? null, column: key && row ? row.column(key) : null, field, message, level });
+  }
+
+  error(row: ImportRow | null, key: string | null, message: string): void {
+    this.add('error', row, key, message);
+  }
+
+  warning(row: ImportRow | null, key: string | null, message: string): void {
+    this.add('warning', row, key, message);
+  }
+
+  get errors(): number {
+    return this.items.filter((p) => p.level === 'error').length;
+  }
+}
+
+/** A row read without errors: the key it is found again by (a code, a case number) and its values. */
+export interface ReadRow<Value> {
+  row: ImportRow;
+  key: string;
+  value: Value;
+}
+
+export interface ImportKind<Value> {
+  key: ImportKindKey;
+  /** The template's sheet name and the log's noun. */
+  noun: string;
+  fields: readonly ImportFieldSpec[];
+  /** The field a record is found again by (its code, its case number). */
+  keyField: string;
+  /** Reads every data row (references loaded once), logging each problem. */
+  read(sql: Sql, rows: readonly ImportRow[], problems: ProblemLog): ReadRow<Value>[];
+  /** The keys among `keys` that exist already: those rows update, the others create. */
+  existing(sql: Sql, keys: readonly string[]): Set<string>;
+  /** Writes the rows inside the import's transaction. */
+  write(ctx: HandlerContext, rows: readonly ReadRow<Value>[], existing: ReadonlySet<string>): void;
+  /** Takes the records an import created out of use again (undo): disabled or voided, not deleted. */
+  undo(ctx: HandlerContext, keys: readonly string[]): void;
+}
