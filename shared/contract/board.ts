@@ -163,6 +163,10 @@ const boundaryFileFields = {
   property: z.string().trim().min(1, '请填写乡镇名称或代码所在的属性字段名').max(60),
   /** Whether that property holds the township's name or its 12-digit division code. */
   matchBy: z.enum(BOUNDARY_MATCH_BY),
+  /** Features the administrator assigned by hand: position (from 1) → township code. */
+  assignments: z
+    .record(z.string().regex(/^\d{1,6}$/), z.string().regex(/^\d{12}$/, { error: '乡镇代码应为 12 位数字' }))
+    .default({}),
 };
 
 export const boardContract = {

@@ -64,6 +64,7 @@ describe('乡镇边界', () => {
         geojson: FILE,
         property: 'XZQDM',
         matchBy: 'code',
+        assignments: {},
       }),
     );
     await eventually(() => wrapper.get('[data-testid="boundary-report"]'));

@@ -118,6 +118,16 @@ describe('the board administration screens', () => {
     expect(await page.getByTestId('boundary-report-unmatched').innerText()).toContain('邻县某镇');
     expect(await page.getByTestId('boundary-report-missing').innerText()).toContain(townships[2]!.name);
 
+    // The administrator assigns the stray feature to the township it really is: checked again with it.
+    await session.screenshots('boundary-unmatched', report);
+    await page.getByTestId('boundary-assign-3').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: townships[2]!.name }).first().click();
+    await report.getByText('文件共 3 个要素，对应本县 3 个乡镇/街道').waitFor();
+    expect(await page.getByTestId('boundary-report-matched').innerText()).toMatch(
+      new RegExp(`${townships[2]!.name}\\s*← 邻县某镇`),
+    );
+    expect(await page.getByTestId('boundary-report-unmatched').innerText()).toContain('无');
+
     // The source is required; then the import asks first, and the page shows the new source.
     await page.getByTestId('boundary-import-submit').click();
     await page.getByTestId('boundary-import-form').getByText('请填写审图号', { exact: false }).waitFor();

@@ -2,20 +2,15 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { messagesGone, settled } from './support/settle';
+import { settled } from './support/settle';
 import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const OTHER = { username: 'zhibanyuan2', displayName: '李值班', roles: ['duty_officer'], password: 'Duty-2026-Two' };
 const LEADER = { username: 'daibanlingdao', displayName: '刘带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const STALE = '该记录已被他人修改，请刷新后重试。';
-
-const VIEWPORTS = [
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-];
 
 interface Detail {
   id: string;
@@ -52,7 +47,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', IN
       pageSize: 1,
     });
     target = (await other<Detail>('petitions.get', { id: listed.data!.items[0]!.id })).data!;
-    session = await openSession(VIEWPORTS[0]);
+    session = await openSession(SCREENSHOT_VIEWPORTS[0]);
   });
 
   afterAll(async () => {
@@ -60,20 +55,7 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', IN
     await app?.stop();
   });
 
-  /**
-   * Screenshots at each size, with `subject` (if any) scrolled to the middle and no message toast
-   * left over from the last save: `${name}-1920x1080.png` …
-   */
-  async function screenshots(name: string, subject?: Locator): Promise<void> {
-    await messagesGone(session.page);
-    for (const viewport of VIEWPORTS) {
-      await session.page.setViewportSize(viewport);
-      await subject?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-      await settled(session.page);
-      await session.screenshot(`${name}-${viewport.width}x${viewport.height}`);
-    }
-    await session.page.setViewportSize(VIEWPORTS[0]!);
-  }
+  const screenshots = (name: string, subject?: Locator) => session.screenshots(name, subject);
 
   const LEDGERS = {
     petitions: { route: 'petitions', drawer: 'petition-drawer' },

@@ -67,9 +67,57 @@ describe('checking a boundary file', () => {
     expect(result.ok && result.report).toEqual({
       featureCount: 3,
       matched: [{ code: '999901001000', name: '东镇', featureValue: '东镇' }],
-      unmatchedFeatures: ['北乡', '第 3 个要素'],
+      unmatchedFeatures: [
+        { position: 2, value: '北乡', suggestions: [] },
+        { position: 3, value: '第 3 个要素', suggestions: [] },
+      ],
       townshipsWithoutFeature: [{ code: '999901002000', name: '西街道' }],
     });
+  });
+
+  it('matches names without their suffix, and offers near names for the rest', () => {
+    const bare = feature({ NAME: '东' }, { type: 'Polygon', coordinates: square(113, 34) });
+    const office = feature({ NAME: '西街道办事处' }, { type: 'Polygon', coordinates: square(113.2, 34) });
+    const typo = feature({ NAME: '西接' }, { type: 'Polygon', coordinates: square(113.4, 34) });
+    const result = checkBoundaryFile(file(bare, office), byName, TOWNSHIPS);
+    expect(result.ok && result.report.matched).toEqual([
+      { code: '999901001000', name: '东镇', featureValue: '东' },
+      { code: '999901002000', name: '西街道', featureValue: '西街道办事处' },
+    ]);
+    const near = checkBoundaryFile(file(east, typo), byName, [...TOWNSHIPS, { code: '999901003000', name: '西街乡' }]);
+    expect(near.ok && near.report.unmatchedFeatures).toEqual([
+      {
+        position: 2,
+        value: '西接',
+        suggestions: [
+          { code: '999901002000', name: '西街道' },
+          { code: '999901003000', name: '西街乡' },
+        ],
+      },
+    ]);
+  });
+
+  it('takes the administrator’s assignment of an unmatched feature, and refuses a bad one', () => {
+    const stray = feature({ NAME: '老城区' }, { type: 'Polygon', coordinates: square(113, 35) });
+    const result = checkBoundaryFile(file(east, stray), { ...byName, assignments: { 2: '999901002000' } }, TOWNSHIPS);
+    expect(result.ok && result.report).toMatchObject({
+      matched: [
+        { code: '999901001000', featureValue: '东镇' },
+        { code: '999901002000', name: '西街道', featureValue: '老城区' },
+      ],
+      unmatchedFeatures: [],
+      townshipsWithoutFeature: [],
+    });
+    expect(result.ok && result.features.map((f) => f.properties.name)).toEqual(['东镇', '西街道']);
+    expect(problemsOf(file(east, stray), { ...byName, assignments: { 2: '999901009000' } })).toEqual([
+      '第 2 个要素指定的乡镇代码 999901009000 不是本县乡镇，请重新选择',
+    ]);
+    expect(problemsOf(file(east, stray), { ...byName, assignments: { 5: '999901002000' } })).toEqual([
+      '文件中没有第 5 个要素，请重新检查文件',
+    ]);
+    expect(problemsOf(file(east, stray), { ...byName, assignments: { 2: '999901001000' } })[0]).toContain(
+      '乡镇“东镇”对应了 2 个要素（第 1、2 个）',
+    );
   });
 
   it('refuses another geometry type, naming the feature', () => {

@@ -52,7 +52,7 @@ describe('importing the township boundaries', { timeout: 20_000 }, () => {
     ).toEqual({
       featureCount: 2,
       matched: [{ code: '999901001000', name: '东镇', featureValue: '东镇' }],
-      unmatchedFeatures: ['北乡'],
+      unmatchedFeatures: [{ position: expect.any(Number), value: '北乡', suggestions: [] }],
       townshipsWithoutFeature: [{ code: '999901002000', name: '西街道' }],
     });
     expect(stored(backend.dbFile)).toEqual(before);

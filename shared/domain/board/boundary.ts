@@ -4,6 +4,7 @@
  * longitude/latitude pairs), and which of the county's townships its features name. Pure: the
  * backend passes the county's townships in and stores only what comes out.
  */
+import { matchName } from '../import/names';
 
 export const BOUNDARY_MAX_BYTES = 20 * 1024 * 1024;
 export const BOUNDARY_SIZE_MESSAGE = '边界文件超过 20 MB，请在 GIS 软件中简化（抽稀）边界或删去无关图层后再导入';
@@ -23,14 +24,26 @@ export interface BoundaryMatch extends BoundaryTownship {
   featureValue: string;
 }
 
+/** A feature naming no township of the county: the administrator may assign it one by hand. */
+export interface BoundaryUnmatched {
+  /** The feature's position in the file, from 1. */
+  position: number;
+  /** The chosen property's value (`第 N 个要素` when it has none). */
+  value: string;
+  /** The county's townships with a near name, first in the picker. */
+  suggestions: BoundaryTownship[];
+}
+
 /** What a boundary file would give. */
 export interface BoundaryImportReport {
   featureCount: number;
   matched: BoundaryMatch[];
-  /** The chosen property's value of each feature naming no township (`第 N 个要素` when it has none). */
-  unmatchedFeatures: string[];
+  unmatchedFeatures: BoundaryUnmatched[];
   townshipsWithoutFeature: BoundaryTownship[];
 }
+
+/** Feature position (from 1, as text) → the township code the administrator assigned it. */
+export type BoundaryAssignments = Readonly<Record<string, string>>;
 
 /** A matched feature as stored: properties reduced to the township's code and name. */
 export interface BoundaryFeature {
@@ -115,14 +128,43 @@ function valueOf(feature: Record<string, unknown>, property: string): string {
 }
 
 /** The township a value names: by exact name, or by its 12-digit code (9 digits also accepted). */
-function townshipFinder(townships: readonly BoundaryTownship[], matchBy: BoundaryMatchBy) {
+/**
+ * The township a feature's value names: by name exactly or without its suffix (石楼 for 石楼镇, 城关
+ * for 城关街道办事处), or by code; otherwise the near names, offered for assigning it by hand.
+ */
+function townshipFinder(
+  townships: readonly BoundaryTownship[],
+  matchBy: BoundaryMatchBy,
+): (value: string) => BoundaryTownship | BoundaryTownship[] {
   if (matchBy === 'name') {
-    const byName = new Map(townships.map((t) => [t.name, t]));
-    return (value: string) => byName.get(value);
+    return (value: string) => {
+      const found = matchName(value, townships);
+      return 'match' in found ? found.match : found.suggestions;
+    };
   }
   const byCode = new Map(townships.map((t) => [t.code, t]));
   const byPrefix = new Map(townships.map((t) => [t.code.slice(0, 9), t]));
-  return (value: string) => byCode.get(value) ?? (value.length === 9 ? byPrefix.get(value) : undefined);
+  return (value: string) => byCode.get(value) ?? (value.length === 9 ? byPrefix.get(value) : undefined) ?? [];
+}
+
+/** The administrator's assignments, each to a township of the county and a feature of the file. */
+function assignedTownships(
+  assignments: BoundaryAssignments,
+  townships: readonly BoundaryTownship[],
+  featureCount: number,
+  problems: string[],
+): Map<number, BoundaryTownship> {
+  const byCode = new Map(townships.map((t) => [t.code, t]));
+  const assigned = new Map<number, BoundaryTownship>();
+  for (const [position, code] of Object.entries(assignments)) {
+    const township = byCode.get(code);
+    const at = Number(position);
+    if (!Number.isInteger(at) || at < 1 || at > featureCount)
+      problems.push(`文件中没有第 ${position} 个要素，请重新检查文件`);
+    else if (!township) problems.push(`第 ${position} 个要素指定的乡镇代码 ${code} 不是本县乡镇，请重新选择`);
+    else assigned.set(at, township);
+  }
+  return assigned;
 }
 
 /** The property names found on the features, for the message when the chosen one is on none. */
@@ -140,7 +182,7 @@ function propertyNames(features: readonly unknown[]): string[] {
  */
 export function checkBoundaryFile(
   text: string,
-  options: { property: string; matchBy: BoundaryMatchBy },
+  options: { property: string; matchBy: BoundaryMatchBy; assignments?: BoundaryAssignments },
   townships: readonly BoundaryTownship[],
 ): BoundaryCheck {
   if (tooLarge(text)) return { ok: false, problems: [BOUNDARY_SIZE_MESSAGE] };
@@ -176,9 +218,10 @@ export function checkBoundaryFile(
 
   const problems: string[] = [];
   const find = townshipFinder(townships, matchBy);
+  const assigned = assignedTownships(options.assignments ?? {}, townships, features.length, problems);
   const matchedAt = new Map<string, number[]>();
   const matched: BoundaryMatch[] = [];
-  const unmatchedFeatures: string[] = [];
+  const unmatchedFeatures: BoundaryUnmatched[] = [];
   const normalised: BoundaryFeature[] = [];
   for (const [i, feature] of features.entries()) {
     const value = isObject(feature) ? valueOf(feature, property) : '';
@@ -193,15 +236,15 @@ export function checkBoundaryFile(
       problems.push(problem);
       continue;
     }
-    const township = value ? find(value) : undefined;
-    if (!township) {
-      unmatchedFeatures.push(value || `第 ${i + 1} 个要素`);
+    const township = assigned.get(i + 1) ?? (value ? find(value) : []);
+    if (Array.isArray(township)) {
+      unmatchedFeatures.push({ position: i + 1, value: value || `第 ${i + 1} 个要素`, suggestions: township });
       continue;
     }
     const seen = matchedAt.get(township.code) ?? [];
     matchedAt.set(township.code, [...seen, i + 1]);
     if (seen.length > 0) continue;
-    matched.push({ ...township, featureValue: value });
+    matched.push({ ...township, featureValue: value || `第 ${i + 1} 个要素` });
     const geometry = feature.geometry as BoundaryFeature['geometry'];
     normalised.push({
       type: 'Feature',

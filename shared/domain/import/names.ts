@@ -33,9 +33,12 @@ export function bareName(name: string): string {
 
 export type NameMatch<T extends Named> = { match: T } | { suggestions: T[] };
 
-/** Edit distance up to 1 (one character added, dropped or changed). */
+/**
+ * Edit distance up to 1 (one character added, dropped or changed), between names of two characters
+ * or more: any two one-character names are one edit apart.
+ */
 function nearlyEqual(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 2) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
   const restA = a.slice(i + (a.length >= b.length ? 1 : 0));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { messagesGone, settled } from './settle';
 
 const CANDIDATES = [
   process.env.CHROMIUM_PATH,
@@ -24,6 +25,12 @@ export function findChromium(): string {
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
+/** The window sizes every screen is looked at in: the wall-side workstation and a small laptop. */
+export const SCREENSHOT_VIEWPORTS = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+] as const;
+
 export interface Session {
   browser: Browser;
   context: BrowserContext;
@@ -33,6 +40,11 @@ export interface Session {
   /** Console errors and page errors seen so far. */
   pageErrors: string[];
   screenshot(name: string): Promise<string>;
+  /**
+   * `${name}-1920x1080.png` and `${name}-1366x768.png`, with `subject` (if any) scrolled to the
+   * middle and no message toast left over; the window is then put back to its size.
+   */
+  screenshots(name: string, subject?: Locator): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,6 +99,16 @@ export async function openSession(viewport = { width: 1440, height: 900 }): Prom
       const path = join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path });
       return path;
+    },
+    async screenshots(name, subject) {
+      await messagesGone(page);
+      for (const size of SCREENSHOT_VIEWPORTS) {
+        await page.setViewportSize(size);
+        await subject?.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+        await settled(page);
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${size.width}x${size.height}.png`) });
+      }
+      await page.setViewportSize(viewport);
     },
     close: () => browser.close(),
   };

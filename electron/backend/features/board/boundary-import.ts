@@ -18,11 +18,17 @@ function checked(
   input: PreviewInput,
 ): { report: BoundaryImportReport; features: BoundaryFeature[] } {
   const townships = ctx.sql.all(
-    qb.selectFrom('regions').select(['code', 'name']).where('level', '=', 'township').orderBy('sort').orderBy('code'),
+    qb
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('level', '=', 'township')
+      .where('disabled_at', 'is', null)
+      .orderBy('sort')
+      .orderBy('code'),
   );
   if (townships.length === 0)
     throw new AppError('CONFLICT', '尚未录入本县的乡镇/街道，无法对应边界。请先导入行政区划，再导入边界文件。');
-  const result = checkBoundaryFile(input.geojson, { property: input.property, matchBy: input.matchBy }, townships);
+  const result = checkBoundaryFile(input.geojson, input, townships);
   if (!result.ok) {
     const [first, ...rest] = result.problems;
     throw new AppError(
