@@ -9,6 +9,14 @@ import { dataTemplate } from './template';
 /** The demo county the demo tests load unless told otherwise. */
 export const DEMO_OPTIONS = { scale: 'small', seed: 20261122 } as const;
 
+/**
+ * The county's date the tests' demo is loaded on (the app loads it around the real today): a fixed
+ * day, so the same seed gives the same ledgers on any day the tests run.
+ */
+export const DEMO_TODAY = '2026-11-20';
+/** Noon of DEMO_TODAY in the county (UTC+8). */
+const demoClock = () => new Date(`${DEMO_TODAY}T04:00:00.000Z`);
+
 /** Reads the backend's database through a separate read-only connection, closed afterwards. */
 export function readOnly<T>(backend: Backend, read: (db: Database.Database) => T): T {
   const db = new Database(backend.dbFile, { readonly: true });
@@ -30,13 +38,13 @@ async function loadDemo(backend: Backend, options: { scale: 'small' | 'large'; s
 export async function loadedDemoBackend(
   options: { scale: 'small' | 'large'; seed: number } = DEMO_OPTIONS,
 ): Promise<{ backend: Backend; admin: CallContext }> {
-  const backend = await testBackend();
+  const backend = await testBackend({ now: demoClock });
   return { backend, admin: await loadDemo(backend, options) };
 }
 
 /** The demo county of DEMO_OPTIONS, loaded once per test file. */
 const demoTemplate = dataTemplate(async (dataDir) => {
-  const backend = await openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST });
+  const backend = await openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST, now: demoClock });
   try {
     await loadDemo(backend, DEMO_OPTIONS);
   } finally {

@@ -3,12 +3,11 @@ import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { searchableText } from '../../electron/backend/db/search-text';
 import { DEMO_HAZARD_COUNTS } from '../../electron/backend/demo/hazards';
-import { DEMO_REFERENCE_DATE } from '../../electron/backend/demo/petitions';
 import { countyExtent } from '../../electron/backend/features/hazards/extent';
 import { HAZARD_LEVELS, levelHistoryProblems, type HazardLevel } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
 import { signInAs } from '../helpers/backend';
-import { demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
+import { DEMO_TODAY, demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
 
 const TABLES = [
   'hazards',
@@ -131,7 +130,7 @@ describe('the demo hazard ledger', () => {
   });
 
   it('keeps every hazard’s fields, history, notes and measures in step with its status', async () => {
-    const reference = `'${DEMO_REFERENCE_DATE}'`;
+    const reference = `'${DEMO_TODAY}'`;
     expect(
       broken(`hazard_no NOT GLOB 'FX[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]'
         OR substr(hazard_no, 3, 4) != substr(found_on, 1, 4)`),

@@ -97,6 +97,7 @@ describe('system.loadDemo', () => {
       level: 'village',
       parent_code: demo.townships[0]!.code,
       sort: 1,
+      disabled_at: null,
     });
 
     const info = await backend.dispatch('system.info', {}, cli);

@@ -5,10 +5,10 @@ import { openDatabase } from '../../electron/backend/db/database';
 import { searchableText } from '../../electron/backend/db/search-text';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadDemoCounty } from '../../electron/backend/demo';
-import { DEMO_PETITION_COUNTS, DEMO_REFERENCE_DATE } from '../../electron/backend/demo/petitions';
+import { DEMO_PETITION_COUNTS } from '../../electron/backend/demo/petitions';
 import { PETITION_STATUSES } from '../../shared/domain/petitions/statuses';
-import { signInAs } from '../helpers/backend';
-import { DEMO_OPTIONS, demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
+import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
+import { DEMO_OPTIONS, DEMO_TODAY, demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
 import { TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -152,7 +152,7 @@ describe('the demo petition backlog', () => {
     expect(
       broken(
         `received_date > ?1 OR assigned_date > ?1 OR resolved_date > ?1 OR closed_date > ?1
-        OR received_date < date(?1, '-730 days')`.replace(/\?1/g, `'${DEMO_REFERENCE_DATE}'`),
+        OR received_date < date(?1, '-730 days')`.replace(/\?1/g, `'${DEMO_TODAY}'`),
       ),
     ).toStrictEqual([]);
     expect(
@@ -160,15 +160,11 @@ describe('the demo petition backlog', () => {
         UNION ALL SELECT max(substr(at, 1, 10)) FROM petition_events
         UNION ALL SELECT max(substr(at, 1, 10)) FROM petition_supervisions
         UNION ALL SELECT max(substr(at, 1, 10)) FROM petition_closeouts)`),
-    ).toBe(DEMO_REFERENCE_DATE);
+    ).toBe(DEMO_TODAY);
     // Some open cases are overdue on the reference day; some are not.
     const open = at("'assigned', 'resolving'");
-    expect(one(`SELECT count(*) FROM petitions WHERE ${open} AND due_date < ?`, DEMO_REFERENCE_DATE)).toBeGreaterThan(
-      0,
-    );
-    expect(one(`SELECT count(*) FROM petitions WHERE ${open} AND due_date >= ?`, DEMO_REFERENCE_DATE)).toBeGreaterThan(
-      0,
-    );
+    expect(one(`SELECT count(*) FROM petitions WHERE ${open} AND due_date < ?`, DEMO_TODAY)).toBeGreaterThan(0);
+    expect(one(`SELECT count(*) FROM petitions WHERE ${open} AND due_date >= ?`, DEMO_TODAY)).toBeGreaterThan(0);
     // Case numbers run per year of receipt.
     expect(
       broken(
@@ -222,11 +218,25 @@ describe('the demo petition backlog', () => {
     expect(all(TALLIES_BY_TRIGGERS)).toStrictEqual(all(TALLIES_RECOUNTED));
   });
 
+  it('is laid out around the day it is loaded: that day’s new cases, deadlines and overdue ones', async () => {
+    const day = '2027-03-15';
+    const later = await testBackend({ now: () => new Date(`${day}T04:00:00.000Z`) });
+    const result = await later.dispatch('system.loadDemo', DEMO_OPTIONS, await signInAdmin(later));
+    expect(result.ok).toBe(true);
+    const db = later.services.sql.db;
+    const count = (where: string) => db.prepare(`SELECT count(*) FROM petitions WHERE ${where}`).pluck().get(day);
+    expect(db.prepare('SELECT max(received_date) FROM petitions').pluck().get()).toBe(day);
+    expect(count('received_date = ?')).toBeGreaterThan(0);
+    expect(count("status IN ('assigned', 'resolving') AND due_date < ?")).toBeGreaterThan(0);
+    expect(count("status IN ('assigned', 'resolving') AND due_date >= ?")).toBeGreaterThan(0);
+    expect(count(`received_date > ? OR resolved_date > '${day}' OR closed_date > '${day}'`)).toBe(0);
+  });
+
   it('loads no backlog when no account exists yet (npm run demo before first-run setup)', async () => {
     const { db } = await openDatabase(tempDir());
     const sql = new Sql(db);
     try {
-      loadDemoCounty(sql, DEMO_OPTIONS);
+      loadDemoCounty(sql, DEMO_OPTIONS, DEMO_TODAY);
       expect(sql.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBeGreaterThan(0);
       expect(sql.db.prepare('SELECT count(*) FROM petitions').pluck().get()).toBe(0);
     } finally {

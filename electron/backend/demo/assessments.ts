@@ -12,7 +12,6 @@ import type { AssessmentStatus } from '../../../shared/domain/risks/assessment-s
 import type { Db } from '../db/connection';
 import { rebuildAssessmentSearch } from '../features/assessments/search-index';
 import { writeRows, type SqlValue } from './batch-writer';
-import { DEMO_REFERENCE_DATE } from './petitions';
 import { streamOf, type Random } from './random';
 import type { DemoTownship } from './regions';
 import type { DemoUnit } from './units';
@@ -29,6 +28,8 @@ export interface DemoAssessmentInput {
   townships: readonly DemoTownship[];
   units: readonly DemoUnit[];
   userId: string;
+  /** The county's date the demo is laid out around. */
+  today: string;
 }
 
 export type DemoAssessmentCounts = Record<'assessments' | 'measures' | 'reReviews', number>;
@@ -73,7 +74,7 @@ const lower = (level: RiskLevel): RiskLevel => RISK_LEVELS[Math.min(RISK_LEVELS.
 export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAssessmentCounts {
   const random = streamOf(input.seed, 'assessments');
   const newId = seededUuidV7(streamOf(input.seed, 'assessment-ids'), ID_BASE_TIME);
-  const refDay = toDayNumber(DEMO_REFERENCE_DATE);
+  const refDay = toDayNumber(input.today);
   const at = (day: string) => `${day}T0${random.int(1, 8)}:${String(random.int(0, 59)).padStart(2, '0')}:00.000Z`;
   const governments = input.units.filter((u) => u.regionCode);
   const departments = input.units.filter((u) => !u.regionCode);

@@ -9,7 +9,6 @@ import { rebuildHazardSearch } from '../features/hazards/search-index';
 import { BatchWriter, type SqlValue } from './batch-writer';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
-import { DEMO_REFERENCE_DATE } from './petitions';
 import { streamOf, weightedPicker, type Random, type Weighted } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import type { DemoUnit } from './units';
@@ -39,6 +38,8 @@ export interface DemoHazardInput {
   /** The township polygons: some hazards get a point inside their township. */
   boundary: BoundaryCollection;
   userId: string;
+  /** The county's date the demo is laid out around. */
+  today: string;
 }
 
 export type DemoHazardCounts = Record<
@@ -166,7 +167,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
   const random = streamOf(input.seed, 'hazards');
   const newId = seededUuidV7(streamOf(input.seed, 'hazard-ids'), ID_BASE_TIME);
   const total = DEMO_HAZARD_COUNTS[input.scale];
-  const refDay = toDayNumber(DEMO_REFERENCE_DATE);
+  const refDay = toDayNumber(input.today);
   const dayText = new Map<number, string>();
   const day = (n: number): string => {
     let text = dayText.get(n);

@@ -18,8 +18,9 @@ const DEMO_BOUNDARY_DATE = '2026-01-01';
  * in one transaction: all of it, or on any failure nothing. The caller checks that the database
  * is empty. The backlog's rows name the account that recorded them, so it is written only when
  * an account exists (the app's 载入演示数据 always has one; `npm run demo` on a data folder
- * before first-run setup loads the county without it). The duty roster is written around `today`
- * (the county's date), so the board shows who is on duty from the start.
+ * before first-run setup loads the county without it). Everything dated is laid out around `today`
+ * (the county's date): the duty roster, so the board shows who is on duty from the start, and the
+ * ledgers, so the demo has today's new items and deadlines whenever it is loaded.
  */
 export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDate(new Date())): DemoSummary {
   const demo = generateDemoCounty(options);
@@ -77,8 +78,9 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDat
         units: demo.units,
         people: demo.people,
         userId,
+        today,
       });
-      writeDemoAssessments(db, { ...options, townships: demo.townships, units: demo.units, userId });
+      writeDemoAssessments(db, { ...options, townships: demo.townships, units: demo.units, userId, today });
       writeDemoHazards(db, {
         ...options,
         townships: demo.townships,
@@ -88,6 +90,7 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDat
         people: demo.people,
         boundary: demo.boundary.collection,
         userId,
+        today,
       });
     }
   });

@@ -11,11 +11,11 @@ import type { DemoRegion, DemoTownship } from './regions';
 import { seededUuidV7 } from './uuid';
 
 /**
- * The made-up petition backlog (信访积案). Every date is counted back from this fixed day, never
- * from the clock, so the same seed always gives the same backlog; cases received in the last two
- * years before it, some of them overdue on it.
+ * The made-up petition backlog (信访积案). Every date is counted back from the day it is loaded
+ * (`today`), so a fresh demo is alive: today's new cases, this week's trend, today's deadlines.
+ * The same seed on the same day always gives the same backlog; cases received in the last two
+ * years, some of them overdue.
  */
-export const DEMO_REFERENCE_DATE = '2026-11-20';
 /** How many cases each scale has. */
 export const DEMO_PETITION_COUNTS: Record<DemoScale, number> = { small: 300, large: 100_000 };
 /** Ids of the backlog's rows look as if made from 2025-01-01 on (the county's own from 2026-01-01). */
@@ -38,6 +38,8 @@ export interface DemoPetitionInput {
   people: readonly DemoPerson[];
   /** The account the backlog is recorded by (every case, event and progress entry names one). */
   userId: string;
+  /** The county's date the demo is laid out around. */
+  today: string;
 }
 
 export type DemoPetitionCounts = Record<
@@ -180,7 +182,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   const random = streamOf(input.seed, 'petitions');
   const newId = seededUuidV7(streamOf(input.seed, 'petition-ids'), PETITION_ID_BASE_TIME);
   const total = DEMO_PETITION_COUNTS[input.scale];
-  const refDay = toDayNumber(DEMO_REFERENCE_DATE);
+  const refDay = toDayNumber(input.today);
   const dayText = new Map<number, string>();
   const day = (n: number): string => {
     let text = dayText.get(n);
