@@ -14,18 +14,17 @@ const noElectron = { name: 'electron', message: '此层不得引入 Electron（�
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'];
 
 /**
- * Feature isolation in electron/backend/ (docs/architecture.md, Layers). The core is api/, db/, export/,
- * http/, demo/, the ledger kernel ledger/, and the identity-and-audit features every feature needs:
- * features/audit, features/auth, features/users, features/settings. Every other folder of features/ is a
+ * Feature isolation in electron/backend/ (docs/architecture.md, Layers). The core is api/, audit/, auth/,
+ * db/, export/, http/, demo/ and the ledger kernel ledger/: what every feature needs (the audit chain,
+ * sessions and the access guard, settings) is core, not a feature. Every folder of features/ is a
  * feature: it may import the core, the kernel and shared/, never another feature, so each changes on its
- * own. The kernel and the core features import no other feature either. The rest of the core may: the
- * composition root (api/handlers.ts, api/ledgers.ts) puts the features together, migrations and the demo
- * reuse their search indexes and tallies.
+ * own. The kernel imports no feature either. The rest of the core may: the composition root
+ * (api/handlers.ts, api/ledgers.ts) puts the features together, migrations and the demo reuse their
+ * search indexes and tallies.
  * A local rule rather than `no-restricted-imports` patterns: it resolves each relative import, so it holds
  * at any folder depth and names both sides.
  */
 const backendDir = path.join(import.meta.dirname, 'electron', 'backend');
-const CORE_FEATURES = ['audit', 'auth', 'users', 'settings'];
 
 /** Where a backend file lies: its top folder under electron/backend/ and, under features/, its feature. */
 function placeOf(file) {
@@ -42,15 +41,12 @@ const featureIsolation = {
   create(context) {
     const own = placeOf(context.filename);
     if (own.top !== 'ledger' && own.top !== 'features') return {};
-    const importer =
-      own.top === 'ledger'
-        ? '台账内核 ledger/'
-        : `${CORE_FEATURES.includes(own.feature) ? '核心功能' : '功能模块'} ${own.feature}`;
+    const importer = own.top === 'ledger' ? '台账内核 ledger/' : `功能模块 ${own.feature}`;
     function check(node) {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const { feature } = placeOf(path.resolve(path.dirname(context.filename), source));
-      if (!feature || feature === own.feature || CORE_FEATURES.includes(feature)) return;
+      if (!feature || feature === own.feature) return;
       context.report({
         node: node.source,
         message:

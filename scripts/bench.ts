@@ -33,8 +33,8 @@ import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/o
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
-import { verifyChain } from '../electron/backend/features/audit/verify';
-import { appendAudit } from '../electron/backend/features/audit/writer';
+import { verifyChain } from '../electron/backend/audit/verify';
+import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
 import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';

@@ -9,16 +9,16 @@ import type { CallContext, Services } from './api/types';
 import type { Backend } from './backend';
 import { openDatabase, type OpenedDatabase } from './db/database';
 import { DamagedDatabaseError } from './db/damaged';
+import { readAllSettings } from './db/settings';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
-import { loadAuditKey } from './features/audit/key';
-import { verifyChain } from './features/audit/verify';
-import { appendAudit, type AuditEvent } from './features/audit/writer';
-import { isPasswordHashCost, PASSWORD_HASH_COST } from './features/auth/password';
-import { SessionStore } from './features/auth/sessions';
+import { loadAuditKey } from './audit/key';
+import { verifyChain } from './audit/verify';
+import { appendAudit, type AuditEvent } from './audit/writer';
+import { isPasswordHashCost, PASSWORD_HASH_COST } from './auth/password';
+import { SessionStore } from './auth/sessions';
 import { placeBackup } from './features/backup/place';
 import { scheduleDailyBackups } from './features/backup/schedule';
-import { readSettings, type SettingValues } from './features/settings/repo';
 import { openRecovery } from './recovery';
 
 export interface BackendOptions {
@@ -55,13 +55,6 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     return openRecovery(dataDir, error, async () => openReady(dataDir, options, await openDatabase(dataDir)));
   }
 }
-
-const readAllSettings = (sql: Sql): SettingValues => ({
-  security: readSettings(sql, 'security'),
-  work: readSettings(sql, 'work'),
-  backup: readSettings(sql, 'backup'),
-  board: readSettings(sql, 'board'),
-});
 
 const ANOTHER_PROCESS =
   '另一个程序（例如同时运行的网页模式或另一个综治工作台窗口）正在使用这个数据文件，恢复未执行，数据未改动。' +

@@ -10,7 +10,7 @@ import { AppError, fail, type ErrorBody, type Result } from '../../shared/errors
 import type { CallContext } from './api/types';
 import { openBackend } from './app';
 import type { Backend } from './backend';
-import { displayCall } from './features/auth/display';
+import { displayCall } from './auth/display';
 import { startBoardLan } from './http/board-lan';
 
 /** `process.parentPort` in a utility process, typed here because this layer never imports Electron. */

@@ -7,7 +7,7 @@ import type { CallContext } from './api/types';
 import type { Backend } from './backend';
 import { DB_FILE_NAME } from './db/database';
 import type { DamagedDatabaseError } from './db/damaged';
-import { appendAudit } from './features/audit/writer';
+import { appendAudit } from './audit/writer';
 import { backupDir } from './features/backup/service';
 import { listFolder } from './features/backup/folder';
 import { assertRestorable, inspectBackup } from './features/backup/inspect';

@@ -6,8 +6,8 @@
  */
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
-import { loadAuditKey } from '../../electron/backend/features/audit/key';
-import { appendAudit } from '../../electron/backend/features/audit/writer';
+import { loadAuditKey } from '../../electron/backend/audit/key';
+import { appendAudit } from '../../electron/backend/audit/writer';
 import { BATCH_ROWS } from './batch-writers';
 
 const [dataDir, writer = 'w', countText = '0'] = process.argv.slice(2);

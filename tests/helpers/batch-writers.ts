@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Sql } from '../../electron/backend/db/sql';
-import { loadAuditKey } from '../../electron/backend/features/audit/key';
-import { verifyChain } from '../../electron/backend/features/audit/verify';
+import { loadAuditKey } from '../../electron/backend/audit/key';
+import { verifyChain } from '../../electron/backend/audit/verify';
 
 /** Rows each batch writes, all in one transaction. */
 export const BATCH_ROWS = 25;

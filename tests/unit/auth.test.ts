@@ -4,7 +4,7 @@ import { ADMIN, newClient, signInAdmin, signInAs, testBackend } from '../helpers
 import { manualClock } from '../helpers/clock';
 import { openBackend } from '../../electron/backend/app';
 import type { Backend } from '../../electron/backend/backend';
-import { PASSWORD_HASH_COST } from '../../electron/backend/features/auth/password';
+import { PASSWORD_HASH_COST } from '../../electron/backend/auth/password';
 import { tempDir } from '../helpers/temp-dir';
 
 const LOGIN = { username: ADMIN.username, password: ADMIN.password };

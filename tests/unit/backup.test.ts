@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { verifyChain } from '../../electron/backend/features/audit/verify';
+import { verifyChain } from '../../electron/backend/audit/verify';
 import { backupIfDue } from '../../electron/backend/features/backup/schedule';
 import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyChain } from '../../electron/backend/features/audit/verify';
+import { verifyChain } from '../../electron/backend/audit/verify';
 import { signInAdmin, testBackend } from '../helpers/backend';
 
 describe('a full disk', () => {

@@ -99,7 +99,7 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
     ).toHaveLength(1);
   });
 
-  it('fails the kernel and the core features importing a feature', async () => {
+  it('fails the kernel, and the features that once were core, importing a feature', async () => {
     const kernel = await isolation(
       "import { petitionStore } from '../../features/petitions/store';\nexport const a = petitionStore;\n",
       'electron/backend/ledger/tasks/x.ts',
@@ -109,29 +109,40 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
       "import { listFolder } from '../backup/folder';\nexport const a = listFolder;\n",
       'electron/backend/features/settings/x.ts',
     );
-    expect(settings.join()).toContain('核心功能 settings 不得引用功能模块 backup');
+    expect(settings.join()).toContain('功能模块 settings 不得引用功能模块 backup');
+    const auth = await isolation(
+      "import { listAccounts } from '../users/repo';\nexport const a = listAccounts;\n",
+      'electron/backend/features/auth/x.ts',
+    );
+    expect(auth.join()).toContain('功能模块 auth 不得引用功能模块 users');
+    const kernelAudit = await isolation(
+      "import { exportRows } from '../features/audit/repo';\nexport const a = exportRows;\n",
+      'electron/backend/ledger/x.ts',
+    );
+    expect(kernelAudit.join()).toContain('台账内核 ledger/ 不得引用功能模块 audit');
   });
 
-  it('allows a feature the core, the core features, the kernel, shared/ and its own files', async () => {
+  it('allows a feature the core, the kernel, shared/ and its own files', async () => {
     const code = [
       "import type { HandlerContext } from '../../api/types';",
       "import { qb } from '../../db/sql';",
-      "import { audited } from '../audit/writer';",
-      "import { displayNameOf } from '../users/display-name';",
+      "import { audited } from '../../audit/writer';",
+      "import { findUserRow } from '../../auth/accounts';",
+      "import { displayNameOf } from '../../db/display-name';",
       "import { recordInScope } from '../../ledger/write';",
       "import { tasksOf } from '../../ledger/tasks/repo';",
       "import { inScope } from '../../../../shared/domain/scope';",
       "import { hazardStore } from './store';",
-      'export const all = [qb, audited, displayNameOf, recordInScope, tasksOf, inScope, hazardStore];',
+      'export const all = [qb, audited, findUserRow, displayNameOf, recordInScope, tasksOf, inScope, hazardStore];',
       'export type C = HandlerContext;',
     ].join('\n');
     expect(await isolation(code, 'electron/backend/features/hazards/x.ts')).toEqual([]);
   });
 
-  it('allows the kernel the core features, and the composition root every feature', async () => {
+  it('allows the kernel the core, and the composition root every feature', async () => {
     expect(
       await isolation(
-        "import { appendAudit } from '../features/audit/writer';\nexport const a = appendAudit;\n",
+        "import { appendAudit } from '../audit/writer';\nexport const a = appendAudit;\n",
         'electron/backend/ledger/x.ts',
       ),
     ).toEqual([]);

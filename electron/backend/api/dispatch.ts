@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
 import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
-import { authorize } from '../features/auth/guard';
+import { authorize } from '../auth/guard';
 import type { CallContext, Handler, HandlerMap, Services } from './types';
 
 export type Dispatch = (method: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;

@@ -2,8 +2,8 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contra
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import type { ExportJobs } from '../export/jobs';
-import type { Principal, SessionStore } from '../features/auth/sessions';
-import type { SettingValues } from '../features/settings/repo';
+import type { Principal, SessionStore } from '../auth/sessions';
+import type { SettingValues } from '../db/settings';
 import type { LedgerRegistry } from '../ledger/registry';
 
 /**

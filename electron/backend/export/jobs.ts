@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ExportFile } from '../../../shared/contract/audit';
 import type { ExportProgress, ExportState } from '../../../shared/contract/exports';
 import { AppError } from '../../../shared/errors';
-import type { AuditEvent } from '../features/audit/writer';
+import type { AuditEvent } from '../audit/writer';
 
 /** How long a finished job waits to be fetched before it is dropped. */
 export const EXPORT_JOB_TTL_MS = 10 * 60_000;

@@ -7,7 +7,7 @@ import { hasAccess, PERMISSION_LABELS } from '../../../shared/domain/roles';
 import { fileStamp } from '../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../api/types';
 import { openSnapshot, type Snapshot } from '../db/snapshot';
-import { appendAudit } from '../features/audit/writer';
+import { appendAudit } from '../audit/writer';
 import type { JobHandle } from './jobs';
 import { XlsxWriter, type XlsxColumn } from './xlsx';
 

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Backend } from '../backend';
-import { displayCall } from '../features/auth/display';
+import { displayCall } from '../auth/display';
 import { createBoardServer } from './board-server';
 import { listenOn } from './server';
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { openBackend } from '../app';
 import { defaultDataDir } from '../data-dir';
-import { isPasswordHashCost, MIN_PASSWORD_HASH_COST, PASSWORD_HASH_COST } from '../features/auth/password';
+import { isPasswordHashCost, MIN_PASSWORD_HASH_COST, PASSWORD_HASH_COST } from '../auth/password';
 import { startBoardLan } from './board-lan';
 import { createHttpServer, listenOnLoopback } from './server';
 

@@ -2,7 +2,7 @@ import { LEDGER_NOUNS, STALE_VERSION_MESSAGE } from '../../../shared/domain/ledg
 import { inScope } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/errors';
 import { principalOf, type HandlerContext } from '../api/types';
-import { appendAudit, type AuditEvent } from '../features/audit/writer';
+import { appendAudit, type AuditEvent } from '../audit/writer';
 import type { LedgerRecords } from './registry';
 import type { LedgerRecordRow, LedgerStore } from './store';
 

@@ -14,7 +14,7 @@ import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf } from '../../db/paging';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { todayOf } from '../../ledger/clock';
 import { addEvent } from './events';
 import { assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';

@@ -12,7 +12,7 @@ import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { todayOf } from '../../ledger/clock';
 import { addEvent } from './events';
 import { editRecord } from '../../ledger/edit';

@@ -4,8 +4,8 @@ import { fileStamp, formatLocal } from '../../../../shared/domain/time';
 import type { HandlerMap } from '../../api/types';
 import { buildXlsx, type XlsxColumn } from '../../export/xlsx';
 import { exportRows, listAudit } from './repo';
-import { verifyChain } from './verify';
-import { appendAudit } from './writer';
+import { verifyChain } from '../../audit/verify';
+import { appendAudit } from '../../audit/writer';
 
 const RESULT_LABELS = { success: '成功', failure: '失败', denied: '拒绝' } as const;
 

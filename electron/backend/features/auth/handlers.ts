@@ -1,9 +1,9 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
 import type { HandlerMap } from '../../api/types';
 import { findCounty } from '../../db/county';
-import { countUsers, findUserRow } from '../users/repo';
-import { lockIfIdle } from './guard';
-import { meOf } from './principal';
+import { countUsers, findUserRow } from '../../auth/accounts';
+import { lockIfIdle } from '../../auth/guard';
+import { meOf } from '../../auth/principal';
 import { changePassword, login, logout, setup, unlock } from './service';
 
 export const authHandlers = {

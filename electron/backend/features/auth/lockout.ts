@@ -2,8 +2,8 @@ import { AppError } from '../../../../shared/errors';
 import { minutesLater } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { rolesOf, type UserRow } from '../users/repo';
-import { appendAudit } from '../audit/writer';
+import { rolesOf, type UserRow } from '../../auth/accounts';
+import { appendAudit } from '../../audit/writer';
 
 /** The one answer to an unknown username and to a wrong password: nothing tells them apart. */
 export const WRONG_CREDENTIALS = '用户名或密码错误，请重新输入。';

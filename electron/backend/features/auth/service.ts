@@ -1,11 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Me } from '../../../../shared/contract/auth';
 import { AppError } from '../../../../shared/errors';
-import { passwordProblems } from '../../../../shared/domain/password-policy';
 import { PASSWORD_HISTORY_DEPTH } from '../../../../shared/domain/security-settings';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { appendAudit, audited } from '../audit/writer';
+import { appendAudit, audited } from '../../audit/writer';
 import {
   addPasswordHistory,
   countUsers,
@@ -14,20 +13,10 @@ import {
   recentPasswordHashes,
   setRoles,
   type UserRow,
-} from '../users/repo';
+} from '../../auth/accounts';
 import { clearFailures, isLocked, lockedError, recordFailedPassword, WRONG_CREDENTIALS } from './lockout';
-import { hashPassword, verifyPassword, decoyHash } from './password';
-import { meOf, passwordExpired, principalFromRow } from './principal';
-
-/** Refuses a weak password with every rule it breaks, on the named field. */
-export function assertStrongPassword(password: string, username: string, field: string): void {
-  const problems = passwordProblems(password, username);
-  if (problems.length > 0) {
-    throw new AppError('VALIDATION', `密码不符合要求：${problems.join('；')}。`, [
-      { path: field, message: problems.join('；') },
-    ]);
-  }
-}
+import { assertStrongPassword, hashPassword, verifyPassword, decoyHash } from '../../auth/password';
+import { meOf, passwordExpired, principalFromRow } from '../../auth/principal';
 
 /** Replaces whatever session this client held with a new one for `user`. */
 function startSession(ctx: HandlerContext, user: UserRow): Me {

@@ -1,7 +1,7 @@
 import { formatLocal } from '../../../../shared/domain/time';
 import type { BackupInfo } from '../../../../shared/contract/backup';
 import type { HandlerContext } from '../../api/types';
-import { appendAudit } from '../audit/writer';
+import { appendAudit } from '../../audit/writer';
 import { assertRestorable, inspectBackup, locate } from './inspect';
 import { folderOf, runBackup } from './service';
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { backupDatabase } from '../../db/backup';
 import { BACKUP_DIR_NAME } from '../../db/database';
-import { appendAudit, type AuditActor } from '../audit/writer';
+import { appendAudit, type AuditActor } from '../../audit/writer';
 import { copyToFolder, listFolder, prune, toInfo } from './folder';
 import { readStatus, updateStatus } from './status';
 

@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 
 type PreviewInput = ParsedInputOf<'board.importBoundaryPreview'>;
 

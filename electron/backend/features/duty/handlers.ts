@@ -1,6 +1,6 @@
 import { DUTY_ROLE_LABELS, DUTY_ROLES } from '../../../../shared/domain/board/duty';
 import type { HandlerMap } from '../../api/types';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { listDuty, replaceDuty } from './repo';
 
 export const dutyHandlers = {

@@ -1,5 +1,5 @@
 import { principalOf, type HandlerMap } from '../../api/types';
-import { appendAudit } from '../audit/writer';
+import { appendAudit } from '../../audit/writer';
 
 /** Following and fetching any ledger's export job (each ledger starts its own): the hand-over is what is audited. */
 export const exportsHandlers = {

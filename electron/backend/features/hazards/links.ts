@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { recordInScope } from '../../ledger/write';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { detailOf, hazardEntity, hazardInScope } from './common';
 import { hazardsLinkedTo } from './detail';
 

@@ -6,7 +6,7 @@ import { hazardNoteProblems, type HazardTrend } from '../../../../shared/domain/
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { todayOf } from '../../ledger/clock';
 import { workableRecord } from '../../ledger/write';
 import { detailOf, hazardEntity } from './common';

@@ -7,7 +7,7 @@ import { assertNoProblems, invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { todayOf } from '../../ledger/clock';
 import { addHazardEvent } from './events';
 import {

@@ -3,7 +3,7 @@ import type { HolidayEntry } from '../../../../shared/contract/petitions';
 import { calendarProblems, holidayCalendar } from '../../../../shared/domain/ledger/calendar';
 import type { HandlerMap } from '../../api/types';
 import { qb, type Sql } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 
 /** The working-day calendar (放假日 and 调休上班日) the administrator keeps; seeded with 2026. */
 const listHolidays = (sql: Sql, year?: number): HolidayEntry[] =>

@@ -23,7 +23,7 @@ import { AppError } from '../../../../shared/errors';
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { assertTownship } from '../../ledger/references';
 import { clockOf, todayOf } from '../../ledger/clock';
 import { ownerInScope } from '../../ledger/tasks/owners';

@@ -3,8 +3,8 @@ import { REVEALABLE, type RevealEntity } from '../../../../shared/contract/perso
 import { inScope } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext, type HandlerMap } from '../../api/types';
 import { qb } from '../../db/sql';
-import { appendAudit } from '../audit/writer';
-import { findUserRow } from '../users/repo';
+import { appendAudit } from '../../audit/writer';
+import { findUserRow } from '../../auth/accounts';
 
 interface Revealable {
   regionCode: string | null;

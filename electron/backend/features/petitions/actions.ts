@@ -7,7 +7,7 @@ import { extensionProblems, hasConclusionClock } from '../../../../shared/domain
 import { isConcluded, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { addEvent } from './events';
 import { workableRecord } from '../../ledger/write';
 import { detailOf, petitionEntity } from './common';

@@ -9,7 +9,7 @@ import { editRecord } from '../../ledger/edit';
 import { NEW_RECORD } from '../../ledger/store';
 import { assertDictEntry, assertPerson, assertTownship } from '../../ledger/references';
 import { ledgerWrite } from '../../ledger/write';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { detailOf, petitionEntity } from './common';
 import { columnsOf, editableFields, editableValues } from './editable';
 import { addEvent } from './events';

@@ -10,7 +10,7 @@ import { AppError } from '../../../../shared/errors';
 import { findCounty } from '../../db/county';
 import { buildReportDocx } from '../../export/docx';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { dailyFacts, periodFacts } from './facts';
 import { findReport, savedInYear } from './repo';
 

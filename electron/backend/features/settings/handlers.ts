@@ -5,8 +5,9 @@ import { BOARD_SETTING_LABELS, type BoardSettings } from '../../../../shared/dom
 import { SECURITY_SETTING_LABELS } from '../../../../shared/domain/security-settings';
 import { WORK_SETTING_LABELS } from '../../../../shared/domain/work-settings';
 import type { HandlerContext, HandlerMap } from '../../api/types';
-import { audited } from '../audit/writer';
-import { writeSettings, type SettingGroup, type SettingValues } from './repo';
+import { audited } from '../../audit/writer';
+import type { SettingGroup, SettingValues } from '../../db/settings';
+import { writeSettings } from './repo';
 import { assertWritableFolder } from './secondary-dir';
 
 const LABELS: { [G in SettingGroup]: Record<keyof SettingValues[G], string> } = {

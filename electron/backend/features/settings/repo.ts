@@ -1,31 +1,5 @@
-import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../../../shared/domain/backup-settings';
-import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '../../../../shared/domain/board/board-settings';
-import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '../../../../shared/domain/security-settings';
-import { DEFAULT_WORK_SETTINGS, type WorkSettings } from '../../../../shared/domain/work-settings';
+import type { SettingGroup, SettingValues } from '../../db/settings';
 import { qb, type Sql } from '../../db/sql';
-
-/** The setting groups, each one row of `settings` holding JSON, with its defaults. */
-export const SETTING_GROUPS = {
-  security: DEFAULT_SECURITY_SETTINGS,
-  work: DEFAULT_WORK_SETTINGS,
-  backup: DEFAULT_BACKUP_SETTINGS,
-  board: DEFAULT_BOARD_SETTINGS,
-} satisfies Record<string, object>;
-
-export interface SettingValues {
-  security: SecuritySettings;
-  work: WorkSettings;
-  backup: BackupSettings;
-  board: BoardSettings;
-}
-
-export type SettingGroup = keyof SettingValues;
-
-/** A group's stored values over its defaults (a setting added later keeps its default). */
-export function readSettings<G extends SettingGroup>(sql: Sql, group: G): SettingValues[G] {
-  const row = sql.get(qb.selectFrom('settings').select('value').where('key', '=', group));
-  return { ...SETTING_GROUPS[group], ...(row ? (JSON.parse(row.value) as Partial<SettingValues[G]>) : {}) };
-}
 
 export function writeSettings<G extends SettingGroup>(sql: Sql, group: G, values: SettingValues[G], now: Date): void {
   const value = JSON.stringify(values);

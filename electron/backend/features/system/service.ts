@@ -4,7 +4,7 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { findCounty } from '../../db/county';
 import { loadDemoCounty } from '../../demo';
-import { appendAudit, type AuditActor } from '../audit/writer';
+import { appendAudit, type AuditActor } from '../../audit/writer';
 
 /**
  * Fills an empty database with the made-up county, in one transaction with its audit row.

@@ -6,19 +6,17 @@ import { conflictingRoles, ROLE_LABELS, ROLES, type Role } from '../../../../sha
 import { inScope } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
-import { audited } from '../audit/writer';
-import { hashPassword } from '../auth/password';
-import { assertStrongPassword } from '../auth/service';
+import { audited } from '../../audit/writer';
+import { assertStrongPassword, hashPassword } from '../../auth/password';
 import {
   addPasswordHistory,
-  countEnabledWithRole,
-  findAccount,
   findUserByUsername,
   findUserRow,
   rolesOf,
   setRoles,
   type UserRow,
-} from './repo';
+} from '../../auth/accounts';
+import { countEnabledWithRole, findAccount } from './repo';
 
 type CreateInput = z.output<typeof usersCreateInput>;
 type UpdateInput = z.output<typeof usersUpdateInput>;

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/attachments';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { appendAudit, audited } from '../../features/audit/writer';
+import { appendAudit, audited } from '../../audit/writer';
 import { displayName, sniffMime } from './content';
 import { assertMayUpload, assertOwnerInScope } from './owners';
 import { findAttachment, findAttachmentMeta, insertAttachment } from './repo';

@@ -13,7 +13,7 @@ import { assertNoProblems, invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
-import { audited } from '../../features/audit/writer';
+import { audited } from '../../audit/writer';
 import { clockOf } from '../clock';
 import type { TaskOwner } from '../registry';
 import { ownerInScope } from './owners';

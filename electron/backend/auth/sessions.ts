@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '../../../../shared/domain/roles';
+import type { Role } from '../../../shared/domain/roles';
 
 /** The signed-in user, as the backend knows them (never as the renderer claims). */
 export interface Principal {

@@ -1,5 +1,5 @@
-import { DISPLAY_ROLE } from '../../../../shared/domain/roles';
-import type { CallContext, Services } from '../../api/types';
+import { DISPLAY_ROLE } from '../../../shared/domain/roles';
+import type { CallContext, Services } from '../api/types';
 import type { Principal } from './sessions';
 
 /** Who the wall display is to the backend: no account, no user id of a person, board.read only. */

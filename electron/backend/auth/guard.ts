@@ -1,7 +1,7 @@
-import type { MethodName } from '../../../../shared/contract';
-import { AppError } from '../../../../shared/errors';
-import { hasAccess, PERMISSION_LABELS, type Access } from '../../../../shared/domain/roles';
-import type { CallContext, Services } from '../../api/types';
+import type { MethodName } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { hasAccess, PERMISSION_LABELS, type Access } from '../../../shared/domain/roles';
+import type { CallContext, Services } from '../api/types';
 import { appendAudit } from '../audit/writer';
 import { isDisplay } from './display';
 import type { Principal, Session } from './sessions';

@@ -1,5 +1,5 @@
-import type { AuditVerification } from '../../../../shared/contract/audit';
-import type { Sql } from '../../db/sql';
+import type { AuditVerification } from '../../../shared/contract/audit';
+import type { Sql } from '../db/sql';
 import { GENESIS_HASH, hashRow, type AuditRow } from './chain';
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Schema } from '../../db/schema';
+import type { Schema } from '../db/schema';
 
 export type AuditRow = Schema['audit_log'];
 

@@ -1,8 +1,8 @@
-import type { Me } from '../../../../shared/contract/auth';
-import type { HandlerContext } from '../../api/types';
-import { qb, type Sql } from '../../db/sql';
+import type { Me } from '../../../shared/contract/auth';
+import type { HandlerContext } from '../api/types';
+import { qb, type Sql } from '../db/sql';
 import type { Principal, Session } from './sessions';
-import { rolesOf, type UserRow } from '../users/repo';
+import { rolesOf, type UserRow } from './accounts';
 
 export const principalFromRow = (sql: Sql, user: UserRow): Principal => ({
   userId: user.id,

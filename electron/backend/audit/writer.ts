@@ -1,5 +1,5 @@
-import type { AuditResult } from '../../../../shared/contract/audit';
-import type { Sql } from '../../db/sql';
+import type { AuditResult } from '../../../shared/contract/audit';
+import type { Sql } from '../db/sql';
 import type { Principal } from '../auth/sessions';
 import { GENESIS_HASH, hashRow } from './chain';
 

@@ -1,4 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { passwordProblems } from '../../../shared/domain/password-policy';
+import { AppError } from '../../../shared/errors';
 
 /** The production cost, scrypt N=2^15 (r=8, p=1): about 100 ms and 32 MiB per hash on a workstation. */
 export const PASSWORD_HASH_COST = 2 ** 15;
@@ -50,4 +52,14 @@ export function decoyHash(cost: number): Promise<string> {
   let decoy = decoys.get(cost);
   if (!decoy) decoys.set(cost, (decoy = hashPassword(randomBytes(12).toString('hex'), cost)));
   return decoy;
+}
+
+/** Refuses a weak password with every rule it breaks, on the named field. */
+export function assertStrongPassword(password: string, username: string, field: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `密码不符合要求：${problems.join('；')}。`, [
+      { path: field, message: problems.join('；') },
+    ]);
+  }
 }
