@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
+import { ledgers } from '../../electron/backend/api/ledgers';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { generateDemoCounty } from '../../electron/backend/demo/generate';
@@ -239,7 +240,7 @@ describe('system.loadDemo', () => {
     // checks the backlog's own determinism at small scale).
     const files = [tempDir(), tempDir()].map(async (dir) => {
       const { db } = await openDatabase(dir);
-      loadDemoCounty(new Sql(db), { scale: 'large', seed: 77 });
+      loadDemoCounty(new Sql(db), { scale: 'large', seed: 77 }, ledgers.searchIndexes);
       const file = db.name;
       db.close();
       return file;
@@ -257,7 +258,7 @@ describe('system.loadDemo', () => {
       "INSERT INTO units (id, code, name, kind) VALUES ('u-1', 'X1', '青禾县信访局', 'county_department')",
     ).run();
 
-    expect(() => loadDemoCounty(new Sql(db), { scale: 'small', seed: 1 })).toThrow(
+    expect(() => loadDemoCounty(new Sql(db), { scale: 'small', seed: 1 }, ledgers.searchIndexes)).toThrow(
       /UNIQUE constraint failed: units\.name/,
     );
     expect(db.inTransaction).toBe(false);

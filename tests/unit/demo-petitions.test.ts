@@ -4,6 +4,7 @@ import type { CallContext } from '../../electron/backend/api/types';
 import { openDatabase } from '../../electron/backend/db/database';
 import { searchableText } from '../../electron/backend/db/search-text';
 import { Sql } from '../../electron/backend/db/sql';
+import { ledgers } from '../../electron/backend/api/ledgers';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { DEMO_PETITION_COUNTS } from '../../electron/backend/demo/petitions';
 import { PETITION_STATUSES } from '../../shared/domain/petitions/statuses';
@@ -236,7 +237,7 @@ describe('the demo petition backlog', () => {
     const { db } = await openDatabase(tempDir());
     const sql = new Sql(db);
     try {
-      loadDemoCounty(sql, DEMO_OPTIONS, DEMO_TODAY);
+      loadDemoCounty(sql, DEMO_OPTIONS, ledgers.searchIndexes, DEMO_TODAY);
       expect(sql.db.prepare('SELECT count(*) FROM regions').pluck().get()).toBeGreaterThan(0);
       expect(sql.db.prepare('SELECT count(*) FROM petitions').pluck().get()).toBe(0);
     } finally {

@@ -14,4 +14,5 @@ export const ledgers: LedgerRegistry = {
   records: { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore },
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
   attachmentOwners: { petition: petitionAttachmentOwner },
+  searchIndexes: [petitionStore.search, hazardStore.search, assessmentStore.search],
 };

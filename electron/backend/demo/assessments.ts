@@ -10,7 +10,6 @@ import {
 } from '../../../shared/domain/risks/assessment-levels';
 import type { AssessmentStatus } from '../../../shared/domain/risks/assessment-statuses';
 import type { Db } from '../db/connection';
-import { rebuildAssessmentSearch } from '../features/assessments/search-index';
 import { writeRows, type SqlValue } from './batch-writer';
 import { streamOf, type Random } from './random';
 import type { DemoTownship } from './regions';
@@ -310,6 +309,5 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
   };
   // Parents first: the link tables reference the assessments and the tasks.
   for (const [table, cols] of Object.entries(columns)) writeRows(db, table, cols, rows[table] ?? []);
-  rebuildAssessmentSearch(db);
   return { assessments: total, measures, reReviews };
 }

@@ -5,7 +5,6 @@ import type { HazardSource } from '../../../shared/domain/risks/hazard-record';
 import type { HazardStatus, HazardTrend } from '../../../shared/domain/risks/hazard-statuses';
 import type { TaskStatus } from '../../../shared/domain/risks/tasks';
 import type { Db } from '../db/connection';
-import { rebuildHazardSearch } from '../features/hazards/search-index';
 import { BatchWriter, type SqlValue } from './batch-writer';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
@@ -562,7 +561,6 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
   }
   const counts = writers.map((w) => w.finish().rows);
   for (const index of deferred) db.exec(index.sql);
-  rebuildHazardSearch(db);
   const [h, p, e, c, n, l, t, te] = counts as [number, number, number, number, number, number, number, number];
   return { hazards: h, people: p, events: e, levelChanges: c, notes: n, links: l, tasks: t, taskEvents: te };
 }

@@ -1,6 +1,7 @@
 import type { DemoSummary } from '../../../shared/contract/system';
 import { countyDate } from '../../../shared/domain/time';
 import type { Sql } from '../db/sql';
+import type { SearchIndex } from '../ledger/search-index';
 import { writeRows } from './batch-writer';
 import { demoDutyRows } from './duty';
 import { generateDemoCounty, type DemoOptions } from './generate';
@@ -20,9 +21,15 @@ const DEMO_BOUNDARY_DATE = '2026-01-01';
  * an account exists (the app's 载入演示数据 always has one; `npm run demo` on a data folder
  * before first-run setup loads the county without it). Everything dated is laid out around `today`
  * (the county's date): the duty roster, so the board shows who is on duty from the start, and the
- * ledgers, so the demo has today's new items and deadlines whenever it is loaded.
+ * ledgers, so the demo has today's new items and deadlines whenever it is loaded. The ledgers'
+ * keyword indexes (`searchIndexes`, the registry's) are built once the ledgers are written.
  */
-export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDate(new Date())): DemoSummary {
+export function loadDemoCounty(
+  sql: Sql,
+  options: DemoOptions,
+  searchIndexes: readonly SearchIndex[],
+  today = countyDate(new Date()),
+): DemoSummary {
   const demo = generateDemoCounty(options);
   const { db } = sql;
   sql.transaction(() => {
@@ -92,6 +99,7 @@ export function loadDemoCounty(sql: Sql, options: DemoOptions, today = countyDat
         userId,
         today,
       });
+      for (const index of searchIndexes) index.rebuild(db);
     }
   });
   return {

@@ -2,7 +2,6 @@ import type { DemoScale } from '../../../shared/contract/system';
 import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { Db } from '../db/connection';
-import { rebuildPetitionSearch } from '../features/petitions/search-index';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
@@ -515,7 +514,6 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     ]);
   }
   const counts = writers.map((w) => w.finish());
-  rebuildPetitionSearch(db);
   const rows = (i: number) => (counts[i] as WriteCount).rows;
   return {
     petitions: rows(0),

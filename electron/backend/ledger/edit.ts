@@ -32,6 +32,10 @@ export function editRecord<Row extends LedgerRecordRow, V extends Record<string,
     const changed = new Set(changes.map((c) => c.field));
     plan.check?.(row, changed);
     logChange(ctx, store.key, row.id, 'edit', { fields: changes });
-    return { set: plan.apply(row, changed), fields: [...changed], afterwards: () => store.reindex(ctx.sql, row.id) };
+    return {
+      set: plan.apply(row, changed),
+      fields: [...changed],
+      afterwards: () => store.search.index(ctx.sql, row.id),
+    };
   });
 }

@@ -3,6 +3,7 @@ import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { Permission } from '../../../shared/domain/roles';
 import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
 import type { Sql } from '../db/sql';
+import type { SearchIndex } from './search-index';
 
 /**
  * What the features lend the kernel and one another without importing each other: the composition
@@ -40,4 +41,6 @@ export interface LedgerRegistry {
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
   taskOwners: Readonly<Record<TaskOwnerKind, TaskOwnerLookup>>;
   attachmentOwners: Readonly<Record<AttachmentEntity, AttachmentOwner>>;
+  /** Each ledger's keyword index, for building them all at once (the demo loader). */
+  searchIndexes: readonly SearchIndex[];
 }

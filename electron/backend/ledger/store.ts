@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../api/types';
-import type { Sql } from '../db/sql';
 import type { LedgerRecords } from './registry';
+import type { SearchIndex } from './search-index';
 
 /** The columns the kernel reads on every ledger record (migration 0012 added the last three). */
 export interface LedgerRecordRow {
@@ -29,8 +29,8 @@ export interface TransitionEvent {
  */
 export interface LedgerStore<Row extends LedgerRecordRow> extends LedgerRecords<Row> {
   table: 'petitions' | 'hazards' | 'assessments';
-  /** Keeps the keyword index in step after a correction of its text. */
-  reindex(sql: Sql, id: string): void;
+  /** Its keyword index, kept in step by registration and the kernel's corrections. */
+  search: SearchIndex;
   /** Writes a workflow step onto the ledger's own timeline table. */
   addEvent(ctx: HandlerContext, event: TransitionEvent): void;
 }

@@ -1,6 +1,38 @@
-import { rebuildPetitionSearch } from '../../features/petitions/search-index';
-import { PETITION_TALLIES } from '../../features/petitions/tallies';
+import { searchIndex } from '../../ledger/search-index';
 import type { Migration } from './types';
+
+const CONCLUDED = (row: string) => `${row}.status IN ('resolved', 'closed')`;
+
+/**
+ * The tallies behind the petition figures: per township and handling unit ('' before
+ * assignment), each a count of cases meeting one condition on a case row. Triggers (migration
+ * 0005) keep them in step in the same statement as the write, so the figures read a few hundred
+ * rows instead of the ledger. The figures' definitions (shared/domain/petitions/metrics.ts) are
+ * sums of these; overdue, which depends on today's date, is counted live. Frozen with this
+ * migration: a counter changed later is a migration of its own (0012 made them leave voided cases out).
+ */
+export const PETITION_TALLIES = {
+  cases: () => '1',
+  concluded: (row: string) => CONCLUDED(row),
+  on_time: (row: string) =>
+    `${CONCLUDED(row)} AND ${row}.due_date IS NOT NULL AND ${row}.resolved_date IS NOT NULL AND ${row}.resolved_date <= ${row}.due_date`,
+  repeat_cases: (row: string) => `${row}.petition_count > 1`,
+  visits: (row: string) => `${row}.petition_count`,
+  packaged: (row: string) => `coalesce(${row}.leader_id, '') != ''`,
+  packaged_concluded: (row: string) => `coalesce(${row}.leader_id, '') != '' AND ${CONCLUDED(row)}`,
+  open_due: (row: string) => `NOT ${CONCLUDED(row)} AND ${row}.due_date IS NOT NULL`,
+} as const;
+
+/** The keyword index as this migration builds it: case number, summary, petitioners' names. */
+const PETITION_SEARCH = searchIndex({
+  table: 'petitions_search',
+  ledger: 'petitions',
+  columns: {
+    case_no: 'case_no',
+    summary: 'summary',
+    names: { table: 'petitioners', key: 'petition_id', value: 'name', orderBy: 'is_primary DESC, sort' },
+  },
+});
 
 const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
 
@@ -61,6 +93,6 @@ export const migration0005: Migration = {
       CREATE INDEX petitions_due_first ON petitions (due_date IS NULL, due_date, id);
       CREATE INDEX petitions_due_last ON petitions (due_date IS NOT NULL, due_date, id);
     `);
-    rebuildPetitionSearch(db);
+    PETITION_SEARCH.rebuild(db);
   },
 };

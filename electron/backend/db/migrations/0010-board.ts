@@ -1,7 +1,7 @@
 import { DUTY_ROLES } from '../../../../shared/domain/board/duty';
 import { COLLECTIVE_PETITION_MIN } from '../../../../shared/domain/petitions/classification';
 import { OPEN_HAZARD_SQL } from '../status-lists';
-import { boardTallySql } from '../../features/board/tallies';
+import { boardTallySql } from './0010-board-tallies';
 // Unreleased so far, this migration reads its value lists from the domain. A migration that has
 // shipped must never change: the first release freezes them into this file.
 import type { Migration } from './types';
@@ -9,7 +9,7 @@ import type { Migration } from './types';
 /**
  * The situation board (态势大屏):
  * - `duty_roster`: who leads (带班领导) and who is on duty (值班员) each day;
- * - the board's summary tables and the ticker's alerts, kept by triggers (features/board/tallies.ts);
+ * - the board's summary tables and the ticker's alerts, kept by triggers (0010-board-tallies.ts);
  * - `petitions_resolved`: the 30-day trend's resolved cases by day, from the index alone;
  * - `hazards_open_points`: the map's open hazards with coordinates, by level, from the index alone.
  */

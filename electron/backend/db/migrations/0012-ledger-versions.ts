@@ -1,8 +1,6 @@
-import { PETITION_TALLIES } from '../../features/petitions/tallies';
+import { PETITION_TALLIES } from './0005-petition-speed';
 import type { Migration } from './types';
 
-// Unreleased so far, this migration reads the tallies' conditions from the feature (as 0005 does);
-// the first release freezes them into this file.
 const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
 const live = (row: string) => `(${row}.voided_at IS NULL)`;
 

@@ -21,7 +21,6 @@ import { assertTownships, assessmentEntity, detailOf } from './common';
 import { changedColumns, COLUMNS, columnsOf, editableFields, editableValues, editedValues, listsOf } from './editable';
 import { nextAssessmentNo } from './repo';
 import { assessmentStore } from './store';
-import { indexAssessment } from './search-index';
 
 type CreateInput = z.output<typeof assessmentsCreateInput>;
 
@@ -96,7 +95,7 @@ export function createAssessment(ctx: HandlerContext, input: CreateInput): Asses
       }),
     );
     writeLists(ctx, id, lists);
-    indexAssessment(ctx.sql, id);
+    assessmentStore.search.index(ctx.sql, id);
     addEvent(ctx, { assessment_id: id, kind: 'register', to_status: 'registered' });
   });
   return detailOf(ctx, id);

@@ -1,8 +1,8 @@
 import type { AssessmentAction } from '../../../../shared/domain/risks/assessment-statuses';
+import { searchIndex } from '../../ledger/search-index';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findAssessment, townshipCodesOf, type AssessmentTableRow } from './repo';
-import { indexAssessment } from './search-index';
 
 /** The stability assessments as the ledger kernel sees them: in scope through any township they affect. */
 export const assessmentStore: LedgerStore<AssessmentTableRow> = {
@@ -10,7 +10,11 @@ export const assessmentStore: LedgerStore<AssessmentTableRow> = {
   table: 'assessments',
   find: findAssessment,
   townshipsOf: (sql, row) => townshipCodesOf(sql, row.id),
-  reindex: indexAssessment,
+  search: searchIndex({
+    table: 'assessments_search',
+    ledger: 'assessments',
+    columns: { assessment_no: 'assessment_no', matter: 'matter', description: 'description' },
+  }),
   addEvent: (ctx, event) =>
     addEvent(ctx, {
       assessment_id: event.recordId,

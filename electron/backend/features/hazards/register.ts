@@ -22,7 +22,6 @@ import { editRecord } from '../../ledger/edit';
 import { assertHazardCategory, assertLocation, detailOf, hazardEntity } from './common';
 import { countyExtent } from './extent';
 import { nextHazardNo } from './repo';
-import { indexHazard } from './search-index';
 
 type CreateInput = z.output<typeof hazardsCreateInput>;
 type UpdateInput = z.output<typeof hazardsUpdateInput>;
@@ -117,7 +116,7 @@ export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDet
     );
     replacePeople(ctx, id, input.people);
     addHazardEvent(ctx, { hazard_id: id, action: 'register', from_status: null, to_status: 'found', note: '' });
-    indexHazard(ctx.sql, id);
+    hazardStore.search.index(ctx.sql, id);
   });
   return detailOf(ctx, id);
 }

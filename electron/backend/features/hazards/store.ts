@@ -1,7 +1,7 @@
+import { searchIndex } from '../../ledger/search-index';
 import type { LedgerStore } from '../../ledger/store';
 import { addHazardEvent } from './events';
 import { findHazard, type HazardTableRow } from './repo';
-import { indexHazard } from './search-index';
 
 /** The hazard ledger as the ledger kernel sees it. */
 export const hazardStore: LedgerStore<HazardTableRow> = {
@@ -9,7 +9,17 @@ export const hazardStore: LedgerStore<HazardTableRow> = {
   table: 'hazards',
   find: findHazard,
   townshipsOf: (_sql, row) => [row.township_code],
-  reindex: indexHazard,
+  // Number, title, description and the names of the people involved.
+  search: searchIndex({
+    table: 'hazards_search',
+    ledger: 'hazards',
+    columns: {
+      hazard_no: 'hazard_no',
+      title: 'title',
+      description: 'description',
+      names: { table: 'hazard_people', key: 'hazard_id', value: 'name', orderBy: 'sort' },
+    },
+  }),
   addEvent: (ctx, event) =>
     addHazardEvent(ctx, {
       hazard_id: event.recordId,

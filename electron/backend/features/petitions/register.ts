@@ -15,7 +15,6 @@ import { columnsOf, editableFields, editableValues } from './editable';
 import { addEvent } from './events';
 import { findRepeatCase, nextCaseNo } from './repo';
 import { petitionStore } from './store';
-import { indexPetition } from './search-index';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
 type UpdateInput = z.output<typeof petitionsUpdateInput>;
@@ -113,7 +112,7 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
         }),
       ),
     );
-    indexPetition(ctx.sql, id);
+    petitionStore.search.index(ctx.sql, id);
     addEvent(ctx, { petition_id: id, kind: 'register', to_status: 'found' });
   });
   return { petition: detailOf(ctx, id), linked: false };

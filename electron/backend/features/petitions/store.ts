@@ -2,7 +2,7 @@ import type { AttachmentOwner } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findPetition, type PetitionTableRow } from './repo';
-import { indexPetition } from './search-index';
+import { searchIndex } from '../../ledger/search-index';
 
 /** The petition backlog as the ledger kernel sees it. */
 export const petitionStore: LedgerStore<PetitionTableRow> = {
@@ -10,7 +10,16 @@ export const petitionStore: LedgerStore<PetitionTableRow> = {
   table: 'petitions',
   find: findPetition,
   townshipsOf: (_sql, row) => [row.township_code],
-  reindex: indexPetition,
+  // Case number, summary and the petitioners' names, the primary one first.
+  search: searchIndex({
+    table: 'petitions_search',
+    ledger: 'petitions',
+    columns: {
+      case_no: 'case_no',
+      summary: 'summary',
+      names: { table: 'petitioners', key: 'petition_id', value: 'name', orderBy: 'is_primary DESC, sort' },
+    },
+  }),
   addEvent: (ctx, event) =>
     addEvent(ctx, {
       petition_id: event.recordId,

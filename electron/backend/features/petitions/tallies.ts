@@ -1,26 +1,7 @@
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
+import { PETITION_TALLIES } from '../../db/migrations/0005-petition-speed';
 
-const CONCLUDED = (row: string) => `${row}.status IN ('resolved', 'closed')`;
-
-/**
- * The tallies behind the petition figures: per township and handling unit ('' before
- * assignment), each a count of cases meeting one condition on a case row. Triggers (migration
- * 0005) keep them in step in the same statement as the write, so the figures read a few hundred
- * rows instead of the ledger. The figures' definitions (shared/domain/petitions/metrics.ts) are
- * sums of these; overdue, which depends on today's date, is counted live.
- */
-export const PETITION_TALLIES = {
-  cases: () => '1',
-  concluded: (row: string) => CONCLUDED(row),
-  on_time: (row: string) =>
-    `${CONCLUDED(row)} AND ${row}.due_date IS NOT NULL AND ${row}.resolved_date IS NOT NULL AND ${row}.resolved_date <= ${row}.due_date`,
-  repeat_cases: (row: string) => `${row}.petition_count > 1`,
-  visits: (row: string) => `${row}.petition_count`,
-  packaged: (row: string) => `coalesce(${row}.leader_id, '') != ''`,
-  packaged_concluded: (row: string) => `coalesce(${row}.leader_id, '') != '' AND ${CONCLUDED(row)}`,
-  open_due: (row: string) => `NOT ${CONCLUDED(row)} AND ${row}.due_date IS NOT NULL`,
-} as const;
-
+/** The tallies the figures read, as the triggers of migrations 0005 and 0012 keep them. */
 export type TallyName = keyof typeof PETITION_TALLIES;
 
 /**

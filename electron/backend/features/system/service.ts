@@ -11,7 +11,7 @@ import { appendAudit, type AuditActor } from '../../audit/writer';
  * `actor` names who did it when there is no signed-in principal (the `npm run demo` command).
  */
 export function loadDemo(
-  ctx: Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal'>,
+  ctx: Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal' | 'ledgers'>,
   options: { scale: DemoScale; seed: number },
   actor?: AuditActor,
 ): DemoSummary {
@@ -19,7 +19,7 @@ export function loadDemo(
     if (findCounty(ctx.sql)) {
       throw new AppError('CONFLICT', '数据库中已有县区数据，不能再载入演示数据。演示数据只能载入到全新的空数据库。');
     }
-    const summary = loadDemoCounty(ctx.sql, options, countyDate(ctx.now()));
+    const summary = loadDemoCounty(ctx.sql, options, ctx.ledgers.searchIndexes, countyDate(ctx.now()));
     appendAudit(
       ctx,
       { action: 'system.loadDemo', entity: 'county', detail: `规模 ${options.scale}，种子 ${options.seed}` },

@@ -1,4 +1,4 @@
-import { CONCLUDED_SQL, OPEN_HAZARD_SQL } from '../../db/status-lists';
+import { CONCLUDED_SQL, OPEN_HAZARD_SQL } from '../status-lists';
 
 /**
  * The board's summary tables, kept by triggers (migration 0010) in the same statement as the
