@@ -14,22 +14,30 @@ const noElectron = { name: 'electron', message: '此层不得引入 Electron（�
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'];
 
 /**
- * Feature isolation in electron/backend/ (docs/architecture.md, Layers). The core is api/, audit/, auth/,
- * db/, export/, http/, demo/ and the ledger kernel ledger/: what every feature needs (the audit chain,
- * sessions and the access guard, settings) is core, not a feature. Every folder of features/ is a
- * feature: it may import the core, the kernel and shared/, never another feature, so each changes on its
- * own. The kernel imports no feature either. The rest of the core may: the composition root
- * (api/handlers.ts, api/ledgers.ts) puts the features together, migrations and the demo reuse their
- * search indexes and tallies.
+ * Feature isolation in electron/backend/ (docs/architecture.md, Layers). Every folder of features/ is a
+ * feature: it may import the core, the ledger kernel ledger/ and shared/, never another feature, so each
+ * changes on its own. The core (api/, audit/, auth/, db/ with its migrations, demo/, export/, http/, and
+ * the kernel) holds what every feature needs and imports no feature at all; only the composition root
+ * puts them together: the method table and the ledger registry, and the backend's opening (app.ts,
+ * recovery.ts), which schedules and restores backups.
  * A local rule rather than `no-restricted-imports` patterns: it resolves each relative import, so it holds
  * at any folder depth and names both sides.
  */
 const backendDir = path.join(import.meta.dirname, 'electron', 'backend');
+const COMPOSITION_ROOT = ['api/handlers.ts', 'api/ledgers.ts', 'app.ts', 'recovery.ts'];
 
-/** Where a backend file lies: its top folder under electron/backend/ and, under features/, its feature. */
+/** Where a backend file lies: its path under electron/backend/, its top folder and, under features/, its feature. */
 function placeOf(file) {
-  const [top, feature] = path.relative(backendDir, file).split(path.sep);
-  return { top, feature: top === 'features' ? feature : undefined };
+  const relative = path.relative(backendDir, file).split(path.sep);
+  const [top, feature] = relative;
+  return { path: relative.join('/'), top, feature: top === 'features' ? feature : undefined };
+}
+
+/** How a message names the importing file's layer. */
+function layerOf(place) {
+  if (place.feature) return `功能模块 ${place.feature}`;
+  if (place.top === 'ledger') return '台账内核 ledger/';
+  return `核心 ${place.top.endsWith('.ts') ? place.top : `${place.top}/`}`;
 }
 
 const featureIsolation = {
@@ -40,8 +48,8 @@ const featureIsolation = {
   },
   create(context) {
     const own = placeOf(context.filename);
-    if (own.top !== 'ledger' && own.top !== 'features') return {};
-    const importer = own.top === 'ledger' ? '台账内核 ledger/' : `功能模块 ${own.feature}`;
+    if (own.top === '..' || COMPOSITION_ROOT.includes(own.path)) return {};
+    const importer = layerOf(own);
     function check(node) {
       const source = node.source?.value;
       if (typeof source !== 'string' || !source.startsWith('.')) return;
@@ -50,8 +58,9 @@ const featureIsolation = {
       context.report({
         node: node.source,
         message:
-          `${importer} 不得引用功能模块 ${feature}。功能模块不得引用其他功能模块；共用部分请放入台账内核 ledger/ 或核心层，` +
-          '另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得（见 docs/architecture.md 分层）。',
+          `${importer} 不得引用功能模块 ${feature}。功能模块不得引用其他功能模块，核心与台账内核不引用功能模块；` +
+          '共用部分请放入台账内核 ledger/ 或核心层，另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得' +
+          '（见 docs/architecture.md 分层）。',
       });
     }
     return {

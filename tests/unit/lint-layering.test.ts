@@ -79,7 +79,9 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
     );
     expect(rest).toEqual([]);
     expect(message).toContain('功能模块 hazards 不得引用功能模块 petitions');
-    expect(message).toContain('功能模块不得引用其他功能模块；共用部分请放入台账内核 ledger/ 或核心层');
+    expect(message).toContain(
+      '功能模块不得引用其他功能模块，核心与台账内核不引用功能模块；共用部分请放入台账内核 ledger/ 或核心层',
+    );
   });
 
   it('fails every form of import: type-only, re-export, dynamic, from any depth', async () => {
@@ -139,6 +141,24 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
     expect(await isolation(code, 'electron/backend/features/hazards/x.ts')).toEqual([]);
   });
 
+  it('fails the core outside the composition root importing a feature: migrations, the demo, exports', async () => {
+    const migration = await isolation(
+      "import { PETITION_TALLIES } from '../../features/petitions/tallies';\nexport const a = PETITION_TALLIES;\n",
+      'electron/backend/db/migrations/0099-x.ts',
+    );
+    expect(migration.join()).toContain('核心 db/ 不得引用功能模块 petitions');
+    const demo = await isolation(
+      "import { hazardStore } from '../features/hazards/store';\nexport const a = hazardStore;\n",
+      'electron/backend/demo/x.ts',
+    );
+    expect(demo.join()).toContain('核心 demo/ 不得引用功能模块 hazards');
+    const host = await isolation(
+      "import { loadDemo } from './features/system/service';\nexport const a = loadDemo;\n",
+      'electron/backend/host.ts',
+    );
+    expect(host.join()).toContain('核心 host.ts 不得引用功能模块 system');
+  });
+
   it('allows the kernel the core, and the composition root every feature', async () => {
     expect(
       await isolation(
@@ -146,10 +166,18 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
         'electron/backend/ledger/x.ts',
       ),
     ).toEqual([]);
+    for (const file of ['api/ledgers.ts', 'api/handlers.ts']) {
+      expect(
+        await isolation(
+          "import { petitionStore } from '../features/petitions/store';\nexport const a = petitionStore;\n",
+          `electron/backend/${file}`,
+        ),
+      ).toEqual([]);
+    }
     expect(
       await isolation(
-        "import { petitionStore } from '../features/petitions/store';\nexport const a = petitionStore;\n",
-        'electron/backend/api/ledgers.ts',
+        "import { placeBackup } from './features/backup/place';\nexport const a = placeBackup;\n",
+        'electron/backend/app.ts',
       ),
     ).toEqual([]);
   });
