@@ -250,6 +250,7 @@ export const assessmentsTransitionInput = z
 export const assessmentsReReviewInput = z
   .object({
     id,
+    version: versionField.optional(),
     reviewedOn: optionalText,
     finding: optionalText,
     riskLevel: optionalText,

@@ -275,13 +275,26 @@ export const petitionsContract = {
     summary: '办理一步：分类、交办、转办、化解、销号、退回、重新化解',
   }),
   'petitions.addProgress': defineMethod<PetitionDetail>()({
-    input: z.object({ id, date: date('进展日期').optional(), content: text('进展情况', 2000) }).strict(),
+    input: z
+      .object({
+        id,
+        version: versionField.optional(),
+        date: date('进展日期').optional(),
+        content: text('进展情况', 2000),
+      })
+      .strict(),
     access: 'petitions.write',
     summary: '记录化解进展（已交办的积案随之进入化解中）',
   }),
   'petitions.extend': defineMethod<PetitionDetail>()({
     input: z
-      .object({ id, days: z.number().int(), approvedBy: z.string().trim().max(50), reason: z.string().trim().max(500) })
+      .object({
+        id,
+        version: versionField.optional(),
+        days: z.number().int(),
+        approvedBy: z.string().trim().max(50),
+        reason: z.string().trim().max(500),
+      })
       .strict(),
     access: 'petitions.write',
     summary: '延长申诉求决类事项的办理期限（一次，最多 30 日）',

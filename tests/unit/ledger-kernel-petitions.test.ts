@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STALE_VERSION_MESSAGE } from '../../shared/domain/ledger/records';
-import { EAST, must, petitionBackend, registration, WEST } from '../helpers/petitions';
+import { EAST, LEADER, must, petitionBackend, registration, TOWN_UNIT, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 
@@ -103,6 +103,76 @@ describe('ledger kernel on the petition backlog: versions, corrections, voiding'
     expect(staleStep).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `${STALE_VERSION_MESSAGE}。` } });
     expect(stored(setup, p.id)).toEqual(row);
     expect(auditCount(setup)).toBe(audits);
+  });
+
+  it('records progress and extensions through the kernel’s write: a stale version changes nothing', async () => {
+    const setup = await petitionBackend();
+    const p = await registered(setup);
+    for (const step of [
+      { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
+      { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
+    ] as const) {
+      await must(setup.backend.call('petitions.transition', { id: p.id, ...step }, setup.officer));
+    }
+    // Version 3, 已交办: an officer corrects the case meanwhile (version 4).
+    await must(
+      setup.backend.call(
+        'petitions.update',
+        { ...correction(p.id, 3), itemType: 'appeal', category: 'labour_social_security' },
+        setup.officer,
+      ),
+    );
+    const row = stored(setup, p.id);
+    const audits = auditCount(setup);
+    const staleProgress = await setup.backend.call(
+      'petitions.addProgress',
+      { id: p.id, version: 3, content: '已约见信访人' },
+      setup.officer,
+    );
+    const staleExtension = await setup.backend.call(
+      'petitions.extend',
+      { id: p.id, version: 3, days: 10, approvedBy: '王局长', reason: '需鉴定' },
+      setup.officer,
+    );
+    for (const stale of [staleProgress, staleExtension]) {
+      expect(stale).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: `${STALE_VERSION_MESSAGE}。`, details: [{ path: 'version' }] },
+      });
+    }
+    expect(stored(setup, p.id)).toEqual(row);
+    expect(auditCount(setup)).toBe(audits);
+    expect(setup.backend.services.sql.db.prepare('SELECT count(*) FROM petition_progress').pluck().get()).toBe(0);
+
+    // The first progress moves the case to 化解中 and raises the version; the next moves nothing and keeps it.
+    const moved = await must(
+      setup.backend.call('petitions.addProgress', { id: p.id, version: 4, content: '已约见信访人' }, setup.officer),
+    );
+    expect(moved).toMatchObject({ status: 'resolving', version: 5 });
+    const noted = await must(
+      setup.backend.call('petitions.addProgress', { id: p.id, version: 5, content: '已联系施工方' }, setup.officer),
+    );
+    expect(noted).toMatchObject({ status: 'resolving', version: 5 });
+    expect(noted.progress.map((e) => e.content)).toEqual(['已约见信访人', '已联系施工方']);
+    const extended = await must(
+      setup.backend.call(
+        'petitions.extend',
+        { id: p.id, version: 5, days: 10, approvedBy: '王局长', reason: '需鉴定' },
+        setup.officer,
+      ),
+    );
+    expect(extended).toMatchObject({ dueDate: '2026-12-30', version: 6 });
+    const audited = setup.backend.services.sql.db
+      .prepare('SELECT action, fields FROM audit_log WHERE entity_id = ? AND action IN (?, ?) ORDER BY seq')
+      .all(p.id, 'petitions.addProgress', 'petitions.extend');
+    expect(audited).toEqual([
+      { action: 'petitions.addProgress', fields: '["progress","status"]' },
+      { action: 'petitions.addProgress', fields: '["progress"]' },
+      {
+        action: 'petitions.extend',
+        fields: '["dueDate","extensionDays","extensionReason","extensionApprovedBy"]',
+      },
+    ]);
   });
 
   it('checks a step against the record as it stands inside the write: the second of two same clicks is refused', async () => {

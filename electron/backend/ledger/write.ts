@@ -78,7 +78,11 @@ function updateRecord(ctx: HandlerContext, table: string, id: string, changes: C
 
 /** What a write changes: columns to set and, when they depend on the record, the audited field names. */
 export interface RecordChange {
-  set: ColumnChanges;
+  /**
+   * The record's columns; without them the write only adds to the record (a progress entry that
+   * moves no status) and leaves its version as it is.
+   */
+  set?: ColumnChanges;
   fields?: readonly string[];
   /** The audit row's short note, when it depends on the record (`red→orange`). */
   detail?: string;
@@ -104,7 +108,7 @@ export function ledgerWrite<Row extends LedgerRecordRow>(
     const row = lockedRecord(ctx, store, target);
     const outcome = change(row);
     if (!outcome) return;
-    updateRecord(ctx, store.table, row.id, outcome.set);
+    if (outcome.set) updateRecord(ctx, store.table, row.id, outcome.set);
     outcome.afterwards?.();
     appendAudit(ctx, {
       ...audit,

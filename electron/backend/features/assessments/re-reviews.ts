@@ -14,60 +14,60 @@ import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf } from '../../db/paging';
 import { qb } from '../../db/sql';
-import { audited } from '../../audit/writer';
 import { todayOf } from '../../ledger/clock';
+import { ledgerWrite } from '../../ledger/write';
 import { addEvent } from './events';
-import { assessmentClockOf, assessmentEntity, assessmentInScope, detailOf } from './common';
+import { assessmentClockOf, detailOf } from './common';
 import { countOf, filtered, listParams, pageRows } from './repo';
+import { assessmentStore } from './store';
 
 type Paging = { page: number; pageSize: number };
 
 /**
  * Records a re-review of a tracked assessment: the finding, the level found now and the next date
- * (blank when it was the last). The re-review clock restarts from the day it was held.
+ * (blank when it was the last). The re-review clock restarts from the day it was held; the
+ * assessment's dates change through the kernel's write (version checked when sent, and raised).
  */
 export function recordReReview(
   ctx: HandlerContext,
   input: z.output<typeof assessmentsReReviewInput>,
 ): AssessmentDetail {
-  const row = assessmentInScope(ctx, input.id);
-  const problems = reReviewEntryProblems(input, {
-    status: row.status,
-    implementedOn: row.implemented_on ?? row.decided_on ?? row.registered_on,
-    today: todayOf(ctx),
-  });
-  assertNoProblems(problems);
-  const reviewedOn = input.reviewedOn!.trim();
-  const next = input.nextReReviewOn?.trim() || null;
-  const fields = ['reviewedOn', 'finding', 'riskLevel', ...(next ? ['nextReReviewOn'] : [])];
-  audited(ctx, { action: 'assessments.recordReReview', ...assessmentEntity(row.id), fields }, () => {
+  ledgerWrite(ctx, assessmentStore, input, { action: 'assessments.recordReReview' }, (row) => {
+    assertNoProblems(
+      reReviewEntryProblems(input, {
+        status: row.status,
+        implementedOn: row.implemented_on ?? row.decided_on ?? row.registered_on,
+        today: todayOf(ctx),
+      }),
+    );
+    const reviewedOn = input.reviewedOn!.trim();
+    const next = input.nextReReviewOn?.trim() || null;
+    const level = input.riskLevel!.trim() as RiskLevel;
     ctx.sql.run(
       qb.insertInto('assessment_re_reviews').values({
         id: uuidv7(),
         assessment_id: row.id,
         reviewed_on: reviewedOn,
         finding: input.finding!.trim(),
-        risk_level: input.riskLevel!.trim() as RiskLevel,
+        risk_level: level,
         next_re_review_on: next,
         by_user: principalOf(ctx).userId,
         at: ctx.now().toISOString(),
       }),
     );
-    ctx.sql.run(
-      qb
-        .updateTable('assessments')
-        .set({ last_reviewed_on: reviewedOn, next_re_review_on: next, updated_at: ctx.now().toISOString() })
-        .where('id', '=', row.id),
-    );
     addEvent(ctx, {
       assessment_id: row.id,
       kind: 're_review',
       note:
-        `复评（${reviewedOn}）：当前风险等级${RISK_LEVEL_LABELS[input.riskLevel!.trim() as RiskLevel]}；` +
+        `复评（${reviewedOn}）：当前风险等级${RISK_LEVEL_LABELS[level]}；` +
         `${input.finding!.trim()}\n${next ? `下次复评：${next}` : '不再安排复评'}`,
     });
+    return {
+      set: { last_reviewed_on: reviewedOn, next_re_review_on: next },
+      fields: ['reviewedOn', 'finding', 'riskLevel', ...(next ? ['nextReReviewOn'] : [])],
+    };
   });
-  return detailOf(ctx, row.id);
+  return detailOf(ctx, input.id);
 }
 
 /**

@@ -9,7 +9,7 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { addEvent } from './events';
-import { workableRecord } from '../../ledger/write';
+import { ledgerWrite, workableRecord } from '../../ledger/write';
 import { detailOf, petitionEntity } from './common';
 import { petitionStore } from './store';
 import { todayOf } from '../../ledger/clock';
@@ -17,97 +17,77 @@ import { insertProgress } from './transition';
 
 /**
  * Recording progress. On an 已交办 case the first entry moves it to 化解中 (the domain's
- * `statusAfterProgress`), written as a startResolving transition in the timeline.
+ * `statusAfterProgress`), written as a startResolving transition in the timeline and raising the
+ * version; an entry that moves nothing leaves the version as it is. The version read, when sent,
+ * is checked either way: the status shown decided what the officer recorded.
  */
-export function addProgress(ctx: HandlerContext, id: string, content: string, date?: string): PetitionDetail {
-  const row = workableRecord(ctx, petitionStore, id);
-  const to = statusAfterProgress(row.status);
-  if (to === null) {
-    throw new AppError(
-      'CONFLICT',
-      `当前状态为“${PETITION_STATUS_LABELS[row.status]}”，只有已交办或化解中的积案可以记录进展。`,
-    );
-  }
-  const moves = to !== row.status;
-  audited(
-    ctx,
-    { action: 'petitions.addProgress', ...petitionEntity(row.id), fields: ['progress', ...(moves ? ['status'] : [])] },
-    () => {
-      insertProgress(ctx, row.id, date ?? todayOf(ctx), content);
-      if (moves) {
-        ctx.sql.run(
-          qb
-            .updateTable('petitions')
-            .set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: ctx.now().toISOString() }))
-            .where('id', '=', row.id),
-        );
-        addEvent(ctx, {
-          petition_id: row.id,
-          kind: 'transition',
-          action: 'startResolving',
-          from_status: row.status,
-          to_status: to,
-        });
-      }
-    },
-  );
-  return detailOf(ctx, row.id);
+export function addProgress(
+  ctx: HandlerContext,
+  input: { id: string; version?: number | undefined; date?: string | undefined; content: string },
+): PetitionDetail {
+  ledgerWrite(ctx, petitionStore, input, { action: 'petitions.addProgress' }, (row) => {
+    const to = statusAfterProgress(row.status);
+    if (to === null) {
+      throw new AppError(
+        'CONFLICT',
+        `当前状态为“${PETITION_STATUS_LABELS[row.status]}”，只有已交办或化解中的积案可以记录进展。`,
+      );
+    }
+    insertProgress(ctx, row.id, input.date ?? todayOf(ctx), input.content);
+    if (to === row.status) return { fields: ['progress'] };
+    addEvent(ctx, {
+      petition_id: row.id,
+      kind: 'transition',
+      action: 'startResolving',
+      from_status: row.status,
+      to_status: to,
+    });
+    return { set: { status: to }, fields: ['progress', 'status'] };
+  });
+  return detailOf(ctx, input.id);
 }
 
 /** Art. 34: an open 申诉求决 case with a deadline may be extended once, ≤ 30 days, approved, with a reason. */
 export function extendPetition(
   ctx: HandlerContext,
-  input: { id: string; days: number; approvedBy: string; reason: string },
+  input: { id: string; version?: number | undefined; days: number; approvedBy: string; reason: string },
 ): PetitionDetail {
-  const row = workableRecord(ctx, petitionStore, input.id);
-  if (row.item_type === null || !hasConclusionClock(row.item_type)) {
-    throw new AppError('CONFLICT', '只有申诉求决类事项可以延长办理期限。');
-  }
-  if (isConcluded(row.status) || row.due_date === null) {
-    throw new AppError('CONFLICT', '只有已交办、尚未化解的积案可以延长办理期限。');
-  }
-  const existing =
-    row.extension_days !== null
-      ? { days: row.extension_days, approvedBy: row.extension_approved_by ?? '', reason: row.extension_reason ?? '' }
-      : null;
-  const problems = extensionProblems(existing, input);
-  if (problems.length) {
-    throw new AppError(
-      existing ? 'CONFLICT' : 'VALIDATION',
-      problems.join('；'),
-      problems.map((message) => ({ path: fieldOf(message), message })),
-    );
-  }
-  const due = addDays(row.due_date, input.days);
-  audited(
-    ctx,
-    {
-      action: 'petitions.extend',
-      ...petitionEntity(row.id),
-      fields: ['dueDate', 'extensionDays', 'extensionReason', 'extensionApprovedBy'],
-    },
-    () => {
-      ctx.sql.run(
-        qb
-          .updateTable('petitions')
-          .set((eb) => ({
-            due_date: due,
-            extension_days: input.days,
-            extension_reason: input.reason,
-            extension_approved_by: input.approvedBy,
-            version: eb('version', '+', 1),
-            updated_at: ctx.now().toISOString(),
-          }))
-          .where('id', '=', row.id),
+  const fields = ['dueDate', 'extensionDays', 'extensionReason', 'extensionApprovedBy'];
+  ledgerWrite(ctx, petitionStore, input, { action: 'petitions.extend', fields }, (row) => {
+    if (row.item_type === null || !hasConclusionClock(row.item_type)) {
+      throw new AppError('CONFLICT', '只有申诉求决类事项可以延长办理期限。');
+    }
+    if (isConcluded(row.status) || row.due_date === null) {
+      throw new AppError('CONFLICT', '只有已交办、尚未化解的积案可以延长办理期限。');
+    }
+    const existing =
+      row.extension_days !== null
+        ? { days: row.extension_days, approvedBy: row.extension_approved_by ?? '', reason: row.extension_reason ?? '' }
+        : null;
+    const problems = extensionProblems(existing, input);
+    if (problems.length) {
+      throw new AppError(
+        existing ? 'CONFLICT' : 'VALIDATION',
+        problems.join('；'),
+        problems.map((message) => ({ path: fieldOf(message), message })),
       );
-      addEvent(ctx, {
-        petition_id: row.id,
-        kind: 'extension',
-        reason: `延长 ${input.days} 日至 ${due}：${input.reason}`,
-      });
-    },
-  );
-  return detailOf(ctx, row.id);
+    }
+    const due = addDays(row.due_date, input.days);
+    addEvent(ctx, {
+      petition_id: row.id,
+      kind: 'extension',
+      reason: `延长 ${input.days} 日至 ${due}：${input.reason}`,
+    });
+    return {
+      set: {
+        due_date: due,
+        extension_days: input.days,
+        extension_reason: input.reason,
+        extension_approved_by: input.approvedBy,
+      },
+    };
+  });
+  return detailOf(ctx, input.id);
 }
 
 /** Which input field an extension problem concerns, for the form. */

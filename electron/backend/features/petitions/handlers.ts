@@ -20,7 +20,7 @@ export const petitionsHandlers = {
   'petitions.void': records.void,
   'petitions.restore': records.restore,
   'petitions.transition': (input, ctx) => transitionPetition(ctx, input),
-  'petitions.addProgress': ({ id, content, date }, ctx) => addProgress(ctx, id, content, date),
+  'petitions.addProgress': (input, ctx) => addProgress(ctx, input),
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
   'petitions.supervisionQueue': (input, ctx) => supervisionQueue(ctx, input),
