@@ -4,8 +4,8 @@ import type { InputOf } from '../../shared/contract';
 import type { ExportProgress } from '../../shared/contract/exports';
 import type { CallContext } from '../../electron/backend/api/types';
 import { EXPORT_JOB_TTL_MS } from '../../electron/backend/export/jobs';
-import { EXPORT_CHUNK_ROWS } from '../../electron/backend/features/petitions/export';
-import { petitionExportHandlers } from '../../electron/backend/features/petitions/export-handlers';
+import { EXPORT_CHUNK_ROWS } from '../../electron/backend/ledger/exports/export';
+import { petitionsHandlers } from '../../electron/backend/features/petitions/handlers';
 import { EAST, must, PETITIONER, petitionBackend, registration, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
@@ -190,6 +190,25 @@ describe('petitions export: masked by default', () => {
   });
 });
 
+describe('petitions export: voided cases', () => {
+  it('leaves them out as the list does, and exports only them under 只看已作废', async () => {
+    const setup = await petitionBackend();
+    await threeCases(setup);
+    const listed = await must(setup.backend.call('petitions.list', { keyword: '噪声' }, setup.officer));
+    const noisy = listed.items[0]!;
+    await must(setup.backend.call('petitions.void', { id: noisy.id, version: 1, reason: '重复录入' }, setup.leader));
+
+    const live = await exportRows(setup, {});
+    expect(live.rows.slice(1).map((row) => row[0])).toEqual(['XF2026-000003', 'XF2026-000001']);
+    const voided = await exportRows(setup, { voided: 'only' });
+    expect(voided.rows.slice(1).map((row) => row[0])).toEqual([noisy.caseNo]);
+    expect(auditRows(setup).map((row) => (row as { detail: string }).detail)).toEqual([
+      '导出 2 行（脱敏）；筛选：全部',
+      '导出 1 行（脱敏）；筛选：只看已作废',
+    ]);
+  });
+});
+
 describe('petitions export: unmasked', () => {
   it('needs a reason; with one it writes the full values and audits the reason and fields', async () => {
     const setup = await petitionBackend();
@@ -235,7 +254,7 @@ describe('petitions export: unmasked', () => {
       },
     };
     const start = () =>
-      petitionExportHandlers['petitions.exportStart'](
+      petitionsHandlers['petitions.exportStart'](
         { unmasked: true, reason: '核对', sort: 'receivedDate', direction: 'desc', voided: 'exclude' },
         ctx,
       );

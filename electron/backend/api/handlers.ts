@@ -1,5 +1,4 @@
 import type { MethodName } from '../../../shared/contract';
-import { assessmentExportHandlers } from '../features/assessments/export-handlers';
 import { assessmentsHandlers } from '../features/assessments/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { authHandlers } from '../features/auth/handlers';
@@ -7,15 +6,13 @@ import { backupHandlers } from '../features/backup/handlers';
 import { boardHandlers } from '../features/board/handlers';
 import { dictsHandlers } from '../features/dicts/handlers';
 import { dutyHandlers } from '../features/duty/handlers';
-import { exportsHandlers } from '../features/exports/handlers';
+import { exportsHandlers } from '../ledger/exports/handlers';
 import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
-import { petitionExportHandlers } from '../features/petitions/export-handlers';
 import { petitionsHandlers } from '../features/petitions/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { reportsHandlers } from '../features/reports/handlers';
-import { hazardExportHandlers } from '../features/hazards/export-handlers';
 import { hazardsHandlers } from '../features/hazards/handlers';
 import { meetingsHandlers } from '../features/meetings/handlers';
 import { todayHandlers } from '../features/today/handlers';
@@ -45,17 +42,14 @@ export const handlers = {
   ...boardHandlers,
   ...dutyHandlers,
   ...petitionsHandlers,
-  ...petitionExportHandlers,
   ...exportsHandlers,
   ...attachmentsHandlers,
   ...assessmentsHandlers,
-  ...assessmentExportHandlers,
   ...holidaysHandlers,
   ...reportsHandlers,
   ...backupHandlers,
   ...riskTasksHandlers,
   ...hazardsHandlers,
-  ...hazardExportHandlers,
   ...meetingsHandlers,
   ...todayHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -1,3 +1,5 @@
+import { exportHandler } from '../../ledger/exports/export';
+import { assessmentExport } from './export';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { assessmentClockOf, assessmentInScope, detailOf } from './common';
 import { assessmentFigures } from './figures';
@@ -26,6 +28,7 @@ export const assessmentsHandlers = {
   'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
   'assessments.figures': (_input, ctx) => assessmentFigures(ctx),
+  'assessments.exportStart': exportHandler(assessmentExport),
 } satisfies HandlerMap<
   | 'assessments.list'
   | 'assessments.get'
@@ -38,4 +41,5 @@ export const assessmentsHandlers = {
   | 'assessments.recordReReview'
   | 'assessments.reReviewsDue'
   | 'assessments.figures'
+  | 'assessments.exportStart'
 >;

@@ -1,3 +1,5 @@
+import { exportHandler } from '../../ledger/exports/export';
+import { hazardExport } from './export';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { todayOf } from '../../ledger/clock';
 import { detailOf, hazardInScope } from './common';
@@ -27,6 +29,7 @@ export const hazardsHandlers = {
   'hazards.unlink': (input, ctx) => unlinkHazard(ctx, input),
   'hazards.linkedToPetition': ({ petitionId }, ctx) => hazardsOfPetition(ctx, petitionId),
   'hazards.figures': (_input, ctx) => hazardFigures(ctx),
+  'hazards.exportStart': exportHandler(hazardExport),
 } satisfies HandlerMap<
   | 'hazards.list'
   | 'hazards.get'
@@ -41,4 +44,5 @@ export const hazardsHandlers = {
   | 'hazards.unlink'
   | 'hazards.linkedToPetition'
   | 'hazards.figures'
+  | 'hazards.exportStart'
 >;

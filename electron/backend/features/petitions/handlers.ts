@@ -1,3 +1,5 @@
+import { exportHandler } from '../../ledger/exports/export';
+import { petitionExport } from './export';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { caseInScope, detailOf } from './common';
 import { clockOf } from '../../ledger/clock';
@@ -25,6 +27,7 @@ export const petitionsHandlers = {
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
   'petitions.supervisionQueue': (input, ctx) => supervisionQueue(ctx, input),
   'petitions.figures': (_input, ctx) => petitionFigures(ctx),
+  'petitions.exportStart': exportHandler(petitionExport),
 } satisfies HandlerMap<
   | 'petitions.list'
   | 'petitions.get'
@@ -38,4 +41,5 @@ export const petitionsHandlers = {
   | 'petitions.supervise'
   | 'petitions.supervisionQueue'
   | 'petitions.figures'
+  | 'petitions.exportStart'
 >;

@@ -1,0 +1,237 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Page } from '../../../../shared/contract';
+import type { ExportFile } from '../../../../shared/contract/audit';
+import { EXPORT_MAX_ROWS, type ExportProgress } from '../../../../shared/contract/exports';
+import { maskPersonal, type PersonalKind } from '../../../../shared/domain/ledger/records';
+import { hasAccess, PERMISSION_LABELS } from '../../../../shared/domain/roles';
+import { fileStamp } from '../../../../shared/domain/time';
+import { AppError } from '../../../../shared/errors';
+import { principalOf, type HandlerContext } from '../../api/types';
+import { appendAudit } from '../../audit/writer';
+import { openSnapshot, type Snapshot } from '../../db/snapshot';
+import type { Sql } from '../../db/sql';
+import type { JobHandle } from '../../export/jobs';
+import { XlsxWriter, type XlsxColumn } from '../../export/xlsx';
+import type { LedgerRecordRow, LedgerStore } from '../store';
+
+/**
+ * A ledger's export to Excel: everything its list's filter finds, in the list's order, as a
+ * background job (export/jobs.ts). A ledger declares its columns and its list's query; the kernel
+ * reads a snapshot in chunks, adds the records' people (masked unless the export is unmasked) and
+ * what else the columns need, checks the unmasking permission and describes the job for the audit
+ * row written when the file is handed over (exports.fetch).
+ */
+
+/** Rows read, written and reported per turn of the event loop. */
+export const EXPORT_CHUNK_ROWS = 1000;
+
+/** One person of a record as the export writes them: each personal value masked unless unmasked. */
+export type ExportPerson = Partial<Record<PersonalKind, string | null>>;
+
+/** The people of a ledger's records (petitioners, the people involved). */
+export interface ExportPeople {
+  table: string;
+  /** The column naming their record, and their order within it. */
+  key: string;
+  orderBy: string;
+  /** The column of each personal value written, by its kind (how it is masked). */
+  columns: Partial<Record<PersonalKind, string>>;
+  /** The fields an unmasked export hands over, as its audit row names them. */
+  audited: readonly string[];
+}
+
+/** A row as the export writes it: the list's row, its people, and the extra columns of the record. */
+export type ExportRow<Item, Extra extends string> = Item & { people: ExportPerson[] } & Record<
+    Extra,
+    string | number | null
+  >;
+
+type Paging = { page: number; pageSize: number };
+
+export interface LedgerExport<Input extends Paging, Item extends { id: string }, Extra extends string = never> {
+  /** Its audit action is `<table>.export`, its entity the ledger's key. */
+  store: Pick<LedgerStore<LedgerRecordRow>, 'key' | 'table'>;
+  /** The ledger's name (sheet and file name), e.g. 风险隐患台账. */
+  title: string;
+  /** What a record is, for messages: 积案, 风险隐患. */
+  noun: string;
+  /** The list's filter fields as the audit log names them, and coded values by their labels. */
+  filterLabels: Readonly<Record<string, string>>;
+  valueLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** The list's query for the caller (their scope, their today): one page of it, in the list's order. */
+  list(ctx: HandlerContext): (sql: Sql, input: Input) => Page<Item>;
+  people?: ExportPeople;
+  /** Columns of the record that its list row does not carry, by the name the columns read them. */
+  more?: Readonly<Record<Extra, string>>;
+  /** The dictionary whose labels the columns show (a category). */
+  dict?: string;
+  columns(dictLabel: (code: string) => string): XlsxColumn<ExportRow<Item, Extra>>[];
+}
+
+/** An export's input: the list's filter and order without paging, and the mode. */
+export type ExportInput<Input> = Omit<Input, 'page' | 'pageSize'> & { unmasked?: boolean; reason?: string | undefined };
+
+/** Refuses an unmasked export to a role without personal.reveal; the refusal is audited, nothing else changes. */
+function assertMayUnmask(ctx: HandlerContext, action: string, entity: string): void {
+  if (hasAccess(principalOf(ctx).roles, 'personal.reveal')) return;
+  appendAudit(ctx, { action, entity, result: 'denied', detail: '缺少权限：personal.reveal' });
+  throw new AppError(
+    'FORBIDDEN',
+    `不脱敏导出须有“${PERMISSION_LABELS['personal.reveal']}”权限，您的角色没有，请改用脱敏导出。`,
+    [{ path: 'unmasked', message: '没有查看个人信息原文的权限' }],
+  );
+}
+
+/**
+ * A ledger's `exportStart` handler. The export reads one snapshot of the database (records changed
+ * meanwhile do not tear the file). The first chunk is read at once, so an empty or too large
+ * result is refused straight away; the rest is written chunk by chunk in the background, each
+ * chunk a turn of the event loop, so progress calls are answered meanwhile.
+ */
+export function exportHandler<Input extends Paging, Item extends { id: string }, Extra extends string = never>(
+  ledger: LedgerExport<Input, Item, Extra>,
+) {
+  const action = `${ledger.store.table}.export`;
+  const entity = ledger.store.key;
+  return (input: ExportInput<Input>, ctx: HandlerContext): ExportProgress => {
+    const { unmasked = false, reason, ...filter } = input;
+    if (unmasked) assertMayUnmask(ctx, action, entity);
+    const list = ledger.list(ctx);
+    const snapshot = openSnapshot(ctx.sql.db.name);
+    const read = (page: number) =>
+      list(snapshot.sql, { ...filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
+    let first: Page<Item>;
+    try {
+      first = read(1);
+      if (first.total === 0) {
+        throw new AppError('NOT_FOUND', `当前筛选没有${ledger.noun}可导出，请调整筛选条件后再试。`);
+      }
+      if (first.total > EXPORT_MAX_ROWS) {
+        throw new AppError(
+          'CONFLICT',
+          `当前筛选共 ${first.total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围后分批导出。`,
+        );
+      }
+    } catch (error) {
+      snapshot.close();
+      throw error;
+    }
+    const mode = ledger.people ? `（${unmasked ? `不脱敏，原因：${reason}` : '脱敏'}）` : '';
+    const audit = {
+      action,
+      entity,
+      fields: unmasked && ledger.people ? ledger.people.audited : [],
+      detail: `导出 ${first.total} 行${mode}；筛选：${describeFilter(filter, ledger.filterLabels, ledger.valueLabels)}`,
+    };
+    const fileName = `${ledger.title}${unmasked ? '-含个人信息' : ''}-${fileStamp(ctx.now())}.xlsx`;
+    return ctx.exportJobs.start(principalOf(ctx).userId, first.total, audit, (handle) =>
+      writeExport(snapshot, ledger, read, first, { unmasked, fileName, handle }).finally(snapshot.close),
+    );
+  };
+}
+
+async function writeExport<Input extends Paging, Item extends { id: string }, Extra extends string>(
+  snapshot: Snapshot,
+  ledger: LedgerExport<Input, Item, Extra>,
+  read: (page: number) => Page<Item>,
+  first: Page<Item>,
+  job: { unmasked: boolean; fileName: string; handle: JobHandle },
+): Promise<ExportFile> {
+  const writer = new XlsxWriter(ledger.title, ledger.columns(dictLabels(snapshot.sql, ledger.dict)));
+  let done = 0;
+  for (let page = 1; done < first.total; page += 1) {
+    await nextTurn();
+    const items = page === 1 ? first.items : read(page).items;
+    if (items.length === 0) break;
+    const rows = rowsOf(snapshot.sql, ledger, items, job.unmasked);
+    // Reading and writing a chunk each take a turn of their own: neither holds the loop long.
+    await nextTurn();
+    writer.add(rows);
+    done += items.length;
+    job.handle.progress(done);
+  }
+  const bytes = await writer.finish();
+  return { fileName: job.fileName, base64: bytes.toString('base64'), rows: done };
+}
+
+/** A dictionary's labels by code (a code no longer in it shows as stored). */
+function dictLabels(sql: Sql, dict: string | undefined): (code: string) => string {
+  const entries = dict
+    ? (sql.prepare('SELECT code, label FROM dict_entries WHERE dict_code = ?').all(dict) as Array<{
+        code: string;
+        label: string;
+      }>)
+    : [];
+  const labels = new Map(entries.map((e) => [e.code, e.label]));
+  return (code) => labels.get(code) ?? code;
+}
+
+/** The chunk's rows with their people (full values only when unmasked) and the record's extra columns. */
+function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends string>(
+  sql: Sql,
+  ledger: LedgerExport<Input, Item, Extra>,
+  items: Item[],
+  unmasked: boolean,
+): ExportRow<Item, Extra>[] {
+  const ids = JSON.stringify(items.map((item) => item.id));
+  const people = new Map<string, ExportPerson[]>(items.map((item) => [item.id, []]));
+  if (ledger.people) {
+    const { table, key, orderBy, columns } = ledger.people;
+    const kinds = Object.entries(columns) as Array<[PersonalKind, string]>;
+    const rows = sql
+      .prepare(
+        `SELECT ${key} AS owner, ${kinds.map(([kind, column]) => `${column} AS ${kind}`).join(', ')} FROM ${table}
+          WHERE ${key} IN (SELECT value FROM json_each(?)) ORDER BY ${orderBy}`,
+      )
+      .all(ids) as Array<{ owner: string } & Record<PersonalKind, string | null>>;
+    for (const row of rows) {
+      const shown = (kind: PersonalKind) => {
+        const value = row[kind];
+        return value === null || unmasked ? value : maskPersonal(kind, value);
+      };
+      people.get(row.owner)!.push(Object.fromEntries(kinds.map(([kind]) => [kind, shown(kind)])));
+    }
+  }
+  const more = Object.entries(ledger.more ?? {}) as Array<[Extra, string]>;
+  const extras = new Map<string, Record<string, unknown>>();
+  if (more.length) {
+    const rows = sql
+      .prepare(
+        `SELECT id, ${more.map(([name, column]) => `${column} AS ${name}`).join(', ')} FROM ${ledger.store.table}
+          WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(ids) as Array<{ id: string } & Record<string, unknown>>;
+    for (const row of rows) extras.set(row.id, row);
+  }
+  return items.map((item) => {
+    const extra = extras.get(item.id);
+    return {
+      ...item,
+      ...Object.fromEntries(more.map(([name]) => [name, extra?.[name] ?? null])),
+      people: people.get(item.id)!,
+    } as ExportRow<Item, Extra>;
+  });
+}
+
+/** One value per person, in the same order in each column, `—` where one is not recorded. */
+export const eachOf = (people: ExportPerson[], kind: PersonalKind): string =>
+  people.map((p) => p[kind] ?? '—').join('、');
+
+/**
+ * A list's filter for the audit log: `label=value` of each field set, coded values by their labels,
+ * and 只看已作废 when the list was of voided records; or 全部 (order and paging left out). A keyword
+ * may be a person's name: the log notes that one was given, not what.
+ */
+export function describeFilter(
+  filter: Record<string, unknown>,
+  labels: Readonly<Record<string, string>>,
+  valueLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): string {
+  const valueOf = (key: string, value: unknown) =>
+    key === 'keyword' ? '（不记原文）' : (valueLabels[key]?.[String(value)] ?? String(value));
+  const parts = Object.entries(labels)
+    .filter(([key]) => filter[key] !== undefined && filter[key] !== '' && filter[key] !== false && filter[key] !== null)
+    .map(([key, label]) => `${label}=${valueOf(key, filter[key])}`);
+  if (filter.voided === 'only') parts.push('只看已作废');
+  return parts.length ? parts.join('；') : '全部';
+}
