@@ -1,5 +1,5 @@
-import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AssessmentFigureFilter } from '../../../../shared/contract/assessments';
+import type { FigureCases } from '../../ledger/list';
 
 /**
  * The domain's assessment figures (shared/domain/risks/figures.ts) as SQL over `assessments a`:
@@ -9,17 +9,17 @@ import type { AssessmentFigureFilter } from '../../../../shared/contract/assessm
 const SUBMITTED = `a.status IN ('pending_decision', 'decided', 'tracking', 'archived') AND a.risk_level_after IS NOT NULL`;
 const DECIDED = `a.status IN ('decided', 'tracking', 'archived') AND a.decision IS NOT NULL`;
 
-export const FIGURE_CASES: Record<AssessmentFigureFilter, { denominator: string; numerator: RawBuilder<SqlBool> }> = {
+export const FIGURE_CASES: Record<AssessmentFigureFilter, FigureCases> = {
   decision_follows_recommendation: {
     denominator: DECIDED,
-    numerator: rawSql<SqlBool>`a.recommended_conclusion IS NOT NULL AND a.decision = a.recommended_conclusion`,
+    numerator: 'a.recommended_conclusion IS NOT NULL AND a.decision = a.recommended_conclusion',
   },
   assessments_by_level: {
     denominator: SUBMITTED,
-    numerator: rawSql<SqlBool>`a.risk_level_after = @figureKey`,
+    numerator: 'a.risk_level_after = @figureKey',
   },
   assessments_by_decision: {
     denominator: DECIDED,
-    numerator: rawSql<SqlBool>`a.decision = @figureKey`,
+    numerator: 'a.decision = @figureKey',
   },
 };

@@ -5,8 +5,8 @@ import {
   type AssessmentFigureRecord,
 } from '../../../../shared/domain/risks/figures';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { todayOf } from '../../ledger/clock';
-import { filtered, filterParams } from './repo';
+import { clockOf, todayOf } from '../../ledger/clock';
+import { assessmentsInScope } from './repo';
 
 /**
  * The assessments' figures in the user's scope, counted by the domain's own definitions over the
@@ -14,10 +14,11 @@ import { filtered, filterParams } from './repo';
  */
 export function assessmentFigures(ctx: HandlerContext): AssessmentFigures {
   const scope = principalOf(ctx).regionCode;
+  const { assessments, params } = assessmentsInScope(scope, clockOf(ctx));
   const records: AssessmentFigureRecord[] = ctx.sql
     .all(
-      filtered({}, scope).select(['a.id', 'a.status', 'a.risk_level_after', 'a.recommended_conclusion', 'a.decision']),
-      filterParams({}, scope),
+      assessments.select(['a.id', 'a.status', 'a.risk_level_after', 'a.recommended_conclusion', 'a.decision']),
+      params,
     )
     .map((r) => ({
       id: r.id,

@@ -18,7 +18,8 @@ import { todayOf } from '../../ledger/clock';
 import { ledgerWrite } from '../../ledger/write';
 import { addEvent } from './events';
 import { assessmentClockOf, detailOf } from './common';
-import { countOf, filtered, listParams, pageRows } from './repo';
+import { countSelection } from '../../ledger/list';
+import { assessmentsInScope, pageRows } from './repo';
 import { assessmentStore } from './store';
 
 type Paging = { page: number; pageSize: number };
@@ -78,12 +79,12 @@ export function reReviewsDue(ctx: HandlerContext, input: Paging): Page<Assessmen
   const clock = assessmentClockOf(ctx);
   const until = addDays(clock.today, clock.dueSoonDays);
   const scope = principalOf(ctx).regionCode;
-  const params = listParams({}, scope, clock);
-  const due = filtered({}, scope)
+  const { assessments, params } = assessmentsInScope(scope, clock);
+  const due = assessments
     .where('a.status', '=', 'tracking')
     .where('a.next_re_review_on', 'is not', null)
     .where('a.next_re_review_on', '<=', until);
-  const total = countOf(ctx.sql, due, params);
+  const total = countSelection(ctx.sql, due, params);
   const byDate = rawSql`a.next_re_review_on, a.id`;
   const page = due.orderBy(byDate).limit(input.pageSize).offset(offsetOf(input.page, input.pageSize));
   return { items: pageRows(ctx.sql, clock, page, byDate, params), total, page: input.page, pageSize: input.pageSize };

@@ -1,6 +1,5 @@
-import { voidedCondition } from '../../ledger/live';
 import { changesOf } from '../../ledger/changes';
-import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
@@ -14,19 +13,11 @@ import { ASSESSMENT_DIMENSIONS, CONSULTATION_METHODS } from '../../../../shared/
 import { suggestConclusion, type ConclusionMapping } from '../../../../shared/domain/risks/assessment-levels';
 import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import {
-  applyFilters,
-  countLessVoided,
-  figureShape,
-  listShape,
-  listValues,
-  shapedList,
-  type ListFilters,
-} from '../../db/list-filters';
-import { pageBounds } from '../../db/paging';
+import { listValues, type ListFilters } from '../../db/list-filters';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
+import { listPage, pageOf, selection, type LedgerListOf } from '../../ledger/list';
 import { FIGURE_CASES } from './figure-cases';
 import { displayNameOf } from '../../db/display-name';
 
@@ -89,43 +80,10 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
   registeredTo: (q) => q.where('a.registered_on', '<=', named('registeredTo')),
 };
 
-/** The assessments behind one figure's numerator or denominator (figure-cases.ts). */
-function figureFilter(figure: AssessmentFigureFilter, part: 'numerator' | 'denominator') {
-  const cases = FIGURE_CASES[figure];
-  const denominator = rawSql<SqlBool>`(${rawSql.raw(cases.denominator)})`;
-  return part === 'denominator' ? denominator : rawSql<SqlBool>`${denominator} AND (${cases.numerator})`;
-}
+/** The values the statements name beside the filters': the re-review clock's, for the rows' stages. */
+const clockParams = (clock: DeadlineClock): NamedParams => ({ today: clock.today, dueSoonDays: clock.dueSoonDays });
 
-type Filters = Partial<ListInput>;
-
-export function filtered(
-  input: Filters,
-  scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
-): Selection {
-  let query = applyFilters(allAssessments(), FILTERS, input);
-  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'a'))}`);
-  if (scope) query = query.where(affecting((t) => t.where('township_code', 'like', named('scopePrefix'))));
-  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
-  return query;
-}
-
-/** The values of `filtered`'s named parameters. */
-export const filterParams = (input: Filters, scope: string | null): NamedParams => ({
-  ...listValues(input, scope),
-  figureKey: input.figureKey ?? '',
-});
-
-/** …and of the re-review clock's, for the rows' columns. */
-export const listParams = (input: Filters, scope: string | null, clock: DeadlineClock): NamedParams => ({
-  ...filterParams(input, scope),
-  today: clock.today,
-  dueSoonDays: clock.dueSoonDays,
-});
-
-export type AssessmentQuery = ReturnType<typeof filtered>;
-
-const withColumns = (query: AssessmentQuery) =>
+const withColumns = (query: Selection) =>
   query
     .innerJoin('units as u', 'u.id', 'a.proposing_unit_id')
     .selectAll('a')
@@ -184,25 +142,36 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
   return rawSql.raw(`${undatedLast}${column} ${direction}, a.id ${direction}`);
 }
 
-/** One page's rows: picked on the bare table, then joined (as the petition ledger does). */
-const pageQuery = (page: AssessmentQuery, order: RawBuilder<unknown>) =>
-  withColumns(allAssessments())
-    .where(rawSql<SqlBool>`a.rowid IN (${page.select(rawSql<number>`a.rowid`.as('rid'))})`)
-    .orderBy(order);
+/**
+ * The assessment list through the kernel (ledger/list.ts): in scope through any township it
+ * affects, its figures the assessment figures' cases (figure-cases.ts), the page picked on the bare
+ * table before its rows are joined.
+ */
+const ASSESSMENT_LIST: LedgerListOf<Selection, FilterKey, AssessmentFigureFilter, ListInput, JoinedRow> = {
+  ledger: 'assessments',
+  alias: 'a',
+  from: allAssessments,
+  filters: FILTERS,
+  inScope: (q) => q.where(affecting((t) => t.where('township_code', 'like', named('scopePrefix')))),
+  figures: FIGURE_CASES,
+  order: orderOf,
+  rows: (picked, order) => withColumns(allAssessments()).where(picked).orderBy(order) as Compilable<JoinedRow>,
+};
+
+/** The assessments in the user's scope, voided ones left out, and the values their SQL names. */
+export const assessmentsInScope = (scope: string | null, clock: DeadlineClock) => ({
+  assessments: selection(ASSESSMENT_LIST, {}, scope),
+  params: { ...listValues({}, scope), ...clockParams(clock) },
+});
 
 /** One page of a selection built per call (the re-reviews due); `params` binds its named values. */
 export const pageRows = (
   sql: Sql,
   clock: AssessmentClock,
-  page: AssessmentQuery,
+  page: Selection,
   order: RawBuilder<unknown>,
   params: NamedParams,
-): AssessmentRow[] => (sql.all(pageQuery(page, order), params) as JoinedRow[]).map((row) => toRow(row, clock));
-
-const countQuery = (query: AssessmentQuery) => query.select((eb) => eb.fn.countAll<number>().as('n'));
-
-export const countOf = (sql: Sql, query: AssessmentQuery, params: NamedParams): number =>
-  sql.get(countQuery(query), params)?.n ?? 0;
+): AssessmentRow[] => sql.all(pageOf(ASSESSMENT_LIST, page, order), params).map((row) => toRow(row, clock));
 
 export function listAssessments(
   sql: Sql,
@@ -210,24 +179,8 @@ export function listAssessments(
   scope: string | null,
   clock: AssessmentClock,
 ): Page<AssessmentRow> {
-  const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
-  const { total, rows } = shapedList(sql, 'assessments', shape, input, listParams(input, scope, clock), {
-    count: () =>
-      input.voided === 'only'
-        ? countQuery(filtered(input, scope))
-        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
-    page: () => {
-      const order = orderOf(input);
-      const bounds = pageBounds(input.pageSize);
-      return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
-    },
-  });
-  return {
-    items: (rows as JoinedRow[]).map((row) => toRow(row, clock)),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+  const { total, rows } = listPage(sql, ASSESSMENT_LIST, input, scope, clockParams(clock));
+  return { items: rows.map((row) => toRow(row, clock)), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** Measures (risk tasks of kind `measure`) not cancelled, and those still open. */
@@ -278,7 +231,7 @@ export function contentOf(sql: Sql, id: string) {
 }
 
 export function findDetail(sql: Sql, id: string, clock: AssessmentClock): AssessmentDetail | undefined {
-  const row = sql.get(withColumns(allAssessments()).where('a.id', '=', id), listParams({}, null, clock)) as
+  const row = sql.get(withColumns(allAssessments()).where('a.id', '=', id), clockParams(clock)) as
     JoinedRow | undefined;
   if (!row) return undefined;
   return {

@@ -1,28 +1,16 @@
-import { voidedCondition } from '../../ledger/live';
-import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
-import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
-import {
-  applyFilters,
-  countLessVoided,
-  figureShape,
-  listShape,
-  listValues,
-  shapedList,
-  type ListFilters,
-} from '../../db/list-filters';
-import { pageBounds } from '../../db/paging';
+import type { HazardFigureFilter, HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
+import type { ListFilters } from '../../db/list-filters';
 import { OPEN_HAZARD_SQL } from '../../db/status-lists';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
-import { named, qb, type NamedParams, type Sql } from '../../db/sql';
-import { figureFilter } from './figure-cases';
+import { named, qb, type Sql } from '../../db/sql';
+import { listPage, type LedgerListOf } from '../../ledger/list';
+import { FIGURE_CASES } from './figure-cases';
 
-/**
- * Queries of the hazard ledger, in the petitions' shape (petitions/repo.ts): one `filtered` query
- * for count and page, the page picked on the bare table and only its rows joined (deferred join).
- */
+/** Queries of the hazard ledger; its list is the kernel's (ledger/list.ts), as the other ledgers' are. */
 export type HazardTableRow = Schema['hazards'];
 export type ListInput = z.output<typeof hazardsListInput>;
 
@@ -54,31 +42,7 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
   foundTo: (q) => q.where('h.found_on', '<=', named('foundTo')),
 };
 
-type Filters = Partial<ListInput>;
-
-/** The hazards matching the list's filters within the user's scope. */
-function filtered(
-  input: Filters,
-  scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
-): Selection {
-  let query = applyFilters(allHazards(), FILTERS, input);
-  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'h'))}`);
-  if (scope) query = query.where('h.township_code', 'like', named('scopePrefix'));
-  if (input.figure) query = query.where(figureFilter(input.figure, input.figurePart ?? 'numerator'));
-  return query;
-}
-
-/** The values of `filtered`'s named parameters; `today` dates the overdue measures. */
-const listParams = (input: Filters, scope: string | null, today: string): NamedParams => ({
-  ...listValues(input, scope),
-  figureKey: input.figureKey ?? '',
-  today,
-});
-
-export type HazardQuery = Selection;
-
-export const withColumns = (query: HazardQuery) =>
+export const withColumns = (query: Selection) =>
   query
     .innerJoin('regions as g', 'g.code', 'h.township_code')
     .leftJoin('regions as v', 'v.code', 'h.village_code')
@@ -138,30 +102,25 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
   return rawSql.raw(`${SORT_COLUMNS[input.sort]} ${direction}${then}, h.id ${direction}`);
 }
 
+/**
+ * The hazard list through the kernel (ledger/list.ts): the page picked on the bare table, then only
+ * its rows joined; its figures are the hazard figures' cases (figure-cases.ts).
+ */
+const HAZARD_LIST: LedgerListOf<Selection, FilterKey, HazardFigureFilter, ListInput, JoinedRow> = {
+  ledger: 'hazards',
+  alias: 'h',
+  from: allHazards,
+  filters: FILTERS,
+  inScope: (q) => q.where('h.township_code', 'like', named('scopePrefix')),
+  figures: FIGURE_CASES,
+  order: orderOf,
+  rows: (picked, order) => withColumns(allHazards()).where(picked).orderBy(order) as Compilable<JoinedRow>,
+};
+
+/** `today` dates the overdue measures. */
 export function listHazards(sql: Sql, input: ListInput, scope: string | null, today: string): Page<HazardRow> {
-  const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
-  const { total, rows } = shapedList(sql, 'hazards', shape, input, listParams(input, scope, today), {
-    count: () => {
-      const count = (q: Selection) => q.select((eb) => eb.fn.countAll<number>().as('n'));
-      return input.voided === 'only'
-        ? count(filtered(input, scope))
-        : countLessVoided(count(filtered(input, scope, 'any')), count(filtered(input, scope, 'only')));
-    },
-    page: () => {
-      // The page is picked on the bare table, then only its rows are joined.
-      const order = orderOf(input);
-      const bounds = pageBounds(input.pageSize);
-      const picked = filtered(input, scope)
-        .orderBy(order)
-        .limit(bounds.limit)
-        .offset(bounds.offset)
-        .select(rawSql<number>`h.rowid`.as('rid'));
-      return withColumns(allHazards())
-        .where(rawSql<SqlBool>`h.rowid IN (${picked})`)
-        .orderBy(order);
-    },
-  });
-  return { items: (rows as JoinedRow[]).map(toRow), total, page: input.page, pageSize: input.pageSize };
+  const { total, rows } = listPage(sql, HAZARD_LIST, input, scope, { today });
+  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
 }
 
 /** The next `FX2026-000123` of the year, allocated inside the write transaction. */

@@ -8,7 +8,8 @@ import { daysOverdue } from '../../../../shared/domain/ledger/deadlines';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf, pageBounds } from '../../db/paging';
 import { clockOf } from '../../ledger/clock';
-import { casesInScope, countOf, pageRows } from './repo';
+import { countSelection } from '../../ledger/list';
+import { casesInScope, pageRows } from './repo';
 
 type QueueInput = z.output<(typeof petitionsContract)['petitions.supervisionQueue']['input']>;
 
@@ -42,7 +43,7 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
       order: rawSql`${LEVEL_RANK} DESC, p.due_date IS NULL, p.due_date, p.id`,
     },
   ];
-  const counts = runs.map((run) => countOf(ctx.sql, run.cases, params));
+  const counts = runs.map((run) => countSelection(ctx.sql, run.cases, params));
   let offset = offsetOf(input.page, input.pageSize);
   const items: SupervisionQueueItem[] = [];
   runs.forEach((run, index) => {

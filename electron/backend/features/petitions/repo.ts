@@ -1,5 +1,4 @@
-import { voidedCondition } from '../../ledger/live';
-import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql as rawSql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
@@ -9,26 +8,18 @@ import type {
   petitionsListInput,
 } from '../../../../shared/contract/petitions';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shared/domain/masking';
-import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import {
-  applyFilters,
-  countLessVoided,
-  figureShape,
-  listShape,
-  listValues,
-  shapedList,
-  type ListFilters,
-} from '../../db/list-filters';
-import { pageBounds } from '../../db/paging';
+import { listValues, type ListFilters } from '../../db/list-filters';
+import { listPage, pageOf, selection, type LedgerListOf } from '../../ledger/list';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
 import { displayNameOf } from '../../db/display-name';
+import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 
 /**
  * Queries of the petition ledger. Deadline stages are computed in SQL from the due date and the
@@ -81,9 +72,9 @@ type FilterKey = Extract<
 >;
 
 /**
- * The list's filters, each narrowing by the named parameter of its own name (`listParams`), so a
- * list's SQL depends only on which filters are set (`Sql.shaped`). The keyword matches the case
- * number, summary or a petitioner's name (see db/search-text.ts).
+ * The list's filters, each narrowing by the named parameter of its own name (the kernel's list
+ * binds them), so a list's SQL depends only on which filters are set (`Sql.shaped`). The keyword
+ * matches the case number, summary or a petitioner's name (see db/search-text.ts).
  */
 const FILTERS: ListFilters<CaseSelection, FilterKey> = {
   keyword: (q: CaseSelection) =>
@@ -99,33 +90,6 @@ const FILTERS: ListFilters<CaseSelection, FilterKey> = {
   unassigned: (q: CaseSelection) => q.where('p.handling_unit_id', 'is', null),
   stage: (q: CaseSelection) => q.where(rawSql<SqlBool>`${stageSql} = @stage`),
 };
-
-type Filters = Partial<ListInput>;
-
-/** The cases behind a figure's numerator or denominator (tallies.ts METRIC_CASES). */
-function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominator') {
-  const cases = METRIC_CASES[metric];
-  const condition = rawSql<SqlBool>`(${rawSql.raw(cases[part])})`;
-  return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < @today` : condition;
-}
-
-function filtered(
-  input: Filters,
-  scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
-): CaseSelection {
-  let query = applyFilters(allCases(), FILTERS, input);
-  if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'p'))}`);
-  if (scope) query = query.where('p.township_code', 'like', named('scopePrefix'));
-  if (input.metric) query = query.where(metricFilter(input.metric, input.metricPart ?? 'numerator'));
-  return query;
-}
-
-/** The values of `filtered`'s named parameters, and the clock's. */
-const listParams = (input: Filters, scope: string | null, clock: CaseClock): NamedParams => ({
-  ...listValues(input, scope),
-  ...clockParams(clock),
-});
 
 /** The case columns a list row shows (the wide text columns stay out of lists). */
 const LIST_COLUMNS = [
@@ -214,49 +178,43 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
   return rawSql.raw(`${undatedLast}${column} ${direction}, p.id ${direction}`);
 }
 
-export type PetitionQuery = CaseSelection;
-
 /**
- * The page's rows. The page is picked on the bare table (filter, `order`, limit), and only its rows
- * then get the joined columns and petitioners' names; otherwise SQLite would build them for every
- * matching row before sorting (thousands for a common keyword).
+ * The petition list through the kernel (ledger/list.ts). A page's rows get the joined columns and
+ * petitioners' names only once picked on the bare table: otherwise SQLite would build them for
+ * every matching row before sorting (thousands for a common keyword). Its figures are the metrics'
+ * cases (tallies.ts).
  */
-const pageQuery = (page: PetitionQuery, order: RawBuilder<unknown>) =>
-  withColumns(allCases())
-    .where(rawSql<SqlBool>`p.rowid IN (${page.select(rawSql<number>`p.rowid`.as('rid'))})`)
-    .orderBy(order);
+const PETITION_LIST: LedgerListOf<CaseSelection, FilterKey, PetitionMetricCode, ListInput, JoinedRow> = {
+  ledger: 'petitions',
+  alias: 'p',
+  from: allCases,
+  filters: FILTERS,
+  inScope: (q) => q.where('p.township_code', 'like', named('scopePrefix')),
+  figures: METRIC_CASES,
+  order: orderOf,
+  rows: (picked, order) => withColumns(allCases()).where(picked).orderBy(order) as Compilable<JoinedRow>,
+};
 
 /** One page of a selection built per call (the supervision queue); `params` binds its named values. */
-export const pageRows = (sql: Sql, page: PetitionQuery, order: RawBuilder<unknown>, params: NamedParams) =>
-  (sql.all(pageQuery(page, order), params) as JoinedRow[]).map(toRow);
+export const pageRows = (sql: Sql, page: CaseSelection, order: RawBuilder<unknown>, params: NamedParams) =>
+  sql.all(pageOf(PETITION_LIST, page, order), params).map(toRow);
 
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
-  const shape = listShape(FILTERS, input, scope, figureShape(input.metric, input.metricPart));
-  const { total, rows } = shapedList(sql, 'petitions', shape, input, listParams(input, scope, clock), {
-    count: () =>
-      input.voided === 'only'
-        ? countQuery(filtered(input, scope))
-        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
-    page: () => {
-      const order = orderOf(input);
-      const bounds = pageBounds(input.pageSize);
-      return pageQuery(filtered(input, scope).orderBy(order).limit(bounds.limit).offset(bounds.offset), order);
-    },
-  });
-  return { items: (rows as JoinedRow[]).map(toRow), total, page: input.page, pageSize: input.pageSize };
+  const { total, rows } = listPage(
+    sql,
+    PETITION_LIST,
+    { ...input, figure: input.metric, figurePart: input.metricPart },
+    scope,
+    clockParams(clock),
+  );
+  return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
 }
 
-/** The open cases in scope, narrowed by the caller (the supervision queue), and their parameters. */
+/** The cases in scope, narrowed by the caller (the supervision queue), and their parameters. */
 export const casesInScope = (scope: string | null, clock: CaseClock) => ({
-  cases: filtered({}, scope),
-  params: listParams({}, scope, clock),
+  cases: selection(PETITION_LIST, {}, scope),
+  params: { ...listValues({}, scope), ...clockParams(clock) },
 });
-
-const countQuery = (query: PetitionQuery) => query.select((eb) => eb.fn.countAll<number>().as('n'));
-
-/** How many cases a query leaves. */
-export const countOf = (sql: Sql, query: PetitionQuery, params: NamedParams): number =>
-  sql.get(countQuery(query), params)?.n ?? 0;
 
 export const petitionerRows = (sql: Sql, petitionId: string) =>
   sql.all(

@@ -1,22 +1,23 @@
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import { PETITION_TALLIES } from '../../db/migrations/0005-petition-speed';
+import type { FigureCases } from '../../ledger/list';
 
 /** The tallies the figures read, as the triggers of migrations 0005 and 0012 keep them. */
 export type TallyName = keyof typeof PETITION_TALLIES;
 
 /**
- * The cases behind each metric's numerator and denominator, as conditions on a case row `p`:
- * what a click on a figure lists. `pastDue`: the numerator also needs the due date before today
- * (bound by the caller). Repeat visits are sums, so they list the cases with repeats.
+ * The cases behind each metric's denominator and, among them, its numerator, as conditions on a
+ * case row `p`: what a click on a figure lists (ledger/list.ts). Overdue is a matter of the date
+ * (`@today`); repeat visits are sums, so they list the cases with repeats.
  */
-export const METRIC_CASES: Record<PetitionMetricCode, { numerator: string; denominator: string; pastDue?: true }> = {
-  resolution_rate: { numerator: PETITION_TALLIES.concluded('p'), denominator: '1' },
-  on_time_rate: { numerator: PETITION_TALLIES.on_time('p'), denominator: PETITION_TALLIES.concluded('p') },
-  overdue: { numerator: PETITION_TALLIES.open_due('p'), denominator: PETITION_TALLIES.open_due('p'), pastDue: true },
-  repeat_cases: { numerator: PETITION_TALLIES.repeat_cases('p'), denominator: '1' },
-  repeat_visits: { numerator: PETITION_TALLIES.repeat_cases('p'), denominator: '1' },
+export const METRIC_CASES: Record<PetitionMetricCode, FigureCases> = {
+  resolution_rate: { denominator: '1', numerator: PETITION_TALLIES.concluded('p') },
+  on_time_rate: { denominator: PETITION_TALLIES.concluded('p'), numerator: PETITION_TALLIES.on_time('p') },
+  overdue: { denominator: PETITION_TALLIES.open_due('p'), numerator: 'p.due_date < @today' },
+  repeat_cases: { denominator: '1', numerator: PETITION_TALLIES.repeat_cases('p') },
+  repeat_visits: { denominator: '1', numerator: PETITION_TALLIES.repeat_cases('p') },
   leader_resolution_rate: {
-    numerator: PETITION_TALLIES.packaged_concluded('p'),
     denominator: PETITION_TALLIES.packaged('p'),
+    numerator: PETITION_TALLIES.packaged_concluded('p'),
   },
 };
