@@ -6,13 +6,15 @@ import { meetingTaskOwner } from '../features/meetings/task-owner';
 import { petitionAttachmentOwner, petitionStore } from '../features/petitions/store';
 import type { LedgerRegistry } from '../ledger/registry';
 
+const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore };
+
 /**
  * What each feature lends the kernel and the other features (`ctx.ledgers`), put together here with
  * the method table, as features may not import one another (docs/architecture.md, Layers).
  */
 export const ledgers: LedgerRegistry = {
-  records: { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore },
+  records: stores,
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
   attachmentOwners: { petition: petitionAttachmentOwner },
-  searchIndexes: [petitionStore.search, hazardStore.search, assessmentStore.search],
+  searchIndexes: Object.values(stores).map((store) => store.search),
 };
