@@ -16,15 +16,15 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pro
 /**
  * Feature isolation in electron/backend/ (docs/architecture.md, Layers). Every folder of features/ is a
  * feature: it may import the core, the ledger kernel ledger/ and shared/, never another feature, so each
- * changes on its own. The core (api/, audit/, auth/, db/ with its migrations, demo/, export/, http/, and
- * the kernel) holds what every feature needs and imports no feature at all; only the composition root
- * puts them together: the method table and the ledger registry, and the backend's opening (app.ts,
- * recovery.ts), which schedules and restores backups.
+ * changes on its own. The core (api/, audit/, auth/, db/ with its migrations, demo/, export/, http/,
+ * import/ and the kernel) holds what every feature needs and imports no feature at all; only the
+ * composition root puts them together: the method table, the ledger registry and the import kinds, and
+ * the backend's opening (app.ts, recovery.ts), which schedules and restores backups.
  * A local rule rather than `no-restricted-imports` patterns: it resolves each relative import, so it holds
  * at any folder depth and names both sides.
  */
 const backendDir = path.join(import.meta.dirname, 'electron', 'backend');
-const COMPOSITION_ROOT = ['api/handlers.ts', 'api/ledgers.ts', 'app.ts', 'recovery.ts'];
+const COMPOSITION_ROOT = ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'app.ts', 'recovery.ts'];
 
 /** Where a backend file lies: its path under electron/backend/, its top folder and, under features/, its feature. */
 function placeOf(file) {

@@ -166,7 +166,7 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
         'electron/backend/ledger/x.ts',
       ),
     ).toEqual([]);
-    for (const file of ['api/ledgers.ts', 'api/handlers.ts']) {
+    for (const file of ['api/ledgers.ts', 'api/handlers.ts', 'api/imports.ts']) {
       expect(
         await isolation(
           "import { petitionStore } from '../features/petitions/store';\nexport const a = petitionStore;\n",

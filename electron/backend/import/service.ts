@@ -16,7 +16,7 @@ import { principalOf, type HandlerContext } from '../api/types';
 import { displayNameOf } from '../db/display-name';
 import { offsetOf } from '../db/paging';
 import { qb } from '../db/sql';
-import { appendAudit } from '../features/audit/writer';
+import { appendAudit } from '../audit/writer';
 import { todayOf } from '../ledger/clock';
 import { ProblemLog, type ImportKind, type ReadRow } from './kind';
 import { mapSheet } from './sheet';

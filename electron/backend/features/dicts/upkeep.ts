@@ -3,7 +3,7 @@ import type { Dictionary, dictEntryInput } from '../../../../shared/contract/dic
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { findDictionaryName, listEntries } from './repo';
 
 /**

@@ -4,7 +4,7 @@ import type { Person, personCreateInput } from '../../../../shared/contract/peop
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { findPerson } from './repo';
 
 /**

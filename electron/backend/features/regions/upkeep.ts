@@ -6,7 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
 import { findCounty } from '../../db/county';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { findRegion } from './repo';
 
 /**

@@ -4,7 +4,7 @@ import type { Unit, unitCreateInput } from '../../../../shared/contract/units';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
-import { audited } from '../audit/writer';
+import { audited } from '../../audit/writer';
 import { findUnit } from './repo';
 
 /**
