@@ -16,12 +16,13 @@ import { OPEN_TASK_STATUSES } from '../../../../shared/domain/risks/tasks';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import {
   applyFilters,
-  countLessVoided,
   figureShape,
   listShape,
+  listTotal,
   listValues,
   shapedList,
   type ListFilters,
+  type VoidedMode,
 } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
@@ -101,7 +102,7 @@ type Filters = Partial<ListInput>;
 export function filtered(
   input: Filters,
   scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
+  voided: VoidedMode = input.voided ?? 'exclude',
 ): Selection {
   let query = applyFilters(allAssessments(), FILTERS, input);
   if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'a'))}`);
@@ -212,10 +213,7 @@ export function listAssessments(
 ): Page<AssessmentRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
   const { total, rows } = shapedList(sql, 'assessments', shape, input, listParams(input, scope, clock), {
-    count: () =>
-      input.voided === 'only'
-        ? countQuery(filtered(input, scope))
-        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
+    count: () => listTotal(input.voided, (voided) => countQuery(filtered(input, scope, voided))),
     page: () => {
       const order = orderOf(input);
       const bounds = pageBounds(input.pageSize);

@@ -5,12 +5,13 @@ import type { Page } from '../../../../shared/contract';
 import type { HazardRow, hazardsListInput } from '../../../../shared/contract/hazards';
 import {
   applyFilters,
-  countLessVoided,
   figureShape,
   listShape,
+  listTotal,
   listValues,
   shapedList,
   type ListFilters,
+  type VoidedMode,
 } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import { OPEN_HAZARD_SQL } from '../../db/status-lists';
@@ -57,11 +58,7 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
 type Filters = Partial<ListInput>;
 
 /** The hazards matching the list's filters within the user's scope. */
-function filtered(
-  input: Filters,
-  scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
-): Selection {
+function filtered(input: Filters, scope: string | null, voided: VoidedMode = input.voided ?? 'exclude'): Selection {
   let query = applyFilters(allHazards(), FILTERS, input);
   if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'h'))}`);
   if (scope) query = query.where('h.township_code', 'like', named('scopePrefix'));
@@ -120,7 +117,7 @@ export const toRow = (row: JoinedRow): HazardRow => ({
 
 /**
  * Red first when sorting by level descending: the rank 3 (红) … 0 (蓝). Index `hazards_level_rank`
- * (migration 0006) is on this very expression: change both together.
+ * (migrations 0006, 0012) is on this very expression: change both together.
  */
 const LEVEL_RANK = `CASE h.level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END`;
 
@@ -141,12 +138,10 @@ function orderOf(input: Pick<ListInput, 'sort' | 'direction'>): RawBuilder<unkno
 export function listHazards(sql: Sql, input: ListInput, scope: string | null, today: string): Page<HazardRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.figure, input.figurePart));
   const { total, rows } = shapedList(sql, 'hazards', shape, input, listParams(input, scope, today), {
-    count: () => {
-      const count = (q: Selection) => q.select((eb) => eb.fn.countAll<number>().as('n'));
-      return input.voided === 'only'
-        ? count(filtered(input, scope))
-        : countLessVoided(count(filtered(input, scope, 'any')), count(filtered(input, scope, 'only')));
-    },
+    count: () =>
+      listTotal(input.voided, (voided) =>
+        filtered(input, scope, voided).select((eb) => eb.fn.countAll<number>().as('n')),
+      ),
     page: () => {
       // The page is picked on the bare table, then only its rows are joined.
       const order = orderOf(input);

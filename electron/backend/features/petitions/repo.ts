@@ -16,12 +16,13 @@ import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import {
   applyFilters,
-  countLessVoided,
   figureShape,
   listShape,
+  listTotal,
   listValues,
   shapedList,
   type ListFilters,
+  type VoidedMode,
 } from '../../db/list-filters';
 import { pageBounds } from '../../db/paging';
 import type { Schema } from '../../db/schema';
@@ -109,11 +110,7 @@ function metricFilter(metric: PetitionMetricCode, part: 'numerator' | 'denominat
   return part === 'numerator' && cases.pastDue ? rawSql<SqlBool>`${condition} AND p.due_date < @today` : condition;
 }
 
-function filtered(
-  input: Filters,
-  scope: string | null,
-  voided: 'exclude' | 'only' | 'any' = input.voided ?? 'exclude',
-): CaseSelection {
+function filtered(input: Filters, scope: string | null, voided: VoidedMode = input.voided ?? 'exclude'): CaseSelection {
   let query = applyFilters(allCases(), FILTERS, input);
   if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, 'p'))}`);
   if (scope) query = query.where('p.township_code', 'like', named('scopePrefix'));
@@ -233,10 +230,7 @@ export const pageRows = (sql: Sql, page: PetitionQuery, order: RawBuilder<unknow
 export function listPetitions(sql: Sql, input: ListInput, scope: string | null, clock: CaseClock): Page<PetitionRow> {
   const shape = listShape(FILTERS, input, scope, figureShape(input.metric, input.metricPart));
   const { total, rows } = shapedList(sql, 'petitions', shape, input, listParams(input, scope, clock), {
-    count: () =>
-      input.voided === 'only'
-        ? countQuery(filtered(input, scope))
-        : countLessVoided(countQuery(filtered(input, scope, 'any')), countQuery(filtered(input, scope, 'only'))),
+    count: () => listTotal(input.voided, (voided) => countQuery(filtered(input, scope, voided))),
     page: () => {
       const order = orderOf(input);
       const bounds = pageBounds(input.pageSize);
