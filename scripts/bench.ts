@@ -203,6 +203,15 @@ function pageStatements(db: Db, text: (limit: number) => string) {
   };
 }
 
+/**
+ * A list's total as the app counts it (db/list-filters.ts listTotal): filtered, the rows its filter
+ * (`filter`, voided records left out) keeps; unfiltered, the table's count less its voided rows'.
+ */
+const listTotalSql = (table: string, where: string, filter: string) =>
+  where
+    ? `SELECT count(*) FROM ${table} ${filter}`
+    : `SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE voided_at IS NOT NULL)`;
+
 /** The hand-written floors: what each method's repo query is, as plain SQL. */
 function floors(db: Db) {
   const regionColumns = `r.code, r.name, r.level, r.parent_code AS parentCode,
@@ -326,12 +335,7 @@ function petitionFloors(db: Db, today: string) {
   const selection = (where: string, order = 'p.received_date DESC, p.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE p.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM petitions p${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM petitions p WHERE p.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('petitions p', where, filter)).pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
       db,
@@ -427,12 +431,7 @@ function hazardFloors(db: Db, today: string) {
   const page = (where: string, order = 'h.found_on DESC, h.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE h.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM hazards h${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM hazards h WHERE h.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('hazards h', where, filter)).pluck();
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
       db,
@@ -512,12 +511,7 @@ function assessmentFloors(db: Db, today: string) {
   const page = (where: string) => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE a.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM assessments a${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM assessments a WHERE a.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('assessments a', where, filter)).pluck();
     const items = pageStatements(
       db,
       (limit) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id
