@@ -44,7 +44,7 @@ import { generateDemoCounty } from '../electron/backend/demo/generate';
 import { Random } from '../electron/backend/demo/random';
 import { seededUuidV7 } from '../electron/backend/demo/uuid';
 import type { DemoSummary } from '../shared/contract/system';
-import { maskName } from '../shared/domain/masking';
+import { maskName, maskPhone } from '../shared/domain/masking';
 import { addDays } from '../shared/domain/ledger/calendar';
 import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/ledger/deadlines';
 import { HAZARD_LEVELS } from '../shared/domain/risks/hazard-levels';
@@ -203,29 +203,47 @@ function pageStatements(db: Db, text: (limit: number) => string) {
   };
 }
 
+/**
+ * A list's total as the app counts it (db/list-filters.ts listTotal): filtered, the rows its filter
+ * (`filter`, voided records left out) keeps; unfiltered, the table's count less its voided rows'.
+ */
+const listTotalSql = (table: string, where: string, filter: string) =>
+  where
+    ? `SELECT count(*) FROM ${table} ${filter}`
+    : `SELECT (SELECT count(*) FROM ${table}) - (SELECT count(*) FROM ${table} WHERE voided_at IS NOT NULL)`;
+
 /** The hand-written floors: what each method's repo query is, as plain SQL. */
 function floors(db: Db) {
+  // Disabled reference rows are left out of the lists, whose rows say whether they are in use.
+  const enabled = (rows: unknown[]) =>
+    (rows as Array<Record<string, unknown>>).map((row): Record<string, unknown> => ({
+      ...row,
+      enabled: row.enabled === 1,
+    }));
   const regionColumns = `r.code, r.name, r.level, r.parent_code AS parentCode,
-    (SELECT count(*) FROM regions AS c WHERE c.parent_code = r.code) AS childCount`;
+    (SELECT count(*) FROM regions AS c WHERE c.parent_code = r.code) AS childCount, r.disabled_at IS NULL AS enabled`;
   const regionsPage = (where: string) => {
-    const total = db.prepare(`SELECT count(*) AS n FROM regions AS r WHERE ${where}`).pluck();
+    const live = `r.disabled_at IS NULL AND ${where}`;
+    const total = db.prepare(`SELECT count(*) AS n FROM regions AS r WHERE ${live}`).pluck();
     const items = db.prepare(
-      `SELECT ${regionColumns} FROM regions AS r WHERE ${where} ORDER BY r.sort, r.code LIMIT ? OFFSET ?`,
+      `SELECT ${regionColumns} FROM regions AS r WHERE ${live} ORDER BY r.sort, r.code LIMIT ? OFFSET ?`,
     );
     return (value: string, page = 1, pageSize = 20) => ({
-      items: items.all(value, pageSize, (page - 1) * pageSize),
+      items: enabled(items.all(value, pageSize, (page - 1) * pageSize)),
       total: total.get(value),
       page,
       pageSize,
     });
   };
-  const unitsTotal = db.prepare('SELECT count(*) FROM units').pluck();
-  const unitsItems = db.prepare(
-    'SELECT id, code, name, kind, region_code AS regionCode FROM units ORDER BY sort, code LIMIT ? OFFSET ?',
-  );
-  const peopleTotal = db.prepare('SELECT count(*) FROM people AS p JOIN units AS u ON u.id = p.unit_id').pluck();
-  const peopleItems = db.prepare(`SELECT p.id, p.name, p.title, p.role, p.unit_id AS unitId, u.name AS unitName
-    FROM people AS p JOIN units AS u ON u.id = p.unit_id ORDER BY p.sort, p.id LIMIT ? OFFSET ?`);
+  const unitsTotal = db.prepare('SELECT count(*) FROM units WHERE disabled_at IS NULL').pluck();
+  const unitsItems = db.prepare(`SELECT id, code, name, kind, region_code AS regionCode, disabled_at IS NULL AS enabled
+    FROM units WHERE disabled_at IS NULL ORDER BY sort, code LIMIT ? OFFSET ?`);
+  const peopleTotal = db
+    .prepare('SELECT count(*) FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL')
+    .pluck();
+  const peopleItems = db.prepare(`SELECT p.id, p.name, p.title, p.role, p.unit_id AS unitId, u.name AS unitName,
+      p.phone, p.disabled_at IS NULL AS enabled
+    FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL ORDER BY p.sort, p.id LIMIT ? OFFSET ?`);
   const dictName = db.prepare('SELECT name FROM dictionaries WHERE code = ?').pluck();
   const dictEntries = db.prepare(
     'SELECT code, label, sort, enabled FROM dict_entries WHERE dict_code = ? ORDER BY sort, code',
@@ -240,9 +258,17 @@ function floors(db: Db) {
     regionsByLevel: regionsPage('r.level = ?'),
     regionsByParent: regionsPage('r.parent_code = ?'),
     regionsByKeyword: regionsPage("r.name LIKE ? ESCAPE '\\'"),
-    units: (page = 1) => ({ items: unitsItems.all(20, (page - 1) * 20), total: unitsTotal.get(), page, pageSize: 20 }),
+    units: (page = 1) => ({
+      items: enabled(unitsItems.all(20, (page - 1) * 20)),
+      total: unitsTotal.get(),
+      page,
+      pageSize: 20,
+    }),
     people: (page = 1) => ({
-      items: peopleItems.all(20, (page - 1) * 20),
+      items: enabled(peopleItems.all(20, (page - 1) * 20)).map(({ phone, ...person }) => ({
+        ...person,
+        phoneMasked: phone ? maskPhone(String(phone)) : '',
+      })),
       total: peopleTotal.get(),
       page,
       pageSize: 20,
@@ -326,12 +352,7 @@ function petitionFloors(db: Db, today: string) {
   const selection = (where: string, order = 'p.received_date DESC, p.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE p.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM petitions p${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM petitions p WHERE p.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('petitions p', where, filter)).pluck();
     // The page is picked on the bare table, then joined (repo.ts pageRows).
     const items = pageStatements(
       db,
@@ -427,12 +448,7 @@ function hazardFloors(db: Db, today: string) {
   const page = (where: string, order = 'h.found_on DESC, h.id DESC') => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE h.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM hazards h${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM hazards h WHERE h.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('hazards h', where, filter)).pluck();
     // The page is picked on the bare table, then joined (repo.ts listHazards).
     const items = pageStatements(
       db,
@@ -512,12 +528,7 @@ function assessmentFloors(db: Db, today: string) {
   const page = (where: string) => {
     // Voided records are left out, as the app's lists do (ledger/live.ts).
     const filter = `WHERE a.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
-    // The total as the app counts it: the filtered rows less the voided ones (db/list-filters.ts).
-    const total = db
-      .prepare(
-        `SELECT (SELECT count(*) FROM assessments a${where ? ` WHERE ${where}` : ''}) - (SELECT count(*) FROM assessments a WHERE a.voided_at IS NOT NULL${where ? ` AND ${where}` : ''})`,
-      )
-      .pluck();
+    const total = db.prepare(listTotalSql('assessments a', where, filter)).pluck();
     const items = pageStatements(
       db,
       (limit) => `SELECT ${columns} FROM assessments a JOIN units u ON u.id = a.proposing_unit_id

@@ -325,4 +325,25 @@ describe('migration 0012: versions, voiding and the kernel’s change log', () =
     ).toThrow(/CHECK constraint/);
     db.close();
   });
+
+  it('ends every index of a ledger with voided_at, and keeps no index of the live rows alone', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS);
+    const indexes = db
+      .prepare(
+        `SELECT i.tbl_name AS ledger, i.name, i.sql FROM sqlite_schema i WHERE i.type = 'index' AND i.sql IS NOT NULL
+          AND i.tbl_name IN ('petitions', 'hazards', 'assessments') AND i.name != i.tbl_name || '_voided'`,
+      )
+      .all() as Array<{ ledger: string; name: string; sql: string }>;
+    expect(indexes.length).toBeGreaterThan(30);
+    const lastColumn = (name: string) =>
+      (db.prepare(`PRAGMA index_info(${name})`).all() as Array<{ name: string | null }>).at(-1)!.name;
+    expect(indexes.filter((index) => lastColumn(index.name) !== 'voided_at').map((index) => index.name)).toEqual([]);
+    // Such an index would lure a query reading every live row (a list sorted by an unindexed column).
+    expect(indexes.filter((index) => /WHERE voided_at IS NULL$/.test(index.sql)).map((index) => index.name)).toEqual(
+      [],
+    );
+    db.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { sql as rawSql, type Compilable, type Expression } from 'kysely';
+import { sql as rawSql, type Compilable, type Expression, type SelectQueryNode } from 'kysely';
 import { townshipPrefix } from '../../../shared/domain/scope';
 import { offsetOf } from './paging';
 import { searchPhrase } from './search-text';
@@ -81,11 +81,22 @@ export function shapedList<R>(
   };
 }
 
+/** Which records a list holds (its `voided` filter): not voided, voided only, or either. */
+export type VoidedMode = 'exclude' | 'only' | 'any';
+
+/** A count over a list's selection, with the selection's conditions still readable. */
+type CountQuery = { toOperationNode(): SelectQueryNode } & Expression<{ n: number }> & Compilable<{ n: number }>;
+
 /**
- * A list's total without its voided records, as the count of the filtered rows less the count of
- * the voided ones among them: the first keeps the plan (and, unfiltered, the b-tree count) it had
- * before voiding existed, the second reads the small index of voided rows (migration 0012). A
- * voided_at IS NULL condition in the count itself would read every row.
+ * A list's total, `count` being its selection's count under each voided mode. A filtered selection
+ * is counted as it is: its `voided_at IS NULL` is answered by the filter's index, as every index of
+ * a ledger ends with voided_at (migration 0012). An unfiltered one is the table's count less the
+ * voided ones': without a condition SQLite counts the table from its pages without reading a row,
+ * and the voided rows have their own small index.
  */
-export const countLessVoided = (all: Expression<{ n: number }>, voided: Expression<{ n: number }>) =>
-  qb.selectNoFrom(rawSql<number>`(${all}) - (${voided})`.as('n'));
+export function listTotal(voided: VoidedMode | undefined, count: (voided: VoidedMode) => CountQuery) {
+  if (voided === 'only') return count('only');
+  const all = count('any');
+  if (all.toOperationNode().where) return count('exclude');
+  return qb.selectNoFrom(rawSql<number>`(${all}) - (${count('only')})`.as('n'));
+}

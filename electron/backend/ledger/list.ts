@@ -1,13 +1,14 @@
 import { sql as rawSql, type Compilable, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import {
   applyFilters,
-  countLessVoided,
   figureShape,
   listShape,
+  listTotal,
   listValues,
   shapedList,
   type ListFilters,
   type ListPaging,
+  type VoidedMode,
 } from '../db/list-filters';
 import { pageBounds } from '../db/paging';
 import type { NamedParams, Sql } from '../db/sql';
@@ -39,8 +40,6 @@ export interface LedgerListInput<F extends string> {
   figurePart?: FigurePart | undefined;
   figureKey?: string | undefined;
 }
-
-type Voided = 'exclude' | 'only' | 'any';
 
 export interface LedgerList<DB, TB extends keyof DB & string, K extends string, F extends string, I, R> {
   /** The ledger's name in the statements' cache and its table's alias in the SQL (`p`). */
@@ -80,7 +79,7 @@ export function selection<DB, TB extends keyof DB & string, K extends string, F 
   list: LedgerList<DB, TB, K, F, I, R>,
   input: Partial<Record<K, unknown>> & LedgerListInput<F>,
   scope: string | null,
-  voided: Voided = input.voided ?? 'exclude',
+  voided: VoidedMode = input.voided ?? 'exclude',
 ): SelectQueryBuilder<DB, TB, object> {
   let query = applyFilters(list.from(), list.filters, input);
   if (voided !== 'any') query = query.where(rawSql<SqlBool>`${rawSql.raw(voidedCondition(voided, list.alias))}`);
@@ -124,13 +123,7 @@ export function listPage<DB, TB extends keyof DB & string, K extends string, F e
   const shape = listShape(list.filters, input, scope, figureShape(input.figure, input.figurePart));
   const values = { ...listValues(input, scope), figureKey: input.figureKey ?? '', ...params };
   return shapedList(sql, list.ledger, shape, input, values, {
-    count: () =>
-      input.voided === 'only'
-        ? countOf(selection(list, input, scope))
-        : countLessVoided(
-            countOf(selection(list, input, scope, 'any')),
-            countOf(selection(list, input, scope, 'only')),
-          ),
+    count: () => listTotal(input.voided, (voided) => countOf(selection(list, input, scope, voided))),
     page: () => {
       const order = list.order(input);
       const bounds = pageBounds(input.pageSize);

@@ -38,6 +38,57 @@ const voidAwareTallyTriggers = () => `
   CREATE TRIGGER board_case_categories_update AFTER UPDATE OF category, status, voided_at ON petitions
   BEGIN ${caseTally('old', -1)} ${caseTally('new', 1)} END;`;
 
+/**
+ * Every index on a ledger's own columns (but its UNIQUE ones), rebuilt to end with voided_at.
+ * Lists, figures, 今日, the board and the reports leave voided records out with `voided_at IS NULL`;
+ * an index without the column would send each row it passes to the table to ask, where before
+ * voiding existed the index alone answered (a sorted list's pages, a filtered list's count, the
+ * trends and a day's counts). The partial indexes behind live counts also leave voided records
+ * out, so a count that forgets them cannot use them; no index leaves them out alone, which would
+ * lure a query that reads every row (a list sorted by an unindexed column) through it.
+ */
+const LIVE_INDEXES: Record<string, string> = {
+  petitions_received: 'petitions (received_date, id, voided_at)',
+  petitions_due: 'petitions (due_date, id, voided_at)',
+  petitions_status: 'petitions (status, due_date, voided_at)',
+  petitions_township: 'petitions (township_code, received_date, voided_at)',
+  petitions_category: 'petitions (category, received_date, voided_at)',
+  petitions_item_type: 'petitions (item_type, received_date, voided_at)',
+  petitions_unit: 'petitions (handling_unit_id, received_date, voided_at)',
+  petitions_leader: 'petitions (leader_id, received_date, voided_at)',
+  petitions_count: 'petitions (petition_count, id, voided_at)',
+  petitions_township_status: 'petitions (township_code, status, received_date, voided_at)',
+  petitions_due_first: 'petitions (due_date IS NULL, due_date, id, voided_at)',
+  petitions_due_last: 'petitions (due_date IS NOT NULL, due_date, id, voided_at)',
+  petitions_open_due: `petitions (due_date, township_code, handling_unit_id, highest_level, voided_at)
+    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND voided_at IS NULL`,
+  petitions_resolved: 'petitions (resolved_date, voided_at) WHERE resolved_date IS NOT NULL AND voided_at IS NULL',
+  petitions_closed: 'petitions (closed_date, voided_at) WHERE closed_date IS NOT NULL AND voided_at IS NULL',
+  hazards_found: 'hazards (found_on, id, voided_at)',
+  hazards_township_status: 'hazards (township_code, status, found_on, voided_at)',
+  hazards_status_level: 'hazards (status, level, found_on, voided_at)',
+  hazards_level: 'hazards (level, found_on, voided_at)',
+  hazards_category: 'hazards (category, found_on, voided_at)',
+  hazards_leader: 'hazards (leader_id, found_on, voided_at)',
+  hazards_figures: 'hazards (status, level, township_code, voided_at)',
+  hazards_level_rank: `hazards (
+    (CASE level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END), found_on, id, voided_at)`,
+  hazards_open: `hazards (level, township_code, voided_at)
+    WHERE status IN ('found', 'resolving') AND voided_at IS NULL`,
+  hazards_open_points: `hazards (level, lng, lat, voided_at)
+    WHERE status IN ('found', 'resolving') AND lng IS NOT NULL AND voided_at IS NULL`,
+  hazards_resolved: 'hazards (resolved_on, voided_at) WHERE resolved_on IS NOT NULL AND voided_at IS NULL',
+  assessments_registered: 'assessments (registered_on, id, voided_at)',
+  assessments_status: 'assessments (status, registered_on, voided_at)',
+  assessments_level: 'assessments (risk_level_after, registered_on, voided_at)',
+  assessments_decision: 'assessments (decision, registered_on, voided_at)',
+  assessments_type: 'assessments (matter_type, registered_on, voided_at)',
+  assessments_decided: 'assessments (decided_on, id, voided_at)',
+  assessments_people: 'assessments (people_affected, id, voided_at)',
+  assessments_re_review_due: `assessments (next_re_review_on, id, voided_at)
+    WHERE status = 'tracking' AND voided_at IS NULL`,
+};
+
 /** The ledgers whose records carry a version and may be voided (作废); the kernel's `LedgerKey`s. */
 const LEDGER_TABLES = { petition: 'petitions', hazard: 'hazards', assessment: 'assessments' } as const;
 
@@ -78,34 +129,10 @@ export const migration0012: Migration = {
         at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX ledger_changes_record ON ledger_changes (ledger, record_id, at, id);
-
-      -- The partial indexes behind live counts (overdue, the board's points and trends, the daily
-      -- report's days) leave voided records out, so a count that forgets them cannot use them; each
-      -- ends with voided_at (always NULL there) so the counts' own voided_at IS NULL reads no row.
-      DROP INDEX petitions_status;
-      CREATE INDEX petitions_status ON petitions (status, due_date, voided_at);
-      DROP INDEX petitions_open_due;
-      CREATE INDEX petitions_open_due ON petitions (due_date, township_code, handling_unit_id, highest_level, voided_at)
-        WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND voided_at IS NULL;
-      DROP INDEX petitions_resolved;
-      CREATE INDEX petitions_resolved ON petitions (resolved_date, voided_at)
-        WHERE resolved_date IS NOT NULL AND voided_at IS NULL;
-      DROP INDEX petitions_closed;
-      CREATE INDEX petitions_closed ON petitions (closed_date, voided_at) WHERE closed_date IS NOT NULL AND voided_at IS NULL;
-      DROP INDEX hazards_open;
-      CREATE INDEX hazards_open ON hazards (level, township_code, voided_at)
-        WHERE status IN ('found', 'resolving') AND voided_at IS NULL;
-      DROP INDEX hazards_open_points;
-      CREATE INDEX hazards_open_points ON hazards (level, lng, lat, voided_at)
-        WHERE status IN ('found', 'resolving') AND lng IS NOT NULL AND voided_at IS NULL;
-      DROP INDEX hazards_figures;
-      CREATE INDEX hazards_figures ON hazards (status, level, township_code, voided_at) WHERE voided_at IS NULL;
-      DROP INDEX hazards_resolved;
-      CREATE INDEX hazards_resolved ON hazards (resolved_on, voided_at) WHERE resolved_on IS NOT NULL AND voided_at IS NULL;
-      DROP INDEX assessments_re_review_due;
-      CREATE INDEX assessments_re_review_due ON assessments (next_re_review_on, id, voided_at)
-        WHERE status = 'tracking' AND voided_at IS NULL;
     `);
+    for (const [name, definition] of Object.entries(LIVE_INDEXES)) {
+      db.exec(`DROP INDEX ${name}; CREATE INDEX ${name} ON ${definition};`);
+    }
     // The figures' and the board's tallies count a record only while it is not voided.
     db.exec(voidAwareTallyTriggers());
   },

@@ -1,6 +1,6 @@
 import { CONCLUDED_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
-import { liveTaskOwner, notVoided } from '../../ledger/live';
+import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 
 /**
  * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
@@ -36,8 +36,7 @@ export const SNAPSHOT_SQL = {
       WHERE t.owner_kind = 'assessment' AND t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today
         AND ${liveTaskOwner('t')}
     ) GROUP BY township`,
-  overdueTasksTotal: `SELECT count(*) AS n FROM risk_tasks t
-    WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today AND ${liveTaskOwner('t')}`,
+  overdueTasksTotal: `SELECT ${liveTaskCount(`t.status IN ${OPEN_TASK_SQL} AND t.due_date < @today`)} AS n`,
   newCases: `SELECT received_date AS date, count(*) AS n FROM petitions
     WHERE received_date BETWEEN @from AND @today AND ${notVoided()} GROUP BY received_date`,
   newHazards: `SELECT found_on AS date, count(*) AS n FROM hazards

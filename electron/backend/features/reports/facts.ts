@@ -12,7 +12,7 @@ import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/repo
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { Sql } from '../../db/sql';
-import { liveTaskOwner, notVoided } from '../../ledger/live';
+import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 
 /** Voided records (作废) count nowhere. */
 const LIVE = notVoided();
@@ -52,10 +52,8 @@ const ASSIGNED = `SELECT t.title, u.name AS unitName, t.due_date AS dueDate FROM
   ORDER BY t.created_at, t.id`;
 const TASKS = `SELECT
     (SELECT count(*) FROM risk_tasks t WHERE t.completed_on = @date AND ${liveTaskOwner('t')}) AS completed,
-    (SELECT count(*) FROM risk_tasks t
-      WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date < @date AND ${liveTaskOwner('t')}) AS overdue,
-    (SELECT count(*) FROM risk_tasks t
-      WHERE t.status IN ${OPEN_TASK_SQL} AND t.due_date BETWEEN @date AND @soon AND ${liveTaskOwner('t')}) AS dueSoon`;
+    ${liveTaskCount(`t.status IN ${OPEN_TASK_SQL} AND t.due_date < @date`)} AS overdue,
+    ${liveTaskCount(`t.status IN ${OPEN_TASK_SQL} AND t.due_date BETWEEN @date AND @soon`)} AS dueSoon`;
 /** Not yet decided: every status before 已决策 (the domain's DECIDED_ASSESSMENT_STATUSES). */
 const ASSESSMENTS = `SELECT
     sum(registered_on = @date) AS registered,
