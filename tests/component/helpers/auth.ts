@@ -10,7 +10,7 @@ import type { Role } from '@shared/domain/roles';
 import type { Result } from '@shared/errors';
 import App from '@/App.vue';
 import { createAppRouter } from '@/app/router';
-import { useAuthStore } from '@/features/auth/authStore';
+import { useAuthStore } from '@/app/authStore';
 import { installBridge } from './fakeBridge';
 import { eventually } from './eventually';
 
