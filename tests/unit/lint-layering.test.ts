@@ -182,3 +182,94 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
     ).toEqual([]);
   });
 });
+
+describe('feature isolation in the renderer (layers/feature-isolation)', () => {
+  async function isolation(code: string, filePath: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result!.messages.filter((m) => m.ruleId === 'layers/feature-isolation').map((m) => m.message);
+  }
+  const sfc = (imports: string) => `<script setup lang="ts">\n${imports}\n</script>\n\n<template><div /></template>\n`;
+
+  it('fails a feature importing another through the alias or a relative path, saying where shared parts go', async () => {
+    const [message, ...rest] = await isolation(
+      sfc("import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';\nvoid PetitionDrawer;"),
+      'renderer/src/features/today/views/TodayView.vue',
+    );
+    expect(rest).toEqual([]);
+    expect(message).toContain('功能模块 today 不得引用功能模块 petitions');
+    expect(message).toContain('ledger/records.ts');
+    expect(
+      await isolation(
+        "import { STATUS_TAG_TYPES } from '../../petitions/labels';\nexport const a = STATUS_TAG_TYPES;\n",
+        'renderer/src/features/hazards/components/x.ts',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('fails every form of import, and the board as a feature on either side', async () => {
+    const code = [
+      "import type { HazardStep } from '@/features/hazards/components/HazardStepDialog.vue';",
+      "export { registerMeetings } from '@/features/meetings/register';",
+      "export * from '../../board/mapOption';",
+      "export const load = () => import('@/features/reports/views/ReportsView.vue');",
+      'export type S = HazardStep;',
+    ].join('\n');
+    expect(await isolation(code, 'renderer/src/features/assessments/x.ts')).toHaveLength(4);
+    const board = await isolation(
+      "import { HAZARD_LIST_FIGURES } from '../features/hazards/figures';\nexport const a = HAZARD_LIST_FIGURES;\n",
+      'renderer/src/board/x.ts',
+    );
+    expect(board.join()).toContain('功能模块 board 不得引用功能模块 hazards');
+  });
+
+  it('fails the kernel and the rest of the core importing a feature', async () => {
+    const kernel = await isolation(
+      "import HazardLevelTag from '@/features/hazards/components/HazardLevelTag.vue';\nexport const a = HazardLevelTag;\n",
+      'renderer/src/ledger/x.ts',
+    );
+    expect(kernel.join()).toContain('台账内核 ledger/ 不得引用功能模块 hazards');
+    const components = await isolation(
+      "import { STATUS_TAG_TYPES } from '../features/petitions/labels';\nexport const a = STATUS_TAG_TYPES;\n",
+      'renderer/src/components/x.ts',
+    );
+    expect(components.join()).toContain('核心 components/ 不得引用功能模块 petitions');
+    const app = await isolation(
+      sfc("import LoginView from '@/features/auth/views/LoginView.vue';\nvoid LoginView;"),
+      'renderer/src/App.vue',
+    );
+    expect(app.join()).toContain('核心 App.vue 不得引用功能模块 auth');
+  });
+
+  it('allows a feature the core, the kernel, shared/ and its own files', async () => {
+    const code = [
+      "import { call } from '@/api/client';",
+      "import { useAuthStore } from '@/app/authStore';",
+      "import TownshipSelect from '@/components/TownshipSelect.vue';",
+      "import { useUnitOptions } from '@/composables/referenceOptions';",
+      "import RecordLink from '@/ledger/RecordLink.vue';",
+      "import TaskList from '@/ledger/tasks/TaskList.vue';",
+      "import { formatDateTime } from '@/utils/datetime';",
+      "import { HAZARD_LEVEL_LABELS } from '@shared/domain/risks/hazard-levels';",
+      "import { HAZARD_LIST_FIGURES } from '../figures';",
+      "import HazardLevelTag from './HazardLevelTag.vue';",
+      'export const all = [call, useAuthStore, TownshipSelect, useUnitOptions, RecordLink, TaskList, formatDateTime];',
+      'export const own = [HAZARD_LEVEL_LABELS, HAZARD_LIST_FIGURES, HazardLevelTag];',
+    ].join('\n');
+    expect(await isolation(code, 'renderer/src/features/hazards/components/x.ts')).toEqual([]);
+  });
+
+  it('allows the composition root, the router and the registrations, every feature', async () => {
+    expect(
+      await isolation(
+        "export const routes = [() => import('@/features/petitions/views/PetitionsView.vue'), () => import('@/board/BoardView.vue')];\n",
+        'renderer/src/app/router.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await isolation(
+        "import { registerHazards } from '@/features/hazards/register';\nexport const a = registerHazards;\n",
+        'renderer/src/app/features.ts',
+      ),
+    ).toEqual([]);
+  });
+});
