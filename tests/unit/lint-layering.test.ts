@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint();
 
-async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+/** The messages of one rule on `code` linted as the file at `filePath`. */
+async function messagesOf(rule: string, code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const restrictedImports = (code: string, filePath: string) => messagesOf('no-restricted-imports', code, filePath);
+const isolation = (code: string, filePath: string) => messagesOf('layers/feature-isolation', code, filePath);
 
 describe('layering rules (ESLint no-restricted-imports)', () => {
   it.each(['electron/backend/features/x.ts', 'shared/domain/x.ts', 'renderer/src/x.ts'])(
@@ -67,11 +70,6 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
 });
 
 describe('feature isolation in the backend (layers/feature-isolation)', () => {
-  async function isolation(code: string, filePath: string): Promise<string[]> {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'layers/feature-isolation').map((m) => m.message);
-  }
-
   it('fails a feature importing another feature, saying where shared parts go', async () => {
     const [message, ...rest] = await isolation(
       "import { caseInScope } from '../petitions/common';\nexport const a = caseInScope;\n",
@@ -184,10 +182,7 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
 });
 
 describe('feature isolation in the renderer (layers/feature-isolation)', () => {
-  async function isolation(code: string, filePath: string): Promise<string[]> {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'layers/feature-isolation').map((m) => m.message);
-  }
+  const importing = (specifier: string) => `import * as imported from '${specifier}';\nexport const a = imported;\n`;
   const sfc = (imports: string) => `<script setup lang="ts">\n${imports}\n</script>\n\n<template><div /></template>\n`;
 
   it('fails a feature importing another through the alias or a relative path, saying where shared parts go', async () => {
@@ -199,10 +194,7 @@ describe('feature isolation in the renderer (layers/feature-isolation)', () => {
     expect(message).toContain('功能模块 today 不得引用功能模块 petitions');
     expect(message).toContain('ledger/records.ts');
     expect(
-      await isolation(
-        "import { STATUS_TAG_TYPES } from '../../petitions/labels';\nexport const a = STATUS_TAG_TYPES;\n",
-        'renderer/src/features/hazards/components/x.ts',
-      ),
+      await isolation(importing('../../petitions/labels'), 'renderer/src/features/hazards/components/x.ts'),
     ).toHaveLength(1);
   });
 
@@ -215,23 +207,17 @@ describe('feature isolation in the renderer (layers/feature-isolation)', () => {
       'export type S = HazardStep;',
     ].join('\n');
     expect(await isolation(code, 'renderer/src/features/assessments/x.ts')).toHaveLength(4);
-    const board = await isolation(
-      "import { HAZARD_LIST_FIGURES } from '../features/hazards/figures';\nexport const a = HAZARD_LIST_FIGURES;\n",
-      'renderer/src/board/x.ts',
-    );
+    const board = await isolation(importing('../features/hazards/figures'), 'renderer/src/board/x.ts');
     expect(board.join()).toContain('功能模块 board 不得引用功能模块 hazards');
   });
 
   it('fails the kernel and the rest of the core importing a feature', async () => {
     const kernel = await isolation(
-      "import HazardLevelTag from '@/features/hazards/components/HazardLevelTag.vue';\nexport const a = HazardLevelTag;\n",
+      importing('@/features/hazards/components/HazardLevelTag.vue'),
       'renderer/src/ledger/x.ts',
     );
     expect(kernel.join()).toContain('台账内核 ledger/ 不得引用功能模块 hazards');
-    const components = await isolation(
-      "import { STATUS_TAG_TYPES } from '../features/petitions/labels';\nexport const a = STATUS_TAG_TYPES;\n",
-      'renderer/src/components/x.ts',
-    );
+    const components = await isolation(importing('../features/petitions/labels'), 'renderer/src/components/x.ts');
     expect(components.join()).toContain('核心 components/ 不得引用功能模块 petitions');
     const app = await isolation(
       sfc("import LoginView from '@/features/auth/views/LoginView.vue';\nvoid LoginView;"),
@@ -265,11 +251,6 @@ describe('feature isolation in the renderer (layers/feature-isolation)', () => {
         'renderer/src/app/router.ts',
       ),
     ).toEqual([]);
-    expect(
-      await isolation(
-        "import { registerHazards } from '@/features/hazards/register';\nexport const a = registerHazards;\n",
-        'renderer/src/app/features.ts',
-      ),
-    ).toEqual([]);
+    expect(await isolation(importing('@/features/hazards/register'), 'renderer/src/app/features.ts')).toEqual([]);
   });
 });
