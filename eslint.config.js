@@ -14,53 +14,99 @@ const noElectron = { name: 'electron', message: '此层不得引入 Electron（�
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'];
 
 /**
- * Feature isolation in electron/backend/ (docs/architecture.md, Layers). Every folder of features/ is a
- * feature: it may import the core, the ledger kernel ledger/ and shared/, never another feature, so each
- * changes on its own. The core (api/, audit/, auth/, db/ with its migrations, demo/, export/, http/,
- * import/ and the kernel) holds what every feature needs and imports no feature at all; only the
- * composition root puts them together: the method table, the ledger registry and the import kinds, and
- * the backend's opening (app.ts, recovery.ts), which schedules and restores backups.
- * A local rule rather than `no-restricted-imports` patterns: it resolves each relative import, so it holds
- * at any folder depth and names both sides.
+ * Feature isolation (docs/architecture.md, Layers): a feature imports the core, the kernel and shared/, never
+ * another feature, so each changes on its own; the core and the kernel import no feature at all, save the
+ * composition root that puts them together. One local rule for the two trees, told each tree's layers by its
+ * options below. A local rule rather than `no-restricted-imports` patterns: it resolves each relative import
+ * (and the renderer's `@/` alias), so it holds at any folder depth and names both sides.
+ *
+ * electron/backend/: every folder of features/ is a feature. The core is api/, audit/, auth/, db/ with its
+ * migrations, demo/, export/, http/, import/ and the kernel ledger/. The composition root is the method table,
+ * the ledger registry and the import kinds, and the backend's opening (app.ts, recovery.ts), which schedules
+ * and restores backups.
  */
-const backendDir = path.join(import.meta.dirname, 'electron', 'backend');
-const COMPOSITION_ROOT = ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'app.ts', 'recovery.ts'];
+const backendLayers = {
+  root: 'electron/backend',
+  compositionRoot: ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'app.ts', 'recovery.ts'],
+  advice: '共用部分请放入台账内核 ledger/ 或核心层，另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得',
+};
 
-/** Where a backend file lies: its path under electron/backend/, its top folder and, under features/, its feature. */
-function placeOf(file) {
-  const relative = path.relative(backendDir, file).split(path.sep);
-  const [top, feature] = relative;
-  return { path: relative.join('/'), top, feature: top === 'features' ? feature : undefined };
-}
+/**
+ * renderer/src/: every folder of features/ is a feature, and so is board/ (the situation board). The core is
+ * api/, app/, components/, composables/, utils/, the kernel's screens ledger/, App.vue and main.ts. The
+ * composition root is the router and the registrations (app/features.ts), through which each feature lends
+ * the others its drawers, steps and panels (ledger/records.ts).
+ */
+const rendererLayers = {
+  root: 'renderer/src',
+  aliases: { '@/': 'renderer/src/' },
+  topFeatures: ['board'],
+  compositionRoot: ['app/router.ts', 'app/features.ts'],
+  advice:
+    '共用部分请放入台账内核 ledger/ 或核心层 components/、composables/、app/，另一功能的记录抽屉与面板请经 ledger/records.ts 取得' +
+    '（各功能在自己的 register.ts 登记，由 app/features.ts 汇总）',
+};
 
-/** How a message names the importing file's layer. */
-function layerOf(place) {
-  if (place.feature) return `功能模块 ${place.feature}`;
-  if (place.top === 'ledger') return '台账内核 ledger/';
-  return `核心 ${place.top.endsWith('.ts') ? place.top : `${place.top}/`}`;
-}
+const names = { type: 'array', items: { type: 'string' } };
 
 const featureIsolation = {
   meta: {
     type: 'problem',
-    docs: { description: 'A backend feature imports the kernel and the core, never another feature.' },
-    schema: [],
+    docs: { description: 'A feature imports the kernel and the core, never another feature.' },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          root: { type: 'string' },
+          aliases: { type: 'object', additionalProperties: { type: 'string' } },
+          topFeatures: names,
+          compositionRoot: names,
+          advice: { type: 'string' },
+        },
+        required: ['root', 'compositionRoot', 'advice'],
+        additionalProperties: false,
+      },
+    ],
   },
   create(context) {
+    const layers = context.options[0];
+    const root = path.join(import.meta.dirname, layers.root);
+
+    /** Where a file lies in the tree: its path there, its top folder (or file) and, if it is in one, its feature. */
+    function placeOf(file) {
+      const relative = path.relative(root, file).split(path.sep);
+      const [top] = relative;
+      const feature = top === 'features' ? relative[1] : layers.topFeatures?.includes(top) ? top : undefined;
+      return { path: relative.join('/'), top, feature };
+    }
+
+    /** How a message names the importing file's layer. */
+    function layerOf(place) {
+      if (place.feature) return `功能模块 ${place.feature}`;
+      if (place.top === 'ledger') return '台账内核 ledger/';
+      return `核心 ${place.top === place.path ? place.top : `${place.top}/`}`;
+    }
+
+    function resolved(source) {
+      if (source.startsWith('.')) return path.resolve(path.dirname(context.filename), source);
+      const alias = Object.keys(layers.aliases ?? {}).find((prefix) => source.startsWith(prefix));
+      return alias && path.join(import.meta.dirname, layers.aliases[alias], source.slice(alias.length));
+    }
+
     const own = placeOf(context.filename);
-    if (own.top === '..' || COMPOSITION_ROOT.includes(own.path)) return {};
+    if (own.top === '..' || layers.compositionRoot.includes(own.path)) return {};
     const importer = layerOf(own);
     function check(node) {
       const source = node.source?.value;
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const { feature } = placeOf(path.resolve(path.dirname(context.filename), source));
+      const target = typeof source === 'string' && resolved(source);
+      if (!target) return;
+      const { feature } = placeOf(target);
       if (!feature || feature === own.feature) return;
       context.report({
         node: node.source,
         message:
           `${importer} 不得引用功能模块 ${feature}。功能模块不得引用其他功能模块，核心与台账内核不引用功能模块；` +
-          '共用部分请放入台账内核 ledger/ 或核心层，另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得' +
-          '（见 docs/architecture.md 分层）。',
+          `${layers.advice}（见 docs/architecture.md 分层）。`,
       });
     }
     return {
@@ -140,10 +186,14 @@ export default tseslint.config(
       ],
     },
   },
+  { plugins: { layers: { rules: { 'feature-isolation': featureIsolation } } } },
   {
     files: ['electron/backend/**'],
-    plugins: { layers: { rules: { 'feature-isolation': featureIsolation } } },
-    rules: { 'layers/feature-isolation': 'error' },
+    rules: { 'layers/feature-isolation': ['error', backendLayers] },
+  },
+  {
+    files: ['renderer/src/**'],
+    rules: { 'layers/feature-isolation': ['error', rendererLayers] },
   },
   prettier,
 );

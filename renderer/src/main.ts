@@ -4,7 +4,9 @@ import 'element-plus/dist/index.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { registerFeatures } from './app/features';
 import { createAppRouter } from './app/router';
 import './app/theme.css';
 
+registerFeatures();
 createApp(App).use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: zhCn }).mount('#app');

@@ -1,7 +1,7 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorBody } from '@shared/errors';
-import { sessionAction } from '@/features/auth/sessionHandling';
+import { sessionAction } from '@/app/sessionHandling';
 import { baseStatus, emptyPage, findTestId, meWith, mountApp, sessionAnswers, typeInto } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';

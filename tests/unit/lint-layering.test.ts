@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint();
 
-async function restrictedImports(code: string, filePath: string): Promise<string[]> {
+/** The messages of one rule on `code` linted as the file at `filePath`. */
+async function messagesOf(rule: string, code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+const restrictedImports = (code: string, filePath: string) => messagesOf('no-restricted-imports', code, filePath);
+const isolation = (code: string, filePath: string) => messagesOf('layers/feature-isolation', code, filePath);
 
 describe('layering rules (ESLint no-restricted-imports)', () => {
   it.each(['electron/backend/features/x.ts', 'shared/domain/x.ts', 'renderer/src/x.ts'])(
@@ -67,11 +70,6 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
 });
 
 describe('feature isolation in the backend (layers/feature-isolation)', () => {
-  async function isolation(code: string, filePath: string): Promise<string[]> {
-    const [result] = await eslint.lintText(code, { filePath });
-    return result!.messages.filter((m) => m.ruleId === 'layers/feature-isolation').map((m) => m.message);
-  }
-
   it('fails a feature importing another feature, saying where shared parts go', async () => {
     const [message, ...rest] = await isolation(
       "import { caseInScope } from '../petitions/common';\nexport const a = caseInScope;\n",
@@ -180,5 +178,79 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
         'electron/backend/app.ts',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('feature isolation in the renderer (layers/feature-isolation)', () => {
+  const importing = (specifier: string) => `import * as imported from '${specifier}';\nexport const a = imported;\n`;
+  const sfc = (imports: string) => `<script setup lang="ts">\n${imports}\n</script>\n\n<template><div /></template>\n`;
+
+  it('fails a feature importing another through the alias or a relative path, saying where shared parts go', async () => {
+    const [message, ...rest] = await isolation(
+      sfc("import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';\nvoid PetitionDrawer;"),
+      'renderer/src/features/today/views/TodayView.vue',
+    );
+    expect(rest).toEqual([]);
+    expect(message).toContain('功能模块 today 不得引用功能模块 petitions');
+    expect(message).toContain('ledger/records.ts');
+    expect(
+      await isolation(importing('../../petitions/labels'), 'renderer/src/features/hazards/components/x.ts'),
+    ).toHaveLength(1);
+  });
+
+  it('fails every form of import, and the board as a feature on either side', async () => {
+    const code = [
+      "import type { HazardStep } from '@/features/hazards/components/HazardStepDialog.vue';",
+      "export { registerMeetings } from '@/features/meetings/register';",
+      "export * from '../../board/mapOption';",
+      "export const load = () => import('@/features/reports/views/ReportsView.vue');",
+      'export type S = HazardStep;',
+    ].join('\n');
+    expect(await isolation(code, 'renderer/src/features/assessments/x.ts')).toHaveLength(4);
+    const board = await isolation(importing('../features/hazards/figures'), 'renderer/src/board/x.ts');
+    expect(board.join()).toContain('功能模块 board 不得引用功能模块 hazards');
+  });
+
+  it('fails the kernel and the rest of the core importing a feature', async () => {
+    const kernel = await isolation(
+      importing('@/features/hazards/components/HazardLevelTag.vue'),
+      'renderer/src/ledger/x.ts',
+    );
+    expect(kernel.join()).toContain('台账内核 ledger/ 不得引用功能模块 hazards');
+    const components = await isolation(importing('../features/petitions/labels'), 'renderer/src/components/x.ts');
+    expect(components.join()).toContain('核心 components/ 不得引用功能模块 petitions');
+    const app = await isolation(
+      sfc("import LoginView from '@/features/auth/views/LoginView.vue';\nvoid LoginView;"),
+      'renderer/src/App.vue',
+    );
+    expect(app.join()).toContain('核心 App.vue 不得引用功能模块 auth');
+  });
+
+  it('allows a feature the core, the kernel, shared/ and its own files', async () => {
+    const code = [
+      "import { call } from '@/api/client';",
+      "import { useAuthStore } from '@/app/authStore';",
+      "import TownshipSelect from '@/components/TownshipSelect.vue';",
+      "import { useUnitOptions } from '@/composables/referenceOptions';",
+      "import RecordLink from '@/ledger/RecordLink.vue';",
+      "import TaskList from '@/ledger/tasks/TaskList.vue';",
+      "import { formatDateTime } from '@/utils/datetime';",
+      "import { HAZARD_LEVEL_LABELS } from '@shared/domain/risks/hazard-levels';",
+      "import { HAZARD_LIST_FIGURES } from '../figures';",
+      "import HazardLevelTag from './HazardLevelTag.vue';",
+      'export const all = [call, useAuthStore, TownshipSelect, useUnitOptions, RecordLink, TaskList, formatDateTime];',
+      'export const own = [HAZARD_LEVEL_LABELS, HAZARD_LIST_FIGURES, HazardLevelTag];',
+    ].join('\n');
+    expect(await isolation(code, 'renderer/src/features/hazards/components/x.ts')).toEqual([]);
+  });
+
+  it('allows the composition root, the router and the registrations, every feature', async () => {
+    expect(
+      await isolation(
+        "export const routes = [() => import('@/features/petitions/views/PetitionsView.vue'), () => import('@/board/BoardView.vue')];\n",
+        'renderer/src/app/router.ts',
+      ),
+    ).toEqual([]);
+    expect(await isolation(importing('@/features/hazards/register'), 'renderer/src/app/features.ts')).toEqual([]);
   });
 });

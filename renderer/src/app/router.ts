@@ -7,8 +7,8 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import type { Access } from '@shared/domain/roles';
-import { useAuthStore } from '@/features/auth/authStore';
-import { redirectQuery } from '@/features/auth/sessionHandling';
+import { useAuthStore } from './authStore';
+import { redirectQuery } from './sessionHandling';
 import AppLayout from './AppLayout.vue';
 
 declare module 'vue-router' {

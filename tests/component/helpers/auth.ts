@@ -9,8 +9,9 @@ import type { SystemInfo } from '@shared/contract/system';
 import type { Role } from '@shared/domain/roles';
 import type { Result } from '@shared/errors';
 import App from '@/App.vue';
+import { registerFeatures } from '@/app/features';
 import { createAppRouter } from '@/app/router';
-import { useAuthStore } from '@/features/auth/authStore';
+import { useAuthStore } from '@/app/authStore';
 import { installBridge } from './fakeBridge';
 import { eventually } from './eventually';
 
@@ -72,11 +73,12 @@ export function signedInPinia(me: Me): Pinia {
 }
 
 /**
- * The whole app (App.vue, router with its guard, stores) at `path`, over a fake bridge: the only
- * thing stubbed is the transport, as in the running program.
+ * The whole app (App.vue, router with its guard, stores, the features' registrations) at `path`,
+ * over a fake bridge: the only thing stubbed is the transport, as in the running program.
  */
 export async function mountApp(path: string, answers: Partial<Record<MethodName, Answer>>, waitForPage = true) {
   const bridge = installBridge(answers);
+  registerFeatures();
   const pinia = createPinia();
   setActivePinia(pinia);
   const history = createMemoryHistory();

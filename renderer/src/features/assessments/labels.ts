@@ -1,7 +1,6 @@
 import type { AssessmentConclusion, RiskLevel } from '@shared/domain/risks/assessment-levels';
 import type { AssessmentStatus } from '@shared/domain/risks/assessment-statuses';
-
-type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
+import type { TagType } from '@/ledger/labels';
 
 export const ASSESSMENT_STATUS_TAG_TYPES: Record<AssessmentStatus, TagType> = {
   registered: 'info',

@@ -1,5 +1,5 @@
 import { HAZARDS_OF_OVERDUE_MEASURES, RISK_FIGURE_DEFINITIONS } from '@shared/domain/risks/figures';
-import type { FigureDefinition } from '@/features/risks/figureFilter';
+import type { FigureDefinition } from '@/composables/useFigureFilter';
 
 /**
  * The figures the hazard ledger can be opened on, as its filter tag names them: the domain's, with

@@ -1,6 +1,6 @@
-import { invoke } from '@/api/client';
-import { useRemoteOptions, type Option } from '@/composables/useRemoteOptions';
 import type { Result } from '@shared/errors';
+import { invoke } from '@/api/client';
+import { useRemoteOptions, type Option } from './useRemoteOptions';
 
 const mapPage = <T>(result: Result<{ items: T[] }>, pick: (item: T) => Option): Result<Option[]> =>
   result.ok ? { ok: true, data: result.data.items.map(pick) } : result;
