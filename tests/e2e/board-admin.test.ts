@@ -81,6 +81,8 @@ describe('the board administration screens', () => {
     await signIn(page, app.url, E2E_ADMIN.username, E2E_ADMIN.password);
     await page.getByTestId('nav-boundary').click();
     await page.getByTestId('boundary-page').waitFor();
+    // The window's title names the page and the county the workbench serves.
+    await page.waitForFunction(() => document.title === '乡镇边界 - 青禾县 - 综治工作台');
     const current = page.getByTestId('boundary-current');
     await current.getByText('演示数据（虚构县，非真实边界）').waitFor();
 

@@ -10,6 +10,7 @@ import type { Access } from '@shared/domain/roles';
 import { useAuthStore } from './authStore';
 import { redirectQuery } from './sessionHandling';
 import AppLayout from './AppLayout.vue';
+import { windowTitle } from './windowTitle';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -227,7 +228,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
   const router = createRouter({ history, routes });
   router.beforeEach(guard);
   router.afterEach((to) => {
-    document.title = to.meta.title ? `${to.meta.title} - 综治工作台` : '综治工作台';
+    document.title = windowTitle(to.meta.title);
   });
   return router;
 }
