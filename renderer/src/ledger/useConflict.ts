@@ -81,3 +81,6 @@ export function useConflict<D extends { version: number }, V extends FormModel>(
 
   return { version, message, reloading, claim, reload };
 }
+
+/** A dialog's optimistic lock, as the step and correction dialogs take it. */
+export type Conflict = ReturnType<typeof useConflict>;
