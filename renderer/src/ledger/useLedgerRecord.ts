@@ -1,5 +1,5 @@
-import { onMounted, ref, shallowRef } from 'vue';
-import { ApiError } from '@/api/client';
+import { onMounted } from 'vue';
+import { useLoader } from '@/composables/useLoader';
 
 /**
  * The record a drawer shows: read when the drawer mounts (`error` holds why it could not be), taken
@@ -7,22 +7,7 @@ import { ApiError } from '@/api/client';
  * `changed`), and read anew by `refresh` after a save was refused because it had changed meanwhile.
  */
 export function useLedgerRecord<R>(read: () => Promise<R>, changed: () => void) {
-  const record = shallowRef<R | null>(null);
-  const loading = ref(false);
-  const error = ref('');
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    error.value = '';
-    try {
-      record.value = await read();
-    } catch (failure) {
-      if (!(failure instanceof ApiError)) throw failure;
-      error.value = failure.message;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { data: record, loading, error, load } = useLoader<R | null>(read, null);
   onMounted(load);
 
   function saved(next: R): void {
