@@ -7,6 +7,7 @@ import type { Role } from '@shared/domain/roles';
 import { ApiError } from '@/api/client';
 import PetitionActionDialog from '@/features/petitions/components/PetitionActionDialog.vue';
 import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';
+import ExtendDialog from '@/features/petitions/components/ExtendDialog.vue';
 import PetitionEditDialog from '@/features/petitions/components/PetitionEditDialog.vue';
 import LedgerTimeline from '@/ledger/LedgerTimeline.vue';
 import VoidDialog from '@/ledger/VoidDialog.vue';
@@ -289,6 +290,42 @@ describe('a stale version', () => {
     20_000,
   );
 
+  it('sends nothing when a correction changes nothing', async () => {
+    const { bridge, wrapper } = mountEdit(opened, []);
+    await findTestId('petition-edit-dialog');
+    (await findTestId('petition-edit-submit')).click();
+    await eventually(() => expect(document.body.textContent).toContain('没有改动任何内容'));
+    expect(updates(bridge)).toEqual([]);
+    expect(wrapper.emitted('saved')).toBeUndefined();
+  });
+
+  it('keeps a step refused as stale open, and takes it on the version 重新载入 read', async () => {
+    const latest = { ...opened, version: 6 };
+    const answers = [() => STALE, () => ({ ok: true, data: detailWith('resolved') })];
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.transition': () => answers.shift()!() as never,
+    });
+    const wrapper = mount(PetitionActionDialog, {
+      props: { detail: opened, action: 'resolve', refresh: async () => latest },
+      global: global(),
+      attachTo: document.body,
+    });
+    typeInto(await findTestId<HTMLInputElement>('petition-action-field-outcome'), '已兑付补偿款，信访人息诉');
+    (await findTestId('petition-action-submit')).click();
+    await findTestId('conflict-alert');
+    expect(document.querySelector('[data-testid="petition-action-error"]')).toBeNull();
+    expect(wrapper.emitted('saved')).toBeUndefined();
+
+    (await findTestId('conflict-reload')).click();
+    await eventually(() => expect(document.querySelector('[data-testid="conflict-alert"]')).toBeNull());
+    expect(await textOf('petition-action-field-outcome')).toBe('已兑付补偿款，信访人息诉');
+    (await findTestId('petition-action-submit')).click();
+    await eventually(() => expect(wrapper.emitted('saved')).toEqual([[detailWith('resolved')]]));
+    const versions = bridge.mock.calls.filter(([method]) => method === 'petitions.transition');
+    expect(versions.map(([, input]) => (input as { version: number }).version)).toEqual([5, 6]);
+  });
+
   it('sends the version the drawer showed with every step', async () => {
     const bridge = installBridge({
       ...referenceAnswers,
@@ -307,5 +344,40 @@ describe('a stale version', () => {
         expect.objectContaining({ id: opened.id, action: 'resolve', version: 5 }),
       ),
     );
+  });
+});
+
+describe('a step that asks first', () => {
+  it('sends nothing when the user declines, and the step once confirmed', async () => {
+    const extended = { ...detailWith('resolving'), dueDate: '2026-12-30' };
+    const bridge = installBridge({ 'petitions.extend': () => ({ ok: true, data: extended }) });
+    const wrapper = mount(ExtendDialog, {
+      props: { detail: { ...detailWith('resolving'), itemType: 'appeal' } },
+      global: global(),
+      attachTo: document.body,
+    });
+    typeInto(await findTestId<HTMLInputElement>('petition-extend-approved-by'), '县信访局张局长');
+    typeInto(await findTestId<HTMLInputElement>('petition-extend-reason'), '涉及多部门协调');
+    // Each question opens a message box of its own; the one answered is the newest.
+    const confirmed = async (button: 'confirm-cancel' | 'confirm-ok') => {
+      const asked = document.querySelectorAll('.el-message-box').length;
+      (await findTestId('petition-extend-submit')).click();
+      const box = await eventually(() => {
+        const boxes = document.querySelectorAll('.el-message-box');
+        if (boxes.length <= asked) throw new Error('未出现确认框');
+        return boxes[boxes.length - 1]!;
+      });
+      expect(box.textContent).toContain('只能延长一次');
+      box.querySelector<HTMLElement>(`.${button}`)!.click();
+    };
+
+    await confirmed('confirm-cancel');
+    await flushPromises();
+    expect(bridge).not.toHaveBeenCalled();
+
+    await confirmed('confirm-ok');
+    await eventually(() => expect(wrapper.emitted('saved')).toEqual([[extended]]));
+    expect(bridge).toHaveBeenCalledWith('petitions.extend', expect.objectContaining({ days: 30 }));
+    await eventually(() => expect(document.body.textContent).toContain('办理期限已延长'));
   });
 });

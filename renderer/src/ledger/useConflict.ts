@@ -23,7 +23,8 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * `useSubmit`), the dialog stays open with what was typed and shows `message`; `reload` reads the
  * record anew (`refresh`, which also shows it in the drawer) and takes its version. A correction
  * form keeps every field the user changed and takes the latest value of every other field; where
- * the other change touched a field the user also changed, the user chooses whose value stays.
+ * the other change touched a field the user also changed, the user chooses whose value stays;
+ * `unchanged` tells when the form holds nothing the record does not.
  */
 export function useConflict<D extends { version: number }, V extends FormModel>(
   opened: D,
@@ -58,6 +59,12 @@ export function useConflict<D extends { version: number }, V extends FormModel>(
     }
   }
 
+  /** A correction form still holding the record as last read: there is nothing to save. */
+  function unchanged(): boolean {
+    const from = base;
+    return !!form && !!from && Object.keys(from).every((key) => same(form.model[key], from[key]));
+  }
+
   async function reload(): Promise<void> {
     if (reloading.value) return;
     reloading.value = true;
@@ -79,5 +86,8 @@ export function useConflict<D extends { version: number }, V extends FormModel>(
     }
   }
 
-  return { version, message, reloading, claim, reload };
+  return { version, message, reloading, claim, reload, unchanged };
 }
+
+/** A dialog's optimistic lock, as the step and correction dialogs take it. */
+export type Conflict = ReturnType<typeof useConflict>;
