@@ -3,27 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
-import { messagesGone, settled } from './support/settle';
 import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 type Row = Array<string | number | null>;
-
-/** The screens are looked at on a large and a common office display. */
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1366, height: 768 },
-];
-
-async function shoot(session: Session, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await session.page.setViewportSize(size);
-    await settled(session.page);
-    await session.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-}
 
 async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -85,7 +70,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     app = await startWebApp();
     const setup = await app.api('auth.setup', E2E_ADMIN);
     if (!setup.ok) throw new Error(`初始化管理员失败：${setup.error?.message}`);
-    session = await openSession(SIZES[0]);
+    session = await openSession(SCREENSHOT_VIEWPORTS[0]);
   });
 
   afterAll(async () => {
@@ -99,7 +84,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     const card = page.getByTestId('first-run');
     await card.getByText('正式使用前，请按以下步骤设置本县的基础数据').waitFor();
     expect(await page.getByTestId('setup-import-regions').isDisabled()).toBe(true);
-    await shoot(session, 'county-setup-first-run');
+    await session.screenshots('county-setup-first-run');
 
     // The cursor is in the county's name; Enter saves; a 5-digit code is refused on its field.
     await page.keyboard.type('中牟县');
@@ -141,7 +126,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     expect(await page.getByTestId('import-map-C').innerText()).toContain('区划代码');
     expect(await page.getByTestId('import-map-D').innerText()).toContain('不导入');
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
-    await shoot(session, 'county-import-preview-problems');
+    await session.screenshots('county-import-preview-problems');
 
     // The fixed file, picked again: no problem, five new regions.
     await pickWorkbook(page, '中牟县区划统计（改）.xlsx', await regionsWorkbook('410122100001'));
@@ -169,8 +154,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     await page.getByTestId('region-form-name').fill('新村');
     await page.keyboard.press('Enter');
     await form.getByText('须在上级 410122101000 之下').waitFor();
-    await messagesGone(page);
-    await shoot(session, 'county-admin-regions-form');
+    await session.screenshots('county-admin-regions-form');
     await page.getByTestId('region-form-code').fill('410122101002');
     await page.keyboard.press('Enter');
     await page.getByTestId('regions-table').getByText('新村').waitFor();
@@ -189,8 +173,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     await page.getByTestId('regions-disabled').click();
     const disabledRow = page.getByTestId('regions-table').locator('tbody tr', { hasText: '西街村' });
     await disabledRow.getByText('停用', { exact: true }).first().waitFor();
-    await messagesGone(page);
-    await shoot(session, 'county-admin-regions');
+    await session.screenshots('county-admin-regions');
   });
 
   it('imports the units, a column the system does not know mapped by hand, and lists their township by name', async () => {
@@ -229,12 +212,11 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     await choose(page, 'unit-form-kind', '乡镇人民政府/街道办事处');
     await page.getByTestId('unit-form-submit').click();
     await page.getByTestId('unit-form').getByText('乡镇人民政府/街道办事处须选择所属乡镇（街道）').waitFor();
-    await shoot(session, 'county-admin-units-form');
+    await session.screenshots('county-admin-units-form');
     await choose(page, 'unit-form-region', '白沙镇');
     await page.getByTestId('unit-form-submit').click();
     await page.getByTestId('units-table').getByText('韩寺镇人民政府').waitFor();
-    await messagesGone(page);
-    await shoot(session, 'county-admin-units');
+    await session.screenshots('county-admin-units');
   });
 
   it('imports the people in the template’s layout, shows each phone masked and keeps it through an edit', async () => {
@@ -267,13 +249,11 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
       '已登记 138****5678，留空则不修改',
     );
     await page.getByTestId('person-form-title').fill('县委常委、政法委书记（兼）');
-    await messagesGone(page);
-    await shoot(session, 'county-admin-people-form');
+    await session.screenshots('county-admin-people-form');
     await page.keyboard.press('Enter');
     await wang.getByText('县委常委、政法委书记（兼）').waitFor();
     expect(await wang.innerText()).toContain('138****5678');
-    await messagesGone(page);
-    await shoot(session, 'county-admin-people');
+    await session.screenshots('county-admin-people');
   });
 
   it('adds a dictionary entry', async () => {
@@ -287,7 +267,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'dict-entry-form-label');
     await page.keyboard.type('群团组织');
     await page.getByTestId('dict-entry-form-code').fill('mass_organization');
-    await shoot(session, 'county-admin-dicts-form');
+    await session.screenshots('county-admin-dicts-form');
     await page.keyboard.press('Enter');
     await page.getByTestId('dict-entries-table').getByText('群团组织').waitFor();
   });
@@ -301,8 +281,7 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(/领导与责任人\s+领导与责任人\.xlsx（领导与责任人）\s+[0-9a-f]{12}…\s+系统管理员/);
     expect(rows[2]).toContain('中牟县区划统计（改）.xlsx');
-    await messagesGone(page);
-    await shoot(session, 'county-admin-import-log');
+    await session.screenshots('county-admin-import-log');
 
     await page.getByTestId('import-undo-领导与责任人.xlsx').click();
     await page.locator('.el-message-box').getByText('这次导入新增的 2 条领导与责任人将停用或作废').waitFor();
