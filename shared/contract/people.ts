@@ -35,6 +35,11 @@ export const peopleListInput = z
 
 const personId = z.uuid({ error: '人员编号格式不正确' });
 
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}|)$/, { error: '电话应为 11 位手机号或带区号的固定电话，如 0371-12345678' });
+
 export const personFields = {
   name: z
     .string({ error: '请填写姓名' })
@@ -48,15 +53,12 @@ export const personFields = {
     .max(60, { error: '职务不超过 60 个字' }),
   role: z.enum(PERSON_ROLES, { error: '请选择是包案领导还是责任人' }),
   unitId: z.uuid({ error: '请选择所在单位' }),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}|)$/, { error: '电话应为 11 位手机号或带区号的固定电话，如 0371-12345678' })
-    .default(''),
+  phone: phone.default(''),
 };
 
 export const personCreateInput = z.object(personFields).strict();
-export const personUpdateInput = z.object({ id: personId, ...personFields }).strict();
+/** On update, a missing phone keeps the stored one (the screens only ever see it masked); '' clears it. */
+export const personUpdateInput = z.object({ id: personId, ...personFields, phone: phone.optional() }).strict();
 
 export const peopleContract = {
   'people.list': defineMethod<Page<Person>>()({

@@ -14,6 +14,9 @@ export interface Unit {
   enabled: boolean;
 }
 
+/** The `unit_kind` entry of a township government (乡镇人民政府/街道办事处): it must name its township. */
+export const TOWNSHIP_GOVERNMENT = 'township_government';
+
 export const unitsListInput = z
   .object({
     kind: z.string().max(40).optional(),

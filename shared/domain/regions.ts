@@ -48,8 +48,8 @@ export const CHILD_LEVEL: Record<RegionLevel, RegionLevel | null> = {
   grid: null,
 };
 
-/** How a new region's code is written under its parent, for the message that asks for it. */
-const CODE_SHAPES: Record<Exclude<RegionLevel, 'county'>, string> = {
+/** How a new region's code is written under its parent, for the message and the form that ask for it. */
+export const CODE_SHAPES: Record<Exclude<RegionLevel, 'county'>, string> = {
   township: '12 位：县代码 6 位 + 乡镇 3 位（不为 000）+ 000',
   village: '12 位：乡镇代码前 9 位 + 村/社区 3 位（不为 000）',
   grid: '15 位：村/社区代码 12 位 + 网格 3 位（不为 000）',

@@ -3,6 +3,8 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Region } from '@shared/contract/regions';
 import type { DemoSummary, SystemInfo } from '@shared/contract/system';
+import { createMemoryHistory } from 'vue-router';
+import { createAppRouter } from '@/app/router';
 import HomeView from '@/features/home/views/HomeView.vue';
 import type { Role } from '@shared/domain/roles';
 import { meWith, signedInPinia } from './helpers/auth';
@@ -45,8 +47,12 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+// The app's own routes: the setup path links to 基础数据 by route name.
 const mountHome = (roles: Role[] = ['sysadmin']) =>
-  mount(HomeView, { global: { plugins: [ElementPlus, signedInPinia(meWith(roles))] }, attachTo: document.body });
+  mount(HomeView, {
+    global: { plugins: [ElementPlus, signedInPinia(meWith(roles)), createAppRouter(createMemoryHistory())] },
+    attachTo: document.body,
+  });
 
 describe('home view', () => {
   it('lists the county townships with code, name and village count', async () => {
@@ -112,6 +118,51 @@ describe('home view', () => {
     expect(bridge).toHaveBeenCalledWith('system.loadDemo', { scale: 'large' });
     expect(document.body.textContent).toContain('网格 240 个');
     expect(wrapper.find('[data-testid="home-townships"]').text()).toContain('城关镇');
+  });
+
+  it('sets up the county as the first step, then offers each kind by template, import or by hand', async () => {
+    let county: SystemInfo['county'] = null;
+    const bridge = installBridge({
+      'system.info': () => ({ ok: true, data: { ...emptyInfo, county } }),
+      'regions.setUpCounty': (input) => {
+        county = { code: '410122000000', name: (input as { name: string }).name };
+        return { ok: true, data: { ...townships[0]!, code: county.code, name: county.name, level: 'county' } };
+      },
+      'regions.list': () => ({ ok: true, data: { items: [], total: 0, page: 1, pageSize: 200 } }),
+    });
+    const wrapper = mountHome();
+    await flushPromises();
+    expect(wrapper.get<HTMLButtonElement>('[data-testid="setup-import-regions"]').element.disabled).toBe(true);
+    expect(wrapper.find('[data-testid="setup-manual-regions"]').exists()).toBe(false);
+
+    await wrapper.get('[data-testid="county-name"]').setValue('中牟县');
+    await wrapper.get('[data-testid="county-code"]').setValue('410122');
+    await wrapper.get('[data-testid="county-form"]').trigger('submit');
+    await flushPromises();
+
+    expect(bridge).toHaveBeenCalledWith('regions.setUpCounty', { name: '中牟县', divisionCode: '410122' });
+    expect(wrapper.get('[data-testid="setup-county-done"]').text()).toContain('中牟县（410122）');
+    expect(wrapper.get<HTMLButtonElement>('[data-testid="setup-import-regions"]').element.disabled).toBe(false);
+    expect(wrapper.get('[data-testid="setup-manual-units"]').attributes('href')).toBe('/admin?tab=units');
+    expect(wrapper.get('[data-testid="setup-counts-regions"]').text()).toBe(
+      '已有 乡镇/街道 0 个、村/社区 0 个、网格 0 个',
+    );
+    expect(wrapper.get('[data-testid="home-overview"]').text()).toContain('中牟县');
+  });
+
+  it('keeps the setup path for the administrator until units and people exist, not for others', async () => {
+    const partial: SystemInfo = { ...demoInfo, counts: { ...demoInfo.counts, people: 0 } };
+    installBridge({ 'system.info': () => ({ ok: true, data: partial }), 'regions.list': () => townshipPage });
+    const admin = mountHome();
+    await flushPromises();
+    expect(admin.get('[data-testid="setup-counts-units"]').text()).toBe('已有 承办单位 12 个');
+    expect(admin.get('[data-testid="first-run"]').text()).toContain('继续设置本县：演示县');
+    admin.unmount();
+
+    const leader = mountHome(['leader']);
+    await flushPromises();
+    expect(leader.find('[data-testid="first-run"]').exists()).toBe(false);
+    expect(leader.get('[data-testid="home-townships"]').text()).toContain('城关镇');
   });
 
   it('shows the server message when loading the demo fails', async () => {

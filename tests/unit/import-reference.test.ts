@@ -274,6 +274,7 @@ describe('importing reference data', () => {
     expect(undone).toMatchObject({ undoable: false, undoneAt: expect.any(String) });
     expect(ok(await backend.call('people.list', {}, admin)).total).toBe(0);
     expect(ok(await backend.call('people.list', { includeDisabled: true }, admin)).total).toBe(2);
+    expect(ok(await backend.call('system.info', {}, admin)).counts).toMatchObject({ units: 2, people: 0 });
     const twice = await backend.call('imports.undo', { id: entry.id }, admin);
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该次导入已撤销。' } });
     const log = ok(await backend.call('imports.list', {}, admin));

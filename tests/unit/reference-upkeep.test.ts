@@ -264,6 +264,20 @@ describe('units and people', () => {
       enabled: false,
     });
   });
+
+  it('keeps the phone of a person when an update leaves it out, and clears it when sent empty', async () => {
+    const { backend, admin } = await freshInstall();
+    await setUpCounty(backend, admin);
+    const bureau = ok(
+      await backend.call('units.create', { code: 'XFJ', name: '中牟县信访局', kind: 'county_department' }, admin),
+    );
+    const fields = { name: '王建国', title: '副县长', role: 'leader' as const, unitId: bureau.id };
+    const person = ok(await backend.call('people.create', { ...fields, phone: '13812345678' }, admin));
+    const kept = ok(await backend.call('people.update', { id: person.id, ...fields, title: '县委常委' }, admin));
+    expect(kept).toMatchObject({ title: '县委常委', phoneMasked: '138****5678' });
+    const cleared = ok(await backend.call('people.update', { id: person.id, ...fields, phone: '' }, admin));
+    expect(cleared.phoneMasked).toBe('');
+  });
 });
 
 describe('dictionaries', () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
-import type { Person, personCreateInput } from '../../../../shared/contract/people';
+import type { Person, personCreateInput, personUpdateInput } from '../../../../shared/contract/people';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
@@ -13,6 +13,7 @@ import { findPerson } from './repo';
  * The audit row names the changed fields, never the phone.
  */
 type PersonFields = z.output<typeof personCreateInput>;
+type PersonChanges = Omit<z.output<typeof personUpdateInput>, 'id'>;
 
 function personOrThrow(ctx: HandlerContext, id: string): Person {
   const person = findPerson(ctx.sql, id);
@@ -48,12 +49,13 @@ export function createPerson(ctx: HandlerContext, fields: PersonFields): Person 
   return personOrThrow(ctx, id);
 }
 
-export function updatePerson(ctx: HandlerContext, id: string, fields: PersonFields): Person {
+export function updatePerson(ctx: HandlerContext, id: string, changes: PersonChanges): Person {
   personOrThrow(ctx, id);
-  checkUnit(ctx, fields.unitId);
+  checkUnit(ctx, changes.unitId);
   const before = ctx.sql
     .prepare('SELECT name, title, role, unit_id AS unitId, phone FROM people WHERE id = ?')
     .get(id) as PersonFields;
+  const fields: PersonFields = { ...changes, phone: changes.phone ?? before.phone };
   const changed = (Object.keys(fields) as (keyof PersonFields)[]).filter((key) => before[key] !== fields[key]);
   if (changed.length === 0) return personOrThrow(ctx, id);
   audited(ctx, { action: 'people.update', entity: 'person', entityId: id, fields: changed }, () => {

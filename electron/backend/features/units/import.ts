@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { TOWNSHIP_GOVERNMENT } from '../../../../shared/contract/units';
 import { readText } from '../../import/cells';
 import type { ImportKind, ReadRow } from '../../import/kind';
 import { disableKeys, existingKeys, townshipIndex } from '../../import/references';
@@ -80,7 +81,7 @@ export const unitImport: ImportKind<UnitRow> = {
       if (kindText && !kind) {
         problems.error(row, 'kind', `“${kindText}”不是单位类别，应为：${[...new Set(kinds.keys())].join('、')}`);
       }
-      const township = townships.find(row, 'township', problems, kind === 'township_government');
+      const township = townships.find(row, 'township', problems, kind === TOWNSHIP_GOVERNMENT);
       const owner = names.get(name);
       if (name && owner !== undefined && owner !== code) {
         problems.error(row, 'name', `“${name}”已是代码为 ${owner} 的单位的名称，单位名称不能重复`);

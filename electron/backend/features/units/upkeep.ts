@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
-import type { Unit, unitCreateInput } from '../../../../shared/contract/units';
+import { TOWNSHIP_GOVERNMENT, type Unit, type unitCreateInput } from '../../../../shared/contract/units';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
@@ -25,7 +25,7 @@ function checkFields(ctx: HandlerContext, fields: UnitFields, id: string | null)
     .prepare("SELECT label FROM dict_entries WHERE dict_code = 'unit_kind' AND code = ? AND enabled = 1")
     .get(fields.kind);
   if (!kind) invalidField('kind', '单位类别不在“单位类别”字典中，请从列表选择。');
-  if (fields.kind === 'township_government' && !fields.regionCode) {
+  if (fields.kind === TOWNSHIP_GOVERNMENT && !fields.regionCode) {
     invalidField('regionCode', '乡镇人民政府/街道办事处须选择所属乡镇（街道）。');
   }
   if (fields.regionCode) {
