@@ -377,7 +377,8 @@ describe('a step that asks first', () => {
 
     await confirmed('confirm-ok');
     await eventually(() => expect(wrapper.emitted('saved')).toEqual([[extended]]));
-    expect(bridge).toHaveBeenCalledWith('petitions.extend', expect.objectContaining({ days: 30 }));
+    // The extension names the version the drawer showed, so a stale one is refused.
+    expect(bridge).toHaveBeenCalledWith('petitions.extend', expect.objectContaining({ days: 30, version: 1 }));
     await eventually(() => expect(document.body.textContent).toContain('办理期限已延长'));
   });
 });
