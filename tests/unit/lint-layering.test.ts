@@ -11,7 +11,10 @@ async function messagesOf(rule: string, code: string, filePath: string): Promise
 const restrictedImports = (code: string, filePath: string) => messagesOf('no-restricted-imports', code, filePath);
 const isolation = (code: string, filePath: string) => messagesOf('layers/feature-isolation', code, filePath);
 
-describe('layering rules (ESLint no-restricted-imports)', () => {
+// ESLint loads the whole config (typescript-eslint, vue) on its first lint: seconds on a busy machine.
+const SLOW_FIRST_LINT = { timeout: 30_000 };
+
+describe('layering rules (ESLint no-restricted-imports)', SLOW_FIRST_LINT, () => {
   it.each(['electron/backend/features/x.ts', 'shared/domain/x.ts', 'renderer/src/x.ts'])(
     'fails an Electron import in %s',
     async (file) => {
@@ -69,7 +72,7 @@ describe('layering rules (ESLint no-restricted-imports)', () => {
   });
 });
 
-describe('feature isolation in the backend (layers/feature-isolation)', () => {
+describe('feature isolation in the backend (layers/feature-isolation)', SLOW_FIRST_LINT, () => {
   it('fails a feature importing another feature, saying where shared parts go', async () => {
     const [message, ...rest] = await isolation(
       "import { caseInScope } from '../petitions/common';\nexport const a = caseInScope;\n",
@@ -181,7 +184,7 @@ describe('feature isolation in the backend (layers/feature-isolation)', () => {
   });
 });
 
-describe('feature isolation in the renderer (layers/feature-isolation)', () => {
+describe('feature isolation in the renderer (layers/feature-isolation)', SLOW_FIRST_LINT, () => {
   const importing = (specifier: string) => `import * as imported from '${specifier}';\nexport const a = imported;\n`;
   const sfc = (imports: string) => `<script setup lang="ts">\n${imports}\n</script>\n\n<template><div /></template>\n`;
 
