@@ -252,8 +252,8 @@ function floors(db: Db) {
     'SELECT source_unit, approval_no, crs, data_date, geojson FROM boundaries WHERE active = 1',
   );
   const county = db.prepare("SELECT code, name FROM regions WHERE level = 'county' ORDER BY code LIMIT 1");
-  const levels = db.prepare('SELECT level, count(*) AS n FROM regions GROUP BY level');
-  const peopleCount = db.prepare('SELECT count(*) FROM people').pluck();
+  const levels = db.prepare('SELECT level, count(*) AS n FROM regions WHERE disabled_at IS NULL GROUP BY level');
+  const peopleCount = db.prepare('SELECT count(*) FROM people WHERE disabled_at IS NULL').pluck();
   return {
     regionsByLevel: regionsPage('r.level = ?'),
     regionsByParent: regionsPage('r.parent_code = ?'),

@@ -17,8 +17,10 @@ export type ListFilters<Q, K extends string> = Record<K, ListFilter<Q>>;
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '' && value !== false;
 
 /** The keys of the filters `input` sets, in the table's order. */
-const setFilters = <K extends string>(filters: Record<K, unknown>, input: Partial<Record<NoInfer<K>, unknown>>): K[] =>
-  (Object.keys(filters) as K[]).filter((key) => isSet(input[key]));
+export const setFilters = <K extends string>(
+  filters: Record<K, unknown>,
+  input: Partial<Record<NoInfer<K>, unknown>>,
+): K[] => (Object.keys(filters) as K[]).filter((key) => isSet(input[key]));
 
 /** `query` narrowed by the filters `input` sets. */
 export const applyFilters = <Q, K extends string>(

@@ -4,9 +4,16 @@ import { named } from './sql';
 /** Escapes LIKE wildcards so a keyword matches literally. */
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The LIKE pattern of `contains`: the keyword anywhere. */
+export const containsPattern = (keyword: string): string => `%${escapeLike(keyword)}%`;
+
 /** `column LIKE '%keyword%'` with the keyword's wildcards taken literally. */
 export const contains = (column: string, keyword: string): Expression<SqlBool> =>
-  sql<SqlBool>`${sql.ref(column)} LIKE ${`%${escapeLike(keyword)}%`} ESCAPE '\\'`;
+  sql<SqlBool>`${sql.ref(column)} LIKE ${containsPattern(keyword)} ESCAPE '\\'`;
+
+/** `contains` bound by name (`Sql.shaped`): the value is `containsPattern(keyword)`. */
+export const containsNamed = (column: string, name: string): Expression<SqlBool> =>
+  sql<SqlBool>`${sql.ref(column)} LIKE ${named(name)} ESCAPE '\\'`;
 
 export const offsetOf = (page: number, pageSize: number): number => (page - 1) * pageSize;
 

@@ -1,5 +1,5 @@
 import type { DictEntry, DictionarySummary } from '../../../../shared/contract/dicts';
-import { qb, type Sql } from '../../db/sql';
+import { named, qb, type Sql } from '../../db/sql';
 
 export const listDictionaries = (sql: Sql): DictionarySummary[] =>
   sql.all(
@@ -17,17 +17,23 @@ export const listDictionaries = (sql: Sql): DictionarySummary[] =>
       .orderBy('d.sort'),
   ) as DictionarySummary[];
 
+// Every form's pickers read a dictionary: both statements are compiled once (`Sql.shaped`).
 export const findDictionaryName = (sql: Sql, code: string): string | undefined =>
-  sql.get(qb.selectFrom('dictionaries').select('name').where('code', '=', code))?.name;
+  sql
+    .shaped('dicts.name', () => qb.selectFrom('dictionaries').select('name').where('code', '=', named('code')))
+    .get({
+      code,
+    })?.name;
 
 export const listEntries = (sql: Sql, dictCode: string): DictEntry[] =>
   sql
-    .all(
+    .shaped('dicts.entries', () =>
       qb
         .selectFrom('dict_entries')
         .select(['code', 'label', 'sort', 'enabled'])
-        .where('dict_code', '=', dictCode)
+        .where('dict_code', '=', named('code'))
         .orderBy('sort')
         .orderBy('code'),
     )
+    .all({ code: dictCode })
     .map((row) => ({ ...row, enabled: row.enabled === 1 }));

@@ -2,26 +2,21 @@ import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { Region, regionsListInput } from '../../../../shared/contract/regions';
 import { townshipPrefix } from '../../../../shared/domain/scope';
-import { contains, offsetOf } from '../../db/paging';
-import { qb, type Sql } from '../../db/sql';
+import { containsNamed, containsPattern, pageBounds } from '../../db/paging';
+import { referencePage, type ReferenceList } from '../../db/reference-list';
+import { named, qb, type Sql } from '../../db/sql';
 
 type ListInput = z.output<typeof regionsListInput>;
 
-/** `scope`: the user's township (only its subtree is visible), or null for the whole county. */
-function filtered(
-  input: Pick<ListInput, 'parentCode' | 'level' | 'keyword'> & { includeDisabled?: boolean },
-  scope: string | null,
-) {
-  let query = qb.selectFrom('regions as r');
-  if (!input.includeDisabled) query = query.where('r.disabled_at', 'is', null);
-  if (scope) query = query.where('r.code', 'like', `${townshipPrefix(scope)}%`);
-  if (input.parentCode) query = query.where('r.parent_code', '=', input.parentCode);
-  if (input.level) query = query.where('r.level', '=', input.level);
-  if (input.keyword) query = query.where(contains('r.name', input.keyword));
-  return query;
-}
+type RegionQuery = ReturnType<typeof selection>;
+type RegionRow = Omit<Region, 'enabled' | 'childCount'> & { childCount: number | null; enabled: unknown };
 
-const withColumns = (query: ReturnType<typeof filtered>) =>
+const selection = (includeDisabled: boolean) => {
+  const query = qb.selectFrom('regions as r');
+  return includeDisabled ? query : query.where('r.disabled_at', 'is', null);
+};
+
+const withColumns = (query: RegionQuery) =>
   query.select((eb) => [
     'r.code',
     'r.name',
@@ -35,24 +30,35 @@ const withColumns = (query: ReturnType<typeof filtered>) =>
     eb('r.disabled_at', 'is', null).as('enabled'),
   ]);
 
+/** `scope`: the user's township's code prefix (only its subtree is visible), unset for the whole county. */
+const REGIONS: ReferenceList<RegionQuery, 'scope' | 'parentCode' | 'level' | 'keyword', RegionRow> = {
+  name: 'regions',
+  base: selection,
+  filters: {
+    scope: (query) => query.where('r.code', 'like', named('scope')),
+    parentCode: (query) => query.where('r.parent_code', '=', named('parentCode')),
+    level: (query) => query.where('r.level', '=', named('level')),
+    keyword: (query) => query.where(containsNamed('r.name', 'keyword')),
+  },
+  count: (query) => query.select((eb) => eb.fn.countAll<number>().as('n')),
+  page: (query, pageSize) => {
+    const { limit, offset } = pageBounds(pageSize);
+    return withColumns(query).orderBy('r.sort').orderBy('r.code').limit(limit).offset(offset);
+  },
+};
+
 export function listRegions(sql: Sql, input: ListInput, scope: string | null): Page<Region> {
-  const total = sql.get(filtered(input, scope).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const items = sql
-    .all(
-      withColumns(filtered(input, scope))
-        .orderBy('r.sort')
-        .orderBy('r.code')
-        .limit(input.pageSize)
-        .offset(offsetOf(input.page, input.pageSize)),
-    )
-    .map(regionOf);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  const page = referencePage(sql, REGIONS, input, {
+    scope: scope ? `${townshipPrefix(scope)}%` : undefined,
+    parentCode: input.parentCode,
+    level: input.level,
+    keyword: input.keyword ? containsPattern(input.keyword) : undefined,
+  });
+  return { ...page, items: page.items.map(regionOf) };
 }
 
 /** SQLite answers a condition with 0 or 1; a count is never null. */
-const regionOf = (
-  row: Omit<Region, 'enabled' | 'childCount'> & { childCount: number | null; enabled: unknown },
-): Region => ({
+const regionOf = (row: RegionRow): Region => ({
   ...row,
   childCount: row.childCount ?? 0,
   enabled: !!row.enabled,
@@ -60,6 +66,8 @@ const regionOf = (
 
 /** A region whether in use or disabled (a record may name a disabled one). */
 export function findRegion(sql: Sql, code: string, scope: string | null): Region | undefined {
-  const row = sql.get(withColumns(filtered({ includeDisabled: true }, scope)).where('r.code', '=', code));
+  let query = withColumns(selection(true)).where('r.code', '=', code);
+  if (scope) query = query.where('r.code', 'like', `${townshipPrefix(scope)}%`);
+  const row = sql.get(query);
   return row && regionOf(row);
 }

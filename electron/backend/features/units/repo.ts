@@ -1,20 +1,21 @@
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { Unit, unitsListInput } from '../../../../shared/contract/units';
-import { contains, offsetOf } from '../../db/paging';
-import { qb, type Sql } from '../../db/sql';
+import { containsNamed, containsPattern, pageBounds } from '../../db/paging';
+import { referencePage, type ReferenceList } from '../../db/reference-list';
+import { named, qb, type Sql } from '../../db/sql';
 
 type ListInput = z.output<typeof unitsListInput>;
 
-function filtered(input: Pick<ListInput, 'kind' | 'keyword'> & { includeDisabled?: boolean }) {
-  let query = qb.selectFrom('units as u');
-  if (!input.includeDisabled) query = query.where('u.disabled_at', 'is', null);
-  if (input.kind) query = query.where('u.kind', '=', input.kind);
-  if (input.keyword) query = query.where(contains('u.name', input.keyword));
-  return query;
-}
+type UnitQuery = ReturnType<typeof selection>;
+type UnitRow = Omit<Unit, 'enabled'> & { enabled: unknown };
 
-const withColumns = (query: ReturnType<typeof filtered>) =>
+const selection = (includeDisabled: boolean) => {
+  const query = qb.selectFrom('units as u');
+  return includeDisabled ? query : query.where('u.disabled_at', 'is', null);
+};
+
+const withColumns = (query: UnitQuery) =>
   query.select((eb) => [
     'u.id',
     'u.code',
@@ -25,24 +26,32 @@ const withColumns = (query: ReturnType<typeof filtered>) =>
   ]);
 
 /** SQLite answers a condition with 0 or 1. */
-const unitOf = (row: Omit<Unit, 'enabled'> & { enabled: unknown }): Unit => ({ ...row, enabled: !!row.enabled });
+const unitOf = (row: UnitRow): Unit => ({ ...row, enabled: !!row.enabled });
+
+const UNITS: ReferenceList<UnitQuery, 'kind' | 'keyword', UnitRow> = {
+  name: 'units',
+  base: selection,
+  filters: {
+    kind: (query) => query.where('u.kind', '=', named('kind')),
+    keyword: (query) => query.where(containsNamed('u.name', 'keyword')),
+  },
+  count: (query) => query.select((eb) => eb.fn.countAll<number>().as('n')),
+  page: (query, pageSize) => {
+    const { limit, offset } = pageBounds(pageSize);
+    return withColumns(query).orderBy('u.sort').orderBy('u.code').limit(limit).offset(offset);
+  },
+};
 
 export function listUnits(sql: Sql, input: ListInput): Page<Unit> {
-  const total = sql.get(filtered(input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const items = sql
-    .all(
-      withColumns(filtered(input))
-        .orderBy('u.sort')
-        .orderBy('u.code')
-        .limit(input.pageSize)
-        .offset(offsetOf(input.page, input.pageSize)),
-    )
-    .map(unitOf);
-  return { items, total, page: input.page, pageSize: input.pageSize };
+  const page = referencePage(sql, UNITS, input, {
+    kind: input.kind,
+    keyword: input.keyword ? containsPattern(input.keyword) : undefined,
+  });
+  return { ...page, items: page.items.map(unitOf) };
 }
 
 /** A unit whether in use or disabled (a record may name a disabled one). */
 export function findUnit(sql: Sql, id: string): Unit | undefined {
-  const row = sql.get(withColumns(filtered({ includeDisabled: true })).where('u.id', '=', id));
+  const row = sql.get(withColumns(selection(true)).where('u.id', '=', id));
   return row && unitOf(row);
 }
