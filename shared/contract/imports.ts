@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Permission } from '../domain/roles';
 import type { ExportFile } from './audit';
 import { defineMethod, pageFields, type Page } from './define';
 
@@ -7,13 +8,30 @@ import { defineMethod, pageFields, type Page } from './define';
  * reads the centre's own workbook and lists every problem by row and column, then an
  * all-or-nothing commit kept in the import log and undoable the same day.
  */
-export const IMPORT_KINDS = ['regions', 'units', 'people'] as const;
+export const IMPORT_KINDS = ['regions', 'units', 'people', 'petitions', 'hazards', 'assessments'] as const;
 export type ImportKindKey = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKindKey, string> = {
   regions: '行政区划',
   units: '承办单位',
   people: '领导与责任人',
+  petitions: '信访积案',
+  hazards: '风险隐患',
+  assessments: '稳评',
+};
+
+/**
+ * Who may import each kind: what creating one by hand needs (reference data the administrator,
+ * cases and risks whoever registers them). The methods are open to any session and the backend
+ * checks the kind's permission on every call; the import log lists only the kinds one may import.
+ */
+export const IMPORT_KIND_ACCESS: Record<ImportKindKey, Permission> = {
+  regions: 'reference.manage',
+  units: 'reference.manage',
+  people: 'reference.manage',
+  petitions: 'petitions.write',
+  hazards: 'risks.write',
+  assessments: 'risks.write',
 };
 
 /** Files over this size are refused before reading (a 20,000-row ledger is well under). */
@@ -55,7 +73,10 @@ export interface ImportPreview {
   /** Data rows read (empty rows skipped). */
   rows: number;
   creates: number;
+  /** Rows found again whose record changes. */
   updates: number;
+  /** Rows found again whose record already holds every value (nothing is written for them). */
+  unchanged: number;
   errors: number;
   warnings: number;
   /** The first problems in row order (at most IMPORT_PROBLEMS_SHOWN); the counts say how many in all. */
@@ -112,27 +133,27 @@ export const importCommitInput = z
 export const importsContract = {
   'imports.template': defineMethod<ExportFile>()({
     input: z.object({ kind }).strict(),
-    access: 'reference.manage',
+    access: 'session',
     summary: '下载导入模板（中文表头与填写说明）',
   }),
   'imports.preview': defineMethod<ImportPreview>()({
     input: importPreviewInput,
-    access: 'reference.manage',
+    access: 'session',
     summary: '预览导入：找出表头、对应列，逐行列出错误与提醒，统计将新增和更新的条数（不写入）',
   }),
   'imports.commit': defineMethod<ImportLogEntry>()({
     input: importCommitInput,
-    access: 'reference.manage',
+    access: 'session',
     summary: '正式导入：全部成功或全部不写入，记入导入记录',
   }),
   'imports.list': defineMethod<Page<ImportLogEntry>>()({
     input: z.object({ ...pageFields }).strict(),
-    access: 'reference.manage',
-    summary: '导入记录（文件、摘要、导入人、时间、条数）',
+    access: 'session',
+    summary: '导入记录（本人可导入的类别：文件、摘要、导入人、时间、条数）',
   }),
   'imports.undo': defineMethod<ImportLogEntry>()({
     input: z.object({ id: z.uuid({ error: '导入记录编号格式不正确' }) }).strict(),
-    access: 'reference.manage',
+    access: 'session',
     summary: '当日撤销一次导入（新增的记录停用或作废，更新的不变）',
   }),
 };

@@ -34,6 +34,7 @@ const unmapped: ImportPreview = {
   rows: 3,
   creates: 0,
   updates: 0,
+  unchanged: 0,
   errors: 2,
   warnings: 1,
   problems: [

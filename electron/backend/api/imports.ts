@@ -1,4 +1,5 @@
 import { personImport } from '../features/people/import';
+import { petitionImportKind } from '../features/petitions/import';
 import { regionImport } from '../features/regions/import';
 import { unitImport } from '../features/units/import';
 import type { ImportKinds } from '../import/service';
@@ -8,4 +9,7 @@ export const importKinds: ImportKinds = {
   regions: regionImport,
   units: unitImport,
   people: personImport,
+  petitions: petitionImportKind,
+  hazards: petitionImportKind,
+  assessments: petitionImportKind,
 };

@@ -129,6 +129,8 @@ export interface Schema {
     version: number;
     voided_at: string | null;
     void_reason: string | null;
+    /** The import that created the record (migration 0014); null when registered in the app. */
+    import_id: string | null;
   };
   petitioners: {
     id: string;
@@ -208,6 +210,8 @@ export interface Schema {
     version: number;
     voided_at: string | null;
     void_reason: string | null;
+    /** The import that created the record (migration 0014); null when registered in the app. */
+    import_id: string | null;
   };
   hazard_people: { id: string; hazard_id: string; name: string; phone: string | null; sort: number };
   hazard_events: {
@@ -308,6 +312,8 @@ export interface Schema {
     version: number;
     voided_at: string | null;
     void_reason: string | null;
+    /** The import that created the record (migration 0014); null when registered in the app. */
+    import_id: string | null;
   };
   assessment_townships: { assessment_id: string; township_code: string; sort: number };
   assessment_findings: { assessment_id: string; dimension: AssessmentDimension; finding: string };
@@ -402,7 +408,8 @@ export interface Schema {
     county_date: string;
     undone_at: string | null;
   };
-  import_records: { import_id: string; record_key: string };
+  /** What an import created: its ledger records by number, or units and people made on the spot, by id. */
+  import_records: { import_id: string; record_key: string; entity: 'record' | 'unit' | 'person' };
   import_mappings: { kind: string; header: string; field: string };
   board_hazard_tallies: { township_code: string; level: HazardLevel; category: string; open: number };
   board_case_categories: { category: string; open: number };

@@ -64,3 +64,27 @@ export function readChoice<C extends string>(
   if (code === undefined) problems.error(row, key, `“${text}”不是可选值，应为：${Object.keys(choices).join('、')}`);
   return code ?? null;
 }
+
+/** A whole number within bounds, or `fallback` when empty. */
+export function readCount(
+  row: ImportRow,
+  key: string,
+  problems: ProblemLog,
+  bounds: { min: number; max: number },
+  fallback: number | null = null,
+): number | null {
+  const text = cellText(row.cell(key));
+  if (!text) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < bounds.min || n > bounds.max) {
+    problems.error(row, key, `“${text}”应为 ${bounds.min}–${bounds.max} 的整数`);
+    return null;
+  }
+  return n;
+}
+
+/** Several values in one cell (several petitioners), split at 、，,;； or spaces and line breaks. */
+export const cellList = (row: ImportRow, key: string): string[] =>
+  cellText(row.cell(key))
+    .split(/[、，,;；\s]+/)
+    .filter(Boolean);

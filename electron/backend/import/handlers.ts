@@ -1,11 +1,14 @@
 import type { HandlerMap } from '../api/types';
-import { commitImport, listImports, previewImport, undoImport, type ImportKinds } from './service';
+import { assertMayImport, commitImport, listImports, previewImport, undoImport, type ImportKinds } from './service';
 import { importTemplate } from './template';
 
 /** The import methods over the kinds the features lend (put together in api/imports.ts). */
 export const importHandlers = (kinds: ImportKinds) =>
   ({
-    'imports.template': ({ kind }) => importTemplate(kinds[kind]),
+    'imports.template': ({ kind }, ctx) => {
+      assertMayImport(ctx, kind);
+      return importTemplate(kinds[kind]);
+    },
     'imports.preview': (input, ctx) => previewImport(ctx, kinds, input),
     'imports.commit': (input, ctx) => commitImport(ctx, kinds, input),
     'imports.list': ({ page, pageSize }, ctx) => listImports(ctx, page, pageSize),

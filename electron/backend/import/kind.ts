@@ -67,6 +67,12 @@ export interface ReadRow<Value> {
   value: Value;
 }
 
+/** The import being committed: what its records and the references made for them are filed under. */
+export interface ImportSource {
+  importId: string;
+  fileName: string;
+}
+
 export interface ImportKind<Value> {
   key: ImportKindKey;
   /** The template's sheet name and the log's noun. */
@@ -75,11 +81,16 @@ export interface ImportKind<Value> {
   /** The field a record is found again by (its code, its case number). */
   keyField: string;
   /** Reads every data row (references loaded once), logging each problem. */
-  read(sql: Sql, rows: readonly ImportRow[], problems: ProblemLog): ReadRow<Value>[];
+  read(ctx: HandlerContext, rows: readonly ImportRow[], problems: ProblemLog): ReadRow<Value>[];
   /** The keys among `keys` that exist already: those rows update, the others create. */
   existing(sql: Sql, keys: readonly string[]): Set<string>;
-  /** Writes the rows inside the import's transaction. */
-  write(ctx: HandlerContext, rows: readonly ReadRow<Value>[], existing: ReadonlySet<string>): void;
+  /**
+   * Of the rows found again, those whose record already holds every value (a re-import of the same
+   * file): the preview counts them apart, and writing them changes nothing.
+   */
+  unchanged?(ctx: HandlerContext, rows: readonly ReadRow<Value>[]): Set<string>;
+  /** Writes the rows inside the import's transaction (after its log entry, which `source` names). */
+  write(ctx: HandlerContext, rows: readonly ReadRow<Value>[], existing: ReadonlySet<string>, source: ImportSource): void;
   /** Takes the records an import created out of use again (undo): disabled or voided, not deleted. */
   undo(ctx: HandlerContext, keys: readonly string[]): void;
 }

@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Page } from '../../../shared/contract';
 import {
+  IMPORT_KIND_ACCESS,
   IMPORT_KIND_LABELS,
+  IMPORT_KINDS,
   IMPORT_PROBLEMS_SHOWN,
   type ImportKindKey,
   type ImportLogEntry,
@@ -11,6 +13,7 @@ import {
   type ImportPreview,
 } from '../../../shared/contract/imports';
 import { headerKey } from '../../../shared/domain/import/headers';
+import { hasAccess, PERMISSION_LABELS } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import { principalOf, type HandlerContext } from '../api/types';
 import { displayNameOf } from '../db/display-name';
@@ -19,6 +22,7 @@ import { qb } from '../db/sql';
 import { appendAudit } from '../audit/writer';
 import { todayOf } from '../ledger/clock';
 import { ProblemLog, type ImportKind, type ReadRow } from './kind';
+import { recordCreated, undoCreatedReferences } from './references';
 import { mapSheet } from './sheet';
 import { readWorkbook } from './workbook';
 
@@ -37,7 +41,22 @@ interface DryRun {
   corrections: Record<string, string>;
 }
 
+const mayImport = (ctx: HandlerContext, kind: ImportKindKey): boolean =>
+  hasAccess(principalOf(ctx).roles, IMPORT_KIND_ACCESS[kind]);
+
+/** Each kind needs what creating one by hand needs; a refusal is audited as the guard's are. */
+export function assertMayImport(ctx: HandlerContext, kind: ImportKindKey): void {
+  if (mayImport(ctx, kind)) return;
+  const permission = IMPORT_KIND_ACCESS[kind];
+  appendAudit(ctx, { action: 'imports', result: 'denied', detail: `缺少权限：${permission}（${kind}）` });
+  throw new AppError(
+    'FORBIDDEN',
+    `您的角色没有“${PERMISSION_LABELS[permission]}”权限，不能导入${IMPORT_KIND_LABELS[kind]}，如需办理请联系系统管理员。`,
+  );
+}
+
 async function dryRun(ctx: HandlerContext, kinds: ImportKinds, input: FileInput): Promise<DryRun> {
+  assertMayImport(ctx, input.kind);
   const kind = kinds[input.kind];
   const bytes = Buffer.from(input.base64, 'base64');
   const sheets = await readWorkbook(bytes);
@@ -48,11 +67,15 @@ async function dryRun(ctx: HandlerContext, kinds: ImportKinds, input: FileInput)
     saved: savedMapping(ctx, input.kind),
     corrections,
   });
-  const rows = uniqueRows(kind, problems.errors > 0 ? [] : kind.read(ctx.sql, sheet.rows, problems), problems);
+  const rows = uniqueRows(kind, problems.errors > 0 ? [] : kind.read(ctx, sheet.rows, problems), problems);
   const existing = kind.existing(
     ctx.sql,
     rows.map((row) => row.key),
   );
+  const unchanged = kind.unchanged?.(
+    ctx,
+    rows.filter((row) => existing.has(row.key)),
+  ) ?? new Set<string>();
   const sorted = [...problems.items].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     rows,
@@ -67,7 +90,8 @@ async function dryRun(ctx: HandlerContext, kinds: ImportKinds, input: FileInput)
       fields: kind.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required })),
       rows: sheet.rows.length,
       creates: rows.filter((row) => !existing.has(row.key)).length,
-      updates: rows.filter((row) => existing.has(row.key)).length,
+      updates: rows.filter((row) => existing.has(row.key) && !unchanged.has(row.key)).length,
+      unchanged: unchanged.size,
       errors: problems.errors,
       warnings: problems.items.length - problems.errors,
       problems: sorted.slice(0, IMPORT_PROBLEMS_SHOWN),
@@ -121,7 +145,7 @@ export async function commitImport(
   const at = ctx.now().toISOString();
   const created = run.rows.filter((row) => !run.existing.has(row.key)).map((row) => row.key);
   ctx.sql.transaction(() => {
-    kinds[input.kind].write(ctx, run.rows, run.existing);
+    // The log entry first: the records and the references made for them are filed under it.
     ctx.sql
       .prepare(
         `INSERT INTO imports (id, kind, file_name, sha256, sheet, rows, creates, updates, by_user, at, county_date)
@@ -140,8 +164,8 @@ export async function commitImport(
         at,
         county_date: todayOf(ctx),
       });
-    const record = ctx.sql.prepare('INSERT INTO import_records (import_id, record_key) VALUES (?, ?)');
-    for (const key of created) record.run(id, key);
+    kinds[input.kind].write(ctx, run.rows, run.existing, { importId: id, fileName: input.fileName });
+    for (const key of created) recordCreated(ctx, id, 'record', key);
     const mapping = ctx.sql.prepare(
       'INSERT INTO import_mappings (kind, header, field) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET field = excluded.field',
     );
@@ -185,24 +209,49 @@ function importEntry(ctx: HandlerContext, id: string): ImportLogEntry {
   return entryOf(ctx, row as Omit<ImportLogEntry, 'undoable'> & { countyDate: string });
 }
 
+/** The imports of the kinds the user may import, the newest first. */
 export function listImports(ctx: HandlerContext, page: number, pageSize: number): Page<ImportLogEntry> {
-  const total = ctx.sql.get(qb.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const kinds = IMPORT_KINDS.filter((kind) => mayImport(ctx, kind));
+  if (kinds.length === 0) return { items: [], total: 0, page, pageSize };
+  const total =
+    ctx.sql.get(
+      qb
+        .selectFrom('imports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', 'in', kinds),
+    )?.n ?? 0;
   const rows = ctx.sql.all(
-    entries().orderBy('i.at', 'desc').orderBy('i.id', 'desc').limit(pageSize).offset(offsetOf(page, pageSize)),
+    entries()
+      .where('i.kind', 'in', kinds)
+      .orderBy('i.at', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(pageSize)
+      .offset(offsetOf(page, pageSize)),
   ) as Array<Omit<ImportLogEntry, 'undoable'> & { countyDate: string }>;
   return { items: rows.map((row) => entryOf(ctx, row)), total, page, pageSize };
 }
 
-/** Undoing takes what the import created out of use (disabled or voided); what it updated stays. */
+/**
+ * Undoing takes what the import created out of use (records voided, reference data disabled, the
+ * units and people made on the spot with them); what it updated stays.
+ */
 export function undoImport(ctx: HandlerContext, kinds: ImportKinds, id: string): ImportLogEntry {
   const entry = importEntry(ctx, id);
+  assertMayImport(ctx, entry.kind);
   if (entry.undoneAt) throw new AppError('CONFLICT', '该次导入已撤销。');
   if (!entry.undoable) throw new AppError('CONFLICT', '只能撤销当天的导入；更早的导入请逐条停用或作废。');
   const keys = ctx.sql
-    .all(qb.selectFrom('import_records').select('record_key').where('import_id', '=', id))
+    .all(
+      qb
+        .selectFrom('import_records')
+        .select('record_key')
+        .where('import_id', '=', id)
+        .where('entity', '=', 'record'),
+    )
     .map((row) => row.record_key);
   ctx.sql.transaction(() => {
     kinds[entry.kind].undo(ctx, keys);
+    undoCreatedReferences(ctx, id);
     ctx.sql.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(ctx.now().toISOString(), id);
     appendAudit(ctx, {
       action: 'imports.undo',

@@ -13,6 +13,8 @@ export interface EditPlan<Row extends LedgerRecordRow, V extends Record<string, 
   check?(row: Row, changed: ReadonlySet<keyof V>): void;
   /** Writes the changed values: returns the record's columns, writes its own lists itself. */
   apply(row: Row, changed: ReadonlySet<keyof V>): ColumnChanges;
+  /** Why, on the timeline, when the change has a source (a re-imported row names its file). */
+  reason?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export function editRecord<Row extends LedgerRecordRow, V extends Record<string,
     if (changes.length === 0) return null;
     const changed = new Set(changes.map((c) => c.field));
     plan.check?.(row, changed);
-    logChange(ctx, store.key, row.id, 'edit', { fields: changes });
+    logChange(ctx, store.key, row.id, 'edit', { fields: changes, reason: plan.reason });
     return {
       set: plan.apply(row, changed),
       fields: [...changed],

@@ -22,15 +22,20 @@ const CHANGE_TYPES: Record<LedgerChangeKind, TimelineEntry['type']> = {
   edit: 'warning',
   void: 'danger',
   restore: 'success',
+  import: 'primary',
 };
 
-/** The record's corrections, voidings and restorings as timeline lines. */
+/** What the line says under its title: where an import came from, or the reason of the change. */
+const changeText = (change: LedgerChange): string =>
+  change.kind === 'import' ? change.reason : change.reason ? `原因：${change.reason}` : '';
+
+/** The record's import, corrections, voidings and restorings as timeline lines. */
 export const changeEntries = (changes: readonly LedgerChange[]): TimelineEntry[] =>
   changes.map((change) => ({
     key: `k-${change.id}`,
     at: change.at,
     title: LEDGER_CHANGE_LABELS[change.kind],
-    text: change.reason ? `原因：${change.reason}` : '',
+    text: changeText(change),
     byName: change.byName,
     type: CHANGE_TYPES[change.kind],
     fields: change.fields,

@@ -14,13 +14,15 @@ export const LEDGER_NOUNS: Record<LedgerKey, string> = {
   assessment: '稳评',
 };
 
-export const LEDGER_CHANGE_KINDS = ['edit', 'void', 'restore'] as const;
+/** `import`: the first line of a record brought in from Excel, its reason naming the file and row. */
+export const LEDGER_CHANGE_KINDS = ['edit', 'void', 'restore', 'import'] as const;
 export type LedgerChangeKind = (typeof LEDGER_CHANGE_KINDS)[number];
 
 export const LEDGER_CHANGE_LABELS: Record<LedgerChangeKind, string> = {
   edit: '更正',
   void: '作废',
   restore: '恢复',
+  import: '导入',
 };
 
 /** The refusal of a change based on an older read of the record. */
@@ -46,7 +48,7 @@ export interface FieldChange {
   to: string;
 }
 
-/** A timeline line of the kernel: a correction, a voiding or a restoring. */
+/** A timeline line of the kernel: an import, a correction, a voiding or a restoring. */
 export interface LedgerChange {
   id: string;
   kind: LedgerChangeKind;

@@ -14,6 +14,7 @@ import { migration0010 } from './0010-board';
 import { migration0011 } from './0011-report-speed';
 import { migration0012 } from './0012-ledger-versions';
 import { migration0013 } from './0013-reference-upkeep';
+import { migration0014 } from './0014-ledger-import';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

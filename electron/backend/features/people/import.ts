@@ -72,7 +72,7 @@ export const personImport: ImportKind<PersonRow> = {
       note: '11 位手机号或带区号的固定电话；系统中默认打码显示',
     },
   ],
-  read(sql, rows, problems) {
+  read({ sql }, rows, problems) {
     const units = unitIndex(sql);
     const read: ReadRow<PersonRow>[] = [];
     for (const row of rows) {

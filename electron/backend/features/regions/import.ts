@@ -43,7 +43,7 @@ export const regionImport: ImportKind<RegionRow> = {
       note: '乡镇、街道、村、社区或网格的规范名称，同一上级下不重名',
     },
   ],
-  read(sql, rows, problems) {
+  read({ sql }, rows, problems) {
     const county = findCounty(sql);
     if (!county) {
       problems.error(null, null, '尚未设置本县。请先在“设置本县”中填写县名和 6 位区划代码，再导入行政区划。');

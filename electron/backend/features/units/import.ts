@@ -52,7 +52,7 @@ export const unitImport: ImportKind<UnitRow> = {
       note: '乡镇人民政府/街道办事处必填（填乡镇名称，可省略“镇”“乡”“街道”）；县直部门留空',
     },
   ],
-  read(sql, rows, problems) {
+  read({ sql }, rows, problems) {
     const kinds = new Map(
       (
         sql.prepare("SELECT code, label FROM dict_entries WHERE dict_code = 'unit_kind' AND enabled = 1").all() as {

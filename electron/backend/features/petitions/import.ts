@@ -1,0 +1,282 @@
+import { PHONE_PATTERN } from '../../../../shared/contract/petitions';
+import { idNumberProblem } from '../../../../shared/domain/import/id-number';
+import {
+  PETITION_ITEM_TYPE_LABELS,
+  PETITION_LEVEL_LABELS,
+  type PetitionItemType,
+  type PetitionLevel,
+} from '../../../../shared/domain/petitions/classification';
+import { petitionHistory } from '../../../../shared/domain/petitions/history';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../../shared/domain/petitions/statuses';
+import { principalOf } from '../../api/types';
+import { cellList, readChoice, readCount, readDateCell, readText } from '../../import/cells';
+import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
+import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
+import { todayOf } from '../../ledger/clock';
+import { ImportedNumbers, ledgerImportKind, readRows } from '../../ledger/import';
+import { petitionImport, type ImportedPetitioner, type ReadCase } from './imported';
+
+/**
+ * The petition backlog from a centre's own workbook (issue 13): each case found again by its case
+ * number, with its real dates and status (the rule is `petitionHistory`'s), its township by name,
+ * its 承办单位 and 包案领导 made on the spot when new, its petitioners checked as registration
+ * checks them (GB 11643 for ID numbers).
+ */
+const invert = <C extends string>(labels: Record<C, string>, more: Record<string, C> = {}): Record<string, C> => ({
+  ...Object.fromEntries(Object.entries(labels).map(([code, label]) => [label, code as C])),
+  ...more,
+});
+
+const STATUS_WORDS = invert(PETITION_STATUS_LABELS, {
+  交办: 'assigned',
+  办理中: 'resolving',
+  在办: 'resolving',
+  化解: 'resolved',
+  销号: 'closed',
+  已办结: 'resolved',
+});
+const LEVEL_WORDS = invert(PETITION_LEVEL_LABELS, {
+  县级: 'county',
+  市级: 'city',
+  省级: 'province',
+  进京: 'national',
+  赴京: 'national',
+});
+const ITEM_TYPE_WORDS = invert<PetitionItemType>(PETITION_ITEM_TYPE_LABELS);
+
+const FIELDS: ImportKind<ReadCase>['fields'] = [
+  {
+    key: 'caseNo',
+    label: '案件编号',
+    synonyms: ['编号', '积案编号', '案号', '信访件编号', '件号'],
+    required: true,
+    example: 'XF2024-000123',
+    note: '每件积案一个编号；再次导入同一编号时更新该积案，不会重复',
+  },
+  {
+    key: 'township',
+    label: '乡镇（街道）',
+    synonyms: ['乡镇', '乡镇(街道)', '属地', '所属乡镇', '乡镇街道', '街道'],
+    required: true,
+    example: '城关镇',
+    note: '本县在用的乡镇或街道名称，可省略“镇”“乡”“街道”',
+  },
+  {
+    key: 'summary',
+    label: '诉求摘要',
+    synonyms: ['主要诉求', '信访事项', '反映问题', '诉求', '问题摘要', '简要案情'],
+    required: true,
+    example: '反映工地拖欠工资问题',
+    note: '不超过 2000 字',
+  },
+  {
+    key: 'petitioners',
+    label: '信访人',
+    synonyms: ['姓名', '信访人姓名', '上访人'],
+    required: true,
+    example: '王建国',
+    note: '多人用顿号分隔，第一人为主要信访人；系统中打码显示',
+  },
+  {
+    key: 'idNumber',
+    label: '身份证号',
+    synonyms: ['公民身份号码', '身份证号码', '证件号码'],
+    example: '410102198001011237',
+    note: '18 位，按国家标准核对校验位；多人时按信访人顺序用顿号分隔',
+  },
+  {
+    key: 'phone',
+    label: '联系电话',
+    synonyms: ['电话', '手机', '手机号', '联系方式'],
+    example: '13800000000',
+    note: '11 位手机号或带区号的固定电话；多人时按信访人顺序分隔',
+  },
+  { key: 'address', label: '住址', synonyms: ['地址', '家庭住址', '现住址'], example: '', note: '主要信访人的住址' },
+  {
+    key: 'receivedDate',
+    label: '登记日期',
+    synonyms: ['受理日期', '来访日期', '收件日期', '信访日期'],
+    required: true,
+    example: '2024-03-05',
+    note: '日期可写 2024-03-05、2024/3/5、2024.3.5、2024年3月5日 或 Excel 日期；不能晚于今天',
+  },
+  {
+    key: 'firstPetitionDate',
+    label: '首次信访日期',
+    synonyms: ['初次信访日期', '首次上访日期'],
+    example: '2023-11-20',
+    note: '不填按登记日期；不能晚于登记日期',
+  },
+  {
+    key: 'petitionCount',
+    label: '信访次数',
+    synonyms: ['上访次数', '次数'],
+    example: '3',
+    note: '1–9999 的整数，不填为 1',
+  },
+  {
+    key: 'highestLevel',
+    label: '最高信访层级',
+    synonyms: ['信访层级', '最高层级'],
+    example: '县',
+    note: '县、市、省 或 京，不填为 县',
+  },
+  {
+    key: 'itemType',
+    label: '事项类型',
+    synonyms: ['信访事项类型', '类型'],
+    example: '申诉求决',
+    note: '建议意见、检举控告 或 申诉求决',
+  },
+  {
+    key: 'category',
+    label: '问题类别',
+    synonyms: ['问题分类', '类别', '分类'],
+    example: '劳动社保',
+    note: '“问题类别”字典中的名称',
+  },
+  {
+    key: 'status',
+    label: '状态',
+    synonyms: ['办理状态', '当前状态'],
+    example: '化解中',
+    note: '排查、梳理分类、已交办、化解中、已化解 或 已销号；不填时按日期推定（见说明）',
+  },
+  {
+    key: 'handlingUnit',
+    label: '承办单位',
+    synonyms: ['责任单位', '主办单位'],
+    example: '中牟县人社局',
+    note: '已交办及以后必填；系统中没有的单位在导入时新建（可在基础数据中修改类别）',
+  },
+  {
+    key: 'leader',
+    label: '包案领导',
+    synonyms: ['包保领导', '责任领导'],
+    example: '王建国',
+    note: '系统中没有的领导在导入时新建，归入本行的承办单位',
+  },
+  { key: 'assignedDate', label: '交办日期', synonyms: ['转交日期'], example: '2024-03-08', note: '不填按登记日期' },
+  {
+    key: 'dueDate',
+    label: '办理时限',
+    synonyms: ['办结时限', '期限', '截止日期', '应办结日期'],
+    example: '2024-05-04',
+    note: '已交办的积案不填时按登记日期起 60 日计',
+  },
+  {
+    key: 'resolvedDate',
+    label: '化解日期',
+    synonyms: ['办结日期', '化解时间'],
+    example: '',
+    note: '已化解、已销号必填',
+  },
+  { key: 'closedDate', label: '销号日期', synonyms: ['销号时间'], example: '', note: '已销号必填' },
+  { key: 'outcome', label: '化解结果', synonyms: ['办理结果', '处理结果'], example: '', note: '' },
+  { key: 'resolutionPlan', label: '化解方案', example: '', note: '' },
+  { key: 'stabilityMeasures', label: '稳控措施', example: '', note: '' },
+];
+
+/** The petitioners of a row: names with their ID numbers and phones in the same order. */
+function readPetitioners(row: ImportRow, problems: ProblemLog): ImportedPetitioner[] | null {
+  const names = cellList(row, 'petitioners');
+  const ids = cellList(row, 'idNumber');
+  const phones = cellList(row, 'phone');
+  const before = problems.errors;
+  if (names.length === 0) problems.error(row, 'petitioners', '不能为空');
+  if (names.length > 50) problems.error(row, 'petitioners', '信访人不能超过 50 名');
+  if (names.some((name) => Array.from(name).length > 50)) problems.error(row, 'petitioners', '姓名不能超过 50 个字');
+  if (ids.length > names.length) problems.error(row, 'idNumber', '身份证号比信访人多，请按信访人顺序填写');
+  if (phones.length > names.length) problems.error(row, 'phone', '电话比信访人多，请按信访人顺序填写');
+  for (const id of ids) {
+    const problem = idNumberProblem(id);
+    if (problem) problems.error(row, 'idNumber', `“${id}”：${problem}`);
+  }
+  for (const phone of phones) {
+    if (!PHONE_PATTERN.test(phone)) problems.error(row, 'phone', `“${phone}”：电话应为 11 位手机号或带区号的固话`);
+  }
+  const address = readText(row, 'address', problems, { max: 200 }) || null;
+  if (problems.errors > before) return null;
+  return names.map((name, index) => ({
+    name,
+    idNumber: ids[index]?.toUpperCase() ?? null,
+    phone: phones[index] ?? null,
+    address: index === 0 ? address : null,
+  }));
+}
+
+export const petitionImportKind: ImportKind<ReadCase> = {
+  key: 'petitions',
+  noun: '信访积案',
+  keyField: 'caseNo',
+  fields: FIELDS,
+  read(ctx, rows, problems) {
+    const today = todayOf(ctx);
+    const numbers = new ImportedNumbers(ctx.sql, petitionImport, 'XF');
+    const townships = townshipIndex(ctx.sql, principalOf(ctx).regionCode);
+    const categories = dictIndex(ctx.sql, 'petition_category', '问题类别');
+    const units = unitSpotIndex(ctx.sql);
+    const leaders = leaderSpotIndex(ctx.sql);
+    return readRows(rows, problems, (row) => {
+      const caseNo = numbers.read(row, 'caseNo', problems);
+      const township = townships.find(row, 'township', problems, true);
+      const summary = readText(row, 'summary', problems, { required: true, max: 2000 });
+      const petitioners = readPetitioners(row, problems);
+      const receivedDate = readDateCell(row, 'receivedDate', problems, true);
+      const itemType = readChoice(row, 'itemType', problems, ITEM_TYPE_WORDS);
+      const category = categories.find(row, 'category', problems);
+      const status = readChoice<PetitionStatus>(row, 'status', problems, STATUS_WORDS);
+      const handlingUnit = units.find(row, 'handlingUnit', problems);
+      const leader = leaders.find(row, 'leader', problems);
+      if (leader && 'make' in leader && !handlingUnit) {
+        problems.error(row, 'leader', `新建包案领导“${leader.make}”须同时填写承办单位（领导归入该单位）`);
+      }
+      const dates = {
+        firstPetitionDate: readDateCell(row, 'firstPetitionDate', problems),
+        assignedDate: readDateCell(row, 'assignedDate', problems),
+        dueDate: readDateCell(row, 'dueDate', problems),
+        resolvedDate: readDateCell(row, 'resolvedDate', problems),
+        closedDate: readDateCell(row, 'closedDate', problems),
+      };
+      const value = {
+        petitionCount: readCount(row, 'petitionCount', problems, { min: 1, max: 9999 }, 1),
+        highestLevel: readChoice<PetitionLevel>(row, 'highestLevel', problems, LEVEL_WORDS) ?? 'county',
+        outcome: readText(row, 'outcome', problems, { max: 2000 }) || null,
+        resolutionPlan: readText(row, 'resolutionPlan', problems, { max: 4000 }),
+        stabilityMeasures: readText(row, 'stabilityMeasures', problems, { max: 4000 }),
+      };
+      if (!receivedDate) return { key: caseNo, value: null };
+      const history = petitionHistory(
+        { ...dates, status, receivedDate, classified: !!itemType && !!category, hasUnit: !!handlingUnit },
+        today,
+      );
+      for (const problem of history.problems) problems.error(row, problem.key, problem.message);
+      for (const note of history.notes) problems.warning(row, note.key, note.message);
+      if (!township || !summary || !petitioners || value.petitionCount === null) return { key: caseNo, value: null };
+      if (leader === null && ['assigned', 'resolving', 'resolved', 'closed'].includes(history.status)) {
+        problems.warning(row, 'leader', '未填包案领导，该积案不计入包案化解率');
+      }
+      return {
+        key: caseNo,
+        value: {
+          ...value,
+          ...dates,
+          petitionCount: value.petitionCount,
+          townshipCode: township.code,
+          summary,
+          petitioners,
+          receivedDate,
+          itemType,
+          category: category?.code ?? null,
+          status: history.status,
+          firstPetitionDate: history.firstPetitionDate,
+          assignedDate: history.assignedDate,
+          dueDate: history.dueDate,
+          handlingUnit,
+          leader,
+        },
+      };
+    });
+  },
+  ...ledgerImportKind(petitionImport),
+};
