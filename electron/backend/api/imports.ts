@@ -1,3 +1,5 @@
+import { assessmentImportKind } from '../features/assessments/import';
+import { hazardImportKind } from '../features/hazards/import';
 import { personImport } from '../features/people/import';
 import { petitionImportKind } from '../features/petitions/import';
 import { regionImport } from '../features/regions/import';
@@ -10,6 +12,6 @@ export const importKinds: ImportKinds = {
   units: unitImport,
   people: personImport,
   petitions: petitionImportKind,
-  hazards: petitionImportKind,
-  assessments: petitionImportKind,
+  hazards: hazardImportKind,
+  assessments: assessmentImportKind,
 };

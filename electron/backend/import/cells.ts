@@ -47,6 +47,15 @@ export function readDateCell(row: ImportRow, key: string, problems: ProblemLog, 
   return reading.date;
 }
 
+/** A closed list's labels (and other words centres use) → its codes, for `readChoice`. */
+export const choicesOf = <C extends string>(
+  labels: Readonly<Record<C, string>>,
+  more: Readonly<Record<string, C>> = {},
+): Record<string, C> => ({
+  ...Object.fromEntries(Object.entries(labels).map(([code, label]) => [label, code as C])),
+  ...more,
+});
+
 /** One of a closed list, by its label (or code); the message lists what is allowed. */
 export function readChoice<C extends string>(
   row: ImportRow,

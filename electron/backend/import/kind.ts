@@ -90,7 +90,12 @@ export interface ImportKind<Value> {
    */
   unchanged?(ctx: HandlerContext, rows: readonly ReadRow<Value>[]): Set<string>;
   /** Writes the rows inside the import's transaction (after its log entry, which `source` names). */
-  write(ctx: HandlerContext, rows: readonly ReadRow<Value>[], existing: ReadonlySet<string>, source: ImportSource): void;
+  write(
+    ctx: HandlerContext,
+    rows: readonly ReadRow<Value>[],
+    existing: ReadonlySet<string>,
+    source: ImportSource,
+  ): void;
   /** Takes the records an import created out of use again (undo): disabled or voided, not deleted. */
   undo(ctx: HandlerContext, keys: readonly string[]): void;
 }

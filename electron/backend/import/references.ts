@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { bareName, matchName, type Named } from '../../../shared/domain/import/names';
 import { inScope } from '../../../shared/domain/scope';
 import type { Sql } from '../db/sql';
-import { cellText } from './cells';
+import { cellList, cellText } from './cells';
 import type { ImportRow, ProblemLog } from './kind';
 
 /**
@@ -23,6 +23,18 @@ export class NameIndex<T extends Named> {
       if (required) problems.error(row, key, '不能为空');
       return null;
     }
+    return this.match(row, key, problems, text);
+  }
+
+  /** Several names in one cell (涉及乡镇: 城关镇、白沙镇), each matched; null when one is unknown. */
+  findEach(row: ImportRow, key: string, problems: ProblemLog, required = false): T[] | null {
+    const texts = cellList(row, key);
+    if (texts.length === 0 && required) problems.error(row, key, '不能为空');
+    const found = texts.map((text) => this.match(row, key, problems, text));
+    return found.every((item) => item !== null) ? [...new Map(found.map((item) => [item.code, item])).values()] : null;
+  }
+
+  private match(row: ImportRow, key: string, problems: ProblemLog, text: string): T | null {
     const found = matchName(text, this.candidates);
     if ('match' in found) {
       if (bareName(found.match.name) !== bareName(text) && found.match.name !== text) {
@@ -86,7 +98,9 @@ export function recordCreated(
   entity: 'record' | 'unit' | 'person',
   key: string,
 ): void {
-  ctx.sql.prepare('INSERT INTO import_records (import_id, record_key, entity) VALUES (?, ?, ?)').run(importId, key, entity);
+  ctx.sql
+    .prepare('INSERT INTO import_records (import_id, record_key, entity) VALUES (?, ?, ?)')
+    .run(importId, key, entity);
 }
 
 /** Undoing an import disables the units and people it made on the spot for its records. */
@@ -150,9 +164,12 @@ export class SpotIndex {
     this.disabled = new Set((sql.prepare(kind.disabled).all() as { name: string }[]).map((row) => row.name));
   }
 
-  find(row: ImportRow, key: string, problems: ProblemLog): SpotReference | null {
+  find(row: ImportRow, key: string, problems: ProblemLog, required = false): SpotReference | null {
     const text = cellText(row.cell(key));
-    if (!text) return null;
+    if (!text) {
+      if (required) problems.error(row, key, '不能为空');
+      return null;
+    }
     const found = matchName(text, this.candidates);
     if ('match' in found) {
       if (found.match.name !== text) problems.warning(row, key, `“${text}”按“${found.match.name}”导入`);
@@ -171,7 +188,8 @@ export class SpotIndex {
     problems.warning(
       row,
       key,
-      `将新建${this.kind.noun}“${name}”` + (near.length ? `（相近的有：${near.join('、')}，如是同一个请改为其名称）` : ''),
+      `将新建${this.kind.noun}“${name}”` +
+        (near.length ? `（相近的有：${near.join('、')}，如是同一个请改为其名称）` : ''),
     );
     return { make: name };
   }
@@ -234,6 +252,8 @@ export class SpotMaker {
 /** The entries of a dictionary in use (问题分类 …), by code, for matching their labels. */
 export const dictIndex = (sql: Sql, dict: string, noun: string): NameIndex<Named> =>
   new NameIndex(
-    sql.prepare('SELECT code, label AS name FROM dict_entries WHERE dict_code = ? AND enabled = 1').all(dict) as Named[],
+    sql
+      .prepare('SELECT code, label AS name FROM dict_entries WHERE dict_code = ? AND enabled = 1')
+      .all(dict) as Named[],
     noun,
   );

@@ -72,10 +72,11 @@ async function dryRun(ctx: HandlerContext, kinds: ImportKinds, input: FileInput)
     ctx.sql,
     rows.map((row) => row.key),
   );
-  const unchanged = kind.unchanged?.(
-    ctx,
-    rows.filter((row) => existing.has(row.key)),
-  ) ?? new Set<string>();
+  const unchanged =
+    kind.unchanged?.(
+      ctx,
+      rows.filter((row) => existing.has(row.key)),
+    ) ?? new Set<string>();
   const sorted = [...problems.items].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
     rows,
@@ -242,11 +243,7 @@ export function undoImport(ctx: HandlerContext, kinds: ImportKinds, id: string):
   if (!entry.undoable) throw new AppError('CONFLICT', '只能撤销当天的导入；更早的导入请逐条停用或作废。');
   const keys = ctx.sql
     .all(
-      qb
-        .selectFrom('import_records')
-        .select('record_key')
-        .where('import_id', '=', id)
-        .where('entity', '=', 'record'),
+      qb.selectFrom('import_records').select('record_key').where('import_id', '=', id).where('entity', '=', 'record'),
     )
     .map((row) => row.record_key);
   ctx.sql.transaction(() => {

@@ -63,9 +63,8 @@ function recordOf<Row extends LedgerRecordRow>(
   spec: { store: LedgerStore<Row>; numberColumn: string },
   number: string,
 ): Row | undefined {
-  const found = sql
-    .prepare(`SELECT id FROM ${spec.store.table} WHERE ${spec.numberColumn} = ?`)
-    .get(number) as { id: string } | undefined;
+  const found = sql.prepare(`SELECT id FROM ${spec.store.table} WHERE ${spec.numberColumn} = ?`).get(number) as
+    { id: string } | undefined;
   return found && spec.store.find(sql, found.id);
 }
 
@@ -150,9 +149,9 @@ export class ImportedNumbers {
   ) {
     this.voided = new Set(
       (
-        sql
-          .prepare(`SELECT ${spec.numberColumn} AS n FROM ${spec.store.table} WHERE voided_at IS NOT NULL`)
-          .all() as { n: string }[]
+        sql.prepare(`SELECT ${spec.numberColumn} AS n FROM ${spec.store.table} WHERE voided_at IS NOT NULL`).all() as {
+          n: string;
+        }[]
       ).map((row) => row.n),
     );
   }

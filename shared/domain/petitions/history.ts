@@ -11,7 +11,13 @@
  *   and the 办理时限 not before the 登记日期.
  */
 import { compareDates } from '../ledger/calendar';
-import { happenedProblems, type DateProblem } from '../ledger/happened';
+import {
+  happenedProblems,
+  statusDateProblems,
+  statusOfDates,
+  type DateProblem,
+  type StatusDate,
+} from '../ledger/happened';
 import { conclusionDueDate } from './clocks';
 import { PETITION_STATUS_LABELS, PETITION_STATUSES, type PetitionStatus } from './statuses';
 
@@ -40,30 +46,28 @@ export interface PetitionHistory {
 
 const rank = (status: PetitionStatus) => PETITION_STATUSES.indexOf(status);
 
+const datesOf = (input: PetitionHistoryInput): StatusDate<PetitionStatus>[] => [
+  { from: 'resolved', key: 'resolvedDate', label: '化解日期', date: input.resolvedDate },
+  { from: 'closed', key: 'closedDate', label: '销号日期', date: input.closedDate },
+];
+
 function inferredStatus(input: PetitionHistoryInput): PetitionStatus {
-  if (input.closedDate) return 'closed';
-  if (input.resolvedDate) return 'resolved';
-  if (input.assignedDate || input.hasUnit) return 'assigned';
-  return input.classified ? 'classified' : 'found';
+  const unassigned = input.classified ? 'classified' : 'found';
+  return statusOfDates(
+    PETITION_STATUSES,
+    datesOf(input),
+    input.assignedDate || input.hasUnit ? 'assigned' : unassigned,
+  );
 }
 
 function statusProblems(status: PetitionStatus, input: PetitionHistoryInput): DateProblem[] {
-  const label = PETITION_STATUS_LABELS[status];
-  const problems: DateProblem[] = [];
-  const assigned = rank(status) >= rank('assigned');
-  if (assigned && !input.hasUnit) problems.push({ key: 'handlingUnit', message: `状态为“${label}”须填写承办单位` });
-  if (!assigned && input.assignedDate) {
-    problems.push({ key: 'assignedDate', message: `状态为“${label}”的积案尚未交办，不应有交办日期` });
-  }
-  if (rank(status) >= rank('resolved') && !input.resolvedDate) {
-    problems.push({ key: 'resolvedDate', message: `状态为“${label}”须填写化解日期` });
-  }
-  if (rank(status) < rank('resolved') && input.resolvedDate) {
-    problems.push({ key: 'resolvedDate', message: `状态为“${label}”的积案尚未化解，不应有化解日期` });
-  }
-  if (status === 'closed' && !input.closedDate) problems.push({ key: 'closedDate', message: '已销号须填写销号日期' });
-  if (status !== 'closed' && input.closedDate) {
-    problems.push({ key: 'closedDate', message: `状态为“${label}”的积案尚未销号，不应有销号日期` });
+  const problems = statusDateProblems(PETITION_STATUSES, PETITION_STATUS_LABELS, status, datesOf(input));
+  if (rank(status) < rank('assigned')) {
+    if (input.assignedDate) {
+      problems.push({ key: 'assignedDate', message: `状态为“${PETITION_STATUS_LABELS[status]}”不应有交办日期` });
+    }
+  } else if (!input.hasUnit) {
+    problems.push({ key: 'handlingUnit', message: `状态为“${PETITION_STATUS_LABELS[status]}”须填写承办单位` });
   }
   return problems;
 }
@@ -103,5 +107,12 @@ export function petitionHistory(input: PetitionHistoryInput, today: string): Pet
   if (input.dueDate && compareDates(input.dueDate, assignedDate ?? input.receivedDate) < 0) {
     problems.push({ key: 'dueDate', message: `“办理时限”${input.dueDate} 早于交办（登记）日期` });
   }
-  return { status, firstPetitionDate: input.firstPetitionDate ?? input.receivedDate, assignedDate, dueDate, problems, notes };
+  return {
+    status,
+    firstPetitionDate: input.firstPetitionDate ?? input.receivedDate,
+    assignedDate,
+    dueDate,
+    problems,
+    notes,
+  };
 }

@@ -9,7 +9,7 @@ import {
 import { petitionHistory } from '../../../../shared/domain/petitions/history';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../../shared/domain/petitions/statuses';
 import { principalOf } from '../../api/types';
-import { cellList, readChoice, readCount, readDateCell, readText } from '../../import/cells';
+import { cellList, choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
 import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
 import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
 import { todayOf } from '../../ledger/clock';
@@ -22,12 +22,7 @@ import { petitionImport, type ImportedPetitioner, type ReadCase } from './import
  * its 承办单位 and 包案领导 made on the spot when new, its petitioners checked as registration
  * checks them (GB 11643 for ID numbers).
  */
-const invert = <C extends string>(labels: Record<C, string>, more: Record<string, C> = {}): Record<string, C> => ({
-  ...Object.fromEntries(Object.entries(labels).map(([code, label]) => [label, code as C])),
-  ...more,
-});
-
-const STATUS_WORDS = invert(PETITION_STATUS_LABELS, {
+const STATUS_WORDS = choicesOf(PETITION_STATUS_LABELS, {
   交办: 'assigned',
   办理中: 'resolving',
   在办: 'resolving',
@@ -35,14 +30,14 @@ const STATUS_WORDS = invert(PETITION_STATUS_LABELS, {
   销号: 'closed',
   已办结: 'resolved',
 });
-const LEVEL_WORDS = invert(PETITION_LEVEL_LABELS, {
+const LEVEL_WORDS = choicesOf(PETITION_LEVEL_LABELS, {
   县级: 'county',
   市级: 'city',
   省级: 'province',
   进京: 'national',
   赴京: 'national',
 });
-const ITEM_TYPE_WORDS = invert<PetitionItemType>(PETITION_ITEM_TYPE_LABELS);
+const ITEM_TYPE_WORDS = choicesOf<PetitionItemType>(PETITION_ITEM_TYPE_LABELS);
 
 const FIELDS: ImportKind<ReadCase>['fields'] = [
   {
