@@ -3,7 +3,7 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportLogEntry, ImportPreview } from '@shared/contract/imports';
 import ImportDialog from '@/components/import/ImportDialog.vue';
-import { findTestId } from './helpers/auth';
+import { findTestId, meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
 
@@ -71,7 +71,7 @@ const entry: ImportLogEntry = {
 const mountDialog = () =>
   mount(ImportDialog, {
     props: { initialKind: 'regions' },
-    global: { plugins: [ElementPlus] },
+    global: { plugins: [ElementPlus, signedInPinia(meWith(['sysadmin']))] },
     attachTo: document.body,
   });
 

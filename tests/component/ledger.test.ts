@@ -54,6 +54,15 @@ const voiding: LedgerChange = {
   at: '2026-10-21T09:00:00+08:00',
 };
 
+const imported: LedgerChange = {
+  id: 'c0',
+  kind: 'import',
+  fields: [],
+  reason: '从“2025年积案台账.xlsx”第 7 行导入',
+  byName: '王值班',
+  at: '2026-10-19T09:00:00+08:00',
+};
+
 const global = (roles: Role[] = ['duty_officer']) => ({ plugins: [ElementPlus, signedInPinia(meWith(roles))] });
 const errorOf = (element: Element) => element.closest('.el-form-item')!.querySelector('.el-form-item__error');
 const textOf = async (testId: string) => (await findTestId<HTMLInputElement>(testId)).value;
@@ -77,6 +86,14 @@ describe('the kernel on the timeline', () => {
     expect(voided.textContent).toContain('原因：重复录入');
     expect(voided.textContent).toContain('刘带班');
     expect(voided.querySelector('[data-testid="ledger-changes"]')).toBeNull();
+  });
+
+  it('starts an imported record’s timeline with 导入, naming the file and row', async () => {
+    mount(LedgerTimeline, { props: { entries: changeEntries([imported]) }, global: global(), attachTo: document.body });
+    const entry = await findTestId('timeline-entry-k-c0');
+    expect(entry.querySelector('.title')?.textContent).toBe('导入');
+    expect(entry.textContent).toContain('从“2025年积案台账.xlsx”第 7 行导入');
+    expect(entry.textContent).not.toContain('原因');
   });
 
   it('merges the corrections into the case’s timeline in time order', async () => {

@@ -38,6 +38,15 @@ describe('petition ledger', () => {
     expect(table.textContent).toContain('征地拆迁');
     expect(table.textContent).toContain('申诉求决');
     expect(document.querySelector('[data-testid="petitions-create"]')).not.toBeNull();
+    // Whoever registers cases may bring them in from Excel: the wizard opens on the petition kind.
+    (await findTestId('petitions-import')).click();
+    const kinds = await findTestId('import-kind');
+    expect([...kinds.querySelectorAll('.el-radio-button')].map((k) => k.textContent?.trim())).toEqual([
+      '信访积案',
+      '风险隐患',
+      '稳评',
+    ]);
+    expect(kinds.querySelector('.is-active')?.textContent?.trim()).toBe('信访积案');
 
     typeInto(await findTestId<HTMLInputElement>('petitions-keyword'), '补偿款');
     (await findTestId('petitions-search')).querySelector<HTMLElement>('[data-testid="search-submit"]')!.click();
@@ -56,6 +65,7 @@ describe('petition ledger', () => {
     await findTestId('petitions-table');
     await eventually(() => expect(listCalls(bridge)[0]).toMatchObject({ stage: 'overdue', handlingUnitId: UNIT_ID }));
     expect(document.querySelector('[data-testid="petitions-create"]')).toBeNull();
+    expect(document.querySelector('[data-testid="petitions-import"]')).toBeNull();
   }, 20_000);
 });
 

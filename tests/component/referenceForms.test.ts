@@ -3,7 +3,7 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportLogEntry } from '@shared/contract/imports';
 import type { Person } from '@shared/contract/people';
-import ImportLogTab from '@/features/admin/components/ImportLogTab.vue';
+import ImportLog from '@/components/import/ImportLog.vue';
 import PersonFormDialog from '@/features/admin/components/PersonFormDialog.vue';
 import UnitFormDialog from '@/features/admin/components/UnitFormDialog.vue';
 import { findTestId, typeInto } from './helpers/auth';
@@ -127,7 +127,7 @@ describe('导入记录', () => {
         return { ok: true, data: entry };
       },
     });
-    const wrapper = mount(ImportLogTab, plugins);
+    const wrapper = mount(ImportLog, plugins);
     await flushPromises();
     const row = wrapper.get('[data-testid="import-log-table"] tbody tr');
     expect(row.text()).toMatch(/领导与责任人\s*领导与责任人\.xlsx（人员）\s*0123456789ab…\s*系统管理员/);
