@@ -7,9 +7,10 @@
  * in turns, so a change in the machine's load falls on both alike. A paged list is also timed as
  * users first meet it: pages no call has asked for yet (then the same pages again), and its first
  * call after a restart. Then the BatchWriter writes a million ledger-like rows into a scratch table.
+ * Then a petition workbook of 10,000 rows is imported (preview and commit) and one of 100 previewed.
  * Prints the tables with the machine's load beside them and writes bench-results/bench.json.
  *
- *   npm run bench -- [--scale large|small]
+ *   npm run bench -- [--scale large|small] [--only import]
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shar
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/audit/verify';
+import { benchPetitionImport, type ImportTiming } from './bench-import';
 import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
@@ -60,8 +62,12 @@ const LEDGER_ROWS = 1_000_000;
 const AUDIT_ROWS = 300_000;
 const BENCH_ACTOR = { userId: null, username: 'bench', roles: ['sysadmin'] };
 /** `--scale small` (300 cases) checks the bench itself in seconds; the figures mean something at large. */
-const { scale } = parseArgs({ options: { scale: { type: 'string', default: 'large' } } }).values;
+/** `--only import` runs the import section alone (while working on the import). */
+const { scale, only } = parseArgs({
+  options: { scale: { type: 'string', default: 'large' }, only: { type: 'string' } },
+}).values;
 if (scale !== 'large' && scale !== 'small') throw new Error(`--scale 只能是 small 或 large：${scale}`);
+if (only !== undefined && only !== 'import') throw new Error(`--only 只能是 import：${only}`);
 const DEMO = { scale, seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
 /** The bench signs in like any client: calls go through the same session and permission checks. */
@@ -953,15 +959,96 @@ function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** The import section's table: each workbook's rows, preview and commit times against the limit. */
+function printImports(imports: ImportTiming[]): void {
+  const seconds = (ms: number | null) => (ms === null ? '—' : (ms / 1000).toFixed(2));
+  printTable(
+    ['信访积案导入', '行数', '新增', '预览 s', '提交 s', '合计 s', '上限 s', '结论'],
+    imports.map((t) => {
+      const total = t.previewMs + (t.commitMs ?? 0);
+      return [
+        t.commitMs === null ? '仅预览' : '预览并提交',
+        t.rows.toLocaleString('zh-CN'),
+        t.creates.toLocaleString('zh-CN'),
+        seconds(t.previewMs),
+        seconds(t.commitMs),
+        seconds(total),
+        String(t.limitSeconds),
+        total <= t.limitSeconds * 1000 ? '达标' : '超时',
+      ];
+    }),
+  );
+  console.log(
+    '工作簿按中心自有台账的样式生成（标题行、合并单元格、同义列名、多种日期写法、少量新承办单位），由值班员经 dispatch 导入。',
+  );
+}
+
+/** The contract methods, the batched writer and the audit chain, as printed before the import section. */
+function printMethods(methods: MethodRow[], load: { start: Load; end: Load }): void {
+  const ms = (n: number) => n.toFixed(3);
+  console.log(loadLine('计时开始', load.start));
+  printTable(
+    ['方法', '中位数 ms', 'p95 ms', '下限中位数 ms', '下限 p95 ms', '倍数'],
+    methods.map((m) => [
+      `${m.method}（${m.label}）`,
+      ms(m.measured.median),
+      ms(m.measured.p95),
+      ms(m.floor.median),
+      ms(m.floor.p95),
+      `${m.ratio.toFixed(2)}×${m.queriesOnly ? '*' : ''}`,
+    ]),
+  );
+  console.log('* 下限只执行相同的查询，不组装方法的返回结果（组合接口），结果不作比对。\n');
+  const cold = methods.filter((m) => m.firstCall);
+  const orDash = (t: Timing | null | undefined, pick: (t: Timing) => string) => (t ? pick(t) : '—');
+  printTable(
+    [
+      '列表',
+      '新页数',
+      '新页中位数 ms',
+      '新页 p95 ms',
+      '再访中位数 ms',
+      '再访 p95 ms',
+      '新页/再访',
+      '新页下限中位数 ms',
+      '首次中位数 ms',
+      '首次 p95 ms',
+    ],
+    cold.map((m) => [
+      `${m.method}（${m.label}）`,
+      String(m.unseen?.pages ?? 0),
+      orDash(m.unseen?.app, (t) => ms(t.median)),
+      orDash(m.unseen?.app, (t) => ms(t.p95)),
+      orDash(m.revisited?.app, (t) => ms(t.median)),
+      orDash(m.revisited?.app, (t) => ms(t.p95)),
+      m.unseen && m.revisited ? `${(m.unseen.app.median / m.revisited.app.median).toFixed(2)}×` : '—',
+      orDash(m.unseen?.floor, (t) => ms(t.median)),
+      orDash(m.firstCall, (t) => ms(t.median)),
+      orDash(m.firstCall, (t) => ms(t.p95)),
+    ]),
+  );
+  console.log(
+    `新页：本进程从未请求过的页（每列表至多 ${COLD_PAGES} 页，各一次，与下限交替）；再访：同一批页再请求一次；` +
+      `首次：重启后（新连接，缓存皆空）该列表的第一次调用，${COLD_STARTS} 次。`,
+  );
+  console.log(loadLine('计时结束', load.end));
+}
+
+/** What the full run measures besides the import (left out under `--only import`). */
+interface Measured {
+  methods: MethodRow[];
+  load: { start: Load; end: Load };
+  chain: ReturnType<typeof benchAuditChain>;
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'zz-bench-'));
   try {
     const backend = await openBackend(join(dir, 'data'), { dailyBackups: false });
     let loadMs: number;
     let summary: DemoSummary;
-    let methods: MethodRow[];
-    let load: { start: Load; end: Load };
-    let chain: ReturnType<typeof benchAuditChain>;
+    let measured: Measured | null = null;
+    let imports: ImportTiming[];
     try {
       await dataOf(backend, 'auth.setup', BENCH_ADMIN);
       const loading = performance.now();
@@ -972,73 +1059,34 @@ async function main(): Promise<void> {
         `演示县（${scale === 'large' ? '大规模' : '小规模'}）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
           `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,
       );
-      const start = loadNow();
-      methods = await benchMethods(backend);
-      load = { start, end: loadNow() };
-      chain = benchAuditChain(backend);
+      if (only !== 'import') {
+        const start = loadNow();
+        const methods = await benchMethods(backend);
+        measured = { methods, load: { start, end: loadNow() }, chain: benchAuditChain(backend) };
+      }
+      // Last: the imported cases would change what the methods above read.
+      imports = await benchPetitionImport(backend, officerCall);
     } finally {
       backend.close();
     }
-    const ms = (n: number) => n.toFixed(3);
-    console.log(loadLine('计时开始', load.start));
-    printTable(
-      ['方法', '中位数 ms', 'p95 ms', '下限中位数 ms', '下限 p95 ms', '倍数'],
-      methods.map((m) => [
-        `${m.method}（${m.label}）`,
-        ms(m.measured.median),
-        ms(m.measured.p95),
-        ms(m.floor.median),
-        ms(m.floor.p95),
-        `${m.ratio.toFixed(2)}×${m.queriesOnly ? '*' : ''}`,
-      ]),
-    );
-    console.log('* 下限只执行相同的查询，不组装方法的返回结果（组合接口），结果不作比对。\n');
-    const cold = methods.filter((m) => m.firstCall);
-    const orDash = (t: Timing | null | undefined, pick: (t: Timing) => string) => (t ? pick(t) : '—');
-    printTable(
-      [
-        '列表',
-        '新页数',
-        '新页中位数 ms',
-        '新页 p95 ms',
-        '再访中位数 ms',
-        '再访 p95 ms',
-        '新页/再访',
-        '新页下限中位数 ms',
-        '首次中位数 ms',
-        '首次 p95 ms',
-      ],
-      cold.map((m) => [
-        `${m.method}（${m.label}）`,
-        String(m.unseen?.pages ?? 0),
-        orDash(m.unseen?.app, (t) => ms(t.median)),
-        orDash(m.unseen?.app, (t) => ms(t.p95)),
-        orDash(m.revisited?.app, (t) => ms(t.median)),
-        orDash(m.revisited?.app, (t) => ms(t.p95)),
-        m.unseen && m.revisited ? `${(m.unseen.app.median / m.revisited.app.median).toFixed(2)}×` : '—',
-        orDash(m.unseen?.floor, (t) => ms(t.median)),
-        orDash(m.firstCall, (t) => ms(t.median)),
-        orDash(m.firstCall, (t) => ms(t.p95)),
-      ]),
-    );
-    console.log(
-      `新页：本进程从未请求过的页（每列表至多 ${COLD_PAGES} 页，各一次，与下限交替）；再访：同一批页再请求一次；` +
-        `首次：重启后（新连接，缓存皆空）该列表的第一次调用，${COLD_STARTS} 次。`,
-    );
-    console.log(loadLine('计时结束', load.end));
-
-    const batch = benchBatchWriter(dir);
-    console.log(
-      `\nBatchWriter：${batch.rows.toLocaleString('zh-CN')} 行写入 STRICT 表（${batch.batches} 个事务），` +
-        `用时 ${batch.seconds.toFixed(2)} s，${Math.round(batch.rowsPerSecond).toLocaleString('zh-CN')} 行/秒`,
-    );
-
-    console.log(
-      `审计哈希链：追加 ${chain.rows.toLocaleString('zh-CN')} 条用时 ${chain.appendSeconds.toFixed(2)} s；` +
-        `启动时全链校验用时 ${chain.verifySeconds.toFixed(2)} s（${Math.round(chain.rows / chain.verifySeconds).toLocaleString('zh-CN')} 条/秒）`,
-    );
+    const batch = measured ? benchBatchWriter(dir) : null;
+    if (measured) {
+      printMethods(measured.methods, measured.load);
+      const { chain } = measured;
+      console.log(
+        `\nBatchWriter：${batch!.rows.toLocaleString('zh-CN')} 行写入 STRICT 表（${batch!.batches} 个事务），` +
+          `用时 ${batch!.seconds.toFixed(2)} s，${Math.round(batch!.rowsPerSecond).toLocaleString('zh-CN')} 行/秒`,
+      );
+      console.log(
+        `审计哈希链：追加 ${chain.rows.toLocaleString('zh-CN')} 条用时 ${chain.appendSeconds.toFixed(2)} s；` +
+          `启动时全链校验用时 ${chain.verifySeconds.toFixed(2)} s（${Math.round(chain.rows / chain.verifySeconds).toLocaleString('zh-CN')} 条/秒）\n`,
+      );
+    }
+    printImports(imports);
+    if (!measured) return;
 
     mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
+    const { methods, load, chain } = measured;
     const report = {
       generatedAt: new Date().toISOString(),
       machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, load },
@@ -1062,6 +1110,7 @@ async function main(): Promise<void> {
       })),
       batchWriter: batch,
       auditChain: chain,
+      petitionImport: imports,
     };
     writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\n结果已写入 ${RESULTS_FILE}`);
