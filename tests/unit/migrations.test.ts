@@ -347,3 +347,44 @@ describe('migration 0012: versions, voiding and the kernel’s change log', () =
     db.close();
   });
 });
+
+describe('migration 0014: ledgers imported from Excel', () => {
+  it('keeps the change log with its rows and index while letting it take 导入, and files records under an import', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 13));
+    db.exec(`
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO ledger_changes (id, ledger, record_id, kind, fields, reason, by_user, at)
+        VALUES ('c1', 'petition', 'p1', 'void', '[]', '重复录入', 'u1', '2026-11-01T00:00:00Z');
+      INSERT INTO imports (id, kind, file_name, sha256, sheet, rows, creates, updates, by_user, at, county_date)
+        VALUES ('i1', 'units', 'a.xlsx', 'x', 's', 1, 1, 0, 'u1', 't', '2026-11-01');
+      INSERT INTO import_records (import_id, record_key) VALUES ('i1', 'U01');
+    `);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 14));
+    expect(userVersion(db)).toBe(14);
+    expect(db.prepare('SELECT id, kind, reason FROM ledger_changes').all()).toEqual([
+      { id: 'c1', kind: 'void', reason: '重复录入' },
+    ]);
+    db.exec(`INSERT INTO ledger_changes (id, ledger, record_id, kind, reason, by_user, at)
+      VALUES ('c2', 'hazard', 'h1', 'import', '从“a.xlsx”第 2 行导入', 'u1', 't')`);
+    expect(() =>
+      db.exec(
+        "INSERT INTO ledger_changes (id, ledger, record_id, kind, by_user, at) VALUES ('c3', 'petition', 'p1', 'x', 'u1', 't')",
+      ),
+    ).toThrow(/CHECK constraint/);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT * FROM ledger_changes WHERE ledger = 'petition' AND record_id = 'p1' ORDER BY at",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('ledger_changes_record');
+    expect(db.prepare('SELECT entity FROM import_records').get()).toEqual({ entity: 'record' });
+    for (const table of ['petitions', 'hazards', 'assessments']) {
+      const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+      expect(columns.map((c) => c.name)).toContain('import_id');
+    }
+    db.close();
+  });
+});
