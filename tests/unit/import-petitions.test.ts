@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../shared/domain/import/id-number';
 import { must, petitionBackend, TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
@@ -329,6 +330,18 @@ describe('importing the petition backlog', () => {
     }
     const template = await must(backend.call('imports.template', { kind: 'petitions' }, officer));
     expect(template.fileName).toBe('信访积案导入模板.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(template.base64, 'base64') as never);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['信访积案', '填写说明']);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual(expect.arrayContaining(['*案件编号', '包案领导', '状态']));
+    const notes: string[] = [];
+    book.worksheets[1]!.eachRow((row) => notes.push(String(row.getCell(1).value ?? '')));
+    expect(notes).toEqual(expect.arrayContaining(['状态推定', '日期核对']));
+    // The template's example row reads as it is, but for the example township this county lacks.
+    const example = await previewOf(backend, officer, 'petitions', template.base64);
+    expect(example.problems.filter((p) => p.level === 'error').map((p) => `${p.row}${p.column} ${p.message}`)).toEqual([
+      '2B 系统中没有名为“城关镇”的乡镇（街道），请先在基础数据中添加，或改为已有的乡镇（街道）',
+    ]);
     await importOf(backend, officer, 'petitions', base64);
     expect((await must(backend.call('imports.list', {}, admin))).total).toBe(0);
     expect((await must(backend.call('imports.list', {}, officer))).items.map((e) => e.kind)).toEqual(['petitions']);

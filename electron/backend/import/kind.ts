@@ -80,6 +80,8 @@ export interface ImportKind<Value> {
   fields: readonly ImportFieldSpec[];
   /** The field a record is found again by (its code, its case number). */
   keyField: string;
+  /** Rules the instructions sheet states below the columns (how a status is inferred …), by heading. */
+  instructions?: Readonly<Record<string, string>>;
   /** Reads every data row (references loaded once), logging each problem. */
   read(ctx: HandlerContext, rows: readonly ImportRow[], problems: ProblemLog): ReadRow<Value>[];
   /** The keys among `keys` that exist already: those rows update, the others create. */

@@ -34,6 +34,7 @@ export async function importTemplate(kind: ImportKind<unknown>): Promise<ExportF
     notes.addRow([field.label, field.required ? '必填' : '选填', (field.synonyms ?? []).join('、'), field.note]);
   }
   notes.addRow([]);
+  for (const [heading, text] of Object.entries(kind.instructions ?? {})) notes.addRow([heading, '', '', text]);
   notes.addRow([
     '说明',
     '',

@@ -51,6 +51,40 @@ export interface LedgerImport<Row extends LedgerRecordRow, Read, V extends Recor
   apply(ctx: HandlerContext, row: Row, value: V, changed: ReadonlySet<keyof V>): ColumnChanges;
 }
 
+/**
+ * The INSERT of an imported record: the ledger's number and imported `columns` (named parameters
+ * of their own names), `fixed` columns with their SQL values, and the kernel's columns.
+ */
+export function importedInsert(
+  table: string,
+  numberColumn: string,
+  columns: readonly string[],
+  fixed: Readonly<Record<string, string>> = {},
+): string {
+  const kernel = ['created_by', 'created_at', 'updated_at', 'version', 'voided_at', 'void_reason', 'import_id'];
+  const named = ['id', numberColumn, ...columns, ...kernel];
+  return `INSERT INTO ${table} (${[...named, ...Object.keys(fixed)].join(', ')})
+    VALUES (${[...named.map((c) => `@${c}`), ...Object.values(fixed)].join(', ')})`;
+}
+
+/** The fields every ledger's workbook shares: the township by name and the status, read or inferred. */
+export const TOWNSHIP_FIELD = {
+  key: 'township',
+  label: '乡镇（街道）',
+  synonyms: ['乡镇', '乡镇(街道)', '属地', '所属乡镇', '街道'],
+  required: true,
+  example: '城关镇',
+  note: '本县在用的乡镇或街道名称，可省略“镇”“乡”“街道”',
+} as const;
+
+export const statusField = (labels: Readonly<Record<string, string>>) => ({
+  key: 'status',
+  label: '状态',
+  synonyms: ['办理状态', '当前状态', '化解状态'],
+  example: '',
+  note: `${Object.values(labels).join('、')}；不填时按日期推定（见下方“状态推定”）`,
+});
+
 /** A new unit or leader differs from every stored id, so a row naming one counts as a change. */
 const NOT_MADE_YET = '(将新建)';
 const PREVIEW_IDS: SpotIds = {

@@ -13,7 +13,7 @@ import { choicesOf, readChoice, readCount, readDateCell, readText } from '../../
 import type { ImportKind } from '../../import/kind';
 import { townshipIndex, unitSpotIndex } from '../../import/references';
 import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows } from '../../ledger/import';
+import { ImportedNumbers, ledgerImportKind, readRows, statusField } from '../../ledger/import';
 import { assessmentImport, type ReadAssessment } from './imported';
 
 /**
@@ -113,13 +113,7 @@ const FIELDS: ImportKind<ReadAssessment>['fields'] = [
     note: '实施、暂缓实施 或 不实施',
   },
   { key: 'hasEmergencyPlan', label: '应急预案', synonyms: ['是否有应急预案'], example: '有', note: '有 或 无' },
-  {
-    key: 'status',
-    label: '状态',
-    synonyms: ['办理状态', '当前状态'],
-    example: '',
-    note: '立项、评估中、待决策、已决策、跟踪中 或 已归档；不填时按日期推定',
-  },
+  statusField(ASSESSMENT_STATUS_LABELS),
   { key: 'decision', label: '决策结果', synonyms: ['决策意见'], example: '', note: '实施、暂缓实施 或 不实施' },
   { key: 'decidedBy', label: '决策机关', synonyms: ['决策单位'], example: '', note: '' },
   { key: 'decidedOn', label: '决策日期', synonyms: ['决策时间'], example: '', note: '已决策及以后必填' },
@@ -131,6 +125,11 @@ export const assessmentImportKind: ImportKind<ReadAssessment> = {
   key: 'assessments',
   noun: '稳评',
   keyField: 'assessmentNo',
+  instructions: {
+    状态推定:
+      '不填状态时：有归档日期为已归档，有实施日期为跟踪中，有决策日期为已决策，填了两个风险等级和建议结论为待决策，填了评估主体为评估中，否则为立项。已决策及以后须有决策结果和决策日期。',
+    日期核对: '已发生的日期不能晚于今天：立项 ≤ 决策 ≤ 实施 ≤ 归档。跟踪中的下次复评日期按实施日期和复评周期推算。',
+  },
   fields: FIELDS,
   read(ctx, rows, problems) {
     const today = todayOf(ctx);

@@ -8,7 +8,7 @@ import type { AssessmentMatterType } from '../../../../shared/domain/risks/asses
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../../shared/domain/risks/assessment-statuses';
 import type { HandlerContext } from '../../api/types';
 import type { SpotReference } from '../../import/references';
-import type { LedgerImport } from '../../ledger/import';
+import { importedInsert, type LedgerImport } from '../../ledger/import';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
 import { townshipCodesOf, type AssessmentTableRow } from './repo';
@@ -94,13 +94,12 @@ function writeTownships(ctx: HandlerContext, id: string, codes: readonly string[
   codes.forEach((code, sort) => insert.run(id, code, sort));
 }
 
-const INSERT = `INSERT INTO assessments (id, assessment_no, ${Object.values(COLUMNS).join(', ')},
-    recommendation_reason, decision_reason, last_reviewed_on, archive_note, created_by, created_at, updated_at,
-    version, voided_at, void_reason, import_id)
-  VALUES (@id, @assessment_no, ${Object.values(COLUMNS)
-    .map((c) => `@${c}`)
-    .join(', ')},
-    '', NULL, NULL, NULL, @created_by, @created_at, @updated_at, @version, @voided_at, @void_reason, @import_id)`;
+const INSERT = importedInsert('assessments', 'assessment_no', Object.values(COLUMNS), {
+  recommendation_reason: "''",
+  decision_reason: 'NULL',
+  last_reviewed_on: 'NULL',
+  archive_note: 'NULL',
+});
 
 export const assessmentImport: LedgerImport<AssessmentTableRow, ReadAssessment, ImportedAssessment> = {
   store: assessmentStore,

@@ -7,7 +7,7 @@ import { choicesOf, readChoice, readCount, readDateCell, readText } from '../../
 import type { ImportKind } from '../../import/kind';
 import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
 import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows } from '../../ledger/import';
+import { ImportedNumbers, ledgerImportKind, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
 import { hazardImport, type ReadHazard } from './imported';
 
 /**
@@ -58,14 +58,7 @@ const FIELDS: ImportKind<ReadHazard>['fields'] = [
     example: '橙色',
     note: '红色、橙色、黄色 或 蓝色（也可写 红、橙、黄、蓝）',
   },
-  {
-    key: 'township',
-    label: '乡镇（街道）',
-    synonyms: ['乡镇', '乡镇(街道)', '属地', '所属乡镇', '街道'],
-    required: true,
-    example: '城关镇',
-    note: '本县在用的乡镇或街道名称',
-  },
+  TOWNSHIP_FIELD,
   {
     key: 'foundOn',
     label: '发现日期',
@@ -83,13 +76,7 @@ const FIELDS: ImportKind<ReadHazard>['fields'] = [
   },
   { key: 'description', label: '基本情况', synonyms: ['情况描述', '具体情况', '简要情况'], example: '', note: '' },
   { key: 'peopleInvolved', label: '涉及人数', synonyms: ['涉及群众', '人数'], example: '120', note: '整数' },
-  {
-    key: 'status',
-    label: '状态',
-    synonyms: ['办理状态', '化解状态', '当前状态'],
-    example: '化解中',
-    note: '发现、化解中、已化解 或 已销号；不填时按日期推定',
-  },
+  statusField(HAZARD_STATUS_LABELS),
   {
     key: 'leader',
     label: '包保领导',
@@ -115,6 +102,10 @@ export const hazardImportKind: ImportKind<ReadHazard> = {
   key: 'hazards',
   noun: '风险隐患',
   keyField: 'hazardNo',
+  instructions: {
+    状态推定: '不填状态时：有销号日期为已销号，有化解日期为已化解，填了包保领导或措施为化解中，否则为发现。',
+    日期核对: '已发生的日期不能晚于今天：发现 ≤ 化解 ≤ 销号。',
+  },
   fields: FIELDS,
   read(ctx, rows, problems) {
     const today = todayOf(ctx);

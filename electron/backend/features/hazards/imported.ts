@@ -2,7 +2,7 @@ import { HAZARD_LEVEL_LABELS, type HazardLevel } from '../../../../shared/domain
 import { HAZARD_FIELD_LABELS, type HazardSource } from '../../../../shared/domain/risks/hazard-record';
 import { HAZARD_STATUS_LABELS, type HazardStatus } from '../../../../shared/domain/risks/hazard-statuses';
 import type { SpotReference } from '../../import/references';
-import type { LedgerImport } from '../../ledger/import';
+import { importedInsert, type LedgerImport } from '../../ledger/import';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
@@ -76,14 +76,13 @@ const columnsOf = (value: ImportedHazard, fields: Iterable<keyof ImportedHazard>
 const ALL = Object.keys(COLUMNS) as Array<keyof ImportedHazard>;
 
 // The colour's history starts on the day it was found: the import knows no earlier change.
-const INSERT = `INSERT INTO hazards (id, hazard_no, ${Object.values(COLUMNS).join(', ')},
-    village_code, grid_code, lng, lat, responsible_id, level_changed_on, created_by, created_at, updated_at,
-    version, voided_at, void_reason, import_id)
-  VALUES (@id, @hazard_no, ${Object.values(COLUMNS)
-    .map((c) => `@${c}`)
-    .join(', ')},
-    NULL, NULL, NULL, NULL, NULL, @found_on, @created_by, @created_at, @updated_at,
-    @version, @voided_at, @void_reason, @import_id)`;
+const INSERT = importedInsert('hazards', 'hazard_no', [...Object.values(COLUMNS), 'level_changed_on'], {
+  village_code: 'NULL',
+  grid_code: 'NULL',
+  lng: 'NULL',
+  lat: 'NULL',
+  responsible_id: 'NULL',
+});
 
 export const hazardImport: LedgerImport<HazardTableRow, ReadHazard, ImportedHazard> = {
   store: hazardStore,
@@ -115,7 +114,8 @@ export const hazardImport: LedgerImport<HazardTableRow, ReadHazard, ImportedHaza
     Object.fromEntries(ALL.map((field) => [field, row[COLUMNS[field]]])) as unknown as ImportedHazard,
   resolve: ({ unit, leader, ...value }, ids) => ({ ...value, leaderId: ids.leader(leader, ids.unit(unit)) }),
   insert(ctx, columns, number, value) {
-    ctx.sql.prepare(INSERT).run({ ...columns, hazard_no: number, ...columnsOf(value, ALL) });
+    const values = columnsOf(value, ALL);
+    ctx.sql.prepare(INSERT).run({ ...columns, hazard_no: number, ...values, level_changed_on: values.found_on });
   },
   apply: (_ctx, _row, value, changed) => columnsOf(value, changed),
 };

@@ -13,7 +13,7 @@ import { cellList, choicesOf, readChoice, readCount, readDateCell, readText } fr
 import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
 import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
 import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows } from '../../ledger/import';
+import { ImportedNumbers, ledgerImportKind, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
 import { petitionImport, type ImportedPetitioner, type ReadCase } from './imported';
 
 /**
@@ -48,14 +48,7 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     example: 'XF2024-000123',
     note: '每件积案一个编号；再次导入同一编号时更新该积案，不会重复',
   },
-  {
-    key: 'township',
-    label: '乡镇（街道）',
-    synonyms: ['乡镇', '乡镇(街道)', '属地', '所属乡镇', '乡镇街道', '街道'],
-    required: true,
-    example: '城关镇',
-    note: '本县在用的乡镇或街道名称，可省略“镇”“乡”“街道”',
-  },
+  TOWNSHIP_FIELD,
   {
     key: 'summary',
     label: '诉求摘要',
@@ -76,7 +69,7 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     key: 'idNumber',
     label: '身份证号',
     synonyms: ['公民身份号码', '身份证号码', '证件号码'],
-    example: '410102198001011237',
+    example: '41010219800101123X',
     note: '18 位，按国家标准核对校验位；多人时按信访人顺序用顿号分隔',
   },
   {
@@ -130,13 +123,7 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     example: '劳动社保',
     note: '“问题类别”字典中的名称',
   },
-  {
-    key: 'status',
-    label: '状态',
-    synonyms: ['办理状态', '当前状态'],
-    example: '化解中',
-    note: '排查、梳理分类、已交办、化解中、已化解 或 已销号；不填时按日期推定（见说明）',
-  },
+  statusField(PETITION_STATUS_LABELS),
   {
     key: 'handlingUnit',
     label: '承办单位',
@@ -204,6 +191,11 @@ export const petitionImportKind: ImportKind<ReadCase> = {
   key: 'petitions',
   noun: '信访积案',
   keyField: 'caseNo',
+  instructions: {
+    状态推定:
+      '不填状态时：有销号日期为已销号，有化解日期为已化解，有交办日期或承办单位为已交办，填了事项类型和问题类别为梳理分类，否则为排查。已交办及以后须有承办单位；未填交办日期按登记日期计，未填办理时限按登记日期起 60 日计。',
+    日期核对: '已发生的日期不能晚于今天：首次信访 ≤ 登记 ≤ 交办 ≤ 化解 ≤ 销号；办理时限不能早于交办（登记）日期。',
+  },
   fields: FIELDS,
   read(ctx, rows, problems) {
     const today = todayOf(ctx);

@@ -6,7 +6,7 @@ import { maskPersonal } from '../../../../shared/domain/ledger/records';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import type { SpotReference } from '../../import/references';
-import type { LedgerImport } from '../../ledger/import';
+import { importedInsert, type LedgerImport } from '../../ledger/import';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
@@ -118,13 +118,11 @@ function insertPetitioners(ctx: HandlerContext, petitionId: string, people: read
   );
 }
 
-const INSERT = `INSERT INTO petitions (id, case_no, ${Object.values(COLUMNS).join(', ')},
-    extension_days, extension_reason, extension_approved_by, created_by, created_at, updated_at,
-    version, voided_at, void_reason, import_id)
-  VALUES (@id, @case_no, ${Object.values(COLUMNS)
-    .map((c) => `@${c}`)
-    .join(', ')},
-    NULL, NULL, NULL, @created_by, @created_at, @updated_at, @version, @voided_at, @void_reason, @import_id)`;
+const INSERT = importedInsert('petitions', 'case_no', Object.values(COLUMNS), {
+  extension_days: 'NULL',
+  extension_reason: 'NULL',
+  extension_approved_by: 'NULL',
+});
 
 const columnsOf = (value: ImportedCase, fields: Iterable<keyof ImportedCase>): ColumnChanges =>
   Object.fromEntries(
