@@ -136,6 +136,8 @@ describe('importing the risk ledger', () => {
       expect.objectContaining({ hazard_no: 'FX2026-000202', level: 'red', status: 'found', found_on: '2025-12-09' }),
       expect.objectContaining({ hazard_no: 'FX2026-000203', level: 'yellow', status: 'resolving' }),
     ]);
+    // A red hazard found months ago is no news for the board's ticker.
+    expect(readDb(backend, (db) => db.prepare('SELECT count(*) AS n FROM board_alerts').get())).toEqual({ n: 0 });
     const list = await must(backend.call('hazards.list', { keyword: '养殖场' }, officer));
     const detail = await must(backend.call('hazards.get', { id: list.items[0]!.id }, officer));
     expect(detail.changes.map((c) => [c.kind, c.reason])).toEqual([['import', '从“hazards.xlsx”第 5 行导入']]);

@@ -150,6 +150,9 @@ export function ledgerImportKind<Row extends LedgerRecordRow, Read, V extends Re
           updated_at: now,
         };
         spec.insert(ctx, columns, key, after);
+        // The board's ticker announces what happens now (a red hazard found, a collective petition);
+        // an imported record happened before, so its insert's alert is taken back.
+        ctx.sql.prepare('DELETE FROM board_alerts WHERE source_id = ?').run(id);
         spec.store.search.index(ctx.sql, id);
         logChange(ctx, spec.store.key, id, 'import', { reason: importNote(source, row, '导入') });
       }
