@@ -152,7 +152,8 @@ export function ledgerImportKind<Row extends LedgerRecordRow, Read, V extends Re
         spec.insert(ctx, columns, key, after);
         // The board's ticker announces what happens now (a red hazard found, a collective petition);
         // an imported record happened before, so its insert's alert is taken back.
-        ctx.sql.prepare('DELETE FROM board_alerts WHERE source_id = ?').run(id);
+        // Its alerts carry the insert's time, which finds them through the ticker's index.
+        ctx.sql.prepare('DELETE FROM board_alerts WHERE at = ? AND source_id = ?').run(now, id);
         spec.store.search.index(ctx.sql, id);
         logChange(ctx, spec.store.key, id, 'import', { reason: importNote(source, row, '导入') });
       }
