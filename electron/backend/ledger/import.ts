@@ -4,7 +4,15 @@ import { principalOf, type HandlerContext } from '../api/types';
 import type { Sql } from '../db/sql';
 import { cellText } from '../import/cells';
 import type { ImportKind, ImportRow, ImportSource, ProblemLog, ReadRow } from '../import/kind';
-import { existingKeys, SpotMaker, type SpotReference } from '../import/references';
+import {
+  existingKeys,
+  leaderSpotIndex,
+  SpotMaker,
+  townshipIndex,
+  unitSpotIndex,
+  type SpotReference,
+} from '../import/references';
+import { todayOf } from './clock';
 import { fieldChanges, logChange, type EditableFields } from './changes';
 import { editRecord } from './edit';
 import { NEW_RECORD, type LedgerRecordRow, type LedgerStore } from './store';
@@ -213,6 +221,24 @@ export class ImportedNumbers {
     } else return number;
     return null;
   }
+}
+
+/**
+ * What reading any ledger's rows needs, loaded once: the county's today, its numbers, the townships
+ * in the user's scope, the units and leaders by name (new ones made on the spot).
+ */
+export function ledgerReading(
+  ctx: HandlerContext,
+  spec: { store: LedgerStore<LedgerRecordRow>; numberColumn: string },
+  prefix: string,
+) {
+  return {
+    today: todayOf(ctx),
+    numbers: new ImportedNumbers(ctx.sql, spec, prefix),
+    townships: townshipIndex(ctx.sql, principalOf(ctx).regionCode),
+    units: unitSpotIndex(ctx.sql),
+    leaders: leaderSpotIndex(ctx.sql),
+  };
 }
 
 /** Reads the rows of a ledger's workbook one by one, keeping those read without errors. */

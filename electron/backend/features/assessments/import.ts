@@ -8,12 +8,9 @@ import {
   type RiskLevel,
 } from '../../../../shared/domain/risks/assessment-levels';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../../shared/domain/risks/assessment-statuses';
-import { principalOf } from '../../api/types';
 import { choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
 import type { ImportKind } from '../../import/kind';
-import { townshipIndex, unitSpotIndex } from '../../import/references';
-import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows, statusField } from '../../ledger/import';
+import { ledgerImportKind, ledgerReading, readRows, statusField } from '../../ledger/import';
 import { assessmentImport, type ReadAssessment } from './imported';
 
 /**
@@ -132,10 +129,7 @@ export const assessmentImportKind: ImportKind<ReadAssessment> = {
   },
   fields: FIELDS,
   read(ctx, rows, problems) {
-    const today = todayOf(ctx);
-    const numbers = new ImportedNumbers(ctx.sql, assessmentImport, 'WP');
-    const townships = townshipIndex(ctx.sql, principalOf(ctx).regionCode);
-    const units = unitSpotIndex(ctx.sql);
+    const { today, numbers, townships, units } = ledgerReading(ctx, assessmentImport, 'WP');
     return readRows(rows, problems, (row) => {
       const assessmentNo = numbers.read(row, 'assessmentNo', problems);
       const matter = readText(row, 'matter', problems, { required: true, max: 200 });

@@ -2,12 +2,10 @@ import { HAZARD_LEVEL_LABELS, HAZARD_LEVEL_SHORT_LABELS } from '../../../../shar
 import { HAZARD_SOURCE_LABELS, type HazardSource } from '../../../../shared/domain/risks/hazard-record';
 import { hazardHistory } from '../../../../shared/domain/risks/hazard-history';
 import { HAZARD_STATUS_LABELS, type HazardStatus } from '../../../../shared/domain/risks/hazard-statuses';
-import { principalOf } from '../../api/types';
 import { choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
 import type { ImportKind } from '../../import/kind';
-import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
-import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
+import { dictIndex } from '../../import/references';
+import { ledgerImportKind, ledgerReading, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
 import { hazardImport, type ReadHazard } from './imported';
 
 /**
@@ -108,12 +106,8 @@ export const hazardImportKind: ImportKind<ReadHazard> = {
   },
   fields: FIELDS,
   read(ctx, rows, problems) {
-    const today = todayOf(ctx);
-    const numbers = new ImportedNumbers(ctx.sql, hazardImport, 'FX');
-    const townships = townshipIndex(ctx.sql, principalOf(ctx).regionCode);
+    const { today, numbers, townships, units, leaders } = ledgerReading(ctx, hazardImport, 'FX');
     const categories = dictIndex(ctx.sql, 'hazard_category', '隐患类别');
-    const units = unitSpotIndex(ctx.sql);
-    const leaders = leaderSpotIndex(ctx.sql);
     return readRows(rows, problems, (row) => {
       const hazardNo = numbers.read(row, 'hazardNo', problems);
       const title = readText(row, 'title', problems, { required: true, max: 100 });

@@ -8,12 +8,10 @@ import {
 } from '../../../../shared/domain/petitions/classification';
 import { petitionHistory } from '../../../../shared/domain/petitions/history';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../../shared/domain/petitions/statuses';
-import { principalOf } from '../../api/types';
 import { cellList, choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
 import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
-import { dictIndex, leaderSpotIndex, townshipIndex, unitSpotIndex } from '../../import/references';
-import { todayOf } from '../../ledger/clock';
-import { ImportedNumbers, ledgerImportKind, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
+import { dictIndex } from '../../import/references';
+import { ledgerImportKind, ledgerReading, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
 import { petitionImport, type ImportedPetitioner, type ReadCase } from './imported';
 
 /**
@@ -198,12 +196,8 @@ export const petitionImportKind: ImportKind<ReadCase> = {
   },
   fields: FIELDS,
   read(ctx, rows, problems) {
-    const today = todayOf(ctx);
-    const numbers = new ImportedNumbers(ctx.sql, petitionImport, 'XF');
-    const townships = townshipIndex(ctx.sql, principalOf(ctx).regionCode);
+    const { today, numbers, townships, units, leaders } = ledgerReading(ctx, petitionImport, 'XF');
     const categories = dictIndex(ctx.sql, 'petition_category', '问题类别');
-    const units = unitSpotIndex(ctx.sql);
-    const leaders = leaderSpotIndex(ctx.sql);
     return readRows(rows, problems, (row) => {
       const caseNo = numbers.read(row, 'caseNo', problems);
       const township = townships.find(row, 'township', problems, true);
