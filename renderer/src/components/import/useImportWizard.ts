@@ -22,6 +22,12 @@ interface PickedFile {
  * each change of sheet or column mapping; only a preview without errors can be committed, and the
  * commit names the previewed file's SHA-256 so exactly that file goes in.
  */
+/**
+ * The preview's two tables grow with the window (the dialog's steps, toolbar and footer take about
+ * 420 px), never below 300 px: on a 1080-line screen the whole mapping of a wide ledger shows.
+ */
+export const PREVIEW_TABLE_HEIGHT = 'max(300px, calc(100vh - 420px))';
+
 export function useImportWizard(initialKind: ImportKindKey) {
   const kind = ref(initialKind);
   const file = shallowRef<PickedFile | null>(null);
