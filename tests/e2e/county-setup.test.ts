@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
 import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { pickWorkbook } from './support/import';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
 import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
@@ -39,15 +40,6 @@ const regionsWorkbook = (eastStreetCode: string) =>
     sheet.mergeCells('B2:C2');
     sheet.mergeCells('D2:E2');
   });
-
-async function pickWorkbook(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await page.getByTestId('import-file-input').setInputFiles({
-    name,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: bytes,
-  });
-  await page.getByTestId('import-file-name').getByText(name).waitFor();
-}
 
 /** Imports the previewed file: confirms the counts asked about, waits for the result, closes. */
 async function commitImport(page: Page, question: string): Promise<void> {

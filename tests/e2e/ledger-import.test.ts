@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberProblem } from '../../shared/domain/import/id-number';
 import { addDays } from '../../shared/domain/ledger/calendar';
@@ -7,6 +6,7 @@ import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { countyToday } from './support/board';
 import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { pickWorkbook } from './support/import';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
 import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
@@ -117,15 +117,6 @@ async function petitionWorkbook(fixed: boolean): Promise<Buffer> {
   ledger.mergeCells('H2:L2');
   ledger.mergeCells('M2:M3');
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function pickWorkbook(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await page.getByTestId('import-file-input').setInputFiles({
-    name,
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: bytes,
-  });
-  await page.getByTestId('import-file-name').getByText(name).waitFor();
 }
 
 // In order: a county set up from its templates, then its petition ledger brought in and seen.
