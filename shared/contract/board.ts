@@ -138,8 +138,8 @@ export interface BoardSnapshot {
     /** Open cases by category, most first (unclassified as 未分类). */
     petitions: BoardCategory[];
   };
-  /** The townships by risk index, highest first (ties keep the township order). */
-  ranking: Array<{ code: string; name: string; riskIndex: number; band: RiskBand }>;
+  /** The townships by risk index, highest first; equal indexes share a rank (1, 2, 2, 4), listed by code. */
+  ranking: Array<{ rank: number; code: string; name: string; riskIndex: number; band: RiskBand }>;
   /** Open hazards with coordinates, red first, then orange, yellow, blue; capped. */
   hazardPoints: { points: BoardHazardPoint[]; omitted: number };
   /** Latest alerts, newest first. */

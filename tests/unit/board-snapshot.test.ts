@@ -272,8 +272,8 @@ describe('board.snapshot', { timeout: 30_000 }, () => {
       ],
     });
     expect(board.ranking).toEqual([
-      { code: EAST, name: '东镇', riskIndex: 17, band: 'low' },
-      { code: WEST, name: '西街道', riskIndex: 8, band: 'low' },
+      { rank: 1, code: EAST, name: '东镇', riskIndex: 17, band: 'low' },
+      { rank: 2, code: WEST, name: '西街道', riskIndex: 8, band: 'low' },
     ]);
     expect(board.hazardPoints).toEqual({
       points: [
@@ -345,6 +345,11 @@ describe('board.snapshot', { timeout: 30_000 }, () => {
     expect(board.townships.map((t) => [t.name, t.riskIndex, t.band])).toEqual([
       ['东镇', 0, 'low'],
       ['西街道', 0, 'low'],
+    ]);
+    // Equal indexes share the first place.
+    expect(board.ranking.map((t) => [t.rank, t.name])).toEqual([
+      [1, '东镇'],
+      [1, '西街道'],
     ]);
     expect(board.totals.resolution).toEqual({ numerator: 0, denominator: 0, rate: null });
     expect(board).toMatchObject({

@@ -151,13 +151,21 @@ describe('metrics over a hand-built ledger of 13 cases on 2026-06-15', () => {
 
 describe('formatting a rate', () => {
   it.each([
-    [34509 / 36045, '95.74%'],
-    [0.85, '85.00%'],
-    [2 / 3, '66.67%'],
-    [1, '100.00%'],
-    [0, '0.00%'],
-    [null, '—'],
-  ])('%s prints as %s', (rate, text) => {
-    expect(formatRate(rate)).toBe(text);
+    [34509, 36045, '95.74%'],
+    [85, 100, '85.00%'],
+    [2, 3, '66.67%'],
+    [1, 1, '100.00%'],
+    [0, 7, '0.00%'],
+    [0, 0, '—'],
+    // Exact halves round up, though 0.07125 and 0.00125 are stored a hair below as binary fractions.
+    [57, 800, '7.13%'],
+    [1, 800, '0.13%'],
+    [3, 400, '0.75%'],
+    [3783, 4346, '87.05%'],
+    [1, 3, '33.33%'],
+    [199_999, 200_000, '100.00%'],
+    [9_999_999, 10_000_000, '100.00%'],
+  ])('%s ÷ %s prints as %s', (numerator, denominator, text) => {
+    expect(formatRate({ numerator, denominator })).toBe(text);
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyReport, type DailyFacts } from '../../shared/domain/reports/daily';
-import {
-  periodOf,
-  periodReport,
-  rankTownships,
-  townshipRate,
-  type TownshipPeriod,
-} from '../../shared/domain/reports/period';
+import { periodOf, periodReport, rankTownships, type TownshipPeriod } from '../../shared/domain/reports/period';
 
 const META = { issuer: '青禾县社会治理综合服务中心', issueNo: '第 5 期', signer: '刘带班', drafter: '王值班' };
 
@@ -106,8 +100,12 @@ describe('the weekly review and the monthly bulletin', () => {
   });
 
   it('ranks by resolution rate, ties by fewer overdue cases, idle townships last, with exact rates', () => {
-    expect(TOWNS.map(townshipRate)).toEqual([0.5, 0.25, 0.5, null]);
-    expect(rankTownships(TOWNS).map((t) => t.name)).toEqual(['东镇', '南乡', '西街道', '北镇']);
+    expect(rankTownships(TOWNS).map(({ item, rank }) => [rank, item.name])).toEqual([
+      [1, '东镇'],
+      [2, '南乡'],
+      [3, '西街道'],
+      [4, '北镇'],
+    ]);
     const report = periodReport({ kind: 'weekly', from: '2026-11-16', to: '2026-11-22', townships: TOWNS }, META);
     expect(report).toMatchObject({ kind: 'weekly', masthead: '综治工作周点评', date: '2026-11-22' });
     expect(report.title).toBe('2026年11月16日至2026年11月22日综治工作点评');
@@ -116,9 +114,9 @@ describe('the weekly review and the monthly bulletin', () => {
     );
     expect(report.sections[1]!.paragraphs[1]).toBe('排名靠前的是东镇、南乡、西街道。');
     expect(report.figures.rows).toEqual([
-      ['1', '东镇', '1', '3', '2', '1', '0', '50.0%'],
-      ['2', '南乡', '2', '1', '0', '0', '2', '50.0%'],
-      ['3', '西街道', '0', '0', '0', '1', '1', '25.0%'],
+      ['1', '东镇', '1', '3', '2', '1', '0', '50.00%'],
+      ['2', '南乡', '2', '1', '0', '0', '2', '50.00%'],
+      ['3', '西街道', '0', '0', '0', '1', '1', '25.00%'],
       ['4', '北镇', '0', '0', '0', '0', '0', '—'],
     ]);
     const more = [
@@ -133,5 +131,58 @@ describe('the weekly review and the monthly bulletin', () => {
     const monthly = periodReport({ kind: 'monthly', from: '2026-11-01', to: '2026-11-30', townships: [] }, META);
     expect(monthly.masthead).toBe('综治工作月通报');
     expect(monthly.sections[1]!.paragraphs[1]).toBe('本月各乡镇（街道）均无在办积案和隐患。');
+  });
+
+  const week = (townships: TownshipPeriod[]) =>
+    periodReport({ kind: 'weekly', from: '2026-11-16', to: '2026-11-22', townships }, META);
+
+  it('gives townships equal on rate and overdue cases one rank (1, 2, 2, 4), listed by code', () => {
+    const report = week([
+      town('004', '北镇', { casesNew: 4, casesResolved: 1 }),
+      town('003', '南乡', { casesNew: 2, casesResolved: 1 }),
+      // 2/4 and 1/2 are the same rate, compared as fractions.
+      town('002', '西街道', { casesNew: 4, casesResolved: 2 }),
+      town('001', '东镇', { casesNew: 1, casesResolved: 1 }),
+    ]);
+    expect(report.figures.rows.map((row) => [row[0], row[1], row[7]])).toEqual([
+      ['1', '东镇', '100.00%'],
+      ['2', '西街道', '50.00%'],
+      ['2', '南乡', '50.00%'],
+      ['4', '北镇', '25.00%'],
+    ]);
+    expect(report.sections[1]!.paragraphs[0]).toContain('两项均相同的并列同一名次，并列者不拆开点名');
+  });
+
+  it('names nobody 靠后 when every township ties, and leaves a tie across the last three unnamed', () => {
+    const tied = week([
+      town('001', '东镇', { casesNew: 2, casesResolved: 1 }),
+      town('002', '西街道', { casesNew: 2, casesResolved: 1 }),
+    ]);
+    expect(tied.figures.rows.map((row) => row[0])).toEqual(['1', '1']);
+    expect(tied.sections[1]!.paragraphs[1]).toBe('本周各乡镇（街道）化解率和超期积案均相同，并列第 1 名，不分先后。');
+    // Seven townships, 100% … 0%: the fourth and fifth tie across the third-last place.
+    const seven = week([
+      town('001', '一镇', { casesNew: 8, casesResolved: 8 }),
+      town('002', '二镇', { casesNew: 8, casesResolved: 7 }),
+      town('003', '三镇', { casesNew: 8, casesResolved: 6 }),
+      town('004', '四镇', { casesNew: 8, casesResolved: 5 }),
+      town('005', '五镇', { casesNew: 8, casesResolved: 5 }),
+      town('006', '六镇', { casesNew: 8, casesResolved: 3 }),
+      town('007', '七镇', { casesNew: 8, casesResolved: 0 }),
+    ]);
+    expect(seven.figures.rows.map((row) => row[0])).toEqual(['1', '2', '3', '4', '4', '6', '7']);
+    expect(seven.sections[1]!.paragraphs[1]).toBe(
+      '排名靠前的是一镇、二镇、三镇；排名靠后的是七镇、六镇，请加大化解力度；四镇、五镇并列第 4 名，跨越后三位，均不点名。',
+    );
+    // A tie across the third place: only the township above it is named first.
+    const topTie = week([
+      town('001', '一镇', { casesNew: 4, casesResolved: 4 }),
+      town('002', '二镇', { casesNew: 4, casesResolved: 3 }),
+      town('003', '三镇', { casesNew: 4, casesResolved: 2 }),
+      town('004', '四镇', { casesNew: 4, casesResolved: 2 }),
+      town('005', '五镇', { casesNew: 4, casesResolved: 1 }),
+      town('006', '六镇', { casesNew: 4, casesResolved: 0 }),
+    ]);
+    expect(topTie.sections[1]!.paragraphs[1]).toBe('排名靠前的是一镇、二镇；排名靠后的是六镇、五镇，请加大化解力度。');
   });
 });

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from '../helpers/backend';
 import { assessmentBackend, assessmentInput, submitted } from '../helpers/assessments';
-import { EAST, must, petitionBackend, registration } from '../helpers/petitions';
+import { EAST, must, petitionBackend, registration, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 
@@ -103,13 +103,50 @@ describe('reports: the daily report', () => {
     expect(weekly).toMatchObject({ kind: 'weekly', masthead: '综治工作周点评', issueNo: '第 1 期' });
     expect(weekly.title).toBe('2026年11月16日至2026年11月22日综治工作点评');
     expect(weekly.figures.rows).toEqual([
-      ['1', '东镇', '3', '0', '0', '0', '0', '0.0%'],
+      ['1', '东镇', '3', '0', '0', '0', '0', '0.00%'],
       ['2', '西街道', '0', '0', '0', '0', '0', '—'],
     ]);
     const lastWeek = await must(
       setup.backend.call('reports.draft', { kind: 'weekly', date: '2026-11-15' }, setup.officer),
     );
     expect(lastWeek.figures.rows[0]).toEqual(['1', '东镇', '0', '0', '0', '0', '0', '—']);
+  });
+
+  it('prints tied townships of the 月通报 at one rank in the Word file, naming nobody 靠后', async () => {
+    const setup = await petitionBackend();
+    // One case each in October, none resolved: 0 of 1 in both townships, a tie.
+    for (const townshipCode of [EAST, WEST]) {
+      await must(
+        setup.backend.call(
+          'petitions.create',
+          registration({ townshipCode, receivedDate: '2026-10-12', separateCase: true }),
+          setup.officer,
+        ),
+      );
+    }
+    const monthly = await must(
+      setup.backend.call('reports.draft', { kind: 'monthly', date: '2026-11-22' }, setup.officer),
+    );
+    const saved = await must(
+      setup.backend.call('reports.save', { document: { ...monthly, signer: '刘带班' } }, setup.officer),
+    );
+    const file = await must(setup.backend.call('reports.docx', { id: saved.id }, setup.leader));
+    const xml = await (
+      await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('本月各乡镇（街道）化解率和超期积案均相同，并列第 1 名，不分先后。');
+    expect(text).not.toContain('靠后');
+    // Each row of the figures table: rank, name, …, rate; both townships first.
+    const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((cell) => cell[1]),
+    );
+    expect(rows.filter((cells) => ['东镇', '西街道'].includes(cells[1]!))).toEqual([
+      ['1', '东镇', '1', '0', '0', '0', '0', '0.00%'],
+      ['1', '西街道', '1', '0', '0', '0', '0', '0.00%'],
+    ]);
   });
 
   it('refuses an empty section by field, saving nothing; leaders read but do not compile; townships may not', async () => {

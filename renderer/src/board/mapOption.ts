@@ -30,13 +30,13 @@ const BAND_PIECES = [
 /** What hovering a township shows: its index and the counts behind it (aggregates only). */
 export function townshipTooltip(township: BoardTownship): string {
   const hazards = HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]} ${township.openHazards[level]}`);
-  const { numerator, denominator, rate } = township.resolution;
+  const { numerator, denominator } = township.resolution;
   return [
     `<b style="font-size:22px">${encodeHTML(township.name)}</b>`,
     `风险指数 <b>${township.riskIndex}</b>（${RISK_BAND_LABELS[township.band]}）`,
     `在办隐患：${hazards.join('\u3000')}`,
     `在办积案 ${township.openCases} 件，其中超期 ${township.overdueCases} 件`,
-    `化解率 ${formatRate(rate)}（${numerator}/${denominator}）`,
+    `化解率 ${formatRate(township.resolution)}（${numerator}/${denominator}）`,
     `超期任务 ${township.overdueTasks} 项`,
   ].join('<br/>');
 }

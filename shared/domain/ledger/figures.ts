@@ -21,6 +21,16 @@ export const resultOf = (numerator: number, denominator: number): MetricResult =
   rate: denominator === 0 ? null : numerator / denominator,
 });
 
-/** `95.74%`, two decimals as the county's reports print it; `—` when there is nothing to divide. */
-export const formatRate = (rate: number | null): string =>
-  rate === null ? '—' : `${(Math.round(rate * 10_000) / 100).toFixed(2)}%`;
+/**
+ * `95.74%`: a rate as every screen and report prints it, two decimals rounded half up. Computed in
+ * integers from the numerator and denominator, never through a binary fraction, so an exact half
+ * rounds up (57/800 = 7.125% prints `7.13%`); `—` when there is nothing to divide.
+ */
+export function formatRate({ numerator, denominator }: Pick<MetricResult, 'numerator' | 'denominator'>): string {
+  if (denominator === 0) return '—';
+  // Hundredths of a percent, half up: ⌊(numerator × 10,000 + denominator ÷ 2) ÷ denominator⌋, doubled to stay whole.
+  const dividend = 20_000 * numerator + denominator;
+  const divisor = 2 * denominator;
+  const hundredths = (dividend - (dividend % divisor)) / divisor;
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}%`;
+}

@@ -17,6 +17,7 @@ import {
 import { riskIndex } from '../../../../shared/domain/board/risk-index';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { resultOf } from '../../../../shared/domain/ledger/figures';
+import { competitionRanks } from '../../../../shared/domain/ledger/ranking';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
@@ -174,9 +175,11 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
       ),
       petitions: topCategories(snapshotRows(sql, 'caseCategories'), caseLabels),
     },
-    ranking: [...townships]
-      .sort((a, b) => b.riskIndex - a.riskIndex)
-      .map(({ code, name, riskIndex: index, band }) => ({ code, name, riskIndex: index, band })),
+    ranking: competitionRanks(
+      townships,
+      (a, b) => b.riskIndex - a.riskIndex,
+      (a, b) => (a.code < b.code ? -1 : 1),
+    ).map(({ rank, item: { code, name, riskIndex: index, band } }) => ({ rank, code, name, riskIndex: index, band })),
     hazardPoints: hazardPoints(ctx),
     ticker: ticker(ctx, today, townshipNames, hazardLabels, caseLabels),
     duty: snapshotRows<BoardDutyEntry>(sql, 'duty', { today }),
