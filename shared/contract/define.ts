@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidDate } from '../domain/ledger/calendar';
 import type { Access } from '../domain/roles';
 import './messages';
 
@@ -40,3 +41,7 @@ export interface Page<T> {
 
 /** A search keyword: trimmed, bounded, optional. */
 export const keywordField = z.string().trim().max(50).optional();
+
+/** A calendar date `YYYY-MM-DD` that exists, its Chinese message naming the field. */
+export const dateField = (label: string) =>
+  z.string().refine(isValidDate, { error: `“${label}”应为 YYYY-MM-DD 格式的真实日期` });

@@ -9,6 +9,7 @@ import { boardContract } from './board';
 import { dictsContract } from './dicts';
 import { dutyContract } from './duty';
 import { exportsContract } from './exports';
+import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
@@ -42,6 +43,7 @@ export const contract = {
   ...boardContract,
   ...dutyContract,
   ...petitionsContract,
+  ...holidaysContract,
   ...reportsContract,
   ...petitionExportContract,
   ...exportsContract,

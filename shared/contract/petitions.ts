@@ -231,12 +231,6 @@ export interface PetitionFigures {
   byUnit: FigureGroup[];
 }
 
-export interface HolidayEntry {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-}
-
 export const petitionsContract = {
   'petitions.list': defineMethod<Page<PetitionRow>>()({
     input: petitionsListInput,
@@ -313,23 +307,6 @@ export const petitionsContract = {
     input: z.object({}).strict(),
     access: 'petitions.read',
     summary: '化解率、按期办结率、超期、重复信访等指标（按乡镇和承办单位）',
-  }),
-  'holidays.list': defineMethod<HolidayEntry[]>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100).optional() }).strict(),
-    access: 'reference.read',
-    summary: '查询节假日与调休上班日',
-  }),
-  'holidays.set': defineMethod<HolidayEntry[]>()({
-    input: z
-      .object({
-        date: date('日期'),
-        /** null removes the date from the calendar (an ordinary day again). */
-        kind: z.enum(['holiday', 'workday']).nullable(),
-        name: z.string().trim().max(50).default(''),
-      })
-      .strict(),
-    access: 'settings.manage',
-    summary: '设置或取消一天的节假日/调休上班',
   }),
 };
 

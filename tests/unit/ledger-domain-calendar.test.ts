@@ -3,6 +3,7 @@ import {
   addDays,
   addWorkingDays,
   calendarProblems,
+  missingCalendarYears,
   compareDates,
   dayOfWeek,
   daysBetween,
@@ -236,5 +237,21 @@ describe('the 2026 holiday seed', () => {
     let count = 0;
     for (let d = '2026-01-01'; d !== '2027-01-01'; d = addDays(d, 1)) if (isWorkingDay(d, cal2026)) count += 1;
     expect(count).toBe(248);
+  });
+});
+
+describe('the calendar years the app warns about', () => {
+  const entered = new Set([2026]);
+  it('asks for the next year from 1 November, and for the current year whenever it is missing', () => {
+    expect(missingCalendarYears('2026-10-31', entered)).toEqual([]);
+    expect(missingCalendarYears('2026-11-01', entered)).toEqual([2027]);
+    expect(missingCalendarYears('2026-12-31', new Set([2026, 2027]))).toEqual([]);
+    expect(missingCalendarYears('2027-01-02', entered)).toEqual([2027]);
+    expect(missingCalendarYears('2027-11-15', entered)).toEqual([2027, 2028]);
+  });
+
+  it('counts a year as entered when one of its dates is listed, or when it is named', () => {
+    expect([...holidayCalendar(['2027-01-01'], ['2026-02-28']).enteredYears].sort()).toEqual([2026, 2027]);
+    expect([...holidayCalendar([], [], [2030]).enteredYears]).toEqual([2030]);
   });
 });

@@ -66,22 +66,45 @@ describe('registration and notification (Art. 22, 23): 15 calendar days', () => 
 describe('objection of an organ that is not competent (Art. 23): 5 working days', () => {
   it('skips weekends', () => {
     // Received Friday 2026-03-06: 03-09 … 03-13.
-    expect(objectionDueDate('2026-03-06', cal2026)).toBe('2026-03-13');
+    expect(objectionDueDate('2026-03-06', cal2026).due).toBe('2026-03-13');
     // Received Wednesday 2026-03-11: 03-12, 03-13, 03-16, 03-17, 03-18.
-    expect(objectionDueDate('2026-03-11', cal2026)).toBe('2026-03-18');
+    expect(objectionDueDate('2026-03-11', cal2026).due).toBe('2026-03-18');
   });
 
   it('skips the National Day holiday and counts the swapped working Saturday', () => {
-    expect(objectionDueDate('2026-09-30', cal2026)).toBe('2026-10-13');
+    expect(objectionDueDate('2026-09-30', cal2026).due).toBe('2026-10-13');
   });
 
   it('skips Labour Day and counts the swapped Saturday 2026-05-09', () => {
     // Received Thu 04-30: 05-01 … 05-05 off; 05-06, 05-07, 05-08, 05-09 (Sat, swapped), 05-11.
-    expect(objectionDueDate('2026-04-30', cal2026)).toBe('2026-05-11');
+    expect(objectionDueDate('2026-04-30', cal2026).due).toBe('2026-05-11');
   });
 
-  it('follows the calendar it is given', () => {
-    expect(objectionDueDate('2026-09-30', holidayCalendar([], []))).toBe('2026-10-07');
+  it('follows the calendar it is given, and says when it knew only the weekends', () => {
+    expect(objectionDueDate('2026-09-30', holidayCalendar([], []))).toEqual({
+      due: '2026-10-07',
+      weekendsOnly: true,
+      unenteredYears: [2026],
+    });
+    expect(objectionDueDate('2026-09-30', cal2026).weekendsOnly).toBe(false);
+  });
+
+  it('crosses into an unentered year counting weekends only, and says so', () => {
+    // Received Monday 2026-12-28: 12-29, 12-30, 12-31, then 2027-01-01 (not entered: a Friday) and 01-04.
+    expect(objectionDueDate('2026-12-28', cal2026)).toEqual({
+      due: '2027-01-04',
+      weekendsOnly: true,
+      unenteredYears: [2027],
+    });
+    // Once 2027 is entered with New Year's Day off, the limit moves and the flag goes.
+    const with2027 = holidayCalendar([...cal2026.holidays, '2027-01-01'], cal2026.workdays, [2026, 2027]);
+    expect(objectionDueDate('2026-12-28', with2027)).toEqual({
+      due: '2027-01-05',
+      weekendsOnly: false,
+      unenteredYears: [],
+    });
+    // A limit ending inside the entered year does not look ahead.
+    expect(objectionDueDate('2026-12-21', cal2026)).toMatchObject({ due: '2026-12-28', weekendsOnly: false });
   });
 });
 

@@ -282,39 +282,3 @@ describe('petitions: figures', () => {
     expect(paged).toEqual(domainOrder);
   });
 });
-
-describe('holidays', () => {
-  it('lists the seeded 2026 calendar and lets the administrator change it, audited; others may not', async () => {
-    const setup = await petitionBackend();
-    const list = await must(setup.backend.call('holidays.list', { year: 2026 }, setup.officer));
-    expect(list.filter((d) => d.kind === 'workday')).toHaveLength(6);
-    const changed = await must(
-      setup.backend.call('holidays.set', { date: '2026-12-31', kind: 'holiday', name: '县庆' }, setup.admin),
-    );
-    expect(changed.at(-1)).toEqual({ date: '2026-12-31', kind: 'holiday', name: '县庆' });
-    const weekday = await setup.backend.call(
-      'holidays.set',
-      { date: '2026-12-30', kind: 'workday', name: '调休' },
-      setup.admin,
-    );
-    expect(weekday).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', message: '调休上班日 2026-12-30 本来就是工作日' },
-    });
-    await must(setup.backend.call('holidays.set', { date: '2026-10-01', kind: null }, setup.admin));
-    expect(
-      (await must(setup.backend.call('holidays.list', { year: 2026 }, setup.officer))).some(
-        (d) => d.date === '2026-10-01',
-      ),
-    ).toBe(false);
-    const audit = setup.backend.services.sql.db
-      .prepare("SELECT entity_id FROM audit_log WHERE action = 'holidays.set'")
-      .pluck()
-      .all();
-    expect(audit).toEqual(['2026-12-31', '2026-10-01']);
-    expect(await setup.backend.call('holidays.set', { date: '2026-12-31', kind: null }, setup.officer)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-  });
-});

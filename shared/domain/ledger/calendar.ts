@@ -92,12 +92,22 @@ export const dayOfWeek = (date: string): number => (((toDayNumber(date) + 4) % 7
 export interface HolidayCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+  /** Years whose holidays have been entered; in any other year only weekends are known. */
+  enteredYears: ReadonlySet<number>;
 }
 
-export const holidayCalendar = (holidays: Iterable<string>, workdays: Iterable<string>): HolidayCalendar => ({
-  holidays: new Set(holidays),
-  workdays: new Set(workdays),
-});
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/** A calendar of these dates; a year counts as entered when given, or else when one of its dates is listed. */
+export function holidayCalendar(
+  holidays: Iterable<string>,
+  workdays: Iterable<string>,
+  enteredYears?: Iterable<number>,
+): HolidayCalendar {
+  const calendar = { holidays: new Set(holidays), workdays: new Set(workdays) };
+  const years = enteredYears ?? [...calendar.holidays, ...calendar.workdays].map(yearOf);
+  return { ...calendar, enteredYears: new Set(years) };
+}
 
 /** A date that is both a holiday and a swapped working day counts as a holiday (calendarProblems flags it). */
 export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
@@ -121,6 +131,38 @@ export function addWorkingDays(date: string, n: number, calendar: HolidayCalenda
     if (isWorkingDay(fromDayNumber(day), calendar)) left -= 1;
   }
   return fromDayNumber(day);
+}
+
+/** A working-day limit: its last day, and whether it ran through a year whose calendar is not entered. */
+export interface WorkingDayLimit {
+  due: string;
+  /** True when some counted day lies in a year without an entered calendar: there only weekends were skipped. */
+  weekendsOnly: boolean;
+  /** Those years, earliest first. */
+  unenteredYears: number[];
+}
+
+/** `addWorkingDays`, saying which years of the count had no calendar (the days after `date` up to the due day). */
+export function workingDayLimit(date: string, n: number, calendar: HolidayCalendar): WorkingDayLimit {
+  const due = addWorkingDays(date, n, calendar);
+  const unenteredYears: number[] = [];
+  if (n > 0) {
+    for (let year = yearOf(addDays(date, 1)); year <= yearOf(due); year += 1) {
+      if (!calendar.enteredYears.has(year)) unenteredYears.push(year);
+    }
+  }
+  return { due, weekendsOnly: unenteredYears.length > 0, unenteredYears };
+}
+
+/**
+ * Years whose calendar is due but not entered on `today`: the current year at any time, and the next
+ * year from 1 November (the State Council publishes the next year's holidays in late October or
+ * early November).
+ */
+export function missingCalendarYears(today: string, enteredYears: ReadonlySet<number>): number[] {
+  const year = yearOf(today);
+  const due = today.slice(5) >= '11-01' ? [year, year + 1] : [year];
+  return due.filter((candidate) => !enteredYears.has(candidate));
 }
 
 /** `date` itself when it is a working day, else the first working day after it. */

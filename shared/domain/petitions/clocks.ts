@@ -11,7 +11,7 @@
  * Art. 203). The regulation does not say so for 信访 limits; a centre that does it runs the due
  * date through `onOrNextWorkingDay(due, calendar)`.
  */
-import { addDays, addWorkingDays, type HolidayCalendar } from '../ledger/calendar';
+import { addDays, workingDayLimit, type HolidayCalendar, type WorkingDayLimit } from '../ledger/calendar';
 import type { PetitionItemType } from './classification';
 
 export const STATUTORY_LIMITS = {
@@ -42,9 +42,12 @@ export const registrationDueDate = (receivedOn: string): string =>
 export const notificationDueDate = (receivedOn: string): string =>
   addDays(receivedOn, STATUTORY_LIMITS.notification.days);
 
-/** Art. 23: the last day to object that the organ is not competent: 5 working days after receipt. */
-export const objectionDueDate = (receivedOn: string, calendar: HolidayCalendar): string =>
-  addWorkingDays(receivedOn, STATUTORY_LIMITS.objection.days, calendar);
+/**
+ * Art. 23: the last day to object that the organ is not competent: 5 working days after receipt,
+ * flagged `weekendsOnly` when the count ran into a year whose holidays are not entered.
+ */
+export const objectionDueDate = (receivedOn: string, calendar: HolidayCalendar): WorkingDayLimit =>
+  workingDayLimit(receivedOn, STATUTORY_LIMITS.objection.days, calendar);
 
 /** Only appeal items (申诉求决) run the 60-day conclusion clock of Art. 34. */
 export const hasConclusionClock = (itemType: PetitionItemType): boolean => itemType === 'appeal';

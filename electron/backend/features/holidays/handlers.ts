@@ -1,9 +1,11 @@
 import { AppError } from '../../../../shared/errors';
-import type { HolidayEntry } from '../../../../shared/contract/petitions';
-import { calendarProblems, holidayCalendar } from '../../../../shared/domain/ledger/calendar';
+import type { HolidayEntry } from '../../../../shared/contract/holidays';
+import { calendarProblems, holidayCalendar, missingCalendarYears } from '../../../../shared/domain/ledger/calendar';
 import type { HandlerMap } from '../../api/types';
 import { qb, type Sql } from '../../db/sql';
 import { audited } from '../../audit/writer';
+import { calendarFor, forgetCalendarYear, workingDayLimitOn } from '../../ledger/calendar';
+import { todayOf } from '../../ledger/clock';
 
 /** The working-day calendar (放假日 and 调休上班日) the administrator keeps; seeded with 2026. */
 const listHolidays = (sql: Sql, year?: number): HolidayEntry[] =>
@@ -27,14 +29,29 @@ export const holidaysHandlers = {
       if (!name)
         throw new AppError('VALIDATION', '请填写名称（如“国庆节”）', [{ path: 'name', message: '请填写名称' }]);
     }
+    const year = Number(date.slice(0, 4));
     audited(
       ctx,
-      { action: 'holidays.set', entity: 'holiday', entityId: date, fields: kind ? ['kind', 'name'] : ['kind'] },
+      {
+        action: 'holidays.set',
+        entity: 'holiday',
+        entityId: date,
+        fields: kind ? ['kind', 'name'] : ['kind'],
+        // A past day may already have counted in a limit: the correction says so in the audit log.
+        detail: date < todayOf(ctx) ? '更正已过去的日期' : undefined,
+      },
       () => {
         ctx.sql.run(qb.deleteFrom('holidays').where('date', '=', date));
         if (kind) ctx.sql.run(qb.insertInto('holidays').values({ date, kind, name }));
       },
     );
-    return listHolidays(ctx.sql, Number(date.slice(0, 4)));
+    forgetCalendarYear(ctx.sql, year);
+    return listHolidays(ctx.sql, year);
   },
-} satisfies HandlerMap<'holidays.list' | 'holidays.set'>;
+  'holidays.status': (_input, ctx) => {
+    const today = todayOf(ctx);
+    const year = Number(today.slice(0, 4));
+    return { today, missingYears: missingCalendarYears(today, calendarFor(ctx.sql, year, year + 1).enteredYears) };
+  },
+  'holidays.workingDayLimit': ({ from, days }, ctx) => workingDayLimitOn(ctx.sql, from, days),
+} satisfies HandlerMap<'holidays.list' | 'holidays.set' | 'holidays.status' | 'holidays.workingDayLimit'>;
