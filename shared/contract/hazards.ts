@@ -2,6 +2,7 @@ import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from '
 import { z } from 'zod';
 import type { MetricResult } from '../domain/ledger/figures';
 import { isValidDate } from '../domain/ledger/calendar';
+import { COORDINATE_SYSTEMS } from '../domain/geo/crs';
 import { HAZARD_LEVELS, type HazardLevel } from '../domain/risks/hazard-levels';
 import { HAZARD_SOURCES, type HazardSource } from '../domain/risks/hazard-record';
 import {
@@ -158,6 +159,8 @@ const descriptiveFields = {
   gridCode: regionCode,
   lng: coordinate,
   lat: coordinate,
+  /** The system the point was taken in (GPS / 高德 …); absent, the boundary file's. Not stored: the point is kept in the boundary's. */
+  pointCrs: z.enum(COORDINATE_SYSTEMS).optional(),
   peopleInvolved: z.number().int().nullable().default(null),
   people: z.array(personInput).max(50, { error: '涉及人员最多登记 50 名' }).default([]),
 };

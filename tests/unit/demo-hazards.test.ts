@@ -4,6 +4,7 @@ import type { CallContext } from '../../electron/backend/api/types';
 import { searchableText } from '../../electron/backend/db/search-text';
 import { DEMO_HAZARD_COUNTS } from '../../electron/backend/demo/hazards';
 import { countyExtent } from '../../electron/backend/features/hazards/extent';
+import { activeBoundary } from '../../electron/backend/db/county';
 import { HAZARD_LEVELS, levelHistoryProblems, type HazardLevel } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
 import { signInAs } from '../helpers/backend';
@@ -117,7 +118,7 @@ describe('the demo hazard ledger', () => {
         OR (grid_code IS NOT NULL AND (SELECT parent_code FROM regions WHERE code = grid_code) != village_code)`),
     ).toStrictEqual([]);
     // Points lie in the county's extent (the boundary loaded with the demo).
-    const extent = countyExtent(backend.services.sql)!;
+    const extent = countyExtent(activeBoundary(backend.services.sql)!)!;
     expect(
       one(
         'SELECT count(*) FROM hazards WHERE lng IS NOT NULL AND NOT (lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?)',

@@ -17,7 +17,7 @@ type UpdateInput = z.output<typeof hazardsUpdateInput>;
 type Person = { name: string; phone: string | null };
 
 /** The hazard's correctable fields: its description, place, people, plan and measures (not its colour). */
-export type HazardEditable = Omit<UpdateInput, 'id' | 'version' | 'people'> & { people: Person[] };
+export type HazardEditable = Omit<UpdateInput, 'id' | 'version' | 'people' | 'pointCrs'> & { people: Person[] };
 
 const COLUMNS = {
   title: 'title',

@@ -1,6 +1,5 @@
 import type { CountyExtent } from '../../../../shared/domain/risks/hazard-location';
-import { activeBoundary } from '../../db/county';
-import type { Sql } from '../../db/sql';
+import type { TownshipBoundary } from '../../../../shared/contract/board';
 
 /** Every [lng, lat] pair of a GeoJSON geometry's nested coordinate arrays. */
 function* positions(value: unknown): Generator<[number, number]> {
@@ -13,12 +12,10 @@ function* positions(value: unknown): Generator<[number, number]> {
 }
 
 /**
- * The county's extent: the bounding box of the active township boundary file the centre imported,
- * or null before one is imported.
+ * The county's extent: the bounding box of the active township boundary file the centre imported
+ * (null when it holds no point).
  */
-export function countyExtent(sql: Sql): CountyExtent | null {
-  const boundary = activeBoundary(sql);
-  if (!boundary) return null;
+export function countyExtent(boundary: TownshipBoundary): CountyExtent | null {
   const extent = { minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity };
   for (const feature of boundary.geojson.features) {
     for (const [lng, lat] of positions(feature.geometry.coordinates)) {

@@ -21,26 +21,33 @@ import { hazardStore } from './store';
 import { editRecord } from '../../ledger/edit';
 import { assertHazardCategory, assertLocation, detailOf, hazardEntity } from './common';
 import { countyExtent } from './extent';
+import { inBoundarySystem, townshipPlaceProblems } from './place';
+import { activeBoundary } from '../../db/county';
+import type { TownshipBoundary } from '../../../../shared/contract/board';
 import { nextHazardNo } from './repo';
 
 type CreateInput = z.output<typeof hazardsCreateInput>;
 type UpdateInput = z.output<typeof hazardsUpdateInput>;
-type Draft = Omit<CreateInput, 'level'> & { level: string };
+type Draft = Omit<CreateInput, 'level' | 'pointCrs'> & { level: string };
 
 /** An extent that contains every point: used only when no coordinates are given. */
 const ANYWHERE = { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
 
 /**
- * The domain's checks of a new or edited hazard, coordinates against the county's extent (from the
- * imported boundary file), then the references (category, regions and scope).
+ * The domain's checks of a new or edited hazard, coordinates against the county's extent and then
+ * their township's polygons (from the imported boundary file), then the references (category,
+ * regions and scope).
  */
-function assertDraft(ctx: HandlerContext, draft: Draft): void {
+function assertDraft(ctx: HandlerContext, draft: Draft, boundary: TownshipBoundary | null): void {
   const hasPoint = draft.lng !== null || draft.lat !== null;
-  const extent = countyExtent(ctx.sql);
+  const extent = boundary && countyExtent(boundary);
   if (hasPoint && !extent) {
     invalidField('lng', '尚未导入本县边界，无法核对坐标：请由管理员导入边界文件，或先不填经纬度。');
   }
   assertNoProblems(hazardDraftProblems(draft, extent ?? ANYWHERE, todayOf(ctx)));
+  if (boundary && draft.lng !== null && draft.lat !== null) {
+    assertNoProblems(townshipPlaceProblems(boundary, draft.townshipCode, { lng: draft.lng, lat: draft.lat }));
+  }
   assertHazardCategory(ctx, draft.category);
   assertLocation(ctx, draft);
 }
@@ -83,8 +90,10 @@ function replacePeople(ctx: HandlerContext, hazardId: string, people: CreateInpu
 }
 
 /** Registers a hazard as 发现, numbered per year, with its keyword index entry. */
-export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDetail {
-  assertDraft(ctx, input);
+export function createHazard(ctx: HandlerContext, given: CreateInput): HazardDetail {
+  const boundary = activeBoundary(ctx.sql);
+  const input = inBoundarySystem(boundary, given);
+  assertDraft(ctx, input, boundary);
   const id = uuidv7();
   const now = ctx.now().toISOString();
   const fields = [
@@ -126,7 +135,9 @@ export function createHazard(ctx: HandlerContext, input: CreateInput): HazardDet
  * own step), version-checked; the timeline shows each change with people masked. People absent
  * from the request stay as they are: the drawer shows them masked, so it cannot send them back.
  */
-export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDetail {
+export function updateHazard(ctx: HandlerContext, given: UpdateInput): HazardDetail {
+  const boundary = activeBoundary(ctx.sql);
+  const input = inBoundarySystem(boundary, given);
   editRecord(ctx, hazardStore, input, {
     fields: editableFields(ctx),
     before: (row) => editableValues(ctx, row),
@@ -135,7 +146,7 @@ export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDet
       if (row.status === 'closed') {
         assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
       }
-      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level });
+      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level }, boundary);
     },
     apply(row, changed) {
       if (changed.has('people')) replacePeople(ctx, row.id, input.people ?? []);
@@ -145,4 +156,5 @@ export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDet
   return detailOf(ctx, input.id);
 }
 
-const withoutKeys = ({ id: _id, version: _version, people: _people, ...fields }: UpdateInput) => fields;
+const withoutKeys = ({ id: _id, version: _version, people: _people, ...fields }: Omit<UpdateInput, 'pointCrs'>) =>
+  fields;
