@@ -8,7 +8,7 @@ import {
   CONSULTATION_METHODS,
   type AssessmentDimension,
   type AssessmentMatterType,
-  type ConsultationMethod,
+  type Consultation,
 } from '../domain/risks/assessment-content';
 import {
   ASSESSMENT_CONCLUSIONS,
@@ -83,7 +83,7 @@ export interface AssessmentDetail extends AssessmentRow, LedgerRecordFields {
   description: string;
   assessingBody: string | null;
   dimensions: Array<{ dimension: AssessmentDimension; finding: string }>;
-  consultations: Array<{ method: ConsultationMethod; count: number; participants: number | null }>;
+  consultations: Array<Required<Consultation>>;
   risksFound: Array<{ description: string; level: RiskLevel }>;
   recommendationReason: string;
   hasEmergencyPlan: boolean;
@@ -179,6 +179,9 @@ const contentFields = {
           method: z.enum(CONSULTATION_METHODS),
           count: count('数量'),
           participants: count('参与人数').nullable().default(null),
+          supporters: count('支持人数').nullable().default(null),
+          opponents: count('反对人数').nullable().default(null),
+          neutrals: count('中立人数').nullable().default(null),
         })
         .strict(),
     )

@@ -388,3 +388,35 @@ describe('migration 0014: ledgers imported from Excel', () => {
     db.close();
   });
 });
+
+describe('migration 0015: the views gathered per method', () => {
+  it('keeps older consultations with their counts and their views unknown, never guessed', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 14));
+    db.exec(`
+      INSERT INTO units (id, code, name, kind) VALUES ('n1', 'N1', '东镇人民政府', 'township_government');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO assessments (id, assessment_no, matter, matter_type, proposing_unit_id, registered_on, status,
+          created_by, created_at, updated_at)
+        VALUES ('a1', 'WP1', '老街改造', 'project', 'n1', '2026-11-01', 'assessing', 'u1', 't', 't');
+      INSERT INTO assessment_consultations (assessment_id, method, count, participants) VALUES ('a1', 'forum', 2, 40);
+    `);
+    await migrate(db, join(dir, 'backups'));
+    expect(db.prepare('SELECT * FROM assessment_consultations').all()).toEqual([
+      {
+        assessment_id: 'a1',
+        method: 'forum',
+        count: 2,
+        participants: 40,
+        supporters: null,
+        opponents: null,
+        neutrals: null,
+      },
+    ]);
+    expect(() =>
+      db.prepare("UPDATE assessment_consultations SET opponents = -1 WHERE assessment_id = 'a1'").run(),
+    ).toThrow(/CHECK constraint failed/);
+  });
+});

@@ -14,6 +14,7 @@ import {
   CONSULTATION_METHOD_LABELS,
   nextAssessmentStatus,
   readinessProblems,
+  viewsText,
   type AssessmentAction,
   type AssessmentContent,
   type AssessmentStatus,
@@ -401,5 +402,29 @@ describe('deciding, and what follows the decision', () => {
       'tracking',
       'archived',
     ]);
+  });
+});
+
+describe('the views gathered per method', () => {
+  const levels = { before: 'medium', after: 'low' } as const;
+  const withForum = (forum: object) =>
+    content({ consultations: [{ method: 'forum', count: 2, participants: 40, ...forum }] });
+
+  it('records supporters, opponents and neutrals, each optional, at most the people who took part', () => {
+    expect(readinessProblems(withForum({ supporters: 30, opponents: 4, neutrals: 6 }), levels)).toEqual([]);
+    expect(readinessProblems(withForum({ supporters: 30, opponents: null }), levels)).toEqual([]);
+    expect(readinessProblems(withForum({ supporters: 30, opponents: 8, neutrals: 6 }), levels)).toEqual([
+      { path: 'consultations.0.supporters', message: '“座谈会”的支持、反对、中立合计 44 人，超过参与人数 40 人' },
+    ]);
+    expect(readinessProblems(withForum({ opponents: -1 }), levels)).toEqual([
+      { path: 'consultations.0.opponents', message: '“座谈会”的反对人数应为不小于 0 的整数' },
+    ]);
+  });
+
+  it('prints the views recorded, and nothing for views not recorded', () => {
+    expect(viewsText({ method: 'hearing', count: 1, supporters: 12, opponents: 0, neutrals: 3 })).toBe(
+      '支持 12、反对 0、中立 3',
+    );
+    expect(viewsText({ method: 'hearing', count: 1, supporters: null })).toBe('');
   });
 });

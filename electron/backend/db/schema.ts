@@ -322,6 +322,10 @@ export interface Schema {
     method: ConsultationMethod;
     count: number;
     participants: number | null;
+    /** Views gathered by that method (migration 0015); null when not recorded. */
+    supporters: number | null;
+    opponents: number | null;
+    neutrals: number | null;
   };
   assessment_risks: { assessment_id: string; sort: number; description: string; level: RiskLevel };
   assessment_events: {

@@ -17,6 +17,13 @@ import type { DemoUnit } from './units';
 import { seededUuidV7 } from './uuid';
 
 /** How many assessments each scale has: a county's dozens a year, and decades of them at large. */
+/** The demo's views of those asked: most for, a few against, the rest neutral (no extra random draws). */
+const viewsOf = (asked: number): [number, number, number] => {
+  const supporters = Math.floor(asked * 0.8);
+  const opponents = Math.floor(asked * 0.05);
+  return [supporters, opponents, asked - supporters - opponents];
+};
+
 export const DEMO_ASSESSMENT_COUNTS: Record<DemoScale, number> = { small: 40, large: 3_000 };
 const HISTORY_DAYS: Record<DemoScale, number> = { small: 900, large: 7_300 };
 const ID_BASE_TIME = Date.UTC(2024, 0, 1);
@@ -179,8 +186,11 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
       for (const dimension of CORE_DIMENSIONS) {
         add('assessment_findings', [id, dimension, `${ASSESSMENT_DIMENSION_LABELS[dimension]}评估：总体可控`]);
       }
-      add('assessment_consultations', [id, 'questionnaire', random.int(50, 500), null]);
-      add('assessment_consultations', [id, 'forum', random.int(1, 5), random.int(10, 60)]);
+      const returned = random.int(50, 500);
+      add('assessment_consultations', [id, 'questionnaire', returned, null, ...viewsOf(returned)]);
+      const forums = random.int(1, 5);
+      const attended = random.int(10, 60);
+      add('assessment_consultations', [id, 'forum', forums, attended, ...viewsOf(attended)]);
       random
         .shuffled(RISKS)
         .slice(0, before === 'low' ? 0 : random.int(1, 3))
@@ -275,7 +285,15 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
     ],
     assessment_townships: ['assessment_id', 'township_code', 'sort'],
     assessment_findings: ['assessment_id', 'dimension', 'finding'],
-    assessment_consultations: ['assessment_id', 'method', 'count', 'participants'],
+    assessment_consultations: [
+      'assessment_id',
+      'method',
+      'count',
+      'participants',
+      'supporters',
+      'opponents',
+      'neutrals',
+    ],
     assessment_risks: ['assessment_id', 'sort', 'description', 'level'],
     assessment_events: ['id', 'assessment_id', 'kind', 'action', 'from_status', 'to_status', 'note', 'by_user', 'at'],
     assessment_re_reviews: [

@@ -73,7 +73,26 @@ export interface Consultation {
   count: number;
   /** People who took part (optional). */
   participants?: number | null;
+  /** The views gathered: for, against, neutral (each optional; null when not recorded). */
+  supporters?: number | null;
+  opponents?: number | null;
+  neutrals?: number | null;
 }
+
+export const CONSULTATION_VIEWS = ['supporters', 'opponents', 'neutrals'] as const;
+export type ConsultationView = (typeof CONSULTATION_VIEWS)[number];
+
+export const CONSULTATION_VIEW_LABELS: Record<ConsultationView, string> = {
+  supporters: '支持',
+  opponents: '反对',
+  neutrals: '中立',
+};
+
+/** `支持 250、反对 20、中立 30`, the views recorded; '' when none is. */
+export const viewsText = (c: Consultation): string =>
+  CONSULTATION_VIEWS.filter((view) => c[view] !== undefined && c[view] !== null)
+    .map((view) => `${CONSULTATION_VIEW_LABELS[view]} ${c[view]}`)
+    .join('、');
 
 export interface RiskFound {
   description: string;
@@ -140,6 +159,7 @@ export function readinessProblems(
     if (c.participants !== undefined && c.participants !== null && !isCount(c.participants)) {
       problems.push({ path: `consultations.${i}.participants`, message: `“${label}”的参与人数应为不小于 0 的整数` });
     }
+    problems.push(...viewProblems(c, `consultations.${i}`, label));
   });
   if (!content.consultations.some((c) => isCount(c.count) && c.count > 0)) {
     problems.push({
@@ -167,6 +187,33 @@ export function readinessProblems(
     problems.push({
       path: 'measures',
       message: '剩余风险等级低于评估风险等级，请至少制定一项化解措施（责任单位、完成时限）',
+    });
+  }
+  return problems;
+}
+
+/** The views of every method: checked whenever an assessment is saved, not only when submitted. */
+export const consultationViewProblems = (consultations: readonly Consultation[]): FieldProblem[] =>
+  consultations.flatMap((c, i) => viewProblems(c, `consultations.${i}`, CONSULTATION_METHOD_LABELS[c.method]));
+
+/** The views of one method: whole numbers, and no more in all than the people who took part. */
+function viewProblems(c: Consultation, path: string, label: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  let total = 0;
+  for (const view of CONSULTATION_VIEWS) {
+    const value = c[view];
+    if (value === undefined || value === null) continue;
+    if (!isCount(value)) {
+      problems.push({
+        path: `${path}.${view}`,
+        message: `“${label}”的${CONSULTATION_VIEW_LABELS[view]}人数应为不小于 0 的整数`,
+      });
+    } else total += value;
+  }
+  if (!problems.length && isCount(c.participants) && total > c.participants) {
+    problems.push({
+      path: `${path}.supporters`,
+      message: `“${label}”的支持、反对、中立合计 ${total} 人，超过参与人数 ${c.participants} 人`,
     });
   }
   return problems;

@@ -15,6 +15,7 @@ import { migration0011 } from './0011-report-speed';
 import { migration0012 } from './0012-ledger-versions';
 import { migration0013 } from './0013-reference-upkeep';
 import { migration0014 } from './0014-ledger-import';
+import { migration0015 } from './0015-assessment-views';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

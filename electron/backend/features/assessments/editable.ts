@@ -4,6 +4,7 @@ import {
   ASSESSMENT_DIMENSION_LABELS,
   ASSESSMENT_MATTER_TYPE_LABELS,
   CONSULTATION_METHOD_LABELS,
+  viewsText,
   type AssessmentMatterType,
 } from '../../../../shared/domain/risks/assessment-content';
 import {
@@ -112,7 +113,8 @@ export function editableFields(ctx: HandlerContext): EditableFields<AssessmentEd
             .map(
               (c) =>
                 `${CONSULTATION_METHOD_LABELS[c.method]} ${c.count} 次` +
-                (c.participants !== null ? `（${c.participants} 人）` : ''),
+                (c.participants !== null ? `（${c.participants} 人）` : '') +
+                (viewsText(c) ? `，${viewsText(c)}` : ''),
             )
             .join('；');
         case 'risksFound':

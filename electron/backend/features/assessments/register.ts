@@ -5,10 +5,11 @@ import {
   type assessmentsCreateInput,
   type assessmentsUpdateInput,
 } from '../../../../shared/contract/assessments';
+import { consultationViewProblems } from '../../../../shared/domain/risks/assessment-content';
 import { dateProblem, todayBound } from '../../../../shared/domain/risks/fields';
 import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/domain/risks/assessment-statuses';
 import { AppError } from '../../../../shared/errors';
-import { invalidField } from '../../api/problems';
+import { assertNoProblems, invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { NEW_RECORD } from '../../ledger/store';
 import { qb } from '../../db/sql';
@@ -31,6 +32,7 @@ function check(ctx: HandlerContext, input: CreateInput): void {
     notAfter: todayBound(todayOf(ctx)),
   });
   if (registered) invalidField(registered.path, registered.message);
+  assertNoProblems(consultationViewProblems(input.consultations));
 }
 
 /** Replaces the townships, findings, consultations and risks of an assessment. */

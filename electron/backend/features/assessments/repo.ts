@@ -210,7 +210,7 @@ export function contentOf(sql: Sql, id: string) {
   const consultations = sql.all(
     qb
       .selectFrom('assessment_consultations')
-      .select(['method', 'count', 'participants'])
+      .select(['method', 'count', 'participants', 'supporters', 'opponents', 'neutrals'])
       .where('assessment_id', '=', id),
   );
   return {

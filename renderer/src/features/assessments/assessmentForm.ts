@@ -23,7 +23,14 @@ export const assessmentValuesOf = (d?: AssessmentDetail) => ({
   })),
   consultations: CONSULTATION_METHODS.map((method) => {
     const found = d?.consultations.find((c) => c.method === method);
-    return { method, count: found?.count ?? 0, participants: found?.participants ?? null };
+    return {
+      method,
+      count: found?.count ?? 0,
+      participants: found?.participants ?? null,
+      supporters: found?.supporters ?? null,
+      opponents: found?.opponents ?? null,
+      neutrals: found?.neutrals ?? null,
+    };
   }),
   risksFound: d?.risksFound.map((r) => ({ ...r })) ?? ([] as Array<{ description: string; level: RiskLevel }>),
   riskLevelBefore: (d?.riskLevelBefore ?? '') as RiskLevel | '',
