@@ -7,7 +7,8 @@
 import type { LngLat } from '../risks/hazard-location';
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+// Krasovsky 1940: e² = 0.00669342162296594323, as the nearest double.
+const EE = 0.006693421622965943;
 const { PI, sin, cos, sqrt, abs } = Math;
 
 const outOfChina = ({ lng, lat }: LngLat): boolean => lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
