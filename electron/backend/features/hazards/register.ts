@@ -18,6 +18,7 @@ import {
   type HazardEditable,
 } from './editable';
 import { hazardStore } from './store';
+import type { HazardTableRow } from './repo';
 import { editRecord } from '../../ledger/edit';
 import { assertHazardCategory, assertLocation, detailOf, hazardEntity } from './common';
 import { countyExtent } from './extent';
@@ -34,15 +35,15 @@ const ANYWHERE = { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
  * The domain's checks of a new or edited hazard, coordinates against the county's extent (from the
  * imported boundary file), then the references (category, regions and scope).
  */
-function assertDraft(ctx: HandlerContext, draft: Draft): void {
+function assertDraft(ctx: HandlerContext, draft: Draft, kept?: HazardTableRow): void {
   const hasPoint = draft.lng !== null || draft.lat !== null;
   const extent = countyExtent(ctx.sql);
   if (hasPoint && !extent) {
     invalidField('lng', '尚未导入本县边界，无法核对坐标：请由管理员导入边界文件，或先不填经纬度。');
   }
   assertNoProblems(hazardDraftProblems(draft, extent ?? ANYWHERE, todayOf(ctx)));
-  assertHazardCategory(ctx, draft.category);
-  assertLocation(ctx, draft);
+  assertHazardCategory(ctx, draft.category, kept?.category);
+  assertLocation(ctx, draft, kept);
 }
 
 const DESCRIPTIVE = [
@@ -135,7 +136,7 @@ export function updateHazard(ctx: HandlerContext, input: UpdateInput): HazardDet
       if (row.status === 'closed') {
         assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
       }
-      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level });
+      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level }, row);
     },
     apply(row, changed) {
       if (changed.has('people')) replacePeople(ctx, row.id, input.people ?? []);
