@@ -1,6 +1,7 @@
 import { CONCLUDED_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
 import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
+import type { RegionReference } from '../../ledger/registry';
 
 /**
  * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
@@ -65,3 +66,10 @@ export type SnapshotStatement = keyof typeof SNAPSHOT_SQL;
 export function snapshotRows<T>(sql: Sql, name: SnapshotStatement, params: Record<string, unknown> = {}): T[] {
   return sql.prepare(SNAPSHOT_SQL[name]).all(params) as T[];
 }
+
+/** The ticker's alerts name a township (kept by triggers, migration 0010), re-pointed by a merge. */
+export const boardAlertRegions: RegionReference = {
+  noun: '大屏提示',
+  table: 'board_alerts',
+  columns: { township: 'township_code' },
+};
