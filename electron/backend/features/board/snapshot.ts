@@ -20,6 +20,7 @@ import { resultOf } from '../../../../shared/domain/ledger/figures';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
+import { centreOfCounty } from '../../db/county';
 import { todayOf } from '../../ledger/clock';
 import { snapshotRows } from './snapshot-queries';
 
@@ -154,6 +155,7 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     generatedAt: ctx.now().toISOString(),
     today,
     countyName: snapshotRows<{ name: string }>(sql, 'county')[0]?.name ?? null,
+    centreName: centreOfCounty(sql, ctx.settings.work),
     boundarySource: sourceRow ?? null,
     townships,
     totals: {
