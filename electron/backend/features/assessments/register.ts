@@ -5,7 +5,7 @@ import {
   type assessmentsCreateInput,
   type assessmentsUpdateInput,
 } from '../../../../shared/contract/assessments';
-import { dateProblem, todayBound } from '../../../../shared/domain/risks/fields';
+import { dateProblem, todayBound } from '../../../../shared/domain/ledger/dates';
 import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/domain/risks/assessment-statuses';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';

@@ -1,0 +1,38 @@
+import { compareDates, isValidDate } from './calendar';
+import { dateProblem, type DateBound } from './dates';
+import type { FieldProblem } from './state-machine';
+
+/**
+ * The date a step that completes something happened on (a case resolved or closed out, a hazard
+ * resolved or closed out, a task completed): recorded as it happened, so late entries and imported
+ * ledgers keep their true dates and on-time rates. Live steps and Excel imports check it alike.
+ */
+
+export interface HappenedOnBounds {
+  /** The county's today: nothing happened later. */
+  today: string;
+  /** When the record began or its previous step happened: nothing happened earlier. */
+  since?: DateBound | null;
+}
+
+/**
+ * Null when `value` is a real date neither after today nor before `since`; otherwise one problem
+ * naming the field (e.g. 「“化解日期”不能早于交办日期（2026-11-03）」). A blank value is the caller's
+ * to default (today) or to require.
+ */
+export const checkHappenedOn = (
+  path: string,
+  label: string,
+  value: string | null | undefined,
+  { today, since }: HappenedOnBounds,
+): FieldProblem | null =>
+  dateProblem(path, label, value, { notBefore: since ?? undefined, notAfter: { date: today, label: '今天' } });
+
+/** The latest of the dates a step may not precede (its record's start, the previous step), or null. */
+export function latestBound(...bounds: ReadonlyArray<DateBound | null | undefined>): DateBound | null {
+  let latest: DateBound | null = null;
+  for (const bound of bounds) {
+    if (bound && isValidDate(bound.date) && (!latest || compareDates(bound.date, latest.date) > 0)) latest = bound;
+  }
+  return latest;
+}
