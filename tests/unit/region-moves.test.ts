@@ -94,6 +94,11 @@ describe('merging a region', () => {
     expect(query(setup, 'SELECT region_code FROM users WHERE id = ?', setup.eastAccount.id)).toEqual([
       { region_code: WEST },
     ]);
+    // The account's scope changed: it signs in again, as after an edit of its township.
+    expect(await backend.call('auth.me', {}, setup.eastAccount.client)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(query(setup, 'SELECT parent_code FROM regions WHERE code IN (?, ?)', EAST_ONE, EAST_TWO)).toEqual([
       { parent_code: WEST },
       { parent_code: WEST },
@@ -101,6 +106,8 @@ describe('merging a region', () => {
     const figures = tallies(setup);
     expect(figures.petitions[0]).toEqual(figures.petitions[1]);
     expect(figures.hazards[0]).toEqual(figures.hazards[1]);
+    const board = await must(backend.call('board.snapshot', {}, setup.officer));
+    expect(board.townships.map((t) => [t.code, t.openCases])).toEqual([[WEST, 3]]);
     expect(
       query(setup, 'SELECT count(*) AS n FROM petition_tallies WHERE township_code = ? AND cases != 0', EAST),
     ).toEqual([{ n: 0 }]);

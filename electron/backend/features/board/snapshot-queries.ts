@@ -11,7 +11,8 @@ import type { RegionReference } from '../../ledger/registry';
  */
 export const SNAPSHOT_SQL = {
   county: "SELECT name FROM regions WHERE level = 'county' ORDER BY sort, code LIMIT 1",
-  townships: "SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code",
+  // Townships in use: a merged (disabled) township's records have moved to the one it joined.
+  townships: "SELECT code, name FROM regions WHERE level = 'township' AND disabled_at IS NULL ORDER BY sort, code",
   boundarySource: `SELECT source_unit AS sourceUnit, approval_no AS approvalNo, crs, data_date AS dataDate
     FROM boundaries WHERE active = 1`,
   categoryLabels: `SELECT dict_code AS dict, code, label FROM dict_entries

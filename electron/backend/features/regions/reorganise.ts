@@ -107,6 +107,8 @@ export function mergeRegion(ctx: HandlerContext, code: string, targetCode: strin
     );
   }
   const impact = regionImpact(ctx, code);
+  // Accounts scoped to the merged township change scope: they sign in again, as after users.update.
+  const rescoped = ctx.sql.prepare('SELECT id FROM users WHERE region_code = ?').pluck().all(code) as string[];
   const event = { action: 'regions.merge', entity: 'region', entityId: code, fields: ['parentCode', 'disabledAt'] };
   audited(ctx, { ...event, detail: `并入 ${target.code}；${summaryOf(impact)}` }, () => {
     ctx.sql
@@ -115,5 +117,6 @@ export function mergeRegion(ctx: HandlerContext, code: string, targetCode: strin
     repointReferences(ctx, region.level, code, pathOf(ctx, target.code));
     ctx.sql.prepare('UPDATE regions SET disabled_at = ? WHERE code = ?').run(ctx.now().toISOString(), code);
   });
+  for (const userId of rescoped) ctx.sessions.removeUser(userId);
   return regionOrThrow(ctx, target.code);
 }
