@@ -36,3 +36,18 @@ export function latestBound(...bounds: ReadonlyArray<DateBound | null | undefine
   }
   return latest;
 }
+
+/**
+ * A workflow step's `happenedOn`: refused on a step that records no date (`label` undefined),
+ * otherwise `checkHappenedOn` once today is known. Path `happenedOn`.
+ */
+export function stepDateProblem(
+  value: string | null | undefined,
+  step: { action: string; label: string | undefined },
+  bounds: { today?: string; since?: DateBound | null },
+): FieldProblem | null {
+  if (!value?.trim()) return null;
+  if (!step.label) return { path: 'happenedOn', message: `“${step.action}”不记日期，请不要填写日期` };
+  if (!bounds.today) return null;
+  return checkHappenedOn('happenedOn', step.label, value, { today: bounds.today, since: bounds.since });
+}

@@ -6,7 +6,7 @@
  */
 import { compareDates, isValidDate } from '../ledger/calendar';
 import type { DateBound } from '../ledger/dates';
-import { checkHappenedOn, latestBound } from '../ledger/happened-on';
+import { latestBound, stepDateProblem } from '../ledger/happened-on';
 
 export const PETITION_STATUSES = ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
@@ -213,20 +213,11 @@ export function transitionProblems(
   if (action === 'transfer' && unit && unit === current.handlingUnitId) {
     problems.push({ path: 'handlingUnitId', message: '转办须改为另一个承办单位' });
   }
-  const happened = happenedOnProblem(action, input.happenedOn, current);
+  const happened = stepDateProblem(
+    input.happenedOn,
+    { action: PETITION_ACTION_LABELS[action], label: HAPPENED_ON_LABELS[action] },
+    { today: current.today, since: current.dates ? happenedSince(action, current.dates) : null },
+  );
   if (happened) problems.push(happened);
   return problems;
-}
-
-function happenedOnProblem(
-  action: PetitionAction,
-  value: string | null | undefined,
-  current: TransitionContext,
-): TransitionProblem | null {
-  if (!value?.trim()) return null;
-  const label = HAPPENED_ON_LABELS[action];
-  if (!label) return { path: 'happenedOn', message: `“${PETITION_ACTION_LABELS[action]}”不记日期，请不要填写日期` };
-  if (!current.today) return null;
-  const since = current.dates ? happenedSince(action, current.dates) : null;
-  return checkHappenedOn('happenedOn', label, value, { today: current.today, since });
 }

@@ -7,7 +7,7 @@
 import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import { choiceProblem, compact, isChoice } from './fields';
 import { dateProblem, todayBound } from '../ledger/dates';
-import { checkHappenedOn, latestBound } from '../ledger/happened-on';
+import { latestBound, stepDateProblem } from '../ledger/happened-on';
 import type { HazardLevel } from './hazard-levels';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';
 
@@ -133,26 +133,18 @@ export function hazardTransitionProblems(
       message: `还有 ${current.openMeasureCount} 项化解措施未完成，请完成或撤销后再确认化解`,
     });
   }
-  const happened = happenedOnProblem(action, input.happenedOn, current);
-  if (happened) problems.push(happened);
-  return problems;
-}
-
-/** 化解 not before the hazard was found, 销号 not before it was resolved, neither after today. */
-function happenedOnProblem(
-  action: HazardAction,
-  value: string | null | undefined,
-  current: HazardTransitionContext,
-): FieldProblem | null {
-  if (!value?.trim()) return null;
-  const label = HAZARD_HAPPENED_ON_LABELS[action];
-  if (!label) return { path: 'happenedOn', message: `“${HAZARD_ACTION_LABELS[action]}”不记日期，请不要填写日期` };
-  if (!current.today) return null;
+  // 化解 not before the hazard was found, 销号 not before it was resolved.
   const since =
     action === 'closeOut'
       ? { date: current.resolvedOn ?? '', label: '化解日期' }
       : { date: current.foundOn ?? '', label: '发现日期' };
-  return checkHappenedOn('happenedOn', label, value, { today: current.today, since: latestBound(since) });
+  const happened = stepDateProblem(
+    input.happenedOn,
+    { action: HAZARD_ACTION_LABELS[action], label: HAZARD_HAPPENED_ON_LABELS[action] },
+    { today: current.today, since: latestBound(since) },
+  );
+  if (happened) problems.push(happened);
+  return problems;
 }
 
 export interface LevelChangeInput {
