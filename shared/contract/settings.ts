@@ -9,7 +9,7 @@ import {
 } from '../domain/board/board-settings';
 import { BOARD_WEIGHT_LABELS, HALF_SCORE_MAX, WEIGHT_MAX } from '../domain/board/risk-index';
 import type { SecuritySettings } from '../domain/security-settings';
-import { CENTRE_NAME_MAX } from '../domain/centre';
+import { CENTRE_NAME_MAX, CENTRE_NAME_PATTERN } from '../domain/centre';
 import type { WorkSettings } from '../domain/work-settings';
 import { ASSESSMENT_CONCLUSIONS, conclusionMappingProblems } from '../domain/risks/assessment-levels';
 import { defineMethod, noInput } from './define';
@@ -59,7 +59,7 @@ export const centreNameInput = z
       .string()
       .trim()
       .max(CENTRE_NAME_MAX, `中心名称不超过 ${CENTRE_NAME_MAX} 个字`)
-      .refine((name) => !/[\r\n\t]/.test(name), '中心名称请写在一行内'),
+      .regex(CENTRE_NAME_PATTERN, '中心名称只能由汉字、字母、数字、括号和间隔号组成'),
   })
   .strict();
 

@@ -5,6 +5,9 @@
  */
 export const CENTRE_NAME_MAX = 40;
 
+/** What an official body's name is written with (empty: the default); no markup, quotes or paths. */
+export const CENTRE_NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9（）()·・ ]*$/u;
+
 export const DEFAULT_CENTRE_SUFFIX = '社会治理综合服务中心';
 
 /** `setting` empty: the default, from the county's name (none yet before the county is set up). */

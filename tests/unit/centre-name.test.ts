@@ -57,6 +57,10 @@ describe('the centre’s name', () => {
       ok: false,
       error: { code: 'VALIDATION', details: [{ path: 'centreName', message: '中心名称不超过 40 个字' }] },
     });
+    expect(await backend.call('settings.updateCentreName', { centreName: '<b>中心</b>' }, admin)).toMatchObject({
+      ok: false,
+      error: { details: [{ path: 'centreName', message: '中心名称只能由汉字、字母、数字、括号和间隔号组成' }] },
+    });
     expect(await backend.call('settings.updateCentreName', { centreName: '' }, officer)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
