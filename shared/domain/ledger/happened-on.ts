@@ -3,9 +3,10 @@ import { dateProblem, type DateBound } from './dates';
 import type { FieldProblem } from './state-machine';
 
 /**
- * The date a step that completes something happened on (a case resolved or closed out, a hazard
- * resolved or closed out, a task completed): recorded as it happened, so late entries and imported
- * ledgers keep their true dates and on-time rates. Live steps and Excel imports check it alike.
+ * The date a live step that completes something happened on (a case resolved or closed out, a
+ * hazard resolved or closed out, a task completed): recorded as it happened, so a late entry keeps
+ * its true date and the on-time rates stay true. (An imported row's dates are checked together,
+ * against one another, by `happened.ts`.)
  */
 
 export interface HappenedOnBounds {
