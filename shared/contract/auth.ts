@@ -24,7 +24,8 @@ export interface AuthStatus {
   version: string;
   /** No account exists yet: the first run asks for the administrator's account. */
   needsSetup: boolean;
-  countyName: string | null;
+  /** The centre's name once the county is set up (`centreNameOf`), shown above the sign-in form. */
+  centreName: string | null;
   /** The session this client holds: none, active, or locked after idling. */
   session: 'none' | 'active' | 'locked';
   /** For a locked session: whose password unlocks it. */

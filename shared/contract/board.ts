@@ -126,6 +126,8 @@ export interface BoardSnapshot {
   /** The county's date the figures are counted for. */
   today: string;
   countyName: string | null;
+  /** The centre's name (`centreNameOf`), under the board's title; null before the county is set up. */
+  centreName: string | null;
   /** The active boundary's source (shown on the map), or null before one is imported. */
   boundarySource: BoundarySource | null;
   /** In the county's township order. */

@@ -191,6 +191,8 @@ export const hazardsTransitionInput = z
     outcome: optionalText,
     evidence: optionalText,
     reason: optionalText,
+    /** 化解 and 销号: the day it happened (default today), never before the previous step nor after today. */
+    happenedOn: optionalText,
   })
   .strict();
 

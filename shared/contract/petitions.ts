@@ -176,6 +176,8 @@ export const petitionsTransitionInput = z
     progressNote: optionalText,
     outcome: optionalText,
     evidence: optionalText,
+    /** 化解 and 销号: the day it happened (default today), never before the case's previous step nor after today. */
+    happenedOn: optionalText,
     /** 销号 only: files already attached to the case that the close-out cites as evidence. */
     attachmentIds: z
       .array(id)

@@ -13,6 +13,13 @@ export interface Region {
   enabled: boolean;
 }
 
+/** What moves with a region when it is moved or merged: its child regions and what names it. */
+export interface RegionImpact {
+  region: Region;
+  /** One line per kind (下级区划, 信访积案, 风险隐患 …), in the confirmation's order. */
+  references: Array<{ noun: string; count: number }>;
+}
+
 const regionCode = z.string().regex(/^\d{12}(\d{3})?$/, { error: '区划代码应为 12 位数字（网格为 15 位），请检查' });
 
 export const regionsListInput = z
@@ -65,6 +72,21 @@ export const regionsContract = {
     input: z.object({ code: regionCode, name: regionName }).strict(),
     access: 'reference.manage',
     summary: '修改行政区划名称',
+  }),
+  'regions.impact': defineMethod<RegionImpact>()({
+    input: z.object({ code: regionCode }).strict(),
+    access: 'reference.manage',
+    summary: '移动或合并前，统计将随该区划一并变动的下级区划与记录',
+  }),
+  'regions.move': defineMethod<Region>()({
+    input: z.object({ code: regionCode, parentCode: regionCode }).strict(),
+    access: 'reference.manage',
+    summary: '把村/社区移到另一乡镇/街道、把网格移到另一村/社区（代码不变，记录随之）',
+  }),
+  'regions.merge': defineMethod<Region>()({
+    input: z.object({ code: regionCode, targetCode: regionCode }).strict(),
+    access: 'reference.manage',
+    summary: '把一个区划并入同一层级的另一个：下级区划与记录全部移入目标，被并入的停用保留',
   }),
   'regions.setEnabled': defineMethod<Region>()({
     input: z.object({ code: regionCode, enabled: z.boolean() }).strict(),

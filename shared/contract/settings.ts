@@ -9,6 +9,7 @@ import {
 } from '../domain/board/board-settings';
 import { BOARD_WEIGHT_LABELS, HALF_SCORE_MAX, WEIGHT_MAX } from '../domain/board/risk-index';
 import type { SecuritySettings } from '../domain/security-settings';
+import { CENTRE_NAME_MAX, CENTRE_NAME_PATTERN } from '../domain/centre';
 import type { WorkSettings } from '../domain/work-settings';
 import { ASSESSMENT_CONCLUSIONS, conclusionMappingProblems } from '../domain/risks/assessment-levels';
 import { defineMethod, noInput } from './define';
@@ -50,6 +51,17 @@ export const conclusionMappingInput = z
       ctx.addIssue({ code: 'custom', path: problem.path.split('.').slice(1), message: problem.message });
     }
   });
+
+/** The centre's name; empty for the default (the county's name with 社会治理综合服务中心). */
+export const centreNameInput = z
+  .object({
+    centreName: z
+      .string()
+      .trim()
+      .max(CENTRE_NAME_MAX, `中心名称不超过 ${CENTRE_NAME_MAX} 个字`)
+      .regex(CENTRE_NAME_PATTERN, '中心名称只能由汉字、字母、数字、括号和间隔号组成'),
+  })
+  .strict();
 
 /** An absolute folder path without `..` segments, or '' for none. */
 const folderPath = z
@@ -148,6 +160,11 @@ export const settingsContract = {
     input: conclusionMappingInput,
     access: 'settings.manage',
     summary: '修改稳评建议结论对照表（剩余风险等级 → 建议结论）',
+  }),
+  'settings.updateCentreName': defineMethod<WorkSettings>()({
+    input: centreNameInput,
+    access: 'settings.manage',
+    summary: '修改中心名称（报告的发文单位、态势大屏和登录页显示的名称；留空则为“县名 + 社会治理综合服务中心”）',
   }),
   'settings.getBackup': defineMethod<BackupSettings>()({
     input: noInput,

@@ -7,6 +7,8 @@ export interface SystemInfo {
   /** Schema version of the open database (PRAGMA user_version). */
   schemaVersion: number;
   county: { code: string; name: string } | null;
+  /** The centre's name (`centreNameOf`): the reports' issuing unit, the board's and the sign-in page's. */
+  centreName: string;
   counts: { townships: number; villages: number; grids: number; units: number; people: number };
 }
 

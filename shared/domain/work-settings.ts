@@ -10,12 +10,15 @@ export interface WorkSettings {
   reReviewIntervalMonths: number;
   /** Residual risk level → the conclusion the app suggests for a stability assessment. */
   conclusionMapping: ConclusionMapping;
+  /** The centre's own name; empty for the default (`centreNameOf` in centre.ts). */
+  centreName: string;
 }
 
 export const DEFAULT_WORK_SETTINGS: WorkSettings = {
   dueSoonDays: DEFAULT_DUE_SOON_DAYS,
   reReviewIntervalMonths: DEFAULT_RE_REVIEW_INTERVAL_MONTHS,
   conclusionMapping: DEFAULT_CONCLUSION_MAPPING,
+  centreName: '',
 };
 
 /** The numeric settings, edited together on one card. */
@@ -29,4 +32,5 @@ export const WORK_NUMBER_SETTING_LABELS: Record<WorkNumberSetting, string> = {
 export const WORK_SETTING_LABELS: Record<keyof WorkSettings, string> = {
   ...WORK_NUMBER_SETTING_LABELS,
   conclusionMapping: '稳评建议结论对照表（剩余风险等级 → 建议结论）',
+  centreName: '中心名称',
 };

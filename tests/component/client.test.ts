@@ -7,6 +7,7 @@ const info = {
   version: '0.1.0',
   schemaVersion: 1,
   county: null,
+  centreName: '社会治理综合服务中心',
   counts: { townships: 0, villages: 0, grids: 0, units: 0, people: 0 },
 };
 

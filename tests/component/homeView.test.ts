@@ -15,6 +15,7 @@ const emptyInfo: SystemInfo = {
   version: '0.1.0',
   schemaVersion: 1,
   county: null,
+  centreName: '社会治理综合服务中心',
   counts: { townships: 0, villages: 0, grids: 0, units: 0, people: 0 },
 };
 const demoInfo: SystemInfo = {

@@ -3,6 +3,7 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PetitionAction, PetitionStatus } from '@shared/domain/petitions/statuses';
 import type { Role } from '@shared/domain/roles';
+import { countyDate } from '@shared/domain/time';
 import PetitionActionDialog from '@/features/petitions/components/PetitionActionDialog.vue';
 import PetitionDrawer from '@/features/petitions/components/PetitionDrawer.vue';
 import PetitionFormDialog from '@/features/petitions/components/PetitionFormDialog.vue';
@@ -203,7 +204,7 @@ describe('action dialog', () => {
   it.each([
     ['assign', 'classified', ['handlingUnitId', 'responsibleLeaderId', 'dueDate']],
     ['transfer', 'assigned', ['handlingUnitId', 'reason']],
-    ['resolve', 'resolving', ['outcome']],
+    ['resolve', 'resolving', ['outcome', 'happenedOn']],
     ['sendBack', 'resolved', ['reason']],
     ['reopen', 'closed', ['reason', 'dueDate']],
   ] as const)('asks %s for exactly its required fields', async (action, status, fields) => {
@@ -220,7 +221,7 @@ describe('action dialog', () => {
     });
     mountAction('closeOut', 'resolved', ['leader']);
     await findTestId('petition-action-dialog');
-    expect(fieldsAsked()).toEqual(['evidence']);
+    expect(fieldsAsked()).toEqual(['evidence', 'happenedOn']);
     expect((await findTestId('petition-action-approver')).textContent).toContain('张伟');
 
     (await findTestId('petition-action-submit')).click();
@@ -228,5 +229,42 @@ describe('action dialog', () => {
     const item = await findTestId('petition-action-item-evidence');
     await eventually(() => expect(item.querySelector('.el-form-item__error')?.textContent).toContain('销号依据'));
     expect(bridge).not.toHaveBeenCalledWith('petitions.transition', expect.anything());
+  });
+
+  it('dates a resolution today, shows a refused date on its field, and sends the real day a late entry picks', async () => {
+    const message = '“化解日期”不能早于交办日期（2026-10-10）';
+    const bridge = installBridge({
+      ...referenceAnswers,
+      'petitions.transition': () => ({
+        ok: false,
+        error: { code: 'VALIDATION', message, details: [{ path: 'happenedOn', message }] },
+      }),
+    });
+    mountAction('resolve', 'resolving');
+    const item = await findTestId('petition-action-item-happenedOn');
+    expect(item.textContent).toContain('化解日期');
+    const today = countyDate(new Date());
+    expect(item.querySelector('input')!.value).toBe(today);
+
+    typeInto(await findTestId<HTMLInputElement>('petition-action-field-outcome'), '双方达成和解协议');
+    (await findTestId('petition-action-submit')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith(
+        'petitions.transition',
+        expect.objectContaining({ action: 'resolve', outcome: '双方达成和解协议', happenedOn: today }),
+      ),
+    );
+    await eventually(() => expect(item.querySelector('.el-form-item__error')?.textContent).toBe(message));
+
+    const picker = item.querySelector('input')!;
+    typeInto(picker, '2026-10-12');
+    picker.dispatchEvent(new Event('change'));
+    (await findTestId('petition-action-submit')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenLastCalledWith(
+        'petitions.transition',
+        expect.objectContaining({ action: 'resolve', happenedOn: '2026-10-12' }),
+      ),
+    );
   });
 });

@@ -140,6 +140,58 @@ describe('行政区划', () => {
     await eventually(() => expect(document.body.textContent).toContain('乡镇/街道“城关镇”已停用'));
   });
 
+  it('counts what a merge takes along, then merges into the township picked, refusals shown on the field', async () => {
+    const OTHER = region('990101002000', '南关镇', 'township', COUNTY.code);
+    const message = '乡镇/街道“南关镇”已停用，请选择在用的乡镇/街道作为“并入目标”。';
+    const bridge = installBridge({
+      'system.info': countyInfo,
+      'regions.list': (input) =>
+        (input as { level?: string }).level
+          ? { ok: true, data: { items: [TOWNSHIP, OTHER], total: 2, page: 1, pageSize: 50 } }
+          : listed(input),
+      'regions.impact': () => ({
+        ok: true,
+        data: {
+          region: TOWNSHIP,
+          references: [
+            { noun: '下级区划', count: 1 },
+            { noun: '信访积案', count: 12 },
+            { noun: '风险隐患', count: 0 },
+          ],
+        },
+      }),
+      'regions.merge': () => ({
+        ok: false,
+        error: { code: 'VALIDATION', message, details: [{ path: 'targetCode', message }] },
+      }),
+    });
+    const wrapper = mountTab();
+    await flushPromises();
+
+    await wrapper.get(`[data-testid="region-${TOWNSHIP.code}-merge"]`).trigger('click');
+    const impact = await findTestId('region-merge-impact');
+    await eventually(() => expect(impact.textContent).toMatch(/下级区划 1\s*信访积案 12/));
+    expect(impact.textContent).not.toContain('风险隐患');
+    expect(document.body.textContent).toContain('随后停用，保留备查，不会删除');
+
+    (await findTestId('region-merge-target')).click();
+    const option = await eventually(() => {
+      const found = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((item) =>
+        item.textContent?.includes('南关镇'),
+      );
+      if (!found) throw new Error('没有“南关镇”选项');
+      return found;
+    });
+    const offered = [...document.querySelectorAll('.el-select-dropdown__item')].map((item) => item.textContent);
+    expect(offered.filter((text) => text?.includes('镇'))).toEqual([`南关镇（${OTHER.code}）`]);
+    option.click();
+    (await findTestId('region-merge-submit')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith('regions.merge', { code: TOWNSHIP.code, targetCode: OTHER.code }),
+    );
+    expect(await fieldMessage('region-merge-target')).toBe(message);
+  });
+
   it('shows the regions read-only to a user who does not keep the reference data', async () => {
     installBridge({ 'system.info': countyInfo, 'regions.list': listed });
     const wrapper = mountTab(['leader']);

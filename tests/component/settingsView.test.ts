@@ -3,7 +3,7 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '@shared/domain/board/board-settings';
 import SettingsView from '@/features/settings/views/SettingsView.vue';
-import { meWith, signedInPinia } from './helpers/auth';
+import { emptyInfo, meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
 
@@ -18,7 +18,9 @@ const WORK = {
   dueSoonDays: 3,
   reReviewIntervalMonths: 6,
   conclusionMapping: { high: 'reject', medium: 'postpone', low: 'implement' },
+  centreName: '',
 };
+const COUNTY_INFO = { ...emptyInfo, county: { code: '410122000000', name: '中牟县' } };
 
 describe('security settings', () => {
   it('shows the four settings with their labels and saves only after confirmation', async () => {
@@ -27,6 +29,7 @@ describe('security settings', () => {
       'settings.get': () => ({ ok: true, data: current }),
       'settings.update': (input) => ({ ok: true, data: input }),
       'settings.getWork': () => ({ ok: true, data: WORK }),
+      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
       'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
       'settings.updateWork': (input) => ({ ok: true, data: input }),
       'auth.me': () => ({ ok: true, data: me }),
@@ -77,6 +80,7 @@ describe('the conclusion mapping (稳评建议结论对照表)', () => {
     const bridge = installBridge({
       'settings.get': () => ({ ok: true, data: current }),
       'settings.getWork': () => ({ ok: true, data: WORK }),
+      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
       'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
       'settings.updateConclusionMapping': (input) => ({ ok: true, data: { ...WORK, conclusionMapping: input } }),
       'auth.me': () => ({ ok: true, data: me }),
@@ -131,6 +135,7 @@ describe('the board settings (态势大屏设置)', () => {
     const bridge = installBridge({
       'settings.get': () => ({ ok: true, data: current }),
       'settings.getWork': () => ({ ok: true, data: WORK }),
+      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
       'settings.getBoard': () => ({ ok: true, data: BOARD }),
       'settings.updateBoard': () => ({
         ok: false,
@@ -170,5 +175,34 @@ describe('the board settings (态势大屏设置)', () => {
     );
     await eventually(() => expect(card.text()).toContain('端口 8787 已被其他程序占用，请换一个'));
     expect(card.get('[data-testid="board-settings-error"]').text()).toContain('输入有误');
+  });
+});
+
+describe('centre name', () => {
+  it('offers the county’s default, saves the name typed and says what the reports will issue under', async () => {
+    const me = meWith(['sysadmin']);
+    const bridge = installBridge({
+      'settings.get': () => ({ ok: true, data: current }),
+      'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
+      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+      'settings.updateCentreName': (input) => ({ ok: true, data: { ...WORK, ...(input as object) } }),
+      'auth.me': () => ({ ok: true, data: me }),
+    });
+    const wrapper = mount(SettingsView, {
+      global: { plugins: [ElementPlus, signedInPinia(me)] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+
+    const input = wrapper.get<HTMLInputElement>('input[data-testid="centre-name"]');
+    expect(input.element.placeholder).toBe('中牟县社会治理综合服务中心');
+    expect(wrapper.get('[data-testid="centre-name-page"]').text()).toContain('留空则为“中牟县社会治理综合服务中心”');
+    await input.setValue('中牟县综治中心');
+    await wrapper.get('[data-testid="centre-name-submit"]').trigger('click');
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith('settings.updateCentreName', { centreName: '中牟县综治中心' }),
+    );
+    await eventually(() => expect(document.body.textContent).toContain('中心名称已保存：中牟县综治中心'));
   });
 });

@@ -65,6 +65,7 @@ describe('the situation board', () => {
       await page.getByText(/边界来源/).waitFor();
       expect(await page.getByTestId('board-ranking-row').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('board-ticker').innerText()).toMatch(/最新预警/);
+      expect(await page.getByTestId('board-centre').innerText()).toMatch(/^.+县社会治理综合服务中心$/);
 
       // The 1920×1080 stage is scaled, not reflowed: it fits inside the window.
       const stage = await page.getByTestId('board').boundingBox();

@@ -168,6 +168,31 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
     await session.screenshots('county-admin-regions');
   });
 
+  it('merges a village into another township’s village: the dialog counts what follows, the merged one is kept disabled', async () => {
+    const { page } = session;
+    await page.getByTestId('region-open-410122101002').click();
+    await page.getByTestId('regions-create').click();
+    await page.getByTestId('region-form-code').fill('410122101002001');
+    await page.getByTestId('region-form-name').fill('新华第一网格');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('regions-table').getByText('新华第一网格').waitFor();
+    await page.getByTestId('regions-path-410122101000').click();
+    await page.getByTestId('regions-table').getByText('新华村').waitFor();
+
+    await page.getByTestId('region-410122101002-merge').click();
+    const dialog = page.getByTestId('region-merge');
+    await dialog.waitFor();
+    await page.getByTestId('region-merge-impact').getByText('下级区划 1').waitFor();
+    await choose(page, 'region-merge-target', '东街社区', '东街');
+    await dialog.getByText('随后停用，保留备查，不会删除').waitFor();
+    await session.screenshots('county-admin-regions-merge', dialog);
+    await page.getByTestId('region-merge-submit').click();
+    await page.getByText('“新华村”已并入“东街社区”').waitFor();
+    const merged = page.getByTestId('regions-table').locator('tbody tr', { hasText: '新华村' });
+    await merged.getByText('停用', { exact: true }).first().waitFor();
+    expect(await merged.innerText()).toMatch(/新华村\s+村\/社区\s+0/);
+  });
+
   it('imports the units, a column the system does not know mapped by hand, and lists their township by name', async () => {
     const { page } = session;
     await page.getByTestId('admin-import').click();

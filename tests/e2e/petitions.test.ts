@@ -102,6 +102,10 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
     await page.getByTestId('petition-progress-dialog').waitFor({ state: 'hidden' });
     await runAction(page, 'resolve', async () => {
       await page.getByTestId('petition-action-field-outcome').fill('物业完成维修，信访人签字认可');
+      // 化解日期 starts at today; a late entry would pick the real day.
+      const date = page.getByTestId('petition-action-item-happenedOn');
+      expect(await date.locator('input').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await session.screenshots('petition-resolve-dialog', page.getByTestId('petition-action-dialog'));
     });
     await page.getByTestId('petition-status').getByText('已化解').waitFor();
     await session.screenshot('petition-drawer');

@@ -341,13 +341,8 @@ describe('where a hazard is', () => {
     ]);
   });
 
-  it('refuses a village of another township, a grid of another village, a grid without a village', () => {
-    expect(locationProblems({ townshipCode: township, villageCode: '410102002001' })).toEqual([
-      { path: 'villageCode', message: '所选“村/社区”不属于所选乡镇/街道' },
-    ]);
-    expect(locationProblems({ townshipCode: township, villageCode: village, gridCode: '410102001001003' })).toEqual([
-      { path: 'gridCode', message: '所选“网格”不属于所选村/社区' },
-    ]);
+  it('leaves nesting to the backend (a moved village keeps its code), refuses a grid without a village', () => {
+    expect(locationProblems({ townshipCode: township, villageCode: '410102002001' })).toEqual([]);
     expect(locationProblems({ townshipCode: township, gridCode: grid })).toEqual([
       { path: 'villageCode', message: '选择网格前请先选择“村/社区”' },
     ]);

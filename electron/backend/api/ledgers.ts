@@ -1,9 +1,13 @@
-import { assessmentStore } from '../features/assessments/store';
+import { assessmentRegions, assessmentStore } from '../features/assessments/store';
+import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
-import { hazardStore } from '../features/hazards/store';
+import { hazardRegions, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
+import { meetingRegions } from '../features/meetings/repo';
 import { meetingTaskOwner } from '../features/meetings/task-owner';
-import { petitionAttachmentOwner, petitionStore } from '../features/petitions/store';
+import { petitionAttachmentOwner, petitionRegions, petitionStore } from '../features/petitions/store';
+import { unitRegions } from '../features/units/repo';
+import { accountRegions } from '../features/users/repo';
 import type { LedgerRegistry } from '../ledger/registry';
 
 const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore };
@@ -17,4 +21,13 @@ export const ledgers: LedgerRegistry = {
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
   attachmentOwners: { petition: petitionAttachmentOwner },
   searchIndexes: Object.values(stores).map((store) => store.search),
+  regionReferences: [
+    petitionRegions,
+    hazardRegions,
+    assessmentRegions,
+    meetingRegions,
+    unitRegions,
+    accountRegions,
+    boardAlertRegions,
+  ],
 };

@@ -2,6 +2,8 @@ import type { AttachmentEntity } from '../../../shared/domain/attachments';
 import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { Permission } from '../../../shared/domain/roles';
 import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
+import type { RegionLevel } from '../../../shared/domain/regions';
+import type { Schema } from '../db/schema';
 import type { Sql } from '../db/sql';
 import type { SearchIndex } from './search-index';
 
@@ -36,6 +38,22 @@ export interface AttachmentOwner {
   uploadDenied: string;
 }
 
+/** The levels below the county, which records name. */
+export type PlaceLevel = Exclude<RegionLevel, 'county'>;
+
+/**
+ * A table's columns that name regions, by level: what moving or merging a region re-points. The
+ * feature that owns the table declares it; the kernel's `region-moves.ts` writes it.
+ */
+export interface RegionReference {
+  /** What the confirmation counts (信访积案, 账号 …). */
+  noun: string;
+  table: keyof Schema;
+  columns: Partial<Record<PlaceLevel, string>>;
+  /** A link table keyed with the region: a row that would twin another is dropped, not duplicated. */
+  link?: boolean;
+}
+
 export interface LedgerRegistry {
   /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
@@ -43,4 +61,6 @@ export interface LedgerRegistry {
   attachmentOwners: Readonly<Record<AttachmentEntity, AttachmentOwner>>;
   /** Each ledger's keyword index, for building them all at once (the demo loader). */
   searchIndexes: readonly SearchIndex[];
+  /** Every column that names a region, for moves and merges of regions. */
+  regionReferences: readonly RegionReference[];
 }

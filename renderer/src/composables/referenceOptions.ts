@@ -1,3 +1,4 @@
+import type { RegionLevel } from '@shared/domain/regions';
 import type { Result } from '@shared/errors';
 import { invoke } from '@/api/client';
 import { useRemoteOptions, type Option } from './useRemoteOptions';
@@ -26,5 +27,14 @@ export const useResponsibleOptions = () =>
     mapPage(await invoke('people.list', { role: 'responsible', keyword, pageSize: 50 }), (person) => ({
       id: person.id,
       name: person.name,
+    })),
+  );
+
+/** Regions in use of one level for a remote select, by code, shown with their code. */
+export const useRegionOptions = (level: RegionLevel) =>
+  useRemoteOptions(async (keyword) =>
+    mapPage(await invoke('regions.list', { level, keyword, pageSize: 50 }), (region) => ({
+      id: region.code,
+      name: `${region.name}（${region.code}）`,
     })),
   );

@@ -5,6 +5,8 @@
  * function, so both give the same answer in the same words.
  */
 import { compareDates, isValidDate } from '../ledger/calendar';
+import type { DateBound } from '../ledger/dates';
+import { latestBound, stepDateProblem } from '../ledger/happened-on';
 
 export const PETITION_STATUSES = ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
@@ -106,6 +108,7 @@ export const TRANSITION_FIELDS = [
   'outcome',
   'approvingLeaderId',
   'evidence',
+  'happenedOn',
 ] as const;
 export type TransitionField = (typeof TRANSITION_FIELDS)[number];
 
@@ -120,7 +123,34 @@ export const TRANSITION_FIELD_LABELS: Record<TransitionField, string> = {
   outcome: '化解结果',
   approvingLeaderId: '审批领导',
   evidence: '销号依据',
+  happenedOn: '日期',
 };
+
+/**
+ * The steps that record the date they happened on (default today; `checkHappenedOn`), with how the
+ * form and the refusal name that date.
+ */
+export const HAPPENED_ON_LABELS: Partial<Record<PetitionAction, string>> = {
+  resolve: '化解日期',
+  closeOut: '销号日期',
+};
+
+/** The dates of a case a step's date may not precede. */
+export interface CaseDates {
+  receivedDate: string;
+  assignedDate: string | null;
+  resolvedDate: string | null;
+}
+
+/** What a step's date may not precede: 化解 the receipt and the (last) assignment, 销号 the resolution. */
+export function happenedSince(action: PetitionAction, dates: CaseDates): DateBound | null {
+  if (action === 'closeOut')
+    return latestBound(dates.resolvedDate ? { date: dates.resolvedDate, label: '化解日期' } : null);
+  return latestBound(
+    { date: dates.receivedDate, label: '受理日期' },
+    dates.assignedDate ? { date: dates.assignedDate, label: '交办日期' } : null,
+  );
+}
 
 const REQUIRED_FIELDS: Record<PetitionAction, readonly TransitionField[]> = {
   classify: ['itemType', 'category'],
@@ -142,8 +172,10 @@ export type TransitionInput = Partial<Record<TransitionField, string | null>>;
 /** The case as it stands, for the checks that compare with it. */
 export interface TransitionContext {
   handlingUnitId?: string | null;
-  /** Today (`YYYY-MM-DD`, the county's date): a new deadline may not lie before it. */
+  /** Today (`YYYY-MM-DD`, the county's date): a new deadline may not lie before it, nor a step after it. */
   today?: string;
+  /** The case's dates, which a step's own date (`happenedOn`) may not precede. */
+  dates?: CaseDates;
 }
 
 /** A problem as the envelope's `details` carry it, so a form can mark the field. */
@@ -181,5 +213,11 @@ export function transitionProblems(
   if (action === 'transfer' && unit && unit === current.handlingUnitId) {
     problems.push({ path: 'handlingUnitId', message: '转办须改为另一个承办单位' });
   }
+  const happened = stepDateProblem(
+    input.happenedOn,
+    { action: PETITION_ACTION_LABELS[action], label: HAPPENED_ON_LABELS[action] },
+    { today: current.today, since: current.dates ? happenedSince(action, current.dates) : null },
+  );
+  if (happened) problems.push(happened);
   return problems;
 }

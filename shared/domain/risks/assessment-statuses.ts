@@ -3,7 +3,8 @@
  * The backend applies a transition only if `assessmentTransitionProblems` is empty; forms call the
  * same function, so both give the same answer in the same words.
  */
-import { compact, choiceProblem, dateProblem, todayBound } from './fields';
+import { compact, choiceProblem } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
 import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import {
   ASSESSMENT_CONCLUSION_LABELS,

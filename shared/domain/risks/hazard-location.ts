@@ -3,7 +3,7 @@
  * optional coordinates that must lie in the county's extent. The extent is a parameter: it comes
  * from the boundary file the centre imported (the product ships no real boundaries).
  */
-import { levelOfCode, parentCodeOf } from '../regions';
+import { levelOfCode } from '../regions';
 import { isBlank, type FieldProblem } from '../ledger/state-machine';
 
 /** A bounding box in degrees (WGS-84 or CGCS2000: the same to the precision that matters here). */
@@ -83,8 +83,9 @@ export interface HazardLocation {
 }
 
 /**
- * Problems with the region fields: a township is required; a village must lie in that township and
- * a grid in that village (a grid needs its village). Whether the codes exist is the backend's check.
+ * Problems with the region fields: a township is required, each code has its level's shape, and a
+ * grid needs its village. Whether the codes exist and nest is the backend's check: a village moved
+ * to another township keeps its code, so only the recorded parent tells where it lies.
  */
 export function locationProblems(location: HazardLocation): FieldProblem[] {
   const township = location.townshipCode?.trim() ?? '';
@@ -98,16 +99,11 @@ export function locationProblems(location: HazardLocation): FieldProblem[] {
   if (village) {
     if (levelOfCode(village) !== 'village') {
       problems.push({ path: 'villageCode', message: '“村/社区”应为 12 位村级区划代码' });
-    } else if (township && parentCodeOf(village) !== township) {
-      problems.push({ path: 'villageCode', message: '所选“村/社区”不属于所选乡镇/街道' });
     }
   }
   if (grid) {
     if (levelOfCode(grid) !== 'grid') problems.push({ path: 'gridCode', message: '“网格”应为 15 位网格编码' });
     else if (!village) problems.push({ path: 'villageCode', message: '选择网格前请先选择“村/社区”' });
-    else if (parentCodeOf(grid) !== village) {
-      problems.push({ path: 'gridCode', message: '所选“网格”不属于所选村/社区' });
-    }
   }
   return problems;
 }

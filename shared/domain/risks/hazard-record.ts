@@ -4,7 +4,8 @@
  * are not repeated here; the backend checks the code exists.
  */
 import { isBlank, type FieldProblem } from '../ledger/state-machine';
-import { choiceProblem, compact, dateProblem, isCount, todayBound } from './fields';
+import { choiceProblem, compact, isCount } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
 import { coordinateProblems, locationProblems, type CountyExtent } from './hazard-location';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';
 

@@ -5,7 +5,9 @@
  * collects (trend notes 动向 and analysis notes 研判记录).
  */
 import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
-import { choiceProblem, compact, dateProblem, isChoice, todayBound } from './fields';
+import { choiceProblem, compact, isChoice } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
+import { latestBound, stepDateProblem } from '../ledger/happened-on';
 import type { HazardLevel } from './hazard-levels';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS } from './hazard-levels';
 
@@ -52,6 +54,7 @@ export const HAZARD_TRANSITION_FIELDS = [
   'approvingLeaderId',
   'evidence',
   'reason',
+  'happenedOn',
 ] as const;
 export type HazardTransitionField = (typeof HAZARD_TRANSITION_FIELDS)[number];
 
@@ -64,6 +67,13 @@ export const HAZARD_TRANSITION_FIELD_LABELS: Record<HazardTransitionField, strin
   approvingLeaderId: '审批领导',
   evidence: '销号依据',
   reason: '原因',
+  happenedOn: '日期',
+};
+
+/** The steps that record the date they happened on (default today; `checkHappenedOn`), as named. */
+export const HAZARD_HAPPENED_ON_LABELS: Partial<Record<HazardAction, string>> = {
+  resolve: '化解日期',
+  closeOut: '销号日期',
 };
 
 export const HAZARD_MACHINE = defineStateMachine({
@@ -91,6 +101,10 @@ export type HazardTransitionInput = FieldInput<HazardTransitionField>;
 
 export interface HazardTransitionContext {
   level: HazardLevel;
+  /** Today (the county's date) and the hazard's dates, for a step's own date (`happenedOn`). */
+  today?: string;
+  foundOn?: string;
+  resolvedOn?: string | null;
   /** Whether the hazard already has its own plan (一案一策). */
   hasPlan?: boolean;
   /** Measures (tasks) of the hazard not yet completed or cancelled. */
@@ -119,6 +133,17 @@ export function hazardTransitionProblems(
       message: `还有 ${current.openMeasureCount} 项化解措施未完成，请完成或撤销后再确认化解`,
     });
   }
+  // 化解 not before the hazard was found, 销号 not before it was resolved.
+  const since =
+    action === 'closeOut'
+      ? { date: current.resolvedOn ?? '', label: '化解日期' }
+      : { date: current.foundOn ?? '', label: '发现日期' };
+  const happened = stepDateProblem(
+    input.happenedOn,
+    { action: HAZARD_ACTION_LABELS[action], label: HAZARD_HAPPENED_ON_LABELS[action] },
+    { today: current.today, since: latestBound(since) },
+  );
+  if (happened) problems.push(happened);
   return problems;
 }
 

@@ -4,7 +4,8 @@
  * tracked like mitigation measures (see tasks.ts).
  */
 import { isBlank, type FieldProblem } from '../ledger/state-machine';
-import { choiceProblem, compact, dateProblem, isCount, todayBound } from './fields';
+import { choiceProblem, compact, isCount } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
 import type { TaskDraft } from './tasks';
 
 /** Lowest first: the order a matter climbs when it cannot be settled below. */

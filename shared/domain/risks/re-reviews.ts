@@ -9,7 +9,8 @@ import type { DeadlineStage } from '../ledger/deadlines';
 import { isBlank, type FieldProblem } from '../ledger/state-machine';
 import { RISK_LEVEL_LABELS, RISK_LEVELS } from './assessment-levels';
 import type { AssessmentStatus } from './assessment-statuses';
-import { choiceProblem, compact, dateProblem, todayBound } from './fields';
+import { choiceProblem, compact } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
 
 /** Every six months unless the centre sets otherwise. */
 export const DEFAULT_RE_REVIEW_INTERVAL_MONTHS = 6;

@@ -7,7 +7,9 @@
 import { clockStage } from '../ledger/deadlines';
 import type { DeadlineStage } from '../ledger/deadlines';
 import { defineStateMachine, isBlank, type FieldInput, type FieldProblem } from '../ledger/state-machine';
-import { compact, dateProblem, todayBound } from './fields';
+import { compact } from './fields';
+import { dateProblem, todayBound } from '../ledger/dates';
+import { checkHappenedOn } from '../ledger/happened-on';
 
 export const TASK_KINDS = ['measure', 'assignment'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
@@ -107,10 +109,9 @@ export function taskTransitionProblems(
   problems.push(
     ...compact([
       dateProblem('dueDate', '完成时限', input.dueDate, { notBefore: todayBound(current.today) }),
-      dateProblem('completedOn', '完成日期', input.completedOn, {
-        notBefore: start,
-        notAfter: todayBound(current.today),
-      }),
+      current.today
+        ? checkHappenedOn('completedOn', '完成日期', input.completedOn, { today: current.today, since: start })
+        : null,
     ]),
   );
   const due = input.dueDate?.trim();

@@ -21,7 +21,7 @@ export const baseStatus: AuthStatus = {
   appName: '综治工作台',
   version: '0.1.0',
   needsSetup: false,
-  countyName: '演示县',
+  centreName: '演示县社会治理综合服务中心',
   session: 'active',
   lockedUser: null,
 };
@@ -46,6 +46,7 @@ export const emptyInfo: SystemInfo = {
   version: '0.1.0',
   schemaVersion: 2,
   county: null,
+  centreName: '社会治理综合服务中心',
   counts: { townships: 0, villages: 0, grids: 0, units: 0, people: 0 },
 };
 

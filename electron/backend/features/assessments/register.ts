@@ -6,7 +6,7 @@ import {
   type assessmentsUpdateInput,
 } from '../../../../shared/contract/assessments';
 import { consultationViewProblems } from '../../../../shared/domain/risks/assessment-content';
-import { dateProblem, todayBound } from '../../../../shared/domain/risks/fields';
+import { dateProblem, todayBound } from '../../../../shared/domain/ledger/dates';
 import { ASSESSMENT_STATUS_LABELS } from '../../../../shared/domain/risks/assessment-statuses';
 import { AppError } from '../../../../shared/errors';
 import { assertNoProblems, invalidField } from '../../api/problems';
@@ -20,14 +20,15 @@ import { editRecord } from '../../ledger/edit';
 import { assertUnit } from '../../ledger/references';
 import { assertTownships, assessmentEntity, detailOf } from './common';
 import { changedColumns, COLUMNS, columnsOf, editableFields, editableValues, editedValues, listsOf } from './editable';
-import { nextAssessmentNo } from './repo';
+import { nextAssessmentNo, type AssessmentTableRow } from './repo';
 import { assessmentStore } from './store';
 
 type CreateInput = z.output<typeof assessmentsCreateInput>;
 
-function check(ctx: HandlerContext, input: CreateInput): void {
-  assertTownships(ctx, input.townshipCodes);
-  assertUnit(ctx, input.proposingUnitId, 'proposingUnitId', '提出单位');
+/** `row`: the assessment being corrected, whose own references stay allowed though disabled since. */
+function check(ctx: HandlerContext, input: CreateInput, row?: AssessmentTableRow): void {
+  assertTownships(ctx, input.townshipCodes, row ? assessmentStore.townshipsOf(ctx.sql, row) : []);
+  assertUnit(ctx, input.proposingUnitId, 'proposingUnitId', '提出单位', row?.proposing_unit_id);
   const registered = dateProblem('registeredOn', '立项日期', input.registeredOn, {
     notAfter: todayBound(todayOf(ctx)),
   });
@@ -126,7 +127,7 @@ export function updateAssessment(
             '如需补充，请由决策前“退回补充评估”或决定暂缓后“重新评估”。',
         );
       }
-      check(ctx, input);
+      check(ctx, input, row);
     },
     apply(row, changed) {
       writeLists(ctx, row.id, listsOf(input));

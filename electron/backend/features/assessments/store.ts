@@ -1,5 +1,6 @@
 import type { AssessmentAction } from '../../../../shared/domain/risks/assessment-statuses';
 import { searchIndex } from '../../ledger/search-index';
+import type { RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findAssessment, townshipCodesOf, type AssessmentTableRow } from './repo';
@@ -24,4 +25,12 @@ export const assessmentStore: LedgerStore<AssessmentTableRow> = {
       to_status: event.to as AssessmentTableRow['status'],
       note: event.note,
     }),
+};
+
+/** The townships each assessment affects, which a township's merge re-points. */
+export const assessmentRegions: RegionReference = {
+  noun: '稳评',
+  table: 'assessment_townships',
+  columns: { township: 'township_code' },
+  link: true,
 };

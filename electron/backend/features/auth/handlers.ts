@@ -1,6 +1,6 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
 import type { HandlerMap } from '../../api/types';
-import { findCounty } from '../../db/county';
+import { centreOfCounty } from '../../db/county';
 import { countUsers, findUserRow } from '../../auth/accounts';
 import { lockIfIdle } from '../../auth/guard';
 import { meOf } from '../../auth/principal';
@@ -15,7 +15,7 @@ export const authHandlers = {
       appName: packageJson.productName,
       version: packageJson.version,
       needsSetup: countUsers(ctx.sql) === 0,
-      countyName: findCounty(ctx.sql)?.name ?? null,
+      centreName: centreOfCounty(ctx.sql, ctx.settings.work),
       session: !session ? 'none' : session.locked ? 'locked' : 'active',
       lockedUser: lockedUser ? { username: lockedUser.username, displayName: lockedUser.display_name } : null,
     };

@@ -1,6 +1,7 @@
 import { CONCLUDED_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
 import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
+import type { RegionReference } from '../../ledger/registry';
 
 /**
  * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
@@ -10,7 +11,8 @@ import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
  */
 export const SNAPSHOT_SQL = {
   county: "SELECT name FROM regions WHERE level = 'county' ORDER BY sort, code LIMIT 1",
-  townships: "SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code",
+  // Townships in use: a merged (disabled) township's records have moved to the one it joined.
+  townships: "SELECT code, name FROM regions WHERE level = 'township' AND disabled_at IS NULL ORDER BY sort, code",
   boundarySource: `SELECT source_unit AS sourceUnit, approval_no AS approvalNo, crs, data_date AS dataDate
     FROM boundaries WHERE active = 1`,
   categoryLabels: `SELECT dict_code AS dict, code, label FROM dict_entries
@@ -65,3 +67,10 @@ export type SnapshotStatement = keyof typeof SNAPSHOT_SQL;
 export function snapshotRows<T>(sql: Sql, name: SnapshotStatement, params: Record<string, unknown> = {}): T[] {
   return sql.prepare(SNAPSHOT_SQL[name]).all(params) as T[];
 }
+
+/** The ticker's alerts name a township (kept by triggers, migration 0010), re-pointed by a merge. */
+export const boardAlertRegions: RegionReference = {
+  noun: '大屏提示',
+  table: 'board_alerts',
+  columns: { township: 'township_code' },
+};

@@ -21,6 +21,7 @@ import { competitionRanks } from '../../../../shared/domain/ledger/ranking';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
+import { centreOfCounty } from '../../db/county';
 import { todayOf } from '../../ledger/clock';
 import { snapshotRows } from './snapshot-queries';
 
@@ -155,6 +156,7 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     generatedAt: ctx.now().toISOString(),
     today,
     countyName: snapshotRows<{ name: string }>(sql, 'county')[0]?.name ?? null,
+    centreName: centreOfCounty(sql, ctx.settings.work),
     boundarySource: sourceRow ?? null,
     townships,
     totals: {

@@ -16,15 +16,19 @@ export const detailOf = (ctx: HandlerContext, id: string): HazardDetail => findH
 
 export const hazardEntity = (id: string) => ({ entity: 'hazard', entityId: id });
 
-/** The township in scope, and the village and grid (already checked by the domain to nest) exist. */
+/**
+ * The township in scope, the village in it and the grid in the village, each in use unless the
+ * hazard already names it (`kept`, on a correction).
+ */
 export function assertLocation(
   ctx: HandlerContext,
   location: { townshipCode: string; villageCode: string | null; gridCode: string | null },
+  kept?: HazardTableRow,
 ): void {
-  assertTownship(ctx, location.townshipCode, '风险隐患');
-  assertRegion(ctx, location.villageCode, 'villageCode', '村/社区');
-  assertRegion(ctx, location.gridCode, 'gridCode', '网格');
+  assertTownship(ctx, location.townshipCode, '风险隐患', 'townshipCode', kept?.township_code);
+  assertRegion(ctx, location.villageCode, 'villageCode', 'village', location.townshipCode, kept?.village_code);
+  assertRegion(ctx, location.gridCode, 'gridCode', 'grid', location.villageCode, kept?.grid_code);
 }
 
-export const assertHazardCategory = (ctx: HandlerContext, category: string): void =>
-  assertDictEntry(ctx, 'hazard_category', category, 'category', '隐患类别');
+export const assertHazardCategory = (ctx: HandlerContext, category: string, kept?: string): void =>
+  assertDictEntry(ctx, 'hazard_category', category, 'category', '隐患类别', kept);

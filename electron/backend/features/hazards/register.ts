@@ -18,6 +18,7 @@ import {
   type HazardEditable,
 } from './editable';
 import { hazardStore } from './store';
+import type { HazardTableRow } from './repo';
 import { editRecord } from '../../ledger/edit';
 import { assertHazardCategory, assertLocation, detailOf, hazardEntity } from './common';
 import { countyExtent } from './extent';
@@ -38,7 +39,12 @@ const ANYWHERE = { minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 };
  * their township's polygons (from the imported boundary file), then the references (category,
  * regions and scope).
  */
-function assertDraft(ctx: HandlerContext, draft: Draft, boundary: TownshipBoundary | null): void {
+function assertDraft(
+  ctx: HandlerContext,
+  draft: Draft,
+  boundary: TownshipBoundary | null,
+  kept?: HazardTableRow,
+): void {
   const hasPoint = draft.lng !== null || draft.lat !== null;
   const extent = boundary && countyExtent(boundary);
   if (hasPoint && !extent) {
@@ -48,8 +54,8 @@ function assertDraft(ctx: HandlerContext, draft: Draft, boundary: TownshipBounda
   if (boundary && draft.lng !== null && draft.lat !== null) {
     assertNoProblems(townshipPlaceProblems(boundary, draft.townshipCode, { lng: draft.lng, lat: draft.lat }));
   }
-  assertHazardCategory(ctx, draft.category);
-  assertLocation(ctx, draft);
+  assertHazardCategory(ctx, draft.category, kept?.category);
+  assertLocation(ctx, draft, kept);
 }
 
 const DESCRIPTIVE = [
@@ -146,7 +152,7 @@ export function updateHazard(ctx: HandlerContext, given: UpdateInput): HazardDet
       if (row.status === 'closed') {
         assertNoProblems([{ path: 'status', message: '已销号的隐患不能修改，如有新情况请先重新化解' }]);
       }
-      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level }, boundary);
+      assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level }, boundary, row);
     },
     apply(row, changed) {
       if (changed.has('people')) replacePeople(ctx, row.id, input.people ?? []);

@@ -1,4 +1,5 @@
 import { searchIndex } from '../../ledger/search-index';
+import type { RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addHazardEvent } from './events';
 import { findHazard, type HazardTableRow } from './repo';
@@ -28,4 +29,11 @@ export const hazardStore: LedgerStore<HazardTableRow> = {
       to_status: event.to as HazardTableRow['status'],
       note: event.note,
     }),
+};
+
+/** Where each hazard lies, which a region's move or merge re-points. */
+export const hazardRegions: RegionReference = {
+  noun: '风险隐患',
+  table: 'hazards',
+  columns: { township: 'township_code', village: 'village_code', grid: 'grid_code' },
 };

@@ -40,6 +40,9 @@ export function transitionHazard(ctx: HandlerContext, input: Input): HazardDetai
   transitionRecord(ctx, hazardStore, input, (row: HazardTableRow) => {
     const problems = hazardTransitionProblems(row.status, input.action, fields, {
       level: row.level,
+      today,
+      foundOn: row.found_on,
+      resolvedOn: row.resolved_on,
       hasPlan: row.plan.trim() !== '',
       openMeasureCount: openMeasureCount(ctx.sql, 'hazard', row.id),
     });
@@ -69,9 +72,9 @@ function changesOf(input: Input, today: string): ColumnChanges {
         ...(input.plan ? { plan: input.plan } : {}),
       };
     case 'resolve':
-      return { outcome: input.outcome ?? null, resolved_on: today };
+      return { outcome: input.outcome ?? null, resolved_on: input.happenedOn?.trim() || today };
     case 'closeOut':
-      return { closed_on: today };
+      return { closed_on: input.happenedOn?.trim() || today };
     case 'sendBack':
       return { resolved_on: null };
     case 'reopen':

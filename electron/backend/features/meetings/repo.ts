@@ -8,11 +8,19 @@ import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import type { DeadlineClock } from '../../db/clock-sql';
 import { qb, type Sql } from '../../db/sql';
+import type { RegionReference } from '../../ledger/registry';
 import { tasksOf } from '../../ledger/tasks/repo';
 
 /** Queries of the meetings (一评四会). */
 export type MeetingTableRow = Schema['meetings'];
 export type ListInput = z.output<typeof meetingsListInput>;
+
+/** Where each township or village meeting was held, which a region's move or merge re-points. */
+export const meetingRegions: RegionReference = {
+  noun: '会商研判',
+  table: 'meetings',
+  columns: { township: 'township_code', village: 'village_code' },
+};
 
 export const findMeeting = (sql: Sql, id: string): MeetingTableRow | undefined =>
   sql.get(qb.selectFrom('meetings').selectAll().where('id', '=', id));

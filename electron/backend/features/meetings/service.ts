@@ -24,7 +24,7 @@ import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
-import { assertTownship } from '../../ledger/references';
+import { assertRegion, assertTownship, assertUnit } from '../../ledger/references';
 import { clockOf, todayOf } from '../../ledger/clock';
 import { ownerInScope } from '../../ledger/tasks/owners';
 import { createTask } from '../../ledger/tasks/service';
@@ -70,19 +70,6 @@ function placeProblems(ctx: HandlerContext, input: CreateInput): FieldProblem[] 
   if (!input.townshipCode) problems.push({ path: 'townshipCode', message: '乡镇级、村级会议请选择“乡镇/街道”' });
   if (level === 'village' && !input.villageCode) {
     problems.push({ path: 'villageCode', message: '村级会议请选择“村/社区”' });
-  }
-  if (input.villageCode && input.townshipCode) {
-    const village = ctx.sql.get(
-      qb
-        .selectFrom('regions')
-        .select('parent_code')
-        .where('code', '=', input.villageCode)
-        .where('level', '=', 'village'),
-    );
-    if (!village) problems.push({ path: 'villageCode', message: '所选村/社区不存在，请重新选择。' });
-    else if (village.parent_code !== input.townshipCode) {
-      problems.push({ path: 'villageCode', message: '所选村/社区不属于所选乡镇/街道' });
-    }
   }
   return problems;
 }
@@ -150,12 +137,11 @@ function decisionProblems(
   prefix: string | null,
 ): FieldProblem[] {
   const problems = meetingDecisionProblems(decision, { heldOn, today: todayOf(ctx) });
+  const prefixedProblems = prefix ? prefixed(prefix, problems) : problems;
   if (decision.assign && decision.unitId && !problems.some((p) => p.path === 'unitId')) {
-    if (!ctx.sql.get(qb.selectFrom('units').select('id').where('id', '=', decision.unitId))) {
-      problems.push({ path: 'unitId', message: '所选责任单位不存在，请重新选择。' });
-    }
+    assertUnit(ctx, decision.unitId, prefix ? `${prefix}.unitId` : 'unitId', '责任单位');
   }
-  return prefix ? prefixed(prefix, problems) : problems;
+  return prefixedProblems;
 }
 
 /** Inserts a decision and, when it is assigned, the task it becomes (audited by tasks.create). */
@@ -203,6 +189,7 @@ export function createMeeting(ctx: HandlerContext, input: CreateInput): MeetingD
   input.decisions.forEach((d, i) => problems.push(...decisionProblems(ctx, d, heldOn, `decisions.${i}`)));
   assertNoProblems(problems);
   if (input.townshipCode) assertTownship(ctx, input.townshipCode, '会议');
+  assertRegion(ctx, input.villageCode, 'villageCode', 'village', input.townshipCode ?? null);
 
   const id = uuidv7();
   const now = ctx.now().toISOString();

@@ -138,10 +138,10 @@ export function updatePetition(ctx: HandlerContext, input: UpdateInput): Petitio
       resolutionPlan: input.resolutionPlan,
       stabilityMeasures: input.stabilityMeasures,
     },
-    check(_row, changed) {
+    check(row, changed) {
       if (changed.has('townshipCode')) assertTownship(ctx, input.townshipCode, '积案');
-      assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
-      assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId');
+      assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类', row.category);
+      assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId', row.responsible_id);
     },
     apply: (_row, changed) => columnsOf(input, changed),
   });

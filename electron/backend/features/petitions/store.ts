@@ -1,4 +1,4 @@
-import type { AttachmentOwner } from '../../ledger/registry';
+import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findPetition, type PetitionTableRow } from './repo';
@@ -36,4 +36,11 @@ export const petitionStore: LedgerStore<PetitionTableRow> = {
 export const petitionAttachmentOwner: AttachmentOwner = {
   upload: ['petitions.write', 'petitions.closeOut'],
   uploadDenied: '您没有为积案上传附件的权限。',
+};
+
+/** The township each case lies in, which a region's move or merge re-points. */
+export const petitionRegions: RegionReference = {
+  noun: '信访积案',
+  table: 'petitions',
+  columns: { township: 'township_code' },
 };

@@ -41,9 +41,9 @@ function changesOf(input: Input, today: string): ColumnChanges {
         ...(input.dueDate ? { due_date: input.dueDate } : {}),
       };
     case 'resolve':
-      return { outcome: input.outcome ?? null, resolved_date: today };
+      return { outcome: input.outcome ?? null, resolved_date: input.happenedOn?.trim() || today };
     case 'closeOut':
-      return { closed_date: today };
+      return { closed_date: input.happenedOn?.trim() || today };
     case 'sendBack':
       return { resolved_date: null };
     case 'reopen':
@@ -77,6 +77,7 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
     const problems = transitionProblems(row.status, input.action, fields, {
       handlingUnitId: row.handling_unit_id,
       today,
+      dates: { receivedDate: row.received_date, assignedDate: row.assigned_date, resolvedDate: row.resolved_date },
     });
     if (!problems.length) {
       assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { findRegion, listRegions } from './repo';
+import { mergeRegion, moveRegion, regionImpact } from './reorganise';
 import { createRegion, renameRegion, setRegionEnabled, setUpCounty } from './upkeep';
 
 export const regionsHandlers = {
@@ -14,6 +15,17 @@ export const regionsHandlers = {
   'regions.create': (input, ctx) => createRegion(ctx, input),
   'regions.rename': ({ code, name }, ctx) => renameRegion(ctx, code, name),
   'regions.setEnabled': ({ code, enabled }, ctx) => setRegionEnabled(ctx, code, enabled),
+  'regions.impact': ({ code }, ctx) => regionImpact(ctx, code),
+  'regions.move': ({ code, parentCode }, ctx) => moveRegion(ctx, code, parentCode),
+  'regions.merge': ({ code, targetCode }, ctx) => mergeRegion(ctx, code, targetCode),
 } satisfies HandlerMap<
-  'regions.list' | 'regions.get' | 'regions.setUpCounty' | 'regions.create' | 'regions.rename' | 'regions.setEnabled'
+  | 'regions.list'
+  | 'regions.get'
+  | 'regions.setUpCounty'
+  | 'regions.create'
+  | 'regions.rename'
+  | 'regions.setEnabled'
+  | 'regions.impact'
+  | 'regions.move'
+  | 'regions.merge'
 >;

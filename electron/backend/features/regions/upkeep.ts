@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import type { countySetUpInput, Region, regionCreateInput } from '../../../../shared/contract/regions';
 import { childCodeProblem, countyCodeOf, levelOfCode } from '../../../../shared/domain/regions';
-import { townshipPrefix } from '../../../../shared/domain/scope';
 import { AppError } from '../../../../shared/errors';
 import { invalidField } from '../../api/problems';
 import type { HandlerContext } from '../../api/types';
 import { findCounty } from '../../db/county';
 import { audited } from '../../audit/writer';
-import { findRegion } from './repo';
+import { findRegion, inSubtree } from './repo';
+import { qb } from '../../db/sql';
 
 /**
  * The administrator keeps the county's regions (基础数据): sets up the county, adds townships,
@@ -15,7 +15,7 @@ import { findRegion } from './repo';
  * Nothing is deleted: a disabled region stays for the records that name it. Every change is audited.
  */
 
-const regionOrThrow = (ctx: HandlerContext, code: string): Region => {
+export const regionOrThrow = (ctx: HandlerContext, code: string): Region => {
   const region = findRegion(ctx.sql, code, null);
   if (!region) throw new AppError('NOT_FOUND', `未找到区划代码为 ${code} 的行政区划，请刷新后重试。`);
   return region;
@@ -41,11 +41,18 @@ export function setUpCounty(ctx: HandlerContext, input: z.output<typeof countySe
   return regionOrThrow(ctx, code);
 }
 
-function assertNameFree(ctx: HandlerContext, parentCode: string, name: string, except?: string): void {
+/** No other region under `parentCode` has `name`; `path` names the field the refusal marks. */
+export function assertNameFree(
+  ctx: HandlerContext,
+  parentCode: string,
+  name: string,
+  path = 'name',
+  except?: string,
+): void {
   const twin = ctx.sql
     .prepare('SELECT code FROM regions WHERE parent_code = ? AND name = ? AND code IS NOT ?')
     .get(parentCode, name, except ?? null) as { code: string } | undefined;
-  if (twin) invalidField('name', `同一上级下已有名为“${name}”的区划（代码 ${twin.code}），请换一个名称。`);
+  if (twin) invalidField(path, `同一上级下已有名为“${name}”的区划（代码 ${twin.code}），请换一个名称。`);
 }
 
 export function createRegion(ctx: HandlerContext, input: z.output<typeof regionCreateInput>): Region {
@@ -71,15 +78,12 @@ export function renameRegion(ctx: HandlerContext, code: string, name: string): R
   const region = regionOrThrow(ctx, code);
   if (region.level === 'county') return setUpCounty(ctx, { divisionCode: code.slice(0, 6), name });
   if (region.name === name) return region;
-  assertNameFree(ctx, region.parentCode!, name, code);
+  assertNameFree(ctx, region.parentCode!, name, 'name', code);
   audited(ctx, { action: 'regions.rename', entity: 'region', entityId: code, fields: ['name'] }, () => {
     ctx.sql.prepare('UPDATE regions SET name = ? WHERE code = ?').run(name, code);
   });
   return regionOrThrow(ctx, code);
 }
-
-/** The prefix every code in a region's subtree (itself included) starts with. */
-const subtreePrefix = (region: Region) => (region.level === 'township' ? townshipPrefix(region.code) : region.code);
 
 /**
  * Disabling takes the region's whole subtree out of use (a village of a disabled township is not
@@ -97,9 +101,13 @@ export function setRegionEnabled(ctx: HandlerContext, code: string, enabled: boo
   audited(ctx, { action, entity: 'region', entityId: code, fields: ['disabledAt'] }, () => {
     if (enabled) ctx.sql.prepare('UPDATE regions SET disabled_at = NULL WHERE code = ?').run(code);
     else {
-      ctx.sql
-        .prepare("UPDATE regions SET disabled_at = ? WHERE disabled_at IS NULL AND code LIKE ? || '%'")
-        .run(ctx.now().toISOString(), subtreePrefix(region));
+      ctx.sql.run(
+        qb
+          .updateTable('regions as r')
+          .set({ disabled_at: ctx.now().toISOString() })
+          .where('r.disabled_at', 'is', null)
+          .where((eb) => inSubtree(eb, code)),
+      );
     }
   });
   return regionOrThrow(ctx, code);

@@ -7,7 +7,7 @@ import { periodOf, periodReport } from '../../../../shared/domain/reports/period
 import { countyDate } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
-import { findCounty } from '../../db/county';
+import { findCentreName } from '../../db/county';
 import { buildReportDocx } from '../../export/docx';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
@@ -28,7 +28,7 @@ function assertCountyWide(ctx: HandlerContext): void {
 export function draftReport(ctx: HandlerContext, kind: ReportKind, date = countyDate(ctx.now())): ReportDocument {
   assertCountyWide(ctx);
   const meta = {
-    issuer: `${findCounty(ctx.sql)?.name ?? ''}社会治理综合服务中心`,
+    issuer: findCentreName(ctx.sql, ctx.settings.work),
     issueNo: `第 ${savedInYear(ctx.sql, kind, date.slice(0, 4)) + 1} 期`,
     signer: '',
     drafter: principalOf(ctx).displayName,

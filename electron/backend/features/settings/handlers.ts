@@ -77,6 +77,7 @@ export const settingsHandlers = {
   'settings.getWork': (_input, ctx) => ctx.settings.work,
   'settings.updateWork': (input, ctx) => update(ctx, 'work', input),
   'settings.updateConclusionMapping': (input, ctx) => update(ctx, 'work', { conclusionMapping: input }),
+  'settings.updateCentreName': (input, ctx) => update(ctx, 'work', input),
   'settings.getBackup': (_input, ctx) => ctx.settings.backup,
   'settings.updateBackup': (input, ctx) => {
     if (input.secondaryDir) assertWritableFolder(input.secondaryDir, ctx.dataDir);
@@ -90,6 +91,7 @@ export const settingsHandlers = {
   | 'settings.getWork'
   | 'settings.updateWork'
   | 'settings.updateConclusionMapping'
+  | 'settings.updateCentreName'
   | 'settings.getBackup'
   | 'settings.updateBackup'
   | 'settings.getBoard'

@@ -4,8 +4,12 @@ import type { Unit, unitsListInput } from '../../../../shared/contract/units';
 import { containsNamed, containsPattern, pageBounds } from '../../db/paging';
 import { referencePage, type ReferenceList } from '../../db/reference-list';
 import { named, qb, type Sql } from '../../db/sql';
+import type { RegionReference } from '../../ledger/registry';
 
 type ListInput = z.output<typeof unitsListInput>;
+
+/** A township government's township, which a township's merge re-points. */
+export const unitRegions: RegionReference = { noun: '承办单位', table: 'units', columns: { township: 'region_code' } };
 
 type UnitQuery = ReturnType<typeof selection>;
 type UnitRow = Omit<Unit, 'enabled'> & { enabled: unknown };

@@ -7,6 +7,10 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import { ROLES, type Role } from '../../../../shared/domain/roles';
 import { contains, offsetOf } from '../../db/paging';
 import { qb, type Sql } from '../../db/sql';
+import type { RegionReference } from '../../ledger/registry';
+
+/** A township account's scope, which a township's merge re-points. */
+export const accountRegions: RegionReference = { noun: '账号', table: 'users', columns: { township: 'region_code' } };
 
 /** Enabled accounts holding `role`, optionally leaving one out. */
 export const countEnabledWithRole = (sql: Sql, role: Role, except?: string): number =>

@@ -9,12 +9,13 @@ import {
   type TaskTransitionInput,
 } from '../../../../shared/domain/risks/tasks';
 import { AppError } from '../../../../shared/errors';
-import { assertNoProblems, invalidField } from '../../api/problems';
+import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import type { Schema } from '../../db/schema';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { clockOf } from '../clock';
+import { assertUnit } from '../references';
 import type { TaskOwner } from '../registry';
 import { ownerInScope } from './owners';
 import { findTask, taskById } from './repo';
@@ -43,9 +44,7 @@ export function createTask(ctx: HandlerContext, input: CreateInput): RiskTask {
   const clock = clockOf(ctx);
   const startDate = input.startDate ?? clock.today;
   assertNoProblems(taskDraftProblems({ ...input, startDate }, clock.today));
-  if (!ctx.sql.get(qb.selectFrom('units').select('id').where('id', '=', input.unitId))) {
-    invalidField('unitId', '所选责任单位不存在，请重新选择。');
-  }
+  assertUnit(ctx, input.unitId, 'unitId', '责任单位');
   const id = uuidv7();
   const now = ctx.now().toISOString();
   audited(
