@@ -166,8 +166,8 @@ describe('importing the risk ledger', () => {
     bad[2]![6] = '已化解';
     const preview = await previewOf(backend, officer, 'hazards', await hazardBook(bad));
     expect(preview.problems.filter((p) => p.level === 'error').map((p) => `${p.row}${p.column} ${p.message}`)).toEqual([
-      '3L “销号日期”2026-04-30 早于“化解日期”2026-05-01',
-      '4F “发现日期”2026-11-23 晚于今天（2026-11-22），已发生的日期不能在将来',
+      '3L “销号日期”不能早于化解日期（2026-05-01）',
+      '4F “发现日期”不能晚于今天（2026-11-22）',
       '5K 状态为“已化解”须填写化解日期',
     ]);
   });

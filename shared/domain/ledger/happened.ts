@@ -1,9 +1,10 @@
 /**
  * Dates of what already happened (received, assigned, resolved, closed out …), as recorded after
- * the fact: none lies in the future, and none before what it follows. Each problem names the field
- * by its key, so an import names the cell and a form the input.
+ * the fact, checked together as an imported row holds them: each as a live step's date is
+ * (`checkHappenedOn`: none in the future, none before what it follows). Each problem names the
+ * field by its key, so an import names the cell and a form the input.
  */
-import { compareDates } from './calendar';
+import { checkHappenedOn, latestBound } from './happened-on';
 
 export interface HappenedDate {
   key: string;
@@ -21,19 +22,16 @@ export interface DateProblem {
 
 export function happenedProblems(dates: readonly HappenedDate[], today: string): DateProblem[] {
   const byKey = new Map(dates.map((d) => [d.key, d]));
-  const problems: DateProblem[] = [];
-  for (const { key, label, date, notBefore = [] } of dates) {
-    if (date === null) continue;
-    if (compareDates(date, today) > 0) {
-      problems.push({ key, message: `“${label}”${date} 晚于今天（${today}），已发生的日期不能在将来` });
-      continue;
-    }
-    const earlier = notBefore
-      .map((other) => byKey.get(other))
-      .find((other) => other?.date && compareDates(date, other.date) < 0);
-    if (earlier) problems.push({ key, message: `“${label}”${date} 早于“${earlier.label}”${earlier.date}` });
-  }
-  return problems;
+  return dates.flatMap(({ key, label, date, notBefore = [] }) => {
+    const since = latestBound(
+      ...notBefore.map((other) => {
+        const bound = byKey.get(other);
+        return bound?.date ? { date: bound.date, label: bound.label } : null;
+      }),
+    );
+    const problem = checkHappenedOn(key, label, date, { today, since });
+    return problem ? [{ key, message: problem.message }] : [];
+  });
 }
 
 /** A date a status is reached on: from status `from` on the record must hold it, before it must not. */
