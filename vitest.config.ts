@@ -26,6 +26,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/e2e/support/on-failure.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,

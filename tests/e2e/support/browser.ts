@@ -48,6 +48,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** The sessions open now, for a failed test to describe (support/on-failure.ts). */
+const live = new Set<Session>();
+export const liveSessions = (): readonly Session[] => [...live];
+
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function isLocal(url: string): boolean {
@@ -89,7 +93,7 @@ export async function openSession(viewport = { width: 1440, height: 900 }): Prom
     if (message.type() === 'error' && !expectedRefusal) pageErrors.push(message.text());
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
+  const session: Session = {
     browser,
     context,
     page,
@@ -110,6 +114,11 @@ export async function openSession(viewport = { width: 1440, height: 900 }): Prom
       }
       await page.setViewportSize(viewport);
     },
-    close: () => browser.close(),
+    async close() {
+      live.delete(session);
+      await browser.close();
+    },
   };
+  live.add(session);
+  return session;
 }
