@@ -16,6 +16,7 @@ import { loadAuditKey } from './audit/key';
 import { verifyChain } from './audit/verify';
 import { appendAudit, type AuditEvent } from './audit/writer';
 import { isPasswordHashCost, PASSWORD_HASH_COST } from './auth/password';
+import { LoginGuard } from './auth/login-guard';
 import { SessionStore } from './auth/sessions';
 import { placeBackup } from './features/backup/place';
 import { scheduleDailyBackups } from './features/backup/schedule';
@@ -69,6 +70,7 @@ async function openReady(dataDir: string, options: BackendOptions, opened: Opene
     dataDir,
     now,
     sessions: new SessionStore(),
+    loginGuard: new LoginGuard(),
     passwordHashCost: options.passwordHashCost ?? PASSWORD_HASH_COST,
     auditKey: loadAuditKey(dataDir),
     auditStatus: { current: null },

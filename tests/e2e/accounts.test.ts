@@ -42,10 +42,7 @@ describe('accounts, roles and the audit log in the browser', IN_ORDER, () => {
     await session.screenshot('login-wrong-password');
 
     for (let i = 2; i <= 5; i++) await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('login-error')
-      .getByText(/已被锁定/)
-      .waitFor();
+    await page.getByTestId('login-error').getByText('登录失败次数过多，请稍后再试。').waitFor();
     await session.screenshot('login-locked');
   });
 

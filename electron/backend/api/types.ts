@@ -2,6 +2,7 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contra
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import type { ExportJobs } from '../export/jobs';
+import type { LoginGuard } from '../auth/login-guard';
 import type { Principal, SessionStore } from '../auth/sessions';
 import type { SettingValues } from '../db/settings';
 import type { LedgerRegistry } from '../ledger/registry';
@@ -31,6 +32,8 @@ export interface Services {
   /** The clock (injected in tests). */
   now: () => Date;
   sessions: SessionStore;
+  /** Attempts in flight and recent failures by username and by client (auth/login-guard.ts). */
+  loginGuard: LoginGuard;
   /** The scrypt cost N of new password hashes (verification reads each hash's own). */
   passwordHashCost: number;
   auditKey: Buffer;

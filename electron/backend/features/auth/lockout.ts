@@ -11,14 +11,12 @@ export const WRONG_CREDENTIALS = '用户名或密码错误，请重新输入。'
 export const isLocked = (user: UserRow, now: Date): boolean =>
   !!user.locked_until && user.locked_until > now.toISOString();
 
-/** Says how long is left rather than a clock time, which would depend on the server's time zone. */
-export function lockedError(user: UserRow, now: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((Date.parse(user.locked_until!) - now.getTime()) / 60_000));
-  return new AppError(
-    'UNAUTHENTICATED',
-    `该账号因连续登录失败已被锁定，请在 ${minutes} 分钟后重试，或请系统管理员重置密码解锁。`,
-  );
-}
+/**
+ * The one answer to a locked account, to a username without an account that failed as often, and
+ * to a client that failed too often: it says neither whether the account exists nor that it locked.
+ */
+export const TOO_MANY_ATTEMPTS = '登录失败次数过多，请稍后再试。';
+export const tooManyAttempts = (): AppError => new AppError('UNAUTHENTICATED', TOO_MANY_ATTEMPTS);
 
 /**
  * Counts a wrong password against the account; at the threshold the account locks for the
@@ -28,19 +26,22 @@ export function lockedError(user: UserRow, now: Date): AppError {
 export function recordFailedPassword(ctx: HandlerContext, user: UserRow, action: string): boolean {
   const { lockoutThreshold, lockoutMinutes } = ctx.settings.security;
   const now = ctx.now();
-  const attempts = user.failed_attempts + 1;
-  const locks = attempts >= lockoutThreshold;
   const actor = { userId: user.id, username: user.username, roles: rolesOf(ctx.sql, user.id) };
-  ctx.sql.transaction(() => {
-    ctx.sql.run(
-      qb
-        .updateTable('users')
-        .set({
-          failed_attempts: locks ? 0 : attempts,
-          locked_until: locks ? minutesLater(now, lockoutMinutes).toISOString() : user.locked_until,
-        })
-        .where('id', '=', user.id),
-    );
+  return ctx.sql.transaction(() => {
+    // Counted in the row itself, not from the row read before the password check: another process
+    // (a second window, web mode) may have counted failures meanwhile.
+    const { failed_attempts: attempts } = ctx.sql
+      .prepare('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts')
+      .get(user.id) as { failed_attempts: number };
+    const locks = attempts >= lockoutThreshold;
+    if (locks) {
+      ctx.sql.run(
+        qb
+          .updateTable('users')
+          .set({ failed_attempts: 0, locked_until: minutesLater(now, lockoutMinutes).toISOString() })
+          .where('id', '=', user.id),
+      );
+    }
     appendAudit(ctx, { action, entity: 'user', entityId: user.id, result: 'failure', detail: '密码错误' }, actor);
     if (locks) {
       appendAudit(
@@ -55,8 +56,8 @@ export function recordFailedPassword(ctx: HandlerContext, user: UserRow, action:
         actor,
       );
     }
+    return locks;
   });
-  return locks;
 }
 
 export function clearFailures(ctx: HandlerContext, user: UserRow): void {

@@ -14,9 +14,10 @@ import {
   setRoles,
   type UserRow,
 } from '../../auth/accounts';
-import { clearFailures, isLocked, lockedError, recordFailedPassword, WRONG_CREDENTIALS } from './lockout';
+import { clearFailures, isLocked, recordFailedPassword, tooManyAttempts, WRONG_CREDENTIALS } from './lockout';
 import { assertStrongPassword, hashPassword, verifyPassword, decoyHash } from '../../auth/password';
 import { meOf, passwordExpired, principalFromRow } from '../../auth/principal';
+import type { Session } from '../../auth/sessions';
 
 /** Replaces whatever session this client held with a new one for `user`. */
 function startSession(ctx: HandlerContext, user: UserRow): Me {
@@ -74,34 +75,50 @@ export async function setup(
   return startSession(ctx, findUserRow(ctx.sql, id)!);
 }
 
-export async function login(ctx: HandlerContext, input: { username: string; password: string }): Promise<Me> {
+/**
+ * Signs in. Attempts for one username run one at a time (the login guard), so simultaneous guesses
+ * are counted one by one; a username without an account fails and "locks" exactly as one with an
+ * account does, and a client that fails too often must wait whatever username it tries.
+ */
+export function login(ctx: HandlerContext, input: { username: string; password: string }): Promise<Me> {
+  return ctx.loginGuard.serialise(input.username, () => attemptLogin(ctx, input));
+}
+
+async function attemptLogin(ctx: HandlerContext, input: { username: string; password: string }): Promise<Me> {
   const user = findUserByUsername(ctx.sql, input.username);
-  if (user && isLocked(user, ctx.now())) {
+  const actor = user
+    ? { userId: user.id, username: user.username, roles: [] }
+    : { userId: null, username: input.username.slice(0, 32), roles: [] };
+  const { lockoutThreshold, lockoutMinutes } = ctx.settings.security;
+  const refusedBy = ctx.loginGuard.clientRefused(ctx.call.client, ctx.now())
+    ? '该客户端登录失败次数过多'
+    : (user ? isLocked(user, ctx.now()) : ctx.loginGuard.unknownRefused(input.username, ctx.now()))
+      ? '账号锁定期间尝试登录'
+      : null;
+  if (refusedBy) {
     appendAudit(
       ctx,
-      { action: 'auth.login', entity: 'user', entityId: user.id, result: 'denied', detail: '账号锁定期间尝试登录' },
-      { userId: user.id, username: user.username, roles: [] },
+      { action: 'auth.login', entity: 'user', entityId: user?.id, result: 'denied', detail: refusedBy },
+      actor,
     );
-    throw lockedError(user, ctx.now());
+    throw tooManyAttempts();
   }
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash(ctx.passwordHashCost)));
   if (!user || !matches) {
-    if (user) {
-      if (recordFailedPassword(ctx, user, 'auth.login')) throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
-    } else {
-      appendAudit(
-        ctx,
-        { action: 'auth.login', entity: 'user', result: 'failure', detail: '用户名不存在' },
-        { userId: null, username: input.username.slice(0, 32), roles: [] },
-      );
+    ctx.loginGuard.clientFailed(ctx.call.client, ctx.now(), lockoutMinutes);
+    const locks = user
+      ? recordFailedPassword(ctx, user, 'auth.login')
+      : ctx.loginGuard.unknownFailed(input.username, ctx.now(), lockoutThreshold, lockoutMinutes);
+    if (!user) {
+      appendAudit(ctx, { action: 'auth.login', entity: 'user', result: 'failure', detail: '用户名不存在' }, actor);
     }
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    throw locks ? tooManyAttempts() : new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
   if (user.enabled !== 1) {
     appendAudit(
       ctx,
       { action: 'auth.login', entity: 'user', entityId: user.id, result: 'denied', detail: '账号已停用' },
-      { userId: user.id, username: user.username, roles: [] },
+      actor,
     );
     throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系系统管理员。');
   }
@@ -114,22 +131,26 @@ export async function login(ctx: HandlerContext, input: { username: string; pass
 }
 
 /** Unlocks this client's session (locked after idling, or still active) with its user's password. */
-export async function unlock(ctx: HandlerContext, password: string): Promise<Me> {
+export function unlock(ctx: HandlerContext, password: string): Promise<Me> {
   const session = ctx.sessions.find(ctx.call.jar.get(), ctx.now());
   if (!session) throw new AppError('UNAUTHENTICATED', '会话已结束，请重新登录。');
+  return ctx.loginGuard.serialise(session.principal.username, () => attemptUnlock(ctx, session, password));
+}
+
+async function attemptUnlock(ctx: HandlerContext, session: Session, password: string): Promise<Me> {
   const user = findUserRow(ctx.sql, session.principal.userId);
   if (!user || user.enabled !== 1 || isLocked(user, ctx.now())) {
     ctx.sessions.remove(ctx.call.jar.get());
     ctx.call.jar.set(null);
     throw user && isLocked(user, ctx.now())
-      ? lockedError(user, ctx.now())
+      ? tooManyAttempts()
       : new AppError('UNAUTHENTICATED', '账号不可用，请重新登录。');
   }
   if (!(await verifyPassword(password, user.password_hash))) {
     if (recordFailedPassword(ctx, user, 'auth.unlock')) {
       ctx.sessions.remove(ctx.call.jar.get());
       ctx.call.jar.set(null);
-      throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
+      throw tooManyAttempts();
     }
     throw new AppError(
       'UNAUTHENTICATED',
@@ -167,7 +188,7 @@ export async function changePassword(
     if (recordFailedPassword(ctx, user, 'auth.changePassword')) {
       ctx.sessions.removeUser(user.id);
       ctx.call.jar.set(null);
-      throw lockedError(findUserRow(ctx.sql, user.id)!, ctx.now());
+      throw tooManyAttempts();
     }
     throw new AppError('VALIDATION', '当前密码不正确，请重新输入。', [
       { path: 'currentPassword', message: '当前密码不正确' },
