@@ -14,6 +14,7 @@ import { assertRestorable, inspectBackup } from './features/backup/inspect';
 import { placeBackup } from './features/backup/place';
 
 const DAMAGED_MESSAGE = '数据文件已损坏，为保护数据已暂停使用。请由管理员在恢复页面用最新的完好备份恢复后再继续。';
+const damagedError = () => new AppError('CONFLICT', DAMAGED_MESSAGE, undefined, 'DATABASE_DAMAGED');
 
 /** The newest backup in the data folder's backup folder that passes a full check now. */
 function newestGood(dataDir: string): BackupInfo | null {
@@ -62,7 +63,7 @@ export function openRecovery(dataDir: string, damaged: DamagedDatabaseError, reo
     return { restored: good };
   }
 
-  const dispatch: Dispatch = async (method, input, call) => {
+  const answer = async (method: string, input: unknown, call: CallContext): Promise<Result<unknown>> => {
     if (ready) return ready.dispatch(method, input, call);
     try {
       if (method === 'recovery.status') {
@@ -79,19 +80,24 @@ export function openRecovery(dataDir: string, damaged: DamagedDatabaseError, reo
         if (!parsed.success) return fail('VALIDATION', '请确认恢复后重试。', validationDetails(parsed.error));
         return ok(await restoreLatest(call));
       }
-      return { ok: false, error: new AppError('CONFLICT', DAMAGED_MESSAGE, undefined, 'DATABASE_DAMAGED').toBody() };
+      return { ok: false, error: damagedError().toBody() };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() } as Result<never>;
       console.error('[recovery] 恢复失败', error);
       return fail('INTERNAL', `恢复未完成，损坏的原文件仍保存在 ${damaged.movedTo}。请联系技术支持。`);
     }
   };
+  // Until restored, only the two recovery methods answer, and neither carries a file.
+  const dispatch: Dispatch = Object.assign(answer, {
+    admits: (method: string, call: CallContext): Result<null> =>
+      ready ? ready.dispatch.admits(method, call) : { ok: false, error: damagedError().toBody() },
+  });
 
   return {
     dispatch,
     call: (method, input, context) => dispatch(method, input, context) as never,
     get services() {
-      if (!ready) throw new AppError('CONFLICT', DAMAGED_MESSAGE, undefined, 'DATABASE_DAMAGED');
+      if (!ready) throw damagedError();
       return ready.services;
     },
     dataDir,

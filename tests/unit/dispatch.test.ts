@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/backend/api/dispatch';
 import { handlers } from '../../electron/backend/api/handlers';
 import { AppError } from '../../shared/errors';
-import { newClient, signInAdmin, testBackend } from '../helpers/backend';
+import { newClient, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 
 describe('dispatch', () => {
   it('answers a valid call with the ok envelope', async () => {
@@ -24,6 +24,26 @@ describe('dispatch', () => {
     const result = await backend.dispatch('regions.drop', {}, testCall);
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(!result.ok && result.error.message).toContain('regions.drop');
+  });
+
+  it('refuses a control character in any string as VALIDATION naming the field, never a fault', async () => {
+    const backend = await testBackend();
+    const { client: testCall } = await signInAs(backend, await signInAdmin(backend), ['duty_officer']);
+    for (const method of ['petitions.list', 'hazards.list', 'assessments.list', 'units.list', 'people.list'] as const) {
+      const result = await backend.dispatch(method, { keyword: '张\u0000三' }, testCall);
+      expect(result, method).toEqual({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: '输入有误：“keyword”含有不可见的控制字符，请删除后重新输入，请修改后重试。',
+          details: [{ path: 'keyword', message: '含有不可见的控制字符，请删除后重新输入' }],
+        },
+      });
+    }
+    const nested = await backend.dispatch('petitions.list', { keyword: '张三\u001b', category: 'x\u007f' }, testCall);
+    expect(!nested.ok && nested.error.details?.map((d) => d.path)).toEqual(['keyword', 'category']);
+    // Tab, line feed and carriage return are text; the search simply finds nothing.
+    expect(await backend.dispatch('petitions.list', { keyword: '张\t三\r\n' }, testCall)).toMatchObject({ ok: true });
   });
 
   it('returns VALIDATION with Chinese details naming each bad field', async () => {

@@ -182,10 +182,13 @@ describe('data host', () => {
     // The real backend, with calls held back a little so the stop arrives while one is in flight.
     const opening = openBackend(dir).then((backend) => ({
       ...backend,
-      dispatch: async (...args: Parameters<typeof backend.dispatch>) => {
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        return backend.dispatch(...args);
-      },
+      dispatch: Object.assign(
+        async (...args: Parameters<typeof backend.dispatch>) => {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return backend.dispatch(...args);
+        },
+        { admits: backend.dispatch.admits },
+      ),
     }));
     serveHost(port, opening, (code) => exits.push(code));
     port.send({ id: 1, method: 'auth.status', input: {}, window: 1 });
@@ -209,13 +212,16 @@ describe('data host sessions', () => {
     const contexts: CallContext[] = [];
     const opening = openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST }).then((backend) => ({
       ...backend,
-      dispatch: async (...args: Parameters<typeof backend.dispatch>) => {
-        const result = await backend.dispatch(...args);
-        contexts.push(args[2]);
-        const token = args[2].jar.get();
-        if (token) tokens.add(token);
-        return result;
-      },
+      dispatch: Object.assign(
+        async (...args: Parameters<typeof backend.dispatch>) => {
+          const result = await backend.dispatch(...args);
+          contexts.push(args[2]);
+          const token = args[2].jar.get();
+          if (token) tokens.add(token);
+          return result;
+        },
+        { admits: backend.dispatch.admits },
+      ),
     }));
     serveHost(port, opening, () => {});
     return { port, tokens, contexts, opening };

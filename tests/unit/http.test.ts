@@ -2,12 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  createHttpServer,
-  listenOnLoopback,
-  MAX_BODY_BYTES,
-} from '../../electron/backend/http/server';
+import { LARGE_READS_AT_ONCE, MAX_BODY_BYTES, Slots } from '../../electron/backend/http/body';
+import { CONTENT_SECURITY_POLICY, createHttpServer, listenOnLoopback } from '../../electron/backend/http/server';
 import { SESSION_COOKIE } from '../../electron/backend/http/session-cookie';
 import { ADMIN, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
@@ -137,6 +133,54 @@ describe('web mode HTTP server', () => {
     }
     const other = await post(`${base}/api/regions.list`, body, cookie);
     expect(((await other.json()) as ErrorReply).error.message).toContain('请求内容超过');
+  });
+
+  it('answers a file-carrying call from someone who may not make it before reading its body, and hangs up', async () => {
+    const { port } = await start();
+    // 30 MB announced, 64 KB sent: the answer comes while nearly all of it is still unsent.
+    const reply = await new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/api/board.importBoundary',
+            headers: { 'content-type': 'application/json', 'content-length': 30 * 1024 * 1024 },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+            res.on('end', () => {
+              req.destroy();
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.write(Buffer.alloc(64 * 1024, 0x20));
+      },
+    );
+    expect(reply.status).toBe(401);
+    expect(reply.headers.connection).toBe('close');
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('reads at most two large bodies at once; the next waits for a free slot', async () => {
+    const slots = new Slots(2);
+    const first = await slots.take();
+    await slots.take();
+    let third = false;
+    const waiting = slots.take().then((release) => {
+      third = true;
+      return release;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(third).toBe(false);
+    first();
+    (await waiting)();
+    expect(third).toBe(true);
+    expect(LARGE_READS_AT_ONCE).toBe(2);
   });
 
   it('carries the session in an HttpOnly, SameSite=Strict cookie that the JSON body never shows', async () => {

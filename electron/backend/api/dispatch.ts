@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
 import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
 import { authorize } from '../auth/guard';
+import { controlCharacterDetails } from './control-characters';
 import type { CallContext, Handler, HandlerMap, Services } from './types';
 
-export type Dispatch = (method: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+export interface Dispatch {
+  (method: string, input: unknown, call: CallContext): Promise<Result<unknown>>;
+  /**
+   * Whether the caller may call `method` at all (a known method, a session, the access it declares),
+   * asked before its input is read: a transport reads a large body only for a caller it admits.
+   */
+  admits(method: string, call: CallContext): Result<null>;
+}
 
 /** Turns a zod failure into field details: `path` is dotted (`items.0.name`), the message Chinese. */
 export function validationDetails(error: z.ZodError): ErrorDetail[] {
@@ -33,23 +41,31 @@ const DISK_FULL = new AppError(
 
 /**
  * The one entry every call goes through, on both transports: the method must be in the contract,
- * the caller must hold the access it declares, its input must pass the contract's schema, and any
- * failure becomes the typed envelope.
+ * the caller must hold the access it declares, its input must pass the contract's schema and hold
+ * no control character in any string, and any failure becomes the typed envelope.
  */
 export function createDispatch(
   handlers: HandlerMap<MethodName>,
   services: Services,
   log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
 ): Dispatch {
-  return async (method, input, call) => {
+  const admits = (method: string, call: CallContext): Result<null> => {
+    if (!isMethodName(method)) return unknownMethod(method);
+    try {
+      authorize(services, call, method, contract[method].access);
+      return ok(null);
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      throw error;
+    }
+  };
+  const dispatch = async (method: string, input: unknown, call: CallContext): Promise<Result<unknown>> => {
     if (!isMethodName(method)) return unknownMethod(method);
     try {
       const principal = authorize(services, call, method, contract[method].access);
       const parsed = contract[method].input.safeParse(input ?? {});
-      if (!parsed.success) {
-        const details = validationDetails(parsed.error);
-        return fail('VALIDATION', validationMessage(details), details);
-      }
+      const details = parsed.success ? controlCharacterDetails(input) : validationDetails(parsed.error);
+      if (!parsed.success || details.length) return fail('VALIDATION', validationMessage(details), details);
       const handler = handlers[method] as Handler<MethodName>;
       return ok(await handler(parsed.data as never, { ...services, call, principal }));
     } catch (error) {
@@ -59,4 +75,5 @@ export function createDispatch(
       return fail('INTERNAL', '系统内部错误，操作未完成，数据未改动。请稍后重试；如仍出现请联系管理员。');
     }
   };
+  return Object.assign(dispatch, { admits });
 }

@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ATTACHMENT_MAX_BASE64 } from '../../../shared/domain/attachments';
-import { IMPORT_MAX_BASE64 } from '../../../shared/contract/imports';
-import { BOUNDARY_MAX_BYTES } from '../../../shared/domain/board/boundary';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
+import {
+  LARGE_BODY_BYTES,
+  LARGE_READS_AT_ONCE,
+  MAX_BODY_BYTES,
+  readJsonBody,
+  Slots,
+  TOO_LARGE,
+  tooLarge,
+} from './body';
 import { cookieJar } from './session-cookie';
 import { readStaticFile } from './static-files';
 
@@ -12,20 +18,6 @@ import { readStaticFile } from './static-files';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * Methods that carry a file: room for the largest one plus its JSON wrapping. A boundary file comes
- * as JSON text inside a JSON string, where each quote and line break is escaped: twice its size.
- */
-const LARGE_BODY_BYTES = new Map<string, number>([
-  ['attachments.upload', ATTACHMENT_MAX_BASE64 + 64 * 1024],
-  ['board.importBoundaryPreview', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
-  ['board.importBoundary', 2 * BOUNDARY_MAX_BYTES + 64 * 1024],
-  ['imports.preview', IMPORT_MAX_BASE64 + 64 * 1024],
-  ['imports.commit', IMPORT_MAX_BASE64 + 64 * 1024],
-]);
 
 const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -38,12 +30,14 @@ const STATUS_OF: Record<ErrorCode, number> = {
 
 const API_PREFIX = '/api/';
 
-function sendJson(res: ServerResponse, result: Result<unknown>): void {
+/** Answers with the envelope; `close` ends the connection, leaving an unread body unread. */
+function sendJson(res: ServerResponse, result: Result<unknown>, { close = false } = {}): void {
   const body = JSON.stringify(result);
   res.writeHead(result.ok ? 200 : STATUS_OF[result.error.code], {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
 }
@@ -62,41 +56,32 @@ function sameOrigin(req: IncomingMessage): boolean {
   return origin === undefined || origin === `http://${host}`;
 }
 
-/** Reads a JSON body up to `limit` bytes; an empty body is `{}`. */
-function readJsonBody(req: IncomingMessage, limit: number): Promise<Result<unknown>> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('error', () => resolve(fail('VALIDATION', '请求未能完整接收，请重试。')));
-    req.on('end', () => {
-      if (tooLarge)
-        return resolve(fail('VALIDATION', `请求内容超过 ${Math.round(limit / 1024)} KB 上限，请减少提交的数据。`));
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (text === '') return resolve({ ok: true, data: {} });
-      try {
-        resolve({ ok: true, data: JSON.parse(text) as unknown });
-      } catch {
-        resolve(fail('VALIDATION', '请求内容不是有效的 JSON，请检查后重试。'));
-      }
-    });
-  });
-}
-
-async function handleApi(req: IncomingMessage, res: ServerResponse, dispatch: Dispatch, method: string): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { dispatch, largeReads }: { dispatch: Dispatch; largeReads: Slots },
+  method: string,
+): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
   if (!sameOrigin(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了来自其他网站的请求。'));
-  const body = await readJsonBody(req, LARGE_BODY_BYTES.get(method) ?? MAX_BODY_BYTES);
-  if (!body.ok) return sendJson(res, body);
   const call = { transport: 'http' as const, client: req.socket.remoteAddress ?? 'unknown', jar: cookieJar(req, res) };
+  const large = LARGE_BODY_BYTES.get(method);
+  // A file-carrying call is refused before its body is read unless the caller may make it.
+  const admitted = large === undefined ? null : dispatch.admits(method, call);
+  if (admitted && !admitted.ok) return sendJson(res, admitted, { close: true });
+  const limit = admitted ? large! : MAX_BODY_BYTES;
+  const release = admitted ? await largeReads.take() : () => {};
+  let body;
+  try {
+    body = await readJsonBody(req, limit);
+  } finally {
+    release();
+  }
+  if (body === TOO_LARGE) return sendJson(res, tooLarge(limit), { close: true });
+  if (!body.ok) return sendJson(res, body);
   sendJson(res, await dispatch(method, body.data, call));
 }
 
@@ -127,10 +112,11 @@ export interface HttpOptions {
 
 /** Web mode: the built renderer and `POST /api/<method>` over the same dispatch as the desktop. */
 export function createHttpServer({ dispatch, staticDir }: HttpOptions): Server {
+  const api = { dispatch, largeReads: new Slots(LARGE_READS_AT_ONCE) };
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const work = path.startsWith(API_PREFIX)
-      ? handleApi(req, res, dispatch, path.slice(API_PREFIX.length))
+      ? handleApi(req, res, api, path.slice(API_PREFIX.length))
       : handleStatic(req, res, staticDir, path);
     work.catch((error: unknown) => {
       console.error('[http] 请求处理失败', error);
