@@ -3,8 +3,10 @@ import type { BackupSettings } from '../domain/backup-settings';
 import {
   BOARD_PORT_MAX,
   BOARD_PORT_MIN,
+  isWildcardAddress,
   REFRESH_SECONDS_MAX,
   REFRESH_SECONDS_MIN,
+  WILDCARD_REFUSED,
   type BoardSettings,
 } from '../domain/board/board-settings';
 import { BOARD_WEIGHT_LABELS, HALF_SCORE_MAX, WEIGHT_MAX } from '../domain/board/risk-index';
@@ -123,7 +125,8 @@ export const boardSettingsInput = z
         address: z
           .string()
           .trim()
-          .regex(IPV4, '请填写本机的 IPv4 地址，例如 127.0.0.1（仅本机）或 192.168.1.20（局域网）'),
+          .regex(IPV4, '请填写本机的 IPv4 地址，例如 127.0.0.1（仅本机）或 192.168.1.20（局域网）')
+          .refine((address) => !isWildcardAddress(address), WILDCARD_REFUSED),
         port: z
           .number()
           .int('端口应为整数')

@@ -72,6 +72,14 @@ describe('the board in LAN mode', () => {
     expect(reads).toEqual([]);
   });
 
+  it('answers a cookie that cannot be decoded with 400, not a fault', async () => {
+    const { base, reads } = await start();
+    const reply = await get(`${base}/board-api/snapshot`, `${BOARD_COOKIE}=%E4%ZZ`);
+    expect(reply.status).toBe(400);
+    expect(await reply.text()).toContain('格式有误');
+    expect(reads).toEqual([]);
+  });
+
   it('refuses every method but GET, and every other path, even with the token', async () => {
     const { base, reads } = await start();
     const cookie = await open(base);

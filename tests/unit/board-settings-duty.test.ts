@@ -41,7 +41,7 @@ describe('board settings', { timeout: 20_000 }, () => {
     });
   });
 
-  it('generate the web-mode token on enabling, keep it, renew it on request, and never write it to the audit log', async () => {
+  it('generate the web-mode token on each enabling, keep it while on, renew it on request, and never write it to the audit log', async () => {
     const { backend, admin } = await petitionBackend();
     const enabled = await must(
       backend.call(
@@ -61,9 +61,14 @@ describe('board settings', { timeout: 20_000 }, () => {
     );
     expect(renewed.web.token).not.toBe(enabled.web.token);
     expect(await must(backend.call('settings.getBoard', {}, admin))).toEqual(renewed);
+    // Off and on again: the address handed out before no longer opens the board.
+    await must(backend.call('settings.updateBoard', input({ web: webOff }), admin));
+    const again = await must(backend.call('settings.updateBoard', input({ web: { ...webOff, enabled: true } }), admin));
+    expect(again.web.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect([enabled.web.token, renewed.web.token]).not.toContain(again.web.token);
 
     const rows = auditRows(backend.dbFile, 'settings.update').filter((r) => r.entityId === 'board');
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5);
     for (const row of rows) {
       expect(row.detail).toContain('大屏网页模式');
       expect(row.detail).not.toContain(enabled.web.token);
@@ -73,7 +78,7 @@ describe('board settings', { timeout: 20_000 }, () => {
     expect(rows[0]!.detail).toContain('"token":"已设置（指纹');
   });
 
-  it('refuse out-of-bounds weights, refresh intervals, addresses and ports, naming the field, and keep the old values', async () => {
+  it('refuse out-of-bounds weights, refresh intervals, addresses (a wildcard too) and ports, naming the field, and keep the old values', async () => {
     const { backend, admin } = await petitionBackend();
     const refused = async (over: Record<string, unknown>, path: string, message: RegExp) => {
       const result = await backend.call('settings.updateBoard', input(over) as never, admin);
@@ -92,6 +97,7 @@ describe('board settings', { timeout: 20_000 }, () => {
     await refused({ web: { ...webOff, address: 'localhost' } }, 'web.address', /IPv4 地址/);
     await refused({ web: { ...webOff, address: '256.1.1.1' } }, 'web.address', /IPv4 地址/);
     await refused({ web: { ...webOff, port: 80 } }, 'web.port', /1024–65535/);
+    await refused({ web: { ...webOff, enabled: true, address: '0.0.0.0' } }, 'web.address', /不能填写 0\.0\.0\.0/);
     await refused({ web: { ...webOff, token: 'chosen-by-client' } }, 'web', /不认识的字段/);
     expect(await must(backend.call('settings.getBoard', {}, admin))).toEqual(DEFAULT_BOARD_SETTINGS);
     expect(auditRows(backend.dbFile, 'settings.update')).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { isWildcardAddress, WILDCARD_REFUSED } from '../../../shared/domain/board/board-settings';
 import type { Backend } from '../backend';
 import { displayCall } from '../auth/display';
 import { createBoardServer } from './board-server';
@@ -33,6 +34,7 @@ export function startBoardLan(backend: Backend, staticDir: string): { stop(): Pr
     await close();
     running = wanted;
     if (!web || !wanted) return;
+    if (isWildcardAddress(web.address)) return console.error(`态势大屏网页模式未启动：${WILDCARD_REFUSED}`);
     const next = createBoardServer({
       token: web.token,
       staticDir,

@@ -32,10 +32,17 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 const tokenMatches = (given: string | undefined, token: string): boolean =>
   given !== undefined && timingSafeEqual(digest(given), digest(token));
 
-function cookieToken(req: IncomingMessage): string | undefined {
+/** The board cookie's token; undefined without one; `MALFORMED` when it cannot be decoded. */
+const MALFORMED = Symbol('malformed');
+function cookieToken(req: IncomingMessage): string | undefined | typeof MALFORMED {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === BOARD_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== BOARD_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return MALFORMED;
+    }
   }
   return undefined;
 }
@@ -68,7 +75,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: BoardS
     });
     return void res.end();
   }
-  if (!tokenMatches(cookieToken(req), options.token)) {
+  const cookie = cookieToken(req);
+  if (cookie === MALFORMED) return refuse(res, 400, '大屏访问凭据格式有误：请用管理员提供的大屏地址重新打开。');
+  if (!tokenMatches(cookie, options.token)) {
     return refuse(res, 401, '大屏访问令牌无效或已更换：请用管理员提供的大屏地址重新打开。');
   }
   const read = BOARD_API[url.pathname as keyof typeof BOARD_API];

@@ -62,12 +62,14 @@ function update<G extends SettingGroup>(
 const newToken = () => randomBytes(32).toString('base64url');
 
 /**
- * The board settings as given, keeping the stored token; a token is generated when web mode is
- * enabled without one, or anew when asked.
+ * The board settings as given, keeping the stored token while web mode stays on; each time it is
+ * turned on the token is new (an address handed out before it was turned off no longer opens the
+ * board), and anew whenever asked.
  */
 function boardSettingsOf(input: ParsedInputOf<'settings.updateBoard'>, before: BoardSettings): BoardSettings {
   const { renewToken, ...web } = input.web;
-  const token = renewToken || (web.enabled && !before.web.token) ? newToken() : before.web.token;
+  const turnedOn = web.enabled && !before.web.enabled;
+  const token = renewToken || turnedOn || (web.enabled && !before.web.token) ? newToken() : before.web.token;
   return { weights: input.weights, refreshSeconds: input.refreshSeconds, web: { ...web, token } };
 }
 
