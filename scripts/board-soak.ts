@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { APP_HEADER, APP_HEADER_VALUE, SESSION_KEY_HEADER, SESSION_KEY_STORAGE } from '../shared/contract/web-session';
 import { memoryJar } from '../electron/backend/api/memory-jar';
 import { openBackend } from '../electron/backend/app';
 import { createHttpServer, listenOnLoopback } from '../electron/backend/http/server';
@@ -54,11 +55,15 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  // Signed in before the page opens: the context's requests share the browser's cookies.
+  // Signed in before the page opens: the context's requests share the browser's cookies, and the
+  // page finds its half of the session where it keeps it.
   const login = await context.request.post(`${url}api/auth.login`, {
     data: { username: ADMIN.username, password: ADMIN.password },
+    headers: { origin: new URL(url).origin, [APP_HEADER]: APP_HEADER_VALUE },
   });
   if (!login.ok()) throw new Error(`登录失败：${await login.text()}`);
+  const key = login.headers()[SESSION_KEY_HEADER] ?? '';
+  await context.addInitScript(([name, value]) => localStorage.setItem(name!, value!), [SESSION_KEY_STORAGE, key]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -29,7 +29,8 @@ describe('api client', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('posts to api/<method> relative to the page when there is no bridge', async () => {
+  it('posts to api/<method> relative to the page when there is no bridge, with the app header', async () => {
+    localStorage.clear();
     const fetch = vi.fn(async () => new Response(JSON.stringify({ ok: true, data: info })));
     vi.stubGlobal('fetch', fetch);
 
@@ -38,9 +39,31 @@ describe('api client', () => {
     expect(result).toEqual({ ok: true, data: info });
     expect(fetch).toHaveBeenCalledWith('api/regions.list', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-zongzhi-client': 'web' },
       body: JSON.stringify({ level: 'township' }),
     });
+  });
+
+  it('keeps the half of the session a reply brings, sends it with every call, and forgets it when the session ends', async () => {
+    localStorage.clear();
+    const replies = [
+      new Response(JSON.stringify({ ok: true, data: info }), { headers: { 'x-zz-session-key': 'page-half' } }),
+      new Response(JSON.stringify({ ok: true, data: info })),
+      new Response(JSON.stringify({ ok: true, data: null }), { headers: { 'x-zz-session-key': '' } }),
+      new Response(JSON.stringify({ ok: true, data: info })),
+    ];
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => replies.shift()!);
+    vi.stubGlobal('fetch', fetch);
+    const sent = () => (fetch.mock.calls.at(-1)![1].headers as Record<string, string>)['x-zz-session-key'];
+
+    await invoke('auth.login', { username: 'a', password: 'b' });
+    expect(sent()).toBeUndefined();
+    await invoke('system.info', {});
+    expect(sent()).toBe('page-half');
+    await invoke('auth.logout', {});
+    expect(sent()).toBe('page-half');
+    await invoke('system.info', {});
+    expect(sent()).toBeUndefined();
   });
 
   it('passes the server error envelope through unchanged', async () => {

@@ -12,6 +12,7 @@ import { seed, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { SAMPLE_EXE, SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from '../helpers/files';
 import { LEADER, must, petitionBackend, registration, TOWN_UNIT, WEST } from '../helpers/petitions';
 import { tempDir } from '../helpers/temp-dir';
+import { postAsPage, sessionFrom, type WebSession } from '../helpers/web-client';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 
@@ -269,15 +270,12 @@ describe('attachments over web mode', () => {
       const officer = await signInAs(backend, await signInAdmin(backend), ['duty_officer']);
       const server = createHttpServer({ dispatch: backend.dispatch, staticDir: tempDir() });
       const port = await listenOnLoopback(server, 0);
-      const url = (method: string) => `http://127.0.0.1:${port}/api/${method}`;
-      const login = await fetch(url('auth.login'), {
-        method: 'POST',
-        body: JSON.stringify({ username: officer.username, password: officer.password }),
-      });
-      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-      const post = async (method: string, base64Length: number, headers: Record<string, string> = {}) => {
+      const base = `http://127.0.0.1:${port}`;
+      const credentials = JSON.stringify({ username: officer.username, password: officer.password });
+      const session = sessionFrom(await postAsPage(base, 'auth.login', credentials))!;
+      const post = async (method: string, base64Length: number, signedIn: WebSession | null = null) => {
         const body = JSON.stringify({ entity: 'petition', fileName: 'a.pdf', base64: 'A'.repeat(base64Length) });
-        const res = await fetch(url(method), { method: 'POST', body, headers });
+        const res = await postAsPage(base, method, body, signedIn);
         return ((await res.json()) as { error: { code: string; message: string } }).error;
       };
       try {
@@ -286,12 +284,10 @@ describe('attachments over web mode', () => {
           expect(await post('attachments.upload', size)).toMatchObject({ code: 'UNAUTHENTICATED' });
         }
         // Signed in: the largest file passes the body check and meets the backend's own (no such case).
-        expect((await post('attachments.upload', ATTACHMENT_MAX_BASE64, { cookie })).message).not.toContain('超过');
-        expect((await post('attachments.upload', ATTACHMENT_MAX_BASE64 + 100_000, { cookie })).message).toContain(
-          '超过',
-        );
+        expect((await post('attachments.upload', ATTACHMENT_MAX_BASE64, session)).message).not.toContain('超过');
+        expect((await post('attachments.upload', ATTACHMENT_MAX_BASE64 + 100_000, session)).message).toContain('超过');
         for (const method of ['regions.list', 'constructor']) {
-          expect((await post(method, MAX_BODY_BYTES + 10, { cookie })).message).toContain('超过');
+          expect((await post(method, MAX_BODY_BYTES + 10, session)).message).toContain('超过');
         }
       } finally {
         await new Promise((done) => server.close(done));

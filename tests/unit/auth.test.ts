@@ -5,6 +5,7 @@ import { manualClock } from '../helpers/clock';
 import { openBackend } from '../../electron/backend/app';
 import type { Backend } from '../../electron/backend/backend';
 import { PASSWORD_HASH_COST } from '../../electron/backend/auth/password';
+import { SESSION_LIFETIME_MS, SESSIONS_PER_USER, SessionStore } from '../../electron/backend/auth/sessions';
 import { tempDir } from '../helpers/temp-dir';
 
 const LOGIN = { username: ADMIN.username, password: ADMIN.password };
@@ -233,6 +234,54 @@ describe('idle sessions as seen before any call', () => {
     const admin = await signInAdmin(backend);
     clock.advance(31);
     expect(await backend.call('auth.status', {}, admin)).toMatchObject({ ok: true, data: { session: 'locked' } });
+  });
+});
+
+describe('session lifetime and number', () => {
+  const ALICE = { userId: 'u1', username: 'alice', displayName: '甲', roles: [], regionCode: null };
+  const flags = { mustChangePassword: false, passwordExpired: false };
+
+  it('ends a session 16 hours after sign-in however active it was', () => {
+    const store = new SessionStore();
+    const start = new Date('2026-12-06T00:00:00Z');
+    const token = store.create(ALICE, flags, start);
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    for (let hour = 1; hour < 16; hour++) {
+      const session = store.find(token, at(hour * 3_600_000));
+      expect(session, `hour ${hour}`).toBeDefined();
+      session!.lastSeen = at(hour * 3_600_000).getTime();
+    }
+    expect(store.find(token, at(SESSION_LIFETIME_MS))).toBeDefined();
+    expect(store.find(token, at(SESSION_LIFETIME_MS + 1))).toBeUndefined();
+  });
+
+  it('keeps at most 5 sessions per user: signing in once more ends the oldest', () => {
+    const store = new SessionStore();
+    const now = (minute: number) => new Date(Date.UTC(2026, 11, 6, 8, minute));
+    const tokens = Array.from({ length: SESSIONS_PER_USER + 1 }, (_, i) => store.create(ALICE, flags, now(i)));
+    const other = store.create({ ...ALICE, userId: 'u2', username: 'bob' }, flags, now(9));
+    expect(store.find(tokens[0], now(10))).toBeUndefined();
+    for (const token of tokens.slice(1)) expect(store.find(token, now(10))).toBeDefined();
+    expect(store.find(other, now(10))).toBeDefined();
+  });
+
+  it('signs every other session of a user out when they change their password, keeping the one that changed it', async () => {
+    const backend = await testBackend();
+    await signInAdmin(backend);
+    const here = newClient('here');
+    const there = newClient('there');
+    for (const client of [here, there]) expect((await backend.call('auth.login', LOGIN, client)).ok).toBe(true);
+    const changed = await backend.call(
+      'auth.changePassword',
+      { currentPassword: ADMIN.password, newPassword: 'Second-2026-a' },
+      here,
+    );
+    expect(changed.ok).toBe(true);
+    expect((await backend.call('system.info', {}, here)).ok).toBe(true);
+    expect(await backend.call('system.info', {}, there)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES } from '../../shared/contract';
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { createHttpServer, listenOnLoopback } from '../../electron/backend/http/server';
-import { SESSION_COOKIE } from '../../electron/backend/http/session-cookie';
+import { postAsPage, sessionFrom } from '../helpers/web-client';
 import { newClient, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -117,15 +117,10 @@ describe('malformed input to every contract method', () => {
 
       server = createHttpServer({ dispatch: backend.dispatch, staticDir: tempDir() });
       const port = await listenOnLoopback(server, 0);
-      const login = await fetch(`http://127.0.0.1:${port}/api/auth.login`, {
-        method: 'POST',
-        body: JSON.stringify({ username: 'admin', password: 'Zz-2026-Secure' }),
-      });
-      const cookie =
-        login.headers
-          .getSetCookie()
-          .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-          ?.split(';')[0] ?? '';
+      const base = `http://127.0.0.1:${port}`;
+      const credentials = JSON.stringify({ username: 'admin', password: 'Zz-2026-Secure' });
+      const session = sessionFrom(await postAsPage(base, 'auth.login', credentials));
+      expect(session).not.toBeNull();
 
       const auditBefore = db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
       const rng = random(7);
@@ -142,11 +137,7 @@ describe('malformed input to every contract method', () => {
           }
         }
         for (const input of inputsFor(method, rng, 3)) {
-          const res = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify(input),
-          });
+          const res = await postAsPage(base, method, JSON.stringify(input), session);
           const body = (await res.json()) as Result<unknown>;
           calls += 1;
           if (body.ok) oks += 1;

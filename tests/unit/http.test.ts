@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LARGE_READS_AT_ONCE, MAX_BODY_BYTES, Slots } from '../../electron/backend/http/body';
 import { CONTENT_SECURITY_POLICY, createHttpServer, listenOnLoopback } from '../../electron/backend/http/server';
 import { SESSION_COOKIE } from '../../electron/backend/http/session-cookie';
+import { APP_HEADER, APP_HEADER_VALUE, SESSION_KEY_HEADER } from '../../shared/contract/web-session';
+import { pageHeaders, sessionFrom, type WebSession } from '../helpers/web-client';
 import { ADMIN, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -29,14 +31,11 @@ async function start() {
   return { base: `http://127.0.0.1:${port}`, port, backend };
 }
 
-const post = (url: string, body: string, cookie?: string) =>
-  fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body,
-  });
+/** A POST to a full API URL as the app's page sends it, with the session (if any) it holds. */
+const post = (url: string, body: string, session?: WebSession | null) =>
+  fetch(url, { method: 'POST', headers: pageHeaders(new URL(url).origin, session), body });
 
-/** The `zz_session=…` pair of a response's set-cookie header, ready to send back as `cookie`. */
+/** The `zz_session=…` set-cookie header of a response, its pair and the part of the token it holds. */
 function sessionCookie(res: Response): { header: string; pair: string; token: string } {
   const header = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!header) throw new Error('no session cookie set');
@@ -44,11 +43,11 @@ function sessionCookie(res: Response): { header: string; pair: string; token: st
   return { header, pair, token: pair.slice(SESSION_COOKIE.length + 1) };
 }
 
-/** First-run setup over HTTP; returns the session cookie to send back. */
-async function signIn(base: string): Promise<string> {
+/** First-run setup over HTTP; returns the session the page then holds. */
+async function signIn(base: string): Promise<WebSession> {
   const res = await post(`${base}/api/auth.setup`, JSON.stringify(ADMIN));
   expect(res.status).toBe(200);
-  return sessionCookie(res).pair;
+  return sessionFrom(res)!;
 }
 
 /** A raw request, for headers fetch would not send as given (Origin). */
@@ -82,8 +81,8 @@ describe('web mode HTTP server', () => {
 
   it('answers POST /api/<method> with the same envelope as dispatch', async () => {
     const { base } = await start();
-    const cookie = await signIn(base);
-    const res = await post(`${base}/api/dicts.get`, JSON.stringify({ code: 'risk_level' }), cookie);
+    const session = await signIn(base);
+    const res = await post(`${base}/api/dicts.get`, JSON.stringify({ code: 'risk_level' }), session);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({
@@ -94,8 +93,8 @@ describe('web mode HTTP server', () => {
 
   it('maps a validation failure to 400 with field details', async () => {
     const { base } = await start();
-    const cookie = await signIn(base);
-    const res = await post(`${base}/api/regions.list`, JSON.stringify({ pageSize: 0 }), cookie);
+    const session = await signIn(base);
+    const res = await post(`${base}/api/regions.list`, JSON.stringify({ pageSize: 0 }), session);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       ok: false,
@@ -123,15 +122,15 @@ describe('web mode HTTP server', () => {
 
   it('lets the boundary import methods carry a file larger than the usual body limit', async () => {
     const { base } = await start();
-    const cookie = await signIn(base);
+    const session = await signIn(base);
     const geojson = `{"type":"FeatureCollection","features":[]}${' '.repeat(3 * MAX_BODY_BYTES)}`;
     const body = JSON.stringify({ geojson, property: 'NAME', matchBy: 'name' });
     for (const method of ['board.importBoundaryPreview', 'board.importBoundary']) {
       // Past the body check, the call meets the backend's own checks (this database has no townships yet).
-      const reply = (await (await post(`${base}/api/${method}`, body, cookie)).json()) as ErrorReply;
+      const reply = (await (await post(`${base}/api/${method}`, body, session)).json()) as ErrorReply;
       expect(reply.error.message).not.toContain('请求内容超过');
     }
-    const other = await post(`${base}/api/regions.list`, body, cookie);
+    const other = await post(`${base}/api/regions.list`, body, session);
     expect(((await other.json()) as ErrorReply).error.message).toContain('请求内容超过');
   });
 
@@ -146,7 +145,7 @@ describe('web mode HTTP server', () => {
             port,
             method: 'POST',
             path: '/api/board.importBoundary',
-            headers: { 'content-type': 'application/json', 'content-length': 30 * 1024 * 1024 },
+            headers: { ...pageHeaders(`http://127.0.0.1:${port}`), 'content-length': 30 * 1024 * 1024 },
           },
           (res) => {
             let body = '';
@@ -183,57 +182,94 @@ describe('web mode HTTP server', () => {
     expect(LARGE_READS_AT_ONCE).toBe(2);
   });
 
-  it('carries the session in an HttpOnly, SameSite=Strict cookie that the JSON body never shows', async () => {
+  it("carries the session half in an HttpOnly, SameSite=Strict cookie, half in the page's key, neither in the body", async () => {
     const { base } = await start();
     const res = await post(`${base}/api/auth.setup`, JSON.stringify(ADMIN));
     expect(res.status).toBe(200);
-    const { header, pair, token } = sessionCookie(res);
+    const { header, token } = sessionCookie(res);
     const attributes = header.split(';').map((part) => part.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/']));
     expect(attributes.some((a) => a.startsWith('max-age') || a.startsWith('expires'))).toBe(false);
-    expect(token.length).toBeGreaterThanOrEqual(32);
+    const session = sessionFrom(res)!;
+    expect(token.length).toBeGreaterThanOrEqual(20);
+    expect(session.key.length).toBeGreaterThanOrEqual(20);
 
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ ok: true, data: { username: ADMIN.username } });
     expect(text).not.toContain(token);
+    expect(text).not.toContain(session.key);
     expect(Object.keys((JSON.parse(text) as { data: object }).data)).not.toContain('token');
 
-    const withCookie = await post(`${base}/api/system.info`, '{}', pair);
-    expect(withCookie.status).toBe(200);
-    expect(await withCookie.json()).toMatchObject({ ok: true });
-    // A call that does not sign in or out sets no cookie.
-    expect(withCookie.headers.getSetCookie()).toEqual([]);
+    const signedIn = await post(`${base}/api/system.info`, '{}', session);
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({ ok: true });
+    // A call that does not sign in or out changes neither half.
+    expect(signedIn.headers.getSetCookie()).toEqual([]);
+    expect(signedIn.headers.get(SESSION_KEY_HEADER)).toBeNull();
 
     const without = await post(`${base}/api/system.info`, '{}');
     expect(without.status).toBe(401);
     expect(await without.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
-    const forged = await post(`${base}/api/system.info`, '{}', `${SESSION_COOKIE}=${'A'.repeat(43)}`);
+    const forged = await post(`${base}/api/system.info`, '{}', {
+      cookie: `${SESSION_COOKIE}=${'A'.repeat(22)}`,
+      key: 'A'.repeat(21),
+    });
     expect(forged.status).toBe(401);
   });
 
-  it('signs in with auth.login through the cookie too, and a wrong password sets none', async () => {
+  it('makes the cookie alone useless: another local service that receives it cannot call the API with it', async () => {
+    const { base } = await start();
+    const session = await signIn(base);
+    // What a service on another port of 127.0.0.1 sees: the cookie (browsers ignore the port), not the page's storage.
+    const replayed = await post(`${base}/api/system.info`, '{}', { cookie: session.cookie, key: '' });
+    expect(replayed.status).toBe(401);
+    const withGuess = await post(`${base}/api/system.info`, '{}', { cookie: session.cookie, key: 'A'.repeat(21) });
+    expect(withGuess.status).toBe(401);
+    // A script sending both halves but not as the page (no Origin, or no app header) is refused too.
+    const headers = pageHeaders(base, session);
+    const { origin: _origin, ...noOrigin } = headers;
+    const { [APP_HEADER]: _app, ...noAppHeader } = headers;
+    for (const sent of [noOrigin, noAppHeader, { ...headers, [APP_HEADER]: 'curl' }]) {
+      const res = await fetch(`${base}/api/system.info`, { method: 'POST', headers: sent, body: '{}' });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(APP_HEADER_VALUE).toBe('web');
+    expect((await post(`${base}/api/system.info`, '{}', session)).status).toBe(200);
+  });
+
+  it('signs in with auth.login the same way, and a wrong password sets nothing', async () => {
     const { base } = await start();
     await signIn(base);
     const wrong = await post(`${base}/api/auth.login`, JSON.stringify({ username: ADMIN.username, password: 'x' }));
     expect(wrong.status).toBe(401);
     expect(wrong.headers.getSetCookie()).toEqual([]);
+    expect(wrong.headers.get(SESSION_KEY_HEADER)).toBeNull();
 
     const login = await post(
       `${base}/api/auth.login`,
       JSON.stringify({ username: ADMIN.username, password: ADMIN.password }),
     );
     expect(login.status).toBe(200);
-    const { header, pair, token } = sessionCookie(login);
+    const { header, token } = sessionCookie(login);
     expect(header).toMatch(/HttpOnly/);
     expect(header).toMatch(/SameSite=Strict/);
-    expect(await login.text()).not.toContain(token);
-    expect((await post(`${base}/api/auth.me`, '{}', pair)).status).toBe(200);
+    const session = sessionFrom(login)!;
+    const text = await login.text();
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(session.key);
+    expect((await post(`${base}/api/auth.me`, '{}', session)).status).toBe(200);
   });
 
   it('refuses a POST from another origin with 403 before running the method', async () => {
     const { base, port } = await start();
-    const foreign = await raw(port, '/api/auth.setup', { origin: 'https://evil.example' }, JSON.stringify(ADMIN));
+    const foreign = await raw(
+      port,
+      '/api/auth.setup',
+      { ...pageHeaders(base), origin: 'https://evil.example' },
+      JSON.stringify(ADMIN),
+    );
     expect(foreign.status).toBe(403);
     expect(JSON.parse(foreign.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(foreign.headers['set-cookie']).toBeUndefined();
@@ -243,14 +279,14 @@ describe('web mode HTTP server', () => {
       data: { needsSetup: true },
     });
 
-    // Even with a valid session cookie, another origin (or an opaque one) is refused.
-    const cookie = await signIn(base);
+    // Even with a valid session, another origin (or an opaque one) is refused.
+    const session = await signIn(base);
     for (const origin of ['https://evil.example', `http://127.0.0.1:${port + 1}`, 'null']) {
-      const res = await raw(port, '/api/system.info', { origin, cookie });
+      const res = await raw(port, '/api/system.info', { ...pageHeaders(base, session), origin });
       expect(res.status, origin).toBe(403);
     }
     // The page's own origin is accepted.
-    const own = await raw(port, '/api/system.info', { origin: `http://127.0.0.1:${port}`, cookie });
+    const own = await raw(port, '/api/system.info', pageHeaders(base, session));
     expect(own.status).toBe(200);
   });
 
@@ -260,34 +296,35 @@ describe('web mode HTTP server', () => {
     const rebound = await raw(
       port,
       '/api/auth.setup',
-      { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
+      { ...pageHeaders(base), host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
       JSON.stringify(ADMIN),
     );
     expect(rebound.status).toBe(403);
     expect(rebound.headers['set-cookie']).toBeUndefined();
     expect(await (await post(`${base}/api/auth.status`, '{}')).json()).toMatchObject({ data: { needsSetup: true } });
-    const status = await raw(port, '/api/auth.status', { host: `evil.example:${port}` });
+    const status = await raw(port, '/api/auth.status', { ...pageHeaders(base), host: `evil.example:${port}` });
     expect(status.status).toBe(403);
 
     // The loopback names the app may be opened at still work.
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
-      const res = await raw(port, '/api/auth.status', { host, origin: `http://${host}` });
+      const res = await raw(port, '/api/auth.status', { ...pageHeaders(base), host, origin: `http://${host}` });
       expect(res.status, host).toBe(200);
     }
   });
 
-  it('clears the cookie on logout, and the old cookie no longer works', async () => {
+  it('clears both halves on logout, and the old session no longer works', async () => {
     const { base } = await start();
-    const cookie = await signIn(base);
-    const logout = await post(`${base}/api/auth.logout`, '{}', cookie);
+    const session = await signIn(base);
+    const logout = await post(`${base}/api/auth.logout`, '{}', session);
     expect(logout.status).toBe(200);
     expect(await logout.json()).toEqual({ ok: true, data: null });
     const cleared = sessionCookie(logout);
     expect(cleared.token).toBe('');
     expect(cleared.header).toMatch(/;\s*Max-Age=0(;|$)/);
     expect(cleared.header).toMatch(/HttpOnly/);
+    expect(logout.headers.get(SESSION_KEY_HEADER)).toBe('');
 
-    const after = await post(`${base}/api/system.info`, '{}', cookie);
+    const after = await post(`${base}/api/system.info`, '{}', session);
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

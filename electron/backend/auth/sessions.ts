@@ -13,6 +13,8 @@ export interface Principal {
 
 export interface Session {
   principal: Principal;
+  /** Epoch ms of sign-in: the session ends `SESSION_LIFETIME_MS` later whatever happens. */
+  createdAt: number;
   lastSeen: number;
   /** Locked after idling: only auth.unlock (with the same user's password) or logout works. */
   locked: boolean;
@@ -25,6 +27,10 @@ export interface Session {
 
 /** A locked session is forgotten after this long; the user signs in again. */
 const LOCKED_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** However active, a session ends this long after sign-in (a duty shift and then some). */
+export const SESSION_LIFETIME_MS = 16 * 60 * 60 * 1000;
+/** Sessions one user may hold at once; signing in once more ends the oldest. */
+export const SESSIONS_PER_USER = 5;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -37,8 +43,12 @@ export class SessionStore {
 
   create(principal: Principal, flags: Pick<Session, 'mustChangePassword' | 'passwordExpired'>, now: Date): string {
     const token = randomBytes(32).toString('base64url');
+    const mine = [...this.byDigest].filter(([, session]) => session.principal.userId === principal.userId);
+    mine.sort(([, a], [, b]) => a.createdAt - b.createdAt);
+    for (const [key] of mine.slice(0, Math.max(0, mine.length - SESSIONS_PER_USER + 1))) this.byDigest.delete(key);
     this.byDigest.set(digest(token), {
       principal,
+      createdAt: now.getTime(),
       lastSeen: now.getTime(),
       locked: false,
       unlockFailures: 0,
@@ -51,7 +61,9 @@ export class SessionStore {
     if (!token) return undefined;
     const key = digest(token);
     const session = this.byDigest.get(key);
-    if (session && now.getTime() - session.lastSeen > LOCKED_SESSION_TTL_MS) {
+    if (!session) return undefined;
+    const at = now.getTime();
+    if (at - session.lastSeen > LOCKED_SESSION_TTL_MS || at - session.createdAt > SESSION_LIFETIME_MS) {
       this.byDigest.delete(key);
       return undefined;
     }
@@ -62,8 +74,14 @@ export class SessionStore {
     if (token) this.byDigest.delete(digest(token));
   }
 
-  /** Ends every session of a user (disabled, password reset, roles changed). */
-  removeUser(userId: string): void {
-    for (const [key, session] of this.byDigest) if (session.principal.userId === userId) this.byDigest.delete(key);
+  /**
+   * Ends every session of a user (disabled, password reset or changed, roles changed), but for the
+   * one holding `keep` (the user who just changed their own password stays signed in there).
+   */
+  removeUser(userId: string, keep?: string): void {
+    const kept = keep ? digest(keep) : null;
+    for (const [key, session] of this.byDigest) {
+      if (session.principal.userId === userId && key !== kept) this.byDigest.delete(key);
+    }
   }
 }

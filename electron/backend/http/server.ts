@@ -11,6 +11,7 @@ import {
   TOO_LARGE,
   tooLarge,
 } from './body';
+import { APP_HEADER, APP_HEADER_VALUE } from '../../../shared/contract/web-session';
 import { cookieJar } from './session-cookie';
 import { readStaticFile } from './static-files';
 
@@ -46,14 +47,16 @@ function sendJson(res: ServerResponse, result: Result<unknown>, { close = false 
 const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
 
 /**
- * A browser names the page's origin on every POST; it must be this server's own, and the server
- * must be addressed by a loopback name (a site whose DNS name was rebound to 127.0.0.1 is refused).
+ * A call must come from the app's own page: addressed by a loopback name (a site whose DNS name was
+ * rebound to 127.0.0.1 is refused), naming this server as its origin (a browser names it on every
+ * POST; a request without one is a script, not the page) and carrying the app's header (which a form
+ * on another site cannot send, and which no cross-site script may send without a preflight this
+ * server never grants).
  */
-function sameOrigin(req: IncomingMessage): boolean {
+function fromTheApp(req: IncomingMessage): boolean {
   const host = req.headers.host ?? '';
   if (!LOOPBACK_HOST.test(host)) return false;
-  const origin = req.headers.origin;
-  return origin === undefined || origin === `http://${host}`;
+  return req.headers.origin === `http://${host}` && req.headers[APP_HEADER] === APP_HEADER_VALUE;
 }
 
 async function handleApi(
@@ -66,7 +69,7 @@ async function handleApi(
     res.setHeader('allow', 'POST');
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
-  if (!sameOrigin(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了来自其他网站的请求。'));
+  if (!fromTheApp(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
   const call = { transport: 'http' as const, client: req.socket.remoteAddress ?? 'unknown', jar: cookieJar(req, res) };
   const large = LARGE_BODY_BYTES.get(method);
   // A file-carrying call is refused before its body is read unless the caller may make it.

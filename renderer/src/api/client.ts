@@ -1,5 +1,6 @@
 import type { InputOf, MethodName, OutputOf } from '@shared/contract';
 import type { ZzBridge } from '@shared/contract/bridge';
+import { APP_HEADER, APP_HEADER_VALUE, SESSION_KEY_HEADER, SESSION_KEY_STORAGE } from '@shared/contract/web-session';
 import type { ErrorBody, ErrorCode, ErrorDetail, ErrorReason, Result } from '@shared/errors';
 
 declare global {
@@ -16,13 +17,25 @@ const internal = (message: string): Result<never> => ({ ok: false, error: { code
 const isEnvelope = (value: unknown): value is Result<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
-/** Web mode: the server answers `POST api/<method>` (relative to the page) with the envelope, errors included. */
+/**
+ * Web mode: the server answers `POST api/<method>` (relative to the page) with the envelope, errors
+ * included. Every call carries the app's header and, once signed in, the page's half of the session
+ * (the cookie holds the other); a reply that changes the session brings the new half.
+ */
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  const key = localStorage.getItem(SESSION_KEY_STORAGE);
   const response = await fetch(`api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      [APP_HEADER]: APP_HEADER_VALUE,
+      ...(key ? { [SESSION_KEY_HEADER]: key } : {}),
+    },
     body: JSON.stringify(input ?? {}),
   });
+  const next = response.headers.get(SESSION_KEY_HEADER);
+  if (next) localStorage.setItem(SESSION_KEY_STORAGE, next);
+  else if (next !== null) localStorage.removeItem(SESSION_KEY_STORAGE);
   const body: unknown = await response.json().catch(() => undefined);
   return isEnvelope(body) ? body : internal(UNREADABLE_REPLY);
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TEST_PASSWORD_HASH_COST } from '../../helpers/hash-cost';
+import { webClient } from '../../helpers/web-client';
 
 /** The administrator the tests create at first run. */
 export const E2E_ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
@@ -20,20 +21,8 @@ export interface WebApp {
 
 type Api = WebApp['api'];
 
-/** A client of the web mode API with its own session cookie, like one browser. */
-export function cookieClient(url: string): Api {
-  let cookie = '';
-  return async (method, input = {}) => {
-    const res = await fetch(`${url}api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify(input),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) cookie = setCookie.split(';')[0]!;
-    return res.json();
-  };
-}
+/** A client of the web mode API with its own session, like one browser tab. */
+export const cookieClient = (url: string): Api => webClient(url.replace(/\/$/, ''));
 
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -220,6 +220,8 @@ export async function changePassword(
     );
     addPasswordHistory(ctx.sql, user.id, hash, now);
   });
+  // Anyone else signed in as this user (another window, a stolen cookie) is signed out.
+  ctx.sessions.removeUser(user.id, ctx.call.jar.get());
   session.mustChangePassword = false;
   session.passwordExpired = false;
   return meOf(ctx, session);
