@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { createDispatch } from './api/dispatch';
@@ -7,8 +7,8 @@ import { handlers } from './api/handlers';
 import { ledgers } from './api/ledgers';
 import type { CallContext, Services } from './api/types';
 import type { Backend } from './backend';
-import { openDatabase, type OpenedDatabase } from './db/database';
-import { DamagedDatabaseError } from './db/damaged';
+import { DB_FILE_NAME, openDatabase, type OpenedDatabase } from './db/database';
+import { DamagedDatabaseError, refuseIfLost } from './db/damaged';
 import { readAllSettings } from './db/settings';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
@@ -18,7 +18,9 @@ import { appendAudit, type AuditEvent } from './audit/writer';
 import { isPasswordHashCost, PASSWORD_HASH_COST } from './auth/password';
 import { LoginGuard } from './auth/login-guard';
 import { SessionStore } from './auth/sessions';
+import { listFolder } from './features/backup/folder';
 import { placeBackup } from './features/backup/place';
+import { backupDir } from './features/backup/service';
 import { scheduleDailyBackups } from './features/backup/schedule';
 import { openRecovery } from './recovery';
 
@@ -49,6 +51,8 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
     throw new Error(`passwordHashCost ${cost}: not a power of two from 2^10 to 2^15`);
   }
   try {
+    const backups = listFolder(backupDir(dataDir), 'primary');
+    refuseIfLost(dataDir, join(dataDir, DB_FILE_NAME), backups.length > 0);
     return await openReady(dataDir, options, await openDatabase(dataDir));
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;

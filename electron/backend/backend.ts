@@ -17,7 +17,7 @@ export interface Backend {
   dataDir: string;
   dbFile: string;
   migration: MigrationOutcome;
-  /** Set while the data file, found damaged at start-up, waits to be restored from a backup. */
-  recovery: { movedTo: string; problem: string } | null;
+  /** Set while the data file, found damaged or lost at start-up, waits to be restored from a backup. */
+  recovery: { movedTo: string | null; problem: string } | null;
   close(): void;
 }

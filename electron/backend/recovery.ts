@@ -32,7 +32,7 @@ function newestGood(dataDir: string): BackupInfo | null {
 }
 
 /**
- * The backend while the data file, found damaged at start-up, lies moved aside: it answers only the
+ * The backend while the data file, found damaged (or lost) at start-up, lies moved aside: it answers only the
  * recovery methods (what happened, restore the newest good backup) and refuses everything else with
  * DATABASE_DAMAGED, which sends the renderer to the recovery screen. Once restored, it opens the
  * backend as usual and hands every call to it.
@@ -56,7 +56,7 @@ export function openRecovery(dataDir: string, damaged: DamagedDatabaseError, reo
       {
         action: 'recovery.restoreLatest',
         entity: 'database',
-        detail: `启动检查发现数据文件损坏（${damaged.problem}），原文件已移至 ${basename(damaged.movedTo)}；已用备份 ${good.name} 恢复`,
+        detail: `启动检查发现数据文件无法使用（${damaged.problem}），${damaged.movedTo ? `原文件已移至 ${basename(damaged.movedTo)}` : '没有可移走的原文件'}；已用备份 ${good.name} 恢复`,
       },
       { userId: null, username: 'recovery', roles: [] },
     );
@@ -84,7 +84,8 @@ export function openRecovery(dataDir: string, damaged: DamagedDatabaseError, reo
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() } as Result<never>;
       console.error('[recovery] 恢复失败', error);
-      return fail('INTERNAL', `恢复未完成，损坏的原文件仍保存在 ${damaged.movedTo}。请联系技术支持。`);
+      const kept = damaged.movedTo ? `损坏的原文件仍保存在 ${damaged.movedTo}。` : '';
+      return fail('INTERNAL', `恢复未完成，${kept}请联系技术支持。`);
     }
   };
   // Until restored, only the two recovery methods answer, and neither carries a file.

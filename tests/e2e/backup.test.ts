@@ -1,6 +1,7 @@
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
@@ -76,28 +77,44 @@ describe('数据备份 in the browser', () => {
 
 describe('the recovery screen in the browser', () => {
   let app: WebApp | undefined;
-  let session: Session;
+  let session: Session | undefined;
 
   afterAll(async () => {
     await session?.close();
     await app?.stop();
   });
 
-  it('explains a damaged data file and restores the newest good backup', async () => {
-    // A data folder with a backup, then one whose data file is that backup with its header broken.
+  /** A data folder holding the demo county's backups and no data file. */
+  async function folderWithBackups(): Promise<string> {
     const source = await startWebApp({ demo: 'small' });
-    let dataDir: string;
     try {
       const made = await source.api('backup.run');
       if (!made.ok) throw new Error(made.error?.message);
-      dataDir = mkdtempSync(join(tmpdir(), 'zz-e2e-damaged-'));
+      const dataDir = mkdtempSync(join(tmpdir(), 'zz-e2e-damaged-'));
       cpSync(source.dataDir, dataDir, {
         recursive: true,
         filter: (path) => !/zongzhi\.db(-wal|-shm)?$/.test(path),
       });
+      return dataDir;
     } finally {
       await source.stop();
     }
+  }
+
+  /** Restores from the recovery page and signs in to the county as it was. */
+  async function restoreAndSignIn(page: Page): Promise<void> {
+    await page.getByTestId('recovery-restore').click();
+    await page.locator('.confirm-ok').click();
+    await page.getByTestId('login-username').waitFor();
+    await page.getByTestId('login-username').fill(E2E_ADMIN.username);
+    await page.getByTestId('login-password').fill(E2E_ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }
+
+  it('explains a damaged data file and restores the newest good backup', async () => {
+    // A data folder with a backup, then one whose data file is that backup with its header broken.
+    const dataDir = await folderWithBackups();
     const newest = readdirSync(join(dataDir, 'backups'))
       .filter((name) => name.endsWith('.db'))
       .sort()
@@ -116,13 +133,22 @@ describe('the recovery screen in the browser', () => {
     await page.getByTestId('recovery-backup').waitFor();
     await session.screenshot('recovery');
 
-    await page.getByTestId('recovery-restore').click();
-    await page.locator('.confirm-ok').click();
-    await page.getByTestId('login-username').waitFor();
-    await page.getByTestId('login-username').fill(E2E_ADMIN.username);
-    await page.getByTestId('login-password').fill(E2E_ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await restoreAndSignIn(page);
     await session.screenshot('recovery-restored');
+  });
+
+  it('treats a data file gone from beside its backups as a loss to recover, not a first start', async () => {
+    await app?.stop();
+    app = await startWebApp({ dataDir: await folderWithBackups() });
+    session ??= await openSession();
+    const { page } = session;
+    await page.goto(app.url);
+    await page.getByTestId('recovery-page').waitFor();
+    await page.getByTestId('recovery-damaged').getByText('启动时没有找到数据文件').waitFor();
+    expect(await page.getByTestId('recovery-moved-to').count()).toBe(0);
+    expect(await page.getByTestId('setup-form').count()).toBe(0);
+    await page.getByTestId('recovery-backup').waitFor();
+    await session.screenshots('recovery-lost');
+    await restoreAndSignIn(page);
   });
 });

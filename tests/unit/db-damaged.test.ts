@@ -9,11 +9,14 @@ import {
   closeSync,
   truncateSync,
   statSync,
+  rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/app';
+import { prune } from '../../electron/backend/features/backup/folder';
 import { newClient, signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -99,10 +102,101 @@ describe('a damaged data file at start-up', () => {
     });
   }
 
+  const LOSSES: Record<string, { lose: (file: string) => void; movedAside: boolean; problem: RegExp }> = {
+    missing: {
+      lose: (file) => ['', '-wal', '-shm'].forEach((suffix) => rmSync(file + suffix, { force: true })),
+      movedAside: false,
+      problem: /不存在/,
+    },
+    'empty (0 bytes)': {
+      lose: (file) => {
+        for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+        truncateSync(file, 0);
+      },
+      movedAside: true,
+      problem: /为空/,
+    },
+  };
+  for (const [kind, { lose, movedAside, problem }] of Object.entries(LOSSES)) {
+    it(`is, when ${kind} with backups beside it, a recovery and not a fresh install`, async () => {
+      const dir = await damagedFolder(lose);
+      const backend = await openBackend(dir);
+      try {
+        const client = newClient();
+        expect(backend.recovery).toMatchObject({ problem: expect.stringMatching(problem) });
+        // Nobody can make themselves the administrator of an empty county.
+        expect(
+          await backend.dispatch(
+            'auth.setup',
+            { username: 'intruder', displayName: '某', password: 'Intruder-2026' },
+            client,
+          ),
+        ).toMatchObject({
+          ok: false,
+          error: { reason: 'DATABASE_DAMAGED' },
+        });
+        const status = await backend.call('recovery.status', {}, client);
+        expect(status).toMatchObject({ ok: true, data: { damaged: true, newestGood: { check: 'ok' } } });
+        const aside = readdirSync(dir).filter((name) => name.startsWith('damaged-'));
+        expect(aside).toHaveLength(movedAside ? 1 : 0);
+        expect(status.ok && status.data.movedTo).toBe(movedAside ? join(dir, aside[0]!) : null);
+
+        expect(await backend.call('recovery.restoreLatest', { confirm: true }, client)).toMatchObject({ ok: true });
+        expect(backend.services.sql.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(4);
+      } finally {
+        backend.close();
+      }
+    });
+  }
+
+  it('starts afresh where there is no data file and no backup', async () => {
+    const backend = await openBackend(tempDir());
+    try {
+      expect(backend.recovery).toBeNull();
+      expect(await backend.call('auth.status', {}, newClient())).toMatchObject({
+        ok: true,
+        data: { needsSetup: true },
+      });
+    } finally {
+      backend.close();
+    }
+  });
+
   it('opens a healthy file as usual and refuses the recovery methods', async () => {
     const backend = await testBackend();
     expect(backend.recovery).toBeNull();
     const refused = await backend.call('recovery.restoreLatest', { confirm: true }, newClient());
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('backup rotation', () => {
+  /** A backup as the folder lists it: the file and its sidecar with the record counts. */
+  function fakeBackup(dir: string, day: number, counts: Record<string, number>): string {
+    const name = `zongzhi-2026120${day}-020000-daily.db`;
+    writeFileSync(join(dir, name), 'x');
+    const meta = {
+      createdAt: `2026-12-0${day}T02:00:00.000Z`,
+      label: 'daily',
+      sizeBytes: 1,
+      schemaVersion: 15,
+      counts,
+      check: 'ok',
+    };
+    writeFileSync(join(dir, name.replace(/\.db$/, '.json')), JSON.stringify(meta));
+    return name;
+  }
+
+  it('never rotates out the newest backups of the county for backups of an emptied database', () => {
+    const dir = tempDir();
+    const county = [1, 2, 3].map((day) => fakeBackup(dir, day, { regions: 240, petitions: 500, users: 9 }));
+    const emptied = [4, 5, 6, 7].map((day) =>
+      fakeBackup(dir, day, { regions: 0, petitions: 0, users: 1, dict_entries: 80 }),
+    );
+    prune(dir, 2);
+    const left = readdirSync(dir)
+      .filter((name) => name.endsWith('.db'))
+      .sort();
+    expect(left).toEqual([county[1], county[2], emptied[2], emptied[3]].sort());
   });
 });

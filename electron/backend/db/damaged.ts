@@ -1,16 +1,19 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { fileStamp } from '../../../shared/domain/time';
 import { checkFile } from './integrity';
 
-/** The data file failed its start-up check and was moved, intact, to `movedTo`. */
+/**
+ * The data file failed its start-up check and was moved, intact, to `movedTo`; or it is missing
+ * (`movedTo` null) while backups lie beside it.
+ */
 export class DamagedDatabaseError extends Error {
   constructor(
-    readonly movedTo: string,
+    readonly movedTo: string | null,
     readonly problem: string,
   ) {
-    super(`数据文件已损坏（${problem}），已原样移至 ${movedTo}`);
+    super(movedTo ? `数据文件已损坏（${problem}），已原样移至 ${movedTo}` : `数据文件无法使用（${problem}）`);
     this.name = 'DamagedDatabaseError';
   }
 }
@@ -55,6 +58,28 @@ export function setAsideIfDamaged(dataDir: string, file: string, now = new Date(
   const check = checkFile(file, 'quick');
   const problem = check === 'ok' ? walMismatch(file) : check;
   if (problem === null) return;
+  throw new DamagedDatabaseError(setAside(dataDir, file, now), problem);
+}
+
+const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+
+/**
+ * A data file that is missing, or empty (0 bytes, nothing in its WAL), while backups lie beside it
+ * is a loss to recover from, not a fresh install: opening it would make the first visitor the
+ * administrator of an empty county, and daily backups of it would rotate the good ones out. It is
+ * refused like a damaged one (the empty file moved aside), and the recovery page offers the newest
+ * good backup. Without backups it is what it looks like, a first start.
+ */
+export function refuseIfLost(dataDir: string, file: string, backupsExist: boolean, now = new Date()): void {
+  if (!backupsExist) return;
+  if (!existsSync(file)) throw new DamagedDatabaseError(null, '数据文件不存在，可能已被删除或移走');
+  if (sizeOf(file) === 0 && sizeOf(`${file}-wal`) === 0) {
+    throw new DamagedDatabaseError(setAside(dataDir, file, now), '数据文件为空（0 字节）');
+  }
+}
+
+/** Moves the file and its WAL and shared-memory files, untouched, into a new `<data>/damaged-<stamp>/`. */
+function setAside(dataDir: string, file: string, now: Date): string {
   let movedTo = join(dataDir, `damaged-${fileStamp(now)}`);
   for (let n = 2; existsSync(movedTo); n += 1) movedTo = join(dataDir, `damaged-${fileStamp(now)}-${n}`);
   mkdirSync(movedTo);
@@ -62,5 +87,5 @@ export function setAsideIfDamaged(dataDir: string, file: string, now = new Date(
     const part = `${file}${suffix}`;
     if (existsSync(part)) renameSync(part, join(movedTo, `${basename(file)}${suffix}`));
   }
-  throw new DamagedDatabaseError(movedTo, problem);
+  return movedTo;
 }

@@ -27,9 +27,19 @@ export function listFolder(dir: string, location: BackupInfo['location']): Backu
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** Keeps the newest `generations` backups of a folder and removes the rest (file and sidecar). */
+/** Tables whose rows only a county's own work puts there (a fresh install has none). */
+const COUNTY_TABLES = ['regions', 'petitions', 'hazards', 'assessments'] as const;
+const holdsCounty = (backup: BackupInfo) => COUNTY_TABLES.some((table) => (backup.counts[table] ?? 0) > 0);
+
+/**
+ * Keeps the newest `generations` backups of a folder and removes the rest (file and sidecar), but
+ * never one of the newest `generations` that hold a county's data: backups of an emptied or
+ * re-installed database cannot rotate out the last copies of the real one.
+ */
 export function prune(dir: string, generations: number): void {
-  for (const old of listFolder(dir, 'primary').slice(generations)) {
+  const all = listFolder(dir, 'primary');
+  const kept = new Set([...all.slice(0, generations), ...all.filter(holdsCounty).slice(0, generations)]);
+  for (const old of all.filter((b) => !kept.has(b))) {
     rmSync(join(dir, old.name), { force: true });
     rmSync(join(dir, sidecarOf(old.name)), { force: true });
   }
