@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Backend } from '../electron/backend/backend';
 import type { CallContext } from '../electron/backend/api/types';
-import { idCheckCharacter } from '../shared/domain/import/id-number';
+import { idCheckCharacter } from '../shared/domain/id-number';
 import { addDays } from '../shared/domain/ledger/calendar';
 import type { ImportLogEntry, ImportPreview } from '../shared/contract/imports';
 

@@ -125,7 +125,7 @@ describe('register form', () => {
     await findTestId('petition-form');
     await flushPromises();
     typeInto(await findTestId<HTMLInputElement>('petition-form-petitioner-name-0'), '李明');
-    typeInto(await findTestId<HTMLInputElement>('petition-form-petitioner-id-0'), '110101199003071234');
+    typeInto(await findTestId<HTMLInputElement>('petition-form-petitioner-id-0'), '110101199001061234');
     typeInto(await findTestId<HTMLInputElement>('petition-form-summary'), '要求补发征地补偿款');
     wrapper.findComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', '990101001000');
     wrapper.findAllComponents({ name: 'ElDatePicker' })[0]!.vm.$emit('update:modelValue', '2025-03-02');
@@ -160,7 +160,7 @@ describe('register form', () => {
         expect.objectContaining({
           townshipCode: '990101001000',
           firstPetitionDate: '2025-03-02',
-          petitioners: [{ name: '李明', idNumber: '110101199003071234', phone: null, address: null }],
+          petitioners: [{ name: '李明', idNumber: '110101199001061234', phone: null, address: null }],
         }),
       ),
     );

@@ -72,7 +72,7 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
       .waitFor();
     await session.screenshot('petition-form-validation');
 
-    await page.getByTestId('petition-form-petitioner-id-0').fill('999901199001011234');
+    await page.getByTestId('petition-form-petitioner-id-0').fill('999901199001051234');
     await choose(page, 'petition-form-township', '南关街道');
     await page.getByTestId('petition-form-first-date').locator('input').fill('2026-10-08');
     await page.keyboard.press('Enter');

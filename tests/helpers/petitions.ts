@@ -15,7 +15,7 @@ export const LEADER = '01900000-0000-7000-8000-0000000000a1';
 
 export const PETITIONER = {
   name: '王建国',
-  idNumber: '410102198001011234',
+  idNumber: '410102198001191234',
   phone: '13812345678',
   address: '测试县东镇东一村五组',
 };

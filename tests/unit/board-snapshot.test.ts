@@ -175,7 +175,7 @@ async function builtCounty() {
       registration({
         townshipCode: WEST,
         receivedDate: '2026-11-26',
-        petitioners: [{ name: '钱七', idNumber: '41010219900101002X' }],
+        petitioners: [{ name: '钱七', idNumber: '41010219900118002X' }],
       }),
       today.officer,
     ),

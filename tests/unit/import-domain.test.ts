@@ -8,25 +8,7 @@ import {
   missingFields,
   type ImportField,
 } from '../../shared/domain/import/headers';
-import { idCheckCharacter, idNumberProblem } from '../../shared/domain/import/id-number';
 import { bareName, matchName } from '../../shared/domain/import/names';
-
-describe('identity numbers (GB 11643)', () => {
-  it('accepts a number whose check character matches, X included', () => {
-    // 11010519491231002X is the standard's own worked example.
-    expect(idCheckCharacter('11010519491231002')).toBe('X');
-    expect(idNumberProblem('11010519491231002X')).toBeNull();
-    expect(idNumberProblem('11010519491231002x')).toBeNull();
-    expect(idNumberProblem('110105194912310010')).toBe('身份证号校验位不符，请逐位核对');
-  });
-
-  it('catches a one-digit typo, a bad birth date and a wrong length', () => {
-    expect(idNumberProblem('11010519491231012X')).toBe('身份证号校验位不符，请逐位核对');
-    const feb30 = '11010519490230002';
-    expect(idNumberProblem(feb30 + idCheckCharacter(feb30))).toContain('19490230 不是有效日期');
-    expect(idNumberProblem('1101051949123100')).toBe('身份证号应为 18 位数字（末位可为 X）');
-  });
-});
 
 describe('dates in every common form', () => {
   it.each([

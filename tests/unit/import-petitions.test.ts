@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { idCheckCharacter } from '../../shared/domain/import/id-number';
+import { idCheckCharacter } from '../../shared/domain/id-number';
 import { must, petitionBackend, TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
 import { importOf, previewOf, readDb, workbookOf, type Cell } from '../helpers/workbooks';
 
@@ -277,13 +277,22 @@ describe('importing the petition backlog', () => {
     bad[2]![16] = '2026-12-01';
     bad[2]![17] = '2026-12-02';
     bad[2]![2] = '南湖';
+    bad[0]![4] = '110105491231002';
     const base64 = await ownLayout(bad);
     const preview = await previewOf(backend, officer, 'petitions', base64);
+    expect(preview.problems).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        column: 'E',
+        message:
+          '“110105491231002”：第 1 位信访人的身份证号为 15 位旧号码，已按国家标准升为 18 位 11010519491231002X，请与证件核对',
+      }),
+    );
     const errors = preview.problems.filter((p) => p.level === 'error').map((p) => `${p.row}${p.column} ${p.message}`);
     expect(errors).toEqual(
       expect.arrayContaining([
         '5C 系统中没有名为“南湖”的乡镇（街道），请先在基础数据中添加，或改为已有的乡镇（街道）',
-        '5E “410102199006157890”：身份证号校验位不符，请逐位核对',
+        '5E “410102199006157890”：第 1 位信访人的身份证号校验位不正确，请核对',
         '5Q “化解日期”不能晚于今天（2026-11-22）',
         '5R “销号日期”不能晚于今天（2026-11-22）',
       ]),

@@ -165,7 +165,7 @@ describe('petitions export: masked by default', () => {
         null,
       ],
     ]);
-    expect(JSON.stringify(rows)).not.toMatch(/王建国|410102198001011234|13812345678/);
+    expect(JSON.stringify(rows)).not.toMatch(/王建国|410102198001191234|13812345678/);
     expect(auditRows(setup)).toEqual([
       { action: 'petitions.export', result: 'success', fields: '[]', detail: '导出 3 行（脱敏）；筛选：全部' },
     ]);
@@ -228,7 +228,7 @@ describe('petitions export: unmasked', () => {
     });
     expect(file.fileName).toMatch(/^积案台账-含个人信息-/);
     expect(rows.slice(1).map((row) => row.slice(6, 9))).toEqual([
-      ['王建国、欧阳晓明', '410102198001011234、—', '13812345678、13900001111'],
+      ['王建国、欧阳晓明', '410102198001191234、—', '13812345678、13900001111'],
     ]);
     expect(auditRows(setup).at(-1)).toEqual({
       action: 'petitions.export',

@@ -1,4 +1,5 @@
 import type { DemoScale } from '../../../shared/contract/system';
+import { idCheckCharacter } from '../../../shared/domain/id-number';
 import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import type { Db } from '../db/connection';
@@ -25,8 +26,6 @@ const FLUSH_EVERY = 1_000;
 
 /** Obviously made-up: 9999… is no real division code, so no real identity number starts so. */
 const ID_NUMBER_PREFIX = '999901';
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
 
 export interface DemoPetitionInput {
   scale: DemoScale;
@@ -168,9 +167,7 @@ const digits = (random: Random, n: number): string => {
 /** A made-up 18-character identity number on the 9999… code, with a correct check character. */
 function fakeIdNumber(random: Random, birth: string): string {
   const body = `${ID_NUMBER_PREFIX}${birth.replace(/-/g, '')}${digits(random, 3)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * ID_WEIGHTS[i]!;
-  return body + ID_CHECK[sum % 11]!;
+  return body + idCheckCharacter(body);
 }
 
 /**

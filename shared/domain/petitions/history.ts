@@ -19,6 +19,7 @@ import {
   type StatusDate,
 } from '../ledger/happened';
 import { conclusionDueDate } from './clocks';
+import { registrationDates } from './registration-dates';
 import { PETITION_STATUS_LABELS, PETITION_STATUSES, type PetitionStatus } from './statuses';
 
 export interface PetitionHistoryInput {
@@ -90,8 +91,7 @@ export function petitionHistory(input: PetitionHistoryInput, today: string): Pet
     ...statusProblems(status, input),
     ...happenedProblems(
       [
-        { key: 'firstPetitionDate', label: '首次信访日期', date: input.firstPetitionDate },
-        { key: 'receivedDate', label: '登记日期', date: input.receivedDate, notBefore: ['firstPetitionDate'] },
+        ...registrationDates(input),
         { key: 'assignedDate', label: '交办日期', date: input.assignedDate, notBefore: ['receivedDate'] },
         {
           key: 'resolvedDate',

@@ -1,5 +1,5 @@
 import { PHONE_PATTERN } from '../../../../shared/contract/petitions';
-import { idNumberProblem } from '../../../../shared/domain/import/id-number';
+import { checkIdNumber, petitionerOrdinal } from '../../../../shared/domain/id-number';
 import {
   PETITION_ITEM_TYPE_LABELS,
   PETITION_LEVEL_LABELS,
@@ -168,10 +168,12 @@ function readPetitioners(row: ImportRow, problems: ProblemLog): ImportedPetition
   if (names.some((name) => Array.from(name).length > 50)) problems.error(row, 'petitioners', '姓名不能超过 50 个字');
   if (ids.length > names.length) problems.error(row, 'idNumber', '身份证号比信访人多，请按信访人顺序填写');
   if (phones.length > names.length) problems.error(row, 'phone', '电话比信访人多，请按信访人顺序填写');
-  for (const id of ids) {
-    const problem = idNumberProblem(id);
-    if (problem) problems.error(row, 'idNumber', `“${id}”：${problem}`);
-  }
+  const checked = ids.map((id, index) => {
+    const { value, problem, warning } = checkIdNumber(id);
+    if (problem) problems.error(row, 'idNumber', `“${id}”：${petitionerOrdinal(index)}${problem}`);
+    if (warning) problems.warning(row, 'idNumber', `“${id}”：${petitionerOrdinal(index)}${warning}`);
+    return value;
+  });
   for (const phone of phones) {
     if (!PHONE_PATTERN.test(phone)) problems.error(row, 'phone', `“${phone}”：电话应为 11 位手机号或带区号的固话`);
   }
@@ -179,7 +181,7 @@ function readPetitioners(row: ImportRow, problems: ProblemLog): ImportedPetition
   if (problems.errors > before) return null;
   return names.map((name, index) => ({
     name,
-    idNumber: ids[index]?.toUpperCase() ?? null,
+    idNumber: checked[index] ?? null,
     phone: phones[index] ?? null,
     address: index === 0 ? address : null,
   }));

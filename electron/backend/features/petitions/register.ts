@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { PetitionDetail, petitionsCreateInput, petitionsUpdateInput } from '../../../../shared/contract/petitions';
 import { higherLevel } from '../../../../shared/domain/petitions/classification';
+import { registrationDateProblems } from '../../../../shared/domain/petitions/registration-dates';
+import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
@@ -31,6 +33,7 @@ type UpdateInput = z.output<typeof petitionsUpdateInput>;
 export function createPetition(ctx: HandlerContext, input: CreateInput): { petition: PetitionDetail; linked: boolean } {
   assertTownship(ctx, input.townshipCode, '积案');
   assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
+  assertNoProblems(registrationDateProblems(input, todayOf(ctx)));
   const scope = principalOf(ctx).regionCode;
   const repeatOf = input.separateCase
     ? undefined
@@ -140,6 +143,10 @@ export function updatePetition(ctx: HandlerContext, input: UpdateInput): Petitio
     },
     check(row, changed) {
       if (changed.has('townshipCode')) assertTownship(ctx, input.townshipCode, '积案');
+      // Only a changed date is checked, so a case keeps taking corrections of its other fields.
+      if (changed.has('firstPetitionDate') || changed.has('receivedDate')) {
+        assertNoProblems(registrationDateProblems(input, todayOf(ctx)));
+      }
       assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类', row.category);
       assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId', row.responsible_id);
     },
