@@ -33,6 +33,7 @@ import {
   type BreakdownRow,
 } from '../domain/risks/figures';
 import type { MetricResult } from '../domain/ledger/figures';
+import { EMERGENCY_PLAN_FIELD_LABELS, EMERGENCY_PLAN_SUMMARY_MAX } from '../domain/risks/emergency-plan';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 
 /** 稳评 as lists show them. `suggestedConclusion` is the app's suggestion from the residual level. */
@@ -79,6 +80,13 @@ export interface AssessmentReReview {
   at: string;
 }
 
+/** The emergency plan (应急预案): a summary, the day drawn up and its file (none for a plan migrated from a yes). */
+export interface EmergencyPlan {
+  summary: string;
+  drawnUpOn: string | null;
+  file: { id: string; fileName: string } | null;
+}
+
 export interface AssessmentDetail extends AssessmentRow, LedgerRecordFields {
   description: string;
   assessingBody: string | null;
@@ -86,7 +94,8 @@ export interface AssessmentDetail extends AssessmentRow, LedgerRecordFields {
   consultations: Array<Required<Consultation>>;
   risksFound: Array<{ description: string; level: RiskLevel }>;
   recommendationReason: string;
-  hasEmergencyPlan: boolean;
+  /** Null until a plan is recorded. */
+  emergencyPlan: EmergencyPlan | null;
   decidedBy: string | null;
   decisionReason: string | null;
   implementedOn: string | null;
@@ -199,7 +208,6 @@ const contentFields = {
   riskLevelAfter: z.enum(RISK_LEVELS).nullable().default(null),
   recommendedConclusion: z.enum(ASSESSMENT_CONCLUSIONS).nullable().default(null),
   recommendationReason: longText('建议理由', 1000).default(''),
-  hasEmergencyPlan: z.boolean().default(false),
 };
 
 /** The content fields by their Chinese names (forms, the timeline's 修改 entries). */
@@ -219,7 +227,6 @@ export const ASSESSMENT_FIELD_LABELS: Record<keyof typeof contentFields, string>
   riskLevelAfter: '剩余风险等级（采取措施后）',
   recommendedConclusion: '建议结论',
   recommendationReason: '建议理由',
-  hasEmergencyPlan: '应急预案',
 };
 
 export const assessmentsCreateInput = z.object(contentFields).strict();
@@ -245,8 +252,17 @@ export const assessmentsTransitionInput = z
     implementedOn: optionalText,
     nextReReviewOn: optionalText,
     archiveNote: optionalText,
-    /** For 作出决策: the emergency plan has been drawn up (required to implement above 低). */
-    hasEmergencyPlan: z.boolean().optional(),
+  })
+  .strict();
+
+/** 应急预案: its summary and date, and the file already uploaded to the assessment (purpose 应急预案). */
+export const assessmentsEmergencyPlanInput = z
+  .object({
+    id,
+    version: versionField,
+    summary: longText(EMERGENCY_PLAN_FIELD_LABELS.summary, EMERGENCY_PLAN_SUMMARY_MAX),
+    drawnUpOn: z.string().trim().max(20).default(''),
+    attachmentId: id.nullable().default(null),
   })
   .strict();
 
@@ -342,6 +358,11 @@ export const assessmentsContract = {
     input: assessmentsReReviewInput,
     access: 'risks.write',
     summary: '登记一次复评（跟踪中）',
+  }),
+  'assessments.setEmergencyPlan': defineMethod<AssessmentDetail>()({
+    input: assessmentsEmergencyPlanInput,
+    access: 'risks.write',
+    summary: '登记或更换稳评的应急预案（摘要、制定日期、预案文件）',
   }),
   'assessments.reReviewsDue': defineMethod<Page<AssessmentRow>>()({
     input: z.object(pageFields).strict(),

@@ -52,22 +52,23 @@ export const attachmentsUploadInput = z
   })
   .strict();
 
-// Access: petitions.read is the floor for the one ledger with attachments so far; the service
-// checks the owning ledger's own permissions (upload: petitions.write or petitions.closeOut) and scope.
+// Access: any session; the service checks the owning ledger's own permissions (petitions: read
+// petitions.read, upload petitions.write or petitions.closeOut; assessments: risks.read, risks.write)
+// and the record's scope.
 export const attachmentsContract = {
   'attachments.upload': defineMethod<AttachmentMeta>()({
     input: attachmentsUploadInput,
-    access: 'petitions.read',
+    access: 'session',
     summary: '上传附件（PDF 或图片，按内容识别类型，限制大小）',
   }),
   'attachments.list': defineMethod<AttachmentMeta[]>()({
     input: z.object(owner).strict(),
-    access: 'petitions.read',
+    access: 'session',
     summary: '查询一条记录的全部附件',
   }),
   'attachments.read': defineMethod<AttachmentFile>()({
     input: z.object({ id }).strict(),
-    access: 'petitions.read',
+    access: 'session',
     summary: '下载附件（校验 SHA-256，文件被改动或缺失时拒绝）',
   }),
 };

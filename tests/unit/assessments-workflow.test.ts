@@ -139,16 +139,19 @@ describe('assessments: the workflow through dispatch', () => {
     );
     expect(implement.ok || implement.error).toMatchObject({
       code: 'VALIDATION',
-      details: [{ path: 'hasEmergencyPlan', message: '剩余风险等级为“中”，决定实施前须制定应急预案' }],
+      details: [{ path: 'emergencyPlan', message: '剩余风险等级为“中”，决定实施前须制定应急预案' }],
     });
+    const current = await must(backend.call('assessments.get', { id }, officer));
+    const plan = { summary: '成立处置专班，分片包干疏导', drawnUpOn: '2026-11-20' };
+    await must(backend.call('assessments.setEmergencyPlan', { id, version: current.version, ...plan }, officer));
     const withPlan = await must(
-      backend.call(
-        'assessments.transition',
-        { id, ...decide, decisionReason: '县委研究决定实施', hasEmergencyPlan: true },
-        officer,
-      ),
+      backend.call('assessments.transition', { id, ...decide, decisionReason: '县委研究决定实施' }, officer),
     );
-    expect(withPlan).toMatchObject({ status: 'decided', hasEmergencyPlan: true, decision: 'implement' });
+    expect(withPlan).toMatchObject({
+      status: 'decided',
+      emergencyPlan: { ...plan, file: null },
+      decision: 'implement',
+    });
   });
 
   it('keeps the decision apart from the recommendation: a different decision needs its reason, both are kept', async () => {

@@ -180,7 +180,7 @@ describe('importing the risk ledger', () => {
     const rows = readDb(backend, (db) =>
       db
         .prepare(
-          `SELECT a.assessment_no, a.status, a.decision, a.implemented_on, a.next_re_review_on, a.has_emergency_plan,
+          `SELECT a.assessment_no, a.status, a.decision, a.implemented_on, a.next_re_review_on, a.emergency_plan_summary,
              (SELECT group_concat(township_code) FROM assessment_townships t WHERE t.assessment_id = a.id) AS townships
            FROM assessments a ORDER BY assessment_no`,
         )
@@ -194,7 +194,7 @@ describe('importing the risk ledger', () => {
         implemented_on: '2026-01-10',
         // Every six months from 2026-01-10: 07-10 has passed, so 2027-01-10 is next.
         next_re_review_on: '2027-01-10',
-        has_emergency_plan: 1,
+        emergency_plan_summary: '预案已制定（导入时未上传文件）',
         townships: '999901001000,999901002000',
       },
       {
@@ -203,7 +203,7 @@ describe('importing the risk ledger', () => {
         decision: null,
         implemented_on: null,
         next_re_review_on: null,
-        has_emergency_plan: 0,
+        emergency_plan_summary: null,
         townships: '999901002000',
       },
     ]);

@@ -420,3 +420,73 @@ describe('migration 0015: the views gathered per method', () => {
     ).toThrow(/CHECK constraint failed/);
   });
 });
+
+describe('migration 0016: attachments of every ledger, the emergency plan as a document', () => {
+  it('keeps every attachment and close-out citation of a version-15 file, and turns a plan’s yes into a summary', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 15));
+    const sha = '0'.repeat(64);
+    db.exec(`
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901000000', '测试县', 'county', NULL);
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901001000', '东镇', 'township', '999901000000');
+      INSERT INTO units (id, code, name, kind) VALUES ('n1', 'N1', '东镇人民政府', 'township_government');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date, status,
+          created_by, created_at, updated_at)
+        VALUES ('p1', 'XF2026-000001', '999901001000', '讨薪', '2026-10-01', '2026-10-02', 'closed', 'u1', 't', 't');
+      INSERT INTO attachments (id, entity, entity_id, purpose, file_name, mime, size, sha256, stored_name,
+          uploaded_by, uploaded_at)
+        VALUES ('f1', 'petition', 'p1', 'material', '材料.pdf', 'application/pdf', 10, '${sha}', 'ab/f1', 'u1', 't1'),
+               ('f2', 'petition', 'p1', 'evidence', '协议.pdf', 'application/pdf', 20, '${sha}', 'ab/f2', 'u1', 't2');
+      INSERT INTO petition_closeouts (id, petition_id, approved_by, evidence, at) VALUES ('c1', 'p1', 'u1', '协议', 't');
+      INSERT INTO petition_closeout_attachments (closeout_id, attachment_id) VALUES ('c1', 'f2');
+      INSERT INTO assessments (id, assessment_no, matter, matter_type, proposing_unit_id, registered_on, status,
+          has_emergency_plan, created_by, created_at, updated_at)
+        VALUES ('a1', 'WP1', '老街改造', 'project', 'n1', '2026-11-01', 'assessing', 1, 'u1', 't', 't'),
+               ('a2', 'WP2', '新桥', 'project', 'n1', '2026-11-01', 'assessing', 0, 'u1', 't', 't');
+    `);
+    const before = db.prepare('SELECT * FROM attachments ORDER BY id').all();
+    await migrate(db, join(dir, 'backups'));
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT * FROM attachments ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT * FROM petition_closeout_attachments').all()).toEqual([
+      { closeout_id: 'c1', attachment_id: 'f2' },
+    ]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(
+      db
+        .prepare('SELECT id, emergency_plan_summary, emergency_plan_on, emergency_plan_attachment_id FROM assessments')
+        .all(),
+    ).toEqual([
+      {
+        id: 'a1',
+        emergency_plan_summary: '预案已制定（迁移前未上传文件）',
+        emergency_plan_on: null,
+        emergency_plan_attachment_id: null,
+      },
+      { id: 'a2', emergency_plan_summary: null, emergency_plan_on: null, emergency_plan_attachment_id: null },
+    ]);
+    const columns = db.prepare('PRAGMA table_info(assessments)').all() as { name: string }[];
+    expect(columns.map((c) => c.name)).not.toContain('has_emergency_plan');
+    const insert = (id: string, entity: string, purpose: string) =>
+      db.exec(`INSERT INTO attachments (id, entity, entity_id, purpose, file_name, mime, size, sha256, stored_name,
+        uploaded_by, uploaded_at) VALUES ('${id}', '${entity}', 'a1', '${purpose}', 'a.pdf', 'application/pdf', 10,
+        '${sha}', 'ab/${id}', 'u1', 't')`);
+    insert('f3', 'assessment', 'emergency_plan');
+    expect(() => insert('f4', 'hazard', 'material')).toThrow(/CHECK constraint/);
+    expect(() => insert('f5', 'assessment', 'receipt')).toThrow(/CHECK constraint/);
+    expect(() =>
+      db.exec("INSERT INTO petition_closeout_attachments (closeout_id, attachment_id) VALUES ('c1', 'nope')"),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.exec("UPDATE assessments SET emergency_plan_attachment_id = 'nope' WHERE id = 'a2'")).toThrow(
+      /FOREIGN KEY/,
+    );
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM attachments WHERE entity = 'petition' AND entity_id = 'p1'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('attachments_entity');
+    db.close();
+  });
+});

@@ -289,7 +289,7 @@ describe('deciding, and what follows the decision', () => {
   it('requires an emergency plan before implementing at a residual level of 中 or 高', () => {
     const current = { recommendedConclusion: 'implement', riskLevelAfter: 'medium' } as const;
     expect(assessmentTransitionProblems('pending_decision', 'decide', decideInput, current)).toEqual([
-      { path: 'hasEmergencyPlan', message: '剩余风险等级为“中”，决定实施前须制定应急预案' },
+      { path: 'emergencyPlan', message: '剩余风险等级为“中”，决定实施前须制定应急预案' },
     ]);
     expect(
       assessmentTransitionProblems(

@@ -1,4 +1,4 @@
-import { assessmentRegions, assessmentStore } from '../features/assessments/store';
+import { assessmentAttachmentOwner, assessmentRegions, assessmentStore } from '../features/assessments/store';
 import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
 import { hazardRegions, hazardStore } from '../features/hazards/store';
@@ -19,7 +19,7 @@ const stores = { petition: petitionStore, hazard: hazardStore, assessment: asses
 export const ledgers: LedgerRegistry = {
   records: stores,
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
-  attachmentOwners: { petition: petitionAttachmentOwner },
+  attachmentOwners: { petition: petitionAttachmentOwner, assessment: assessmentAttachmentOwner },
   searchIndexes: Object.values(stores).map((store) => store.search),
   regionReferences: [
     petitionRegions,

@@ -295,7 +295,10 @@ export interface Schema {
     risk_level_after: RiskLevel | null;
     recommended_conclusion: AssessmentConclusion | null;
     recommendation_reason: string;
-    has_emergency_plan: 0 | 1;
+    /** The emergency plan (应急预案, migration 0016): its summary (null: none), the day drawn up, its file. */
+    emergency_plan_summary: string | null;
+    emergency_plan_on: string | null;
+    emergency_plan_attachment_id: string | null;
     decision: AssessmentConclusion | null;
     decided_by: string | null;
     decided_on: string | null;

@@ -165,7 +165,9 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
       submitted ? after : null,
       submitted ? recommended : null,
       submitted && recommended !== suggested ? '结合群众意见综合研判' : '',
-      planNeeded || random.next() < 0.3 ? 1 : 0,
+      ...(planNeeded || random.next() < 0.3
+        ? [`${matter}应急处置预案：成立工作专班，明确值守、疏导、处置分工`, registeredOn, null]
+        : [null, null, null]),
       decided ? decision : null,
       decided ? random.pick(['县委常委会', '县政府常务会议']) : null,
       decided ? fromDayNumber(decideDay) : null,
@@ -269,7 +271,9 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
       'risk_level_after',
       'recommended_conclusion',
       'recommendation_reason',
-      'has_emergency_plan',
+      'emergency_plan_summary',
+      'emergency_plan_on',
+      'emergency_plan_attachment_id',
       'decision',
       'decided_by',
       'decided_on',

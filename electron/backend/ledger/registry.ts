@@ -31,8 +31,10 @@ export interface TaskOwner {
 /** Finds an owner by id; undefined when there is none. */
 export type TaskOwnerLookup = (sql: Sql, id: string) => TaskOwner | undefined;
 
-/** Who may add files to a ledger's records. */
+/** Who may see and add files of a ledger's records (the record's scope is checked besides). */
 export interface AttachmentOwner {
+  /** Listing and downloading the files. */
+  read: Permission;
   /** Any one of these permissions allows uploading. */
   upload: readonly Permission[];
   uploadDenied: string;

@@ -157,7 +157,7 @@ export interface AssessmentTransitionContext {
   recommendedConclusion?: AssessmentConclusion | null;
   /** The residual level submitted (for decide). */
   riskLevelAfter?: RiskLevel | null;
-  /** Whether an emergency plan (应急预案) exists. */
+  /** Whether an emergency plan (应急预案) is recorded. */
   hasEmergencyPlan?: boolean;
   /** The decision taken (for reassess, startTracking, archive). */
   decision?: AssessmentDecision | null;
@@ -288,7 +288,7 @@ function decisionProblems(input: AssessmentTransitionInput, current: AssessmentT
   const residual = current.riskLevelAfter ?? null;
   if (decision === 'implement' && residual && residual !== 'low' && !current.hasEmergencyPlan) {
     problems.push({
-      path: 'hasEmergencyPlan',
+      path: 'emergencyPlan',
       message: `剩余风险等级为“${RISK_LEVEL_LABELS[residual]}”，决定实施前须制定应急预案`,
     });
   }

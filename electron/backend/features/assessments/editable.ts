@@ -34,12 +34,11 @@ export const COLUMNS = {
   riskLevelAfter: 'risk_level_after',
   recommendedConclusion: 'recommended_conclusion',
   recommendationReason: 'recommendation_reason',
-  hasEmergencyPlan: 'has_emergency_plan',
 } as const satisfies Partial<Record<keyof Content, keyof AssessmentTableRow>>;
 
 type Scalar = keyof typeof COLUMNS;
 
-/** The columns as stored from a form's content (blank assessing body as null, the plan as 0/1). */
+/** The columns as stored from a form's content (blank assessing body as null). */
 export const columnsOf = (input: Content) => ({
   matter: input.matter,
   matter_type: input.matterType,
@@ -52,7 +51,6 @@ export const columnsOf = (input: Content) => ({
   risk_level_after: input.riskLevelAfter,
   recommended_conclusion: input.recommendedConclusion,
   recommendation_reason: input.recommendationReason,
-  has_emergency_plan: input.hasEmergencyPlan ? (1 as const) : (0 as const),
 });
 
 /** The lists a form edits, as stored (blank findings are not kept). */
@@ -100,8 +98,6 @@ export function editableFields(ctx: HandlerContext): EditableFields<AssessmentEd
           return RISK_LEVEL_LABELS[value as RiskLevel];
         case 'recommendedConclusion':
           return ASSESSMENT_CONCLUSION_LABELS[value as AssessmentConclusion];
-        case 'hasEmergencyPlan':
-          return value === 1 ? '有' : '无';
         case 'townshipCodes':
           return (value as Lists['townshipCodes']).map(names.region).join('、');
         case 'dimensions':

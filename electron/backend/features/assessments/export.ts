@@ -14,8 +14,11 @@ import { assessmentStore } from './store';
 
 const level = (value: AssessmentRow['riskLevelAfter']) => (value ? RISK_LEVEL_LABELS[value] : null);
 
-/** The assessment ledger's export (稳评台账): the list's filter and order, and the assessing body; no personal data. */
-export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessingBody'> = {
+/**
+ * The assessment ledger's export (稳评台账): the list's filter and order, the assessing body and the
+ * emergency plan (its summary and the day it was drawn up); no personal data.
+ */
+export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessingBody' | 'planSummary' | 'planOn'> = {
   store: assessmentStore,
   title: '稳评台账',
   noun: '稳评事项',
@@ -43,7 +46,7 @@ export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessing
     const clock = assessmentClockOf(ctx);
     return (sql, input) => listAssessments(sql, input, scope, clock);
   },
-  more: { assessingBody: 'assessing_body' },
+  more: { assessingBody: 'assessing_body', planSummary: 'emergency_plan_summary', planOn: 'emergency_plan_on' },
   columns: () => [
     { header: '编号', width: 14, value: (r) => r.assessmentNo },
     { header: '事项', width: 36, value: (r) => r.matter },
@@ -64,5 +67,10 @@ export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessing
     { header: '决策', width: 14, value: (r) => (r.decision ? ASSESSMENT_DECISION_LABELS[r.decision] : null) },
     { header: '决策日期', width: 12, value: (r) => r.decidedOn },
     { header: '下次复评日期', width: 12, value: (r) => r.nextReReviewOn },
+    {
+      header: '应急预案',
+      width: 36,
+      value: (r) => (r.planSummary ? `${r.planSummary}${r.planOn ? `（${r.planOn}制定）` : ''}` : null),
+    },
   ],
 };

@@ -8,6 +8,7 @@ import { listAssessments } from './repo';
 import { recordReReview, reReviewsDue } from './re-reviews';
 import { assessmentStore } from './store';
 import { transitionAssessment } from './transition';
+import { setEmergencyPlan } from './emergency-plan';
 import { voidHandlers } from '../../ledger/void';
 
 const records = voidHandlers(assessmentStore, detailOf);
@@ -26,6 +27,7 @@ export const assessmentsHandlers = {
   'assessments.restore': records.restore,
   'assessments.transition': (input, ctx) => transitionAssessment(ctx, input),
   'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
+  'assessments.setEmergencyPlan': (input, ctx) => setEmergencyPlan(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
   'assessments.figures': (_input, ctx) => assessmentFigures(ctx),
   'assessments.exportStart': exportHandler(assessmentExport),
@@ -39,6 +41,7 @@ export const assessmentsHandlers = {
   | 'assessments.restore'
   | 'assessments.transition'
   | 'assessments.recordReReview'
+  | 'assessments.setEmergencyPlan'
   | 'assessments.reReviewsDue'
   | 'assessments.figures'
   | 'assessments.exportStart'

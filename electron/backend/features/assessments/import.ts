@@ -9,7 +9,9 @@ import {
 } from '../../../../shared/domain/risks/assessment-levels';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../../shared/domain/risks/assessment-statuses';
 import { choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
-import type { ImportKind } from '../../import/kind';
+import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
+import { dateProblem, todayBound } from '../../../../shared/domain/ledger/dates';
+import { EMERGENCY_PLAN_SUMMARY_MAX } from '../../../../shared/domain/risks/emergency-plan';
 import { ledgerImportKind, ledgerReading, readRows, statusField } from '../../ledger/import';
 import { assessmentImport, type ReadAssessment } from './imported';
 
@@ -35,6 +37,21 @@ const PLAN_WORDS: Record<string, 'yes' | 'no'> = {
   否: 'no',
   未制定: 'no',
 };
+
+/** What a plan recorded as a bare 有 in a centre's own ledger reads as: a plan without its file. */
+export const IMPORTED_PLAN_SUMMARY = '预案已制定（导入时未上传文件）';
+
+/** The 应急预案 cell: 有 or 无, or the plan's summary; its date as it happened (not after today). */
+function readPlan(row: ImportRow, problems: ProblemLog, today: string) {
+  const text = readText(row, 'emergencyPlan', problems, { max: EMERGENCY_PLAN_SUMMARY_MAX });
+  const word = PLAN_WORDS[text];
+  const emergencyPlan = word === 'no' || text === '' ? null : word === 'yes' ? IMPORTED_PLAN_SUMMARY : text;
+  const emergencyPlanOn = readDateCell(row, 'emergencyPlanOn', problems);
+  const late = dateProblem('emergencyPlanOn', '预案制定日期', emergencyPlanOn, { notAfter: todayBound(today) });
+  if (late) problems.error(row, 'emergencyPlanOn', late.message);
+  if (emergencyPlanOn && !emergencyPlan) problems.error(row, 'emergencyPlanOn', '没有应急预案，不应有预案制定日期');
+  return { emergencyPlan, emergencyPlanOn };
+}
 
 const FIELDS: ImportKind<ReadAssessment>['fields'] = [
   {
@@ -109,7 +126,14 @@ const FIELDS: ImportKind<ReadAssessment>['fields'] = [
     example: '实施',
     note: '实施、暂缓实施 或 不实施',
   },
-  { key: 'hasEmergencyPlan', label: '应急预案', synonyms: ['是否有应急预案'], example: '有', note: '有 或 无' },
+  {
+    key: 'emergencyPlan',
+    label: '应急预案',
+    synonyms: ['是否有应急预案', '应急预案摘要'],
+    example: '有',
+    note: '有、无，或预案摘要；文件导入后在稳评中上传',
+  },
+  { key: 'emergencyPlanOn', label: '预案制定日期', synonyms: ['应急预案制定日期'], example: '', note: '' },
   statusField(ASSESSMENT_STATUS_LABELS),
   { key: 'decision', label: '决策结果', synonyms: ['决策意见'], example: '', note: '实施、暂缓实施 或 不实施' },
   { key: 'decidedBy', label: '决策机关', synonyms: ['决策单位'], example: '', note: '' },
@@ -149,8 +173,7 @@ export const assessmentImportKind: ImportKind<ReadAssessment> = {
         description: readText(row, 'description', problems, { max: 4000 }),
         assessingBody: readText(row, 'assessingBody', problems, { max: 100 }) || null,
         peopleAffected: readCount(row, 'peopleAffected', problems, { min: 0, max: 10_000_000 }, 0),
-        hasEmergencyPlan:
-          readChoice(row, 'hasEmergencyPlan', problems, PLAN_WORDS) === 'yes' ? (1 as const) : (0 as const),
+        ...readPlan(row, problems, today),
         decision: readChoice<AssessmentConclusion>(row, 'decision', problems, CONCLUSION_WORDS),
         decidedBy: readText(row, 'decidedBy', problems, { max: 100 }) || null,
         decidedOn: readDateCell(row, 'decidedOn', problems),

@@ -27,7 +27,9 @@ export type ImportedAssessment = {
   riskLevelBefore: RiskLevel | null;
   riskLevelAfter: RiskLevel | null;
   recommendedConclusion: AssessmentConclusion | null;
-  hasEmergencyPlan: 0 | 1;
+  /** The plan's summary (null: none); its file is uploaded in the app afterwards. */
+  emergencyPlan: string | null;
+  emergencyPlanOn: string | null;
   decision: AssessmentConclusion | null;
   decidedBy: string | null;
   decidedOn: string | null;
@@ -52,7 +54,8 @@ const COLUMNS = {
   riskLevelBefore: 'risk_level_before',
   riskLevelAfter: 'risk_level_after',
   recommendedConclusion: 'recommended_conclusion',
-  hasEmergencyPlan: 'has_emergency_plan',
+  emergencyPlan: 'emergency_plan_summary',
+  emergencyPlanOn: 'emergency_plan_on',
   decision: 'decision',
   decidedBy: 'decided_by',
   decidedOn: 'decided_on',
@@ -75,6 +78,8 @@ const {
 const LABELS: { readonly [K in keyof ImportedAssessment]: string } = {
   ...CONTENT_LABELS,
   status: '状态',
+  emergencyPlan: '应急预案',
+  emergencyPlanOn: '预案制定日期',
   decision: '决策结果',
   decidedBy: '决策机关',
   decidedOn: '决策日期',
@@ -99,6 +104,7 @@ const INSERT = importedInsert('assessments', 'assessment_no', Object.values(COLU
   decision_reason: 'NULL',
   last_reviewed_on: 'NULL',
   archive_note: 'NULL',
+  emergency_plan_attachment_id: 'NULL',
 });
 
 export const assessmentImport: LedgerImport<AssessmentTableRow, ReadAssessment, ImportedAssessment> = {
@@ -114,6 +120,8 @@ export const assessmentImport: LedgerImport<AssessmentTableRow, ReadAssessment, 
             return ASSESSMENT_STATUS_LABELS[value as AssessmentStatus];
           case 'decision':
             return ASSESSMENT_CONCLUSION_LABELS[value as AssessmentConclusion];
+          case 'emergencyPlan':
+          case 'emergencyPlanOn':
           case 'decidedBy':
           case 'decidedOn':
           case 'implementedOn':

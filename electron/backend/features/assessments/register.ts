@@ -69,7 +69,7 @@ export function createAssessment(ctx: HandlerContext, input: CreateInput): Asses
   const fields = [
     ...Object.keys(COLUMNS).filter((key) => {
       const value = input[key as keyof typeof COLUMNS];
-      return value !== null && value !== '' && value !== false;
+      return value !== null && value !== '';
     }),
     ...Object.entries(lists)
       .filter(([, list]) => list.length > 0)

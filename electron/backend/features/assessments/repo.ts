@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type {
   AssessmentDetail,
+  EmergencyPlan,
   AssessmentFigureFilter,
   AssessmentRow,
   assessmentsListInput,
@@ -230,6 +231,21 @@ export function contentOf(sql: Sql, id: string) {
   };
 }
 
+/** The plan as the drawer shows it: its summary and date, and its file's name when one was uploaded. */
+function emergencyPlanOf(sql: Sql, row: AssessmentTableRow): EmergencyPlan | null {
+  if (row.emergency_plan_summary === null) return null;
+  const file = row.emergency_plan_attachment_id
+    ? sql.get(
+        qb.selectFrom('attachments').select(['id', 'file_name']).where('id', '=', row.emergency_plan_attachment_id),
+      )
+    : undefined;
+  return {
+    summary: row.emergency_plan_summary,
+    drawnUpOn: row.emergency_plan_on,
+    file: file ? { id: file.id, fileName: file.file_name } : null,
+  };
+}
+
 export function findDetail(sql: Sql, id: string, clock: AssessmentClock): AssessmentDetail | undefined {
   const row = sql.get(withColumns(allAssessments()).where('a.id', '=', id), clockParams(clock)) as
     JoinedRow | undefined;
@@ -240,7 +256,7 @@ export function findDetail(sql: Sql, id: string, clock: AssessmentClock): Assess
     assessingBody: row.assessing_body,
     ...contentOf(sql, id),
     recommendationReason: row.recommendation_reason,
-    hasEmergencyPlan: row.has_emergency_plan === 1,
+    emergencyPlan: emergencyPlanOf(sql, row),
     decidedBy: row.decided_by,
     decisionReason: row.decision_reason,
     implementedOn: row.implemented_on,

@@ -1,6 +1,6 @@
 import type { AssessmentAction } from '../../../../shared/domain/risks/assessment-statuses';
 import { searchIndex } from '../../ledger/search-index';
-import type { RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findAssessment, townshipCodesOf, type AssessmentTableRow } from './repo';
@@ -25,6 +25,13 @@ export const assessmentStore: LedgerStore<AssessmentTableRow> = {
       to_status: event.to as AssessmentTableRow['status'],
       note: event.note,
     }),
+};
+
+/** Who may read and add an assessment's files (its emergency plan among them): the risk ledger's users. */
+export const assessmentAttachmentOwner: AttachmentOwner = {
+  read: 'risks.read',
+  upload: ['risks.write'],
+  uploadDenied: '您没有为稳评上传附件的权限。',
 };
 
 /** The townships each assessment affects, which a township's merge re-points. */

@@ -34,7 +34,7 @@ const storedFields = (row: AssessmentTableRow): AssessmentTransitionInput => ({
 });
 
 /** What each step writes, from its checked fields. */
-function changesOf(action: AssessmentAction, f: AssessmentTransitionInput, input: Input, today: string): Changes {
+function changesOf(action: AssessmentAction, f: AssessmentTransitionInput, today: string): Changes {
   switch (action) {
     case 'startAssessment':
       return { assessing_body: f.assessingBody! };
@@ -51,7 +51,6 @@ function changesOf(action: AssessmentAction, f: AssessmentTransitionInput, input
         decided_by: f.decidedBy!,
         decided_on: f.decidedOn!,
         decision_reason: f.decisionReason || null,
-        ...(input.hasEmergencyPlan !== undefined ? { has_emergency_plan: input.hasEmergencyPlan ? 1 : 0 } : {}),
       };
     // Assessed anew: the postponed decision stays in the timeline, not on the record.
     case 'reassess':
@@ -118,17 +117,14 @@ export function transitionAssessment(ctx: HandlerContext, input: Input): Assessm
         mapping: ctx.settings.work.conclusionMapping,
         recommendedConclusion: row.recommended_conclusion,
         riskLevelAfter: row.risk_level_after,
-        hasEmergencyPlan: input.hasEmergencyPlan ?? row.has_emergency_plan === 1,
+        hasEmergencyPlan: row.emergency_plan_summary !== null,
         decision: row.decision,
         decidedOn: row.decided_on,
         openMeasureCount: counts.openMeasureCount,
       }),
       to: nextAssessmentStatus(row.status, input.action),
-      set: changesOf(input.action, fields, input, today),
-      fields: [
-        ...Object.keys(given),
-        ...(input.action === 'decide' && input.hasEmergencyPlan !== undefined ? ['hasEmergencyPlan'] : []),
-      ],
+      set: changesOf(input.action, fields, today),
+      fields: Object.keys(given),
       note: noteOf(input.action, fields, row),
     };
   });

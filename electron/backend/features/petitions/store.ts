@@ -34,6 +34,7 @@ export const petitionStore: LedgerStore<PetitionTableRow> = {
 
 /** Files of a case: the officer files its materials; the leader adds evidence when approving a close-out. */
 export const petitionAttachmentOwner: AttachmentOwner = {
+  read: 'petitions.read',
   upload: ['petitions.write', 'petitions.closeOut'],
   uploadDenied: '您没有为积案上传附件的权限。',
 };

@@ -1,14 +1,19 @@
 import type { AttachmentEntity } from '../../../../shared/domain/attachments';
+import { LEDGER_NOUNS } from '../../../../shared/domain/ledger/records';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { recordInScope } from '../write';
 
 /**
- * The record owning attachments exists within the caller's scope (a record outside it reads as not
- * found), checked through its ledger's records as registered in `ctx.ledgers`.
+ * The caller may read the owning ledger's files (`ctx.ledgers.attachmentOwners`), and the record
+ * exists within their scope (a record outside it reads as not found), checked through its ledger's
+ * records as registered in `ctx.ledgers`.
  */
 export function assertOwnerInScope(ctx: HandlerContext, entity: AttachmentEntity, entityId: string): void {
+  if (!hasAccess(principalOf(ctx).roles, ctx.ledgers.attachmentOwners[entity].read)) {
+    throw new AppError('FORBIDDEN', `您没有查看${LEDGER_NOUNS[entity]}附件的权限。`);
+  }
   recordInScope(ctx, ctx.ledgers.records[entity], entityId);
 }
 
