@@ -37,7 +37,6 @@ export const assessmentValuesOf = (d?: AssessmentDetail) => ({
   riskLevelAfter: (d?.riskLevelAfter ?? '') as RiskLevel | '',
   recommendedConclusion: (d?.recommendedConclusion ?? '') as AssessmentConclusion | '',
   recommendationReason: d?.recommendationReason ?? '',
-  hasEmergencyPlan: d?.hasEmergencyPlan ?? false,
 });
 
 export type AssessmentValues = ReturnType<typeof assessmentValuesOf>;

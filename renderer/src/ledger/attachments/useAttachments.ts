@@ -15,7 +15,7 @@ export function useAttachments(entity: AttachmentEntity, entityId: () => string)
   } = useLoader(() => call('attachments.list', { entity, entityId: entityId() }), [] as AttachmentMeta[]);
 
   /** The backend checks the file's SHA-256 first; a changed or missing file comes back as its message. */
-  async function download(attachment: AttachmentMeta): Promise<void> {
+  async function download(attachment: Pick<AttachmentMeta, 'id'>): Promise<void> {
     try {
       const file = await call('attachments.read', { id: attachment.id });
       downloadBase64(file.fileName, file.base64, file.mime);
