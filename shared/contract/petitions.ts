@@ -132,8 +132,12 @@ const petitionerInput = z
  * 「第 2 位信访人的身份证号校验位不正确，请核对」.
  */
 function idNumberRule(petitioners: ReadonlyArray<{ idNumber?: unknown }>, ctx: z.RefinementCtx): void {
-  petitioners.forEach((petitioner, index) => {
-    const problem = typeof petitioner?.idNumber === 'string' ? checkIdNumber(petitioner.idNumber).problem : null;
+  // Run even on a malformed list (`when` below), so it may be anything at all.
+  if (!Array.isArray(petitioners)) return;
+  petitioners.forEach((petitioner: unknown, index) => {
+    if (typeof petitioner !== 'object' || petitioner === null) return;
+    const { idNumber } = petitioner as { idNumber?: unknown };
+    const problem = typeof idNumber === 'string' ? checkIdNumber(idNumber).problem : null;
     if (problem)
       ctx.addIssue({ code: 'custom', path: [index, 'idNumber'], message: petitionerOrdinal(index) + problem });
   });

@@ -58,10 +58,7 @@ describe('an assessment’s emergency plan as a document', () => {
       buffer: PLAN,
     });
     await dialog.getByTestId('assessment-plan-file').getByText('农贸市场改造应急预案.pdf').waitFor();
-    await dialog
-      .getByTestId('assessment-plan-summary')
-      .locator('textarea')
-      .fill('成立施工期处置专班，分区值守，摊位过渡安置');
+    await dialog.getByTestId('assessment-plan-summary').fill('成立施工期处置专班，分区值守，摊位过渡安置');
     await page.getByTestId('assessment-plan-submit').click();
     await dialog.waitFor({ state: 'hidden' });
 

@@ -2,13 +2,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, newClient, signInAs } from '../helpers/backend';
 import { seedBoundary, hazardDraft, RESPONSIBLE } from '../helpers/hazards';
+import { idCheckCharacter } from '../../shared/domain/id-number';
 import { EAST, LEADER, must, petitionBackend, registration, TOWN_UNIT, WEST } from '../helpers/petitions';
 
 type Setup = Pick<Awaited<ReturnType<typeof petitionBackend>>, 'backend'>;
 
 const FIVE = ['甲一', '乙二', '丙三', '丁四', '戊五'].map((name, i) => ({
   name,
-  idNumber: `41010219800101${String(1000 + i)}`,
+  idNumber: `41010219800101${100 + i}` + idCheckCharacter(`41010219800101${100 + i}`),
   phone: `1380000${String(1000 + i)}`,
   address: `测试县东镇${name}家`,
 }));

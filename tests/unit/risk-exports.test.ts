@@ -233,12 +233,15 @@ const ASSESSMENT_HEADER = [
   '决策',
   '决策日期',
   '下次复评日期',
+  '应急预案',
 ];
 
 /** One assessment submitted for decision in 东镇, one just registered in 西街道 (no levels yet). */
 async function twoAssessments() {
   const setup = await assessmentBackend();
-  await submitted(setup);
+  const { id, version } = await submitted(setup);
+  const plan = { id, version, summary: '成立处置专班，分片包干', drawnUpOn: '2026-11-20' };
+  await must(setup.backend.call('assessments.setEmergencyPlan', plan, setup.officer));
   await must(
     setup.backend.call(
       'assessments.create',
@@ -273,6 +276,7 @@ const ASSESSMENT_ROWS = [
     null,
     null,
     null,
+    null,
   ],
   [
     'WP2026-0001',
@@ -290,6 +294,7 @@ const ASSESSMENT_ROWS = [
     null,
     null,
     null,
+    '成立处置专班，分片包干（2026-11-20制定）',
   ],
 ];
 
