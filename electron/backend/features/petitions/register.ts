@@ -13,7 +13,7 @@ import { audited } from '../../audit/writer';
 import { detailOf, petitionEntity } from './common';
 import { columnsOf, editableFields, editableValues } from './editable';
 import { addEvent } from './events';
-import { findRepeatCase, nextCaseNo } from './repo';
+import { findFinalCase, findRepeatCase, nextCaseNo } from './repo';
 import { petitionStore } from './store';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
@@ -26,13 +26,17 @@ type UpdateInput = z.output<typeof petitionsUpdateInput>;
  * new one if higher, and a `repeat` event; nothing new is created. A closed case stays closed:
  * the officer reopens it if the demand is back. `separateCase: true` registers a new case anyway
  * (the same person with a different demand). Matching stays inside the user's scope, so a
- * township officer never changes another township's case.
+ * township officer never changes another township's case. A petition on the facts of a case
+ * already final after 复核 (same petitioner ID number, same category) is registered as 不再受理,
+ * linked to that case (Art. 36), whatever `separateCase` says.
  */
 export function createPetition(ctx: HandlerContext, input: CreateInput): { petition: PetitionDetail; linked: boolean } {
   assertTownship(ctx, input.townshipCode, '积案');
   assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
   const scope = principalOf(ctx).regionCode;
-  const repeatOf = input.separateCase
+  const finalCase = finalCaseOf(ctx, input);
+  const repeatOf =
+    input.separateCase || finalCase
     ? undefined
     : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
   if (repeatOf) {
@@ -79,7 +83,9 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
         received_date: input.receivedDate,
         petition_count: input.petitionCount,
         highest_level: input.highestLevel,
-        status: 'found',
+        status: finalCase ? 'not_again' : 'found',
+        final_case_id: finalCase?.id ?? null,
+        refused_date: finalCase ? todayOf(ctx) : null,
         handling_unit_id: null,
         leader_id: null,
         responsible_id: null,
@@ -113,9 +119,30 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
       ),
     );
     petitionStore.search.index(ctx.sql, id);
-    addEvent(ctx, { petition_id: id, kind: 'register', to_status: 'found' });
+    addEvent(ctx, {
+      petition_id: id,
+      kind: 'register',
+      to_status: finalCase ? 'not_again' : 'found',
+      reason: finalCase ? `同一事实和理由已于 ${finalCase.case_no} 复核终结，不再受理（第三十六条）` : '',
+    });
   });
   return { petition: detailOf(ctx, id), linked: false };
+}
+
+/** The final case a registration's petitioners and category repeat, if any. */
+function finalCaseOf(ctx: HandlerContext, input: CreateInput) {
+  const category = input.category;
+  if (!category) return undefined;
+  const scope = principalOf(ctx).regionCode;
+  return input.petitioners
+    .map((p) => (p.idNumber ? findFinalCase(ctx.sql, { idNumber: p.idNumber, category }, scope) : undefined))
+    .find((row) => row !== undefined);
+}
+
+/** 登记's hint: the final case a petitioner's new petition on this category would repeat. */
+export function finalMatch(ctx: HandlerContext, input: { idNumber: string; category: string }) {
+  const row = findFinalCase(ctx.sql, input, principalOf(ctx).regionCode);
+  return row ? { id: row.id, caseNo: row.case_no } : null;
 }
 
 /**
