@@ -260,11 +260,7 @@ export function happenedSince(action: PetitionAction, dates: CaseDates): DateBou
     case 'resolve':
       return latestBound(received, bound(dates.assignedDate, '交办日期'), bound(dates.replyDate, '答复日期'));
     default:
-      return latestBound(
-        received,
-        bound(dates.acceptedDate, '受理决定日期'),
-        bound(dates.assignedDate, '交办日期'),
-      );
+      return latestBound(received, bound(dates.acceptedDate, '受理决定日期'), bound(dates.assignedDate, '交办日期'));
   }
 }
 

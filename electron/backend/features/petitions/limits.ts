@@ -39,6 +39,9 @@ export function limitsOf(sql: Sql, row: PetitionTableRow, clock: DeadlineClock):
     stage:
       limit.petitioners || limit.doneOn !== null
         ? null
-        : clockStage({ startDate: limit.start, dueDate: limit.due, today: clock.today, concluded: false }, clock.dueSoonDays),
+        : clockStage(
+            { startDate: limit.start, dueDate: limit.due, today: clock.today, concluded: false },
+            clock.dueSoonDays,
+          ),
   }));
 }

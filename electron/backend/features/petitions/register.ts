@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { PetitionDetail, petitionsCreateInput, petitionsUpdateInput } from '../../../../shared/contract/petitions';
 import { higherLevel } from '../../../../shared/domain/petitions/classification';
+import { conclusionDueOf } from '../../../../shared/domain/petitions/procedure';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
@@ -37,8 +38,8 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
   const finalCase = finalCaseOf(ctx, input);
   const repeatOf =
     input.separateCase || finalCase
-    ? undefined
-    : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
+      ? undefined
+      : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
   if (repeatOf) {
     // Through the kernel: a repeat raises the case's version, so an edit based on the old count is refused.
     ledgerWrite(ctx, petitionStore, { id: repeatOf.id }, { action: 'petitions.repeat' }, (row) => {
@@ -170,7 +171,19 @@ export function updatePetition(ctx: HandlerContext, input: UpdateInput): Petitio
       assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类', row.category);
       assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId', row.responsible_id);
     },
-    apply: (_row, changed) => columnsOf(input, changed),
+    apply: (row, changed) => ({
+      ...columnsOf(input, changed),
+      // A corrected item type changes whether Art. 34's clock runs from the acceptance.
+      ...(changed.has('itemType') && row.accepted_date
+        ? {
+            conclusion_due_date: conclusionDueOf({
+              itemType: input.itemType,
+              acceptedDate: row.accepted_date,
+              extensionDays: row.extension_days,
+            }),
+          }
+        : {}),
+    }),
   });
   return detailOf(ctx, input.id);
 }
