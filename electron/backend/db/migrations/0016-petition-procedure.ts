@@ -138,7 +138,6 @@ export const migration0016: Migration = {
       DROP INDEX petitions_open_due;
       CREATE INDEX petitions_open_due ON petitions (due_date, township_code, handling_unit_id, highest_level, voided_at)
         WHERE status IN ${OPEN_LIST_0016} AND due_date IS NOT NULL AND voided_at IS NULL;
-      CREATE INDEX petitions_final_case ON petitions (final_case_id) WHERE final_case_id IS NOT NULL;
     `);
   },
 };
