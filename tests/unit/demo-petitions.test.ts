@@ -81,7 +81,8 @@ describe('the demo petition backlog', () => {
       ]),
     );
     // The demo's cases run the loop without 受理 apart, 复查 or 复核: reply and resolution fall on one day.
-    for (const status of ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed']) expect(byStatus.get(status), status).toBeGreaterThan(0);
+    for (const status of ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'])
+      expect(byStatus.get(status), status).toBeGreaterThan(0);
     expect(one("SELECT count(*) FROM petitions WHERE status IN ('resolved', 'closed') AND reply_date IS NULL")).toBe(0);
     expect(byStatus.get('closed')).toBeLessThan(250);
     expect(readOnly(backend, (db) => db.pragma('foreign_key_check'))).toStrictEqual([]);

@@ -462,7 +462,15 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     if (reached('resolved')) {
       // The written reply (办结), then the petitioner's acceptance (化解) the same day.
       replyKind = random.pick(REPLY_KINDS);
-      event(resolveDay, 'transition', 'reply', 'resolving', 'replied', null, `处理意见：${REPLY_KIND_LABELS[replyKind]}`);
+      event(
+        resolveDay,
+        'transition',
+        'reply',
+        'resolving',
+        'replied',
+        null,
+        `处理意见：${REPLY_KIND_LABELS[replyKind]}`,
+      );
       outcome = random.pick(OUTCOMES);
       event(resolveDay, 'transition', 'resolve', 'replied', 'resolved');
     }

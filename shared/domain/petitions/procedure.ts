@@ -59,7 +59,8 @@ export interface AppliedLimit {
   doneOn: string | null;
   /** The petitioner's own window (复查, 复核 requested): it binds the petitioner, not the organ. */
   petitioners: boolean;
-  /** The working-day limit ran into a year whose holidays are not entered. */
+  /** A working-day limit that ran into a year whose holidays are not entered (as `WorkingDayLimit`). */
+  weekendsOnly: boolean;
   unenteredYears: number[];
 }
 
@@ -98,6 +99,7 @@ export function appliedLimits(facts: ProcedureFacts, calendar: HolidayCalendar):
     due,
     doneOn,
     petitioners: false,
+    weekendsOnly: false,
     unenteredYears: [],
     ...extra,
   });
@@ -110,6 +112,7 @@ export function appliedLimits(facts: ProcedureFacts, calendar: HolidayCalendar):
     const objection = objectionDueDate(facts.assignedDate, calendar);
     limits.push(
       limit('objection', facts.assignedDate, objection.due, facts.objectionDate, {
+        weekendsOnly: objection.weekendsOnly,
         unenteredYears: objection.unenteredYears,
       }),
     );
@@ -156,6 +159,20 @@ export function statutoryDueOf(facts: ProcedureFacts): { start: string; due: str
   if (!WITH_UNIT.includes(facts.status) || facts.replyDate) return null;
   const due = conclusionDueOf(facts);
   return due ? { start: facts.acceptedDate!, due } : null;
+}
+
+/**
+ * The statutory date a new 办理时限 given at 交办 or 转办 may not pass (Art. 34, the extension
+ * included): the case's own once accepted, or 60 days from today for one accepted by this very
+ * assignment; null for other steps, other item types, or after the written reply.
+ */
+export function dueDateLimit(
+  action: PetitionAction,
+  facts: Pick<ProcedureFacts, 'itemType' | 'acceptedDate' | 'replyDate' | 'extensionDays'>,
+  today: string,
+): string | null {
+  if ((action !== 'assign' && action !== 'transfer') || facts.replyDate) return null;
+  return conclusionDueOf({ ...facts, acceptedDate: facts.acceptedDate ?? today });
 }
 
 /**

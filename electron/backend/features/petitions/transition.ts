@@ -14,7 +14,13 @@ import { todayOf } from '../../ledger/clock';
 import { workingDayLimitOn } from '../../ledger/calendar';
 import { compareDates } from '../../../../shared/domain/ledger/calendar';
 import { STATUTORY_LIMITS } from '../../../../shared/domain/petitions/clocks';
-import { conclusionDueOf, procedureProblems, REPLY_KIND_LABELS } from '../../../../shared/domain/petitions/procedure';
+import {
+  conclusionDueOf,
+  dueDateLimit,
+  procedureProblems,
+  REPLY_KIND_LABELS,
+} from '../../../../shared/domain/petitions/procedure';
+import { factsOf } from './limits';
 import { assertDictEntry, assertPerson, assertUnit } from '../../ledger/references';
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
@@ -93,12 +99,6 @@ function noteOf(ctx: HandlerContext, input: Input, row: PetitionTableRow, today:
     : reason;
 }
 
-/** The statutory conclusion date a new 办理时限 may not pass: for 交办 and 转办 before the reply. */
-function statutoryDueFor(input: Input, row: PetitionTableRow, today: string): string | null {
-  if ((input.action !== 'assign' && input.action !== 'transfer') || row.reply_date) return null;
-  return row.conclusion_due_date ?? conclusionDue(row, row.accepted_date ?? today);
-}
-
 /**
  * One step of the closed loop, through the kernel's transition (the status re-checked inside the
  * write). The domain's `transitionProblems` decides: a refused state is a CONFLICT with its
@@ -133,7 +133,7 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
         reReviewRequestedDate: row.re_review_requested_date,
         resolvedDate: row.resolved_date,
       },
-      statutoryDue: statutoryDueFor(input, row, today),
+      statutoryDue: dueDateLimit(input.action, factsOf(row), today),
     });
     if (!problems.length) {
       problems.push(

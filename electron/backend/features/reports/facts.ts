@@ -1,10 +1,5 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
-import {
-  DECIDED_ASSESSMENT_SQL,
-  OPEN_CASE_SQL,
-  OPEN_HAZARD_SQL,
-  OPEN_TASK_SQL,
-} from '../../db/status-lists';
+import { DECIDED_ASSESSMENT_SQL, OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
