@@ -314,17 +314,25 @@ function floors(db: Db) {
  * the domain's ordering of the supervision queue applied in JS, as the handlers do.
  */
 function petitionFloors(db: Db, today: string) {
-  const stage = `CASE
-    WHEN p.status IN ('resolved', 'closed') THEN 'done'
-    WHEN p.due_date IS NULL THEN NULL
-    WHEN p.due_date < @today THEN 'overdue'
-    WHEN julianday(p.due_date) - julianday(@today) <= ${DEFAULT_DUE_SOON_DAYS} THEN 'due_soon'
-    WHEN 2 * (julianday(@today) - julianday(coalesce(p.assigned_date, p.received_date)))
-      >= julianday(p.due_date) - julianday(coalesce(p.assigned_date, p.received_date)) THEN 'half_used'
+  const open = "p.status IN ('found', 'classified', 'accepted', 'assigned', 'resolving')";
+  const stageOf = (due: string, start: string) => `CASE
+    WHEN NOT (${open}) THEN 'done'
+    WHEN ${due} IS NULL THEN NULL
+    WHEN ${due} < @today THEN 'overdue'
+    WHEN julianday(${due}) - julianday(@today) <= ${DEFAULT_DUE_SOON_DAYS} THEN 'due_soon'
+    WHEN 2 * (julianday(@today) - julianday(${start})) >= julianday(${due}) - julianday(${start}) THEN 'half_used'
     ELSE 'normal' END`;
+  // Art. 22 before assignment, Art. 34 after it until the reply (repo.ts statutoryDueSql).
+  const awaiting = "p.status IN ('found', 'classified', 'accepted')";
+  const statutory = `(CASE WHEN ${awaiting} THEN date(p.received_date, '+15 days')
+    WHEN p.status IN ('assigned', 'resolving') AND p.reply_date IS NULL THEN p.conclusion_due_date END)`;
+  const accepted = 'coalesce(p.accepted_date, p.received_date)';
+  const stage = stageOf('p.due_date', accepted);
+  const statutoryStage = stageOf(statutory, `(CASE WHEN ${awaiting} THEN p.received_date ELSE ${accepted} END)`);
   const columns = `p.id, p.case_no, p.item_type, p.category, p.township_code, g.name AS township_name, p.summary,
     p.received_date, p.petition_count, p.highest_level, p.status, p.handling_unit_id, u.name AS unit_name,
     p.leader_id, l.name AS leader_name, p.due_date, ${stage} AS stage,
+    ${statutory} AS statutory_due_date, ${statutoryStage} AS statutory_stage,
     (SELECT group_concat(n.name, char(31) ORDER BY n.is_primary DESC, n.sort) FROM petitioners n WHERE n.petition_id = p.id) AS names`;
   const joins = `FROM petitions p JOIN regions g ON g.code = p.township_code
     LEFT JOIN units u ON u.id = p.handling_unit_id LEFT JOIN people l ON l.id = p.leader_id`;
@@ -349,6 +357,8 @@ function petitionFloors(db: Db, today: string) {
       leaderName: r.leader_name,
       dueDate: r.due_date,
       stage: r.stage,
+      statutoryDueDate: r.statutory_due_date,
+      statutoryStage: r.statutory_stage,
       petitionerNames: names.map(maskName),
       petitionerCount: names.length,
     };
@@ -382,23 +392,30 @@ function petitionFloors(db: Db, today: string) {
       pageSize,
     });
   };
-  // The supervision queue's two runs (queue.ts): due by the end of the due-soon window, then escalated.
-  const open = "p.status NOT IN ('resolved', 'closed')";
+  // The supervision queue's two runs (queue.ts): due by the end of the due-soon window on the clock
+  // that falls due first, then escalated.
+  const earliest = `(CASE WHEN p.due_date IS NULL THEN ${statutory} WHEN ${statutory} IS NULL THEN p.due_date
+    ELSE min(p.due_date, ${statutory}) END)`;
   const rank =
     "CASE p.highest_level WHEN 'county' THEN 0 WHEN 'city' THEN 1 WHEN 'province' THEN 2 WHEN 'national' THEN 3 END";
   const queueRuns = [
-    selection(`${open} AND p.due_date IS NOT NULL AND p.due_date <= @soon`, `p.due_date, ${rank} DESC, p.id`),
+    selection(`${open} AND ${earliest} <= @soon`, `${earliest}, ${rank} DESC, p.id`),
     selection(
-      `${open} AND p.highest_level != 'county' AND (p.due_date IS NULL OR p.due_date > @soon)`,
+      `${open} AND p.highest_level != 'county' AND coalesce(${earliest} > @soon, 1)`,
       `${rank} DESC, p.due_date IS NULL, p.due_date, p.id`,
     ),
   ];
   const queueParams = { soon: addDays(today, DEFAULT_DUE_SOON_DAYS) };
-  const queueItem = (row: ReturnType<typeof toRow>) => ({
-    ...row,
-    daysOverdue: row.dueDate ? daysOverdue(String(row.dueDate), today) : 0,
-    reason: row.stage === 'overdue' ? 'overdue' : row.stage === 'due_soon' ? 'due_soon' : 'escalated',
-  });
+  const queueItem = (row: ReturnType<typeof toRow>) => {
+    const statutoryFirst =
+      row.statutoryDueDate !== null && (row.dueDate === null || row.statutoryDueDate < row.dueDate);
+    const [due, clockStage] = statutoryFirst ? [row.statutoryDueDate, row.statutoryStage] : [row.dueDate, row.stage];
+    return {
+      ...row,
+      daysOverdue: due ? daysOverdue(String(due), today) : 0,
+      reason: clockStage === 'overdue' ? 'overdue' : clockStage === 'due_soon' ? 'due_soon' : 'escalated',
+    };
+  };
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
   const tallies = db.prepare(FIGURE_SQL.tallies);
   const overdue = db.prepare(FIGURE_SQL.overdue);

@@ -17,6 +17,7 @@ import {
   type PetitionStatus,
 } from '../domain/petitions/statuses';
 import { isValidDate } from '../domain/ledger/calendar';
+import { REPLY_KINDS, type AppliedLimit, type ReplyKind } from '../domain/petitions/procedure';
 import { CLOSE_OUT_ATTACHMENTS_MAX } from '../domain/attachments';
 import { defineMethod, keywordField, pageFields, type Page } from './define';
 
@@ -48,6 +49,9 @@ export interface PetitionRow {
   leaderName: string | null;
   dueDate: string | null;
   stage: DeadlineStage | null;
+  /** The statutory date the case runs on now (Art. 22 before assignment, Art. 34 after), and its stage. */
+  statutoryDueDate: string | null;
+  statutoryStage: DeadlineStage | null;
   /** Masked names of the petitioners, primary first. */
   petitionerNames: string[];
   petitionerCount: number;
@@ -77,6 +81,24 @@ export interface PetitionDetail extends PetitionRow, LedgerRecordFields {
   outcome: string | null;
   resolvedDate: string | null;
   closedDate: string | null;
+  /** The procedure: acceptance (or refusal), objection, the written reply, 复查 and 复核. */
+  acceptedDate: string | null;
+  refusedDate: string | null;
+  objectionDate: string | null;
+  replyDate: string | null;
+  /** Null on imported history (the kind was not recorded). */
+  replyKind: ReplyKind | null;
+  reviewRequestedDate: string | null;
+  reviewDecidedDate: string | null;
+  reReviewRequestedDate: string | null;
+  reReviewHearingDays: number | null;
+  reReviewDecidedDate: string | null;
+  /** Art. 34's date (extension included) for an accepted 申诉求决 item. */
+  conclusionDueDate: string | null;
+  /** A 不再受理 item: the final case on the same facts. */
+  finalCase: { id: string; caseNo: string } | null;
+  /** Each statutory limit that applies so far, with its stage today. */
+  limits: PetitionLimit[];
   createdAt: string;
   updatedAt: string;
   petitioners: PetitionerMasked[];
@@ -84,6 +106,14 @@ export interface PetitionDetail extends PetitionRow, LedgerRecordFields {
   progress: Array<{ id: string; date: string; content: string; byName: string; at: string }>;
   supervisions: Array<{ id: string; kind: SupervisionKind; reason: string; byName: string; at: string }>;
   closeOuts: Array<{ id: string; approvedByName: string; evidence: string; at: string }>;
+}
+
+/** A statutory limit applied to a case (procedure.ts `appliedLimits`) as the drawer shows it. */
+export interface PetitionLimit extends AppliedLimit {
+  /** The stage today while it runs (null for the petitioner's own windows and for met limits). */
+  stage: DeadlineStage | null;
+  /** Met after its due day. */
+  late: boolean;
 }
 
 export const SUPERVISION_KINDS = ['interview', 'notice', 'listed'] as const;
@@ -193,9 +223,13 @@ export const petitionsTransitionInput = z
     dueDate: optionalText,
     reason: optionalText,
     progressNote: optionalText,
+    /** 出具处理意见: 支持, 解释说明 or 不予支持. */
+    replyKind: z.enum(REPLY_KINDS).nullable().optional(),
+    /** 复核意见: days spent on a hearing (听证), not counted in the 30 days. */
+    hearingDays: z.string().trim().max(3).nullable().optional(),
     outcome: optionalText,
     evidence: optionalText,
-    /** 化解 and 销号: the day it happened (default today), never before the case's previous step nor after today. */
+    /** The day a dated step happened (default today), never before the case's previous step nor after today. */
     happenedOn: optionalText,
     /** 销号 only: files already attached to the case that the close-out cites as evidence. */
     attachmentIds: z
@@ -287,7 +321,21 @@ export const petitionsContract = {
   'petitions.transition': defineMethod<PetitionDetail>()({
     input: petitionsTransitionInput,
     access: 'petitions.read',
-    summary: '办理一步：分类、交办、转办、化解、销号、退回、重新化解',
+    summary: '办理一步：分类、受理、交办、转办、异议、答复、复查、复核、化解、销号、退回、重新化解',
+  }),
+  'petitions.finalMatch': defineMethod<{ id: string; caseNo: string } | null>()({
+    input: z
+      .object({
+        idNumber: z
+          .string()
+          .trim()
+          .refine((value) => checkIdNumber(value).problem === null, { error: '身份证号不正确，请核对' })
+          .transform((value) => checkIdNumber(value).value),
+        category: z.string().trim().min(1).max(50),
+      })
+      .strict(),
+    access: 'petitions.read',
+    summary: '登记时查找同一信访人同一问题分类的已终结（复核后）事项：同一事实理由不再受理',
   }),
   'petitions.addProgress': defineMethod<PetitionDetail>()({
     input: z

@@ -316,15 +316,18 @@ describe('a stale version', () => {
     expect(wrapper.emitted('saved')).toBeUndefined();
   });
 
+  // 化解 follows the written reply: the step dialogs open on a replied case.
+  const replied = { ...detailWith('replied'), version: 5 };
+
   it('keeps a step refused as stale open, and takes it on the version 重新载入 read', async () => {
-    const latest = { ...opened, version: 6 };
+    const latest = { ...replied, version: 6 };
     const answers = [() => STALE, () => ({ ok: true, data: detailWith('resolved') })];
     const bridge = installBridge({
       ...referenceAnswers,
       'petitions.transition': () => answers.shift()!() as never,
     });
     const wrapper = mount(PetitionActionDialog, {
-      props: { detail: opened, action: 'resolve', refresh: async () => latest },
+      props: { detail: replied, action: 'resolve', refresh: async () => latest },
       global: global(),
       attachTo: document.body,
     });
@@ -349,7 +352,7 @@ describe('a stale version', () => {
       'petitions.transition': () => ({ ok: true, data: detailWith('resolved') }),
     });
     mount(PetitionActionDialog, {
-      props: { detail: opened, action: 'resolve', refresh: async () => opened },
+      props: { detail: replied, action: 'resolve', refresh: async () => replied },
       global: global(),
       attachTo: document.body,
     });
@@ -358,7 +361,7 @@ describe('a stale version', () => {
     await eventually(() =>
       expect(bridge).toHaveBeenCalledWith(
         'petitions.transition',
-        expect.objectContaining({ id: opened.id, action: 'resolve', version: 5 }),
+        expect.objectContaining({ id: replied.id, action: 'resolve', version: 5 }),
       ),
     );
   });

@@ -98,8 +98,8 @@ describe('petition drawer', () => {
 
   it('offers only the steps the status allows and the user may take', async () => {
     mountDrawer(['duty_officer'], 'resolving');
-    await findTestId('petition-action-resolve');
-    expect(actionsShown()).toEqual(['transfer', 'resolve', 'progress', 'extend', 'supervise']);
+    await findTestId('petition-action-reply');
+    expect(actionsShown()).toEqual(['transfer', 'reply', 'progress', 'extend', 'supervise']);
   });
 
   it('leaves the close-out of a resolved case to the leader', async () => {
@@ -240,7 +240,7 @@ describe('action dialog', () => {
         error: { code: 'VALIDATION', message, details: [{ path: 'happenedOn', message }] },
       }),
     });
-    mountAction('resolve', 'resolving');
+    mountAction('resolve', 'replied');
     const item = await findTestId('petition-action-item-happenedOn');
     expect(item.textContent).toContain('化解日期');
     const today = countyDate(new Date());

@@ -38,6 +38,8 @@ const base: PetitionRow = {
   leaderName: null,
   dueDate: '2026-11-01',
   stage: 'overdue',
+  statutoryDueDate: null,
+  statutoryStage: null,
   petitionerNames: ['李*'],
   petitionerCount: 1,
 };

@@ -81,7 +81,7 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
     await page.getByTestId('petition-form').waitFor({ state: 'hidden' });
   });
 
-  it('takes the case through classification, assignment, progress and resolution', async () => {
+  it('takes the case through classification, assignment, progress, the reply and resolution', async () => {
     const { page } = session;
     const before = await resolutionRate();
     // Registering opens the new case's drawer.
@@ -100,6 +100,10 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
     await page.getByTestId('petition-progress-content').fill('已约谈信访人并现场查看漏水情况');
     await page.getByTestId('petition-progress-submit').click();
     await page.getByTestId('petition-progress-dialog').waitFor({ state: 'hidden' });
+    // The written reply (办结) comes before 化解.
+    await runAction(page, 'reply', async () => {
+      await page.getByTestId('petition-action-field-replyKind').getByText('支持', { exact: true }).click();
+    });
     await runAction(page, 'resolve', async () => {
       await page.getByTestId('petition-action-field-outcome').fill('物业完成维修，信访人签字认可');
       // 化解日期 starts at today; a late entry would pick the real day.

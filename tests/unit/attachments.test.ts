@@ -205,6 +205,7 @@ describe('attachments: close-out evidence', () => {
       { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
       { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
       { action: 'startResolving', progressNote: '已约见信访人' },
+      { action: 'reply', replyKind: 'support' },
       { action: 'resolve', outcome: '工资已结清' },
     ];
     for (const step of steps) {

@@ -123,6 +123,7 @@ async function builtCounty() {
     dueDate: '2026-12-20',
   });
   await move(settled.id, { action: 'startResolving', progressNote: '已约见信访人' });
+  await move(settled.id, { action: 'reply', replyKind: 'support' });
   await move(settled.id, { action: 'resolve', outcome: '工资已结清' });
   expectTalliesInStep(setup);
   await move(settled.id, { action: 'closeOut', evidence: '签署息诉罢访协议' }, leader);

@@ -7,7 +7,6 @@ import { Sql } from '../../electron/backend/db/sql';
 import { ledgers } from '../../electron/backend/api/ledgers';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { DEMO_PETITION_COUNTS } from '../../electron/backend/demo/petitions';
-import { PETITION_STATUSES } from '../../shared/domain/petitions/statuses';
 import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
 import { DEMO_OPTIONS, DEMO_TODAY, demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
 import { TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
@@ -81,7 +80,10 @@ describe('the demo petition backlog', () => {
         r.n,
       ]),
     );
-    for (const status of PETITION_STATUSES) expect(byStatus.get(status), status).toBeGreaterThan(0);
+    // The demo's cases run the loop without 受理 apart, 复查 or 复核: reply and resolution fall on one day.
+    for (const status of ['found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'])
+      expect(byStatus.get(status), status).toBeGreaterThan(0);
+    expect(one("SELECT count(*) FROM petitions WHERE status IN ('resolved', 'closed') AND reply_date IS NULL")).toBe(0);
     expect(byStatus.get('closed')).toBeLessThan(250);
     expect(readOnly(backend, (db) => db.pragma('foreign_key_check'))).toStrictEqual([]);
     // Spread: every township, every category, every item type, repeats and higher levels.

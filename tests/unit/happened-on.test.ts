@@ -39,22 +39,29 @@ describe('checkHappenedOn', () => {
     expect(latestBound({ date: '', label: '化解日期' })).toBeNull();
   });
 
-  it('is what a petition step answers: 化解 not before the assignment, no date on other steps', () => {
+  it('is what a petition step answers: 答复 and 化解 not before the step before, no date on other steps', () => {
     const dates = { receivedDate: '2026-11-01', assignedDate: '2026-11-05', resolvedDate: null };
     const context = { today: '2026-11-22', dates };
     expect(
-      transitionProblems('resolving', 'resolve', { outcome: '已结清', happenedOn: '2026-11-04' }, context),
-    ).toEqual([{ path: 'happenedOn', message: '“化解日期”不能早于交办日期（2026-11-05）' }]);
+      transitionProblems('resolving', 'reply', { replyKind: 'support', happenedOn: '2026-11-04' }, context),
+    ).toEqual([{ path: 'happenedOn', message: '“答复日期”不能早于交办日期（2026-11-05）' }]);
     expect(
-      transitionProblems('resolving', 'resolve', { outcome: '已结清', happenedOn: '2026-11-05' }, context),
+      transitionProblems('resolving', 'reply', { replyKind: 'support', happenedOn: '2026-11-05' }, context),
     ).toEqual([]);
+    const replied = { today: '2026-11-22', dates: { ...dates, replyDate: '2026-11-10' } };
+    expect(transitionProblems('replied', 'resolve', { outcome: '已结清', happenedOn: '2026-11-09' }, replied)).toEqual([
+      { path: 'happenedOn', message: '“化解日期”不能早于答复日期（2026-11-10）' },
+    ]);
     expect(
       transitionProblems('found', 'classify', { itemType: 'appeal', category: 'x', happenedOn: '2026-11-05' }, context),
     ).toEqual([{ path: 'happenedOn', message: '“梳理分类”不记日期，请不要填写日期' }]);
   });
 });
 
-/** A case worked to 化解中, then dated back as a late entry would be: assigned 11-10, due 11-20. */
+/**
+ * A 申诉求决 case worked to 化解中, then dated back as a late entry would be: received and accepted
+ * 11-08, assigned 11-10, due 11-20 by its 办理时限 and (as if the law said so) by Art. 34.
+ */
 async function caseDueOn20th(setup: Setup) {
   const { backend, officer } = setup;
   const { petition } = await must(backend.call('petitions.create', registration({ separateCase: true }), officer));
@@ -66,18 +73,26 @@ async function caseDueOn20th(setup: Setup) {
   for (const step of steps) await must(backend.call('petitions.transition', { id: petition.id, ...step }, officer));
   seed(
     backend,
-    `UPDATE petitions SET received_date = '2026-11-08', assigned_date = '2026-11-10', due_date = '2026-11-20'
-     WHERE id = '${petition.id}'`,
+    `UPDATE petitions SET received_date = '2026-11-08', accepted_date = '2026-11-08', assigned_date = '2026-11-10',
+     due_date = '2026-11-20', conclusion_due_date = '2026-11-20' WHERE id = '${petition.id}'`,
   );
   return petition.id;
 }
 
 describe('completion dates as they happened', () => {
-  it('records a late-entered resolution on its real date, and the on-time rate counts that date', async () => {
+  it('records a late-entered reply and resolution on their real dates, and the on-time rate counts the reply', async () => {
     const setup = await petitionBackend();
     const { backend, officer, leader } = setup;
     const onTime = await caseDueOn20th(setup);
     const late = await caseDueOn20th(setup);
+    const replied = await must(
+      backend.call(
+        'petitions.transition',
+        { id: onTime, action: 'reply', replyKind: 'support', happenedOn: '2026-11-17' },
+        officer,
+      ),
+    );
+    expect(replied).toMatchObject({ status: 'replied', replyDate: '2026-11-17' });
     const resolved = await must(
       backend.call(
         'petitions.transition',
@@ -87,9 +102,9 @@ describe('completion dates as they happened', () => {
     );
     expect(resolved).toMatchObject({ status: 'resolved', resolvedDate: '2026-11-18' });
     const lateOne = await must(
-      backend.call('petitions.transition', { id: late, action: 'resolve', outcome: '工资已结清' }, officer),
+      backend.call('petitions.transition', { id: late, action: 'reply', replyKind: 'explain' }, officer),
     );
-    expect(lateOne.resolvedDate).toBe('2026-11-22');
+    expect(lateOne.replyDate).toBe('2026-11-22');
     const figures = await must(backend.call('petitions.figures', {}, officer));
     expect(figures.overall.on_time_rate).toMatchObject({ numerator: 1, denominator: 2 });
 
@@ -107,15 +122,15 @@ describe('completion dates as they happened', () => {
     const setup = await petitionBackend();
     const { backend, officer } = setup;
     const id = await caseDueOn20th(setup);
-    const resolve = (happenedOn: string) =>
-      backend.call('petitions.transition', { id, action: 'resolve', outcome: '已结清', happenedOn }, officer);
-    expect(await resolve('2026-11-23')).toMatchObject({
+    const reply = (happenedOn: string) =>
+      backend.call('petitions.transition', { id, action: 'reply', replyKind: 'support', happenedOn }, officer);
+    expect(await reply('2026-11-23')).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: [{ path: 'happenedOn', message: '“化解日期”不能晚于今天（2026-11-22）' }] },
+      error: { code: 'VALIDATION', details: [{ path: 'happenedOn', message: '“答复日期”不能晚于今天（2026-11-22）' }] },
     });
-    expect(await resolve('2026-11-09')).toMatchObject({
+    expect(await reply('2026-11-09')).toMatchObject({
       ok: false,
-      error: { details: [{ path: 'happenedOn', message: '“化解日期”不能早于交办日期（2026-11-10）' }] },
+      error: { details: [{ path: 'happenedOn', message: '“答复日期”不能早于交办日期（2026-11-10）' }] },
     });
     expect((await must(backend.call('petitions.get', { id }, officer))).status).toBe('resolving');
   });

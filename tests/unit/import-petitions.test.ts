@@ -138,7 +138,7 @@ describe('importing the petition backlog', () => {
         '4L 将新建承办单位“县人社局”',
         '4M 将新建包案领导“刘洋”',
         '4O 未填交办日期，按登记日期 2026-06-01 计',
-        '4P 未填办理时限，按登记日期起 60 日计为 2026-07-31',
+        '4P 未填办理时限，按受理之日起 60 日计为 2026-07-31',
       ]),
     );
 
@@ -214,6 +214,8 @@ describe('importing the petition backlog', () => {
     expect(correction.reason).toBe('从“petitions.xlsx”第 4 行导入更新');
     expect(correction.fields.map((f) => [f.label, f.from, f.to])).toEqual([
       ['状态', '化解中', '已化解'],
+      // Resolved without a 答复日期 column: replied on its resolution day.
+      ['答复日期', '（空）', '2026-11-20'],
       ['化解日期', '（空）', '2026-11-20'],
       ['化解结果', '（空）', '达成协议'],
     ]);

@@ -161,7 +161,8 @@ describe('ledger kernel on the petition backlog: versions, corrections, voiding'
         setup.officer,
       ),
     );
-    expect(extended).toMatchObject({ dueDate: '2026-12-30', version: 6 });
+    // From Art. 34's date (accepted at assignment, 2026-11-22 + 60 days = 2027-01-21), not the 办理时限.
+    expect(extended).toMatchObject({ dueDate: '2027-01-31', version: 6 });
     const audited = setup.backend.services.sql.db
       .prepare('SELECT action, fields FROM audit_log WHERE entity_id = ? AND action IN (?, ?) ORDER BY seq')
       .all(p.id, 'petitions.addProgress', 'petitions.extend');

@@ -490,3 +490,74 @@ describe('migration 0016: attachments of every ledger, the emergency plan as a d
     db.close();
   });
 });
+
+describe('migration 0017: the procedure on every case', () => {
+  it('gives existing cases in every status their acceptance, reply and Art. 34 dates, and recounts the tallies', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 15));
+    const cases = [
+      // id, status, item type, assigned, due, extension, resolved, closed
+      ['p1', 'found', null, null, null, null, null, null],
+      ['p2', 'classified', 'appeal', null, null, null, null, null],
+      ['p3', 'assigned', 'appeal', '2026-10-05', '2027-12-31', null, null, null],
+      ['p4', 'resolving', 'appeal', '2026-10-05', '2026-12-10', 20, null, null],
+      ['p5', 'resolved', 'suggestion', '2026-10-05', '2026-11-30', null, '2026-11-10', null],
+      ['p6', 'closed', 'appeal', '2026-10-05', '2026-11-30', null, '2026-11-12', '2026-11-15'],
+    ] as const;
+    db.exec(`
+      INSERT INTO regions (code, name, level) VALUES ('999901001000', '东镇', 'township');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+    `);
+    const insert = db.prepare(`INSERT INTO petitions (id, case_no, item_type, category, township_code, summary,
+        first_petition_date, received_date, status, assigned_date, due_date, extension_days, resolved_date,
+        closed_date, leader_id, created_by, created_at, updated_at)
+      VALUES (?, ?, ?, 'environment', '999901001000', '诉求', '2026-10-01', '2026-10-01', ?, ?, ?, ?, ?, ?, NULL,
+        'u1', 't', 't')`);
+    for (const [id, status, type, assigned, due, ext, resolved, closed] of cases) {
+      insert.run(id, `XF-${id}`, type, status, assigned, due, ext, resolved, closed);
+    }
+    expect(() => db.prepare("UPDATE petitions SET status = 'final' WHERE id = 'p1'").run()).toThrow(/CHECK/);
+
+    await migrate(db, join(dir, 'backups'));
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(
+      db
+        .prepare('SELECT id, accepted_date, reply_date, reply_kind, conclusion_due_date FROM petitions ORDER BY id')
+        .raw()
+        .all(),
+    ).toEqual([
+      ['p1', null, null, null, null],
+      ['p2', null, null, null, null],
+      // Accepted on receipt, the earliest the law allows: Art. 34 runs 60 days from 2026-10-01.
+      ['p3', '2026-10-01', null, null, '2026-11-30'],
+      ['p4', '2026-10-01', null, null, '2026-12-20'],
+      // Resolved history: replied on the resolution day, the kind unknown; no Art. 34 for a suggestion.
+      ['p5', '2026-10-01', '2026-11-10', null, null],
+      ['p6', '2026-10-01', '2026-11-12', null, '2026-11-30'],
+    ]);
+    // The widened CHECK takes the procedure's statuses and still refuses an unknown one.
+    db.prepare("UPDATE petitions SET status = 'final' WHERE id = 'p1'").run();
+    db.prepare("UPDATE petitions SET status = 'found' WHERE id = 'p1'").run();
+    expect(() => db.prepare("UPDATE petitions SET status = 'bogus' WHERE id = 'p1'").run()).toThrow(/CHECK/);
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const tallies = db
+      .prepare(
+        'SELECT sum(cases) AS cases, sum(concluded) AS concluded, sum(resolved) AS resolved, sum(on_time) AS on_time, sum(open_due) AS open_due FROM petition_tallies',
+      )
+      .get();
+    // Concluded: p5 and p6 (replied); on time: both replied by their dates; open with a due date: p3, p4.
+    expect(tallies).toEqual({ cases: 6, concluded: 2, resolved: 2, on_time: 2, open_due: 2 });
+    expect(db.prepare('SELECT sum(open) AS n FROM board_case_categories').get()).toEqual({ n: 4 });
+    const overdue = db
+      .prepare(
+        `SELECT count(*) AS n FROM petitions INDEXED BY petitions_open_due
+         WHERE status IN ('found', 'classified', 'accepted', 'assigned', 'resolving') AND due_date IS NOT NULL
+           AND voided_at IS NULL`,
+      )
+      .get();
+    expect(overdue).toEqual({ n: 2 });
+    db.close();
+  });
+});

@@ -20,7 +20,8 @@ const rec = (
   concludedOn: string | null,
   petitionCount: number,
   responsibleLeaderId: string | null,
-): PetitionMetricRecord => ({ id, status, dueDate, concludedOn, petitionCount, responsibleLeaderId });
+  statutoryDueDate: string | null = null,
+): PetitionMetricRecord => ({ id, status, dueDate, statutoryDueDate, concludedOn, petitionCount, responsibleLeaderId });
 
 // A hand-built ledger; the comment on each line says what it contributes.
 const ledger: PetitionMetricRecord[] = [
@@ -41,6 +42,23 @@ const ledger: PetitionMetricRecord[] = [
 
 const ids = (code: (typeof PETITION_METRIC_CODES)[number], part: 'inNumerator' | 'inDenominator') =>
   ledger.filter((r) => petitionMetric(code)[part](r, context)).map((r) => r.id);
+
+describe('办结 and 化解 apart', () => {
+  it('counts a replied case as concluded (办结) but not resolved (化解), and judges 按期 by the statutory date', () => {
+    const cases = [
+      rec('a', 'replied', '2026-06-01', '2026-06-10', 1, 'L1', '2026-06-20'), // on time by Art. 34, late by 办理时限
+      rec('b', 'final', '2026-06-30', '2026-06-25', 1, null, '2026-06-20'), // late by Art. 34 though within 办理时限
+      rec('c', 'resolved', '2026-06-30', '2026-06-05', 1, 'L1'), // no statutory date: the 办理时限
+      rec('d', 'not_accepted', null, null, 1, null), // refused: neither open nor concluded
+      rec('e', 'accepted', null, null, 1, null), // open, no 办理时限 yet
+    ];
+    const results = computeAllMetrics(cases, context);
+    expect(results.resolution_rate).toEqual(resultOf(1, 5));
+    expect(results.on_time_rate).toEqual(resultOf(2, 3));
+    expect(results.leader_resolution_rate).toEqual(resultOf(1, 2));
+    expect(results.overdue).toEqual(resultOf(0, 0));
+  });
+});
 
 describe('metric definitions', () => {
   it('defines each figure once, with a Chinese name and both parts described', () => {

@@ -6,7 +6,7 @@ import {
   PETITION_METRIC_CODES,
   type PetitionMetricRecord,
 } from '../../shared/domain/petitions/metrics';
-import { deadlineStage, sortByUrgency } from '../../shared/domain/petitions/stages';
+import { deadlineStage, earlierClock, sortByUrgency } from '../../shared/domain/petitions/stages';
 import type { PetitionStatus } from '../../shared/domain/petitions/statuses';
 import { BUREAU, EAST, LEADER, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
 
@@ -25,7 +25,8 @@ interface Case {
   level: 'county' | 'city' | 'province' | 'national';
 }
 
-// Today is 2026-11-22 in the county.
+// Today is 2026-11-22 in the county. Each case was received on 2026-01-01 and accepted when assigned;
+// a resolved one was replied to on its resolution day.
 const CASES: Case[] = [
   {
     n: 1,
@@ -145,9 +146,9 @@ function seedCases(setup: Setup) {
   const insert =
     db.prepare(`INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date,
     petition_count, highest_level, status, handling_unit_id, leader_id, assigned_date, due_date, resolved_date,
-    created_by, created_at, updated_at)
+    accepted_date, reply_date, created_by, created_at, updated_at)
     VALUES (@id, @caseNo, @township, '积案', '2026-01-01', '2026-01-01', @count, @level, @status, @unit, @leader,
-    @assigned, @due, @resolved, @creator, 't', 't')`);
+    @assigned, @due, @resolved, @assigned, @resolved, @creator, 't', 't')`);
   for (const c of CASES) insert.run({ ...c, id: idOf(c.n), caseNo: `XF2026-${String(c.n).padStart(6, '0')}`, creator });
 }
 
@@ -156,6 +157,8 @@ const records = (cases: Case[]): PetitionMetricRecord[] =>
     id: idOf(c.n),
     status: c.status,
     dueDate: c.due,
+    // No item type: no Art. 34 date, so 按期 is judged by the 办理时限.
+    statutoryDueDate: null,
     concludedOn: c.resolved,
     petitionCount: c.count,
     responsibleLeaderId: c.leader,
@@ -264,11 +267,18 @@ describe('petitions: figures', () => {
     seedCases(setup);
     const page = await must(setup.backend.call('petitions.supervisionQueue', {}, setup.officer));
     const queue = page.items;
-    expect(page.total).toBe(5);
-    expect(queue.map((q) => q.caseNo.slice(-1))).toEqual(['7', '2', '8', '3', '6']);
-    expect(queue.map((q) => q.reason)).toEqual(['overdue', 'overdue', 'due_soon', 'due_soon', 'escalated']);
-    expect(queue[0]!.daysOverdue).toBe(21);
-    const domainOrder = sortByUrgency(queue.map((q) => ({ ...q, id: q.id }))).map((q) => q.id);
+    // Case 1, received 2026-01-01 and never passed on, missed Art. 22's 15 days (2026-01-16) first.
+    expect(page.total).toBe(6);
+    expect(queue.map((q) => q.caseNo.slice(-1))).toEqual(['1', '7', '2', '8', '3', '6']);
+    expect(queue.map((q) => q.reason)).toEqual(['overdue', 'overdue', 'overdue', 'due_soon', 'due_soon', 'escalated']);
+    expect(queue.map((q) => q.daysOverdue).slice(0, 2)).toEqual([310, 21]);
+    expect(queue[0]).toMatchObject({ dueDate: null, statutoryDueDate: '2026-01-16', statutoryStage: 'overdue' });
+    const clocks = queue.map((q) => ({
+      id: q.id,
+      highestLevel: q.highestLevel,
+      ...earlierClock(q, { stage: q.statutoryStage, dueDate: q.statutoryDueDate }),
+    }));
+    const domainOrder = sortByUrgency(clocks).map((q) => q.id);
     expect(queue.map((q) => q.id)).toEqual(domainOrder);
     // Pages of two cut across the due-date run and the escalated run and give the same order.
     const paged = [];
@@ -276,7 +286,7 @@ describe('petitions: figures', () => {
       const part = await must(
         setup.backend.call('petitions.supervisionQueue', { page: n, pageSize: 2 }, setup.officer),
       );
-      expect(part.total).toBe(5);
+      expect(part.total).toBe(6);
       paged.push(...part.items.map((q) => q.id));
     }
     expect(paged).toEqual(domainOrder);

@@ -28,18 +28,48 @@ async function registered(setup: Setup) {
     .petition;
 }
 
+const STEPS = {
+  classify: { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
+  accept: { action: 'accept' },
+  assign: { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
+  startResolving: { action: 'startResolving', progressNote: '已约见信访人' },
+  reply: { action: 'reply', replyKind: 'support' },
+  requestReview: { action: 'requestReview' },
+  decideReview: { action: 'decideReview', reason: '维持原处理意见' },
+  requestReReview: { action: 'requestReReview' },
+  decideReReview: { action: 'decideReReview', reason: '维持复查意见' },
+  resolve: { action: 'resolve', outcome: '工资已结清' },
+  closeOut: { action: 'closeOut', evidence: '签署息诉罢访协议' },
+  refuse: { action: 'refuse', reason: '不属于信访事项' },
+  refuseAgain: { action: 'refuseAgain', reason: '同一事实已复核终结' },
+} as const;
+
+const REPLIED = ['classify', 'assign', 'startResolving', 'reply'] as const;
+const REVIEWED = [...REPLIED, 'requestReview', 'decideReview'] as const;
+
+/** The steps that bring a new case to each status. */
+const PATH: Record<(typeof PETITION_STATUSES)[number], ReadonlyArray<keyof typeof STEPS>> = {
+  found: [],
+  classified: ['classify'],
+  accepted: ['classify', 'accept'],
+  assigned: ['classify', 'assign'],
+  resolving: ['classify', 'assign', 'startResolving'],
+  replied: REPLIED,
+  reviewing: [...REPLIED, 'requestReview'],
+  reviewed: REVIEWED,
+  re_reviewing: [...REVIEWED, 'requestReReview'],
+  final: [...REVIEWED, 'requestReReview', 'decideReReview'],
+  resolved: [...REPLIED, 'resolve'],
+  closed: [...REPLIED, 'resolve', 'closeOut'],
+  not_accepted: ['refuse'],
+  not_again: ['refuseAgain'],
+};
+
 /** Drives a case to `status` through the backend. */
 async function caseAt(setup: Setup, status: (typeof PETITION_STATUSES)[number]) {
   const { backend, officer, leader } = setup;
   const p = await registered(setup);
-  const steps = [
-    { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
-    { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
-    { action: 'startResolving', progressNote: '已约见信访人' },
-    { action: 'resolve', outcome: '工资已结清' },
-    { action: 'closeOut', evidence: '签署息诉罢访协议' },
-  ] as const;
-  for (const step of steps.slice(0, PETITION_STATUSES.indexOf(status))) {
+  for (const step of PATH[status].map((name) => STEPS[name])) {
     await must(
       backend.call('petitions.transition', { id: p.id, ...step }, step.action === 'closeOut' ? leader : officer),
     );
@@ -81,6 +111,10 @@ describe('petitions: the closed loop through dispatch', () => {
     );
     expect(progressing.status).toBe('resolving');
     expect(progressing.progress).toMatchObject([{ date: '2026-11-22', content: '约见信访人，核实欠薪金额' }]);
+    const replied = await must(
+      backend.call('petitions.transition', { id, action: 'reply', replyKind: 'explain' }, officer),
+    );
+    expect(replied).toMatchObject({ status: 'replied', replyDate: '2026-11-22', replyKind: 'explain', stage: 'done' });
     await must(backend.call('petitions.transition', { id, action: 'resolve', outcome: '工资已全部结清' }, officer));
 
     const refused = await backend.call(
@@ -108,6 +142,7 @@ describe('petitions: the closed loop through dispatch', () => {
       'classify',
       'assign',
       'startResolving',
+      'reply',
       'resolve',
       'closeOut',
     ]);
@@ -118,6 +153,7 @@ describe('petitions: the closed loop through dispatch', () => {
       'petitions.classify',
       'petitions.assign',
       'petitions.addProgress',
+      'petitions.reply',
       'petitions.resolve',
       'petitions.closeOut',
     ]);
@@ -152,6 +188,7 @@ describe('petitions: the closed loop through dispatch', () => {
       progressNote: '进展',
       outcome: '结果',
       evidence: '依据',
+      replyKind: 'support',
     } as const;
     for (const status of PETITION_STATUSES) {
       const id = await caseAt(setup, status);
@@ -257,7 +294,9 @@ describe('petitions: the closed loop through dispatch', () => {
       ),
     );
     expect(extended).toMatchObject({
-      dueDate: '2027-01-19',
+      // From the statutory date (accepted 2026-11-22 + 60 days = 2027-01-21), not from the earlier 办理时限.
+      dueDate: '2027-02-20',
+      conclusionDueDate: '2027-02-20',
       extension: { days: 30, approvedBy: '王局长', reason: '需司法鉴定' },
     });
     expect(extended.events.at(-1)).toMatchObject({ kind: 'extension' });
@@ -321,6 +360,7 @@ describe('petitions: the closed loop through dispatch', () => {
       'petitions.classify',
       'petitions.assign',
       'petitions.startResolving',
+      'petitions.reply',
       'petitions.resolve',
       'petitions.closeOut',
       'petitions.reopen',
@@ -328,8 +368,8 @@ describe('petitions: the closed loop through dispatch', () => {
       'petitions.repeat',
     ]);
     expect(rows.every((r) => r.entity_id === id)).toBe(true);
-    expect(JSON.parse(rows[7]!.fields)).toEqual(['summary']);
-    expect(JSON.parse(rows[8]!.fields)).toEqual(['petitionCount', 'highestLevel']);
+    expect(JSON.parse(rows[8]!.fields)).toEqual(['summary']);
+    expect(JSON.parse(rows[9]!.fields)).toEqual(['petitionCount', 'highestLevel']);
     const all = JSON.stringify(setup.backend.services.sql.db.prepare('SELECT * FROM audit_log').all());
     for (const value of [PETITIONER.idNumber, PETITIONER.phone, PETITIONER.name, PETITIONER.address]) {
       expect(all).not.toContain(value);

@@ -4,6 +4,7 @@ import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Role } from '../../../shared/domain/roles';
 import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
+import type { ReplyKind } from '../../../shared/domain/petitions/procedure';
 import type { AuditResult } from '../../../shared/contract/audit';
 import type { ReportKind } from '../../../shared/domain/reports/document';
 import type { HazardLevel } from '../../../shared/domain/risks/hazard-levels';
@@ -131,6 +132,21 @@ export interface Schema {
     void_reason: string | null;
     /** The import that created the record (migration 0014); null when registered in the app. */
     import_id: string | null;
+    /** The procedure (migration 0017): acceptance or refusal, objection, reply, 复查, 复核. */
+    accepted_date: string | null;
+    refused_date: string | null;
+    objection_date: string | null;
+    reply_date: string | null;
+    reply_kind: ReplyKind | null;
+    review_requested_date: string | null;
+    review_decided_date: string | null;
+    re_review_requested_date: string | null;
+    re_review_hearing_days: number | null;
+    re_review_decided_date: string | null;
+    /** Art. 34's date (extension included), for 申诉求决 items once accepted. */
+    conclusion_due_date: string | null;
+    /** A 不再受理 item: the final case on the same facts. */
+    final_case_id: string | null;
   };
   petitioners: {
     id: string;

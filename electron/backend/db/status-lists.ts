@@ -1,4 +1,4 @@
-import { CONCLUDED_STATUSES, PETITION_STATUSES } from '../../../shared/domain/petitions/statuses';
+import { OPEN_STATUSES } from '../../../shared/domain/petitions/statuses';
 import { DECIDED_ASSESSMENT_STATUSES } from '../../../shared/domain/risks/assessment-statuses';
 import { OPEN_HAZARD_STATUSES } from '../../../shared/domain/risks/hazard-statuses';
 import { OPEN_TASK_STATUSES } from '../../../shared/domain/risks/tasks';
@@ -6,10 +6,8 @@ import { OPEN_TASK_STATUSES } from '../../../shared/domain/risks/tasks';
 /** A list of code values as an SQL `IN` list: the domain's constants, never user input. */
 const inList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 
-/** Petition statuses that count as concluded (化解 or 销号). */
-export const CONCLUDED_SQL = inList(CONCLUDED_STATUSES);
-/** Petition statuses still open (every other one): as an IN list, an index can count them. */
-export const OPEN_CASE_SQL = inList(PETITION_STATUSES.filter((status) => !CONCLUDED_STATUSES.includes(status)));
+/** Petition statuses still open (the reply owed): the list the partial index `petitions_open_due` names. */
+export const OPEN_CASE_SQL = inList(OPEN_STATUSES);
 /** Task statuses still open (待落实, 落实中). */
 export const OPEN_TASK_SQL = inList(OPEN_TASK_STATUSES);
 /** Hazard statuses still open (发现, 化解中). */

@@ -2,6 +2,7 @@ import type { DemoScale } from '../../../shared/contract/system';
 import { idCheckCharacter } from '../../../shared/domain/id-number';
 import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
+import { REPLY_KINDS, REPLY_KIND_LABELS, type ReplyKind } from '../../../shared/domain/petitions/procedure';
 import type { Db } from '../db/connection';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { countyUnitName, type DemoUnit } from './units';
@@ -259,6 +260,10 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
       'outcome',
       'resolved_date',
       'closed_date',
+      'accepted_date',
+      'reply_date',
+      'reply_kind',
+      'conclusion_due_date',
       'created_by',
       'created_at',
       'updated_at',
@@ -351,13 +356,13 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
     const slow = random.next() < 0.35;
     const resolveDay = startDay + (slow ? random.int(40, 160) : random.int(8, 50));
     const closeDay = resolveDay + random.int(3, 30);
-    let status: PetitionStatus = 'found';
+    let status: DemoStatus = 'found';
     if (stall >= 0.015 && classifyDay <= refDay) status = 'classified';
     if (stall >= 0.03 && status === 'classified' && assignDay <= refDay) status = 'assigned';
     if (status === 'assigned' && startDay <= refDay && stall >= 0.04) status = 'resolving';
     if (status === 'resolving' && resolveDay <= refDay && stall >= 0.24) status = 'resolved';
     if (status === 'resolved' && closeDay <= refDay && stall >= 0.3) status = 'closed';
-    const reached = (s: PetitionStatus) => STATUS_ORDER[status] >= STATUS_ORDER[s];
+    const reached = (s: DemoStatus) => STATUS_ORDER[status] >= STATUS_ORDER[s];
 
     const receivedAt = at(receivedDay);
     let lastAt = receivedAt;
@@ -450,9 +455,21 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
       }
     }
     let outcome: string | null = null;
+    let replyKind: ReplyKind | null = null;
     if (reached('resolved')) {
+      // The written reply (办结), then the petitioner's acceptance (化解) the same day.
+      replyKind = random.pick(REPLY_KINDS);
+      event(
+        resolveDay,
+        'transition',
+        'reply',
+        'resolving',
+        'replied',
+        null,
+        `处理意见：${REPLY_KIND_LABELS[replyKind]}`,
+      );
       outcome = random.pick(OUTCOMES);
-      event(resolveDay, 'transition', 'resolve', 'resolving', 'resolved');
+      event(resolveDay, 'transition', 'resolve', 'replied', 'resolved');
     }
     if (reached('closed')) {
       const when = event(closeDay, 'transition', 'closeOut', 'resolved', 'closed');
@@ -505,6 +522,11 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
       outcome,
       reached('resolved') ? day(resolveDay) : null,
       reached('closed') ? day(closeDay) : null,
+      // Assigned straight from 梳理分类: accepted on the assignment day, due by Art. 34 then.
+      reached('assigned') ? day(assignDay) : null,
+      reached('resolved') ? day(resolveDay) : null,
+      replyKind,
+      itemType === 'appeal' && dueDay !== null ? day(dueDay) : null,
       user,
       receivedAt,
       lastAt,
@@ -522,7 +544,10 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   };
 }
 
-const STATUS_ORDER: Record<PetitionStatus, number> = {
+/** The statuses a demo case ends in: its reply and resolution fall on one day, nobody asks 复查. */
+type DemoStatus = Extract<PetitionStatus, 'found' | 'classified' | 'assigned' | 'resolving' | 'resolved' | 'closed'>;
+
+const STATUS_ORDER: Record<DemoStatus, number> = {
   found: 0,
   classified: 1,
   assigned: 2,

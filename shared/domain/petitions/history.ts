@@ -6,9 +6,13 @@
  *   type and category → 梳理分类; otherwise 排查 (化解中 is never inferred: no date says it);
  * - 已交办 and later need a 承办单位; without a 交办日期 the case counts as assigned on its
  *   登记日期; 已化解 needs a 化解日期, 已销号 a 化解日期 and a 销号日期; an earlier status may hold none;
- * - a case assigned without a 办理时限 is due 60 days after its 登记日期 (受理, 信访工作条例 Art. 34);
+ * - without a status, a 答复日期 (the written reply) → 已办结; 已办结 and later need one, and a
+ *   resolved or closed case without one was replied to on its 化解日期;
+ * - an assigned case without a 受理决定日期 was accepted on its 登记日期, the earliest the law allows
+ *   (as migration 0017 rules for existing cases); a 申诉求决 case is due by Art. 34 from it;
+ * - a case assigned without a 办理时限 is due 60 days after its acceptance (信访工作条例 Art. 34);
  * - dates that happened lie neither in the future nor before what they follow (`happenedProblems`),
- *   and the 办理时限 not before the 登记日期.
+ *   and the 办理时限 not before the 登记日期. 复查 and 复核 are not imported: they are worked in the app.
  */
 import { compareDates } from '../ledger/calendar';
 import {
@@ -18,51 +22,72 @@ import {
   type DateProblem,
   type StatusDate,
 } from '../ledger/happened';
-import { conclusionDueDate } from './clocks';
+import type { PetitionItemType } from './classification';
+import { conclusionDueDate, hasConclusionClock } from './clocks';
 import { registrationDates } from './registration-dates';
-import { PETITION_STATUS_LABELS, PETITION_STATUSES, type PetitionStatus } from './statuses';
+import { PETITION_STATUS_LABELS, type PetitionStatus } from './statuses';
+
+/** The statuses an imported row may have, in the order of the procedure. */
+export const IMPORTED_STATUSES = [
+  'found',
+  'classified',
+  'accepted',
+  'assigned',
+  'resolving',
+  'replied',
+  'resolved',
+  'closed',
+] as const satisfies readonly PetitionStatus[];
+export type ImportedStatus = (typeof IMPORTED_STATUSES)[number];
 
 export interface PetitionHistoryInput {
   /** From the 状态 column; null to infer it. */
-  status: PetitionStatus | null;
+  status: ImportedStatus | null;
+  itemType: PetitionItemType | null;
   classified: boolean;
   hasUnit: boolean;
   firstPetitionDate: string | null;
   receivedDate: string;
+  acceptedDate: string | null;
   assignedDate: string | null;
   dueDate: string | null;
+  replyDate: string | null;
   resolvedDate: string | null;
   closedDate: string | null;
 }
 
 export interface PetitionHistory {
-  status: PetitionStatus;
+  status: ImportedStatus;
   firstPetitionDate: string;
+  acceptedDate: string | null;
   assignedDate: string | null;
   dueDate: string | null;
+  replyDate: string | null;
+  conclusionDueDate: string | null;
   problems: DateProblem[];
   /** What was filled in by rule, for the preview's warnings. */
   notes: DateProblem[];
 }
 
-const rank = (status: PetitionStatus) => PETITION_STATUSES.indexOf(status);
+const rank = (status: ImportedStatus) => IMPORTED_STATUSES.indexOf(status);
 
-const datesOf = (input: PetitionHistoryInput): StatusDate<PetitionStatus>[] => [
+const datesOf = (input: PetitionHistoryInput): StatusDate<ImportedStatus>[] => [
+  { from: 'replied', key: 'replyDate', label: '答复日期', date: input.replyDate ?? input.resolvedDate },
   { from: 'resolved', key: 'resolvedDate', label: '化解日期', date: input.resolvedDate },
   { from: 'closed', key: 'closedDate', label: '销号日期', date: input.closedDate },
 ];
 
-function inferredStatus(input: PetitionHistoryInput): PetitionStatus {
-  const unassigned = input.classified ? 'classified' : 'found';
+function inferredStatus(input: PetitionHistoryInput): ImportedStatus {
+  const unassigned = input.classified ? (input.acceptedDate ? 'accepted' : 'classified') : 'found';
   return statusOfDates(
-    PETITION_STATUSES,
+    IMPORTED_STATUSES,
     datesOf(input),
     input.assignedDate || input.hasUnit ? 'assigned' : unassigned,
   );
 }
 
-function statusProblems(status: PetitionStatus, input: PetitionHistoryInput): DateProblem[] {
-  const problems = statusDateProblems(PETITION_STATUSES, PETITION_STATUS_LABELS, status, datesOf(input));
+function statusProblems(status: ImportedStatus, input: PetitionHistoryInput): DateProblem[] {
+  const problems = statusDateProblems(IMPORTED_STATUSES, PETITION_STATUS_LABELS, status, datesOf(input));
   if (rank(status) < rank('assigned')) {
     if (input.assignedDate) {
       problems.push({ key: 'assignedDate', message: `状态为“${PETITION_STATUS_LABELS[status]}”不应有交办日期` });
@@ -82,22 +107,37 @@ export function petitionHistory(input: PetitionHistoryInput, today: string): Pet
     assignedDate = input.receivedDate;
     notes.push({ key: 'assignedDate', message: `未填交办日期，按登记日期 ${input.receivedDate} 计` });
   }
+  let acceptedDate = input.acceptedDate;
+  if (assigned && !acceptedDate) {
+    acceptedDate = input.receivedDate;
+    notes.push({ key: 'acceptedDate', message: `未填受理决定日期，按登记日期 ${input.receivedDate} 计` });
+  }
+  const conclusionDue =
+    acceptedDate && input.itemType && hasConclusionClock(input.itemType) ? conclusionDueDate(acceptedDate) : null;
   let dueDate = input.dueDate;
   if (assigned && !dueDate) {
-    dueDate = conclusionDueDate(input.receivedDate);
-    notes.push({ key: 'dueDate', message: `未填办理时限，按登记日期起 60 日计为 ${dueDate}` });
+    dueDate = conclusionDueDate(acceptedDate!);
+    notes.push({ key: 'dueDate', message: `未填办理时限，按受理之日起 60 日计为 ${dueDate}` });
   }
+  const replied = rank(status) >= rank('replied');
   const problems = [
     ...statusProblems(status, input),
     ...happenedProblems(
       [
         ...registrationDates(input),
-        { key: 'assignedDate', label: '交办日期', date: input.assignedDate, notBefore: ['receivedDate'] },
+        { key: 'acceptedDate', label: '受理决定日期', date: input.acceptedDate, notBefore: ['receivedDate'] },
+        {
+          key: 'assignedDate',
+          label: '交办日期',
+          date: input.assignedDate,
+          notBefore: ['acceptedDate', 'receivedDate'],
+        },
+        { key: 'replyDate', label: '答复日期', date: input.replyDate, notBefore: ['assignedDate', 'receivedDate'] },
         {
           key: 'resolvedDate',
           label: '化解日期',
           date: input.resolvedDate,
-          notBefore: ['assignedDate', 'receivedDate'],
+          notBefore: ['replyDate', 'assignedDate', 'receivedDate'],
         },
         { key: 'closedDate', label: '销号日期', date: input.closedDate, notBefore: ['resolvedDate'] },
       ],
@@ -110,8 +150,11 @@ export function petitionHistory(input: PetitionHistoryInput, today: string): Pet
   return {
     status,
     firstPetitionDate: input.firstPetitionDate ?? input.receivedDate,
+    acceptedDate,
     assignedDate,
     dueDate,
+    replyDate: replied ? (input.replyDate ?? input.resolvedDate) : null,
+    conclusionDueDate: conclusionDue,
     problems,
     notes,
   };

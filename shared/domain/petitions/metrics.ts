@@ -9,14 +9,16 @@
  */
 import { compareDates } from '../ledger/calendar';
 import { resultOf, type MetricContext, type MetricResult } from '../ledger/figures';
-import { isConcluded, type PetitionStatus } from './statuses';
+import { isConcluded, isOpen, isResolved, type PetitionStatus } from './statuses';
 
 export interface PetitionMetricRecord {
   id: string;
   status: PetitionStatus;
   /** The current deadline (after any transfer or extension); null before assignment. */
   dueDate: string | null;
-  /** The day the case reached 已化解 (办结日); kept through close-out, cleared on reopening. */
+  /** Art. 34's conclusion date (extension included) where the item has one: 按期 is judged by it. */
+  statutoryDueDate: string | null;
+  /** The day the written reply was issued (办结日, Art. 32). */
   concludedOn: string | null;
   /** Times petitioned, at least 1. */
   petitionCount: number;
@@ -68,14 +70,18 @@ function countingMetric(
 
 const all: Predicate = () => true;
 const concluded: Predicate = (r) => isConcluded(r.status);
-const onTime: Predicate = (r) =>
-  isConcluded(r.status) && r.dueDate !== null && r.concludedOn !== null && compareDates(r.concludedOn, r.dueDate) <= 0;
-const openWithDeadline: Predicate = (r) => !isConcluded(r.status) && r.dueDate !== null;
+const resolved: Predicate = (r) => isResolved(r.status);
+/** 按期办结: the reply on or before the statutory date where there is one, else the 办理时限. */
+const onTime: Predicate = (r) => {
+  const due = r.statutoryDueDate ?? r.dueDate;
+  return isConcluded(r.status) && due !== null && r.concludedOn !== null && compareDates(r.concludedOn, due) <= 0;
+};
+const openWithDeadline: Predicate = (r) => isOpen(r.status) && r.dueDate !== null;
 const overdue: Predicate = (r, { today }) =>
   openWithDeadline(r, { today }) && compareDates(r.dueDate ?? today, today) < 0;
 const repeat: Predicate = (r) => r.petitionCount > 1;
 const packaged: Predicate = (r) => r.responsibleLeaderId !== null && r.responsibleLeaderId !== '';
-const packagedAndConcluded: Predicate = (r, context) => packaged(r, context) && concluded(r, context);
+const packagedAndResolved: Predicate = (r, context) => packaged(r, context) && resolved(r, context);
 
 /** 包案化解率 target commonly set by counties. */
 export const LEADER_RESOLUTION_TARGET = 0.85;
@@ -86,21 +92,21 @@ export const PETITION_METRICS: readonly PetitionMetric[] = [
     name: '化解率',
     numeratorLabel: '已化解积案数（状态为“已化解”或“已销号”）',
     denominatorLabel: '积案总数（所选台账内全部积案，含排查、梳理分类阶段，不剔除任何状态）',
-    inNumerator: concluded,
+    inNumerator: resolved,
     inDenominator: all,
   }),
   countingMetric({
     code: 'on_time_rate',
     name: '按期办结率',
-    numeratorLabel: '按期办结数（化解日期不晚于当前办理时限的已办结积案）',
-    denominatorLabel: '已办结积案数（状态为“已化解”或“已销号”）',
+    numeratorLabel: '按期办结数（答复日期不晚于法定办结期限的已办结积案；无法定期限的按办理时限）',
+    denominatorLabel: '已办结积案数（已出具处理意见书）',
     inNumerator: onTime,
     inDenominator: concluded,
   }),
   countingMetric({
     code: 'overdue',
     name: '超期积案',
-    numeratorLabel: '超期积案数（今天已过办理时限且尚未化解）',
+    numeratorLabel: '超期积案数（今天已过办理时限且尚未办结）',
     denominatorLabel: '有办理时限的在办积案数',
     inNumerator: overdue,
     inDenominator: openWithDeadline,
@@ -133,7 +139,7 @@ export const PETITION_METRICS: readonly PetitionMetric[] = [
     numeratorLabel: '包案已化解数（有包案领导且状态为“已化解”或“已销号”）',
     denominatorLabel: '包案积案数（有包案领导的积案）',
     target: LEADER_RESOLUTION_TARGET,
-    inNumerator: packagedAndConcluded,
+    inNumerator: packagedAndResolved,
     inDenominator: packaged,
   }),
 ];

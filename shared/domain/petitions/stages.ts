@@ -5,19 +5,35 @@
 import { clockStage, DEFAULT_DUE_SOON_DAYS, type DeadlineStage } from '../ledger/deadlines';
 import { compareDates } from '../ledger/calendar';
 import { levelRank, type PetitionLevel } from './classification';
-import { isConcluded, type PetitionStatus } from './statuses';
+import { isOpen, type PetitionStatus } from './statuses';
 
 export interface StageInput {
   status: PetitionStatus;
-  /** When the clock started (assignment, or acceptance for an appeal item). */
+  /** When the clock started (acceptance, or receipt before it; never the assignment). */
   startDate: string;
   dueDate: string | null;
   today: string;
 }
 
-/** The stage of a case's clock: `clockStage` (ledger/deadlines.ts), concluded when resolved or closed out. */
+/**
+ * The stage of a case's clock: `clockStage` (ledger/deadlines.ts), done once the written reply is
+ * issued (办结) or the item was refused. The same for the internal 办理时限 and the statutory date.
+ */
 export const deadlineStage = (input: StageInput, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DeadlineStage | null =>
-  clockStage({ ...input, concluded: isConcluded(input.status) }, dueSoonDays);
+  clockStage({ ...input, concluded: !isOpen(input.status) }, dueSoonDays);
+
+/** One clock of a case: the internal 办理时限 or the statutory date, with its stage. */
+export interface CaseClockState {
+  stage: DeadlineStage | null;
+  dueDate: string | null;
+}
+
+/**
+ * The clock that falls due first (an undated one last): the one supervision runs on. Its stage is
+ * at least as urgent as the other's, as overdue and 临期 follow from the date alone.
+ */
+export const earlierClock = (a: CaseClockState, b: CaseClockState): CaseClockState =>
+  compareDue(a.dueDate, b.dueDate) <= 0 ? a : b;
 
 /** What the supervision queue needs to know of a case. */
 export interface SupervisionItem {

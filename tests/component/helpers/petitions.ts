@@ -1,5 +1,5 @@
 import type { PetitionDetail, PetitionRow } from '@shared/contract/petitions';
-import type { PetitionStatus } from '@shared/domain/petitions/statuses';
+import { isOpen, type PetitionStatus } from '@shared/domain/petitions/statuses';
 import { emptyPage } from './auth';
 
 /** A petition case as the list and the drawer get it, and the reference data its forms read. */
@@ -22,6 +22,8 @@ export const row: PetitionRow = {
   leaderName: '王副县长',
   dueDate: '2026-11-20',
   stage: 'overdue',
+  statutoryDueDate: null,
+  statutoryStage: null,
   petitionerNames: ['李*', '赵**'],
   petitionerCount: 2,
 };
@@ -33,7 +35,7 @@ export const detailWith = (status: PetitionStatus): PetitionDetail => ({
   voidReason: null,
   changes: [],
   status,
-  stage: status === 'resolved' || status === 'closed' ? 'done' : row.stage,
+  stage: isOpen(status) ? row.stage : 'done',
   firstPetitionDate: '2025-03-02',
   responsibleId: null,
   responsibleName: null,
@@ -44,6 +46,19 @@ export const detailWith = (status: PetitionStatus): PetitionDetail => ({
   outcome: null,
   resolvedDate: null,
   closedDate: null,
+  acceptedDate: '2026-10-10',
+  refusedDate: null,
+  objectionDate: null,
+  replyDate: null,
+  replyKind: null,
+  reviewRequestedDate: null,
+  reviewDecidedDate: null,
+  reReviewRequestedDate: null,
+  reReviewHearingDays: null,
+  reReviewDecidedDate: null,
+  conclusionDueDate: '2026-12-09',
+  finalCase: null,
+  limits: [],
   createdAt: '2026-10-08T09:00:00+08:00',
   updatedAt: '2026-10-12T09:00:00+08:00',
   petitioners: [

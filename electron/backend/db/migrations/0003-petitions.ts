@@ -1,10 +1,11 @@
 import { HOLIDAY_SEED_2026 } from '../../../../shared/domain/ledger/holidays-2026';
-import { PETITION_STATUSES } from '../../../../shared/domain/petitions/statuses';
-// Unreleased so far, this migration reads the statuses and the holiday seed from the domain. A
-// migration that has shipped must never change: the first release freezes both into this file.
+// Unreleased so far, this migration reads the holiday seed from the domain. A migration that has
+// shipped must never change: the first release freezes it into this file.
 import type { Migration } from './types';
 
-const statusList = PETITION_STATUSES.map((s) => `'${s}'`).join(', ');
+/** The statuses as this migration knew them; 0017 widens the list to the procedure's. */
+export const STATUS_LIST_0003 = `'found', 'classified', 'assigned', 'resolving', 'resolved', 'closed'`;
+const statusList = STATUS_LIST_0003;
 
 /**
  * The petition backlog (信访积案): cases, their petitioners, the timeline (events, progress,

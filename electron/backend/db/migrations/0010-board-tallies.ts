@@ -1,4 +1,7 @@
-import { CONCLUDED_SQL, OPEN_HAZARD_SQL } from '../status-lists';
+import { OPEN_HAZARD_SQL } from '../status-lists';
+
+/** Concluded cases as this migration counted them (0017 counts the procedure's open statuses). */
+const CONCLUDED_SQL = `('resolved', 'closed')`;
 
 /**
  * The board's summary tables, kept by triggers (migration 0010) in the same statement as the

@@ -1,4 +1,4 @@
-import { CONCLUDED_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
 import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 import type { RegionReference } from '../../ledger/registry';
@@ -23,7 +23,7 @@ export const SNAPSHOT_SQL = {
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
   overdueCases: `SELECT township_code AS township, count(*) AS n
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
+    WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
     GROUP BY township_code`,
   /** Overdue open tasks by the township of their owner (an assessment counts in each of its townships). */
   overdueTasks: `SELECT township, count(*) AS n FROM (
@@ -56,7 +56,7 @@ export const SNAPSHOT_SQL = {
   /** The cases that became overdue most recently: last day first. */
   overdueAlerts: `SELECT due_date AS dueDate, township_code AS township, coalesce(category, '') AS category
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
+    WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
     ORDER BY due_date DESC LIMIT @limit`,
   duty: 'SELECT role, name FROM duty_roster WHERE date = @today ORDER BY role, sort, name',
 } as const;

@@ -4,7 +4,7 @@ import { SUPERVISION_KIND_LABELS } from '../../../../shared/contract/petitions';
 import { AppError } from '../../../../shared/errors';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { extensionProblems, hasConclusionClock } from '../../../../shared/domain/petitions/clocks';
-import { isConcluded, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
+import { isOpen, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
@@ -47,7 +47,10 @@ export function addProgress(
   return detailOf(ctx, input.id);
 }
 
-/** Art. 34: an open 申诉求决 case with a deadline may be extended once, ≤ 30 days, approved, with a reason. */
+/**
+ * Art. 34: an open 申诉求决 case with a deadline may be extended once, ≤ 30 days, approved, with a
+ * reason; the 办理时限 and Art. 34's date both move to the statutory date plus those days.
+ */
 export function extendPetition(
   ctx: HandlerContext,
   input: { id: string; version?: number | undefined; days: number; approvedBy: string; reason: string },
@@ -57,8 +60,8 @@ export function extendPetition(
     if (row.item_type === null || !hasConclusionClock(row.item_type)) {
       throw new AppError('CONFLICT', '只有申诉求决类事项可以延长办理期限。');
     }
-    if (isConcluded(row.status) || row.due_date === null) {
-      throw new AppError('CONFLICT', '只有已交办、尚未化解的积案可以延长办理期限。');
+    if (!isOpen(row.status) || row.due_date === null) {
+      throw new AppError('CONFLICT', '只有已交办、尚未办结的积案可以延长办理期限。');
     }
     const existing =
       row.extension_days !== null
@@ -72,7 +75,8 @@ export function extendPetition(
         problems.map((message) => ({ path: fieldOf(message), message })),
       );
     }
-    const due = addDays(row.due_date, input.days);
+    // The extension runs from the statutory date (Art. 34), not from an earlier internal 办理时限.
+    const due = addDays(row.conclusion_due_date ?? row.due_date, input.days);
     addEvent(ctx, {
       petition_id: row.id,
       kind: 'extension',
@@ -81,6 +85,7 @@ export function extendPetition(
     return {
       set: {
         due_date: due,
+        conclusion_due_date: row.conclusion_due_date ? due : null,
         extension_days: input.days,
         extension_reason: input.reason,
         extension_approved_by: input.approvedBy,
@@ -103,7 +108,7 @@ export function supervisePetition(
   input: { id: string; kind: SupervisionKind; reason: string },
 ): PetitionDetail {
   const row = workableRecord(ctx, petitionStore, input.id);
-  if (isConcluded(row.status)) throw new AppError('CONFLICT', '已化解的积案不再督办。');
+  if (!isOpen(row.status)) throw new AppError('CONFLICT', '已办结或不予受理的积案不再督办。');
   audited(
     ctx,
     {

@@ -1,4 +1,5 @@
 import { notVoided } from '../../ledger/live';
+import { OPEN_CASE_SQL } from '../../db/status-lists';
 import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
 import { PETITION_METRICS, type PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
@@ -22,23 +23,24 @@ type Counts = Omit<TallyCell, 'township' | 'townshipName' | 'unit' | 'unitName'>
  * definitions are the domain's (metrics.ts); a test checks these against the domain's `compute`.
  */
 const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => [number, number]> = {
-  resolution_rate: (c) => [c.concluded, c.cases],
+  resolution_rate: (c) => [c.resolved, c.cases],
   on_time_rate: (c) => [c.on_time, c.concluded],
   overdue: (c) => [c.overdue, c.open_due],
   repeat_cases: (c) => [c.repeat_cases, c.cases],
   repeat_visits: (c) => [c.visits - c.cases, c.visits],
-  leader_resolution_rate: (c) => [c.packaged_concluded, c.packaged],
+  leader_resolution_rate: (c) => [c.packaged_resolved, c.packaged],
 };
 
 /** The figures' two statements (the bench runs them raw as the floor). */
 export const FIGURE_SQL = {
   tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
-      t.cases, t.concluded, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded, t.open_due
+      t.cases, t.concluded, t.resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_resolved,
+      t.open_due
     FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
     WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
   overdue: `SELECT township_code AS township, coalesce(handling_unit_id, '') AS unit, count(*) AS overdue
     FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
+    WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
       AND (@scope IS NULL OR township_code LIKE @scope || '%')
     GROUP BY 1, 2`,
 };
@@ -46,11 +48,12 @@ export const FIGURE_SQL = {
 const COUNT_KEYS = [
   'cases',
   'concluded',
+  'resolved',
   'on_time',
   'repeat_cases',
   'visits',
   'packaged',
-  'packaged_concluded',
+  'packaged_resolved',
   'open_due',
   'overdue',
 ] as const satisfies ReadonlyArray<keyof Counts>;

@@ -6,7 +6,7 @@ import { clockOf } from '../../ledger/clock';
 import { addProgress, extendPetition, supervisePetition } from './actions';
 import { petitionFigures } from './figures';
 import { supervisionQueue } from './queue';
-import { createPetition, updatePetition } from './register';
+import { createPetition, finalMatch, updatePetition } from './register';
 import { listPetitions } from './repo';
 import { petitionStore } from './store';
 import { transitionPetition } from './transition';
@@ -22,6 +22,7 @@ export const petitionsHandlers = {
   'petitions.void': records.void,
   'petitions.restore': records.restore,
   'petitions.transition': (input, ctx) => transitionPetition(ctx, input),
+  'petitions.finalMatch': (input, ctx) => finalMatch(ctx, input),
   'petitions.addProgress': (input, ctx) => addProgress(ctx, input),
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
@@ -36,6 +37,7 @@ export const petitionsHandlers = {
   | 'petitions.void'
   | 'petitions.restore'
   | 'petitions.transition'
+  | 'petitions.finalMatch'
   | 'petitions.addProgress'
   | 'petitions.extend'
   | 'petitions.supervise'

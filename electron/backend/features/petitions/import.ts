@@ -6,8 +6,8 @@ import {
   type PetitionItemType,
   type PetitionLevel,
 } from '../../../../shared/domain/petitions/classification';
-import { petitionHistory } from '../../../../shared/domain/petitions/history';
-import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../../shared/domain/petitions/statuses';
+import { IMPORTED_STATUSES, petitionHistory, type ImportedStatus } from '../../../../shared/domain/petitions/history';
+import { PETITION_STATUS_LABELS } from '../../../../shared/domain/petitions/statuses';
 import { cellList, choicesOf, readChoice, readCount, readDateCell, readText } from '../../import/cells';
 import type { ImportKind, ImportRow, ProblemLog } from '../../import/kind';
 import { dictIndex } from '../../import/references';
@@ -20,13 +20,18 @@ import { petitionImport, type ImportedPetitioner, type ReadCase } from './import
  * its 承办单位 and 包案领导 made on the spot when new, its petitioners checked as registration
  * checks them (GB 11643 for ID numbers).
  */
-const STATUS_WORDS = choicesOf(PETITION_STATUS_LABELS, {
+const STATUS_LABELS = Object.fromEntries(IMPORTED_STATUSES.map((s) => [s, PETITION_STATUS_LABELS[s]])) as Record<
+  ImportedStatus,
+  string
+>;
+const STATUS_WORDS = choicesOf(STATUS_LABELS, {
+  受理: 'accepted',
   交办: 'assigned',
   办理中: 'resolving',
   在办: 'resolving',
+  办结: 'replied',
   化解: 'resolved',
   销号: 'closed',
-  已办结: 'resolved',
 });
 const LEVEL_WORDS = choicesOf(PETITION_LEVEL_LABELS, {
   县级: 'county',
@@ -121,7 +126,7 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     example: '劳动社保',
     note: '“问题类别”字典中的名称',
   },
-  statusField(PETITION_STATUS_LABELS),
+  statusField(STATUS_LABELS),
   {
     key: 'handlingUnit',
     label: '承办单位',
@@ -136,18 +141,32 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     example: '王建国',
     note: '系统中没有的领导在导入时新建，归入本行的承办单位',
   },
+  {
+    key: 'acceptedDate',
+    label: '受理决定日期',
+    synonyms: ['受理时间', '决定受理日期'],
+    example: '2024-03-06',
+    note: '不填时已交办的积案按登记日期计（申诉求决类自此起算 60 日办结期限）',
+  },
   { key: 'assignedDate', label: '交办日期', synonyms: ['转交日期'], example: '2024-03-08', note: '不填按登记日期' },
   {
     key: 'dueDate',
     label: '办理时限',
     synonyms: ['办结时限', '期限', '截止日期', '应办结日期'],
     example: '2024-05-04',
-    note: '已交办的积案不填时按登记日期起 60 日计',
+    note: '已交办的积案不填时按受理之日起 60 日计',
+  },
+  {
+    key: 'replyDate',
+    label: '答复日期',
+    synonyms: ['办结日期', '处理意见书日期', '答复时间'],
+    example: '',
+    note: '出具处理意见书（办结）的日期；已办结必填，已化解、已销号不填时按化解日期计',
   },
   {
     key: 'resolvedDate',
     label: '化解日期',
-    synonyms: ['办结日期', '化解时间'],
+    synonyms: ['化解时间', '息诉罢访日期'],
     example: '',
     note: '已化解、已销号必填',
   },
@@ -193,8 +212,9 @@ export const petitionImportKind: ImportKind<ReadCase> = {
   keyField: 'caseNo',
   instructions: {
     状态推定:
-      '不填状态时：有销号日期为已销号，有化解日期为已化解，有交办日期或承办单位为已交办，填了事项类型和问题类别为梳理分类，否则为排查。已交办及以后须有承办单位；未填交办日期按登记日期计，未填办理时限按登记日期起 60 日计。',
-    日期核对: '已发生的日期不能晚于今天：首次信访 ≤ 登记 ≤ 交办 ≤ 化解 ≤ 销号；办理时限不能早于交办（登记）日期。',
+      '不填状态时：有销号日期为已销号，有化解日期为已化解，有答复日期为已办结，有交办日期或承办单位为已交办，填了事项类型和问题类别为梳理分类（另有受理决定日期为已受理），否则为排查。已交办及以后须有承办单位；未填受理决定日期和交办日期按登记日期计，未填办理时限按受理之日起 60 日计。复查、复核在本系统中办理，不导入。',
+    日期核对:
+      '已发生的日期不能晚于今天：首次信访 ≤ 登记 ≤ 受理 ≤ 交办 ≤ 答复 ≤ 化解 ≤ 销号；办理时限不能早于交办（登记）日期。',
   },
   fields: FIELDS,
   read(ctx, rows, problems) {
@@ -208,7 +228,7 @@ export const petitionImportKind: ImportKind<ReadCase> = {
       const receivedDate = readDateCell(row, 'receivedDate', problems, true);
       const itemType = readChoice(row, 'itemType', problems, ITEM_TYPE_WORDS);
       const category = categories.find(row, 'category', problems);
-      const status = readChoice<PetitionStatus>(row, 'status', problems, STATUS_WORDS);
+      const status = readChoice<ImportedStatus>(row, 'status', problems, STATUS_WORDS);
       const handlingUnit = units.find(row, 'handlingUnit', problems);
       const leader = leaders.find(row, 'leader', problems);
       if (leader && 'make' in leader && !handlingUnit) {
@@ -216,8 +236,10 @@ export const petitionImportKind: ImportKind<ReadCase> = {
       }
       const dates = {
         firstPetitionDate: readDateCell(row, 'firstPetitionDate', problems),
+        acceptedDate: readDateCell(row, 'acceptedDate', problems),
         assignedDate: readDateCell(row, 'assignedDate', problems),
         dueDate: readDateCell(row, 'dueDate', problems),
+        replyDate: readDateCell(row, 'replyDate', problems),
         resolvedDate: readDateCell(row, 'resolvedDate', problems),
         closedDate: readDateCell(row, 'closedDate', problems),
       };
@@ -230,13 +252,13 @@ export const petitionImportKind: ImportKind<ReadCase> = {
       };
       if (!receivedDate) return { key: caseNo, value: null };
       const history = petitionHistory(
-        { ...dates, status, receivedDate, classified: !!itemType && !!category, hasUnit: !!handlingUnit },
+        { ...dates, status, itemType, receivedDate, classified: !!itemType && !!category, hasUnit: !!handlingUnit },
         today,
       );
       for (const problem of history.problems) problems.error(row, problem.key, problem.message);
       for (const note of history.notes) problems.warning(row, note.key, note.message);
       if (!township || !summary || !petitioners || value.petitionCount === null) return { key: caseNo, value: null };
-      if (leader === null && ['assigned', 'resolving', 'resolved', 'closed'].includes(history.status)) {
+      if (leader === null && IMPORTED_STATUSES.indexOf(history.status) >= IMPORTED_STATUSES.indexOf('assigned')) {
         problems.warning(row, 'leader', '未填包案领导，该积案不计入包案化解率');
       }
       return {
@@ -253,8 +275,11 @@ export const petitionImportKind: ImportKind<ReadCase> = {
           category: category?.code ?? null,
           status: history.status,
           firstPetitionDate: history.firstPetitionDate,
+          acceptedDate: history.acceptedDate,
           assignedDate: history.assignedDate,
           dueDate: history.dueDate,
+          replyDate: history.replyDate,
+          conclusionDueDate: history.conclusionDueDate,
           handlingUnit,
           leader,
         },

@@ -37,8 +37,12 @@ export type ImportedCase = {
   status: PetitionStatus;
   handlingUnitId: string | null;
   leaderId: string | null;
+  acceptedDate: string | null;
   assignedDate: string | null;
   dueDate: string | null;
+  replyDate: string | null;
+  /** Art. 34's date, from the acceptance (申诉求决 only): derived, not a column of the file. */
+  conclusionDueDate: string | null;
   resolvedDate: string | null;
   closedDate: string | null;
   outcome: string | null;
@@ -65,8 +69,11 @@ const COLUMNS = {
   status: 'status',
   handlingUnitId: 'handling_unit_id',
   leaderId: 'leader_id',
+  acceptedDate: 'accepted_date',
   assignedDate: 'assigned_date',
   dueDate: 'due_date',
+  replyDate: 'reply_date',
+  conclusionDueDate: 'conclusion_due_date',
   resolvedDate: 'resolved_date',
   closedDate: 'closed_date',
   outcome: 'outcome',
@@ -86,8 +93,11 @@ const LABELS: { readonly [K in keyof ImportedCase]: string } = {
   status: '状态',
   handlingUnitId: '承办单位',
   leaderId: '包案领导',
+  acceptedDate: '受理决定日期',
   assignedDate: '交办日期',
   dueDate: '办理时限',
+  replyDate: '答复日期',
+  conclusionDueDate: '法定办结期限',
   resolvedDate: '化解日期',
   closedDate: '销号日期',
   outcome: '化解结果',
@@ -150,8 +160,11 @@ export const petitionImport: LedgerImport<PetitionTableRow, ReadCase, ImportedCa
           case 'leaderId':
             return names.person(String(value));
           case 'petitionCount':
+          case 'acceptedDate':
           case 'assignedDate':
           case 'dueDate':
+          case 'replyDate':
+          case 'conclusionDueDate':
           case 'resolvedDate':
           case 'closedDate':
           case 'outcome':

@@ -5,15 +5,22 @@ import type { PetitionRow, petitionsContract, SupervisionQueueItem } from '../..
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { PETITION_LEVELS } from '../../../../shared/domain/petitions/classification';
 import { daysOverdue } from '../../../../shared/domain/ledger/deadlines';
+import { earlierClock } from '../../../../shared/domain/petitions/stages';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf, pageBounds } from '../../db/paging';
 import { clockOf } from '../../ledger/clock';
 import { countSelection } from '../../ledger/list';
-import { casesInScope, pageRows } from './repo';
+import { casesInScope, pageRows, statutoryDueSql } from './repo';
+import { OPEN_CASE_SQL } from '../../db/status-lists';
 
 type QueueInput = z.output<(typeof petitionsContract)['petitions.supervisionQueue']['input']>;
 
-const OPEN = rawSql<SqlBool>`p.status NOT IN ('resolved', 'closed')`;
+const OPEN = rawSql<SqlBool>`p.status IN ${rawSql.raw(OPEN_CASE_SQL)}`;
+/** The earlier of the internal 办理时限 and the statutory date (Art. 22 before assignment, Art. 34 after). */
+const EARLIEST_DUE = rawSql<string | null>`CASE
+  WHEN p.due_date IS NULL THEN ${statutoryDueSql}
+  WHEN ${statutoryDueSql} IS NULL THEN p.due_date
+  ELSE min(p.due_date, ${statutoryDueSql}) END`;
 /** The domain's levelRank in SQL: county 0 … national 3. */
 const LEVEL_RANK = rawSql<number>`CASE p.highest_level ${rawSql.join(
   PETITION_LEVELS.map((level, rank) => rawSql`WHEN ${level} THEN ${rank}`),
@@ -22,9 +29,10 @@ const LEVEL_RANK = rawSql<number>`CASE p.highest_level ${rawSql.join(
 
 /**
  * The supervision queue (督办) in the domain's order of urgency (stages.ts `compareUrgency`),
- * paged in SQL as two runs: first the open cases due by the end of the due-soon window —
- * overdue, then due soon, one run in due-date order over `petitions_open_due` — then the
- * escalated cases (petitioned above the county) not yet due soon, highest level first.
+ * paged in SQL as two runs: first the open cases due by the end of the due-soon window on either
+ * clock — overdue, then due soon, one run in the order of the earlier date, so an item not
+ * registered and passed on within Art. 22's 15 days is there too — then the escalated cases
+ * (petitioned above the county) not yet due soon, highest level first.
  */
 export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<SupervisionQueueItem> {
   const clock = clockOf(ctx);
@@ -33,13 +41,13 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
   const open = cases.where(OPEN);
   const runs = [
     {
-      cases: open.where('p.due_date', 'is not', null).where('p.due_date', '<=', soon),
-      order: rawSql`p.due_date, ${LEVEL_RANK} DESC, p.id`,
+      cases: open.where(rawSql<SqlBool>`${EARLIEST_DUE} <= ${soon}`),
+      order: rawSql`${EARLIEST_DUE}, ${LEVEL_RANK} DESC, p.id`,
     },
     {
       cases: open
         .where('p.highest_level', '!=', 'county')
-        .where((eb) => eb.or([eb('p.due_date', 'is', null), eb('p.due_date', '>', soon)])),
+        .where(rawSql<SqlBool>`coalesce(${EARLIEST_DUE} > ${soon}, 1)`),
       order: rawSql`${LEVEL_RANK} DESC, p.due_date IS NULL, p.due_date, p.id`,
     },
   ];
@@ -59,10 +67,12 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
   return { items, total: counts[0]! + counts[1]!, page: input.page, pageSize: input.pageSize };
 }
 
+/** The row on the clock that falls due first, the internal or the statutory one. */
 function queueItem(row: PetitionRow, today: string): SupervisionQueueItem {
+  const clock = earlierClock(row, { stage: row.statutoryStage, dueDate: row.statutoryDueDate });
   return {
     ...row,
-    daysOverdue: row.dueDate ? daysOverdue(row.dueDate, today) : 0,
-    reason: row.stage === 'overdue' ? 'overdue' : row.stage === 'due_soon' ? 'due_soon' : 'escalated',
+    daysOverdue: clock.dueDate ? daysOverdue(clock.dueDate, today) : 0,
+    reason: clock.stage === 'overdue' ? 'overdue' : clock.stage === 'due_soon' ? 'due_soon' : 'escalated',
   };
 }

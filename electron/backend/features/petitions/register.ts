@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { PetitionDetail, petitionsCreateInput, petitionsUpdateInput } from '../../../../shared/contract/petitions';
 import { higherLevel } from '../../../../shared/domain/petitions/classification';
+import { conclusionDueOf } from '../../../../shared/domain/petitions/procedure';
 import { registrationDateProblems } from '../../../../shared/domain/petitions/registration-dates';
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
@@ -15,7 +16,7 @@ import { audited } from '../../audit/writer';
 import { detailOf, petitionEntity } from './common';
 import { columnsOf, editableFields, editableValues } from './editable';
 import { addEvent } from './events';
-import { findRepeatCase, nextCaseNo } from './repo';
+import { findFinalCase, findRepeatCase, nextCaseNo } from './repo';
 import { petitionStore } from './store';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
@@ -28,16 +29,20 @@ type UpdateInput = z.output<typeof petitionsUpdateInput>;
  * new one if higher, and a `repeat` event; nothing new is created. A closed case stays closed:
  * the officer reopens it if the demand is back. `separateCase: true` registers a new case anyway
  * (the same person with a different demand). Matching stays inside the user's scope, so a
- * township officer never changes another township's case.
+ * township officer never changes another township's case. A petition on the facts of a case
+ * already final after 复核 (same petitioner ID number, same category) is registered as 不再受理,
+ * linked to that case (Art. 36), whatever `separateCase` says.
  */
 export function createPetition(ctx: HandlerContext, input: CreateInput): { petition: PetitionDetail; linked: boolean } {
   assertTownship(ctx, input.townshipCode, '积案');
   assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类');
   assertNoProblems(registrationDateProblems(input, todayOf(ctx)));
   const scope = principalOf(ctx).regionCode;
-  const repeatOf = input.separateCase
-    ? undefined
-    : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
+  const finalCase = finalCaseOf(ctx, input);
+  const repeatOf =
+    input.separateCase || finalCase
+      ? undefined
+      : input.petitioners.map((p) => findRepeatCase(ctx.sql, p, scope)).find((row) => row !== undefined);
   if (repeatOf) {
     // Through the kernel: a repeat raises the case's version, so an edit based on the old count is refused.
     ledgerWrite(ctx, petitionStore, { id: repeatOf.id }, { action: 'petitions.repeat' }, (row) => {
@@ -82,7 +87,9 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
         received_date: input.receivedDate,
         petition_count: input.petitionCount,
         highest_level: input.highestLevel,
-        status: 'found',
+        status: finalCase ? 'not_again' : 'found',
+        final_case_id: finalCase?.id ?? null,
+        refused_date: finalCase ? todayOf(ctx) : null,
         handling_unit_id: null,
         leader_id: null,
         responsible_id: null,
@@ -116,9 +123,30 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
       ),
     );
     petitionStore.search.index(ctx.sql, id);
-    addEvent(ctx, { petition_id: id, kind: 'register', to_status: 'found' });
+    addEvent(ctx, {
+      petition_id: id,
+      kind: 'register',
+      to_status: finalCase ? 'not_again' : 'found',
+      reason: finalCase ? `同一事实和理由已于 ${finalCase.case_no} 复核终结，不再受理（第三十六条）` : '',
+    });
   });
   return { petition: detailOf(ctx, id), linked: false };
+}
+
+/** The final case a registration's petitioners and category repeat, if any. */
+function finalCaseOf(ctx: HandlerContext, input: CreateInput) {
+  const category = input.category;
+  if (!category) return undefined;
+  const scope = principalOf(ctx).regionCode;
+  return input.petitioners
+    .map((p) => (p.idNumber ? findFinalCase(ctx.sql, { idNumber: p.idNumber, category }, scope) : undefined))
+    .find((row) => row !== undefined);
+}
+
+/** 登记's hint: the final case a petitioner's new petition on this category would repeat. */
+export function finalMatch(ctx: HandlerContext, input: { idNumber: string; category: string }) {
+  const row = findFinalCase(ctx.sql, input, principalOf(ctx).regionCode);
+  return row ? { id: row.id, caseNo: row.case_no } : null;
 }
 
 /**
@@ -150,7 +178,19 @@ export function updatePetition(ctx: HandlerContext, input: UpdateInput): Petitio
       assertDictEntry(ctx, 'petition_category', input.category, 'category', '问题分类', row.category);
       assertPerson(ctx, input.responsibleId, 'responsible', 'responsibleId', row.responsible_id);
     },
-    apply: (_row, changed) => columnsOf(input, changed),
+    apply: (row, changed) => ({
+      ...columnsOf(input, changed),
+      // A corrected item type changes whether Art. 34's clock runs from the acceptance.
+      ...(changed.has('itemType') && row.accepted_date
+        ? {
+            conclusion_due_date: conclusionDueOf({
+              itemType: input.itemType,
+              acceptedDate: row.accepted_date,
+              extensionDays: row.extension_days,
+            }),
+          }
+        : {}),
+    }),
   });
   return detailOf(ctx, input.id);
 }

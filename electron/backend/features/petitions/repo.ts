@@ -12,12 +12,16 @@ import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
+import { OPEN_CASE_SQL } from '../../db/status-lists';
+import { STATUTORY_LIMITS } from '../../../../shared/domain/petitions/clocks';
+import { AWAITING_ASSIGNMENT, WITH_UNIT } from '../../../../shared/domain/petitions/procedure';
 import { listValues, type ListFilters } from '../../db/list-filters';
 import { listPage, pageOf, selection, type LedgerListOf } from '../../ledger/list';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
 import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
+import { limitsOf } from './limits';
 import { displayNameOf } from '../../db/display-name';
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 
@@ -30,17 +34,42 @@ export type PetitionTableRow = Schema['petitions'];
 
 const NAME_SEPARATOR = '\u001f';
 
+const OPEN = rawSql<SqlBool>`p.status IN ${rawSql.raw(OPEN_CASE_SQL)}`;
+const clockValues = { today: named<string>('today'), dueSoonDays: named<number>('dueSoonDays') };
+const statusIn = (statuses: readonly string[]) => rawSql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
+
 /**
- * The domain's `deadlineStage` in SQL; the clock starts at assignment (or receipt, before it). The
- * clock's values are the named parameters `@today` and `@dueSoonDays` (`clockParams`).
+ * The domain's `deadlineStage` in SQL on the internal 办理时限; the clock starts at acceptance (or
+ * receipt, before it), never at the assignment. The clock's values are the named parameters
+ * `@today` and `@dueSoonDays` (`clockParams`).
  */
 export const stageSql = clockStageSql(
   {
-    concluded: rawSql<SqlBool>`p.status IN ('resolved', 'closed')`,
-    start: rawSql<string>`coalesce(p.assigned_date, p.received_date)`,
+    concluded: rawSql<SqlBool>`NOT (${OPEN})`,
+    start: rawSql<string>`coalesce(p.accepted_date, p.received_date)`,
     due: rawSql<string | null>`p.due_date`,
   },
-  { today: named('today'), dueSoonDays: named('dueSoonDays') },
+  clockValues,
+);
+
+/**
+ * The domain's `statutoryDueOf` in SQL: Art. 22 (receipt + 15 days) before assignment, Art. 34's
+ * stored date after it until the written reply.
+ */
+export const statutoryDueSql = rawSql<string | null>`CASE
+  WHEN p.status IN ${statusIn(AWAITING_ASSIGNMENT)}
+    THEN date(p.received_date, ${rawSql.raw(`'+${STATUTORY_LIMITS.registration.days} days'`)})
+  WHEN p.status IN ${statusIn(WITH_UNIT)} AND p.reply_date IS NULL THEN p.conclusion_due_date END`;
+
+/** The stage of the statutory clock, from receipt before assignment and from acceptance after it. */
+export const statutoryStageSql = clockStageSql(
+  {
+    concluded: rawSql<SqlBool>`NOT (${OPEN})`,
+    start: rawSql<string>`CASE WHEN p.status IN ${statusIn(AWAITING_ASSIGNMENT)} THEN p.received_date
+      ELSE coalesce(p.accepted_date, p.received_date) END`,
+    due: statutoryDueSql,
+  },
+  clockValues,
 );
 
 /** What the deadline stages are computed against: the county's date and the 临期 setting. */
@@ -119,6 +148,8 @@ const withColumns = (query: CaseSelection) =>
       'u.name as unit_name',
       'l.name as leader_name',
       stageSql.as('stage'),
+      statutoryDueSql.as('statutory_due_date'),
+      statutoryStageSql.as('statutory_stage'),
       rawSql<
         string | null
       >`(SELECT group_concat(n.name, ${rawSql.lit(NAME_SEPARATOR)} ORDER BY n.is_primary DESC, n.sort)
@@ -131,6 +162,8 @@ type JoinedRow = Pick<PetitionTableRow, ListColumn> & {
   unit_name: string | null;
   leader_name: string | null;
   stage: DeadlineStage | null;
+  statutory_due_date: string | null;
+  statutory_stage: DeadlineStage | null;
   names: string | null;
 };
 
@@ -154,6 +187,8 @@ export function toRow(row: JoinedRow): PetitionRow {
     leaderName: row.leader_name,
     dueDate: row.due_date,
     stage: row.stage,
+    statutoryDueDate: row.statutory_due_date,
+    statutoryStage: row.statutory_stage,
     petitionerNames: names.map(maskName),
     petitionerCount: names.length,
   };
@@ -258,6 +293,22 @@ export function findDetail(sql: Sql, id: string, clock: CaseClock): PetitionDeta
     outcome: row.outcome,
     resolvedDate: row.resolved_date,
     closedDate: row.closed_date,
+    acceptedDate: row.accepted_date,
+    refusedDate: row.refused_date,
+    objectionDate: row.objection_date,
+    replyDate: row.reply_date,
+    replyKind: row.reply_kind,
+    reviewRequestedDate: row.review_requested_date,
+    reviewDecidedDate: row.review_decided_date,
+    reReviewRequestedDate: row.re_review_requested_date,
+    reReviewHearingDays: row.re_review_hearing_days,
+    reReviewDecidedDate: row.re_review_decided_date,
+    conclusionDueDate: row.conclusion_due_date,
+    finalCase: row.final_case_id
+      ? (sql.get(qb.selectFrom('petitions').select(['id', 'case_no as caseNo']).where('id', '=', row.final_case_id)) ??
+        null)
+      : null,
+    limits: limitsOf(sql, row, clock),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -346,6 +397,27 @@ export function findRepeatCase(
     return latest(query.where('n.name', '=', petitioner.name).where('n.phone', '=', petitioner.phone));
   }
   return undefined;
+}
+
+/**
+ * The final case (复核 decided) in scope of a petitioner with this ID number on the same category:
+ * a new petition on its facts is 不再受理 (Art. 36), linked to it. The most recent one.
+ */
+export function findFinalCase(
+  sql: Sql,
+  match: { idNumber: string; category: string },
+  scope: string | null,
+): Pick<PetitionTableRow, 'id' | 'case_no'> | undefined {
+  let query = qb
+    .selectFrom('petitions as p')
+    .innerJoin('petitioners as n', 'n.petition_id', 'p.id')
+    .select(['p.id', 'p.case_no'])
+    .where('p.voided_at', 'is', null)
+    .where('p.re_review_decided_date', 'is not', null)
+    .where('p.category', '=', match.category)
+    .where('n.id_number', '=', match.idNumber);
+  if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
+  return sql.get(query.orderBy('p.re_review_decided_date', 'desc').orderBy('p.id', 'desc').limit(1));
 }
 
 /** The next `XF2026-000123` of the year: per-year sequence, allocated inside the write transaction. */

@@ -1,8 +1,8 @@
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
-import { PETITION_TALLIES } from '../../db/migrations/0005-petition-speed';
+import { PETITION_TALLIES } from '../../db/migrations/0017-petition-procedure';
 import type { FigureCases } from '../../ledger/list';
 
-/** The tallies the figures read, as the triggers of migrations 0005 and 0012 keep them. */
+/** The tallies the figures read, as the triggers of migration 0017 keep them. */
 export type TallyName = keyof typeof PETITION_TALLIES;
 
 /**
@@ -11,13 +11,13 @@ export type TallyName = keyof typeof PETITION_TALLIES;
  * (`@today`); repeat visits are sums, so they list the cases with repeats.
  */
 export const METRIC_CASES: Record<PetitionMetricCode, FigureCases> = {
-  resolution_rate: { denominator: '1', numerator: PETITION_TALLIES.concluded('p') },
+  resolution_rate: { denominator: '1', numerator: PETITION_TALLIES.resolved('p') },
   on_time_rate: { denominator: PETITION_TALLIES.concluded('p'), numerator: PETITION_TALLIES.on_time('p') },
   overdue: { denominator: PETITION_TALLIES.open_due('p'), numerator: 'p.due_date < @today' },
   repeat_cases: { denominator: '1', numerator: PETITION_TALLIES.repeat_cases('p') },
   repeat_visits: { denominator: '1', numerator: PETITION_TALLIES.repeat_cases('p') },
   leader_resolution_rate: {
     denominator: PETITION_TALLIES.packaged('p'),
-    numerator: PETITION_TALLIES.packaged_concluded('p'),
+    numerator: PETITION_TALLIES.packaged_resolved('p'),
   },
 };

@@ -1,11 +1,5 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
-import {
-  CONCLUDED_SQL,
-  DECIDED_ASSESSMENT_SQL,
-  OPEN_CASE_SQL,
-  OPEN_HAZARD_SQL,
-  OPEN_TASK_SQL,
-} from '../../db/status-lists';
+import { DECIDED_ASSESSMENT_SQL, OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
@@ -22,7 +16,7 @@ const LIVE = notVoided();
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
 /** Open with a deadline: the very condition of index petitions_open_due (migration 0005). */
-const OPEN_DUE = `status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND ${LIVE}`;
+const OPEN_DUE = `status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND ${LIVE}`;
 const PETITIONS = `SELECT
     (SELECT count(*) FROM petitions WHERE received_date = @date AND ${LIVE}) AS registered,
     (SELECT count(*) FROM petitions WHERE resolved_date = @date AND ${LIVE}) AS resolved,

@@ -8,7 +8,7 @@ import type {
   TodayPetition,
   TodayTask,
 } from '../../../../shared/contract/today';
-import { CONCLUDED_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { OPEN_CASE_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { taskStage } from '../../../../shared/domain/risks/tasks';
@@ -151,7 +151,7 @@ export const TODAY_SECTIONS = {
   },
   dueTodayPetitions: {
     source: PETITION,
-    where: `p.due_date = @today AND p.status NOT IN ${CONCLUDED_SQL}`,
+    where: `p.due_date = @today AND p.status IN ${OPEN_CASE_SQL}`,
     scope: SCOPE.petition,
     order: 'p.case_no',
   },
@@ -164,7 +164,7 @@ export const TODAY_SECTIONS = {
   dueTodayReReviews: reReviewsOn('@today'),
   overdueTodayPetitions: {
     source: PETITION,
-    where: `p.due_date = @yesterday AND p.status NOT IN ${CONCLUDED_SQL}`,
+    where: `p.due_date = @yesterday AND p.status IN ${OPEN_CASE_SQL}`,
     scope: SCOPE.petition,
     order: 'p.case_no',
   },

@@ -1,11 +1,6 @@
 import type { PetitionDetail } from '@shared/contract/petitions';
 import type { Access } from '@shared/domain/roles';
-import {
-  allowedActions,
-  isConcluded,
-  PETITION_ACTION_LABELS,
-  type PetitionAction,
-} from '@shared/domain/petitions/statuses';
+import { allowedActions, isOpen, PETITION_ACTION_LABELS, type PetitionAction } from '@shared/domain/petitions/statuses';
 
 /** What the drawer offers: a transition, or one of the steps that do not change the status. */
 export type DrawerAction = PetitionAction | 'progress' | 'extend' | 'supervise';
@@ -19,6 +14,10 @@ export interface DrawerButton {
 const accessOf = (action: PetitionAction): Access => (action === 'closeOut' ? 'petitions.closeOut' : 'petitions.write');
 
 const BUTTON_TYPES: Partial<Record<PetitionAction, DrawerButton['type']>> = {
+  refuse: 'warning',
+  refuseAgain: 'warning',
+  object: 'warning',
+  reply: 'success',
   resolve: 'success',
   closeOut: 'success',
   sendBack: 'warning',
@@ -28,7 +27,8 @@ const BUTTON_TYPES: Partial<Record<PetitionAction, DrawerButton['type']>> = {
 /**
  * The buttons for a case: the transitions its status allows (the domain's `allowedActions`) that
  * the user may take, then progress (已交办 / 化解中), one extension (申诉求决 with a clock running)
- * and supervision (open cases). 开始化解 is left to 记录进展, which starts resolving.
+ * and supervision (open cases: the written reply still owed). 开始化解 is left to 记录进展, which
+ * starts resolving.
  */
 export function drawerButtons(detail: PetitionDetail, can: (access: Access) => boolean): DrawerButton[] {
   const buttons: DrawerButton[] = allowedActions(detail.status)
@@ -41,7 +41,7 @@ export function drawerButtons(detail: PetitionDetail, can: (access: Access) => b
       buttons.push({ action: 'extend', label: '延期', type: 'default' });
     }
   }
-  if (!isConcluded(detail.status) && can('petitions.supervise')) {
+  if (isOpen(detail.status) && can('petitions.supervise')) {
     buttons.push({ action: 'supervise', label: '督办', type: 'danger' });
   }
   return buttons;
