@@ -29,7 +29,8 @@ import {
 } from '../electron/backend/features/hazards/figures';
 import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
-import { DAILY_SQL } from '../electron/backend/features/reports/facts';
+import { DAILY_SQL, PERIOD_SQL } from '../electron/backend/features/reports/facts';
+import { periodOf } from '../shared/domain/reports/period';
 import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/overview';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
@@ -193,6 +194,16 @@ function dailyReportFloor(db: Db): () => unknown {
     dayStart: countyMidnight(date),
     dayEnd: countyMidnight(addDays(date, 1)),
   };
+  return () => statements.map((statement) => statement.all(params));
+}
+
+/**
+ * reports.draft's floor for a 周点评 or 月通报: the period facts' statements run raw over the period
+ * the method reads, without ranking the townships or building the document.
+ */
+function periodReportFloor(db: Db, kind: 'weekly' | 'monthly'): () => unknown {
+  const statements = PERIOD_SQL.map((text) => db.prepare(text));
+  const params = periodOf(kind, countyDate(new Date()));
   return () => statements.map((statement) => statement.all(params));
 }
 
@@ -729,6 +740,22 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       label: '日报数据（今日）',
       input: { kind: 'daily' },
       floor: dailyReportFloor(db),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'reports.draft',
+      label: '周点评数据（本周）',
+      input: { kind: 'weekly' },
+      floor: periodReportFloor(db, 'weekly'),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'reports.draft',
+      label: '月通报数据（上月）',
+      input: { kind: 'monthly' },
+      floor: periodReportFloor(db, 'monthly'),
       queriesOnly: true,
       ...officer,
     },

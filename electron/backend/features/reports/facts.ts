@@ -134,6 +134,9 @@ const TOWNSHIPS = `SELECT g.code, g.name,
   WHERE g.level = 'township'
   ORDER BY g.sort, g.code`;
 
+/** The period facts' statements, for the bench's raw-SQL floor (parameters @from, @to). */
+export const PERIOD_SQL = [TOWNSHIPS];
+
 export function periodFacts(sql: Sql, kind: PeriodFacts['kind'], from: string, to: string): PeriodFacts {
   return { kind, from, to, townships: sql.prepare(TOWNSHIPS).all({ from, to }) as TownshipPeriod[] };
 }
