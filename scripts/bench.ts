@@ -47,6 +47,7 @@ import { generateDemoCounty } from '../electron/backend/demo/generate';
 import { Random } from '../electron/backend/demo/random';
 import { seededUuidV7 } from '../electron/backend/demo/uuid';
 import type { DemoSummary } from '../shared/contract/system';
+import { centreNameOf } from '../shared/domain/centre';
 import { maskName, maskPhone } from '../shared/domain/masking';
 import { addDays } from '../shared/domain/ledger/calendar';
 import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/ledger/deadlines';
@@ -308,6 +309,8 @@ function floors(db: Db) {
         version: packageJson.version,
         schemaVersion: userVersion(db),
         county: county.get() ?? null,
+        // The bench's settings leave the centre's name to its default, from the county's name.
+        centreName: centreNameOf((county.get() as { name: string } | undefined)?.name, ''),
         counts: {
           townships: byLevel.get('township') ?? 0,
           villages: byLevel.get('village') ?? 0,
