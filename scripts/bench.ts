@@ -416,6 +416,7 @@ function petitionFloors(db: Db, today: string) {
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
   const tallies = db.prepare(FIGURE_SQL.tallies);
   const overdue = db.prepare(FIGURE_SQL.overdue);
+  const concluded = db.prepare(FIGURE_SQL.concluded);
   const byKeyword = page(keyword);
   return {
     all: page(''),
@@ -432,8 +433,9 @@ function petitionFloors(db: Db, today: string) {
       return { items: [...head, ...rest].map(queueItem), total: due + escalated, page: pageNo, pageSize };
     },
     figures: () => {
-      const scope = { scope: null };
-      return rollUp(cellsOf(tallies.all(scope) as never[], overdue.all({ today, ...scope }) as never[]), today);
+      const params = { today, scope: null };
+      const [cells, done, late] = [tallies, concluded, overdue].map((statement) => statement.all(params) as never[]);
+      return rollUp(cellsOf(cells!, done!, late!), today);
     },
   };
 }

@@ -417,6 +417,11 @@ export interface Schema {
   import_mappings: { kind: string; header: string; field: string };
   board_hazard_tallies: { township_code: string; level: HazardLevel; category: string; open: number };
   board_case_categories: { category: string; open: number };
+  /** Figure tallies kept by triggers (db/figure-tallies.ts, migration 0016). */
+  petition_due_tallies: { township_code: string; unit_id: string; due_date: string; open: number };
+  petition_conclusion_tallies: { township_code: string; unit_id: string; concluded: number };
+  petition_day_tallies: { township_code: string; day: string; received: number; resolved: number; concluded: number };
+  hazard_day_tallies: { township_code: string; day: string; found: number; resolved: number };
   board_alerts: {
     id: Generated<number>;
     at: string;

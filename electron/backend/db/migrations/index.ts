@@ -16,6 +16,7 @@ import { migration0012 } from './0012-ledger-versions';
 import { migration0013 } from './0013-reference-upkeep';
 import { migration0014 } from './0014-ledger-import';
 import { migration0015 } from './0015-assessment-views';
+import { migration0016 } from './0016-figure-tallies';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

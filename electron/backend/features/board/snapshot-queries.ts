@@ -4,7 +4,7 @@ import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 import type { RegionReference } from '../../ledger/registry';
 
 /**
- * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
+ * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010, 0016)
  * or a range of an index, never a ledger in full, and leaves voided records out; the bench runs
  * them raw as the floor.
  * Parameters: @today, @from (first day of the trend), @level, @limit.
@@ -21,10 +21,10 @@ export const SNAPSHOT_SQL = {
   caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(concluded) AS concluded
     FROM petition_tallies GROUP BY township_code`,
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
-  overdueCases: `SELECT township_code AS township, count(*) AS n
-    FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ${CONCLUDED_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
-    GROUP BY township_code`,
+  /** Open cases past their 办理时限, per township: a sum over the due dates before today (migration 0016). */
+  overdueCases: `SELECT township_code AS township, sum(open) AS n FROM petition_due_tallies
+    WHERE due_date < @today GROUP BY township_code`,
+  concludedCases: 'SELECT sum(concluded) AS n FROM petition_conclusion_tallies',
   /** Overdue open tasks by the township of their owner (an assessment counts in each of its townships). */
   overdueTasks: `SELECT township, count(*) AS n FROM (
       SELECT h.township_code AS township FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN hazards h ON h.id = t.owner_id

@@ -16,8 +16,8 @@ import {
 } from '../../../../shared/contract/board';
 import { riskIndex } from '../../../../shared/domain/board/risk-index';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
-import { resultOf } from '../../../../shared/domain/ledger/figures';
 import { competitionRanks } from '../../../../shared/domain/ledger/ranking';
+import { conclusionRateOf, resolutionRateOf } from '../../../../shared/domain/petitions/metrics';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
@@ -140,8 +140,9 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
       overdueTasks: overdueTasks.get(code) ?? 0,
     };
     const { index, band } = riskIndex(inputs, weights);
-    // 化解率 as metrics.ts defines resolution_rate: concluded (已化解, 已销号) ÷ all cases.
-    return { code, name, riskIndex: index, band, ...inputs, resolution: resultOf(tally.concluded, tally.cases) };
+    // petition_tallies' `concluded` counts 化解 (已化解, 已销号).
+    const resolution = resolutionRateOf({ resolved: tally.concluded, cases: tally.cases });
+    return { code, name, riskIndex: index, band, ...inputs, resolution };
   });
 
   const { trends, todayCounts } = trendDays(ctx, from, today);
@@ -151,6 +152,8 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     { cases: 0, concluded: 0 },
   );
   const sourceRow = snapshotRows<BoundarySource>(sql, 'boundarySource')[0];
+  const overdueTotal = [...overdueCases.values()].reduce((n, c) => n + c, 0);
+  const concluded = snapshotRows<{ n: number | null }>(sql, 'concludedCases')[0]?.n ?? 0;
 
   return {
     generatedAt: ctx.now().toISOString(),
@@ -162,9 +165,10 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     totals: {
       openHazards: hazards.total,
       openCases: caseSums.cases - caseSums.concluded,
-      resolution: resultOf(caseSums.concluded, caseSums.cases),
+      resolution: resolutionRateOf({ resolved: caseSums.concluded, cases: caseSums.cases }),
+      conclusion: conclusionRateOf({ concluded, overdue: overdueTotal }),
       overdue: {
-        cases: [...overdueCases.values()].reduce((n, c) => n + c, 0),
+        cases: overdueTotal,
         tasks: snapshotRows<{ n: number }>(sql, 'overdueTasksTotal', { today })[0]?.n ?? 0,
       },
       today: todayCounts,

@@ -1,59 +1,62 @@
-import { notVoided } from '../../ledger/live';
 import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
-import { PETITION_METRICS, type PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
+import {
+  conclusionRateOf,
+  PETITION_METRICS,
+  resolutionRateOf,
+  type PetitionMetricCode,
+} from '../../../../shared/domain/petitions/metrics';
 import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { TallyName } from './tallies';
+import { FIGURE_TALLY_SQL } from '../../db/figure-tallies';
 import { todayOf } from '../../ledger/clock';
 
-/** One township × unit cell: the tallies kept by triggers, and the overdue count of today. */
-export type TallyCell = Record<TallyName | 'overdue', number> & {
-  township: string;
-  townshipName: string;
-  unit: string;
-  unitName: string | null;
-};
-
-type Counts = Omit<TallyCell, 'township' | 'townshipName' | 'unit' | 'unitName'>;
-
 /**
- * Each metric of the domain's PETITION_METRICS as [numerator, denominator] of the tallies. The
- * definitions are the domain's (metrics.ts); a test checks these against the domain's `compute`.
+ * The counts of one township × unit cell: petition_tallies (0005; its `concluded` counts 化解, read
+ * as `resolved`), and from the figure tallies (0016) the 办结 cases and those overdue today.
  */
-const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => [number, number]> = {
-  resolution_rate: (c) => [c.concluded, c.cases],
-  on_time_rate: (c) => [c.on_time, c.concluded],
-  overdue: (c) => [c.overdue, c.open_due],
-  repeat_cases: (c) => [c.repeat_cases, c.cases],
-  repeat_visits: (c) => [c.visits - c.cases, c.visits],
-  leader_resolution_rate: (c) => [c.packaged_concluded, c.packaged],
-};
-
-/** The figures' two statements (the bench runs them raw as the floor). */
-export const FIGURE_SQL = {
-  tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
-      t.cases, t.concluded, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded, t.open_due
-    FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
-    WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
-  overdue: `SELECT township_code AS township, coalesce(handling_unit_id, '') AS unit, count(*) AS overdue
-    FROM petitions INDEXED BY petitions_open_due
-    WHERE status NOT IN ('resolved', 'closed') AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
-      AND (@scope IS NULL OR township_code LIKE @scope || '%')
-    GROUP BY 1, 2`,
-};
-
 const COUNT_KEYS = [
   'cases',
-  'concluded',
+  'resolved',
   'on_time',
   'repeat_cases',
   'visits',
   'packaged',
   'packaged_concluded',
   'open_due',
+  'concluded',
   'overdue',
-] as const satisfies ReadonlyArray<keyof Counts>;
+] as const;
+
+type Counts = Record<(typeof COUNT_KEYS)[number], number>;
+
+export type TallyCell = Counts & { township: string; townshipName: string; unit: string; unitName: string | null };
+
+/**
+ * Each metric of the domain's PETITION_METRICS as its result from the tallies. The definitions are
+ * the domain's (metrics.ts); a test checks these against the domain's `compute`.
+ */
+const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => MetricResult> = {
+  conclusion_rate: (c) => conclusionRateOf(c),
+  resolution_rate: (c) => resolutionRateOf(c),
+  on_time_rate: (c) => resultOf(c.on_time, c.resolved),
+  overdue: (c) => resultOf(c.overdue, c.open_due),
+  repeat_cases: (c) => resultOf(c.repeat_cases, c.cases),
+  repeat_visits: (c) => resultOf(c.visits - c.cases, c.visits),
+  leader_resolution_rate: (c) => resultOf(c.packaged_concluded, c.packaged),
+};
+
+type Extra = { township: string; unit: string; n: number };
+
+/** The figures' statements (the bench runs them raw as the floor): none reads a case row. */
+export const FIGURE_SQL = {
+  tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
+      t.cases, t.concluded AS resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded,
+      t.open_due
+    FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
+    WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
+  ...FIGURE_TALLY_SQL,
+};
 
 const zero = (): Counts => Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts;
 
@@ -62,9 +65,10 @@ function add(into: Counts, cell: TallyCell): void {
 }
 
 function resultsOf(counts: Counts): Record<PetitionMetricCode, MetricResult> {
-  return Object.fromEntries(
-    PETITION_METRICS.map(({ code }) => [code, resultOf(...METRIC_COUNTS[code](counts))]),
-  ) as Record<PetitionMetricCode, MetricResult>;
+  return Object.fromEntries(PETITION_METRICS.map(({ code }) => [code, METRIC_COUNTS[code](counts)])) as Record<
+    PetitionMetricCode,
+    MetricResult
+  >;
 }
 
 function groupBy(cells: TallyCell[], key: (c: TallyCell) => string, name: (c: TallyCell) => string): FigureGroup[] {
@@ -105,25 +109,29 @@ export function rollUp(cells: TallyCell[], today: string): PetitionFigures {
   };
 }
 
-/** Joins the tallies with today's overdue counts. */
+/** Joins the tallies with the 办结 and overdue counts of the same cells. */
 export function cellsOf(
-  tallies: Omit<TallyCell, 'overdue'>[],
-  overdue: Array<{ township: string; unit: string; overdue: number }>,
+  tallies: Array<Omit<TallyCell, 'concluded' | 'overdue'>>,
+  concluded: Extra[],
+  overdue: Extra[],
 ): TallyCell[] {
-  const late = new Map(overdue.map((o) => [`${o.township}|${o.unit}`, o.overdue]));
-  return tallies.map((t) => ({ ...t, overdue: late.get(`${t.township}|${t.unit}`) ?? 0 }));
+  const byCell = (rows: Extra[]) => new Map(rows.map((r) => [`${r.township}|${r.unit}`, r.n]));
+  const done = byCell(concluded);
+  const late = byCell(overdue);
+  return tallies.map((t) => {
+    const key = `${t.township}|${t.unit}`;
+    return { ...t, concluded: done.get(key) ?? 0, overdue: late.get(key) ?? 0 };
+  });
 }
 
-/** 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
+/** 办结率, 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
 export function petitionFigures(ctx: HandlerContext): PetitionFigures {
   const today = todayOf(ctx);
   const scope = principalOf(ctx).regionCode;
   const params = { today, scope: scope ? townshipPrefix(scope) : null };
-  const tallies = ctx.sql.prepare(FIGURE_SQL.tallies).all({ scope: params.scope }) as Omit<TallyCell, 'overdue'>[];
-  const overdue = ctx.sql.prepare(FIGURE_SQL.overdue).all(params) as Array<{
-    township: string;
-    unit: string;
-    overdue: number;
-  }>;
-  return rollUp(cellsOf(tallies, overdue), today);
+  const rows = <T>(text: string) => ctx.sql.prepare(text).all(params) as T[];
+  return rollUp(
+    cellsOf(rows(FIGURE_SQL.tallies), rows<Extra>(FIGURE_SQL.concluded), rows<Extra>(FIGURE_SQL.overdue)),
+    today,
+  );
 }

@@ -1,16 +1,20 @@
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
+import { CASE_PREDICATES } from '../../db/figure-tallies';
 import { PETITION_TALLIES } from '../../db/migrations/0005-petition-speed';
 import type { FigureCases } from '../../ledger/list';
 
-/** The tallies the figures read, as the triggers of migrations 0005 and 0012 keep them. */
-export type TallyName = keyof typeof PETITION_TALLIES;
+const overdue = (p: string) => `${CASE_PREDICATES.openDue(p)} AND ${p}.due_date < @today`;
 
 /**
  * The cases behind each metric's denominator and, among them, its numerator, as conditions on a
  * case row `p`: what a click on a figure lists (ledger/list.ts). Overdue is a matter of the date
- * (`@today`); repeat visits are sums, so they list the cases with repeats.
+ * (`@today`), and so are the cases due for 办结; repeat visits are sums, so they list the cases with repeats.
  */
 export const METRIC_CASES: Record<PetitionMetricCode, FigureCases> = {
+  conclusion_rate: {
+    denominator: `(${CASE_PREDICATES.concluded('p')} OR (${overdue('p')}))`,
+    numerator: CASE_PREDICATES.concluded('p'),
+  },
   resolution_rate: { denominator: '1', numerator: PETITION_TALLIES.concluded('p') },
   on_time_rate: { denominator: PETITION_TALLIES.concluded('p'), numerator: PETITION_TALLIES.on_time('p') },
   overdue: { denominator: PETITION_TALLIES.open_due('p'), numerator: 'p.due_date < @today' },

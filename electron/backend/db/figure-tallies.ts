@@ -1,0 +1,175 @@
+import type { Db } from './connection';
+import { CONCLUDED_SQL } from './status-lists';
+
+/**
+ * The tallies that keep the figures' cost flat however many cases are open or overdue (migration
+ * 0016). Each is a table of counts keyed by a few columns of a ledger row, kept by triggers in the
+ * same statement as the write; what depends on today's date is a sum over date keys before today,
+ * so a read touches one row per (key, date), never one per case.
+ *
+ * The conditions are built from the predicate functions below (the domain's lists in SQL), so a
+ * later change of what counts as 办结 re-creates the tallies with `createFigureTallies` in a
+ * migration of its own; nothing else changes.
+ */
+
+type RowSql = (row: string) => string;
+
+const live: RowSql = (r) => `${r}.voided_at IS NULL`;
+
+/** 办结 (`isConcluded`): the workflow's concluded statuses, and the day a case was concluded. */
+export const CASE_PREDICATES = {
+  concluded: (r: string) => `${r}.status IN ${CONCLUDED_SQL}`,
+  concludedOn: (r: string) => `CASE WHEN ${r}.status IN ${CONCLUDED_SQL} THEN ${r}.resolved_date END`,
+  /** Open (not 办结) with a 办理时限: overdue once the date has passed. */
+  openDue: (r: string) => `${r}.status NOT IN ${CONCLUDED_SQL} AND ${r}.due_date IS NOT NULL`,
+} satisfies Record<string, RowSql>;
+
+/** One way a row is counted: under which key values, when (live rows only), in which counter. */
+interface TallyPart {
+  keys: Record<string, RowSql>;
+  when: RowSql;
+  counter: string;
+}
+
+interface FigureTally {
+  table: string;
+  ledger: 'petitions' | 'hazards';
+  keys: readonly string[];
+  counters: readonly string[];
+  parts: readonly TallyPart[];
+  /** The ledger's columns whose change can move a row between keys or counters. */
+  columns: readonly string[];
+}
+
+const township = (r: string) => `${r}.township_code`;
+const unit = (r: string) => `coalesce(${r}.handling_unit_id, '')`;
+
+export const FIGURE_TALLIES: readonly FigureTally[] = [
+  {
+    // Open cases with a 办理时限 per township × unit × due date: overdue = the rows before today.
+    table: 'petition_due_tallies',
+    ledger: 'petitions',
+    keys: ['township_code', 'unit_id', 'due_date'],
+    counters: ['open'],
+    parts: [
+      {
+        keys: { township_code: township, unit_id: unit, due_date: (r) => `${r}.due_date` },
+        when: CASE_PREDICATES.openDue,
+        counter: 'open',
+      },
+    ],
+    columns: ['township_code', 'handling_unit_id', 'status', 'due_date'],
+  },
+  {
+    // 办结 cases per township × unit: the numerator of 办结率.
+    table: 'petition_conclusion_tallies',
+    ledger: 'petitions',
+    keys: ['township_code', 'unit_id'],
+    counters: ['concluded'],
+    parts: [
+      { keys: { township_code: township, unit_id: unit }, when: CASE_PREDICATES.concluded, counter: 'concluded' },
+    ],
+    columns: ['township_code', 'handling_unit_id', 'status'],
+  },
+  {
+    // Per township and day: cases received, resolved (化解) and concluded (办结) that day, so a past
+    // period's figures are sums over its days.
+    table: 'petition_day_tallies',
+    ledger: 'petitions',
+    keys: ['township_code', 'day'],
+    counters: ['received', 'resolved', 'concluded'],
+    parts: [
+      { keys: { township_code: township, day: (r) => `${r}.received_date` }, when: () => '1', counter: 'received' },
+      {
+        keys: { township_code: township, day: (r) => `${r}.resolved_date` },
+        when: (r) => `${r}.resolved_date IS NOT NULL`,
+        counter: 'resolved',
+      },
+      {
+        keys: { township_code: township, day: CASE_PREDICATES.concludedOn },
+        when: (r) => `${CASE_PREDICATES.concludedOn(r)} IS NOT NULL`,
+        counter: 'concluded',
+      },
+    ],
+    columns: ['township_code', 'status', 'received_date', 'resolved_date'],
+  },
+  {
+    // Per township and day: hazards found and resolved that day.
+    table: 'hazard_day_tallies',
+    ledger: 'hazards',
+    keys: ['township_code', 'day'],
+    counters: ['found', 'resolved'],
+    parts: [
+      { keys: { township_code: township, day: (r) => `${r}.found_on` }, when: () => '1', counter: 'found' },
+      {
+        keys: { township_code: township, day: (r) => `${r}.resolved_on` },
+        when: (r) => `${r}.resolved_on IS NOT NULL`,
+        counter: 'resolved',
+      },
+    ],
+    columns: ['township_code', 'found_on', 'resolved_on'],
+  },
+];
+
+/** Adds (sign 1) or takes away (sign -1) one row's part; a key left with no count is deleted. */
+function upsert(tally: FigureTally, part: TallyPart, row: 'new' | 'old', sign: 1 | -1): string {
+  const keys = tally.keys.map((k) => part.keys[k]!(row));
+  const counts = tally.counters.map((c) => (c === part.counter ? String(sign) : '0'));
+  const insert = `INSERT INTO ${tally.table} (${tally.keys.join(', ')}, ${tally.counters.join(', ')})
+    SELECT ${keys.join(', ')}, ${counts.join(', ')} WHERE ${live(row)} AND (${part.when(row)})
+    ON CONFLICT (${tally.keys.join(', ')}) DO UPDATE SET
+      ${tally.counters.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+  if (sign === 1) return insert;
+  const emptied = tally.keys.map((k, i) => `${k} = ${keys[i]}`).join(' AND ');
+  return `${insert}
+    DELETE FROM ${tally.table} WHERE ${emptied} AND ${tally.counters.map((c) => `${c} = 0`).join(' AND ')};`;
+}
+
+const all = (tally: FigureTally, row: 'new' | 'old', sign: 1 | -1) =>
+  tally.parts.map((part) => upsert(tally, part, row, sign)).join('\n');
+
+/** Drops and builds one tally, its triggers, and its counts from the ledger as it stands. */
+function createTally(db: Db, tally: FigureTally): void {
+  const { table, ledger } = tally;
+  db.exec(`
+    DROP TRIGGER IF EXISTS ${table}_insert;
+    DROP TRIGGER IF EXISTS ${table}_update;
+    DROP TRIGGER IF EXISTS ${table}_delete;
+    DROP TABLE IF EXISTS ${table};
+    CREATE TABLE ${table} (
+      ${tally.keys.map((k) => `${k} TEXT NOT NULL`).join(',\n')},
+      ${tally.counters.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n')},
+      PRIMARY KEY (${tally.keys.join(', ')})
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER ${table}_insert AFTER INSERT ON ${ledger} BEGIN ${all(tally, 'new', 1)} END;
+    CREATE TRIGGER ${table}_update AFTER UPDATE OF ${[...tally.columns, 'voided_at'].join(', ')} ON ${ledger}
+    BEGIN ${all(tally, 'old', -1)} ${all(tally, 'new', 1)} END;
+    CREATE TRIGGER ${table}_delete AFTER DELETE ON ${ledger} BEGIN ${all(tally, 'old', -1)} END;
+  `);
+  for (const part of tally.parts) {
+    const keys = tally.keys.map((k) => part.keys[k]!('r'));
+    db.exec(`
+      INSERT INTO ${table} (${tally.keys.join(', ')}, ${part.counter})
+        SELECT ${keys.join(', ')}, count(*) FROM ${ledger} r WHERE ${live('r')} AND (${part.when('r')})
+        GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+      ON CONFLICT (${tally.keys.join(', ')}) DO UPDATE SET ${part.counter} = excluded.${part.counter};`);
+  }
+}
+
+/** Every figure tally, created afresh (migration 0016; again by any migration that redefines 办结). */
+export function createFigureTallies(db: Db): void {
+  for (const tally of FIGURE_TALLIES) createTally(db, tally);
+}
+
+/** Restricts a tally read to a township user's scope (`@scope`: the township prefix, or null). */
+const inScope = `(@scope IS NULL OR township_code LIKE @scope || '%')`;
+
+/** What the figures, the board and the reports read of these tallies (parameters @today, @scope). */
+export const FIGURE_TALLY_SQL = {
+  /** 超期: open cases whose 办理时限 is before @today, per township × unit. */
+  overdue: `SELECT township_code AS township, unit_id AS unit, sum(open) AS n FROM petition_due_tallies
+    WHERE due_date < @today AND ${inScope} GROUP BY 1, 2`,
+  /** 办结 cases per township × unit. */
+  concluded: `SELECT township_code AS township, unit_id AS unit, concluded AS n FROM petition_conclusion_tallies
+    WHERE concluded != 0 AND ${inScope}`,
+} as const;
