@@ -415,8 +415,8 @@ function petitionFloors(db: Db, today: string) {
   });
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
   const tallies = db.prepare(FIGURE_SQL.tallies);
-  const overdue = db.prepare(FIGURE_SQL.overdue);
-  const concluded = db.prepare(FIGURE_SQL.concluded);
+  const totals = db.prepare(FIGURE_SQL.totals);
+  const notYetDue = db.prepare(FIGURE_SQL.notYetDue);
   const byKeyword = page(keyword);
   return {
     all: page(''),
@@ -434,8 +434,8 @@ function petitionFloors(db: Db, today: string) {
     },
     figures: () => {
       const params = { today, scope: null };
-      const [cells, done, late] = [tallies, concluded, overdue].map((statement) => statement.all(params) as never[]);
-      return rollUp(cellsOf(cells!, done!, late!), today);
+      const [cells, sums, ahead] = [tallies, totals, notYetDue].map((statement) => statement.all(params) as never[]);
+      return rollUp(cellsOf(cells!, sums!, ahead!), today);
     },
   };
 }

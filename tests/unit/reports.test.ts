@@ -143,6 +143,11 @@ describe('reports: the daily report', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('本月各乡镇（街道）积案化解率、隐患化解率和超期积案均相同，并列第 1 名，不分先后。');
     expect(text).not.toContain('靠后');
+    // The cases' 化解率 and the hazards' 隐患化解率 apart in the Word file, each with what it divides.
+    expect(text).toContain(
+      '本月积案化解率 0.00%（期内化解的积案数 0 件 ÷ 期内在办积案数 2 件）；' +
+        '隐患化解率 —（期内化解的隐患数 0 处 ÷ 期内在办隐患数 0 处）',
+    );
     // Each row of the figures table: rank, name, …, rate; both townships first.
     const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((row) =>
       [...row[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((cell) => cell[1]),

@@ -44,16 +44,40 @@ interface FigureTally {
 const township = (r: string) => `${r}.township_code`;
 const unit = (r: string) => `coalesce(${r}.handling_unit_id, '')`;
 
+const dated = (column: string) => (r: string) => `${r}.${column}`;
+const hasDate = (column: string) => (r: string) => `${r}.${column} IS NOT NULL`;
+const always = () => '1';
+
+/**
+ * Date-keyed tallies lead with the date, so "on or after a day" is a range of their key: a figure of
+ * today, or of a recent period's end, reads the dates from then on (a few months of them, as 办理时限
+ * lie at most some 90 days ahead) and takes them from the totals, never reading the dates before.
+ */
 export const FIGURE_TALLIES: readonly FigureTally[] = [
   {
-    // Open cases with a 办理时限 per township × unit × due date: overdue = the rows before today.
+    // Per township × unit: all cases, 办结 ones, open ones with a 办理时限, those with a 化解 date.
+    table: 'petition_totals',
+    ledger: 'petitions',
+    keys: ['township_code', 'unit_id'],
+    counters: ['cases', 'concluded', 'open_due', 'resolved'],
+    parts: [
+      { keys: { township_code: township, unit_id: unit }, when: always, counter: 'cases' },
+      { keys: { township_code: township, unit_id: unit }, when: CASE_PREDICATES.concluded, counter: 'concluded' },
+      { keys: { township_code: township, unit_id: unit }, when: CASE_PREDICATES.openDue, counter: 'open_due' },
+      { keys: { township_code: township, unit_id: unit }, when: hasDate('resolved_date'), counter: 'resolved' },
+    ],
+    columns: ['township_code', 'handling_unit_id', 'status', 'due_date', 'resolved_date'],
+  },
+  {
+    // Open cases with a 办理时限 per due date × township × unit: 超期 on a day = open_due less the
+    // rows from that day on.
     table: 'petition_due_tallies',
     ledger: 'petitions',
-    keys: ['township_code', 'unit_id', 'due_date'],
+    keys: ['due_date', 'township_code', 'unit_id'],
     counters: ['open'],
     parts: [
       {
-        keys: { township_code: township, unit_id: unit, due_date: (r) => `${r}.due_date` },
+        keys: { due_date: dated('due_date'), township_code: township, unit_id: unit },
         when: CASE_PREDICATES.openDue,
         counter: 'open',
       },
@@ -61,32 +85,20 @@ export const FIGURE_TALLIES: readonly FigureTally[] = [
     columns: ['township_code', 'handling_unit_id', 'status', 'due_date'],
   },
   {
-    // 办结 cases per township × unit: the numerator of 办结率.
-    table: 'petition_conclusion_tallies',
-    ledger: 'petitions',
-    keys: ['township_code', 'unit_id'],
-    counters: ['concluded'],
-    parts: [
-      { keys: { township_code: township, unit_id: unit }, when: CASE_PREDICATES.concluded, counter: 'concluded' },
-    ],
-    columns: ['township_code', 'handling_unit_id', 'status'],
-  },
-  {
-    // Per township and day: cases received, resolved (化解) and concluded (办结) that day, so a past
-    // period's figures are sums over its days.
+    // Per day and township: cases received, resolved (化解) and concluded (办结) that day.
     table: 'petition_day_tallies',
     ledger: 'petitions',
-    keys: ['township_code', 'day'],
+    keys: ['day', 'township_code'],
     counters: ['received', 'resolved', 'concluded'],
     parts: [
-      { keys: { township_code: township, day: (r) => `${r}.received_date` }, when: () => '1', counter: 'received' },
+      { keys: { day: dated('received_date'), township_code: township }, when: always, counter: 'received' },
       {
-        keys: { township_code: township, day: (r) => `${r}.resolved_date` },
-        when: (r) => `${r}.resolved_date IS NOT NULL`,
+        keys: { day: dated('resolved_date'), township_code: township },
+        when: hasDate('resolved_date'),
         counter: 'resolved',
       },
       {
-        keys: { township_code: township, day: CASE_PREDICATES.concludedOn },
+        keys: { day: CASE_PREDICATES.concludedOn, township_code: township },
         when: (r) => `${CASE_PREDICATES.concludedOn(r)} IS NOT NULL`,
         counter: 'concluded',
       },
@@ -94,16 +106,28 @@ export const FIGURE_TALLIES: readonly FigureTally[] = [
     columns: ['township_code', 'status', 'received_date', 'resolved_date'],
   },
   {
-    // Per township and day: hazards found and resolved that day.
-    table: 'hazard_day_tallies',
+    // Per township: all hazards and those with a 化解 date.
+    table: 'hazard_totals',
     ledger: 'hazards',
-    keys: ['township_code', 'day'],
+    keys: ['township_code'],
     counters: ['found', 'resolved'],
     parts: [
-      { keys: { township_code: township, day: (r) => `${r}.found_on` }, when: () => '1', counter: 'found' },
+      { keys: { township_code: township }, when: always, counter: 'found' },
+      { keys: { township_code: township }, when: hasDate('resolved_on'), counter: 'resolved' },
+    ],
+    columns: ['township_code', 'resolved_on'],
+  },
+  {
+    // Per day and township: hazards found and resolved that day.
+    table: 'hazard_day_tallies',
+    ledger: 'hazards',
+    keys: ['day', 'township_code'],
+    counters: ['found', 'resolved'],
+    parts: [
+      { keys: { day: dated('found_on'), township_code: township }, when: always, counter: 'found' },
       {
-        keys: { township_code: township, day: (r) => `${r}.resolved_on` },
-        when: (r) => `${r}.resolved_on IS NOT NULL`,
+        keys: { day: dated('resolved_on'), township_code: township },
+        when: hasDate('resolved_on'),
         counter: 'resolved',
       },
     ],
@@ -164,12 +188,13 @@ export function createFigureTallies(db: Db): void {
 /** Restricts a tally read to a township user's scope (`@scope`: the township prefix, or null). */
 const inScope = `(@scope IS NULL OR township_code LIKE @scope || '%')`;
 
-/** What the figures, the board and the reports read of these tallies (parameters @today, @scope). */
+/**
+ * What the figures, the board and the reports read of these tallies (parameters @today, @scope).
+ * Overdue per township × unit: the open cases with a 办理时限 less those due today or later.
+ */
 export const FIGURE_TALLY_SQL = {
-  /** 超期: open cases whose 办理时限 is before @today, per township × unit. */
-  overdue: `SELECT township_code AS township, unit_id AS unit, sum(open) AS n FROM petition_due_tallies
-    WHERE due_date < @today AND ${inScope} GROUP BY 1, 2`,
-  /** 办结 cases per township × unit. */
-  concluded: `SELECT township_code AS township, unit_id AS unit, concluded AS n FROM petition_conclusion_tallies
-    WHERE concluded != 0 AND ${inScope}`,
+  totals: `SELECT township_code AS township, unit_id AS unit, concluded, open_due AS openDue FROM petition_totals
+    WHERE cases != 0 AND ${inScope}`,
+  notYetDue: `SELECT township_code AS township, unit_id AS unit, sum(open) AS n FROM petition_due_tallies
+    WHERE due_date >= @today AND ${inScope} GROUP BY 1, 2`,
 } as const;

@@ -419,7 +419,15 @@ export interface Schema {
   board_case_categories: { category: string; open: number };
   /** Figure tallies kept by triggers (db/figure-tallies.ts, migration 0016). */
   petition_due_tallies: { township_code: string; unit_id: string; due_date: string; open: number };
-  petition_conclusion_tallies: { township_code: string; unit_id: string; concluded: number };
+  petition_totals: {
+    township_code: string;
+    unit_id: string;
+    cases: number;
+    concluded: number;
+    open_due: number;
+    resolved: number;
+  };
+  hazard_totals: { township_code: string; found: number; resolved: number };
   petition_day_tallies: { township_code: string; day: string; received: number; resolved: number; concluded: number };
   hazard_day_tallies: { township_code: string; day: string; found: number; resolved: number };
   board_alerts: {

@@ -21,10 +21,16 @@ export const SNAPSHOT_SQL = {
   caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(concluded) AS concluded
     FROM petition_tallies GROUP BY township_code`,
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
-  /** Open cases past their 办理时限, per township: a sum over the due dates before today (migration 0016). */
-  overdueCases: `SELECT township_code AS township, sum(open) AS n FROM petition_due_tallies
-    WHERE due_date < @today GROUP BY township_code`,
-  concludedCases: 'SELECT sum(concluded) AS n FROM petition_conclusion_tallies',
+  /**
+   * Open cases past their 办理时限, per township: those with a 办理时限 less the ones due today or
+   * later (migration 0016), so the overdue ones are never read.
+   */
+  overdueCases: `SELECT township, sum(n) AS n FROM (
+      SELECT township_code AS township, sum(open_due) AS n FROM petition_totals GROUP BY 1
+      UNION ALL
+      SELECT township_code, -sum(open) FROM petition_due_tallies WHERE due_date >= @today GROUP BY 1)
+    GROUP BY township`,
+  concludedCases: 'SELECT sum(concluded) AS n FROM petition_totals',
   /** Overdue open tasks by the township of their owner (an assessment counts in each of its townships). */
   overdueTasks: `SELECT township, count(*) AS n FROM (
       SELECT h.township_code AS township FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN hazards h ON h.id = t.owner_id

@@ -13,7 +13,8 @@ import { todayOf } from '../../ledger/clock';
 
 /**
  * The counts of one township × unit cell: petition_tallies (0005; its `concluded` counts 化解, read
- * as `resolved`), and from the figure tallies (0016) the 办结 cases and those overdue today.
+ * as `resolved`), and from the figure tallies (0016) the 办结 cases, the open ones with a 办理时限
+ * and, of those, the ones overdue today.
  */
 const COUNT_KEYS = [
   'cases',
@@ -46,13 +47,13 @@ const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => MetricResult> = {
   leader_resolution_rate: (c) => resultOf(c.packaged_concluded, c.packaged),
 };
 
-type Extra = { township: string; unit: string; n: number };
+type Totals = { township: string; unit: string; concluded: number; openDue: number };
+type NotYetDue = { township: string; unit: string; n: number };
 
 /** The figures' statements (the bench runs them raw as the floor): none reads a case row. */
 export const FIGURE_SQL = {
   tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
-      t.cases, t.concluded AS resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded,
-      t.open_due
+      t.cases, t.concluded AS resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_concluded
     FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
     WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
   ...FIGURE_TALLY_SQL,
@@ -109,18 +110,18 @@ export function rollUp(cells: TallyCell[], today: string): PetitionFigures {
   };
 }
 
-/** Joins the tallies with the 办结 and overdue counts of the same cells. */
+/** Joins the tallies with the 办结, open and overdue counts of the same cells. */
 export function cellsOf(
-  tallies: Array<Omit<TallyCell, 'concluded' | 'overdue'>>,
-  concluded: Extra[],
-  overdue: Extra[],
+  tallies: Array<Omit<TallyCell, 'concluded' | 'open_due' | 'overdue'>>,
+  totals: Totals[],
+  notYetDue: NotYetDue[],
 ): TallyCell[] {
-  const byCell = (rows: Extra[]) => new Map(rows.map((r) => [`${r.township}|${r.unit}`, r.n]));
-  const done = byCell(concluded);
-  const late = byCell(overdue);
+  const keyOf = (r: { township: string; unit: string }) => `${r.township}|${r.unit}`;
+  const totalsOf = new Map(totals.map((r) => [keyOf(r), r]));
+  const ahead = new Map(notYetDue.map((r) => [keyOf(r), r.n]));
   return tallies.map((t) => {
-    const key = `${t.township}|${t.unit}`;
-    return { ...t, concluded: done.get(key) ?? 0, overdue: late.get(key) ?? 0 };
+    const { concluded = 0, openDue = 0 } = totalsOf.get(keyOf(t)) ?? {};
+    return { ...t, concluded, open_due: openDue, overdue: openDue - (ahead.get(keyOf(t)) ?? 0) };
   });
 }
 
@@ -131,7 +132,7 @@ export function petitionFigures(ctx: HandlerContext): PetitionFigures {
   const params = { today, scope: scope ? townshipPrefix(scope) : null };
   const rows = <T>(text: string) => ctx.sql.prepare(text).all(params) as T[];
   return rollUp(
-    cellsOf(rows(FIGURE_SQL.tallies), rows<Extra>(FIGURE_SQL.concluded), rows<Extra>(FIGURE_SQL.overdue)),
+    cellsOf(rows(FIGURE_SQL.tallies), rows<Totals>(FIGURE_SQL.totals), rows<NotYetDue>(FIGURE_SQL.notYetDue)),
     today,
   );
 }

@@ -27,8 +27,9 @@ const PETITIONS = `SELECT
     (SELECT count(*) FROM petitions WHERE closed_date = @date AND ${LIVE}) AS closed,
     (SELECT sum(cases) FROM petition_tallies) AS cases,
     (SELECT sum(concluded) FROM petition_tallies) AS resolvedInAll,
-    (SELECT sum(concluded) FROM petition_conclusion_tallies) AS concluded,
-    (SELECT sum(open) FROM petition_due_tallies WHERE due_date < @date) AS overdue,
+    (SELECT sum(concluded) FROM petition_totals) AS concluded,
+    (SELECT sum(open_due) FROM petition_totals)
+      - coalesce((SELECT sum(open) FROM petition_due_tallies WHERE due_date >= @date), 0) AS overdue,
     (SELECT sum(open) FROM petition_due_tallies WHERE due_date BETWEEN @date AND @soon) AS dueSoon`;
 /** Found today, and open, by colour (the open ones from the board's tallies, migration 0010). */
 const HAZARDS_BY_LEVEL = `SELECT level, sum(found) AS found, sum(open) AS open FROM (
@@ -116,35 +117,41 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
 }
 
 /**
- * Per township over [from, to], reconstructed from the day tallies (migration 0016) so a past
- * period reads as it was: open at the start (received before it less resolved before it), new and
- * resolved in it, and concluded by its end; hazards alike. Voided records are in no tally.
+ * Per township over [from, to], reconstructed from the tallies (migration 0016) so a past period
+ * reads as it was, from the days since its start only: received (found) before it = all less those
+ * since; open at the start = that less the ones resolved before it; new and resolved in it;
+ * concluded by its end = all concluded less those concluded after it. Voided records are in none.
  */
 const DAYS = `SELECT g.code, g.name,
-    coalesce(p.received_before, 0) - coalesce(p.resolved_before, 0) AS casesOpenAtStart,
+    coalesce(pt.cases, 0) - coalesce(p.received_since, 0) - coalesce(pt.resolved, 0) + coalesce(p.resolved_since, 0)
+      AS casesOpenAtStart,
     coalesce(p.new, 0) AS casesNew, coalesce(p.resolved, 0) AS casesResolved,
-    coalesce(p.concluded, 0) AS casesConcluded,
-    coalesce(h.found_before, 0) - coalesce(h.resolved_before, 0) AS hazardsOpenAtStart,
+    coalesce(pt.concluded, 0) - coalesce(p.concluded_after, 0) AS casesConcluded,
+    coalesce(ht.found, 0) - coalesce(h.found_since, 0) - coalesce(ht.resolved, 0) + coalesce(h.resolved_since, 0)
+      AS hazardsOpenAtStart,
     coalesce(h.new, 0) AS hazardsNew, coalesce(h.resolved, 0) AS hazardsResolved
   FROM regions g
-  LEFT JOIN (SELECT township_code,
-      sum(received * (day < @from)) AS received_before, sum(resolved * (day < @from)) AS resolved_before,
-      sum(received * (day BETWEEN @from AND @to)) AS new, sum(resolved * (day BETWEEN @from AND @to)) AS resolved,
-      sum(concluded * (day <= @to)) AS concluded
-    FROM petition_day_tallies WHERE day <= @to GROUP BY township_code) p ON p.township_code = g.code
-  LEFT JOIN (SELECT township_code,
-      sum(found * (day < @from)) AS found_before, sum(resolved * (day < @from)) AS resolved_before,
-      sum(found * (day BETWEEN @from AND @to)) AS new, sum(resolved * (day BETWEEN @from AND @to)) AS resolved
-    FROM hazard_day_tallies WHERE day <= @to GROUP BY township_code) h ON h.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(cases) AS cases, sum(resolved) AS resolved, sum(concluded) AS concluded
+    FROM petition_totals GROUP BY township_code) pt ON pt.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(received) AS received_since, sum(resolved) AS resolved_since,
+      sum(received * (day <= @to)) AS new, sum(resolved * (day <= @to)) AS resolved,
+      sum(concluded * (day > @to)) AS concluded_after
+    FROM petition_day_tallies WHERE day >= @from GROUP BY township_code) p ON p.township_code = g.code
+  LEFT JOIN hazard_totals ht ON ht.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(found) AS found_since, sum(resolved) AS resolved_since,
+      sum(found * (day <= @to)) AS new, sum(resolved * (day <= @to)) AS resolved
+    FROM hazard_day_tallies WHERE day >= @from GROUP BY township_code) h ON h.township_code = g.code
   WHERE g.level = 'township'
   ORDER BY g.sort, g.code`;
 /**
- * Cases open and past their 办理时限 at the end of the period: those open today with a due date
- * before its last day (the due tallies), and those due before it but concluded only after it
- * (an index range over the conclusion dates since).
+ * Cases open and past their 办理时限 at the end of the period: those open today with a 办理时限,
+ * less the ones due on its last day or later (the due tallies), and those due before it but
+ * concluded only after it (an index range over the conclusion dates since).
  */
 const OVERDUE_AT_END = `SELECT township, sum(n) AS n FROM (
-    SELECT township_code AS township, sum(open) AS n FROM petition_due_tallies WHERE due_date < @to GROUP BY 1
+    SELECT township_code AS township, sum(open_due) AS n FROM petition_totals GROUP BY 1
+    UNION ALL
+    SELECT township_code, -sum(open) FROM petition_due_tallies WHERE due_date >= @to GROUP BY 1
     UNION ALL
     SELECT township_code, count(*) FROM petitions INDEXED BY petitions_resolved
     WHERE resolved_date > @to AND ${CASE_PREDICATES.concluded('petitions')} AND due_date < @to AND ${LIVE}
