@@ -29,7 +29,8 @@ import {
 } from '../electron/backend/features/hazards/figures';
 import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
-import { DAILY_SQL } from '../electron/backend/features/reports/facts';
+import { DAILY_SQL, PERIOD_SQL } from '../electron/backend/features/reports/facts';
+import { periodOf } from '../shared/domain/reports/period';
 import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/overview';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
@@ -46,6 +47,7 @@ import { generateDemoCounty } from '../electron/backend/demo/generate';
 import { Random } from '../electron/backend/demo/random';
 import { seededUuidV7 } from '../electron/backend/demo/uuid';
 import type { DemoSummary } from '../shared/contract/system';
+import { centreNameOf } from '../shared/domain/centre';
 import { maskName, maskPhone } from '../shared/domain/masking';
 import { addDays } from '../shared/domain/ledger/calendar';
 import { daysOverdue, DEFAULT_DUE_SOON_DAYS } from '../shared/domain/ledger/deadlines';
@@ -197,6 +199,16 @@ function dailyReportFloor(db: Db): () => unknown {
 }
 
 /**
+ * reports.draft's floor for a 周点评 or 月通报: the period facts' statements run raw over the period
+ * the method reads, without ranking the townships or building the document.
+ */
+function periodReportFloor(db: Db, kind: 'weekly' | 'monthly'): () => unknown {
+  const statements = PERIOD_SQL.map((text) => db.prepare(text));
+  const params = periodOf(kind, countyDate(new Date()));
+  return () => statements.map((statement) => statement.all(params));
+}
+
+/**
  * A page query's statement per LIMIT: the app writes the limit into the SQL as a number and binds
  * the offset as `@offset` (db/paging.ts pageBounds), so the floors do too.
  */
@@ -297,6 +309,8 @@ function floors(db: Db) {
         version: packageJson.version,
         schemaVersion: userVersion(db),
         county: county.get() ?? null,
+        // The bench's settings leave the centre's name to its default, from the county's name.
+        centreName: centreNameOf((county.get() as { name: string } | undefined)?.name, ''),
         counts: {
           townships: byLevel.get('township') ?? 0,
           villages: byLevel.get('village') ?? 0,
@@ -418,7 +432,7 @@ function petitionFloors(db: Db, today: string) {
   };
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
   const tallies = db.prepare(FIGURE_SQL.tallies);
-  const overdue = db.prepare(FIGURE_SQL.overdue);
+  const notYetDue = db.prepare(FIGURE_SQL.notYetDue);
   const byKeyword = page(keyword);
   return {
     all: page(''),
@@ -435,8 +449,9 @@ function petitionFloors(db: Db, today: string) {
       return { items: [...head, ...rest].map(queueItem), total: due + escalated, page: pageNo, pageSize };
     },
     figures: () => {
-      const scope = { scope: null };
-      return rollUp(cellsOf(tallies.all(scope) as never[], overdue.all({ today, ...scope }) as never[]), today);
+      const params = { today, scope: null };
+      const [cells, ahead] = [tallies, notYetDue].map((statement) => statement.all(params) as never[]);
+      return rollUp(cellsOf(cells!, ahead!), today);
     },
   };
 }
@@ -746,6 +761,22 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       label: '日报数据（今日）',
       input: { kind: 'daily' },
       floor: dailyReportFloor(db),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'reports.draft',
+      label: '周点评数据（本周）',
+      input: { kind: 'weekly' },
+      floor: periodReportFloor(db, 'weekly'),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'reports.draft',
+      label: '月通报数据（上月）',
+      input: { kind: 'monthly' },
+      floor: periodReportFloor(db, 'monthly'),
       queriesOnly: true,
       ...officer,
     },

@@ -54,7 +54,7 @@ export interface BoardTownship {
   openCases: number;
   /** 超期积案: open cases past their deadline today. */
   overdueCases: number;
-  /** 化解率 as the petition figures define it (resolution_rate: 已化解+已销号 ÷ 全部积案). */
+  /** 化解率 as the petition figures define it (resolution_rate in shared/domain/petitions/metrics.ts). */
   resolution: MetricResult;
   /** Open measures and assigned tasks past their deadline, of hazards, assessments and meetings of this township. */
   overdueTasks: number;
@@ -63,7 +63,9 @@ export interface BoardTownship {
 export interface BoardTotals {
   openHazards: HazardLevelCounts;
   openCases: number;
+  /** 化解率 and 办结率 (resolution_rate, conclusion_rate) as the petition figures define them. */
   resolution: MetricResult;
+  conclusion: MetricResult;
   overdue: {
     cases: number;
     /** Counted once even when a task's assessment covers several townships; county-level meetings' tasks included. */

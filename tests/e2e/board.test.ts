@@ -66,6 +66,13 @@ describe('the situation board', () => {
       expect(await page.getByTestId('board-ranking-row').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('board-ticker').innerText()).toMatch(/最新预警/);
       expect(await page.getByTestId('board-centre').innerText()).toMatch(/^.+县社会治理综合服务中心$/);
+      // 办结率 and 化解率 apart, each with its numerator and denominator.
+      expect(await page.getByTestId('board-kpi-conclusion_rate').innerText()).toMatch(
+        /积案办结率[\s\S]*已办结 [\d,]+ 件 \/ 应办结 [\d,]+ 件/,
+      );
+      expect(await page.getByTestId('board-kpi-resolution_rate').innerText()).toMatch(
+        /积案化解率[\s\S]*已化解 [\d,]+ 件 \/ 全部 [\d,]+ 件/,
+      );
 
       // The 1920×1080 stage is scaled, not reflowed: it fits inside the window.
       const stage = await page.getByTestId('board').boundingBox();

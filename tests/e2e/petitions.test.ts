@@ -145,7 +145,8 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
     await page.goto(`${app.url}#/petitions/figures`);
     await page.getByTestId('petition-figure-resolution_rate').waitFor();
     await settled(page);
-    await session.screenshot('petition-figures');
+    expect(await page.getByTestId('petition-figure-conclusion_rate').innerText()).toContain('应办结积案数');
+    await session.screenshots('petition-figures');
 
     // A figure's denominator opens exactly its cases, with the filter named above the list.
     const overdue = page.getByTestId('petition-figure-overdue');

@@ -35,6 +35,9 @@ describe('the daily report', () => {
     const preview = page.getByTestId('report-preview');
     expect(await preview.textContent()).toContain('综治工作日报');
     expect(await preview.textContent()).toContain('一、总体情况');
+    expect(await preview.textContent()).toMatch(
+      /全县积案办结率 (\d+\.\d{2}%|—)（已办结积案数 [\d,]+ 件 ÷ 应办结积案数/,
+    );
     await page.getByTestId('report-signer').fill('刘带班');
     await page.getByTestId('report-paragraph-3-0').fill('请各承办单位抓紧办理超期积案。');
     await preview.getByText('请各承办单位抓紧办理超期积案。').waitFor();
@@ -63,8 +66,14 @@ describe('the daily report', () => {
     await weekly.getByText('综治工作周点评').waitFor();
     expect(await weekly.textContent()).toContain('二、乡镇（街道）排名');
     expect(await weekly.locator('tbody tr').count()).toBeGreaterThan(10);
+    // The cases' 化解率 and the hazards' 隐患化解率 side by side, each with what it divides.
+    const weeklyText = (await weekly.textContent()) ?? '';
+    expect(weeklyText).toMatch(
+      /本周积案化解率 (\d+\.\d{2}%|—)（期内化解的积案数 [\d,]+ 件 ÷ 期内在办积案数 [\d,]+ 件）/,
+    );
+    expect(weeklyText).toMatch(/隐患化解率 (\d+\.\d{2}%|—)（期内化解的隐患数 [\d,]+ 处 ÷ 期内在办隐患数 [\d,]+ 处）/);
     await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
-    await session.screenshot('report-weekly');
+    await session.screenshots('report-weekly', weekly);
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });

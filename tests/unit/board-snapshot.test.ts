@@ -251,6 +251,8 @@ describe('board.snapshot', { timeout: 30_000 }, () => {
       openHazards: { red: 1, orange: 2, yellow: 1, blue: 0 },
       openCases: 3,
       resolution: { numerator: 1, denominator: 4, rate: 0.25 },
+      // 办结率: the 1 concluded case ÷ it and the 1 overdue one.
+      conclusion: { numerator: 1, denominator: 2, rate: 0.5 },
       overdue: { cases: 1, tasks: 1 },
       today: { cases: 1, hazards: 1 },
     });
@@ -354,6 +356,7 @@ describe('board.snapshot', { timeout: 30_000 }, () => {
       [1, '西街道'],
     ]);
     expect(board.totals.resolution).toEqual({ numerator: 0, denominator: 0, rate: null });
+    expect(board.totals.conclusion).toEqual({ numerator: 0, denominator: 0, rate: null });
     expect(board).toMatchObject({
       boundarySource: null,
       ticker: [],

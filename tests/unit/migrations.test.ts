@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPragmas, openRaw, userVersion } from '../../electron/backend/db/connection';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
+import { FIGURE_TALLIES } from '../../electron/backend/db/figure-tallies';
 import { DAILY_SQL } from '../../electron/backend/features/reports/facts';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -558,6 +559,30 @@ describe('migration 0017: the procedure on every case', () => {
       )
       .get();
     expect(overdue).toEqual({ n: 2 });
+
+    // A fresh database given the same cases through its triggers keeps the same tallies (0017, 0018).
+    const freshDir = tempDir();
+    const fresh = freshDb(freshDir);
+    await migrate(fresh, join(freshDir, 'backups'));
+    fresh.exec(`ATTACH '${join(dir, 'test.db')}' AS old;
+      INSERT INTO regions SELECT * FROM old.regions; INSERT INTO users SELECT * FROM old.users;
+      INSERT INTO petitions SELECT * FROM old.petitions; DETACH old;`);
+    const tables = ['petition_tallies', 'board_case_categories', ...FIGURE_TALLIES.map((t) => t.table)];
+    const rows = (of: Database.Database) =>
+      tables.map((table) => [table, of.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all()]);
+    expect(rows(fresh)).toEqual(rows(db));
+    // Six received on 1 October; p5 and p6 resolved, and replied, on their resolution days.
+    expect(
+      db
+        .prepare('SELECT day, township_code, received, resolved, concluded FROM petition_day_tallies ORDER BY 1')
+        .raw()
+        .all(),
+    ).toEqual([
+      ['2026-10-01', '999901001000', 6, 0, 0],
+      ['2026-11-10', '999901001000', 0, 1, 1],
+      ['2026-11-12', '999901001000', 0, 1, 1],
+    ]);
+    fresh.close();
     db.close();
   });
 });

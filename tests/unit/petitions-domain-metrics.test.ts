@@ -64,6 +64,7 @@ describe('metric definitions', () => {
   it('defines each figure once, with a Chinese name and both parts described', () => {
     expect(PETITION_METRICS.map((m) => m.code)).toEqual([...PETITION_METRIC_CODES]);
     expect(PETITION_METRICS.map((m) => m.name)).toEqual([
+      '办结率',
       '化解率',
       '按期办结率',
       '超期积案',
@@ -86,6 +87,15 @@ describe('metric definitions', () => {
 });
 
 describe('metrics over a hand-built ledger of 13 cases on 2026-06-15', () => {
+  it('conclusion rate (办结率): 6 concluded ÷ 8 due (the 6 and the 2 overdue); due today is not due yet', () => {
+    expect(ids('conclusion_rate', 'inNumerator')).toEqual(['r1', 'r2', 'r3', 'r4', 'r11', 'r12']);
+    expect(ids('conclusion_rate', 'inDenominator')).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r7', 'r11', 'r12']);
+    expect(petitionMetric('conclusion_rate').compute(ledger, context)).toEqual(resultOf(6, 8));
+    expect(petitionMetric('conclusion_rate').denominatorLabel).toContain('办理时限已过');
+    // Its own metric, never 化解率 under another name: the denominators differ.
+    expect(petitionMetric('resolution_rate').compute(ledger, context)).toEqual(resultOf(6, 13));
+  });
+
   it('resolution rate: 6 resolved or closed ÷ all 13 cases, found and classified included', () => {
     expect(petitionMetric('resolution_rate').compute(ledger, context)).toEqual({
       numerator: 6,

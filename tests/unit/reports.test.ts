@@ -33,7 +33,11 @@ describe('reports: the daily report', () => {
     expect(draft.sections[0]!.paragraphs[0]).toBe(
       '今日新登记信访积案 2 件，化解 0 件，销号 0 件；在办积案 3 件，其中超期 0 件、临期 0 件。',
     );
+    // Nothing is due yet: 办结率 has nothing to divide; none of the 3 cases is resolved.
     expect(draft.sections[0]!.paragraphs[1]).toBe(
+      '截至今日，全县积案办结率 —（已办结积案数 0 件 ÷ 应办结积案数 0 件）；化解率 0.00%（已化解积案数 0 件 ÷ 积案总数 3 件）。',
+    );
+    expect(draft.sections[0]!.paragraphs[2]).toBe(
       '今日新发现风险隐患 0 处，化解 0 处，调升等级 0 处；在办风险隐患 0 处。',
     );
     expect(draft.figures.rows[0]).toEqual(['信访积案', '2', '3']);
@@ -51,7 +55,7 @@ describe('reports: the daily report', () => {
     );
     await submitted(setup, { registeredOn: '2026-11-01' });
     const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
-    expect(draft.sections[0]!.paragraphs[2]).toBe(
+    expect(draft.sections[0]!.paragraphs[3]).toBe(
       '今日稳评立项 1 件、作出决策 0 件；尚未决策的稳评 3 件，其中待决策 1 件。',
     );
     expect(draft.figures.rows.filter((row) => row[0]!.includes('稳评'))).toEqual([
@@ -103,13 +107,13 @@ describe('reports: the daily report', () => {
     expect(weekly).toMatchObject({ kind: 'weekly', masthead: '综治工作周点评', issueNo: '第 1 期' });
     expect(weekly.title).toBe('2026年11月16日至2026年11月22日综治工作点评');
     expect(weekly.figures.rows).toEqual([
-      ['1', '东镇', '3', '0', '0', '0', '0', '0.00%'],
-      ['2', '西街道', '0', '0', '0', '0', '0', '—'],
+      ['1', '东镇', '3', '0', '0.00%', '0', '0', '—', '0'],
+      ['2', '西街道', '0', '0', '—', '0', '0', '—', '0'],
     ]);
     const lastWeek = await must(
       setup.backend.call('reports.draft', { kind: 'weekly', date: '2026-11-15' }, setup.officer),
     );
-    expect(lastWeek.figures.rows[0]).toEqual(['1', '东镇', '0', '0', '0', '0', '0', '—']);
+    expect(lastWeek.figures.rows[0]).toEqual(['1', '东镇', '0', '0', '—', '0', '0', '—', '0']);
   });
 
   it('prints tied townships of the 月通报 at one rank in the Word file, naming nobody 靠后', async () => {
@@ -137,15 +141,20 @@ describe('reports: the daily report', () => {
       .file('word/document.xml')!
       .async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    expect(text).toContain('本月各乡镇（街道）化解率和超期积案均相同，并列第 1 名，不分先后。');
+    expect(text).toContain('本月各乡镇（街道）积案化解率、隐患化解率和超期积案均相同，并列第 1 名，不分先后。');
     expect(text).not.toContain('靠后');
+    // The cases' 化解率 and the hazards' 隐患化解率 apart in the Word file, each with what it divides.
+    expect(text).toContain(
+      '本月积案化解率 0.00%（期内化解的积案数 0 件 ÷ 期内在办积案数 2 件）；' +
+        '隐患化解率 —（期内化解的隐患数 0 处 ÷ 期内在办隐患数 0 处）',
+    );
     // Each row of the figures table: rank, name, …, rate; both townships first.
     const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((row) =>
       [...row[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((cell) => cell[1]),
     );
     expect(rows.filter((cells) => ['东镇', '西街道'].includes(cells[1]!))).toEqual([
-      ['1', '东镇', '1', '0', '0', '0', '0', '0.00%'],
-      ['1', '西街道', '1', '0', '0', '0', '0', '0.00%'],
+      ['1', '东镇', '1', '0', '0.00%', '0', '0', '—', '0'],
+      ['1', '西街道', '1', '0', '0.00%', '0', '0', '—', '0'],
     ]);
   });
 

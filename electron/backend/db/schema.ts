@@ -436,6 +436,11 @@ export interface Schema {
   import_mappings: { kind: string; header: string; field: string };
   board_hazard_tallies: { township_code: string; level: HazardLevel; category: string; open: number };
   board_case_categories: { category: string; open: number };
+  /** Figure tallies kept by triggers (db/figure-tallies.ts, migration 0018). */
+  petition_due_tallies: { township_code: string; unit_id: string; due_date: string; open: number };
+  hazard_totals: { township_code: string; found: number; resolved: number };
+  petition_day_tallies: { township_code: string; day: string; received: number; resolved: number; concluded: number };
+  hazard_day_tallies: { township_code: string; day: string; found: number; resolved: number };
   board_alerts: {
     id: Generated<number>;
     at: string;

@@ -1,6 +1,7 @@
 import type { BoardSnapshot, BoardTownship, BoundarySource, TownshipBoundary } from '@shared/contract/board';
 import { RISK_BAND_COLORS, RISK_BAND_FLOORS, RISK_BAND_LABELS } from '@shared/domain/board/risk-index';
 import { formatRate } from '@shared/domain/ledger/figures';
+import { petitionMetric } from '@shared/domain/petitions/metrics';
 import {
   HAZARD_LEVEL_COLORS,
   HAZARD_LEVEL_LABELS,
@@ -36,7 +37,7 @@ export function townshipTooltip(township: BoardTownship): string {
     `风险指数 <b>${township.riskIndex}</b>（${RISK_BAND_LABELS[township.band]}）`,
     `在办隐患：${hazards.join('\u3000')}`,
     `在办积案 ${township.openCases} 件，其中超期 ${township.overdueCases} 件`,
-    `化解率 ${formatRate(township.resolution)}（${numerator}/${denominator}）`,
+    `${petitionMetric('resolution_rate').name} ${formatRate(township.resolution)}（${numerator}/${denominator}）`,
     `超期任务 ${township.overdueTasks} 项`,
   ].join('<br/>');
 }

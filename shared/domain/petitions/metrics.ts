@@ -9,7 +9,14 @@
  */
 import { compareDates } from '../ledger/calendar';
 import { resultOf, type MetricContext, type MetricResult } from '../ledger/figures';
-import { isConcluded, isOpen, isResolved, type PetitionStatus } from './statuses';
+import {
+  isConcluded,
+  isOpen,
+  isResolved,
+  PETITION_STATUS_LABELS,
+  RESOLVED_STATUSES,
+  type PetitionStatus,
+} from './statuses';
 
 export interface PetitionMetricRecord {
   id: string;
@@ -26,6 +33,7 @@ export interface PetitionMetricRecord {
 }
 
 export const PETITION_METRIC_CODES = [
+  'conclusion_rate',
   'resolution_rate',
   'on_time_rate',
   'overdue',
@@ -68,6 +76,9 @@ function countingMetric(
   };
 }
 
+const statusNames = (statuses: readonly PetitionStatus[]) =>
+  statuses.map((s) => `“${PETITION_STATUS_LABELS[s]}”`).join('或');
+
 const all: Predicate = () => true;
 const concluded: Predicate = (r) => isConcluded(r.status);
 const resolved: Predicate = (r) => isResolved(r.status);
@@ -79,6 +90,8 @@ const onTime: Predicate = (r) => {
 const openWithDeadline: Predicate = (r) => isOpen(r.status) && r.dueDate !== null;
 const overdue: Predicate = (r, { today }) =>
   openWithDeadline(r, { today }) && compareDates(r.dueDate ?? today, today) < 0;
+/** Due for 办结: concluded already, or open with its 办理时限 passed (the overdue ones). */
+const due: Predicate = (r, context) => concluded(r, context) || overdue(r, context);
 const repeat: Predicate = (r) => r.petitionCount > 1;
 const packaged: Predicate = (r) => r.responsibleLeaderId !== null && r.responsibleLeaderId !== '';
 const packagedAndResolved: Predicate = (r, context) => packaged(r, context) && resolved(r, context);
@@ -88,9 +101,17 @@ export const LEADER_RESOLUTION_TARGET = 0.85;
 
 export const PETITION_METRICS: readonly PetitionMetric[] = [
   countingMetric({
+    code: 'conclusion_rate',
+    name: '办结率',
+    numeratorLabel: '已办结积案数（已出具处理意见书）',
+    denominatorLabel: '应办结积案数（已办结的积案，加上办理时限已过、今天仍未办结的积案）',
+    inNumerator: concluded,
+    inDenominator: due,
+  }),
+  countingMetric({
     code: 'resolution_rate',
     name: '化解率',
-    numeratorLabel: '已化解积案数（状态为“已化解”或“已销号”）',
+    numeratorLabel: `已化解积案数（状态为${statusNames(RESOLVED_STATUSES)}）`,
     denominatorLabel: '积案总数（所选台账内全部积案，含排查、梳理分类阶段，不剔除任何状态）',
     inNumerator: resolved,
     inDenominator: all,
@@ -136,7 +157,7 @@ export const PETITION_METRICS: readonly PetitionMetric[] = [
   countingMetric({
     code: 'leader_resolution_rate',
     name: '包案化解率',
-    numeratorLabel: '包案已化解数（有包案领导且状态为“已化解”或“已销号”）',
+    numeratorLabel: `包案已化解数（有包案领导且状态为${statusNames(RESOLVED_STATUSES)}）`,
     denominatorLabel: '包案积案数（有包案领导的积案）',
     target: LEADER_RESOLUTION_TARGET,
     inNumerator: packagedAndResolved,
@@ -162,3 +183,31 @@ export const computeAllMetrics = (
 /** Whether a result reaches the metric's target; null when there is no target or no rate. */
 export const meetsTarget = (metric: PetitionMetric, result: MetricResult): boolean | null =>
   metric.target === null || result.rate === null ? null : result.rate >= metric.target;
+
+/**
+ * 办结率 and 化解率 from counts, as the tallies and reports hold them: the definitions above, not
+ * new ones. 办结率's denominator is the concluded cases plus the overdue ones (open, 办理时限 passed).
+ */
+export const conclusionRateOf = (counts: { concluded: number; overdue: number }): MetricResult =>
+  resultOf(counts.concluded, counts.concluded + counts.overdue);
+export const resolutionRateOf = (counts: { resolved: number; cases: number }): MetricResult =>
+  resultOf(counts.resolved, counts.cases);
+
+/**
+ * 化解率 over a 周点评's or 月通报's period: `resolution_rate` on the cases the period worked (open
+ * at its start or registered in it), those resolved within it counting as resolved.
+ */
+export const PERIOD_RESOLUTION = {
+  name: '化解率',
+  numeratorLabel: '期内化解的积案数',
+  denominatorLabel: '期内在办积案数（期初在办 + 期内新登记）',
+  of: (period: { openAtStart: number; new: number; resolved: number }): MetricResult =>
+    resolutionRateOf({ resolved: period.resolved, cases: period.openAtStart + period.new }),
+} as const;
+
+/** 办结率 at the end of a period: the cases concluded by its last day ÷ those plus the ones overdue then. */
+export const PERIOD_CONCLUSION = {
+  name: '办结率',
+  numeratorLabel: '截至期末已办结的积案数',
+  denominatorLabel: '截至期末应办结的积案数（已办结，加上期末已过办理时限仍未办结的）',
+} as const;

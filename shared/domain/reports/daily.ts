@@ -3,12 +3,24 @@
  * decided, what needs attention, and a table of the day's figures. Pure, so the numbers can be
  * checked exactly on a hand-built day; the backend gathers the facts.
  */
+import { formatRate, type MetricResult } from '../ledger/figures';
+import { petitionMetric } from '../petitions/metrics';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../risks/hazard-levels';
 import { documentDate, type ReportDocument, type ReportSection } from './document';
 
 export interface DailyFacts {
   date: string;
-  petitions: { registered: number; resolved: number; closed: number; open: number; overdue: number; dueSoon: number };
+  petitions: {
+    registered: number;
+    resolved: number;
+    closed: number;
+    open: number;
+    overdue: number;
+    dueSoon: number;
+    /** 办结率 and 化解率 of the whole ledger today (conclusion_rate, resolution_rate). */
+    conclusion: MetricResult;
+    resolution: MetricResult;
+  };
   hazards: {
     found: Record<HazardLevel, number>;
     raised: number;
@@ -43,6 +55,21 @@ function byColour(byLevel: Record<HazardLevel, number>): string {
   return `${total(byLevel)} 处${parts.length ? `（${parts.join('、')}）` : ''}`;
 }
 
+/** 办结率 87.05%（已办结积案数 3,783 ÷ 应办结积案数 4,346）: a rate with what it divides, in the metric's words. */
+export function rateSentence(
+  definition: { name: string; numeratorLabel: string; denominatorLabel: string },
+  result: MetricResult,
+  unit: string,
+): string {
+  const short = (label: string) => label.replace(/（.*$/, '');
+  const count = (n: number) => n.toLocaleString('zh-CN');
+  return (
+    `${definition.name} ${formatRate(result)}` +
+    `（${short(definition.numeratorLabel)} ${count(result.numerator)} ${unit} ÷ ` +
+    `${short(definition.denominatorLabel)} ${count(result.denominator)} ${unit}）`
+  );
+}
+
 const listed = <T>(items: T[], none: string, line: (item: T, index: number) => string): string[] =>
   items.length ? items.map(line) : [none];
 
@@ -57,6 +84,8 @@ export function dailyReport(facts: DailyFacts, meta: ReportMeta): ReportDocument
       paragraphs: [
         `今日新登记信访积案 ${p.registered} 件，化解 ${p.resolved} 件，销号 ${p.closed} 件；` +
           `在办积案 ${p.open} 件，其中超期 ${p.overdue} 件、临期 ${p.dueSoon} 件。`,
+        `截至今日，全县积案${rateSentence(petitionMetric('conclusion_rate'), p.conclusion, '件')}；` +
+          `${rateSentence(petitionMetric('resolution_rate'), p.resolution, '件')}。`,
         `今日新发现风险隐患 ${byColour(h.found)}，化解 ${h.resolved} 处，调升等级 ${h.raised} 处；` +
           `在办风险隐患 ${byColour(h.open)}。`,
         `今日稳评立项 ${a.registered} 件、作出决策 ${facts.decisions.length} 件；` +
@@ -111,6 +140,8 @@ export function dailyReport(facts: DailyFacts, meta: ReportMeta): ReportDocument
         ['稳评决策', String(facts.decisions.length), '—'],
         ['待决策稳评', '—', String(a.pendingDecision)],
         ['超期积案', '—', String(p.overdue)],
+        ['积案办结率', '—', formatRate(p.conclusion)],
+        ['积案化解率', '—', formatRate(p.resolution)],
         ['逾期措施和交办事项', '—', String(t.overdue)],
       ],
     },

@@ -1,17 +1,20 @@
 /**
  * The weekly review (周点评) and monthly bulletin (月通报): the period's totals and the townships
- * ranked by their resolution rate, the rule stated in the report itself.
+ * ranked by their rates, the rule stated in the report itself.
  *
- * 化解率 of a township = cases and hazards resolved in the period ÷ (those open at its start + those
- * new in it), compared exactly as fractions; at an equal rate fewer overdue cases come first.
- * Townships equal on both share a rank (1, 2, 2, 4) and are listed by code; a tie is never split
- * when the first or last three are named (docs/domain.md, Reports).
+ * Two rates side by side, never added together: the cases' 化解率 (PERIOD_RESOLUTION, in 件) and the
+ * hazards' 隐患化解率 (PERIOD_HAZARD_RESOLUTION, in 处), each defined where its ledger's figures are.
+ * Townships rank by the cases' rate, then the hazards', then fewer overdue cases, compared exactly
+ * as fractions. Townships equal on all three share a rank (1, 2, 2, 4) and are listed by code; a tie
+ * is never split when the first or last three are named (docs/domain.md, Reports).
  */
 import { addDays } from '../ledger/calendar';
-import { formatRate } from '../ledger/figures';
+import { formatRate, type MetricResult } from '../ledger/figures';
 import { competitionRanks, type Ranked } from '../ledger/ranking';
+import { conclusionRateOf, PERIOD_CONCLUSION, PERIOD_RESOLUTION } from '../petitions/metrics';
+import { PERIOD_HAZARD_RESOLUTION } from '../risks/figures';
 import { documentDate, type ReportDocument, type ReportKind } from './document';
-import type { ReportMeta } from './daily';
+import { rateSentence, type ReportMeta } from './daily';
 
 export interface TownshipPeriod {
   code: string;
@@ -19,6 +22,8 @@ export interface TownshipPeriod {
   casesOpenAtStart: number;
   casesNew: number;
   casesResolved: number;
+  /** Cases concluded (办结) on or before the period's last day. */
+  casesConcluded: number;
   hazardsOpenAtStart: number;
   hazardsNew: number;
   hazardsResolved: number;
@@ -46,16 +51,23 @@ export function periodOf(kind: PeriodFacts['kind'], date: string): { from: strin
   return { from: `${previousEnd.slice(0, 8)}01`, to: previousEnd };
 }
 
-const resolvedOf = (t: TownshipPeriod) => t.casesResolved + t.hazardsResolved;
-const baseOf = (t: TownshipPeriod) => t.casesOpenAtStart + t.casesNew + t.hazardsOpenAtStart + t.hazardsNew;
-const rateOf = (t: TownshipPeriod) => formatRate({ numerator: resolvedOf(t), denominator: baseOf(t) });
+const caseRate = (t: TownshipPeriod) =>
+  PERIOD_RESOLUTION.of({ openAtStart: t.casesOpenAtStart, new: t.casesNew, resolved: t.casesResolved });
+const hazardRate = (t: TownshipPeriod) =>
+  PERIOD_HAZARD_RESOLUTION.of({ openAtStart: t.hazardsOpenAtStart, new: t.hazardsNew, resolved: t.hazardsResolved });
+const hasWork = (t: TownshipPeriod) => caseRate(t).denominator + hazardRate(t).denominator > 0;
 
-/** Higher rate first (a township with nothing to resolve last), then fewer overdue cases; 0 is a tie. */
-function compareTownships(a: TownshipPeriod, b: TownshipPeriod): number {
-  if (!baseOf(a) || !baseOf(b)) return Number(!baseOf(a)) - Number(!baseOf(b)) || a.casesOverdue - b.casesOverdue;
-  // resolved/base compared as fractions, cross-multiplied in integers.
-  return resolvedOf(b) * baseOf(a) - resolvedOf(a) * baseOf(b) || a.casesOverdue - b.casesOverdue;
+/** Higher rate first, a rate with nothing to divide last; fractions cross-multiplied in integers. 0 is a tie. */
+function compareRates(a: MetricResult, b: MetricResult): number {
+  if (!a.denominator || !b.denominator) return Number(!a.denominator) - Number(!b.denominator);
+  return b.numerator * a.denominator - a.numerator * b.denominator;
 }
+
+/** The cases' 化解率, then the hazards' 隐患化解率, then fewer overdue cases. */
+const compareTownships = (a: TownshipPeriod, b: TownshipPeriod): number =>
+  compareRates(caseRate(a), caseRate(b)) ||
+  compareRates(hazardRate(a), hazardRate(b)) ||
+  a.casesOverdue - b.casesOverdue;
 
 const byCode = (a: TownshipPeriod, b: TownshipPeriod) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
@@ -93,7 +105,19 @@ const NAMES = {
 export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocument {
   const { noun, masthead } = NAMES[facts.kind];
   const ranked = rankTownships(facts.townships);
-  const withWork = ranked.filter(({ item }) => baseOf(item) > 0);
+  const withWork = ranked.filter(({ item }) => hasWork(item));
+  const county = (key: Exclude<keyof TownshipPeriod, 'code' | 'name'>) => sum(ranked, key);
+  const countyCases = PERIOD_RESOLUTION.of({
+    openAtStart: county('casesOpenAtStart'),
+    new: county('casesNew'),
+    resolved: county('casesResolved'),
+  });
+  const countyHazards = PERIOD_HAZARD_RESOLUTION.of({
+    openAtStart: county('hazardsOpenAtStart'),
+    new: county('hazardsNew'),
+    resolved: county('hazardsResolved'),
+  });
+  const countyConclusion = conclusionRateOf({ concluded: county('casesConcluded'), overdue: county('casesOverdue') });
   const { top, bottom, splitTie, allTied } = namedTownships(withWork);
   const span = `${documentDate(facts.from)}至${documentDate(facts.to)}`;
   return {
@@ -110,29 +134,45 @@ export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocume
           `${noun}全县新登记信访积案 ${sum(ranked, 'casesNew')} 件，化解 ${sum(ranked, 'casesResolved')} 件；` +
             `新发现风险隐患 ${sum(ranked, 'hazardsNew')} 处，化解 ${sum(ranked, 'hazardsResolved')} 处；` +
             `期末超期积案 ${sum(ranked, 'casesOverdue')} 件。`,
+          `${noun}积案${rateSentence(PERIOD_RESOLUTION, countyCases, '件')}；` +
+            `${rateSentence(PERIOD_HAZARD_RESOLUTION, countyHazards, '处')}；` +
+            `截至期末积案${rateSentence(PERIOD_CONCLUSION, countyConclusion, '件')}。`,
         ],
       },
       {
         heading: '乡镇（街道）排名',
         paragraphs: [
-          '按化解率从高到低排列。化解率 = 期内化解的积案和隐患 ÷（期初在办 + 期内新增），化解率相同的超期积案少者在前；' +
-            '两项均相同的并列同一名次，并列者不拆开点名。',
+          '按积案化解率从高到低排列，相同的按隐患化解率，再相同的超期积案少者在前。' +
+            `积案化解率 = ${PERIOD_RESOLUTION.numeratorLabel} ÷ ${PERIOD_RESOLUTION.denominatorLabel}；` +
+            `隐患化解率 = ${PERIOD_HAZARD_RESOLUTION.numeratorLabel} ÷ ${PERIOD_HAZARD_RESOLUTION.denominatorLabel}；` +
+            '两率分别计算，积案（件）与隐患（处）不相加。三项均相同的并列同一名次，并列者不拆开点名。',
           rankingSentence(noun, withWork.length, { top, bottom, splitTie, allTied }),
         ],
       },
     ],
     figures: {
       caption: `${noun}各乡镇（街道）排名`,
-      columns: ['排名', '乡镇（街道）', '新增积案', '化解积案', '新增隐患', '化解隐患', '超期积案', '化解率'],
+      columns: [
+        '排名',
+        '乡镇（街道）',
+        '新增积案',
+        '化解积案',
+        '积案化解率',
+        '新增隐患',
+        '化解隐患',
+        '隐患化解率',
+        '超期积案',
+      ],
       rows: ranked.map(({ item: t, rank }) => [
         String(rank),
         t.name,
         String(t.casesNew),
         String(t.casesResolved),
+        formatRate(caseRate(t)),
         String(t.hazardsNew),
         String(t.hazardsResolved),
+        formatRate(hazardRate(t)),
         String(t.casesOverdue),
-        rateOf(t),
       ]),
     },
     signer: meta.signer,
@@ -142,7 +182,7 @@ export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocume
 
 function rankingSentence(noun: string, withWork: number, named: ReturnType<typeof namedTownships>): string {
   if (!withWork) return `${noun}各乡镇（街道）均无在办积案和隐患。`;
-  if (named.allTied) return `${noun}各乡镇（街道）化解率和超期积案均相同，并列第 1 名，不分先后。`;
+  if (named.allTied) return `${noun}各乡镇（街道）积案化解率、隐患化解率和超期积案均相同，并列第 1 名，不分先后。`;
   const parts = [
     named.top.length ? `排名靠前的是${names(named.top)}` : '',
     named.bottom.length ? `排名靠后的是${names(named.bottom)}，请加大化解力度` : '',

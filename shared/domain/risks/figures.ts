@@ -140,6 +140,19 @@ export const HAZARD_FIGURES: readonly RiskFigure<HazardFigureRecord, HazardFigur
   }),
 ];
 
+/**
+ * 隐患化解率 over a 周点评's or 月通报's period: `hazard_resolution_rate` on the hazards the period
+ * worked (open at its start or found in it), those resolved within it counting as resolved. Counted
+ * in 处, never added to the cases' 件.
+ */
+export const PERIOD_HAZARD_RESOLUTION = {
+  name: '隐患化解率',
+  numeratorLabel: '期内化解的隐患数',
+  denominatorLabel: '期内在办隐患数（期初在办 + 期内新发现）',
+  of: (period: { openAtStart: number; new: number; resolved: number }): MetricResult =>
+    resultOf(period.resolved, period.openAtStart + period.new),
+} as const;
+
 export const HAZARD_BREAKDOWN_CODES = ['open_hazards_by_level', 'open_hazards_by_township'] as const;
 export type HazardBreakdownCode = (typeof HAZARD_BREAKDOWN_CODES)[number];
 

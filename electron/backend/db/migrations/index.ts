@@ -18,6 +18,7 @@ import { migration0014 } from './0014-ledger-import';
 import { migration0015 } from './0015-assessment-views';
 import { migration0016 } from './0016-attachment-ledgers';
 import { migration0017 } from './0017-petition-procedure';
+import { migration0018 } from './0018-figure-tallies';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,7 +4,7 @@ import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 import type { RegionReference } from '../../ledger/registry';
 
 /**
- * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0005, 0010)
+ * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0010, 0017, 0018)
  * or a range of an index, never a ledger in full, and leaves voided records out; the bench runs
  * them raw as the floor.
  * Parameters: @today, @from (first day of the trend), @level, @limit.
@@ -18,13 +18,19 @@ export const SNAPSHOT_SQL = {
   categoryLabels: `SELECT dict_code AS dict, code, label FROM dict_entries
     WHERE dict_code IN ('hazard_category', 'petition_category')`,
   hazardTallies: `SELECT township_code AS township, level, category, open FROM board_hazard_tallies WHERE open != 0`,
-  caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(concluded) AS concluded
+  caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(concluded) AS concluded,
+      sum(resolved) AS resolved
     FROM petition_tallies GROUP BY township_code`,
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
-  overdueCases: `SELECT township_code AS township, count(*) AS n
-    FROM petitions INDEXED BY petitions_open_due
-    WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
-    GROUP BY township_code`,
+  /**
+   * Open cases past their 办理时限, per township: those with a 办理时限 less the ones due today or
+   * later (migration 0018), so the overdue ones are never read.
+   */
+  overdueCases: `SELECT township, sum(n) AS n FROM (
+      SELECT township_code AS township, sum(open_due) AS n FROM petition_tallies GROUP BY 1
+      UNION ALL
+      SELECT township_code, -sum(open) FROM petition_due_tallies WHERE due_date >= @today GROUP BY 1)
+    GROUP BY township`,
   /** Overdue open tasks by the township of their owner (an assessment counts in each of its townships). */
   overdueTasks: `SELECT township, count(*) AS n FROM (
       SELECT h.township_code AS township FROM risk_tasks t INDEXED BY risk_tasks_open_due JOIN hazards h ON h.id = t.owner_id

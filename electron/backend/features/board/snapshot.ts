@@ -16,14 +16,17 @@ import {
 } from '../../../../shared/contract/board';
 import { riskIndex } from '../../../../shared/domain/board/risk-index';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
-import { resultOf } from '../../../../shared/domain/ledger/figures';
 import { competitionRanks } from '../../../../shared/domain/ledger/ranking';
+import { conclusionRateOf, resolutionRateOf } from '../../../../shared/domain/petitions/metrics';
 import { HAZARD_LEVEL_LABELS, HAZARD_LEVELS, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
 import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
 import { centreOfCounty } from '../../db/county';
 import { todayOf } from '../../ledger/clock';
 import { snapshotRows } from './snapshot-queries';
+
+/** A township's cases from petition_tallies (migration 0017): 办结 = the reply, 化解 apart. */
+type CaseTally = { township: string; cases: number; concluded: number; resolved: number };
 
 const UNCLASSIFIED = '未分类';
 
@@ -121,18 +124,13 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
 
   const hazards = openHazardTallies(ctx);
 
-  const cases = new Map(
-    snapshotRows<{ township: string; cases: number; concluded: number }>(sql, 'caseTallies').map((c) => [
-      c.township,
-      c,
-    ]),
-  );
+  const cases = new Map(snapshotRows<CaseTally>(sql, 'caseTallies').map((c) => [c.township, c]));
   const overdueCases = countsBy(snapshotRows(sql, 'overdueCases', { today }), 'township');
   const overdueTasks = countsBy(snapshotRows(sql, 'overdueTasks', { today }), 'township');
 
   const townships: BoardTownship[] = townshipRows.map(({ code, name }) => {
     const openHazards = hazards.byTownship.get(code) ?? noHazards();
-    const tally = cases.get(code) ?? { cases: 0, concluded: 0 };
+    const tally = cases.get(code) ?? { township: code, cases: 0, concluded: 0, resolved: 0 };
     const inputs = {
       openHazards,
       openCases: tally.cases - tally.concluded,
@@ -140,17 +138,21 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
       overdueTasks: overdueTasks.get(code) ?? 0,
     };
     const { index, band } = riskIndex(inputs, weights);
-    // 化解率 as metrics.ts defines resolution_rate: concluded (已化解, 已销号) ÷ all cases.
-    return { code, name, riskIndex: index, band, ...inputs, resolution: resultOf(tally.concluded, tally.cases) };
+    return { code, name, riskIndex: index, band, ...inputs, resolution: resolutionRateOf(tally) };
   });
 
   const { trends, todayCounts } = trendDays(ctx, from, today);
 
   const caseSums = [...cases.values()].reduce(
-    (sum, c) => ({ cases: sum.cases + c.cases, concluded: sum.concluded + c.concluded }),
-    { cases: 0, concluded: 0 },
+    (sum, c) => ({
+      cases: sum.cases + c.cases,
+      concluded: sum.concluded + c.concluded,
+      resolved: sum.resolved + c.resolved,
+    }),
+    { cases: 0, concluded: 0, resolved: 0 },
   );
   const sourceRow = snapshotRows<BoundarySource>(sql, 'boundarySource')[0];
+  const overdueTotal = [...overdueCases.values()].reduce((n, c) => n + c, 0);
 
   return {
     generatedAt: ctx.now().toISOString(),
@@ -162,9 +164,10 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     totals: {
       openHazards: hazards.total,
       openCases: caseSums.cases - caseSums.concluded,
-      resolution: resultOf(caseSums.concluded, caseSums.cases),
+      resolution: resolutionRateOf(caseSums),
+      conclusion: conclusionRateOf({ concluded: caseSums.concluded, overdue: overdueTotal }),
       overdue: {
-        cases: [...overdueCases.values()].reduce((n, c) => n + c, 0),
+        cases: overdueTotal,
         tasks: snapshotRows<{ n: number }>(sql, 'overdueTasksTotal', { today })[0]?.n ?? 0,
       },
       today: todayCounts,

@@ -1,50 +1,21 @@
-import { notVoided } from '../../ledger/live';
-import { OPEN_CASE_SQL } from '../../db/status-lists';
 import type { FigureGroup, PetitionFigures } from '../../../../shared/contract/petitions';
-import { PETITION_METRICS, type PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
+import {
+  conclusionRateOf,
+  PETITION_METRICS,
+  resolutionRateOf,
+  type PetitionMetricCode,
+} from '../../../../shared/domain/petitions/metrics';
 import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { TallyName } from './tallies';
+import { NOT_YET_DUE_SQL } from '../../db/figure-tallies';
 import { todayOf } from '../../ledger/clock';
 
-/** One township × unit cell: the tallies kept by triggers, and the overdue count of today. */
-export type TallyCell = Record<TallyName | 'overdue', number> & {
-  township: string;
-  townshipName: string;
-  unit: string;
-  unitName: string | null;
-};
-
-type Counts = Omit<TallyCell, 'township' | 'townshipName' | 'unit' | 'unitName'>;
-
 /**
- * Each metric of the domain's PETITION_METRICS as [numerator, denominator] of the tallies. The
- * definitions are the domain's (metrics.ts); a test checks these against the domain's `compute`.
+ * The counts of one township × unit cell: petition_tallies (migration 0017: 办结 = the reply, 化解,
+ * 按期, open with a 办理时限 …) and, of the open ones, those overdue today (their count less the ones
+ * not yet due, from the due tallies of migration 0018).
  */
-const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => [number, number]> = {
-  resolution_rate: (c) => [c.resolved, c.cases],
-  on_time_rate: (c) => [c.on_time, c.concluded],
-  overdue: (c) => [c.overdue, c.open_due],
-  repeat_cases: (c) => [c.repeat_cases, c.cases],
-  repeat_visits: (c) => [c.visits - c.cases, c.visits],
-  leader_resolution_rate: (c) => [c.packaged_resolved, c.packaged],
-};
-
-/** The figures' two statements (the bench runs them raw as the floor). */
-export const FIGURE_SQL = {
-  tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
-      t.cases, t.concluded, t.resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_resolved,
-      t.open_due
-    FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
-    WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
-  overdue: `SELECT township_code AS township, coalesce(handling_unit_id, '') AS unit, count(*) AS overdue
-    FROM petitions INDEXED BY petitions_open_due
-    WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
-      AND (@scope IS NULL OR township_code LIKE @scope || '%')
-    GROUP BY 1, 2`,
-};
-
 const COUNT_KEYS = [
   'cases',
   'concluded',
@@ -56,7 +27,37 @@ const COUNT_KEYS = [
   'packaged_resolved',
   'open_due',
   'overdue',
-] as const satisfies ReadonlyArray<keyof Counts>;
+] as const;
+
+type Counts = Record<(typeof COUNT_KEYS)[number], number>;
+
+export type TallyCell = Counts & { township: string; townshipName: string; unit: string; unitName: string | null };
+
+/**
+ * Each metric of the domain's PETITION_METRICS as its result from the tallies. The definitions are
+ * the domain's (metrics.ts); a test checks these against the domain's `compute`.
+ */
+const METRIC_COUNTS: Record<PetitionMetricCode, (c: Counts) => MetricResult> = {
+  conclusion_rate: (c) => conclusionRateOf(c),
+  resolution_rate: (c) => resolutionRateOf(c),
+  on_time_rate: (c) => resultOf(c.on_time, c.concluded),
+  overdue: (c) => resultOf(c.overdue, c.open_due),
+  repeat_cases: (c) => resultOf(c.repeat_cases, c.cases),
+  repeat_visits: (c) => resultOf(c.visits - c.cases, c.visits),
+  leader_resolution_rate: (c) => resultOf(c.packaged_resolved, c.packaged),
+};
+
+type NotYetDue = { township: string; unit: string; n: number };
+
+/** The figures' statements (the bench runs them raw as the floor): none reads a case row. */
+export const FIGURE_SQL = {
+  tallies: `SELECT t.township_code AS township, g.name AS townshipName, t.unit_id AS unit, u.name AS unitName,
+      t.cases, t.concluded, t.resolved, t.on_time, t.repeat_cases, t.visits, t.packaged, t.packaged_resolved,
+      t.open_due
+    FROM petition_tallies t JOIN regions g ON g.code = t.township_code LEFT JOIN units u ON u.id = t.unit_id
+    WHERE t.cases > 0 AND (@scope IS NULL OR t.township_code LIKE @scope || '%')`,
+  notYetDue: NOT_YET_DUE_SQL,
+};
 
 const zero = (): Counts => Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as Counts;
 
@@ -65,9 +66,10 @@ function add(into: Counts, cell: TallyCell): void {
 }
 
 function resultsOf(counts: Counts): Record<PetitionMetricCode, MetricResult> {
-  return Object.fromEntries(
-    PETITION_METRICS.map(({ code }) => [code, resultOf(...METRIC_COUNTS[code](counts))]),
-  ) as Record<PetitionMetricCode, MetricResult>;
+  return Object.fromEntries(PETITION_METRICS.map(({ code }) => [code, METRIC_COUNTS[code](counts)])) as Record<
+    PetitionMetricCode,
+    MetricResult
+  >;
 }
 
 function groupBy(cells: TallyCell[], key: (c: TallyCell) => string, name: (c: TallyCell) => string): FigureGroup[] {
@@ -108,25 +110,17 @@ export function rollUp(cells: TallyCell[], today: string): PetitionFigures {
   };
 }
 
-/** Joins the tallies with today's overdue counts. */
-export function cellsOf(
-  tallies: Omit<TallyCell, 'overdue'>[],
-  overdue: Array<{ township: string; unit: string; overdue: number }>,
-): TallyCell[] {
-  const late = new Map(overdue.map((o) => [`${o.township}|${o.unit}`, o.overdue]));
-  return tallies.map((t) => ({ ...t, overdue: late.get(`${t.township}|${t.unit}`) ?? 0 }));
+/** Joins the tallies with the open cases not yet due of the same cells: the rest are overdue. */
+export function cellsOf(tallies: Array<Omit<TallyCell, 'overdue'>>, notYetDue: NotYetDue[]): TallyCell[] {
+  const ahead = new Map(notYetDue.map((r) => [`${r.township}|${r.unit}`, r.n]));
+  return tallies.map((t) => ({ ...t, overdue: t.open_due - (ahead.get(`${t.township}|${t.unit}`) ?? 0) }));
 }
 
-/** 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
+/** 办结率, 化解率, 按期办结率, overdue and repeat figures for the user's scope, overall and by township and unit. */
 export function petitionFigures(ctx: HandlerContext): PetitionFigures {
   const today = todayOf(ctx);
   const scope = principalOf(ctx).regionCode;
   const params = { today, scope: scope ? townshipPrefix(scope) : null };
-  const tallies = ctx.sql.prepare(FIGURE_SQL.tallies).all({ scope: params.scope }) as Omit<TallyCell, 'overdue'>[];
-  const overdue = ctx.sql.prepare(FIGURE_SQL.overdue).all(params) as Array<{
-    township: string;
-    unit: string;
-    overdue: number;
-  }>;
-  return rollUp(cellsOf(tallies, overdue), today);
+  const rows = <T>(text: string) => ctx.sql.prepare(text).all(params) as T[];
+  return rollUp(cellsOf(rows(FIGURE_SQL.tallies), rows<NotYetDue>(FIGURE_SQL.notYetDue)), today);
 }

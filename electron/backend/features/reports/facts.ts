@@ -1,5 +1,7 @@
 import { HAZARD_LEVELS, hazardLevelRank, type HazardLevel } from '../../../../shared/domain/risks/hazard-levels';
-import { DECIDED_ASSESSMENT_SQL, OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { DECIDED_ASSESSMENT_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { CASE_PREDICATES } from '../../db/figure-tallies';
+import { conclusionRateOf, resolutionRateOf } from '../../../../shared/domain/petitions/metrics';
 import { ASSESSMENT_DECISION_LABELS, type AssessmentDecision } from '../../../../shared/domain/risks/assessment-levels';
 import type { DailyFacts } from '../../../../shared/domain/reports/daily';
 import type { PeriodFacts, TownshipPeriod } from '../../../../shared/domain/reports/period';
@@ -15,20 +17,26 @@ const LIVE = notVoided();
  * The facts of one day for the daily report, county-wide, as they stand now: counts of what
  * happened on `date` (registered, found, noted, assigned, decided …) and of what is open today.
  */
-/** Open with a deadline: the very condition of index petitions_open_due (migration 0005). */
-const OPEN_DUE = `status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND ${LIVE}`;
+/**
+ * The day's cases by their date columns; the backlog's counts from the tallies (migrations 0017,
+ * 0018): all cases, 化解, 办结 (the reply), open ones (the categories' tally) and overdue ones by due date.
+ */
 const PETITIONS = `SELECT
     (SELECT count(*) FROM petitions WHERE received_date = @date AND ${LIVE}) AS registered,
     (SELECT count(*) FROM petitions WHERE resolved_date = @date AND ${LIVE}) AS resolved,
     (SELECT count(*) FROM petitions WHERE closed_date = @date AND ${LIVE}) AS closed,
-    (SELECT count(*) FROM petitions WHERE status IN ${OPEN_CASE_SQL} AND ${LIVE}) AS open,
-    (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date < @date) AS overdue,
-    (SELECT count(*) FROM petitions WHERE ${OPEN_DUE} AND due_date BETWEEN @date AND @soon) AS dueSoon`;
-/** Found today, and open, by colour (index hazards_open for the open ones). */
+    (SELECT sum(cases) FROM petition_tallies) AS cases,
+    (SELECT sum(resolved) FROM petition_tallies) AS resolvedInAll,
+    (SELECT sum(concluded) FROM petition_tallies) AS concluded,
+    (SELECT sum(open) FROM board_case_categories) AS open,
+    (SELECT sum(open_due) FROM petition_tallies)
+      - coalesce((SELECT sum(open) FROM petition_due_tallies WHERE due_date >= @date), 0) AS overdue,
+    (SELECT sum(open) FROM petition_due_tallies WHERE due_date BETWEEN @date AND @soon) AS dueSoon`;
+/** Found today, and open, by colour (the open ones from the board's tallies, migration 0010). */
 const HAZARDS_BY_LEVEL = `SELECT level, sum(found) AS found, sum(open) AS open FROM (
     SELECT level, count(*) AS found, 0 AS open FROM hazards WHERE found_on = @date AND ${LIVE} GROUP BY level
     UNION ALL
-    SELECT level, 0, count(*) FROM hazards WHERE status IN ${OPEN_HAZARD_SQL} AND ${LIVE} GROUP BY level)
+    SELECT level, 0, sum(open) FROM board_hazard_tallies GROUP BY level)
   GROUP BY level`;
 /** The domain's hazardLevelRank in SQL. */
 const rank = (column: string) =>
@@ -68,7 +76,12 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
   const params = { date, soon: addDays(date, dueSoonDays) };
   const all = <T>(text: string, bound: Record<string, string> = params) => sql.prepare(text).all(bound) as T[];
   const one = <T>(text: string, bound: Record<string, string> = params) => sql.prepare(text).get(bound) as T;
-  const p = one<Counts<'registered' | 'resolved' | 'closed' | 'open' | 'overdue' | 'dueSoon'>>(PETITIONS);
+  const p =
+    one<
+      Counts<
+        'registered' | 'resolved' | 'closed' | 'cases' | 'resolvedInAll' | 'concluded' | 'open' | 'overdue' | 'dueSoon'
+      >
+    >(PETITIONS);
   const byLevel = all<{ level: HazardLevel; found: number; open: number }>(HAZARDS_BY_LEVEL, { date });
   const level = (key: 'found' | 'open') =>
     Object.fromEntries(HAZARD_LEVELS.map((l) => [l, n(byLevel.find((r) => r.level === l)?.[key])])) as Record<
@@ -87,6 +100,8 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
       open: n(p.open),
       overdue: n(p.overdue),
       dueSoon: n(p.dueSoon),
+      conclusion: conclusionRateOf({ concluded: n(p.concluded), overdue: n(p.overdue) }),
+      resolution: resolutionRateOf({ resolved: n(p.resolvedInAll), cases: n(p.cases) }),
     },
     hazards: { found: level('found'), raised: n(day.raised), resolved: n(day.resolved), open: level('open') },
     assessments: {
@@ -105,29 +120,57 @@ export function dailyFacts(sql: Sql, date: string, dueSoonDays: number): DailyFa
 }
 
 /**
- * Per township over [from, to], reconstructed from the dates so a past period reads as it was:
- * open at the start, new, resolved, and (cases) past due and unresolved at the end.
+ * Per township over [from, to], reconstructed from the tallies (migrations 0017, 0018) so a past period
+ * reads as it was, from the days since its start only: received (found) before it = all less those
+ * since; open at the start = that less the ones resolved before it; new and resolved in it;
+ * concluded by its end = all concluded less those concluded after it. Voided records are in none.
  */
-const TOWNSHIPS = `SELECT g.code, g.name,
-    coalesce(p.open_start, 0) AS casesOpenAtStart, coalesce(p.new, 0) AS casesNew,
-    coalesce(p.resolved, 0) AS casesResolved, coalesce(p.overdue, 0) AS casesOverdue,
-    coalesce(h.open_start, 0) AS hazardsOpenAtStart, coalesce(h.new, 0) AS hazardsNew,
-    coalesce(h.resolved, 0) AS hazardsResolved
+const DAYS = `SELECT g.code, g.name,
+    coalesce(pt.cases, 0) - coalesce(p.received_since, 0) - coalesce(pt.resolved, 0) + coalesce(p.resolved_since, 0)
+      AS casesOpenAtStart,
+    coalesce(p.new, 0) AS casesNew, coalesce(p.resolved, 0) AS casesResolved,
+    coalesce(pt.concluded, 0) - coalesce(p.concluded_after, 0) AS casesConcluded,
+    coalesce(ht.found, 0) - coalesce(h.found_since, 0) - coalesce(ht.resolved, 0) + coalesce(h.resolved_since, 0)
+      AS hazardsOpenAtStart,
+    coalesce(h.new, 0) AS hazardsNew, coalesce(h.resolved, 0) AS hazardsResolved
   FROM regions g
-  LEFT JOIN (SELECT township_code,
-      sum(received_date < @from AND (resolved_date IS NULL OR resolved_date >= @from)) AS open_start,
-      sum(received_date BETWEEN @from AND @to) AS new,
-      sum(resolved_date BETWEEN @from AND @to) AS resolved,
-      sum(received_date <= @to AND due_date < @to AND (resolved_date IS NULL OR resolved_date > @to)) AS overdue
-    FROM petitions WHERE ${LIVE} GROUP BY township_code) p ON p.township_code = g.code
-  LEFT JOIN (SELECT township_code,
-      sum(found_on < @from AND (resolved_on IS NULL OR resolved_on >= @from)) AS open_start,
-      sum(found_on BETWEEN @from AND @to) AS new,
-      sum(resolved_on BETWEEN @from AND @to) AS resolved
-    FROM hazards WHERE ${LIVE} GROUP BY township_code) h ON h.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(cases) AS cases, sum(resolved) AS resolved, sum(concluded) AS concluded
+    FROM petition_tallies GROUP BY township_code) pt ON pt.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(received) AS received_since, sum(resolved) AS resolved_since,
+      sum(received * (day <= @to)) AS new, sum(resolved * (day <= @to)) AS resolved,
+      sum(concluded * (day > @to)) AS concluded_after
+    FROM petition_day_tallies WHERE day >= @from GROUP BY township_code) p ON p.township_code = g.code
+  LEFT JOIN hazard_totals ht ON ht.township_code = g.code
+  LEFT JOIN (SELECT township_code, sum(found) AS found_since, sum(resolved) AS resolved_since,
+      sum(found * (day <= @to)) AS new, sum(resolved * (day <= @to)) AS resolved
+    FROM hazard_day_tallies WHERE day >= @from GROUP BY township_code) h ON h.township_code = g.code
   WHERE g.level = 'township'
   ORDER BY g.sort, g.code`;
+/**
+ * Cases open and past their 办理时限 at the end of the period: those open today with a 办理时限,
+ * less the ones due on its last day or later (the due tallies), and those due before it but
+ * replied only after it (an index range over the reply dates since, migration 0018).
+ */
+const OVERDUE_AT_END = `SELECT township, sum(n) AS n FROM (
+    SELECT township_code AS township, sum(open_due) AS n FROM petition_tallies GROUP BY 1
+    UNION ALL
+    SELECT township_code, -sum(open) FROM petition_due_tallies WHERE due_date >= @to GROUP BY 1
+    UNION ALL
+    SELECT township_code, count(*) FROM petitions INDEXED BY petitions_replied
+    WHERE reply_date > @to AND ${CASE_PREDICATES.concluded('petitions')} AND due_date < @to AND ${LIVE}
+    GROUP BY 1)
+  GROUP BY township`;
+
+/** The period facts' statements, for the bench's raw-SQL floor (parameters @from, @to). */
+export const PERIOD_SQL = [DAYS, OVERDUE_AT_END];
 
 export function periodFacts(sql: Sql, kind: PeriodFacts['kind'], from: string, to: string): PeriodFacts {
-  return { kind, from, to, townships: sql.prepare(TOWNSHIPS).all({ from, to }) as TownshipPeriod[] };
+  const overdue = new Map(
+    (sql.prepare(OVERDUE_AT_END).all({ to }) as Array<{ township: string; n: number }>).map((r) => [r.township, r.n]),
+  );
+  const townships = (sql.prepare(DAYS).all({ from, to }) as Array<Omit<TownshipPeriod, 'casesOverdue'>>).map((t) => ({
+    ...t,
+    casesOverdue: overdue.get(t.code) ?? 0,
+  }));
+  return { kind, from, to, townships };
 }
