@@ -75,3 +75,20 @@ export const TALLIES_BY_TRIGGERS = `SELECT township_code, unit_id, ${COUNTERS.jo
 export const TALLIES_RECOUNTED = `SELECT township_code, coalesce(handling_unit_id, '') AS unit_id,
   ${COUNTERS.map((c) => `sum(${PETITION_TALLIES[c]('p')}) AS ${c}`).join(', ')}
   FROM petitions p GROUP BY 1, 2 ORDER BY 1, 2`;
+
+/** One input per step of the procedure that brings a new case forward (today's date). */
+export const STEPS = {
+  classify: { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
+  accept: { action: 'accept' },
+  assign: { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
+  startResolving: { action: 'startResolving', progressNote: '已约见信访人' },
+  reply: { action: 'reply', replyKind: 'support' },
+  requestReview: { action: 'requestReview' },
+  decideReview: { action: 'decideReview', reason: '维持原处理意见' },
+  requestReReview: { action: 'requestReReview' },
+  decideReReview: { action: 'decideReReview', reason: '维持复查意见' },
+  resolve: { action: 'resolve', outcome: '工资已结清' },
+  closeOut: { action: 'closeOut', evidence: '签署息诉罢访协议' },
+  refuse: { action: 'refuse', reason: '不属于信访事项' },
+  refuseAgain: { action: 'refuseAgain', reason: '同一事实已复核终结' },
+} as const;

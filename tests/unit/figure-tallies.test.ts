@@ -7,15 +7,28 @@ import { Random } from '../../electron/backend/demo/random';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { computeAllMetrics, type PetitionMetricRecord } from '../../shared/domain/petitions/metrics';
 import {
+  allowedActions,
   CONCLUDED_STATUSES,
   isConcluded,
   isResolved,
   OPEN_STATUSES,
   PETITION_STATUSES,
   RESOLVED_STATUSES,
+  type PetitionAction,
   type PetitionStatus,
 } from '../../shared/domain/petitions/statuses';
-import { BUREAU, EAST, must, petitionBackend, TALLIES_BY_TRIGGERS, TOWN_UNIT, WEST } from '../helpers/petitions';
+import {
+  BUREAU,
+  EAST,
+  must,
+  petitionBackend,
+  registration,
+  STEPS,
+  TALLIES_BY_TRIGGERS,
+  TOWN_UNIT,
+  WEST,
+} from '../helpers/petitions';
+import type { InputOf } from '../../shared/contract';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 
@@ -186,6 +199,18 @@ describe('figure tallies: kept by triggers through random writes', () => {
     });
   }
 
+  /** petition_tallies (0017) counted afresh from the live cases. */
+  function liveTotals(setup: Setup) {
+    const counters = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
+    return setup.backend.services.sql.db
+      .prepare(
+        `SELECT township_code, coalesce(handling_unit_id, '') AS unit_id,
+          ${counters.map((c) => `sum(${PETITION_TALLIES[c]('p')}) AS ${c}`).join(', ')}
+        FROM petitions p WHERE p.voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .all();
+  }
+
   it('equal the domain’s compute and a recount after random registrations, steps through every status, moves and voids', async () => {
     const setup = await petitionBackend();
     const db = setup.backend.services.sql.db;
@@ -205,15 +230,7 @@ describe('figure tallies: kept by triggers through random writes', () => {
         else update.run({ ...randomRow(rng, n), id: idOf(n) });
       }
       for (const { table, kept, expected } of recount(setup)) expect([table, kept]).toEqual([table, expected]);
-      const counters = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
-      const totals = db
-        .prepare(
-          `SELECT township_code, coalesce(handling_unit_id, '') AS unit_id,
-            ${counters.map((c) => `sum(${PETITION_TALLIES[c]('p')}) AS ${c}`).join(', ')}
-          FROM petitions p WHERE p.voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
-        )
-        .all();
-      expect(db.prepare(TALLIES_BY_TRIGGERS).all()).toEqual(totals);
+      expect(db.prepare(TALLIES_BY_TRIGGERS).all()).toEqual(liveTotals(setup));
       const figures = await must(setup.backend.call('petitions.figures', {}, setup.leader));
       expect(figures.overall).toEqual(computeAllMetrics(records(setup), { today: TODAY }));
       for (const group of figures.byTownship) {
@@ -249,5 +266,59 @@ describe('figure tallies: kept by triggers through random writes', () => {
         }));
       expect([from, to, picked]).toEqual([from, to, direct]);
     }
+  });
+
+  it('equal a recount and the domain’s compute after random workflow steps through the backend', async () => {
+    const setup = await petitionBackend();
+    const db = setup.backend.services.sql.db;
+    const rng = new Random(20261206);
+    // The steps beside the forward ones: moves between units, objections, send-backs, reopenings.
+    const REFUSALS: PetitionAction[] = ['refuse', 'refuseAgain'];
+    const steps: Partial<Record<PetitionAction, Omit<InputOf<'petitions.transition'>, 'id'>>> = {
+      ...STEPS,
+      object: { action: 'object', reason: '不属于本单位职责' },
+      sendBack: { action: 'sendBack', reason: '信访人不认可化解结果' },
+      reopen: { action: 'reopen', reason: '信访人再次来访', dueDate: '2026-12-31' },
+    };
+    const cases = new Map<string, { status: PetitionStatus; unit: string | null }>();
+    const visited = new Set<PetitionStatus>();
+    for (let i = 0; i < 12; i += 1) {
+      const { petition } = await must(
+        setup.backend.call(
+          'petitions.create',
+          registration({ separateCase: true, townshipCode: i % 2 ? EAST : WEST }),
+          setup.officer,
+        ),
+      );
+      cases.set(petition.id, { status: petition.status, unit: null });
+    }
+    for (let round = 0; round < 4; round += 1) {
+      for (let i = 0; i < 60; i += 1) {
+        const id = rng.pick([...cases.keys()]);
+        const { status, unit } = cases.get(id)!;
+        // Refusal ends a case: only the first few may be refused, so the others go on.
+        const refusable = [...cases.keys()].indexOf(id) < 3;
+        const actions = allowedActions(status).filter(
+          (a) => (a === 'transfer' || steps[a]) && (refusable || !REFUSALS.includes(a)),
+        );
+        if (actions.length === 0) continue;
+        const action = rng.pick(actions);
+        const input =
+          action === 'transfer'
+            ? { action, reason: '职责调整', handlingUnitId: unit === TOWN_UNIT ? BUREAU : TOWN_UNIT }
+            : steps[action]!;
+        const user = action === 'closeOut' ? setup.leader : setup.officer;
+        const done = await must(setup.backend.call('petitions.transition', { id, ...input }, user));
+        cases.set(id, { status: done.status, unit: done.handlingUnitId });
+        visited.add(done.status);
+      }
+      for (const { table, kept, expected } of recount(setup)) expect([table, kept]).toEqual([table, expected]);
+      expect(db.prepare(TALLIES_BY_TRIGGERS).all()).toEqual(liveTotals(setup));
+      const figures = await must(setup.backend.call('petitions.figures', {}, setup.leader));
+      expect(figures.overall).toEqual(computeAllMetrics(records(setup), { today: TODAY }));
+    }
+    // The walk went through the reply, 化解, 销号, finality after 复核 and a refusal.
+    const wanted: PetitionStatus[] = ['replied', 'resolved', 'closed', 'final', 'not_accepted'];
+    expect(wanted.filter((status) => !visited.has(status))).toEqual([]);
   });
 });

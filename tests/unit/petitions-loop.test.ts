@@ -8,6 +8,7 @@ import {
   PETITIONER,
   petitionBackend,
   registration,
+  STEPS,
   TALLIES_BY_TRIGGERS,
   TALLIES_RECOUNTED,
   TOWN_UNIT,
@@ -27,22 +28,6 @@ async function registered(setup: Setup) {
   return (await must(setup.backend.call('petitions.create', registration({ separateCase: true }), setup.officer)))
     .petition;
 }
-
-const STEPS = {
-  classify: { action: 'classify', itemType: 'appeal', category: 'labour_social_security' },
-  accept: { action: 'accept' },
-  assign: { action: 'assign', handlingUnitId: TOWN_UNIT, responsibleLeaderId: LEADER, dueDate: '2026-12-20' },
-  startResolving: { action: 'startResolving', progressNote: '已约见信访人' },
-  reply: { action: 'reply', replyKind: 'support' },
-  requestReview: { action: 'requestReview' },
-  decideReview: { action: 'decideReview', reason: '维持原处理意见' },
-  requestReReview: { action: 'requestReReview' },
-  decideReReview: { action: 'decideReReview', reason: '维持复查意见' },
-  resolve: { action: 'resolve', outcome: '工资已结清' },
-  closeOut: { action: 'closeOut', evidence: '签署息诉罢访协议' },
-  refuse: { action: 'refuse', reason: '不属于信访事项' },
-  refuseAgain: { action: 'refuseAgain', reason: '同一事实已复核终结' },
-} as const;
 
 const REPLIED = ['classify', 'assign', 'startResolving', 'reply'] as const;
 const REVIEWED = [...REPLIED, 'requestReview', 'decideReview'] as const;
