@@ -9,8 +9,8 @@ import { PETITION_TALLIES } from './migrations/0017-petition-procedure';
  * so a read touches one row per (key, date), never one per case.
  *
  * The conditions are petition_tallies' own (办结 = the written reply, 化解, open with a 办理时限), so
- * the two sets always agree; a later change of what counts as 办结 re-creates these tallies with
- * `createFigureTallies` in a migration of its own.
+ * the two sets always agree; a later change of what counts as 办结 is a migration that rebuilds
+ * petition_tallies on its new conditions, points these at them and calls `createFigureTallies`.
  */
 
 type RowSql = (row: string) => string;
