@@ -46,7 +46,7 @@ describe('the procedure of 信访工作条例 through the drawer', () => {
     await page.getByTestId('petitions-create').click();
     await page.getByTestId('petition-form').waitFor();
     await page.getByTestId('petition-form-petitioner-name-0').fill('钱测试');
-    await page.getByTestId('petition-form-petitioner-id-0').fill('999901198502021238');
+    await page.getByTestId('petition-form-petitioner-id-0').fill('999901198502021231');
     await choose(page, 'petition-form-township', '南关街道');
     await page.getByTestId('petition-form-first-date').locator('input').fill('2026-10-08');
     await page.keyboard.press('Enter');
