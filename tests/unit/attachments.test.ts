@@ -105,6 +105,24 @@ describe('attachments: upload, list and read', () => {
     expect(storedFiles(setup.backend.dataDir)).toEqual([]);
   });
 
+  it('refuses a polyglot: a PDF that is also a web page, a photo with an archive behind it; nothing is kept', async () => {
+    const setup = await withCase();
+    const page = '<html><script>alert(document.cookie)</script></html>';
+    const pdfPage = Buffer.from(samplePdf().toString('latin1').replace('%PDF-1.4\n', `%PDF-1.4\n%${page}\n`), 'latin1');
+    const refused = await upload(setup, setup.caseId, '协议.pdf', pdfPage);
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'base64' }] });
+    expect(!refused.ok && refused.error.message).toBe(
+      '文件“协议.pdf”文件开头夹带网页代码，不能作为附件保存。请上传原始的 PDF 或图片文件。',
+    );
+    const photoZip = Buffer.concat([SAMPLE_JPEG, Buffer.from('PK\x03\x04\x14\x00', 'latin1')]);
+    expect(await upload(setup, setup.caseId, '现场.jpg', photoZip)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('图像结束之后附带了其他内容') },
+    });
+    expect(rowCount(setup)).toBe(0);
+    expect(storedFiles(setup.backend.dataDir)).toEqual([]);
+  });
+
   it('refuses a file over the size limit, naming it, and keeps neither row nor file', async () => {
     const setup = await withCase();
     const oneByteOver = Buffer.concat([samplePdf(), Buffer.alloc(ATTACHMENT_MAX_BYTES + 1 - samplePdf().length)]);

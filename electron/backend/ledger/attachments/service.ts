@@ -11,6 +11,7 @@ import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { appendAudit, audited } from '../../audit/writer';
 import { displayName, sniffMime } from './content';
+import { structureProblem } from './structure';
 import { assertMayUpload, assertOwnerInScope } from './owners';
 import { findAttachment, findAttachmentMeta, insertAttachment } from './repo';
 import { readStoredFile, removeStoredFile, sha256Of, writeStoredFile } from './store';
@@ -32,6 +33,8 @@ export async function uploadAttachment(ctx: HandlerContext, input: UploadInput):
   if (bytes.length === 0) refuse(`文件“${input.fileName}”是空的，请选择有内容的文件。`);
   if (bytes.length > ATTACHMENT_MAX_BYTES) refuse(tooLargeMessage(input.fileName));
   const mime = sniffMime(bytes) ?? refuse(unsupportedTypeMessage(input.fileName));
+  const problem = structureProblem(bytes, mime);
+  if (problem) refuse(`文件“${input.fileName}”${problem}，不能作为附件保存。请上传原始的 PDF 或图片文件。`);
 
   const storedName = await writeStoredFile(ctx.dataDir, bytes);
   const id = uuidv7();
