@@ -122,6 +122,49 @@ describe('petitions: the procedure of the regulation, on real SQLite', () => {
     expect((await must(setup.backend.call('petitions.get', { id }, setup.officer))).petitionCount).toBe(1);
   });
 
+  it('never reopens a case decided on 复核, even once it was resolved and closed out', async () => {
+    const setup = await petitionBackend();
+    const id = await appealCase(setup);
+    const steps: Step[] = [
+      assign('2026-12-20'),
+      { action: 'reply', replyKind: 'explain' },
+      { action: 'requestReview' },
+      { action: 'decideReview', reason: '维持原处理意见' },
+      { action: 'requestReReview' },
+      { action: 'decideReReview', reason: '维持复查意见' },
+      { action: 'resolve', outcome: '信访人息诉罢访' },
+    ];
+    for (const input of steps) await step(setup, id, input);
+    const closed = await must(
+      setup.backend.call(
+        'petitions.transition',
+        { id, action: 'closeOut', evidence: '签署息诉罢访协议' },
+        setup.leader,
+      ),
+    );
+    expect(closed.status).toBe('closed');
+    const reopened = await setup.backend.call(
+      'petitions.transition',
+      { id, action: 'reopen', reason: '信访人再次来访', dueDate: '2026-12-30' },
+      setup.officer,
+    );
+    expect(reopened).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        details: [
+          {
+            path: 'status',
+            message:
+              '本案已于 2026-11-22 复核终结（第三十六条），不能重新化解。' +
+              '信访人以同一事实和理由再次提出的，登记后按“不再受理”处理。',
+          },
+        ],
+      },
+    });
+    expect((await must(setup.backend.call('petitions.get', { id }, setup.officer))).status).toBe('closed');
+  });
+
   it('refuses 复查 requested after its 30 days, and refuses and records 不予受理 with its reason', async () => {
     const setup = await petitionBackend();
     const id = await appealCase(setup);

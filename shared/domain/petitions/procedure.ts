@@ -178,15 +178,24 @@ export function dueDateLimit(
 /**
  * The procedure's windows a step must respect, each naming its field: 复查 requested within 30
  * days of the written reply (Art. 35), 复核 within 30 days of the review opinion (Art. 36); the
- * reply's kind one of 支持 / 解释说明 / 不予支持; hearing days a whole number.
+ * reply's kind one of 支持 / 解释说明 / 不予支持; hearing days a whole number. A case decided on
+ * 复核 is final (Art. 36): it is never reopened, whatever its status since.
  */
 export function procedureProblems(
   action: PetitionAction,
   input: { happenedOn?: string | null; replyKind?: string | null; hearingDays?: string | null },
-  facts: Pick<ProcedureFacts, 'replyDate' | 'reviewDecidedDate'>,
+  facts: Pick<ProcedureFacts, 'replyDate' | 'reviewDecidedDate' | 'reReviewDecidedDate'>,
   today: string,
 ): TransitionProblem[] {
   const problems: TransitionProblem[] = [];
+  if (action === 'reopen' && facts.reReviewDecidedDate) {
+    problems.push({
+      path: 'status',
+      message:
+        `本案已于 ${facts.reReviewDecidedDate} 复核终结（第三十六条），不能重新化解。` +
+        '信访人以同一事实和理由再次提出的，登记后按“不再受理”处理。',
+    });
+  }
   const on = input.happenedOn?.trim() || today;
   if (action === 'reply' && input.replyKind && !(REPLY_KINDS as readonly string[]).includes(input.replyKind)) {
     problems.push({ path: 'replyKind', message: '“处理意见”应为支持、解释说明或不予支持' });

@@ -140,7 +140,11 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
         ...procedureProblems(
           input.action,
           fields,
-          { replyDate: row.reply_date, reviewDecidedDate: row.review_decided_date },
+          {
+            replyDate: row.reply_date,
+            reviewDecidedDate: row.review_decided_date,
+            reReviewDecidedDate: row.re_review_decided_date,
+          },
           today,
         ),
       );

@@ -28,11 +28,12 @@ const BUTTON_TYPES: Partial<Record<PetitionAction, DrawerButton['type']>> = {
  * The buttons for a case: the transitions its status allows (the domain's `allowedActions`) that
  * the user may take, then progress (已交办 / 化解中), one extension (申诉求决 with a clock running)
  * and supervision (open cases: the written reply still owed). 开始化解 is left to 记录进展, which
- * starts resolving.
+ * starts resolving; a case decided on 复核 is final and never offers 重新化解.
  */
 export function drawerButtons(detail: PetitionDetail, can: (access: Access) => boolean): DrawerButton[] {
   const buttons: DrawerButton[] = allowedActions(detail.status)
     .filter((action) => action !== 'startResolving' && can(accessOf(action)))
+    .filter((action) => action !== 'reopen' || !detail.reReviewDecidedDate)
     .map((action) => ({ action, label: PETITION_ACTION_LABELS[action], type: BUTTON_TYPES[action] ?? 'primary' }));
   const withUnit = detail.status === 'assigned' || detail.status === 'resolving';
   if (withUnit && can('petitions.write')) {
