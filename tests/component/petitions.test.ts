@@ -1,6 +1,7 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PetitionDetail } from '@shared/contract/petitions';
 import type { PetitionAction, PetitionStatus } from '@shared/domain/petitions/statuses';
 import type { Role } from '@shared/domain/roles';
 import { countyDate } from '@shared/domain/time';
@@ -70,8 +71,11 @@ describe('petition ledger', () => {
   }, 20_000);
 });
 
-const mountDrawer = (roles: Role[], status: PetitionStatus) => {
-  installBridge({ ...referenceAnswers, 'petitions.get': () => ({ ok: true, data: detailWith(status) }) });
+const mountDrawer = (roles: Role[], status: PetitionStatus, over: Partial<PetitionDetail> = {}) => {
+  installBridge({
+    ...referenceAnswers,
+    'petitions.get': () => ({ ok: true, data: { ...detailWith(status), ...over } }),
+  });
   return mount(PetitionDrawer, {
     props: { id: row.id },
     global: { plugins: [ElementPlus, signedInPinia(meWith(roles))] },
@@ -111,6 +115,18 @@ describe('petition drawer', () => {
     mountDrawer(['leader'], 'resolved');
     await findTestId('petition-action-closeOut');
     expect(actionsShown()).toEqual(['closeOut']);
+  });
+
+  it('offers 重新化解 on a closed case, but not on one decided on 复核', async () => {
+    mountDrawer(['duty_officer'], 'closed');
+    await findTestId('petition-action-reopen');
+    expect(actionsShown()).toEqual(['reopen']);
+    document.body.innerHTML = '';
+
+    mountDrawer(['duty_officer'], 'closed', { reReviewDecidedDate: '2026-10-09' });
+    const drawer = await findTestId('petition-drawer');
+    await eventually(() => expect(drawer.textContent).toContain('要求补发征地补偿款'));
+    expect(actionsShown()).toEqual([]);
   });
 });
 
