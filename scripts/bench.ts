@@ -329,20 +329,29 @@ function floors(db: Db) {
  */
 function petitionFloors(db: Db, today: string) {
   const open = "p.status IN ('found', 'classified', 'accepted', 'assigned', 'resolving')";
-  const stageOf = (due: string, start: string) => `CASE
-    WHEN NOT (${open}) THEN 'done'
+  const reviewing = "p.status IN ('reviewing', 're_reviewing')";
+  const owed = `(${open} OR ${reviewing})`;
+  const stageOf = (due: string, start: string, running = open) => `CASE
+    WHEN NOT (${running}) THEN 'done'
     WHEN ${due} IS NULL THEN NULL
     WHEN ${due} < @today THEN 'overdue'
     WHEN julianday(${due}) - julianday(@today) <= ${DEFAULT_DUE_SOON_DAYS} THEN 'due_soon'
     WHEN 2 * (julianday(@today) - julianday(${start})) >= julianday(${due}) - julianday(${start}) THEN 'half_used'
     ELSE 'normal' END`;
-  // Art. 22 before assignment, Art. 34 after it until the reply (repo.ts statutoryDueSql).
+  // Art. 22 before assignment, Art. 34 after it until the reply, the 复查 / 复核 opinion's date while
+  // one is pending (repo.ts statutoryDueSql).
   const awaiting = "p.status IN ('found', 'classified', 'accepted')";
   const statutory = `(CASE WHEN ${awaiting} THEN date(p.received_date, '+15 days')
-    WHEN p.status IN ('assigned', 'resolving') AND p.reply_date IS NULL THEN p.conclusion_due_date END)`;
+    WHEN p.status IN ('assigned', 'resolving') AND p.reply_date IS NULL THEN p.conclusion_due_date
+    WHEN p.status = 'reviewing' THEN date(p.review_requested_date, '+30 days')
+    WHEN p.status = 're_reviewing' THEN date(p.re_review_requested_date,
+      '+' || (30 + coalesce(p.re_review_hearing_days, 0)) || ' days') END)`;
   const accepted = 'coalesce(p.accepted_date, p.received_date)';
   const stage = stageOf('p.due_date', accepted);
-  const statutoryStage = stageOf(statutory, `(CASE WHEN ${awaiting} THEN p.received_date ELSE ${accepted} END)`);
+  const statutoryStart = `(CASE WHEN ${awaiting} THEN p.received_date
+    WHEN p.status = 'reviewing' THEN p.review_requested_date
+    WHEN p.status = 're_reviewing' THEN p.re_review_requested_date ELSE ${accepted} END)`;
+  const statutoryStage = stageOf(statutory, statutoryStart, owed);
   const columns = `p.id, p.case_no, p.item_type, p.category, p.township_code, g.name AS township_name, p.summary,
     p.received_date, p.petition_count, p.highest_level, p.status, p.handling_unit_id, u.name AS unit_name,
     p.leader_id, l.name AS leader_name, p.due_date, ${stage} AS stage,
@@ -407,13 +416,13 @@ function petitionFloors(db: Db, today: string) {
     });
   };
   // The supervision queue's two runs (queue.ts): due by the end of the due-soon window on the clock
-  // that falls due first, then escalated.
-  const earliest = `(CASE WHEN p.due_date IS NULL THEN ${statutory} WHEN ${statutory} IS NULL THEN p.due_date
-    ELSE min(p.due_date, ${statutory}) END)`;
+  // that falls due first (under review, the opinion's), then escalated.
+  const earliest = `(CASE WHEN ${reviewing} OR p.due_date IS NULL THEN ${statutory}
+    WHEN ${statutory} IS NULL THEN p.due_date ELSE min(p.due_date, ${statutory}) END)`;
   const rank =
     "CASE p.highest_level WHEN 'county' THEN 0 WHEN 'city' THEN 1 WHEN 'province' THEN 2 WHEN 'national' THEN 3 END";
   const queueRuns = [
-    selection(`${open} AND ${earliest} <= @soon`, `${earliest}, ${rank} DESC, p.id`),
+    selection(`${owed} AND ${earliest} <= @soon`, `${earliest}, ${rank} DESC, p.id`),
     selection(
       `${open} AND p.highest_level != 'county' AND coalesce(${earliest} > @soon, 1)`,
       `${rank} DESC, p.due_date IS NULL, p.due_date, p.id`,
@@ -422,7 +431,8 @@ function petitionFloors(db: Db, today: string) {
   const queueParams = { soon: addDays(today, DEFAULT_DUE_SOON_DAYS) };
   const queueItem = (row: ReturnType<typeof toRow>) => {
     const statutoryFirst =
-      row.statutoryDueDate !== null && (row.dueDate === null || row.statutoryDueDate < row.dueDate);
+      row.stage === 'done' ||
+      (row.statutoryDueDate !== null && (row.dueDate === null || row.statutoryDueDate < row.dueDate));
     const [due, clockStage] = statutoryFirst ? [row.statutoryDueDate, row.statutoryStage] : [row.dueDate, row.stage];
     return {
       ...row,

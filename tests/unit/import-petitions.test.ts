@@ -193,6 +193,80 @@ describe('importing the petition backlog', () => {
     expect(found.items.map((c) => c.caseNo)).toEqual(['XF2026-000103']);
   });
 
+  it('brings 复查 and 复核 in by their dates: a final case blocks the same matter, a late opinion is supervised', async () => {
+    const { backend, officer } = await petitionBackend();
+    const header: Cell[] = [
+      '案件编号',
+      '乡镇',
+      '信访人',
+      '身份证号',
+      '登记日期',
+      '事项类型',
+      '问题类别',
+      '承办单位',
+      '包案领导',
+      '交办日期',
+      '答复日期',
+      '复查申请日期',
+      '复查意见日期',
+      '复核申请日期',
+      '复核意见日期',
+      '化解日期',
+      '诉求摘要',
+    ];
+    const row = (caseNo: string, id: string, reviews: Cell[], resolved = ''): Cell[] => [
+      caseNo,
+      '东镇',
+      '周七',
+      id,
+      '2026-03-02',
+      '申诉求决',
+      '劳动社保',
+      '测试县信访局',
+      '张明',
+      '2026-03-05',
+      '2026-04-20',
+      ...reviews,
+      resolved,
+      '要求补发工资',
+    ];
+    const base64 = await workbookOf([
+      header,
+      row('XF2026-000201', ID_A, ['2026-05-10', '2026-06-05', '2026-06-20', '2026-07-15']),
+      row('XF2026-000202', ID_B, ['2026-10-01', '', '', '']),
+      row('XF2026-000203', ID_C, ['2026-05-10', '2026-06-05', '', ''], '2026-06-30'),
+    ]);
+    const preview = await previewOf(backend, officer, 'petitions', base64);
+    expect(preview.problems.filter((p) => p.level === 'error')).toEqual([]);
+    await importOf(backend, officer, 'petitions', base64);
+    const list = await must(backend.call('petitions.list', { sort: 'caseNo', direction: 'asc' }, officer));
+    // Today is 2026-11-22: the 复查 requested on 2026-10-01 was due its opinion on 2026-10-31.
+    expect(list.items.map((c) => [c.caseNo, c.status, c.statutoryDueDate, c.statutoryStage])).toEqual([
+      ['XF2026-000201', 'final', null, 'done'],
+      ['XF2026-000202', 'reviewing', '2026-10-31', 'overdue'],
+      ['XF2026-000203', 'resolved', null, 'done'],
+    ]);
+    const queue = await must(backend.call('petitions.supervisionQueue', {}, officer));
+    expect(queue.items.map((q) => [q.caseNo, q.reason, q.daysOverdue])).toEqual([['XF2026-000202', 'overdue', 22]]);
+    const match = await must(
+      backend.call('petitions.finalMatch', { idNumber: ID_A, category: 'labour_social_security' }, officer),
+    );
+    expect(match).toEqual({ id: list.items[0]!.id, caseNo: 'XF2026-000201' });
+    readDb(backend, (db) => expect(db.prepare(TALLIES_BY_TRIGGERS).all()).toEqual(db.prepare(TALLIES_RECOUNTED).all()));
+
+    // A review still pending cannot be resolved, and an opinion needs its request.
+    const pending = await workbookOf([
+      header,
+      row('XF2026-000204', ID_A, ['2026-05-10', '', '', ''], '2026-06-30'),
+      row('XF2026-000205', ID_B, ['', '2026-06-05', '', '']),
+    ]);
+    const refused = await previewOf(backend, officer, 'petitions', pending);
+    expect(refused.problems.filter((p) => p.level === 'error').map((p) => `${p.row}${p.column} ${p.message}`)).toEqual([
+      '2M 状态为“已化解”须填写复查意见日期（复查、复核尚在进行的积案不能化解）',
+      '3L 状态为“已复查”须填写复查申请日期',
+    ]);
+  });
+
   it('re-imports by case number: the same file changes nothing, an edited row is one versioned correction', async () => {
     const { backend, officer } = await petitionBackend();
     const base64 = await ownLayout();

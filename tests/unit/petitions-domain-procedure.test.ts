@@ -96,7 +96,7 @@ describe('the statutory limits applied to a case', () => {
     ]);
   });
 
-  it('gives the list Art. 22 before assignment, Art. 34 after it until the reply, and nothing after', () => {
+  it('gives the list Art. 22 before assignment, Art. 34 after it until the reply, then the 复查 / 复核 opinion’s date', () => {
     expect(statutoryDueOf(facts({ status: 'accepted', acceptedDate: '2026-03-05' }))).toEqual({
       start: '2026-03-02',
       due: '2026-03-17',
@@ -105,6 +105,16 @@ describe('the statutory limits applied to a case', () => {
     expect(statutoryDueOf(assigned)).toEqual({ start: '2026-03-05', due: '2026-05-04' });
     expect(statutoryDueOf({ ...assigned, itemType: 'suggestion' })).toBeNull();
     expect(statutoryDueOf({ ...assigned, status: 'replied', replyDate: '2026-04-01' })).toBeNull();
+    // 复查 and 复核 pending: the opinion's date, from the request (30 days; hearing days added).
+    const replied = { ...assigned, replyDate: '2026-04-01' };
+    expect(statutoryDueOf({ ...replied, status: 'reviewing', reviewRequestedDate: '2026-04-30' })).toEqual({
+      start: '2026-04-30',
+      due: '2026-05-30',
+    });
+    const reReviewing = { ...replied, status: 're_reviewing' as const, reReviewRequestedDate: '2026-06-30' };
+    expect(statutoryDueOf(reReviewing)).toEqual({ start: '2026-06-30', due: '2026-07-30' });
+    expect(statutoryDueOf({ ...reReviewing, reReviewHearingDays: 3 })?.due).toBe('2026-08-02');
+    expect(statutoryDueOf({ ...reReviewing, status: 'final', reReviewDecidedDate: '2026-07-20' })).toBeNull();
   });
 
   it('refuses a 复查 or 复核 request after its 30 days, at a month end', () => {
@@ -112,7 +122,7 @@ describe('the statutory limits applied to a case', () => {
       procedureProblems(
         action,
         { happenedOn },
-        { replyDate: '2026-01-31', reviewDecidedDate: '2026-01-31' },
+        { replyDate: '2026-01-31', reviewDecidedDate: '2026-01-31', reReviewDecidedDate: null },
         '2026-06-01',
       );
     expect(on('requestReview', '2026-03-02')).toEqual([]);
@@ -127,7 +137,7 @@ describe('the statutory limits applied to a case', () => {
       procedureProblems(
         'decideReReview',
         { hearingDays: '-1' },
-        { replyDate: null, reviewDecidedDate: null },
+        { replyDate: null, reviewDecidedDate: null, reReviewDecidedDate: null },
         '2026-06-01',
       ),
     ).toEqual([{ path: 'hearingDays', message: '“听证天数”应为 0–999 的整数' }]);

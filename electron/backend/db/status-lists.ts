@@ -1,3 +1,4 @@
+import { UNDER_REVIEW } from '../../../shared/domain/petitions/procedure';
 import { OPEN_STATUSES } from '../../../shared/domain/petitions/statuses';
 import { DECIDED_ASSESSMENT_STATUSES } from '../../../shared/domain/risks/assessment-statuses';
 import { OPEN_HAZARD_STATUSES } from '../../../shared/domain/risks/hazard-statuses';
@@ -8,6 +9,8 @@ const inList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).jo
 
 /** Petition statuses still open (the reply owed): the list the partial index `petitions_open_due` names. */
 export const OPEN_CASE_SQL = inList(OPEN_STATUSES);
+/** Petition statuses under 复查 / 复核: the organ owes its opinion. */
+export const UNDER_REVIEW_CASE_SQL = inList(UNDER_REVIEW);
 /** Task statuses still open (待落实, 落实中). */
 export const OPEN_TASK_SQL = inList(OPEN_TASK_STATUSES);
 /** Hazard statuses still open (发现, 化解中). */

@@ -11,8 +11,11 @@
  * - an assigned case without a 受理决定日期 was accepted on its 登记日期, the earliest the law allows
  *   (as migration 0017 rules for existing cases); a 申诉求决 case is due by Art. 34 from it;
  * - a case assigned without a 办理时限 is due 60 days after its acceptance (信访工作条例 Art. 34);
+ * - 复查 and 复核 by their dates: 复查申请日期 → 复查中, 复查意见日期 → 已复查, 复核申请日期 → 复核中,
+ *   复核意见日期 → 已终结, each needing the ones before it; a resolved or closed case may carry a
+ *   review that was decided (复查 or 复核 with its opinion), not one still pending;
  * - dates that happened lie neither in the future nor before what they follow (`happenedProblems`),
- *   and the 办理时限 not before the 登记日期. 复查 and 复核 are not imported: they are worked in the app.
+ *   and the 办理时限 not before the 登记日期.
  */
 import { compareDates } from '../ledger/calendar';
 import {
@@ -35,6 +38,10 @@ export const IMPORTED_STATUSES = [
   'assigned',
   'resolving',
   'replied',
+  'reviewing',
+  'reviewed',
+  're_reviewing',
+  'final',
   'resolved',
   'closed',
 ] as const satisfies readonly PetitionStatus[];
@@ -52,6 +59,10 @@ export interface PetitionHistoryInput {
   assignedDate: string | null;
   dueDate: string | null;
   replyDate: string | null;
+  reviewRequestedDate: string | null;
+  reviewDecidedDate: string | null;
+  reReviewRequestedDate: string | null;
+  reReviewDecidedDate: string | null;
   resolvedDate: string | null;
   closedDate: string | null;
 }
@@ -71,6 +82,13 @@ export interface PetitionHistory {
 
 const rank = (status: ImportedStatus) => IMPORTED_STATUSES.indexOf(status);
 
+const reviewDatesOf = (input: PetitionHistoryInput): StatusDate<ImportedStatus>[] => [
+  { from: 'reviewing', key: 'reviewRequestedDate', label: '复查申请日期', date: input.reviewRequestedDate },
+  { from: 'reviewed', key: 'reviewDecidedDate', label: '复查意见日期', date: input.reviewDecidedDate },
+  { from: 're_reviewing', key: 'reReviewRequestedDate', label: '复核申请日期', date: input.reReviewRequestedDate },
+  { from: 'final', key: 'reReviewDecidedDate', label: '复核意见日期', date: input.reReviewDecidedDate },
+];
+
 const datesOf = (input: PetitionHistoryInput): StatusDate<ImportedStatus>[] => [
   { from: 'replied', key: 'replyDate', label: '答复日期', date: input.replyDate ?? input.resolvedDate },
   { from: 'resolved', key: 'resolvedDate', label: '化解日期', date: input.resolvedDate },
@@ -81,13 +99,42 @@ function inferredStatus(input: PetitionHistoryInput): ImportedStatus {
   const unassigned = input.classified ? (input.acceptedDate ? 'accepted' : 'classified') : 'found';
   return statusOfDates(
     IMPORTED_STATUSES,
-    datesOf(input),
+    [...datesOf(input), ...reviewDatesOf(input)],
     input.assignedDate || input.hasUnit ? 'assigned' : unassigned,
   );
 }
 
+/**
+ * The review dates against the status: up to 已终结 each status needs its date and those before
+ * it, and no later one; a resolved or closed case was resolved from 已办结, 已复查 or 已终结, so a
+ * review it carries was decided (each request has its opinion).
+ */
+function reviewProblems(status: ImportedStatus, input: PetitionHistoryInput): DateProblem[] {
+  const reviews = reviewDatesOf(input);
+  if (rank(status) < rank('resolved')) {
+    return statusDateProblems(IMPORTED_STATUSES, PETITION_STATUS_LABELS, status, reviews);
+  }
+  const label = PETITION_STATUS_LABELS[status];
+  return reviews.flatMap(({ label: dateLabel, date }, index) => {
+    const before = reviews[index - 1];
+    if (date && before && !before.date) {
+      return [{ key: before.key, message: `填写了${dateLabel}，须同时填写${before.label}` }];
+    }
+    // Requests are the even entries, each followed by its opinion.
+    const opinion = index % 2 === 0 ? reviews[index + 1]! : null;
+    if (date && opinion && !opinion.date) {
+      const message = `状态为“${label}”须填写${opinion.label}（复查、复核尚在进行的积案不能化解）`;
+      return [{ key: opinion.key, message }];
+    }
+    return [];
+  });
+}
+
 function statusProblems(status: ImportedStatus, input: PetitionHistoryInput): DateProblem[] {
-  const problems = statusDateProblems(IMPORTED_STATUSES, PETITION_STATUS_LABELS, status, datesOf(input));
+  const problems = [
+    ...statusDateProblems(IMPORTED_STATUSES, PETITION_STATUS_LABELS, status, datesOf(input)),
+    ...reviewProblems(status, input),
+  ];
   if (rank(status) < rank('assigned')) {
     if (input.assignedDate) {
       problems.push({ key: 'assignedDate', message: `状态为“${PETITION_STATUS_LABELS[status]}”不应有交办日期` });
@@ -134,10 +181,34 @@ export function petitionHistory(input: PetitionHistoryInput, today: string): Pet
         },
         { key: 'replyDate', label: '答复日期', date: input.replyDate, notBefore: ['assignedDate', 'receivedDate'] },
         {
+          key: 'reviewRequestedDate',
+          label: '复查申请日期',
+          date: input.reviewRequestedDate,
+          notBefore: ['replyDate'],
+        },
+        {
+          key: 'reviewDecidedDate',
+          label: '复查意见日期',
+          date: input.reviewDecidedDate,
+          notBefore: ['reviewRequestedDate'],
+        },
+        {
+          key: 'reReviewRequestedDate',
+          label: '复核申请日期',
+          date: input.reReviewRequestedDate,
+          notBefore: ['reviewDecidedDate'],
+        },
+        {
+          key: 'reReviewDecidedDate',
+          label: '复核意见日期',
+          date: input.reReviewDecidedDate,
+          notBefore: ['reReviewRequestedDate'],
+        },
+        {
           key: 'resolvedDate',
           label: '化解日期',
           date: input.resolvedDate,
-          notBefore: ['replyDate', 'assignedDate', 'receivedDate'],
+          notBefore: ['reReviewDecidedDate', 'reviewDecidedDate', 'replyDate', 'assignedDate', 'receivedDate'],
         },
         { key: 'closedDate', label: '销号日期', date: input.closedDate, notBefore: ['resolvedDate'] },
       ],

@@ -17,7 +17,7 @@ import {
   reviewRequestDueDate,
   STATUTORY_LIMITS,
 } from './clocks';
-import type { PetitionAction, PetitionStatus, TransitionProblem } from './statuses';
+import { isOpen, type PetitionAction, type PetitionStatus, type TransitionProblem } from './statuses';
 
 /** 处理意见书 (Art. 32): 支持, 解释说明, 不予支持. */
 export const REPLY_KINDS = ['support', 'explain', 'reject'] as const;
@@ -68,6 +68,15 @@ export interface AppliedLimit {
 export const AWAITING_ASSIGNMENT: readonly PetitionStatus[] = ['found', 'classified', 'accepted'];
 /** After it, Art. 34's until the written reply. */
 export const WITH_UNIT: readonly PetitionStatus[] = ['assigned', 'resolving'];
+/**
+ * While 复查 or 复核 is pending the organ owes its opinion (Art. 35, 36): the statutory clock runs
+ * again, from the request. Hearing days are known only with the re-review opinion, so until then
+ * the 复核 clock shows the plain 30 days.
+ */
+export const UNDER_REVIEW: readonly PetitionStatus[] = ['reviewing', 're_reviewing'];
+
+/** The organ still owes the petitioner an answer: the written reply, or a 复查 / 复核 opinion. */
+export const owesAnswer = (status: PetitionStatus): boolean => isOpen(status) || UNDER_REVIEW.includes(status);
 
 /** Art. 34 for this case: 60 days from acceptance (+ the extension), for 申诉求决 items only. */
 export function conclusionDueOf(facts: Pick<ProcedureFacts, 'itemType' | 'acceptedDate' | 'extensionDays'>) {
@@ -148,13 +157,23 @@ export const metLate = (limit: AppliedLimit): boolean =>
   limit.doneOn !== null && compareDates(limit.doneOn, limit.due) > 0;
 
 /**
- * The statutory date an open case's list row, stage and supervision run on: before assignment
- * Art. 22 (registered and passed on within 15 days of receipt), after it Art. 34 for 申诉求决 until
- * the written reply; null otherwise (a closed procedure, or an item type without a limit).
+ * The statutory date a case's list row, stage and supervision run on: before assignment Art. 22
+ * (registered and passed on within 15 days of receipt), after it Art. 34 for 申诉求决 until the
+ * written reply, during 复查 / 复核 the opinion's date (Art. 35, 36); null otherwise (nothing owed,
+ * or an item type without a limit).
  */
 export function statutoryDueOf(facts: ProcedureFacts): { start: string; due: string } | null {
   if (AWAITING_ASSIGNMENT.includes(facts.status)) {
     return { start: facts.receivedDate, due: registrationDueDate(facts.receivedDate) };
+  }
+  if (facts.status === 'reviewing' && facts.reviewRequestedDate) {
+    return { start: facts.reviewRequestedDate, due: reviewDecisionDueDate(facts.reviewRequestedDate) };
+  }
+  if (facts.status === 're_reviewing' && facts.reReviewRequestedDate) {
+    return {
+      start: facts.reReviewRequestedDate,
+      due: reReviewDecisionDueDate(facts.reReviewRequestedDate, facts.reReviewHearingDays ?? 0),
+    };
   }
   if (!WITH_UNIT.includes(facts.status) || facts.replyDate) return null;
   const due = conclusionDueOf(facts);

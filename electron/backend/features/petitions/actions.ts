@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { extensionProblems, hasConclusionClock } from '../../../../shared/domain/petitions/clocks';
 import { isOpen, PETITION_STATUS_LABELS, statusAfterProgress } from '../../../../shared/domain/petitions/statuses';
+import { owesAnswer } from '../../../../shared/domain/petitions/procedure';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
@@ -108,7 +109,9 @@ export function supervisePetition(
   input: { id: string; kind: SupervisionKind; reason: string },
 ): PetitionDetail {
   const row = workableRecord(ctx, petitionStore, input.id);
-  if (!isOpen(row.status)) throw new AppError('CONFLICT', '已办结或不予受理的积案不再督办。');
+  if (!owesAnswer(row.status)) {
+    throw new AppError('CONFLICT', '已办结（不在复查、复核中）或不予受理的积案不再督办。');
+  }
   audited(
     ctx,
     {

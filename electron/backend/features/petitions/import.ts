@@ -30,6 +30,10 @@ const STATUS_WORDS = choicesOf(STATUS_LABELS, {
   办理中: 'resolving',
   在办: 'resolving',
   办结: 'replied',
+  复查: 'reviewing',
+  复核: 're_reviewing',
+  终结: 'final',
+  复核终结: 'final',
   化解: 'resolved',
   销号: 'closed',
 });
@@ -164,6 +168,34 @@ const FIELDS: ImportKind<ReadCase>['fields'] = [
     note: '出具处理意见书（办结）的日期；已办结必填，已化解、已销号不填时按化解日期计',
   },
   {
+    key: 'reviewRequestedDate',
+    label: '复查申请日期',
+    synonyms: ['申请复查日期', '请求复查日期'],
+    example: '',
+    note: '信访人请求复查的日期；复查中及以后必填',
+  },
+  {
+    key: 'reviewDecidedDate',
+    label: '复查意见日期',
+    synonyms: ['复查日期', '复查意见书日期'],
+    example: '',
+    note: '出具复查意见的日期；已复查及以后必填',
+  },
+  {
+    key: 'reReviewRequestedDate',
+    label: '复核申请日期',
+    synonyms: ['申请复核日期', '请求复核日期'],
+    example: '',
+    note: '信访人请求复核的日期；复核中及以后必填',
+  },
+  {
+    key: 'reReviewDecidedDate',
+    label: '复核意见日期',
+    synonyms: ['复核日期', '复核意见书日期', '终结日期'],
+    example: '',
+    note: '出具复核意见的日期；已终结必填（此后同一事实和理由不再受理）',
+  },
+  {
     key: 'resolvedDate',
     label: '化解日期',
     synonyms: ['化解时间', '息诉罢访日期'],
@@ -212,9 +244,9 @@ export const petitionImportKind: ImportKind<ReadCase> = {
   keyField: 'caseNo',
   instructions: {
     状态推定:
-      '不填状态时：有销号日期为已销号，有化解日期为已化解，有答复日期为已办结，有交办日期或承办单位为已交办，填了事项类型和问题类别为梳理分类（另有受理决定日期为已受理），否则为排查。已交办及以后须有承办单位；未填受理决定日期和交办日期按登记日期计，未填办理时限按受理之日起 60 日计。复查、复核在本系统中办理，不导入。',
+      '不填状态时：有销号日期为已销号，有化解日期为已化解，有复核意见日期为已终结，有复核申请日期为复核中，有复查意见日期为已复查，有复查申请日期为复查中，有答复日期为已办结，有交办日期或承办单位为已交办，填了事项类型和问题类别为梳理分类（另有受理决定日期为已受理），否则为排查。已交办及以后须有承办单位；未填受理决定日期和交办日期按登记日期计，未填办理时限按受理之日起 60 日计。已终结的积案导入后，同一信访人就同一问题类别再次登记按不再受理处理。',
     日期核对:
-      '已发生的日期不能晚于今天：首次信访 ≤ 登记 ≤ 受理 ≤ 交办 ≤ 答复 ≤ 化解 ≤ 销号；办理时限不能早于交办（登记）日期。',
+      '已发生的日期不能晚于今天：首次信访 ≤ 登记 ≤ 受理 ≤ 交办 ≤ 答复 ≤ 复查申请 ≤ 复查意见 ≤ 复核申请 ≤ 复核意见 ≤ 化解 ≤ 销号；办理时限不能早于交办（登记）日期。',
   },
   fields: FIELDS,
   read(ctx, rows, problems) {
@@ -240,6 +272,10 @@ export const petitionImportKind: ImportKind<ReadCase> = {
         assignedDate: readDateCell(row, 'assignedDate', problems),
         dueDate: readDateCell(row, 'dueDate', problems),
         replyDate: readDateCell(row, 'replyDate', problems),
+        reviewRequestedDate: readDateCell(row, 'reviewRequestedDate', problems),
+        reviewDecidedDate: readDateCell(row, 'reviewDecidedDate', problems),
+        reReviewRequestedDate: readDateCell(row, 'reReviewRequestedDate', problems),
+        reReviewDecidedDate: readDateCell(row, 'reReviewDecidedDate', problems),
         resolvedDate: readDateCell(row, 'resolvedDate', problems),
         closedDate: readDateCell(row, 'closedDate', problems),
       };

@@ -41,6 +41,10 @@ export type ImportedCase = {
   assignedDate: string | null;
   dueDate: string | null;
   replyDate: string | null;
+  reviewRequestedDate: string | null;
+  reviewDecidedDate: string | null;
+  reReviewRequestedDate: string | null;
+  reReviewDecidedDate: string | null;
   /** Art. 34's date, from the acceptance (申诉求决 only): derived, not a column of the file. */
   conclusionDueDate: string | null;
   resolvedDate: string | null;
@@ -73,6 +77,10 @@ const COLUMNS = {
   assignedDate: 'assigned_date',
   dueDate: 'due_date',
   replyDate: 'reply_date',
+  reviewRequestedDate: 'review_requested_date',
+  reviewDecidedDate: 'review_decided_date',
+  reReviewRequestedDate: 're_review_requested_date',
+  reReviewDecidedDate: 're_review_decided_date',
   conclusionDueDate: 'conclusion_due_date',
   resolvedDate: 'resolved_date',
   closedDate: 'closed_date',
@@ -97,6 +105,10 @@ const LABELS: { readonly [K in keyof ImportedCase]: string } = {
   assignedDate: '交办日期',
   dueDate: '办理时限',
   replyDate: '答复日期',
+  reviewRequestedDate: '复查申请日期',
+  reviewDecidedDate: '复查意见日期',
+  reReviewRequestedDate: '复核申请日期',
+  reReviewDecidedDate: '复核意见日期',
   conclusionDueDate: '法定办结期限',
   resolvedDate: '化解日期',
   closedDate: '销号日期',
@@ -164,6 +176,10 @@ export const petitionImport: LedgerImport<PetitionTableRow, ReadCase, ImportedCa
           case 'assignedDate':
           case 'dueDate':
           case 'replyDate':
+          case 'reviewRequestedDate':
+          case 'reviewDecidedDate':
+          case 'reReviewRequestedDate':
+          case 'reReviewDecidedDate':
           case 'conclusionDueDate':
           case 'resolvedDate':
           case 'closedDate':

@@ -10,15 +10,18 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { offsetOf, pageBounds } from '../../db/paging';
 import { clockOf } from '../../ledger/clock';
 import { countSelection } from '../../ledger/list';
-import { casesInScope, pageRows, statutoryDueSql } from './repo';
-import { OPEN_CASE_SQL } from '../../db/status-lists';
+import { casesInScope, OWED, pageRows, statutoryDueSql } from './repo';
+import { OPEN_CASE_SQL, UNDER_REVIEW_CASE_SQL } from '../../db/status-lists';
 
 type QueueInput = z.output<(typeof petitionsContract)['petitions.supervisionQueue']['input']>;
 
 const OPEN = rawSql<SqlBool>`p.status IN ${rawSql.raw(OPEN_CASE_SQL)}`;
-/** The earlier of the internal 办理时限 and the statutory date (Art. 22 before assignment, Art. 34 after). */
+/**
+ * The earlier of the internal 办理时限 and the statutory date (Art. 22 before assignment, Art. 34
+ * after); under 复查 / 复核 the opinion's date alone, the 办理时限 having ended with the reply.
+ */
 const EARLIEST_DUE = rawSql<string | null>`CASE
-  WHEN p.due_date IS NULL THEN ${statutoryDueSql}
+  WHEN p.status IN ${rawSql.raw(UNDER_REVIEW_CASE_SQL)} OR p.due_date IS NULL THEN ${statutoryDueSql}
   WHEN ${statutoryDueSql} IS NULL THEN p.due_date
   ELSE min(p.due_date, ${statutoryDueSql}) END`;
 /** The domain's levelRank in SQL: county 0 … national 3. */
@@ -29,23 +32,24 @@ const LEVEL_RANK = rawSql<number>`CASE p.highest_level ${rawSql.join(
 
 /**
  * The supervision queue (督办) in the domain's order of urgency (stages.ts `compareUrgency`),
- * paged in SQL as two runs: first the open cases due by the end of the due-soon window on either
- * clock — overdue, then due soon, one run in the order of the earlier date, so an item not
- * registered and passed on within Art. 22's 15 days is there too — then the escalated cases
- * (petitioned above the county) not yet due soon, highest level first.
+ * paged in SQL as two runs: first the cases the organ still owes something due by the end of the
+ * due-soon window on either clock — overdue, then due soon, one run in the order of the earlier
+ * date, so an item not registered and passed on within Art. 22's 15 days, or a 复查 opinion late,
+ * is there too — then the escalated open cases (petitioned above the county) not yet due soon,
+ * highest level first.
  */
 export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<SupervisionQueueItem> {
   const clock = clockOf(ctx);
   const soon = addDays(clock.today, clock.dueSoonDays);
   const { cases, params } = casesInScope(principalOf(ctx).regionCode, clock);
-  const open = cases.where(OPEN);
   const runs = [
     {
-      cases: open.where(rawSql<SqlBool>`${EARLIEST_DUE} <= ${soon}`),
+      cases: cases.where(OWED).where(rawSql<SqlBool>`${EARLIEST_DUE} <= ${soon}`),
       order: rawSql`${EARLIEST_DUE}, ${LEVEL_RANK} DESC, p.id`,
     },
     {
-      cases: open
+      cases: cases
+        .where(OPEN)
         .where('p.highest_level', '!=', 'county')
         .where(rawSql<SqlBool>`coalesce(${EARLIEST_DUE} > ${soon}, 1)`),
       order: rawSql`${LEVEL_RANK} DESC, p.due_date IS NULL, p.due_date, p.id`,
@@ -67,9 +71,13 @@ export function supervisionQueue(ctx: HandlerContext, input: QueueInput): Page<S
   return { items, total: counts[0]! + counts[1]!, page: input.page, pageSize: input.pageSize };
 }
 
-/** The row on the clock that falls due first, the internal or the statutory one. */
+/**
+ * The row on the clock that falls due first, the internal or the statutory one; the internal one
+ * is done once the reply is issued, so under 复查 / 复核 only the opinion's date counts.
+ */
 function queueItem(row: PetitionRow, today: string): SupervisionQueueItem {
-  const clock = earlierClock(row, { stage: row.statutoryStage, dueDate: row.statutoryDueDate });
+  const statutory = { stage: row.statutoryStage, dueDate: row.statutoryDueDate };
+  const clock = row.stage === 'done' ? statutory : earlierClock(row, statutory);
   return {
     ...row,
     daysOverdue: clock.dueDate ? daysOverdue(clock.dueDate, today) : 0,

@@ -12,7 +12,7 @@ import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { OPEN_CASE_SQL } from '../../db/status-lists';
+import { OPEN_CASE_SQL, UNDER_REVIEW_CASE_SQL } from '../../db/status-lists';
 import { STATUTORY_LIMITS } from '../../../../shared/domain/petitions/clocks';
 import { AWAITING_ASSIGNMENT, WITH_UNIT } from '../../../../shared/domain/petitions/procedure';
 import { listValues, type ListFilters } from '../../db/list-filters';
@@ -52,20 +52,33 @@ export const stageSql = clockStageSql(
   clockValues,
 );
 
+const days = (limit: number) => rawSql.raw(`'+${limit} days'`);
+const { registration, reviewDecision, reReviewDecision } = STATUTORY_LIMITS;
+
 /**
  * The domain's `statutoryDueOf` in SQL: Art. 22 (receipt + 15 days) before assignment, Art. 34's
- * stored date after it until the written reply.
+ * stored date after it until the written reply, the 复查 / 复核 opinion's date while one is pending.
  */
 export const statutoryDueSql = rawSql<string | null>`CASE
-  WHEN p.status IN ${statusIn(AWAITING_ASSIGNMENT)}
-    THEN date(p.received_date, ${rawSql.raw(`'+${STATUTORY_LIMITS.registration.days} days'`)})
-  WHEN p.status IN ${statusIn(WITH_UNIT)} AND p.reply_date IS NULL THEN p.conclusion_due_date END`;
+  WHEN p.status IN ${statusIn(AWAITING_ASSIGNMENT)} THEN date(p.received_date, ${days(registration.days)})
+  WHEN p.status IN ${statusIn(WITH_UNIT)} AND p.reply_date IS NULL THEN p.conclusion_due_date
+  WHEN p.status = 'reviewing' THEN date(p.review_requested_date, ${days(reviewDecision.days)})
+  WHEN p.status = 're_reviewing' THEN date(p.re_review_requested_date,
+    '+' || (${rawSql.lit(reReviewDecision.days)} + coalesce(p.re_review_hearing_days, 0)) || ' days') END`;
 
-/** The stage of the statutory clock, from receipt before assignment and from acceptance after it. */
+/** The organ still owes something with a statutory date: the reply, or a 复查 / 复核 opinion. */
+export const OWED = rawSql<SqlBool>`(${OPEN} OR p.status IN ${rawSql.raw(UNDER_REVIEW_CASE_SQL)})`;
+
+/**
+ * The stage of the statutory clock, from receipt before assignment, from acceptance after it, and
+ * from the request during 复查 / 复核.
+ */
 export const statutoryStageSql = clockStageSql(
   {
-    concluded: rawSql<SqlBool>`NOT (${OPEN})`,
+    concluded: rawSql<SqlBool>`NOT ${OWED}`,
     start: rawSql<string>`CASE WHEN p.status IN ${statusIn(AWAITING_ASSIGNMENT)} THEN p.received_date
+      WHEN p.status = 'reviewing' THEN p.review_requested_date
+      WHEN p.status = 're_reviewing' THEN p.re_review_requested_date
       ELSE coalesce(p.accepted_date, p.received_date) END`,
     due: statutoryDueSql,
   },

@@ -1,6 +1,7 @@
 import type { PetitionDetail } from '@shared/contract/petitions';
 import type { Access } from '@shared/domain/roles';
-import { allowedActions, isOpen, PETITION_ACTION_LABELS, type PetitionAction } from '@shared/domain/petitions/statuses';
+import { owesAnswer } from '@shared/domain/petitions/procedure';
+import { allowedActions, PETITION_ACTION_LABELS, type PetitionAction } from '@shared/domain/petitions/statuses';
 
 /** What the drawer offers: a transition, or one of the steps that do not change the status. */
 export type DrawerAction = PetitionAction | 'progress' | 'extend' | 'supervise';
@@ -27,7 +28,7 @@ const BUTTON_TYPES: Partial<Record<PetitionAction, DrawerButton['type']>> = {
 /**
  * The buttons for a case: the transitions its status allows (the domain's `allowedActions`) that
  * the user may take, then progress (已交办 / 化解中), one extension (申诉求决 with a clock running)
- * and supervision (open cases: the written reply still owed). 开始化解 is left to 记录进展, which
+ * and supervision (an answer still owed: the written reply, or a 复查 / 复核 opinion). 开始化解 is left to 记录进展, which
  * starts resolving; a case decided on 复核 is final and never offers 重新化解.
  */
 export function drawerButtons(detail: PetitionDetail, can: (access: Access) => boolean): DrawerButton[] {
@@ -42,7 +43,7 @@ export function drawerButtons(detail: PetitionDetail, can: (access: Access) => b
       buttons.push({ action: 'extend', label: '延期', type: 'default' });
     }
   }
-  if (isOpen(detail.status) && can('petitions.supervise')) {
+  if (owesAnswer(detail.status) && can('petitions.supervise')) {
     buttons.push({ action: 'supervise', label: '督办', type: 'danger' });
   }
   return buttons;
