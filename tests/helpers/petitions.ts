@@ -1,4 +1,4 @@
-import { PETITION_TALLIES } from '../../electron/backend/db/migrations/0017-petition-procedure';
+import { PETITION_TALLIES } from '../../electron/backend/db/migrations/0019-open-tally';
 import type { InputOf } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import { openBackend } from '../../electron/backend/app';

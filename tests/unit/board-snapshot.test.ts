@@ -23,7 +23,7 @@ const RECOUNTED = {
   hazards: `SELECT township_code, level, category, count(*) AS open FROM hazards
     WHERE status IN ('found', 'resolving') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   cases: `SELECT coalesce(category, '') AS category, count(*) AS open FROM petitions
-    WHERE status NOT IN ('resolved', 'closed') GROUP BY 1 ORDER BY 1`,
+    WHERE status IN ('found', 'classified', 'accepted', 'assigned', 'resolving') GROUP BY 1 ORDER BY 1`,
 };
 
 function expectTalliesInStep(setup: Setup) {
@@ -341,6 +341,30 @@ describe('board.snapshot', { timeout: 30_000 }, () => {
     ]);
     expect(board.ranking.map((t) => t.code)).toEqual([EAST, WEST]);
     expect(board.refreshSeconds).toBe(60);
+  });
+
+  it('counts as 在办 only the items whose reply is owed: neither refused nor replied ones', async () => {
+    const setup = await petitionBackend();
+    const { backend, officer } = setup;
+    const register = async (summary: string) =>
+      (await must(backend.call('petitions.create', registration({ separateCase: true, summary }), officer))).petition;
+    const [open, refused, replied] = [await register('甲'), await register('乙'), await register('丙')];
+    const move = (id: string, step: Record<string, unknown>) =>
+      must(backend.call('petitions.transition', { id, ...step } as never, officer));
+    await move(refused.id, { action: 'refuse', reason: '不属于信访事项' });
+    await move(replied.id, { action: 'classify', itemType: 'appeal', category: 'labour_social_security' });
+    await move(replied.id, {
+      action: 'assign',
+      handlingUnitId: TOWN_UNIT,
+      responsibleLeaderId: LEADER,
+      dueDate: '2026-12-20',
+    });
+    await move(replied.id, { action: 'reply', replyKind: 'explain' });
+    const board = await must(backend.call('board.snapshot', {}, officer));
+    expect(board.townships.find((t) => t.code === EAST)?.openCases).toBe(1);
+    expect(board.totals.openCases).toBe(1);
+    expect(open.status).toBe('found');
+    expectTalliesInStep(setup);
   });
 
   it('is empty but well-formed on a county with no ledgers, and refused to a role without board.read', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_TALLIES } from '../../electron/backend/db/figure-tallies';
-import { PETITION_TALLIES } from '../../electron/backend/db/migrations/0017-petition-procedure';
+import { PETITION_TALLIES } from '../../electron/backend/db/migrations/0019-open-tally';
 import { FIGURE_SQL } from '../../electron/backend/features/petitions/figures';
 import { DAILY_SQL, PERIOD_SQL, periodFacts } from '../../electron/backend/features/reports/facts';
 import { Random } from '../../electron/backend/demo/random';

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import { PETITION_TALLIES } from './migrations/0017-petition-procedure';
+import { PETITION_TALLIES } from './migrations/0019-open-tally';
 
 /**
  * The tallies keyed by date that keep the figures' cost flat however many cases are open or

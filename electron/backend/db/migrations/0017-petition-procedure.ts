@@ -32,15 +32,43 @@ export const PETITION_TALLIES = {
   open_due: (row: string) => `${row}.status IN ${OPEN_LIST_0017} AND ${row}.due_date IS NOT NULL`,
 } as const;
 
-const COUNTERS = Object.keys(PETITION_TALLIES) as Array<keyof typeof PETITION_TALLIES>;
 const live = (row: string) => `(${row}.voided_at IS NULL)`;
 
-const petitionTally = (row: 'new' | 'old', sign: 1 | -1) => `
-  INSERT INTO petition_tallies (township_code, unit_id, ${COUNTERS.join(', ')})
+type Tallies = Record<string, (row: string) => string>;
+
+const petitionTally = (tallies: Tallies, row: 'new' | 'old', sign: 1 | -1) => {
+  const counters = Object.keys(tallies);
+  return `
+  INSERT INTO petition_tallies (township_code, unit_id, ${counters.join(', ')})
   VALUES (${row}.township_code, coalesce(${row}.handling_unit_id, ''),
-    ${COUNTERS.map((c) => `${sign} * ${live(row)} * (${PETITION_TALLIES[c](row)})`).join(', ')})
+    ${counters.map((c) => `${sign} * ${live(row)} * (${tallies[c]!(row)})`).join(', ')})
   ON CONFLICT (township_code, unit_id) DO UPDATE SET
-    ${COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+    ${counters.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+};
+
+/**
+ * petition_tallies' triggers on a set of counters (the table holding their columns), and its rows
+ * recounted from the ledger: this migration's set, and a later one's that adds a counter.
+ */
+export const petitionTallySql = (tallies: Tallies) => `
+  DROP TRIGGER IF EXISTS petition_tallies_insert;
+  DROP TRIGGER IF EXISTS petition_tallies_update;
+  DROP TRIGGER IF EXISTS petition_tallies_delete;
+  CREATE TRIGGER petition_tallies_insert AFTER INSERT ON petitions
+  BEGIN ${petitionTally(tallies, 'new', 1)} END;
+  CREATE TRIGGER petition_tallies_update
+  AFTER UPDATE OF township_code, handling_unit_id, status, leader_id, due_date, resolved_date, petition_count,
+    voided_at, reply_date, conclusion_due_date ON petitions
+  BEGIN ${petitionTally(tallies, 'old', -1)} ${petitionTally(tallies, 'new', 1)} END;
+  CREATE TRIGGER petition_tallies_delete AFTER DELETE ON petitions
+  BEGIN ${petitionTally(tallies, 'old', -1)} END;
+  DELETE FROM petition_tallies;
+  INSERT INTO petition_tallies (township_code, unit_id, ${Object.keys(tallies).join(', ')})
+    SELECT p.township_code, coalesce(p.handling_unit_id, ''),
+      ${Object.values(tallies)
+        .map((tally) => `sum(${live('p')} * (${tally('p')}))`)
+        .join(', ')}
+    FROM petitions p GROUP BY 1, 2;`;
 
 const caseTally = (row: 'new' | 'old', sign: 1 | -1) => `
   INSERT INTO board_case_categories (category, open)
@@ -107,19 +135,7 @@ export const migration0017: Migration = {
       DROP TRIGGER petition_tallies_delete;
       ALTER TABLE petition_tallies RENAME COLUMN packaged_concluded TO packaged_resolved;
       ALTER TABLE petition_tallies ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0;
-      CREATE TRIGGER petition_tallies_insert AFTER INSERT ON petitions
-      BEGIN ${petitionTally('new', 1)} END;
-      CREATE TRIGGER petition_tallies_update
-      AFTER UPDATE OF township_code, handling_unit_id, status, leader_id, due_date, resolved_date, petition_count,
-        voided_at, reply_date, conclusion_due_date ON petitions
-      BEGIN ${petitionTally('old', -1)} ${petitionTally('new', 1)} END;
-      CREATE TRIGGER petition_tallies_delete AFTER DELETE ON petitions
-      BEGIN ${petitionTally('old', -1)} END;
-      DELETE FROM petition_tallies;
-      INSERT INTO petition_tallies (township_code, unit_id, ${COUNTERS.join(', ')})
-        SELECT p.township_code, coalesce(p.handling_unit_id, ''),
-          ${COUNTERS.map((c) => `sum(${live('p')} * (${PETITION_TALLIES[c]('p')}))`).join(', ')}
-        FROM petitions p GROUP BY 1, 2;
+      ${petitionTallySql(PETITION_TALLIES)}
 
       DROP TRIGGER board_case_categories_insert;
       DROP TRIGGER board_case_categories_update;

@@ -19,6 +19,7 @@ import { migration0015 } from './0015-assessment-views';
 import { migration0016 } from './0016-attachment-ledgers';
 import { migration0017 } from './0017-petition-procedure';
 import { migration0018 } from './0018-figure-tallies';
+import { migration0019 } from './0019-open-tally';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -18,8 +18,8 @@ export const SNAPSHOT_SQL = {
   categoryLabels: `SELECT dict_code AS dict, code, label FROM dict_entries
     WHERE dict_code IN ('hazard_category', 'petition_category')`,
   hazardTallies: `SELECT township_code AS township, level, category, open FROM board_hazard_tallies WHERE open != 0`,
-  caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(concluded) AS concluded,
-      sum(resolved) AS resolved
+  caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(open) AS open,
+      sum(concluded) AS concluded, sum(resolved) AS resolved
     FROM petition_tallies GROUP BY township_code`,
   caseCategories: 'SELECT category AS code, open AS count FROM board_case_categories WHERE open > 0',
   /**

@@ -26,7 +26,7 @@ import { todayOf } from '../../ledger/clock';
 import { snapshotRows } from './snapshot-queries';
 
 /** A township's cases from petition_tallies (migration 0017): 办结 = the reply, 化解 apart. */
-type CaseTally = { township: string; cases: number; concluded: number; resolved: number };
+type CaseTally = { township: string; cases: number; open: number; concluded: number; resolved: number };
 
 const UNCLASSIFIED = '未分类';
 
@@ -130,10 +130,10 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
 
   const townships: BoardTownship[] = townshipRows.map(({ code, name }) => {
     const openHazards = hazards.byTownship.get(code) ?? noHazards();
-    const tally = cases.get(code) ?? { township: code, cases: 0, concluded: 0, resolved: 0 };
+    const tally = cases.get(code) ?? { township: code, cases: 0, open: 0, concluded: 0, resolved: 0 };
     const inputs = {
       openHazards,
-      openCases: tally.cases - tally.concluded,
+      openCases: tally.open,
       overdueCases: overdueCases.get(code) ?? 0,
       overdueTasks: overdueTasks.get(code) ?? 0,
     };
@@ -146,10 +146,11 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
   const caseSums = [...cases.values()].reduce(
     (sum, c) => ({
       cases: sum.cases + c.cases,
+      open: sum.open + c.open,
       concluded: sum.concluded + c.concluded,
       resolved: sum.resolved + c.resolved,
     }),
-    { cases: 0, concluded: 0, resolved: 0 },
+    { cases: 0, open: 0, concluded: 0, resolved: 0 },
   );
   const sourceRow = snapshotRows<BoundarySource>(sql, 'boundarySource')[0];
   const overdueTotal = [...overdueCases.values()].reduce((n, c) => n + c, 0);
@@ -163,7 +164,7 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     townships,
     totals: {
       openHazards: hazards.total,
-      openCases: caseSums.cases - caseSums.concluded,
+      openCases: caseSums.open,
       resolution: resolutionRateOf(caseSums),
       conclusion: conclusionRateOf({ concluded: caseSums.concluded, overdue: overdueTotal }),
       overdue: {

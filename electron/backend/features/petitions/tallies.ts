@@ -1,5 +1,5 @@
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
-import { PETITION_TALLIES } from '../../db/migrations/0017-petition-procedure';
+import { PETITION_TALLIES } from '../../db/migrations/0019-open-tally';
 import type { FigureCases } from '../../ledger/list';
 
 const overdue = (p: string) => `${PETITION_TALLIES.open_due(p)} AND ${p}.due_date < @today`;
