@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/ledger/calendar';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
@@ -87,6 +88,14 @@ describe('the procedure of 信访工作条例 through the drawer', () => {
     await status(page, '已办结');
     await step(session, 'requestReview', async () => {});
     await status(page, '复查中');
+    // While 复查 is pending the statutory clock runs again: the opinion is due 30 days from the request.
+    const reviewDue = page.getByTestId('petition-statutory-due');
+    await expect.poll(() => reviewDue.innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const drawerText = await page.getByTestId('petition-drawer').innerText();
+    const requested = /复查申请 \/ 意见\s*(\d{4}-\d{2}-\d{2})/.exec(drawerText);
+    expect(requested).not.toBeNull();
+    expect(await reviewDue.innerText()).toBe(addDays(requested![1]!, 30));
+    await session.screenshots('petition-drawer-reviewing', page.getByTestId('petition-drawer'));
     await step(session, 'decideReview', async () => {
       await page.getByTestId('petition-action-field-reason').fill('经复查，维持原处理意见');
     });
