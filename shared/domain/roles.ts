@@ -129,6 +129,13 @@ export const permissionsOf = (roles: readonly Role[]): Set<Permission> =>
 export const hasAccess = (roles: readonly Role[], access: Access): boolean =>
   access === 'public' || access === 'session' || permissionsOf(roles).has(access);
 
+/** Permissions that speak for the whole county (日报, 周点评, 月通报): never a township-bound account's. */
+export const COUNTY_WIDE_PERMISSIONS: readonly Permission[] = ['reports.write'];
+
+/** `hasAccess` for an account bound to a township (`regionCode`) or county-wide (null). */
+export const hasAccessIn = (roles: readonly Role[], regionCode: string | null, access: Access): boolean =>
+  hasAccess(roles, access) && (regionCode === null || !(COUNTY_WIDE_PERMISSIONS as readonly string[]).includes(access));
+
 /** The first pair of roles that may not be combined, or null. */
 export function conflictingRoles(roles: readonly Role[]): readonly [Role, Role] | null {
   return EXCLUSIVE_ROLES.find(([a, b]) => roles.includes(a) && roles.includes(b)) ?? null;

@@ -60,9 +60,9 @@ const buttonIn = async (section: string, text: string): Promise<HTMLElement> =>
 
 // 今日 opens other features' records only through what they registered (ledger/records.ts).
 describe('今日', () => {
-  const mountToday = () =>
+  const mountToday = (me = meWith(['duty_officer'])) =>
     mountApp('/today', {
-      ...sessionAnswers(meWith(['duty_officer'])),
+      ...sessionAnswers(me),
       ...referenceAnswers,
       'today.overview': () => ({ ok: true, data: day }),
       'petitions.get': () => ({ ok: true, data: detailWith('resolving') }),
@@ -83,5 +83,15 @@ describe('今日', () => {
     const dialog = await findTestId('petition-supervise-dialog');
     await eventually(() => expect(dialog.textContent).toContain(`督办：${row.caseNo}`));
     expect(document.querySelector('[data-testid="petition-drawer"]')).toBeNull();
+  });
+
+  it('offers 生成今日日报 to a county-wide officer only: a township account cannot compile the report', async () => {
+    await mountToday();
+    await findTestId('today-report');
+    document.body.innerHTML = '';
+    await mountToday(meWith(['duty_officer'], { regionCode: '410122100000', regionName: '城关镇' }));
+    const hazards = await findTestId('today-hazards');
+    await eventually(() => expect(hazards.textContent).toContain('橙色'));
+    expect(document.querySelector('[data-testid="today-report"]')).toBeNull();
   });
 });

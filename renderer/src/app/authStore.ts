@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { AuthStatus, Me } from '@shared/contract/auth';
-import { hasAccess, permissionsOf, ROLE_LABELS, type Access } from '@shared/domain/roles';
+import { hasAccessIn, permissionsOf, ROLE_LABELS, type Access } from '@shared/domain/roles';
 import { call, invoke } from '@/api/client';
 
 /**
@@ -27,8 +27,12 @@ export const useAuthStore = defineStore('auth', () => {
   /** Whose password unlocks the screen: the signed-in user, or the one auth.status names at start-up. */
   const lockedUser = computed(() => me.value ?? status.value?.lockedUser ?? null);
 
-  /** Whether the signed-in user's roles grant this access (public pages need no one). */
-  const can = (access: Access): boolean => access === 'public' || (me.value !== null && hasAccess(roles.value, access));
+  /**
+   * Whether the signed-in user's roles grant this access (public pages need no one); a
+   * township-bound account lacks the county-wide permissions its roles name (roles.ts).
+   */
+  const can = (access: Access): boolean =>
+    access === 'public' || (me.value !== null && hasAccessIn(roles.value, me.value.regionCode, access));
 
   function setSession(session: AuthStatus['session']): void {
     if (!status.value) return;

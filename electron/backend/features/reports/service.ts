@@ -7,6 +7,7 @@ import { periodOf, periodReport } from '../../../../shared/domain/reports/period
 import { countyDate } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
+import { hasAccessIn } from '../../../../shared/domain/roles';
 import { findCentreName } from '../../db/county';
 import { buildReportDocx } from '../../export/docx';
 import { qb } from '../../db/sql';
@@ -16,7 +17,8 @@ import { findReport, savedInYear } from './repo';
 
 /** Reports speak for the whole county: a township-bound account may not compile them. */
 function assertCountyWide(ctx: HandlerContext): void {
-  if (principalOf(ctx).regionCode) {
+  const { roles, regionCode } = principalOf(ctx);
+  if (!hasAccessIn(roles, regionCode, 'reports.write')) {
     throw new AppError('FORBIDDEN', '日报由县级综治中心编制，涉及全县数据；乡镇账号不能生成或保存。');
   }
 }
