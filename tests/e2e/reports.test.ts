@@ -38,6 +38,13 @@ describe('the daily report', () => {
     expect(await preview.textContent()).toMatch(
       /全县积案办结率 (\d+\.\d{2}%|—)（已办结积案数 [\d,]+ 件 ÷ 应办结积案数/,
     );
+    // Saved without a 签发人: the refusal shows on the field and beside 保存, where the officer looks.
+    await page.getByTestId('report-signer').fill('');
+    await page.getByTestId('report-save').click();
+    await page.getByTestId('report-error').getByText('签发人').waitFor();
+    await page.getByTestId('report-signer-item').locator('.el-form-item__error').waitFor();
+    expect(await page.getByTestId('report-error').isVisible()).toBe(true);
+    await session.screenshots('report-signer-missing', page.locator('.el-dialog'));
     await page.getByTestId('report-signer').fill('刘带班');
     await page.getByTestId('report-paragraph-3-0').fill('请各承办单位抓紧办理超期积案。');
     await preview.getByText('请各承办单位抓紧办理超期积案。').waitFor();

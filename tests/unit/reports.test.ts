@@ -43,6 +43,11 @@ describe('reports: the daily report', () => {
     expect(draft.figures.rows[0]).toEqual(['信访积案', '2', '3']);
     const earlier = await must(setup.backend.call('reports.draft', { date: '2026-11-21' }, setup.officer));
     expect(earlier.figures.rows[0]).toEqual(['信访积案', '1', '3']);
+    // Signed by default by the day's 带班领导 on the 值班表, once there is one.
+    expect(draft.signer).toBe('');
+    const roster = { date: '2026-11-22', entries: [{ role: 'leader' as const, name: '吴带班' }] };
+    await must(setup.backend.call('duty.save', roster, setup.officer));
+    expect((await must(setup.backend.call('reports.draft', {}, setup.officer))).signer).toBe('吴带班');
   });
 
   it('counts the day’s stability assessments: registered, not yet decided, awaiting the decision', async () => {

@@ -19,7 +19,7 @@ const LIVE = notVoided();
  */
 /**
  * The day's cases by their date columns; the backlog's counts from the tallies (migrations 0017,
- * 0018): all cases, 化解, 办结 (the reply), open ones (the categories' tally) and overdue ones by due date.
+ * 0018, 0019): all cases, 化解, 办结 (the reply), open ones and overdue ones by due date.
  */
 const PETITIONS = `SELECT
     (SELECT count(*) FROM petitions WHERE received_date = @date AND ${LIVE}) AS registered,
@@ -28,7 +28,7 @@ const PETITIONS = `SELECT
     (SELECT sum(cases) FROM petition_tallies) AS cases,
     (SELECT sum(resolved) FROM petition_tallies) AS resolvedInAll,
     (SELECT sum(concluded) FROM petition_tallies) AS concluded,
-    (SELECT sum(open) FROM board_case_categories) AS open,
+    (SELECT sum(open) FROM petition_tallies) AS open,
     (SELECT sum(open_due) FROM petition_tallies)
       - coalesce((SELECT sum(open) FROM petition_due_tallies WHERE due_date >= @date), 0) AS overdue,
     (SELECT sum(open) FROM petition_due_tallies WHERE due_date BETWEEN @date AND @soon) AS dueSoon`;

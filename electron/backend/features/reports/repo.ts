@@ -51,3 +51,15 @@ export const savedInYear = (sql: Sql, kind: ReportKind, year: string): number =>
       .where('kind', '=', kind)
       .where('report_date', 'like', `${year}-%`),
   )?.n ?? 0;
+
+/** The day's first 带班领导 on the 值班表, who signs the report unless the officer names another. */
+export const dutyLeaderOn = (sql: Sql, date: string): string | null =>
+  sql.get(
+    qb
+      .selectFrom('duty_roster')
+      .select('name')
+      .where('date', '=', date)
+      .where('role', '=', 'leader')
+      .orderBy('sort')
+      .limit(1),
+  )?.name ?? null;

@@ -13,7 +13,7 @@ import { buildReportDocx } from '../../export/docx';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { dailyFacts, periodFacts } from './facts';
-import { findReport, savedInYear } from './repo';
+import { dutyLeaderOn, findReport, savedInYear } from './repo';
 
 /** Reports speak for the whole county: a township-bound account may not compile them. */
 function assertCountyWide(ctx: HandlerContext): void {
@@ -32,7 +32,8 @@ export function draftReport(ctx: HandlerContext, kind: ReportKind, date = county
   const meta = {
     issuer: findCentreName(ctx.sql, ctx.settings.work),
     issueNo: `第 ${savedInYear(ctx.sql, kind, date.slice(0, 4)) + 1} 期`,
-    signer: '',
+    // The day's 带班领导 from the 值班表 signs by default; the officer may change it.
+    signer: dutyLeaderOn(ctx.sql, date) ?? '',
     drafter: principalOf(ctx).displayName,
   };
   if (kind === 'daily') return dailyReport(dailyFacts(ctx.sql, date, ctx.settings.work.dueSoonDays), meta);
