@@ -119,7 +119,7 @@ describe('the risk hazards ledger', IN_ORDER, () => {
     await choose(page, 'hazard-township', '南关街道');
     await page.getByTestId('hazard-description').fill('两户村民因承包地边界争执，曾发生肢体冲突。');
     await settled(page);
-    await session.screenshot('hazard-flow-1-form');
+    await session.screenshots('hazard-flow-1-form', page.getByTestId('hazard-form-dialog'));
     await page.getByTestId('hazard-form-submit').click();
     await page.getByTestId('hazard-form-dialog').waitFor({ state: 'hidden' });
 
@@ -146,7 +146,7 @@ describe('the risk hazards ledger', IN_ORDER, () => {
     await page.getByTestId('hazard-level').getByText('橙色').click();
     await page.getByTestId('hazard-level-reason').fill('研判认为存在越级上访苗头');
     await settled(page);
-    await session.screenshot('hazard-flow-4-level-dialog');
+    await session.screenshots('hazard-flow-4-level-dialog', page.getByTestId('hazard-step-dialog'));
     await submitStep(page, 'hazard-step');
     await drawer.getByTestId('hazard-level-history').getByText('研判认为存在越级上访苗头').waitFor();
     await session.screenshot('hazard-flow-5-raised');
