@@ -1,9 +1,11 @@
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/errors';
 
 /** Just enough of Electron for index.ts to run its whole start-up and shutdown. */
 const fakes = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
+  type PermissionHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 
   class FakeHost extends EventEmitter {
     readonly posted: Array<Record<string, unknown>> = [];
@@ -54,6 +56,8 @@ const fakes = await vi.hoisted(async () => {
     dialogs: [] as Array<{ type: string; detail: string }>,
     privileged: [] as Array<{ scheme: string; beforeWhenReady: boolean }>,
     protocols: [] as string[],
+    sandboxed: false,
+    permissionHandler: null as PermissionHandler | null,
   };
 
   const app = Object.assign(new EventEmitter(), {
@@ -63,12 +67,14 @@ const fakes = await vi.hoisted(async () => {
     whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
     getPath: (name: string) => `/home/u/.config/综治工作台${name === 'userData' ? '' : `/${name}`}`,
     getVersion: () => '0.1.0',
-    enableSandbox: () => {},
+    enableSandbox: () => {
+      state.sandboxed = true;
+    },
   });
 
   const session = {
     webRequest: { onHeadersReceived: () => {} },
-    setPermissionRequestHandler: () => {},
+    setPermissionRequestHandler: (handler: PermissionHandler) => (state.permissionHandler = handler),
     setPermissionCheckHandler: () => {},
   };
 
@@ -138,6 +144,8 @@ beforeEach(() => {
     dialogs: [],
     privileged: [],
     protocols: [],
+    sandboxed: false,
+    permissionHandler: null,
   });
   fakes.state.handlers.clear();
 });
@@ -191,6 +199,25 @@ describe('main process lifecycle', () => {
     await launch();
     expect(fakes.state.privileged).toEqual([{ scheme: 'app', beforeWhenReady: true }]);
     expect(fakes.state.protocols).toEqual([]);
+  });
+
+  it('sandboxes every renderer, keeps every web contents on the app and denies permissions', async () => {
+    await launchReady();
+    expect(fakes.state.sandboxed).toBe(true);
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    fakes.app.emit('web-contents-created', {}, contents);
+    const refused = (url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      contents.emit('will-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(refused('https://example.com/')).toBe(true);
+    expect(refused('file:///etc/passwd')).toBe(true);
+    expect(refused('app://zongzhi/index.html#/wall')).toBe(false);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    const granted = vi.fn();
+    fakes.state.permissionHandler!({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
   });
 
   it('loads the dev server in an unpackaged app given one', async () => {
