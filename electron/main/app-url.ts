@@ -1,27 +1,26 @@
-import { pathToFileURL } from 'node:url';
+/**
+ * The built renderer is served from this privileged scheme (`app-protocol.ts`), not from `file:`:
+ * a page at a `file:` URL could read any file its links name, and every file shares one origin.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'zongzhi';
+export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
  * The URL the windows load: the electron-vite dev server while developing, otherwise the built
- * `out/renderer/index.html`. A packaged app ignores the dev variable, so it cannot be pointed
- * at other content.
+ * renderer at `app://zongzhi/index.html`. A packaged app ignores the dev variable, so it cannot be
+ * pointed at other content.
  */
-export function rendererEntryUrl(indexHtml: string, devUrl: string | undefined, isPackaged: boolean): string {
-  return !isPackaged && devUrl ? devUrl : pathToFileURL(indexHtml).href;
+export function rendererEntryUrl(devUrl: string | undefined, isPackaged: boolean): string {
+  return !isPackaged && devUrl ? devUrl : APP_ENTRY_URL;
 }
 
-const decodedPath = (url: URL): string => {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return url.pathname;
-  }
-};
-
 /**
- * Whether `url` is the app's own page (any hash or query): for a file entry the very same file,
- * for the dev server the same origin. Windows paths compare case-insensitively.
+ * Whether `url` is on the app's own origin (any path, hash or query): the same scheme and host
+ * (with port) as the entry. Compared by parts, not `URL.origin`: for a scheme the URL standard does
+ * not know, such as `app:`, the origin is the opaque "null" for every URL alike.
  */
-export function isAppUrl(url: string, entryUrl: string, platform: NodeJS.Platform = process.platform): boolean {
+export function isAppUrl(url: string, entryUrl: string): boolean {
   let target: URL;
   try {
     target = new URL(url);
@@ -29,8 +28,5 @@ export function isAppUrl(url: string, entryUrl: string, platform: NodeJS.Platfor
     return false;
   }
   const entry = new URL(entryUrl);
-  if (entry.protocol !== 'file:') return target.origin === entry.origin;
-  if (target.protocol !== 'file:' || target.host !== entry.host) return false;
-  const [a, b] = [decodedPath(target), decodedPath(entry)];
-  return platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+  return target.protocol === entry.protocol && target.host === entry.host;
 }

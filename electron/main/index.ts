@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { rendererEntryUrl } from './app-url';
 import { reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
@@ -11,12 +12,9 @@ import { closeBoardWindow, createWorkstationWindow, openBoardWindow, type Render
 // Built layout: out/main/{index,host}.js, out/preload/index.cjs, out/renderer/index.html.
 const outMain = import.meta.dirname;
 const hostScript = join(outMain, 'host.js');
+const rendererDir = join(outMain, '../renderer');
 const paths: RendererPaths = {
-  entryUrl: rendererEntryUrl(
-    join(outMain, '../renderer/index.html'),
-    process.env.ELECTRON_RENDERER_URL,
-    app.isPackaged,
-  ),
+  entryUrl: rendererEntryUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged),
   preload: join(outMain, '../preload/index.cjs'),
 };
 
@@ -27,6 +25,7 @@ let workstation: BrowserWindow | null = null;
 
 function start(): void {
   secureSession(session.defaultSession);
+  handleAppProtocol(rendererDir);
   // The per-user profile folder, the same one web mode defaults to; never the install folder.
   const client = startDataHost(hostScript, app.getPath('userData'), { onFatal: reportHostFatal });
   host = client;
@@ -52,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  registerAppScheme();
   guardAllWebContents(app, paths.entryUrl);
   app.on('second-instance', () => {
     if (!workstation) return;

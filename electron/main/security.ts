@@ -1,34 +1,6 @@
-import type { App, Session, WebContents, WebPreferences } from 'electron';
+import type { App, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../backend/http/static-files';
 import { isAppUrl } from './app-url';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** The renderer gets no Node and no Electron, only what the sandboxed preload exposes. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
 
 /** Response headers with our CSP, replacing any the response carried (header names vary in case). */
 export function withCsp(headers: Record<string, string[]> | undefined): Record<string, string[]> {

@@ -1,5 +1,4 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Input, type Rectangle } from 'electron';
-import { secureWebPreferences } from './security';
 
 /** What every window loads: the renderer entry and the preload script. */
 export interface RendererPaths {
@@ -7,24 +6,24 @@ export interface RendererPaths {
   preload: string;
 }
 
-export function workstationWindowOptions(preload: string): BrowserWindowConstructorOptions {
-  return {
-    title: '综治工作台',
-    width: 1440,
-    height: 900,
-    minWidth: 1280,
-    minHeight: 720,
-    show: false,
-    backgroundColor: '#f5f7fa',
-    webPreferences: secureWebPreferences(preload),
-  };
-}
+/** A window's size, place and look: everything but its web preferences, which are the same for all. */
+type WindowLook = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
+
+const WORKSTATION_LOOK: WindowLook = {
+  title: '综治工作台',
+  width: 1440,
+  height: 900,
+  minWidth: 1280,
+  minHeight: 720,
+  show: false,
+  backgroundColor: '#f5f7fa',
+};
 
 /**
  * Placed on the chosen display's bounds so fullscreen lands there. Left resizable: some Linux
  * window managers refuse fullscreen to a non-resizable window.
  */
-export function boardWindowOptions(bounds: Rectangle, preload: string): BrowserWindowConstructorOptions {
+function boardLook(bounds: Rectangle): WindowLook {
   return {
     title: '综治工作台 · 态势大屏',
     x: bounds.x,
@@ -37,8 +36,35 @@ export function boardWindowOptions(bounds: Rectangle, preload: string): BrowserW
     autoHideMenuBar: true,
     show: false,
     backgroundColor: '#061427',
-    webPreferences: secureWebPreferences(preload),
   };
+}
+
+/**
+ * The one place a window is made. The renderer gets no Node and no Electron, only what the
+ * sandboxed preload exposes; the preferences are written out here so Electronegativity
+ * (`tests/unit/electronegativity.test.ts`) reads them. Middle-click (auxclick) is off as well:
+ * a link can open nothing.
+ */
+function secureWindow(look: WindowLook, preload: string): BrowserWindow {
+  return new BrowserWindow({
+    ...look,
+    webPreferences: {
+      // The preload exposes two functions and refuses what the contract does not name:
+      preload, // eng-disable PRELOAD_JS_CHECK: proven by tests/unit/preload.test.ts "exposes window.zz with invoke and on only, and nothing else"
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 /** The same renderer, at the wall display's hash route. */
@@ -57,7 +83,7 @@ function load(win: BrowserWindow, url: string): void {
 }
 
 export function createWorkstationWindow(paths: RendererPaths): BrowserWindow {
-  const win = new BrowserWindow(workstationWindowOptions(paths.preload));
+  const win = secureWindow(WORKSTATION_LOOK, paths.preload);
   load(win, paths.entryUrl);
   return win;
 }
@@ -67,7 +93,7 @@ let board: BrowserWindow | null = null;
 /** Opens the board fullscreen on `display`, replacing a board already open; Esc closes it. */
 export function openBoardWindow(display: { bounds: Rectangle }, paths: RendererPaths): BrowserWindow {
   board?.close();
-  const win = new BrowserWindow(boardWindowOptions(display.bounds, paths.preload));
+  const win = secureWindow(boardLook(display.bounds), paths.preload);
   board = win;
   win.setMenu(null);
   win.webContents.on('before-input-event', (event, input) => {

@@ -1,9 +1,11 @@
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/errors';
 
 /** Just enough of Electron for index.ts to run its whole start-up and shutdown. */
 const fakes = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
+  type PermissionHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
 
   class FakeHost extends EventEmitter {
     readonly posted: Array<Record<string, unknown>> = [];
@@ -52,6 +54,10 @@ const fakes = await vi.hoisted(async () => {
     handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     menus: 0,
     dialogs: [] as Array<{ type: string; detail: string }>,
+    privileged: [] as Array<{ scheme: string; beforeWhenReady: boolean }>,
+    protocols: [] as string[],
+    sandboxed: false,
+    permissionHandler: null as PermissionHandler | null,
   };
 
   const app = Object.assign(new EventEmitter(), {
@@ -61,12 +67,14 @@ const fakes = await vi.hoisted(async () => {
     whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
     getPath: (name: string) => `/home/u/.config/综治工作台${name === 'userData' ? '' : `/${name}`}`,
     getVersion: () => '0.1.0',
-    enableSandbox: () => {},
+    enableSandbox: () => {
+      state.sandboxed = true;
+    },
   });
 
   const session = {
     webRequest: { onHeadersReceived: () => {} },
-    setPermissionRequestHandler: () => {},
+    setPermissionRequestHandler: (handler: PermissionHandler) => (state.permissionHandler = handler),
     setPermissionCheckHandler: () => {},
   };
 
@@ -75,13 +83,20 @@ const fakes = await vi.hoisted(async () => {
     getPrimaryDisplay: () => ({ id: 1 }),
   });
 
-  return { FakeHost, FakeWindow, state, app, session, screen };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) =>
+      state.privileged.push(...schemes.map(({ scheme }) => ({ scheme, beforeWhenReady: state.ready === null }))),
+    handle: (scheme: string) => state.protocols.push(scheme),
+  };
+
+  return { FakeHost, FakeWindow, state, app, session, screen, protocol };
 });
 
 vi.mock('electron', () => ({
   app: fakes.app,
   session: { defaultSession: fakes.session },
   screen: fakes.screen,
+  protocol: fakes.protocol,
   BrowserWindow: fakes.FakeWindow,
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fakes.state.menus++ },
   ipcMain: {
@@ -121,7 +136,17 @@ beforeEach(() => {
   fakes.app.removeAllListeners();
   fakes.screen.removeAllListeners();
   fakes.FakeWindow.all.length = 0;
-  Object.assign(fakes.state, { lock: true, ready: null, hosts: [], menus: 0, dialogs: [] });
+  Object.assign(fakes.state, {
+    lock: true,
+    ready: null,
+    hosts: [],
+    menus: 0,
+    dialogs: [],
+    privileged: [],
+    protocols: [],
+    sandboxed: false,
+    permissionHandler: null,
+  });
   fakes.state.handlers.clear();
 });
 
@@ -142,7 +167,8 @@ describe('main process lifecycle', () => {
     expect(args).toEqual(['--data', '/home/u/.config/综治工作台']);
     expect([...fakes.state.handlers.keys()]).toEqual(['zz:invoke']);
     expect(fakes.state.menus).toBe(1);
-    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window.loadedUrl).toBe('app://zongzhi/index.html');
+    expect(fakes.state.protocols).toEqual(['app']);
     expect(window.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
   });
 
@@ -167,6 +193,37 @@ describe('main process lifecycle', () => {
     host.emit('message', { type: 'fatal', message: '该数据文件由较新版本的综治工作台写入' });
     expect(fakes.state.dialogs).toMatchObject([{ type: 'error', detail: '该数据文件由较新版本的综治工作台写入' }]);
     expect(window.sent).toEqual([['zz:event:host-fatal', { message: '该数据文件由较新版本的综治工作台写入' }]]);
+  });
+
+  it('registers the app: scheme as privileged before the app is ready', async () => {
+    await launch();
+    expect(fakes.state.privileged).toEqual([{ scheme: 'app', beforeWhenReady: true }]);
+    expect(fakes.state.protocols).toEqual([]);
+  });
+
+  it('sandboxes every renderer, keeps every web contents on the app and denies permissions', async () => {
+    await launchReady();
+    expect(fakes.state.sandboxed).toBe(true);
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    fakes.app.emit('web-contents-created', {}, contents);
+    const refused = (url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      contents.emit('will-navigate', event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(refused('https://example.com/')).toBe(true);
+    expect(refused('file:///etc/passwd')).toBe(true);
+    expect(refused('app://zongzhi/index.html#/wall')).toBe(false);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+    const granted = vi.fn();
+    fakes.state.permissionHandler!({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+
+  it('loads the dev server in an unpackaged app given one', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    const { window } = await launchReady();
+    expect(window.loadedUrl).toBe('http://localhost:5173/');
   });
 
   it('brings the workstation back when a second instance starts', async () => {

@@ -1,18 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  guardAllWebContents,
-  guardWebContents,
-  secureSession,
-  secureWebPreferences,
-  withCsp,
-} from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY } from '../../electron/backend/http/static-files';
+import { guardAllWebContents, guardWebContents, secureSession, withCsp } from '../../electron/main/security';
 
 vi.mock('electron', () => ({}));
 
-const ENTRY = pathToFileURL('/opt/zz/out/renderer/index.html').href;
+const ENTRY = 'app://zongzhi/index.html';
 
 class FakeContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -41,24 +34,8 @@ function fakeSession() {
   return { session, hooks };
 }
 
-describe('webPreferences', () => {
-  it('isolates and sandboxes the renderer with no Node, full web security and no webview', () => {
-    const prefs = secureWebPreferences('/opt/zz/out/preload/index.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/opt/zz/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    });
-  });
-});
-
 describe('content security policy', () => {
-  it('is the strict policy: own scripts only, no objects, no framing', () => {
+  it('is the strict policy of every renderer page: own scripts only, no objects, no framing', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -99,9 +76,12 @@ describe('navigation guards', () => {
     const contents = new FakeContents();
     guardWebContents(contents as never, ENTRY);
     expect(contents.attempt('will-navigate', 'https://example.com/')).toBe(true);
-    expect(contents.attempt('will-navigate', pathToFileURL('/etc/passwd').href)).toBe(true);
+    expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://other/index.html')).toBe(true);
     expect(contents.attempt('will-redirect', 'http://127.0.0.1:8080/')).toBe(true);
+    expect(contents.attempt('will-redirect', 'javascript:alert(1)')).toBe(true);
     expect(contents.attempt('will-navigate', `${ENTRY}#/board`)).toBe(false);
+    expect(contents.attempt('will-navigate', 'app://zongzhi/index.html#/wall')).toBe(false);
   });
 
   it('denies window.open and webviews', () => {

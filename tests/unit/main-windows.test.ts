@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fakes = await vi.hoisted(async () => {
@@ -40,8 +39,24 @@ const windows = await import('../../electron/main/windows');
 type FakeWindow = InstanceType<typeof fakes.FakeWindow>;
 
 const PATHS = {
-  entryUrl: pathToFileURL('/opt/zz/out/renderer/index.html').href,
+  entryUrl: 'app://zongzhi/index.html',
   preload: '/opt/zz/out/preload/index.cjs',
+};
+/** Every window's preferences: isolated, sandboxed, no Node, full web security, no webview, no auxclick. */
+const SECURE_PREFERENCES = {
+  preload: PATHS.preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
 };
 const SECOND = { id: 2, bounds: { x: 1920, y: 0, width: 3840, height: 2160 }, scaleFactor: 1 };
 
@@ -61,11 +76,8 @@ describe('workstation window', () => {
   it('loads the app entry with the secure preferences and shows once ready', () => {
     const win = windows.createWorkstationWindow(PATHS) as unknown as FakeWindow;
     expect(win.loadedUrl).toBe(PATHS.entryUrl);
-    expect(win.options).toMatchObject({
-      title: '综治工作台',
-      show: false,
-      webPreferences: { preload: PATHS.preload, contextIsolation: true, sandbox: true, nodeIntegration: false },
-    });
+    expect(win.options).toMatchObject({ title: '综治工作台', show: false });
+    expect(win.options.webPreferences).toEqual(SECURE_PREFERENCES);
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
     expect(win.shown).toBe(true);
@@ -76,12 +88,13 @@ describe('board window', () => {
   it('opens fullscreen on the chosen display bounds at the wall display’s #/wall, without a menu or frame', () => {
     const win = windows.openBoardWindow(SECOND, PATHS) as unknown as FakeWindow;
     expect(win.options).toMatchObject({ x: 1920, y: 0, width: 3840, height: 2160, fullscreen: true, frame: false });
-    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    expect(win.options.webPreferences).toEqual(SECURE_PREFERENCES);
     expect(win.loadedUrl).toBe(`${PATHS.entryUrl}#/wall`);
     expect(win.menu).toBeNull();
   });
 
   it('puts the board hash on the dev server entry too', () => {
+    expect(windows.boardUrl('app://zongzhi/index.html')).toBe('app://zongzhi/index.html#/wall');
     expect(windows.boardUrl('http://localhost:5173/')).toBe('http://localhost:5173/#/wall');
   });
 

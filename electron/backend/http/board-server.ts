@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Result } from '../../../shared/errors';
-import { CONTENT_SECURITY_POLICY } from './server';
-import { readStaticFile } from './static-files';
+import { CONTENT_SECURITY_POLICY, readStaticFile } from './static-files';
 
 /**
  * The board's LAN mode (大屏网页模式): the situation board alone, read-only, for a wall-screen PC

@@ -13,12 +13,7 @@ import {
 } from './body';
 import { APP_HEADER, APP_HEADER_VALUE } from '../../../shared/contract/web-session';
 import { cookieJar } from './session-cookie';
-import { readStaticFile } from './static-files';
-
-/** Same policy as the desktop window: everything from this origin, nothing from anywhere else. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY, readStaticFile } from './static-files';
 
 const STATUS_OF: Record<ErrorCode, number> = {
   VALIDATION: 400,

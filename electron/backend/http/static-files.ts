@@ -17,6 +17,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/**
+ * The policy of every page of the renderer, wherever it is served (web mode, the LAN board, the
+ * desktop's app:// scheme and dev server): everything from its own origin, nothing from elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export interface StaticFile {
   body: Buffer;
   contentType: string;

@@ -223,7 +223,7 @@ async function guard(to: RouteLocationNormalized): Promise<boolean | RouteLocati
   return true;
 }
 
-/** The app's router; hash history by default, as the desktop app loads the page from file://. */
+/** The app's router; hash history by default: the desktop's app:// scheme and web mode serve only real files. */
 export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
   const router = createRouter({ history, routes });
   router.beforeEach(guard);
