@@ -82,6 +82,8 @@ vi.mock('electron', () => ({
   app: fakes.app,
   session: { defaultSession: fakes.session },
   screen: fakes.screen,
+  // No keyring here: the host keeps a plain owner-only key file.
+  safeStorage: { isEncryptionAvailable: () => false },
   BrowserWindow: fakes.FakeWindow,
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fakes.state.menus++ },
   ipcMain: {

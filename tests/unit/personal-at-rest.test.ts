@@ -1,8 +1,14 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/app';
-import { PersonalCipher } from '../../electron/backend/db/personal-cipher';
+import { backupDatabase } from '../../electron/backend/db/backup';
+import { applyPragmas, openRaw } from '../../electron/backend/db/connection';
+import { BACKUP_DIR_NAME, DB_FILE_NAME, openDatabase } from '../../electron/backend/db/database';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
+import { cipherOf, PersonalCipher } from '../../electron/backend/db/personal-cipher';
+import { sha256Of } from '../../electron/backend/ledger/attachments/store';
+import { tempDir } from '../helpers/temp-dir';
 import { samplePdf } from '../helpers/files';
 import { hazardDraft, seedBoundary } from '../helpers/hazards';
 import { BUREAU, LEADER, must, PETITIONER, petitionBackend, registration } from '../helpers/petitions';
@@ -149,5 +155,62 @@ describe('personal data at rest', () => {
     const tampered = `${a.slice(0, -4)}AAA=`;
     expect(() => cipher.open(tampered)).toThrow();
     expect(() => cipher.open(PETITIONER.phone)).toThrow(/not sealed/);
+  });
+
+  it('seals a version-18 folder on opening: its rows, its attachment files, its older backups and the migration’s own', async () => {
+    const dataDir = tempDir();
+    const old = openRaw(join(dataDir, DB_FILE_NAME));
+    applyPragmas(old);
+    await migrate(old, null, MIGRATIONS.slice(0, 18));
+    const storedName = 'ab/ab3e5c1d-1111-4222-8333-444455556666';
+    const pdf = samplePdf(FILE_TEXT);
+    old.exec(`
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901000000', '测试县', 'county', NULL);
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901001000', '东镇', 'township', '999901000000');
+      INSERT INTO units (id, code, name, kind) VALUES ('n1', 'N1', '东镇人民政府', 'township_government');
+      INSERT INTO people (id, name, title, role, unit_id, phone) VALUES ('l1', '张明', '镇长', 'leader', 'n1', '${PERSON_PHONE}');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date, status,
+          created_by, created_at, updated_at)
+        VALUES ('p1', 'XF2026-000001', '999901001000', '讨薪', '2026-10-01', '2026-10-02', 'found', 'u1', 't', 't');
+      INSERT INTO petitioners (id, petition_id, name, id_number, phone, address, is_primary)
+        VALUES ('n1', 'p1', '王建国', '${PETITIONER.idNumber}', '${PETITIONER.phone}', '${PETITIONER.address}', 1);
+      INSERT INTO attachments (id, entity, entity_id, purpose, file_name, mime, size, sha256, stored_name,
+          uploaded_by, uploaded_at)
+        VALUES ('f1', 'petition', 'p1', 'material', '协议.pdf', 'application/pdf', ${pdf.length}, '${sha256Of(pdf)}',
+          '${storedName}', 'u1', 't1');
+    `);
+    mkdirSync(join(dataDir, 'attachments', 'ab'), { recursive: true });
+    writeFileSync(join(dataDir, 'attachments', storedName), pdf);
+    const daily = await backupDatabase(old, join(dataDir, BACKUP_DIR_NAME), 'daily');
+    old.close();
+
+    const { db, migration } = await openDatabase(dataDir);
+    try {
+      expect(migration).toMatchObject({ from: 18, to: LATEST_VERSION });
+      const cipher = cipherOf(db);
+      const row = db.prepare('SELECT * FROM petitioners').get() as Record<string, string>;
+      expect([row.id_number, row.phone, row.address].map((value) => cipher.open(value))).toEqual([
+        PETITIONER.idNumber,
+        PETITIONER.phone,
+        PETITIONER.address,
+      ]);
+      expect(row.id_number_bi).toBe(cipher.blind('id', PETITIONER.idNumber));
+      expect(row.phone_bi).toBe(cipher.blind('phone', PETITIONER.phone));
+      expect(cipher.open(db.prepare('SELECT phone FROM people').pluck().get() as string)).toBe(PERSON_PHONE);
+      expect(cipher.openFile(readFileSync(join(dataDir, 'attachments', storedName))).equals(pdf)).toBe(true);
+    } finally {
+      db.close();
+    }
+    const backups = filesUnder(join(dataDir, BACKUP_DIR_NAME)).filter((file) => file.endsWith('.db'));
+    expect(backups).toHaveLength(2);
+    expect(backups).toContain(daily.file);
+    expect(backups).toContain(migration.backupFile);
+    for (const file of backups) {
+      const meta = JSON.parse(readFileSync(file.replace(/\.db$/, '.json'), 'utf8')) as { schemaVersion: number };
+      expect(meta.schemaVersion).toBe(LATEST_VERSION);
+    }
+    for (const file of filesUnder(dataDir)) expect({ file, clear: clearIn(file) }).toEqual({ file, clear: [] });
   });
 });

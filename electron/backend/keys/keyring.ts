@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -55,25 +55,32 @@ export async function loadKey(ring: Keyring, name: string, missing: WhenMissing)
   const [header, wrapperName, body = ''] = text.split('\n');
   if (header !== HEADER || !wrapperName)
     throw new AppError('CONFLICT', `密钥文件 ${file} 格式不对，可能已损坏，请从密钥备份恢复。`);
-  if (wrapperName !== ring.wrapper.name) {
-    throw new AppError(
-      'CONFLICT',
-      wrapperName === 'file'
-        ? `密钥文件 ${file} 未受系统密钥库保护，桌面版不会使用它；请从密钥备份恢复。`
-        : `密钥文件 ${file} 由桌面版的系统密钥库保护，只能由该电脑上的桌面版打开。`,
-    );
+  const stored = Buffer.from(body.trim(), 'base64');
+  // A plain key file (kept while the OS keystore was not usable) is wrapped once it is.
+  if (wrapperName === FILE_WRAPPER.name && ring.wrapper.name !== FILE_WRAPPER.name && stored.length === KEY_BYTES) {
+    await writeKeyFile(ring, file, stored, 'replace');
+    return stored;
   }
-  const key = await ring.wrapper.unwrap(Buffer.from(body.trim(), 'base64'));
+  if (wrapperName !== ring.wrapper.name) {
+    throw new AppError('CONFLICT', `密钥文件 ${file} 由桌面版的系统密钥库保护，只能由该电脑上的桌面版打开。`);
+  }
+  const key = await ring.wrapper.unwrap(stored);
   if (key.length !== KEY_BYTES) throw new AppError('CONFLICT', `密钥文件 ${file} 无法解开，请从密钥备份恢复。`);
   return key;
 }
 
 async function createKey(ring: Keyring, file: string): Promise<Buffer> {
-  mkdirSync(ring.dir, { recursive: true, mode: 0o700 });
   const key = randomBytes(KEY_BYTES);
-  const wrapped = await ring.wrapper.wrap(key);
-  // 'wx': two processes starting at once never overwrite each other's key.
-  writeFileSync(file, `${HEADER}\n${ring.wrapper.name}\n${wrapped.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
+  await writeKeyFile(ring, file, key, 'new');
   return key;
+}
+
+/** Writes a key file owner-only; a new one never overwrites another's ('wx'), a replaced one is renamed into place. */
+async function writeKeyFile(ring: Keyring, file: string, key: Buffer, how: 'new' | 'replace'): Promise<void> {
+  mkdirSync(ring.dir, { recursive: true, mode: 0o700 });
+  const text = `${HEADER}\n${ring.wrapper.name}\n${(await ring.wrapper.wrap(key)).toString('base64')}\n`;
+  const target = how === 'new' ? file : `${file}.tmp`;
+  writeFileSync(target, text, { mode: 0o600, flag: how === 'new' ? 'wx' : 'w' });
+  chmodSync(target, 0o600);
+  if (how === 'replace') renameSync(target, file);
 }
