@@ -259,8 +259,9 @@ function floors(db: Db) {
   const peopleTotal = db
     .prepare('SELECT count(*) FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL')
     .pluck();
+  // The phone is sealed at rest: opened with the connection's zz_open, as the app does.
   const peopleItems = db.prepare(`SELECT p.id, p.name, p.title, p.role, p.unit_id AS unitId, u.name AS unitName,
-      p.phone, p.disabled_at IS NULL AS enabled
+      zz_open(p.phone) AS phone, p.disabled_at IS NULL AS enabled
     FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL ORDER BY p.sort, p.id LIMIT ? OFFSET ?`);
   const dictName = db.prepare('SELECT name FROM dictionaries WHERE code = ?').pluck();
   const dictEntries = db.prepare(
