@@ -41,6 +41,7 @@ import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
 import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';
+import { cipherOf, installCipher } from '../electron/backend/db/personal-cipher';
 import { Sql } from '../electron/backend/db/sql';
 import { BatchWriter } from '../electron/backend/demo/batch-writer';
 import { generateDemoCounty } from '../electron/backend/demo/generate';
@@ -842,9 +843,11 @@ async function timePages(backend: Backend, c: Case, pages: number[]): Promise<Pa
 
 /** A new connection for the backend, as after a restart: empty statement caches and page cache. */
 function reconnect(backend: Backend): void {
+  const cipher = cipherOf(backend.services.sql.db);
   backend.services.sql.db.close();
   const db = openRaw(backend.dbFile);
   applyPragmas(db);
+  installCipher(db, cipher);
   // Start-up has read the schema before any list is opened.
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
   backend.services.sql = new Sql(db);
@@ -866,6 +869,7 @@ async function benchMethods(backend: Backend) {
   const db = openRaw(backend.dbFile);
   // The floors run with the app's own pragmas (page cache included), or the ratios would flatter.
   applyPragmas(db);
+  installCipher(db, cipherOf(backend.services.sql.db));
   try {
     const townships = (await dataOf(backend, 'regions.list', { level: 'township', pageSize: 100 })) as {
       items: Array<{ code: string; name: string }>;
