@@ -41,6 +41,7 @@ import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
 import { applyPragmas, openRaw, userVersion, type Db } from '../electron/backend/db/connection';
+import { cipherOf, installCipher } from '../electron/backend/db/personal-cipher';
 import { Sql } from '../electron/backend/db/sql';
 import { BatchWriter } from '../electron/backend/demo/batch-writer';
 import { generateDemoCounty } from '../electron/backend/demo/generate';
@@ -259,8 +260,9 @@ function floors(db: Db) {
   const peopleTotal = db
     .prepare('SELECT count(*) FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL')
     .pluck();
+  // The phone is sealed at rest: opened with the connection's zz_open, as the app does.
   const peopleItems = db.prepare(`SELECT p.id, p.name, p.title, p.role, p.unit_id AS unitId, u.name AS unitName,
-      p.phone, p.disabled_at IS NULL AS enabled
+      zz_open(p.phone) AS phone, p.disabled_at IS NULL AS enabled
     FROM people AS p JOIN units AS u ON u.id = p.unit_id WHERE p.disabled_at IS NULL ORDER BY p.sort, p.id LIMIT ? OFFSET ?`);
   const dictName = db.prepare('SELECT name FROM dictionaries WHERE code = ?').pluck();
   const dictEntries = db.prepare(
@@ -851,9 +853,11 @@ async function timePages(backend: Backend, c: Case, pages: number[]): Promise<Pa
 
 /** A new connection for the backend, as after a restart: empty statement caches and page cache. */
 function reconnect(backend: Backend): void {
+  const cipher = cipherOf(backend.services.sql.db);
   backend.services.sql.db.close();
   const db = openRaw(backend.dbFile);
   applyPragmas(db);
+  installCipher(db, cipher);
   // Start-up has read the schema before any list is opened.
   db.prepare('SELECT count(*) FROM sqlite_schema').get();
   backend.services.sql = new Sql(db);
@@ -875,6 +879,7 @@ async function benchMethods(backend: Backend) {
   const db = openRaw(backend.dbFile);
   // The floors run with the app's own pragmas (page cache included), or the ratios would flatter.
   applyPragmas(db);
+  installCipher(db, cipherOf(backend.services.sql.db));
   try {
     const townships = (await dataOf(backend, 'regions.list', { level: 'township', pageSize: 100 })) as {
       items: Array<{ code: string; name: string }>;

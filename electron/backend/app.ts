@@ -23,6 +23,7 @@ import { placeBackup } from './features/backup/place';
 import { backupDir } from './features/backup/service';
 import { scheduleDailyBackups } from './features/backup/schedule';
 import { openRecovery } from './recovery';
+import { FILE_WRAPPER, type KeyWrapper, type Keyring } from './keys/keyring';
 
 export interface BackendOptions {
   /** The clock; tests move it to check lockouts, idle expiry and password age. */
@@ -34,6 +35,8 @@ export interface BackendOptions {
    * it, lower, so that their many accounts hash quickly through the same code.
    */
   passwordHashCost?: number;
+  /** How key files are protected: the desktop's data host passes the OS keystore (via main); a plain owner-only file otherwise. */
+  keyWrapper?: KeyWrapper;
 }
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
@@ -50,14 +53,19 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
   if (cost !== undefined && !isPasswordHashCost(cost)) {
     throw new Error(`passwordHashCost ${cost}: not a power of two from 2^10 to 2^15`);
   }
+  // Every file the backend makes (database, WAL, backups and their sidecars, exports' temp files,
+  // keys, attachments) is owner-only, and so is every folder: the process is the backend's.
+  process.umask(0o077);
+  const keyring: Keyring = { dir: dataDir, wrapper: options.keyWrapper ?? FILE_WRAPPER };
+  const open = async () => openReady(dataDir, options, keyring, await openDatabase(dataDir, keyring));
   try {
     const backups = listFolder(backupDir(dataDir), 'primary');
     refuseIfLost(dataDir, join(dataDir, DB_FILE_NAME), backups.length > 0);
-    return await openReady(dataDir, options, await openDatabase(dataDir));
+    return await open();
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;
     console.error(error.message);
-    return openRecovery(dataDir, error, async () => openReady(dataDir, options, await openDatabase(dataDir)));
+    return openRecovery(dataDir, error, open);
   }
 }
 
@@ -65,7 +73,12 @@ const ANOTHER_PROCESS =
   '另一个程序（例如同时运行的网页模式或另一个综治工作台窗口）正在使用这个数据文件，恢复未执行，数据未改动。' +
   '请先关闭它，再重新恢复。';
 
-async function openReady(dataDir: string, options: BackendOptions, opened: OpenedDatabase): Promise<Backend> {
+async function openReady(
+  dataDir: string,
+  options: BackendOptions,
+  keyring: Keyring,
+  opened: OpenedDatabase,
+): Promise<Backend> {
   const { file, migration } = opened;
   const sql = new Sql(opened.db);
   const now = options.now ?? (() => new Date());
@@ -77,6 +90,7 @@ async function openReady(dataDir: string, options: BackendOptions, opened: Opene
     loginGuard: new LoginGuard(),
     passwordHashCost: options.passwordHashCost ?? PASSWORD_HASH_COST,
     auditKey: loadAuditKey(dataDir),
+    keyring,
     auditStatus: { current: null },
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
@@ -87,7 +101,7 @@ async function openReady(dataDir: string, options: BackendOptions, opened: Opene
       // SQLite removes the WAL when the last connection closes: one left means another process has it open.
       const busy = existsSync(`${file}-wal`);
       if (!busy) placeBackup(source, file);
-      const reopened = await openDatabase(dataDir);
+      const reopened = await openDatabase(dataDir, keyring);
       services.sql = new Sql(reopened.db);
       if (busy) throw new AppError('CONFLICT', ANOTHER_PROCESS);
       services.sessions = new SessionStore();

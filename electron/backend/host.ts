@@ -3,6 +3,7 @@
  * ['--data', DIR])`). Messages from main are `{ id, method, input, window }`, `{ type: 'display',
  * window }` (that window is the wall display) and `{ type: 'stop' }`;
  * it answers `{ id, result }` and reports a database it cannot open as `{ type: 'fatal', message }`.
+ * With `--keys os` it asks main to wrap and unwrap its keys (`{ type: 'key' }`, keys/port-wrapper.ts).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,7 @@ import { openBackend } from './app';
 import type { Backend } from './backend';
 import { displayCall } from './auth/display';
 import { startBoardLan } from './http/board-lan';
+import { isKeyAnswer, portKeyWrapper } from './keys/port-wrapper';
 
 /** `process.parentPort` in a utility process, typed here because this layer never imports Electron. */
 export interface HostPort {
@@ -44,16 +46,19 @@ const isDisplayWindow = (data: unknown): data is { type: 'display'; window: numb
   (data as { type?: unknown }).type === 'display' &&
   typeof (data as { window?: unknown }).window === 'number';
 
-/** Reads `--data DIR` (or `--data=DIR`) from the process arguments. */
-export function dataDirFromArgs(argv: readonly string[]): string | null {
+/** Reads `--data DIR` (or `--data=DIR`) and `--keys os` from the process arguments. */
+export function hostArgs(argv: readonly string[]): { dataDir: string | null; osKeys: boolean } {
   // The whole argv: what precedes the fork's own arguments differs between launchers.
   const { values } = parseArgs({
     args: [...argv],
-    options: { data: { type: 'string' } },
+    options: { data: { type: 'string' }, keys: { type: 'string' } },
     strict: false,
     allowPositionals: true,
   });
-  return typeof values.data === 'string' && values.data !== '' ? values.data : null;
+  return {
+    dataDir: typeof values.data === 'string' && values.data !== '' ? values.data : null,
+    osKeys: values.keys === 'os',
+  };
 }
 
 function openFailure(error: unknown): ErrorBody {
@@ -137,9 +142,11 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
 
 const parentPort = (process as unknown as { parentPort?: HostPort }).parentPort;
 if (parentPort) {
-  const dataDir = dataDirFromArgs(process.argv);
+  const { dataDir, osKeys } = hostArgs(process.argv);
+  const keyWrapper = osKeys ? portKeyWrapper((request) => parentPort.postMessage(request)) : undefined;
+  if (keyWrapper) parentPort.on('message', ({ data }) => isKeyAnswer(data) && keyWrapper.answer(data));
   const opening = dataDir
-    ? openBackend(dataDir)
+    ? openBackend(dataDir, { keyWrapper })
     : Promise.reject(new AppError('INTERNAL', '数据服务启动参数缺少数据文件夹（--data），请重新安装综治工作台。'));
   // Built layout: out/main/host.js beside out/renderer, which the board's LAN mode serves.
   void opening.then(

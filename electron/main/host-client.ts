@@ -1,5 +1,6 @@
 import { utilityProcess } from 'electron';
 import { fail, type Result } from '../../shared/errors';
+import { answerKeyRequest, isKeyRequest, keystoreUsable, type OsKeystore } from './key-custody';
 
 /** The parts of Electron's `UtilityProcess` the client uses. */
 export interface HostProcess {
@@ -16,6 +17,8 @@ export interface HostClientOptions {
   stopGraceMs?: number;
   /** The host cannot serve: it could not open the data, or it exited unexpectedly. */
   onFatal?: (message: string) => void;
+  /** The OS keystore that wraps the host's keys (Electron's `safeStorage`); without it the host keeps plain key files. */
+  keystore?: OsKeystore;
 }
 
 export interface HostClient {
@@ -68,6 +71,7 @@ export function createHostClient(host: HostProcess, options: HostClientOptions =
   host.on('message', (message) => {
     if (isFatal(message)) onFatal?.(message.message);
     else if (isResponse(message)) settle(message.id, message.result);
+    else if (isKeyRequest(message) && options.keystore) host.postMessage(answerKeyRequest(options.keystore, message));
   });
 
   host.on('exit', (code) => {
@@ -115,9 +119,14 @@ export function createHostClient(host: HostProcess, options: HostClientOptions =
   };
 }
 
-/** Forks the data host on the data folder (the user's profile, never the install folder). */
+/**
+ * Forks the data host on the data folder (the user's profile, never the install folder), telling it
+ * (`--keys os`) to have its keys wrapped by the OS keystore through main when that keystore protects
+ * anything here.
+ */
 export function startDataHost(hostScript: string, dataDir: string, options: HostClientOptions): HostClient {
-  const child = utilityProcess.fork(hostScript, ['--data', dataDir], {
+  const os = options.keystore !== undefined && keystoreUsable(options.keystore);
+  const child = utilityProcess.fork(hostScript, ['--data', dataDir, ...(os ? ['--keys', 'os'] : [])], {
     serviceName: '综治工作台数据服务',
     stdio: 'inherit',
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { rendererEntryUrl } from './app-url';
 import { reportHostFatal, showAbout } from './dialogs';
@@ -27,7 +27,10 @@ function start(): void {
   secureSession(session.defaultSession);
   handleAppProtocol(rendererDir);
   // The per-user profile folder, the same one web mode defaults to; never the install folder.
-  const client = startDataHost(hostScript, app.getPath('userData'), { onFatal: reportHostFatal });
+  const client = startDataHost(hostScript, app.getPath('userData'), {
+    onFatal: reportHostFatal,
+    keystore: safeStorage,
+  });
   host = client;
   registerInvokeHandler(paths.entryUrl, (method, input, window) => client.call(method, input, window));
   installApplicationMenu(

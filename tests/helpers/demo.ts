@@ -1,3 +1,4 @@
+import { cipherOf, installCipher } from '../../electron/backend/db/personal-cipher';
 import Database from 'better-sqlite3';
 import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
@@ -20,12 +21,24 @@ const demoClock = () => new Date(`${DEMO_TODAY}T04:00:00.000Z`);
 /** Reads the backend's database through a separate read-only connection, closed afterwards. */
 export function readOnly<T>(backend: Backend, read: (db: Database.Database) => T): T {
   const db = new Database(backend.dbFile, { readonly: true });
+  installCipher(db, cipherOf(backend.services.sql.db));
   try {
     return read(db);
   } finally {
     db.close();
   }
 }
+
+/** A row as the app reads it: sealed values opened, blind indexes (they differ with the key) left out. */
+export const inClear = (db: Database.Database, row: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => !column.endsWith('_bi'))
+      .map(([column, value]) => [
+        column,
+        typeof value === 'string' && value.startsWith('e1:') ? cipherOf(db).open(value) : value,
+      ]),
+  );
 
 async function loadDemo(backend: Backend, options: { scale: 'small' | 'large'; seed: number }): Promise<CallContext> {
   const admin = await signInAdmin(backend);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { readOnly } from './demo';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
@@ -45,12 +45,5 @@ export async function importOf(
   return { preview, entry };
 }
 
-/** Reads the database file as another process would. */
-export function readDb<T>(backend: Backend, read: (db: Database.Database) => T): T {
-  const db = new Database(backend.dbFile, { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+/** Reads the database file as another process would (with the backend's cipher). */
+export const readDb = readOnly;

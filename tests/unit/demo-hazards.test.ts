@@ -8,7 +8,7 @@ import { activeBoundary } from '../../electron/backend/db/county';
 import { HAZARD_LEVELS, levelHistoryProblems, type HazardLevel } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
 import { signInAs } from '../helpers/backend';
-import { DEMO_TODAY, demoBackend, loadedDemoBackend, readOnly } from '../helpers/demo';
+import { DEMO_TODAY, demoBackend, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
 
 const TABLES = [
   'hazards',
@@ -38,7 +38,8 @@ function ledger(backend: Backend) {
         return [
           table,
           (db.prepare(`SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Array<Record<string, unknown>>).map(
-            (row) => Object.fromEntries(Object.entries(row).filter(([column]) => !USER_COLUMNS.includes(column))),
+            (row) =>
+              Object.fromEntries(Object.entries(inClear(db, row)).filter(([column]) => !USER_COLUMNS.includes(column))),
           ),
         ];
       }),

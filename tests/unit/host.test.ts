@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from '../../electron/backend/app';
 import { DB_FILE_NAME } from '../../electron/backend/db/database';
 import { LATEST_VERSION } from '../../electron/backend/db/migrations';
-import { dataDirFromArgs, serveHost, type HostPort } from '../../electron/backend/host';
+import { hostArgs, serveHost, type HostPort } from '../../electron/backend/host';
 import type { CallContext } from '../../electron/backend/api/types';
 import type { Result } from '../../shared/errors';
 import { ADMIN } from '../helpers/backend';
@@ -295,18 +295,23 @@ describe('data host sessions', () => {
   });
 });
 
-describe('dataDirFromArgs', () => {
+describe('hostArgs', () => {
   it('reads --data DIR and --data=DIR wherever the launcher puts its own arguments', () => {
     expect(
-      dataDirFromArgs(['/opt/zz/electron', '/opt/zz/out/main/host.js', '--data', '/home/u/.config/综治工作台']),
+      hostArgs(['/opt/zz/electron', '/opt/zz/out/main/host.js', '--data', '/home/u/.config/综治工作台']).dataDir,
     ).toBe('/home/u/.config/综治工作台');
-    expect(dataDirFromArgs(['electron', '--data=C:\\Users\\u\\AppData\\Roaming\\综治工作台'])).toBe(
+    expect(hostArgs(['electron', '--data=C:\\Users\\u\\AppData\\Roaming\\综治工作台']).dataDir).toBe(
       'C:\\Users\\u\\AppData\\Roaming\\综治工作台',
     );
   });
 
   it('gives null when no data folder was passed', () => {
-    expect(dataDirFromArgs(['electron', 'host.js'])).toBeNull();
-    expect(dataDirFromArgs(['electron', 'host.js', '--data='])).toBeNull();
+    expect(hostArgs(['electron', 'host.js']).dataDir).toBeNull();
+    expect(hostArgs(['electron', 'host.js', '--data=']).dataDir).toBeNull();
+  });
+
+  it('has the keys wrapped by the OS keystore only when main says --keys os', () => {
+    expect(hostArgs(['electron', 'host.js', '--data', '/d', '--keys', 'os']).osKeys).toBe(true);
+    expect(hostArgs(['electron', 'host.js', '--data', '/d']).osKeys).toBe(false);
   });
 });

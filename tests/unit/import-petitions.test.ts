@@ -168,7 +168,9 @@ describe('importing the petition backlog', () => {
 
     readDb(backend, (db) => {
       // Stored as registration stores it: the ID number in capitals.
-      expect(db.prepare('SELECT id_number FROM petitioners WHERE name = ?').get('王建国')).toEqual({
+      expect(
+        db.prepare('SELECT zz_open(id_number) AS id_number FROM petitioners WHERE name = ?').get('王建国'),
+      ).toEqual({
         id_number: ID_A.toUpperCase(),
       });
       expect(countOf(db, 'SELECT count(*) AS n FROM petitions WHERE import_id = ?', entry.id)).toBe(3);

@@ -152,4 +152,30 @@ describe('host client', () => {
       args: ['--data', '/home/u/.config/综治工作台'],
     });
   });
+
+  it('has the host keep its keys in the OS keystore when that protects anything, and answers its key requests', () => {
+    const keystore = {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(`sealed:${plain}`),
+      decryptString: (encrypted: Buffer) => encrypted.toString().replace(/^sealed:/, ''),
+    };
+    startDataHost('/opt/zz/out/main/host.js', '/d', { keystore });
+    expect(forked.at(-1)!.args).toEqual(['--data', '/d', '--keys', 'os']);
+    startDataHost('/opt/zz/out/main/host.js', '/d', { keystore: { ...keystore, isEncryptionAvailable: () => false } });
+    expect(forked.at(-1)!.args).toEqual(['--data', '/d']);
+
+    const host = new FakeHost();
+    createHostClient(host, { keystore });
+    const key = Buffer.alloc(32, 1);
+    host.emit('message', { type: 'key', id: 4, op: 'wrap', data: key.toString('base64') });
+    expect(host.posted).toEqual([
+      {
+        type: 'key-answer',
+        id: 4,
+        ok: true,
+        data: Buffer.from(`sealed:${key.toString('hex')}`).toString('base64'),
+      },
+    ]);
+  });
 });

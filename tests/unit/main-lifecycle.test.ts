@@ -97,6 +97,8 @@ vi.mock('electron', () => ({
   session: { defaultSession: fakes.session },
   screen: fakes.screen,
   protocol: fakes.protocol,
+  // No keyring here: the host keeps a plain owner-only key file.
+  safeStorage: { isEncryptionAvailable: () => false },
   BrowserWindow: fakes.FakeWindow,
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fakes.state.menus++ },
   ipcMain: {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPragmas, openRaw, userVersion } from '../../electron/backend/db/connection';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
+import { installCipher, PersonalCipher } from '../../electron/backend/db/personal-cipher';
 import { FIGURE_TALLIES } from '../../electron/backend/db/figure-tallies';
 import { DAILY_SQL } from '../../electron/backend/features/reports/facts';
 import { tempDir } from '../helpers/temp-dir';
@@ -12,6 +14,7 @@ import { tempDir } from '../helpers/temp-dir';
 function freshDb(dir: string) {
   const db = openRaw(join(dir, 'test.db'));
   applyPragmas(db);
+  installCipher(db, new PersonalCipher(randomBytes(32)));
   return db;
 }
 

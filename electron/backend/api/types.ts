@@ -1,3 +1,4 @@
+import type { Keyring } from '../keys/keyring';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
@@ -37,6 +38,8 @@ export interface Services {
   /** The scrypt cost N of new password hashes (verification reads each hash's own). */
   passwordHashCost: number;
   auditKey: Buffer;
+  /** Where the data folder's keys are and how they are wrapped (the desktop: by the OS keystore). */
+  keyring: Keyring;
   /** The last verification of the audit chain (at start-up or on demand). */
   auditStatus: { current: AuditVerification | null };
   /** The settings groups as saved, read once at start and kept current by the settings handlers. */

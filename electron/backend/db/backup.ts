@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileStamp } from '../../../shared/domain/time';
@@ -35,11 +35,12 @@ function freeName(dir: string, stamp: string, label: string): string {
  * rows, and only then renames it into place, its sidecar beside it. A failure leaves no file behind and throws.
  */
 export async function backupDatabase(db: Db, dir: string, label: string, now = new Date()): Promise<BackupFile> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = freeName(dir, fileStamp(now), label);
   const temp = `${target}.partial`;
   try {
     await db.backup(temp);
+    chmodSync(temp, 0o600);
     const copy = new Database(temp, { fileMustExist: true });
     let checked: Pick<BackupMeta, 'schemaVersion' | 'counts'>;
     try {
@@ -59,7 +60,7 @@ export async function backupDatabase(db: Db, dir: string, label: string, now = n
       check: 'ok',
     };
     renameSync(temp, target);
-    writeFileSync(sidecarOf(target), JSON.stringify(meta));
+    writeFileSync(sidecarOf(target), JSON.stringify(meta), { mode: 0o600 });
     return { file: target, ...meta };
   } catch (error) {
     rmSync(temp, { force: true });

@@ -22,6 +22,8 @@ export function applyPragmas(db: Db): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma(`cache_size = -${CACHE_KIB}`);
   db.pragma('temp_store = MEMORY');
+  // Freed content is zeroed, so a sealed or removed personal value leaves no clear copy in free pages.
+  db.pragma('secure_delete = ON');
 }
 
 export const userVersion = (db: Db): number => db.pragma('user_version', { simple: true }) as number;

@@ -157,6 +157,9 @@ export interface Schema {
     address: string | null;
     is_primary: 0 | 1;
     sort: number;
+    /** Blind indexes (db/personal-cipher.ts) of the ID number and phone, which are stored sealed. */
+    id_number_bi: string | null;
+    phone_bi: string | null;
   };
   petition_events: {
     id: string;

@@ -5,6 +5,7 @@ import type { HazardSource } from '../../../shared/domain/risks/hazard-record';
 import type { HazardStatus, HazardTrend } from '../../../shared/domain/risks/hazard-statuses';
 import type { TaskStatus } from '../../../shared/domain/risks/tasks';
 import type { Db } from '../db/connection';
+import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type SqlValue } from './batch-writer';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
@@ -163,6 +164,7 @@ function pointPicker(boundary: BoundaryCollection): (random: Random, code: strin
  * petition backlog and the assessments, which it links to), then builds the keyword index.
  */
 export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCounts {
+  const cipher = cipherOf(db);
   const random = streamOf(input.seed, 'hazards');
   const newId = seededUuidV7(streamOf(input.seed, 'hazard-ids'), ID_BASE_TIME);
   const total = DEMO_HAZARD_COUNTS[input.scale];
@@ -511,7 +513,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
       const name =
         random.pick(SURNAMES) + random.pick(GIVEN_CHARS) + (random.next() < 0.6 ? random.pick(GIVEN_CHARS) : '');
       const phone = random.next() < 0.8 ? `199${String(random.int(0, 99_999_999)).padStart(8, '0')}` : null;
-      people.add([newId(), id, name, phone, k]);
+      people.add([newId(), id, name, cipher.seal(phone), k]);
     }
 
     // Links: hazards from petitions to a case of their township; a few to an assessment.

@@ -4,6 +4,7 @@ import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calend
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import { REPLY_KINDS, REPLY_KIND_LABELS, type ReplyKind } from '../../../shared/domain/petitions/procedure';
 import type { Db } from '../db/connection';
+import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
@@ -176,6 +177,8 @@ function fakeIdNumber(random: Random, birth: string): string {
  * keyword index in one pass (the figure tallies follow by their triggers).
  */
 export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetitionCounts {
+  // Sealed as the app stores them (db/personal-cipher.ts).
+  const cipher = cipherOf(db);
   const random = streamOf(input.seed, 'petitions');
   const newId = seededUuidV7(streamOf(input.seed, 'petition-ids'), PETITION_ID_BASE_TIME);
   const total = DEMO_PETITION_COUNTS[input.scale];
@@ -273,7 +276,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   const petitioners = new BatchWriter(
     db,
     'petitioners',
-    ['id', 'petition_id', 'name', 'id_number', 'phone', 'address', 'is_primary', 'sort'],
+    ['id', 'petition_id', 'name', 'id_number', 'phone', 'address', 'is_primary', 'sort', 'id_number_bi', 'phone_bi'],
     manual,
   );
   const events = new BatchWriter(
@@ -485,15 +488,19 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
       const birth = day(toDayNumber('1950-01-01') + random.int(0, 365 * 50));
       const hasId = random.next() < 0.92;
       const hasPhone = random.next() < 0.95;
+      const idNumber = hasId ? fakeIdNumber(random, birth) : null;
+      const phone = hasPhone ? `199${digits(random, 8)}` : null;
       petitioners.add([
         newId(),
         id,
         name,
-        hasId ? fakeIdNumber(random, birth) : null,
-        hasPhone ? `199${digits(random, 8)}` : null,
-        `${township.name}${village.name}${random.int(1, 120)}号`,
+        cipher.seal(idNumber),
+        cipher.seal(phone),
+        cipher.seal(`${township.name}${village.name}${random.int(1, 120)}号`),
         k === 0 ? 1 : 0,
         k,
+        cipher.blind('id', idNumber),
+        cipher.blind('phone', phone),
       ]);
     }
 

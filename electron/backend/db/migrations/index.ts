@@ -20,6 +20,7 @@ import { migration0016 } from './0016-attachment-ledgers';
 import { migration0017 } from './0017-petition-procedure';
 import { migration0018 } from './0018-figure-tallies';
 import { migration0019 } from './0019-open-tally';
+import { migration0020 } from './0020-personal-sealed';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0019,
+  migration0020,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -68,11 +70,12 @@ export function assertNotNewer(version: number, latest = LATEST_VERSION): void {
 /**
  * Brings the schema to LATEST_VERSION: a backup first (SQLite backup API) when the file already
  * holds data, then every pending migration in one transaction, `user_version` moving with each.
- * A failure rolls the whole step back and leaves the file at its old version.
+ * A failure rolls the whole step back and leaves the file at its old version. `backupDir` null: no
+ * backup (a backup file itself being brought up to date).
  */
 export async function migrate(
   db: Db,
-  backupDir: string,
+  backupDir: string | null,
   migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrationOutcome> {
   const from = userVersion(db);
@@ -80,7 +83,8 @@ export async function migrate(
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupFile: null };
 
-  const backupFile = from > 0 ? (await backupDatabase(db, backupDir, `before-migration-v${from}`)).file : null;
+  const backupFile =
+    from > 0 && backupDir !== null ? (await backupDatabase(db, backupDir, `before-migration-v${from}`)).file : null;
   db.transaction(() => {
     for (const m of pending) {
       m.up(db);

@@ -36,7 +36,7 @@ export async function runDrill(ctx: BackupContext): Promise<DrillResult> {
   let message: string;
   try {
     placeBackup(join(dir, newest.name), join(scratch, DB_FILE_NAME));
-    const { db } = await openDatabase(scratch);
+    const { db } = await openDatabase(scratch, ctx.keyring);
     try {
       const differences = countDifferences(newest.counts, countRows(db));
       const chain = verifyChain(new Sql(db), ctx.auditKey, ctx.now());

@@ -10,7 +10,7 @@ import { readStatus, updateStatus } from './status';
 
 export type BackupContext = Pick<
   HandlerContext,
-  'sql' | 'now' | 'auditKey' | 'call' | 'principal' | 'dataDir' | 'settings'
+  'sql' | 'now' | 'auditKey' | 'keyring' | 'call' | 'principal' | 'dataDir' | 'settings'
 >;
 
 export const backupDir = (dataDir: string): string => join(dataDir, BACKUP_DIR_NAME);

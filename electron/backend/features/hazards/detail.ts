@@ -6,6 +6,7 @@ import { townshipPrefix } from '../../../../shared/domain/scope';
 import type { DeadlineClock } from '../../db/clock-sql';
 import { qb, type Sql } from '../../db/sql';
 import { tasksOf } from '../../ledger/tasks/repo';
+import { hazardPeople } from './people';
 import { toRow, withColumns, type JoinedRow } from './repo';
 import { displayNameOf } from '../../db/display-name';
 
@@ -52,9 +53,11 @@ export function findHazardDetail(sql: Sql, id: string, clock: DeadlineClock): Ha
     voidReason: row.void_reason,
     changes: changesOf(sql, 'hazard', id),
     allowedActions: allowedHazardActions(row.status),
-    people: sql
-      .all(qb.selectFrom('hazard_people').selectAll().where('hazard_id', '=', id).orderBy('sort'))
-      .map((p) => ({ id: p.id, nameMasked: maskName(p.name), phoneMasked: p.phone ? maskPhone(p.phone) : null })),
+    people: hazardPeople(sql, id).map((p) => ({
+      id: p.id,
+      nameMasked: maskName(p.name),
+      phoneMasked: p.phone ? maskPhone(p.phone) : null,
+    })),
     events: sql
       .all(
         qb

@@ -7,10 +7,10 @@ import {
   type HazardSource,
 } from '../../../../shared/domain/risks/hazard-record';
 import type { HandlerContext } from '../../api/types';
-import { qb } from '../../db/sql';
 import type { EditableFields } from '../../ledger/changes';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
+import { hazardPeople } from './people';
 import type { HazardTableRow } from './repo';
 
 type UpdateInput = z.output<typeof hazardsUpdateInput>;
@@ -36,9 +36,7 @@ const COLUMNS = {
 } as const satisfies Record<Exclude<keyof HazardEditable, 'people'>, keyof HazardTableRow>;
 
 export const storedPeople = (ctx: HandlerContext, hazardId: string): Person[] =>
-  ctx.sql.all(
-    qb.selectFrom('hazard_people').select(['name', 'phone']).where('hazard_id', '=', hazardId).orderBy('sort'),
-  );
+  hazardPeople(ctx.sql, hazardId).map(({ name, phone }) => ({ name, phone }));
 
 export const editableValues = (ctx: HandlerContext, row: HazardTableRow): HazardEditable => ({
   ...(Object.fromEntries(

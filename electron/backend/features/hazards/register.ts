@@ -17,6 +17,7 @@ import {
   storedPeople,
   type HazardEditable,
 } from './editable';
+import { replaceHazardPeople } from './people';
 import { hazardStore } from './store';
 import type { HazardTableRow } from './repo';
 import { editRecord } from '../../ledger/edit';
@@ -86,15 +87,6 @@ const columnsOf = (input: Draft) => ({
   people_involved: input.peopleInvolved,
 });
 
-function replacePeople(ctx: HandlerContext, hazardId: string, people: CreateInput['people']): void {
-  ctx.sql.run(qb.deleteFrom('hazard_people').where('hazard_id', '=', hazardId));
-  people.forEach((p, sort) =>
-    ctx.sql.run(
-      qb.insertInto('hazard_people').values({ id: uuidv7(), hazard_id: hazardId, name: p.name, phone: p.phone, sort }),
-    ),
-  );
-}
-
 /** Registers a hazard as 发现, numbered per year, with its keyword index entry. */
 export function createHazard(ctx: HandlerContext, given: CreateInput): HazardDetail {
   const boundary = activeBoundary(ctx.sql);
@@ -129,7 +121,7 @@ export function createHazard(ctx: HandlerContext, given: CreateInput): HazardDet
         updated_at: now,
       }),
     );
-    replacePeople(ctx, id, input.people);
+    replaceHazardPeople(ctx.sql, id, input.people);
     addHazardEvent(ctx, { hazard_id: id, action: 'register', from_status: null, to_status: 'found', note: '' });
     hazardStore.search.index(ctx.sql, id);
   });
@@ -155,7 +147,7 @@ export function updateHazard(ctx: HandlerContext, given: UpdateInput): HazardDet
       assertDraft(ctx, { ...input, people: input.people ?? [], level: row.level }, boundary, row);
     },
     apply(row, changed) {
-      if (changed.has('people')) replacePeople(ctx, row.id, input.people ?? []);
+      if (changed.has('people')) replaceHazardPeople(ctx.sql, row.id, input.people ?? []);
       return editedColumns(input as HazardEditable, changed);
     },
   });

@@ -93,10 +93,10 @@ export const personImport: ImportKind<PersonRow> = {
   write(ctx, rows, existing) {
     const insert = ctx.sql.prepare(
       `INSERT INTO people (id, name, title, role, unit_id, phone, sort)
-       VALUES (@id, @name, @title, @role, @unitId, @phone, (SELECT coalesce(max(sort), 0) + 1 FROM people))`,
+       VALUES (@id, @name, @title, @role, @unitId, zz_seal(@phone), (SELECT coalesce(max(sort), 0) + 1 FROM people))`,
     );
     const update = ctx.sql.prepare(
-      `UPDATE people SET title = @title, role = @role, phone = @phone WHERE unit_id = @unitId AND name = @name`,
+      `UPDATE people SET title = @title, role = @role, phone = zz_seal(@phone) WHERE unit_id = @unitId AND name = @name`,
     );
     for (const { key, value } of rows) {
       if (existing.has(key)) update.run(value);

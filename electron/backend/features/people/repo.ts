@@ -1,3 +1,4 @@
+import { sql as rawSql } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { Person, peopleListInput } from '../../../../shared/contract/people';
@@ -24,7 +25,8 @@ const withColumns = (query: PersonQuery) =>
     'p.role',
     'p.unit_id as unitId',
     'u.name as unitName',
-    'p.phone',
+    // Sealed at rest (db/personal-cipher.ts): opened here, masked below.
+    rawSql<string>`zz_open(p.phone)`.as('phone'),
     eb('p.disabled_at', 'is', null).as('enabled'),
   ]);
 

@@ -42,7 +42,7 @@ export function createPerson(ctx: HandlerContext, fields: PersonFields): Person 
     ctx.sql
       .prepare(
         `INSERT INTO people (id, name, title, role, unit_id, phone, sort)
-         VALUES (@id, @name, @title, @role, @unit_id, @phone, (SELECT coalesce(max(sort), 0) + 1 FROM people))`,
+         VALUES (@id, @name, @title, @role, @unit_id, zz_seal(@phone), (SELECT coalesce(max(sort), 0) + 1 FROM people))`,
       )
       .run({ id, ...row(fields) });
   });
@@ -53,7 +53,7 @@ export function updatePerson(ctx: HandlerContext, id: string, changes: PersonCha
   personOrThrow(ctx, id);
   checkUnit(ctx, changes.unitId);
   const before = ctx.sql
-    .prepare('SELECT name, title, role, unit_id AS unitId, phone FROM people WHERE id = ?')
+    .prepare('SELECT name, title, role, unit_id AS unitId, zz_open(phone) AS phone FROM people WHERE id = ?')
     .get(id) as PersonFields;
   const fields: PersonFields = { ...changes, phone: changes.phone ?? before.phone };
   const changed = (Object.keys(fields) as (keyof PersonFields)[]).filter((key) => before[key] !== fields[key]);
@@ -61,7 +61,7 @@ export function updatePerson(ctx: HandlerContext, id: string, changes: PersonCha
   audited(ctx, { action: 'people.update', entity: 'person', entityId: id, fields: changed }, () => {
     ctx.sql
       .prepare(
-        'UPDATE people SET name = @name, title = @title, role = @role, unit_id = @unit_id, phone = @phone WHERE id = @id',
+        'UPDATE people SET name = @name, title = @title, role = @role, unit_id = @unit_id, phone = zz_seal(@phone) WHERE id = @id',
       )
       .run({ id, ...row(fields) });
   });

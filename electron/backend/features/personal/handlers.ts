@@ -5,6 +5,7 @@ import { principalOf, type HandlerContext, type HandlerMap } from '../../api/typ
 import { qb } from '../../db/sql';
 import { appendAudit } from '../../audit/writer';
 import { findUserRow } from '../../auth/accounts';
+import { cipherOf } from '../../db/personal-cipher';
 
 interface Revealable {
   regionCode: string | null;
@@ -26,7 +27,7 @@ const LOADERS: Record<RevealEntity, (ctx: HandlerContext, id: string) => Reveala
         .select(['p.phone', 'u.region_code'])
         .where('p.id', '=', id),
     );
-    return row && { regionCode: row.region_code, values: { phone: row.phone || null } };
+    return row && { regionCode: row.region_code, values: { phone: cipherOf(ctx.sql.db).open(row.phone) || null } };
   },
   petitioner: (ctx, id) => {
     const row = ctx.sql.get(
@@ -36,10 +37,16 @@ const LOADERS: Record<RevealEntity, (ctx: HandlerContext, id: string) => Reveala
         .select(['p.township_code', 'n.name', 'n.id_number', 'n.phone', 'n.address'])
         .where('n.id', '=', id),
     );
+    const cipher = cipherOf(ctx.sql.db);
     return (
       row && {
         regionCode: row.township_code,
-        values: { name: row.name, idNumber: row.id_number, phone: row.phone, address: row.address },
+        values: {
+          name: row.name,
+          idNumber: cipher.open(row.id_number),
+          phone: cipher.open(row.phone),
+          address: cipher.open(row.address),
+        },
       }
     );
   },

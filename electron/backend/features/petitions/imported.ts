@@ -1,16 +1,14 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { PetitionItemType, PetitionLevel } from '../../../../shared/domain/petitions/classification';
 import { PETITION_FIELD_LABELS } from '../../../../shared/domain/petitions/fields';
 import { PETITION_STATUS_LABELS, type PetitionStatus } from '../../../../shared/domain/petitions/statuses';
 import { maskPersonal } from '../../../../shared/domain/ledger/records';
-import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import type { SpotReference } from '../../import/references';
 import { importedInsert, type LedgerImport } from '../../ledger/import';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
-import { petitionerRows, type PetitionTableRow } from './repo';
+import { insertPetitioners, petitionerRows, type PetitionTableRow } from './repo';
 import { petitionStore } from './store';
 
 /**
@@ -130,16 +128,6 @@ const showPetitioners = (people: ImportedPetitioner[]) =>
     )
     .join('、');
 
-function insertPetitioners(ctx: HandlerContext, petitionId: string, people: readonly ImportedPetitioner[]): void {
-  const insert = ctx.sql.prepare(
-    `INSERT INTO petitioners (id, petition_id, name, id_number, phone, address, is_primary, sort)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  people.forEach((p, index) =>
-    insert.run(uuidv7(), petitionId, p.name, p.idNumber, p.phone, p.address, index === 0 ? 1 : 0, index),
-  );
-}
-
 const INSERT = importedInsert('petitions', 'case_no', Object.values(COLUMNS), {
   extension_days: 'NULL',
   extension_reason: 'NULL',
@@ -207,12 +195,12 @@ export const petitionImport: LedgerImport<PetitionTableRow, ReadCase, ImportedCa
   },
   insert(ctx, columns, number, value) {
     ctx.sql.prepare(INSERT).run({ ...columns, case_no: number, ...columnsOf(value, Object.keys(COLUMNS) as never) });
-    insertPetitioners(ctx, columns.id, value.petitioners);
+    insertPetitioners(ctx.sql, columns.id, value.petitioners);
   },
   apply(ctx, row, value, changed) {
     if (changed.has('petitioners')) {
       ctx.sql.run(qb.deleteFrom('petitioners').where('petition_id', '=', row.id));
-      insertPetitioners(ctx, row.id, value.petitioners);
+      insertPetitioners(ctx.sql, row.id, value.petitioners);
     }
     return columnsOf(value, changed);
   },

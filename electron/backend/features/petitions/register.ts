@@ -16,7 +16,7 @@ import { audited } from '../../audit/writer';
 import { detailOf, petitionEntity } from './common';
 import { columnsOf, editableFields, editableValues } from './editable';
 import { addEvent } from './events';
-import { findFinalCase, findRepeatCase, nextCaseNo } from './repo';
+import { findFinalCase, findRepeatCase, insertPetitioners, nextCaseNo } from './repo';
 import { petitionStore } from './store';
 
 type CreateInput = z.output<typeof petitionsCreateInput>;
@@ -108,20 +108,7 @@ export function createPetition(ctx: HandlerContext, input: CreateInput): { petit
         updated_at: now,
       }),
     );
-    input.petitioners.forEach((p, index) =>
-      ctx.sql.run(
-        qb.insertInto('petitioners').values({
-          id: uuidv7(),
-          petition_id: id,
-          name: p.name,
-          id_number: p.idNumber,
-          phone: p.phone,
-          address: p.address,
-          is_primary: index === 0 ? 1 : 0,
-          sort: index,
-        }),
-      ),
-    );
+    insertPetitioners(ctx.sql, id, input.petitioners);
     petitionStore.search.index(ctx.sql, id);
     addEvent(ctx, {
       petition_id: id,

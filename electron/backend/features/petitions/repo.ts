@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { sql as rawSql, type Compilable, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
@@ -23,6 +24,7 @@ import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { METRIC_CASES } from './tallies';
 import { limitsOf } from './limits';
 import { displayNameOf } from '../../db/display-name';
+import { cipherOf } from '../../db/personal-cipher';
 import type { PetitionMetricCode } from '../../../../shared/domain/petitions/metrics';
 
 /**
@@ -264,17 +266,57 @@ export const casesInScope = (scope: string | null, clock: CaseClock) => ({
   params: { ...listValues({}, scope), ...clockParams(clock) },
 });
 
-export const petitionerRows = (sql: Sql, petitionId: string) =>
-  sql.all(
-    qb
-      .selectFrom('petitioners')
-      .selectAll()
-      .where('petition_id', '=', petitionId)
-      .orderBy('is_primary', 'desc')
-      .orderBy('sort'),
-  );
+type Petitioner = Omit<Schema['petitioners'], 'id_number_bi' | 'phone_bi'>;
 
-export const maskPetitioner = (row: Schema['petitioners']): PetitionerMasked => ({
+/** A case's petitioners, primary first, their personal values opened (they stay in the backend). */
+export function petitionerRows(sql: Sql, petitionId: string): Petitioner[] {
+  const cipher = cipherOf(sql.db);
+  return sql
+    .all(
+      qb
+        .selectFrom('petitioners')
+        .select(['id', 'petition_id', 'name', 'id_number', 'phone', 'address', 'is_primary', 'sort'])
+        .where('petition_id', '=', petitionId)
+        .orderBy('is_primary', 'desc')
+        .orderBy('sort'),
+    )
+    .map((row) => ({
+      ...row,
+      id_number: cipher.open(row.id_number),
+      phone: cipher.open(row.phone),
+      address: cipher.open(row.address),
+    }));
+}
+
+/**
+ * Stores a case's petitioners, the first the primary one: ID number, phone and address sealed,
+ * the blind indexes the matches use beside them.
+ */
+export function insertPetitioners(
+  sql: Sql,
+  petitionId: string,
+  people: readonly { name: string; idNumber: string | null; phone: string | null; address: string | null }[],
+): void {
+  const cipher = cipherOf(sql.db);
+  people.forEach((p, index) =>
+    sql.run(
+      qb.insertInto('petitioners').values({
+        id: uuidv7(),
+        petition_id: petitionId,
+        name: p.name,
+        id_number: cipher.seal(p.idNumber),
+        phone: cipher.seal(p.phone),
+        address: cipher.seal(p.address),
+        id_number_bi: cipher.blind('id', p.idNumber),
+        phone_bi: cipher.blind('phone', p.phone),
+        is_primary: index === 0 ? 1 : 0,
+        sort: index,
+      }),
+    ),
+  );
+}
+
+export const maskPetitioner = (row: Petitioner): PetitionerMasked => ({
   id: row.id,
   nameMasked: maskName(row.name),
   idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
@@ -402,12 +444,15 @@ export function findRepeatCase(
     .where('p.voided_at', 'is', null);
   if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
   const latest = (q: typeof query) => sql.get(q.orderBy('p.received_date', 'desc').orderBy('p.id', 'desc').limit(1));
+  const cipher = cipherOf(sql.db);
   if (petitioner.idNumber) {
-    const byId = latest(query.where('n.id_number', '=', petitioner.idNumber));
+    const byId = latest(query.where('n.id_number_bi', '=', cipher.blind('id', petitioner.idNumber)));
     if (byId) return byId;
   }
   if (petitioner.phone) {
-    return latest(query.where('n.name', '=', petitioner.name).where('n.phone', '=', petitioner.phone));
+    return latest(
+      query.where('n.phone_bi', '=', cipher.blind('phone', petitioner.phone)).where('n.name', '=', petitioner.name),
+    );
   }
   return undefined;
 }
@@ -428,7 +473,7 @@ export function findFinalCase(
     .where('p.voided_at', 'is', null)
     .where('p.re_review_decided_date', 'is not', null)
     .where('p.category', '=', match.category)
-    .where('n.id_number', '=', match.idNumber);
+    .where('n.id_number_bi', '=', cipherOf(sql.db).blind('id', match.idNumber));
   if (scope) query = query.where('p.township_code', 'like', `${townshipPrefix(scope)}%`);
   return sql.get(query.orderBy('p.re_review_decided_date', 'desc').orderBy('p.id', 'desc').limit(1));
 }

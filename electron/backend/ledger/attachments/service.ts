@@ -15,6 +15,7 @@ import { structureProblem } from './structure';
 import { assertMayUpload, assertOwnerInScope } from './owners';
 import { findAttachment, findAttachmentMeta, insertAttachment } from './repo';
 import { readStoredFile, removeStoredFile, sha256Of, writeStoredFile } from './store';
+import { cipherOf } from '../../db/personal-cipher';
 
 type UploadInput = z.output<typeof attachmentsUploadInput>;
 
@@ -36,7 +37,8 @@ export async function uploadAttachment(ctx: HandlerContext, input: UploadInput):
   const problem = structureProblem(bytes, mime);
   if (problem) refuse(`文件“${input.fileName}”${problem}，不能作为附件保存。请上传原始的 PDF 或图片文件。`);
 
-  const storedName = await writeStoredFile(ctx.dataDir, bytes);
+  // Checked in clear above; stored sealed.
+  const storedName = await writeStoredFile(ctx.dataDir, cipherOf(ctx.sql.db).sealFile(bytes));
   const id = uuidv7();
   try {
     audited(
@@ -85,10 +87,11 @@ function attachmentInScope(ctx: HandlerContext, id: string) {
  */
 export async function readAttachment(ctx: HandlerContext, id: string): Promise<AttachmentFile> {
   const row = attachmentInScope(ctx, id);
-  const bytes = await readStoredFile(ctx.dataDir, row.stored_name);
-  const problem = !bytes
+  const stored = await readStoredFile(ctx.dataDir, row.stored_name);
+  const bytes = stored && openStored(ctx, stored);
+  const problem = !stored
     ? `附件“${row.file_name}”的文件在数据文件夹中已缺失，无法下载。请联系管理员从备份恢复数据文件夹中的 attachments 文件夹。`
-    : sha256Of(bytes) !== row.sha256
+    : !bytes || sha256Of(bytes) !== row.sha256
       ? `附件“${row.file_name}”的文件与上传时不一致（SHA-256 校验不符），可能已被改动，已拒绝下载。请联系管理员从备份恢复。`
       : null;
   appendAudit(ctx, {
@@ -96,8 +99,17 @@ export async function readAttachment(ctx: HandlerContext, id: string): Promise<A
     entity: 'attachment',
     entityId: row.id,
     result: problem ? 'failure' : 'success',
-    detail: problem ? (bytes ? 'SHA-256 校验不符' : '文件缺失') : `所属记录 ${row.entity} ${row.entity_id}`,
+    detail: problem ? (stored ? 'SHA-256 校验不符' : '文件缺失') : `所属记录 ${row.entity} ${row.entity_id}`,
   });
   if (problem) throw new AppError('CONFLICT', problem);
   return { fileName: row.file_name, mime: row.mime, base64: bytes!.toString('base64') };
+}
+
+/** The clear bytes of a stored file; null when its seal does not open (the file was changed on disk). */
+function openStored(ctx: HandlerContext, stored: Buffer): Buffer | null {
+  try {
+    return cipherOf(ctx.sql.db).openFile(stored);
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * The files of attachments, under `<data folder>/attachments/<2 hex>/<uuid>`. The stored name is
@@ -19,19 +19,29 @@ export function storedPath(dataDir: string, storedName: string): string {
   return join(dataDir, ATTACHMENTS_FOLDER, ...storedName.split('/'));
 }
 
-/**
- * Writes the bytes durably: a temp file beside the target, flushed to disk, then renamed into
- * place, so a crash leaves either no file or the whole one. Returns the stored name.
- */
+/** Writes the (sealed) bytes under a new stored name, durably (see `placeFile`). Returns the name. */
 export async function writeStoredFile(dataDir: string, bytes: Buffer): Promise<string> {
   const uuid = randomUUID();
   const storedName = `${uuid.slice(0, 2)}/${uuid}`;
-  const target = storedPath(dataDir, storedName);
-  const folder = join(dataDir, ATTACHMENTS_FOLDER, uuid.slice(0, 2));
-  await mkdir(folder, { recursive: true });
+  await placeFile(storedPath(dataDir, storedName), bytes);
+  return storedName;
+}
+
+/** Replaces a stored file's bytes whole (sealing one stored before encryption). */
+export const rewriteStoredFile = (dataDir: string, storedName: string, bytes: Buffer): Promise<void> =>
+  placeFile(storedPath(dataDir, storedName), bytes);
+
+/**
+ * A temp file beside the target (owner-only, in owner-only folders), flushed to disk, then renamed
+ * into place, so a crash leaves either no file or the whole one.
+ */
+async function placeFile(target: string, bytes: Buffer): Promise<void> {
+  const folder = dirname(target);
+  await mkdir(dirname(folder), { recursive: true, mode: 0o700 });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   const temp = `${target}.tmp`;
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', 0o600);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -44,7 +54,6 @@ export async function writeStoredFile(dataDir: string, bytes: Buffer): Promise<s
     throw error;
   }
   await syncFolder(folder);
-  return storedName;
 }
 
 /** Makes the rename itself durable where the system allows opening a folder (not on Windows). */
@@ -58,7 +67,7 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** The file's bytes, or null when it is missing. */
+/** The file's bytes as stored (sealed), or null when it is missing. */
 export async function readStoredFile(dataDir: string, storedName: string): Promise<Buffer | null> {
   try {
     return await readFile(storedPath(dataDir, storedName));

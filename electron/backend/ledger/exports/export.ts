@@ -1,3 +1,4 @@
+import { cipherOf } from '../../db/personal-cipher';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Page } from '../../../../shared/contract';
 import type { ExportFile } from '../../../../shared/contract/audit';
@@ -97,7 +98,7 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
     const { unmasked = false, reason, ...filter } = input;
     if (unmasked) assertMayUnmask(ctx, action, entity);
     const list = ledger.list(ctx);
-    const snapshot = openSnapshot(ctx.sql.db.name);
+    const snapshot = openSnapshot(ctx.sql.db.name, cipherOf(ctx.sql.db));
     const read = (page: number) =>
       list(snapshot.sql, { ...filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
     let first: Page<Item>;
@@ -184,9 +185,11 @@ function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends
           WHERE ${key} IN (SELECT value FROM json_each(?)) ORDER BY ${orderBy}`,
       )
       .all(ids) as Array<{ owner: string } & Record<PersonalKind, string | null>>;
+    const cipher = cipherOf(sql.db);
     for (const row of rows) {
       const shown = (kind: PersonalKind) => {
-        const value = row[kind];
+        // Names are kept in clear (the keyword index finds them); every other personal value sealed.
+        const value = kind === 'name' ? row[kind] : cipher.open(row[kind]);
         return value === null || unmasked ? value : maskPersonal(kind, value);
       };
       people.get(row.owner)!.push(Object.fromEntries(kinds.map(([kind]) => [kind, shown(kind)])));
