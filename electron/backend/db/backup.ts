@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fileStamp } from '../../../shared/domain/time';
 import type { Db } from './connection';
 import { checkConnection, countRows } from './integrity';
+import type { AuditHead, SignedHead } from '../audit/head';
 
 /** What a backup's sidecar (`<name>.json` beside `<name>.db`) records, written once it passed its check. */
 export interface BackupMeta {
@@ -13,6 +14,8 @@ export interface BackupMeta {
   schemaVersion: number;
   counts: Record<string, number>;
   check: string;
+  /** The copy's audit head, signed with the audit key: a copy of the anchor kept with each backup. */
+  auditHead?: SignedHead;
 }
 
 export interface BackupFile extends BackupMeta {
@@ -34,20 +37,33 @@ function freeName(dir: string, stamp: string, label: string): string {
  * half-written page) into a temp file, checks the copy with PRAGMA integrity_check and counts its
  * rows, and only then renames it into place, its sidecar beside it. A failure leaves no file behind and throws.
  */
-export async function backupDatabase(db: Db, dir: string, label: string, now = new Date()): Promise<BackupFile> {
+export async function backupDatabase(
+  db: Db,
+  dir: string,
+  label: string,
+  now = new Date(),
+  signHead?: (head: AuditHead) => SignedHead,
+): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true });
   const target = freeName(dir, fileStamp(now), label);
   const temp = `${target}.partial`;
   try {
     await db.backup(temp);
     const copy = new Database(temp, { fileMustExist: true });
-    let checked: Pick<BackupMeta, 'schemaVersion' | 'counts'>;
+    let checked: Pick<BackupMeta, 'schemaVersion' | 'counts' | 'auditHead'>;
     try {
       // A backup is one self-contained file: no WAL beside it to lose or to leave behind.
       copy.pragma('journal_mode = DELETE');
       const check = checkConnection(copy, 'full');
       if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
-      checked = { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: countRows(copy) };
+      const head = copy.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      checked = {
+        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+        counts: countRows(copy),
+        auditHead: head && signHead ? signHead({ ...head, at: now.toISOString() }) : undefined,
+      };
     } finally {
       copy.close();
     }
