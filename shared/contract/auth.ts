@@ -49,9 +49,21 @@ export const authContract = {
     summary: '登录前的状态：是否需要初始化、本机会话',
   }),
   'auth.setup': defineMethod<Me>()({
-    input: z.object({ username: usernameField, displayName: displayNameField, password: passwordField }).strict(),
+    input: z
+      .object({
+        username: usernameField,
+        displayName: displayNameField,
+        password: passwordField,
+        // 三员分立: the first auditor is created with the administrator, typing their own password.
+        auditor: z.object({ username: usernameField, displayName: displayNameField, password: passwordField }).strict(),
+      })
+      .strict()
+      .refine((input) => input.username !== input.auditor.username, {
+        error: '审计员的用户名不能与系统管理员相同',
+        path: ['auditor', 'username'],
+      }),
     access: 'public',
-    summary: '首次运行：创建第一个系统管理员账号并登录',
+    summary: '首次运行：创建第一个系统管理员和第一个审计员账号，并以系统管理员登录',
   }),
   'auth.login': defineMethod<Me>()({
     input: z.object({ username: z.string().trim().min(1).max(32), password: passwordField }).strict(),

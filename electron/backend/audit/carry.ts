@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import type { Sql } from '../db/sql';
-import { GENESIS_HASH, type AuditRow } from './chain';
+import { Sql } from '../db/sql';
+import type { AuditRow } from './chain';
+import { holdsHead, tableHead } from './head';
 import { INSERT_ROW } from './writer';
-
-const LAST_ROW = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 
 /**
  * The live log's rows written after a backup's last audit row, to carry into the database
@@ -17,19 +16,16 @@ export function auditRowsAfter(sql: Sql, backupFile: string): AuditRow[] {
   const copy = new Database(backupFile, { readonly: true, fileMustExist: true });
   let last: { seq: number; hash: string };
   try {
-    last = (copy.prepare(LAST_ROW).get() as typeof last | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    last = tableHead(new Sql(copy));
   } finally {
     copy.close();
   }
-  if (last.seq > 0) {
-    const live = sql.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(last.seq) as { hash: string } | undefined;
-    if (live?.hash !== last.hash) {
-      throw new AppError(
-        'CONFLICT',
-        `该备份的审计日志与当前审计日志不衔接（第 ${last.seq} 条不同），恢复它会丢失当前的审计记录，已拒绝恢复，数据未改动。` +
-          '请联系审计员核对后再处理。',
-      );
-    }
+  if (!holdsHead(sql, last)) {
+    throw new AppError(
+      'CONFLICT',
+      `该备份的审计日志与当前审计日志不衔接（第 ${last.seq} 条不同），恢复它会丢失当前的审计记录，已拒绝恢复，数据未改动。` +
+        '请联系审计员核对后再处理。',
+    );
   }
   return sql.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq').all(last.seq) as AuditRow[];
 }

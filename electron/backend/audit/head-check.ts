@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_DIR_NAME } from '../db/database';
 import type { Sql } from '../db/sql';
-import { isAuthentic, readHeadFile, tableHead, type SignedHead } from './head';
+import { holdsHead, isAuthentic, readHeadFile, tableHead, type SignedHead } from './head';
 
 /** The row the start-up writes when it anchors a log that had no head yet (a version before anchoring). */
 export const ANCHOR_ACTION = 'audit.anchor';
@@ -11,7 +11,7 @@ export interface HeadCheck {
   /** What is wrong with the table against its anchored head, or null. */
   problem: string | null;
   firstBadSeq: number | null;
-  /** No head was ever anchored (no file, no backup's copy, no anchoring row): the start-up anchors one. */
+  /** No head was ever anchored (no file, no backup's copy, no mark in the database): the start-up anchors one. */
   firstAnchoring: boolean;
 }
 
@@ -32,7 +32,18 @@ function backupHeads(dataDir: string, key: Buffer): SignedHead[] {
     .sort((a, b) => b.seq - a.seq);
 }
 
-const hasAnchorRow = (sql: Sql): boolean =>
+/** The settings row written when the head is first anchored: a head file missing later is not a first start. */
+const ANCHORED_SETTING = 'audit.anchored';
+
+export function markAnchored(sql: Sql, now: Date): void {
+  sql.db
+    .prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+    .run(ANCHORED_SETTING, JSON.stringify(now.toISOString()), now.toISOString());
+}
+
+/** Whether a head was anchored for this log before (the settings row, or the upgrade's anchoring row). */
+const anchoredBefore = (sql: Sql): boolean =>
+  sql.db.prepare('SELECT 1 FROM settings WHERE key = ?').get(ANCHORED_SETTING) !== undefined ||
   sql.db.prepare('SELECT 1 FROM audit_log WHERE action = ? LIMIT 1').get(ANCHOR_ACTION) !== undefined;
 
 /** Whether the table still holds `head`'s row as it was; a problem naming the missing or changed rows if not. */
@@ -45,8 +56,7 @@ function compare(sql: Sql, head: SignedHead, where: string): Omit<HeadCheck, 'fi
       firstBadSeq: last.seq + 1,
     };
   }
-  const row = sql.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(head.seq) as { hash: string } | undefined;
-  if (head.seq > 0 && row?.hash !== head.hash) {
+  if (!holdsHead(sql, head)) {
     return { problem: `审计日志第 ${head.seq} 条与${where}记录的不符，可能被替换`, firstBadSeq: head.seq };
   }
   return { problem: null, firstBadSeq: null };
@@ -65,7 +75,7 @@ export function checkHead(sql: Sql, key: Buffer, dataDir: string, keyLost = fals
   }
   const fromBackups = backupHeads(dataDir, key)[0];
   const lastResort = fromBackups ? compare(sql, fromBackups, '最近备份中') : { problem: null, firstBadSeq: null };
-  if (file === 'missing' && !fromBackups && !hasAnchorRow(sql)) {
+  if (file === 'missing' && !fromBackups && !anchoredBefore(sql)) {
     return { ...lastResort, firstAnchoring: !keyLost };
   }
   if (keyLost) return { ...lastResort, firstAnchoring: false };

@@ -40,6 +40,14 @@ export function tableHead(sql: Sql): { seq: number; hash: string } {
   return (sql.prepare(LAST_ROW).get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
 }
 
+/** The hash of the table's row `seq`, undefined when it has none. */
+export const rowHash = (sql: Sql, seq: number): string | undefined =>
+  (sql.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+
+/** Whether the table still holds `head`'s row as it was (the empty chain's head always). */
+export const holdsHead = (sql: Sql, head: { seq: number; hash: string }): boolean =>
+  head.seq === 0 || rowHash(sql, head.seq) === head.hash;
+
 /** The head file as stored: missing, unreadable, or its content (authentic or not). */
 export function readHeadFile(dataDir: string): SignedHead | 'missing' | 'unreadable' {
   let text: string;
@@ -65,7 +73,7 @@ export function readHeadFile(dataDir: string): SignedHead | 'missing' | 'unreada
  * rows missing below it are what it reports.
  */
 export class HeadAnchor {
-  private written: string | null = null;
+  private written: { seq: number; hash: string } | null = null;
   private scheduled = false;
 
   constructor(
@@ -88,7 +96,10 @@ export class HeadAnchor {
     // A transaction still open (a caller's BEGIN across turns) is not committed yet: try next turn.
     if (sql.db.inTransaction) return this.touch();
     const { seq, hash } = tableHead(sql);
-    if (this.written === hash) return;
+    if (this.written?.hash === hash) return;
+    // Rows cut while running: the table no longer holds the anchored row, so the head stays where
+    // it was for verification to report (never moved onto the shortened chain).
+    if (this.written && !holdsHead(sql, this.written)) return;
     const file = join(this.dataDir, AUDIT_HEAD_FILE);
     // A temp name of its own: the desktop and web mode may share a data folder.
     const temp = `${file}.${process.pid}.tmp`;
@@ -96,6 +107,12 @@ export class HeadAnchor {
       mode: 0o600,
     });
     renameSync(temp, file);
-    this.written = hash;
+    this.written = { seq, hash };
+  }
+
+  /** Anchors the table's head as it stands (at start-up, once the check's findings are recorded). */
+  reanchor(): void {
+    this.written = null;
+    this.flush();
   }
 }

@@ -1,7 +1,7 @@
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import { verifyAudit, type AuditCheckInput } from './check';
-import { ANCHOR_ACTION } from './head-check';
+import { ANCHOR_ACTION, markAnchored } from './head-check';
 import { tableHead, type HeadAnchor } from './head';
 import { restoreAuditTriggers } from './triggers';
 import { KEY_LOST_ACTION } from './verify';
@@ -79,11 +79,16 @@ export function startAudit(
     record({ action: 'audit.startupVerify', entity: 'audit_log', result: 'failure', detail: verification.message });
     console.error(verification.message);
   }
-  if (head.firstAnchoring && rowsBefore > 0) {
-    record({ action: ANCHOR_ACTION, entity: 'audit_log', detail: `审计日志链头首次锚定于第 ${rowsBefore} 条` });
+  if (head.firstAnchoring) {
+    markAnchored(services.sql, services.now());
+    // A log kept by an earlier version: its anchoring is a row the auditor sees (a fresh install has none yet).
+    if (rowsBefore > 0) {
+      record({ action: ANCHOR_ACTION, entity: 'audit_log', detail: `审计日志链头首次锚定于第 ${rowsBefore} 条` });
+    }
   }
   services.auditStatus.current = alarms.length
     ? { ...status, ok: false, message: [...alarms, status.message].join('') }
     : status;
-  services.auditHead.flush();
+  // Re-anchored after the alarms are recorded: the next check judges the rows from here on.
+  services.auditHead.reanchor();
 }

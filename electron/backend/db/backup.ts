@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { fileStamp } from '../../../shared/domain/time';
 import type { Db } from './connection';
 import { checkConnection, countRows } from './integrity';
-import type { AuditHead, SignedHead } from '../audit/head';
+import { tableHead, type AuditHead, type SignedHead } from '../audit/head';
+import { Sql } from './sql';
 
 /** What a backup's sidecar (`<name>.json` beside `<name>.db`) records, written once it passed its check. */
 export interface BackupMeta {
@@ -56,13 +57,11 @@ export async function backupDatabase(
       copy.pragma('journal_mode = DELETE');
       const check = checkConnection(copy, 'full');
       if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
-      const head = copy.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-        | { seq: number; hash: string }
-        | undefined;
       checked = {
         schemaVersion: copy.pragma('user_version', { simple: true }) as number,
         counts: countRows(copy),
-        auditHead: head && signHead ? signHead({ ...head, at: now.toISOString() }) : undefined,
+        // Only the app's own backups sign it (a migration's runs before the audit key is read).
+        auditHead: signHead ? signHead({ ...tableHead(new Sql(copy)), at: now.toISOString() }) : undefined,
       };
     } finally {
       copy.close();

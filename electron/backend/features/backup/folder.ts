@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../../../shared/contract/backup';
 import { sidecarOf, type BackupMeta } from '../../db/backup';
 import type { Sql } from '../../db/sql';
+import { holdsHead } from '../../audit/head';
 
 const BACKUP_FILE = /^zongzhi-.*\.db$/;
 
@@ -37,11 +38,7 @@ const holdsCounty = (backup: BackupInfo) => COUNTY_TABLES.some((table) => (backu
  * backup may hold the only copy of audit rows the database no longer has.
  */
 export function holdsUnseenAuditRows(sql: Sql, backup: BackupInfo): boolean {
-  if (!backup.auditHead || backup.auditHead.seq === 0) return false;
-  const live = sql.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(backup.auditHead.seq) as
-    | { hash: string }
-    | undefined;
-  return live?.hash !== backup.auditHead.hash;
+  return !!backup.auditHead && !holdsHead(sql, backup.auditHead);
 }
 
 /**
