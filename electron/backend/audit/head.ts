@@ -85,7 +85,15 @@ export class HeadAnchor {
   touch(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => {
+      // A head that could not be written (a full disk, a folder gone) stays behind, which the
+      // check accepts; the write that triggered it has committed and is not undone.
+      try {
+        this.flush();
+      } catch (error) {
+        console.error('审计链头文件 audit.head 未能更新：', error);
+      }
+    });
   }
 
   /** Writes the committed head now if it moved (also on close, before verification and before a restore). */
