@@ -75,7 +75,12 @@ const DEMO = { scale, seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
 /** The bench signs in like any client: calls go through the same session and permission checks. */
 const call = { transport: 'ipc', client: 'bench', jar: memoryJar() } as const;
-const BENCH_ADMIN = { username: 'bench', displayName: '基准测试管理员', password: 'Qh-2026-Speed!' };
+const BENCH_ADMIN = {
+  username: 'bench',
+  displayName: '基准测试管理员',
+  password: 'Qh-2026-Speed!',
+  auditor: { username: 'bench-audit', displayName: '基准测试审计员', password: 'Qh-2026-Audit!' },
+};
 /** The administrator cannot read petitions (separation of duties): a duty officer reads them. */
 const BENCH_OFFICER = { username: 'bench-duty', displayName: '基准测试值班员', password: 'Qh-2026-Initial!' };
 const officerCall = { transport: 'ipc', client: 'bench-duty', jar: memoryJar() } as const;

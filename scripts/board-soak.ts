@@ -26,7 +26,12 @@ const { values } = parseArgs({
 const minutes = Number(values.minutes);
 const interval = Number(values.interval);
 const scale = values.scale === 'small' ? 'small' : 'large';
-const ADMIN = { username: 'soak', displayName: '长稳测试管理员', password: 'Wall-2026-Steady!' };
+const ADMIN = {
+  username: 'soak',
+  displayName: '长稳测试管理员',
+  password: 'Wall-2026-Steady!',
+  auditor: { username: 'soak-audit', displayName: '长稳测试审计员', password: 'Wall-2026-Audit!' },
+};
 
 const dataDir = mkdtempSync(join(tmpdir(), 'zz-soak-'));
 const backend = await openBackend(dataDir, { dailyBackups: false });

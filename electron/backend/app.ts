@@ -12,8 +12,11 @@ import { DamagedDatabaseError, refuseIfLost } from './db/damaged';
 import { readAllSettings } from './db/settings';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
+import { appendCarried, auditRowsAfter } from './audit/carry';
+import { verifyAudit } from './audit/check';
+import { HeadAnchor, tableHead } from './audit/head';
 import { loadAuditKey } from './audit/key';
-import { verifyChain } from './audit/verify';
+import { startAudit } from './audit/startup';
 import { appendAudit, type AuditEvent } from './audit/writer';
 import { isPasswordHashCost, PASSWORD_HASH_COST } from './auth/password';
 import { LoginGuard } from './auth/login-guard';
@@ -65,7 +68,9 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;
     console.error(error.message);
-    return openRecovery(dataDir, error, open);
+    return openRecovery(dataDir, error, async () =>
+      openReady(dataDir, options, keyring, await openDatabase(dataDir, keyring), true),
+    );
   }
 }
 
@@ -78,10 +83,12 @@ async function openReady(
   options: BackendOptions,
   keyring: Keyring,
   opened: OpenedDatabase,
+  afterRecovery = false,
 ): Promise<Backend> {
   const { file, migration } = opened;
   const sql = new Sql(opened.db);
   const now = options.now ?? (() => new Date());
+  const { key: auditKey, lost: keyLost } = loadAuditKey(dataDir, tableHead(sql).seq > 0);
   const services: Services = {
     sql,
     dataDir,
@@ -89,14 +96,17 @@ async function openReady(
     sessions: new SessionStore(),
     loginGuard: new LoginGuard(),
     passwordHashCost: options.passwordHashCost ?? PASSWORD_HASH_COST,
-    auditKey: loadAuditKey(dataDir),
+    auditKey,
     keyring,
+    auditHead: new HeadAnchor(dataDir, () => services),
     auditStatus: { current: null },
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
     ledgers,
     replaceDatabase: async (source) => {
       services.exportJobs.cancelAll();
+      // The audit rows written since the backup are carried into it (refused if its chain went another way).
+      const later = auditRowsAfter(services.sql, source);
       services.sql.db.close();
       // SQLite removes the WAL when the last connection closes: one left means another process has it open.
       const busy = existsSync(`${file}-wal`);
@@ -104,20 +114,17 @@ async function openReady(
       const reopened = await openDatabase(dataDir, keyring);
       services.sql = new Sql(reopened.db);
       if (busy) throw new AppError('CONFLICT', ANOTHER_PROCESS);
+      appendCarried(services.sql, later);
       services.sessions = new SessionStore();
       services.settings = readAllSettings(services.sql);
-      services.auditStatus.current = verifyChain(services.sql, services.auditKey, now());
+      services.auditStatus.current = verifyAudit(services).verification;
+      services.auditHead.flush();
       return services;
     },
   };
   const record = (event: AuditEvent) =>
     appendAudit({ ...services, call: SYSTEM_CALL, principal: null }, event, SYSTEM_ACTOR);
-  services.auditStatus.current = verifyChain(sql, services.auditKey, now());
-  if (!services.auditStatus.current.ok) {
-    const detail = services.auditStatus.current.message;
-    record({ action: 'audit.startupVerify', entity: 'audit_log', result: 'failure', detail });
-    console.error(detail);
-  }
+  startAudit(services, record, { keyLost, afterRecovery });
   if (migration.backupFile) {
     record({
       action: 'db.migrate',
@@ -138,6 +145,7 @@ async function openReady(
     close: () => {
       stopSchedule();
       services.exportJobs.cancelAll();
+      services.auditHead.flush();
       services.sql.db.close();
     },
   };

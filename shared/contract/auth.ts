@@ -42,6 +42,11 @@ export const displayNameField = z.string().trim().min(1).max(40);
 /** Strength is checked by the service (shared/domain/password-policy.ts) so the message can list every rule. */
 export const passwordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
+/** One account of first-run setup: its owner types the password. */
+export const setupAccountInput = z
+  .object({ username: usernameField, displayName: displayNameField, password: passwordField })
+  .strict();
+
 export const authContract = {
   'auth.status': defineMethod<AuthStatus>()({
     input: noInput,
@@ -49,9 +54,15 @@ export const authContract = {
     summary: '登录前的状态：是否需要初始化、本机会话',
   }),
   'auth.setup': defineMethod<Me>()({
-    input: z.object({ username: usernameField, displayName: displayNameField, password: passwordField }).strict(),
+    input: setupAccountInput
+      // 三员分立: the first auditor is created with the administrator, typing their own password.
+      .extend({ auditor: setupAccountInput })
+      .refine((input) => input.username !== input.auditor.username, {
+        error: '审计员的用户名不能与系统管理员相同',
+        path: ['auditor', 'username'],
+      }),
     access: 'public',
-    summary: '首次运行：创建第一个系统管理员账号并登录',
+    summary: '首次运行：创建第一个系统管理员和第一个审计员账号，并以系统管理员登录',
   }),
   'auth.login': defineMethod<Me>()({
     input: z.object({ username: z.string().trim().min(1).max(32), password: passwordField }).strict(),

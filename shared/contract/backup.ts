@@ -16,6 +16,8 @@ export interface BackupInfo {
   total: number;
   /** The result of PRAGMA integrity_check: 'ok', or what is wrong. */
   check: string;
+  /** The backup's last audit row, signed with the audit key (absent in backups before anchoring). */
+  auditHead?: { seq: number; hash: string; at: string; mac: string };
 }
 
 export interface BackupStatus {

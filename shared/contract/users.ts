@@ -33,6 +33,15 @@ const phone = z
   .trim()
   .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, { error: '电话应为 11 位手机号或带区号的固话' });
 
+/**
+ * An auditor's own username and password, typed by the auditor at the administrator's workstation,
+ * for the changes that need it (shared/domain/auditor-confirmation.ts); absent otherwise.
+ */
+export const auditorConfirmationField = z
+  .object({ username: z.string().trim().min(1).max(32), password: passwordField })
+  .strict()
+  .optional();
+
 const accountFields = {
   displayName: displayNameField,
   unitId: id.nullable().default(null),
@@ -51,10 +60,17 @@ export const usersListInput = z
   .strict();
 
 export const usersCreateInput = z
-  .object({ username: usernameField, password: passwordField, ...accountFields })
+  .object({
+    username: usernameField,
+    password: passwordField,
+    ...accountFields,
+    auditorConfirmation: auditorConfirmationField,
+  })
   .strict();
 /** On update, a missing phone keeps the stored one (the renderer only ever sees it masked); null clears it. */
-export const usersUpdateInput = z.object({ id, ...accountFields, phone: phone.nullable().optional() }).strict();
+export const usersUpdateInput = z
+  .object({ id, ...accountFields, phone: phone.nullable().optional(), auditorConfirmation: auditorConfirmationField })
+  .strict();
 
 export const usersContract = {
   'users.list': defineMethod<Page<UserAccount>>()({
@@ -70,21 +86,21 @@ export const usersContract = {
   'users.create': defineMethod<UserAccount>()({
     input: usersCreateInput,
     access: 'users.manage',
-    summary: '新建账号（初始密码须在首次登录时修改）',
+    summary: '新建账号（初始密码须在首次登录时修改；开通审计员须审计员确认）',
   }),
   'users.update': defineMethod<UserAccount>()({
     input: usersUpdateInput,
     access: 'users.manage',
-    summary: '修改账号的姓名、单位、辖区、角色和电话',
+    summary: '修改账号的姓名、单位、辖区、角色和电话（授予或取消审计员角色须审计员确认）',
   }),
   'users.setEnabled': defineMethod<UserAccount>()({
-    input: z.object({ id, enabled: z.boolean() }).strict(),
+    input: z.object({ id, enabled: z.boolean(), auditorConfirmation: auditorConfirmationField }).strict(),
     access: 'users.manage',
-    summary: '启用或停用账号',
+    summary: '启用或停用账号（停用审计员须审计员确认）',
   }),
   'users.resetPassword': defineMethod<UserAccount>()({
-    input: z.object({ id, password: passwordField }).strict(),
+    input: z.object({ id, password: passwordField, auditorConfirmation: auditorConfirmationField }).strict(),
     access: 'users.manage',
-    summary: '重置密码（并解除锁定；用户须在下次登录时修改）',
+    summary: '重置密码（并解除锁定；用户须在下次登录时修改；审计员的密码须审计员确认）',
   }),
 };

@@ -138,12 +138,42 @@ describe('account form', () => {
     typeInto(await findTestId<HTMLInputElement>('user-form-display-name'), '刘洋');
     roleInput('auditor').click();
     typeInto(await findTestId<HTMLInputElement>('user-form-password'), 'Chen#2026ok');
+    // An auditor's account needs an auditor's confirmation, typed in the same dialog.
+    typeInto(await findTestId<HTMLInputElement>('auditor-confirm-username'), 'auditor');
+    typeInto(await findTestId<HTMLInputElement>('auditor-confirm-password'), 'Audit-2026-Own');
     await flushPromises();
 
     (await findTestId('user-form-submit')).click();
     expect((await findTestId('user-form-error')).textContent).toContain('输入有误');
     const rolesItem = role('auditor').closest('.el-form-item')!;
     await eventually(() => expect(rolesItem.querySelector('.el-form-item__error')?.textContent).toContain('兼任'));
+  });
+
+  it('shows the auditor’s confirmation only for an auditor, and sends it with the account', async () => {
+    const bridge = installBridge({ ...referenceAnswers, 'users.create': () => ({ ok: true, data: account }) });
+    mountForm(null);
+    await findTestId('user-form');
+    typeInto(await findTestId<HTMLInputElement>('user-form-username'), 'liuyang');
+    typeInto(await findTestId<HTMLInputElement>('user-form-display-name'), '刘洋');
+    typeInto(await findTestId<HTMLInputElement>('user-form-password'), 'Chen#2026ok');
+    await flushPromises();
+    expect(document.querySelector('[data-testid="auditor-confirm"]')).toBeNull();
+    roleInput('auditor').click();
+    await flushPromises();
+
+    typeInto(await findTestId<HTMLInputElement>('auditor-confirm-username'), 'auditor');
+    typeInto(await findTestId<HTMLInputElement>('auditor-confirm-password'), 'Audit-2026-Own');
+    await flushPromises();
+    (await findTestId('user-form-submit')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith(
+        'users.create',
+        expect.objectContaining({
+          roles: ['auditor'],
+          auditorConfirmation: { username: 'auditor', password: 'Audit-2026-Own' },
+        }),
+      ),
+    );
   });
 
   it('keeps the registered phone when editing leaves the phone empty', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword, signIn, signOut } from './support/auth';
 import { openSession, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, E2E_AUDITOR, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'zhangwei', displayName: '张伟', initial: 'Start-2026-pw', own: 'Duty-2026-Own' };
 const AUDITOR = { username: 'auditor1', displayName: '李审计', initial: 'Start-2026-pw', own: 'Audit-2026-Own' };
@@ -22,7 +22,17 @@ describe('accounts, roles and the audit log in the browser', IN_ORDER, () => {
       [AUDITOR.username, AUDITOR.displayName, ['auditor']],
       ['lockme', '待锁定', ['leader']],
     ] as const) {
-      const created = await app.api('users.create', { username, displayName, roles, password: AUDITOR.initial });
+      // Another auditor needs the first one's confirmation.
+      const auditorConfirmation = (roles as readonly string[]).includes('auditor')
+        ? { username: E2E_AUDITOR.username, password: E2E_AUDITOR.password }
+        : undefined;
+      const created = await app.api('users.create', {
+        username,
+        displayName,
+        roles,
+        password: AUDITOR.initial,
+        auditorConfirmation,
+      });
       if (!created.ok) throw new Error(created.error?.message);
     }
   });

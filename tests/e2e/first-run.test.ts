@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
 // In order: the second test starts signed in as the administrator the first one set up.
 describe('first run on an empty database', IN_ORDER, () => {
@@ -18,7 +18,7 @@ describe('first run on an empty database', IN_ORDER, () => {
     await app?.stop();
   });
 
-  it('asks for the administrator account: no default password ships', async () => {
+  it('asks for the administrator and then the auditor account: no default password ships', async () => {
     const { page } = session;
     await page.goto(app.url);
     await page.getByTestId('setup-username').waitFor();
@@ -27,13 +27,31 @@ describe('first run on an empty database', IN_ORDER, () => {
     await page.getByTestId('setup-display-name').fill(E2E_ADMIN.displayName);
     await page.getByTestId('setup-password').fill('admin123');
     await page.getByText('密码须包含大写字母、小写字母、数字、符号中的至少 3 类').first().waitFor();
-    await session.screenshot('setup-weak-password');
+    await session.screenshots('setup-weak-password');
     await page.getByTestId('setup-password').fill(E2E_ADMIN.password);
     await page.getByTestId('setup-password-confirm').fill(E2E_ADMIN.password);
+    await page.getByTestId('setup-next-submit').click();
+
+    // 三员分立: the auditor types their own account before the app can be used.
+    const { auditor } = E2E_ADMIN;
+    await page.getByTestId('setup-auditor-explanation').waitFor();
+    await page.getByTestId('setup-auditor-username').fill(E2E_ADMIN.username);
+    await page.getByTestId('setup-auditor-display-name').fill(auditor.displayName);
+    await page.getByTestId('setup-auditor-password').fill(auditor.password);
+    await page.getByTestId('setup-auditor-password-confirm').fill(auditor.password);
+    await page.getByTestId('setup-submit').click();
+    await page.getByText('审计员的用户名不能与系统管理员相同').first().waitFor();
+    await page.getByTestId('setup-auditor-username').fill(auditor.username);
+    await session.screenshots('setup-auditor');
     await page.getByTestId('setup-submit').click();
     await page.getByTestId('user-menu').waitFor();
     expect(await page.getByTestId('user-menu').innerText()).toContain(E2E_ADMIN.displayName);
     expect(session.offMachineRequests).toEqual([]);
+    const auditorApi = cookieClient(app.url);
+    expect(await auditorApi('auth.login', { username: auditor.username, password: auditor.password })).toMatchObject({
+      ok: true,
+      data: { roles: ['auditor'] },
+    });
   });
 
   it('offers the demo county to the administrator, loads it and lists its townships', async () => {

@@ -20,9 +20,15 @@ export async function testBackend(options: BackendOptions = {}, dataDir = tempDi
   return backend;
 }
 
-export const ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
+/** The first auditor, created with the administrator at first-run setup. */
+export const AUDITOR = { username: 'auditor', displayName: '审计员', password: 'Audit-2026-Own' };
 
-/** Runs first-run setup and returns the administrator's signed-in client. */
+export const ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure', auditor: AUDITOR };
+
+/** What the first auditor types to confirm an administrator's change. */
+export const auditorCredentials = { username: AUDITOR.username, password: AUDITOR.password };
+
+/** Runs first-run setup (the administrator and the first auditor) and returns the administrator's signed-in client. */
 export async function signInAdmin(backend: Backend): Promise<CallContext> {
   const client = newClient('admin-client');
   const result = await backend.call('auth.setup', ADMIN, client);
@@ -55,9 +61,18 @@ export async function signInAs(
 ): Promise<{ client: CallContext; id: string; username: string; password: string }> {
   userCounter += 1;
   const username = `user${userCounter}`;
+  // Another auditor needs the first one's confirmation, typed at the administrator's workstation.
+  const auditorConfirmation = roles.includes('auditor') ? auditorCredentials : undefined;
   const created = await backend.call(
     'users.create',
-    { username, displayName: `测试用户${userCounter}`, roles, regionCode, password: 'Initial-2026-pw' },
+    {
+      username,
+      displayName: `测试用户${userCounter}`,
+      roles,
+      regionCode,
+      password: 'Initial-2026-pw',
+      auditorConfirmation,
+    },
     admin,
   );
   if (!created.ok) throw new Error(created.error.message);

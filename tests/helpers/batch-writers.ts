@@ -64,7 +64,7 @@ export function inspectFolder(dataDir: string): FolderState {
           n: number;
         }>)
       : [];
-    const chain = verifyChain(new Sql(db), loadAuditKey(dataDir), new Date());
+    const chain = verifyChain(new Sql(db), loadAuditKey(dataDir, true).key, new Date());
     return {
       integrity,
       batches: new Map(rows.map((row) => [`${row.writer}:${row.batch}`, row.n])),

@@ -22,7 +22,8 @@ describe('backups', () => {
     for (let i = 0; i < 5; i += 1) {
       const made = await backend.call('backup.run', {}, admin);
       expect(made).toMatchObject({ ok: true, data: { check: 'ok', label: 'manual', location: 'primary' } });
-      if (made.ok) expect(made.data.counts.users).toBe(1);
+      // The administrator and the first auditor, both created at first-run setup.
+      if (made.ok) expect(made.data.counts.users).toBe(2);
     }
     const list = await backend.call('backup.list', {}, admin);
     if (!list.ok) throw new Error(list.error.message);
@@ -96,10 +97,10 @@ describe('restore', () => {
     const made = await backend.call('backup.run', {}, admin);
     if (!made.ok) throw new Error(made.error.message);
     await signInAs(backend, admin, ['duty_officer']);
-    expect(userCount(backend.dbFile)).toBe(2);
+    expect(userCount(backend.dbFile)).toBe(3);
 
     const inspected = await backend.call('backup.inspect', { name: made.data.name, location: 'primary' }, admin);
-    expect(inspected).toMatchObject({ ok: true, data: { check: 'ok', counts: { users: 1 } } });
+    expect(inspected).toMatchObject({ ok: true, data: { check: 'ok', counts: { users: 2 } } });
     const unconfirmed = await backend.dispatch('backup.restore', { name: made.data.name, location: 'primary' }, admin);
     expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
@@ -109,9 +110,9 @@ describe('restore', () => {
       admin,
     );
     if (!restored.ok) throw new Error(restored.error.message);
-    expect(userCount(backend.dbFile)).toBe(1);
+    expect(userCount(backend.dbFile)).toBe(2);
     expect(existsSync(join(backend.dataDir, 'backups', restored.data.safetyBackup))).toBe(true);
-    expect(userCount(join(backend.dataDir, 'backups', restored.data.safetyBackup))).toBe(2);
+    expect(userCount(join(backend.dataDir, 'backups', restored.data.safetyBackup))).toBe(3);
     // Sessions are gone: the accounts are those of the backup.
     expect(await backend.call('users.list', {}, admin)).toMatchObject({
       ok: false,
@@ -119,7 +120,8 @@ describe('restore', () => {
     });
     const { sql, auditKey } = backend.services;
     const actions = sql.db.prepare("SELECT detail FROM audit_log WHERE action = 'backup.restore'").pluck().all();
-    expect(actions).toEqual([expect.stringMatching(/^已恢复：/)]);
+    // The request, written before the swap, is carried into the restored database with the rest.
+    expect(actions).toEqual([expect.stringMatching(/^开始恢复：/), expect.stringMatching(/^已恢复：/)]);
     expect(verifyChain(sql, auditKey, new Date()).ok).toBe(true);
   });
 
@@ -149,7 +151,7 @@ describe('restore', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/未通过完整性检查/) },
     });
-    expect(userCount(backend.dbFile)).toBe(1);
+    expect(userCount(backend.dbFile)).toBe(2);
   });
 
   it('refuses to restore while another process has the database open', async () => {

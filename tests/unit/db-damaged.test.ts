@@ -91,11 +91,14 @@ describe('a damaged data file at start-up', () => {
         expect(status.ok && status.data.movedTo).toBe(join(dir, aside[0]!));
 
         const restored = await backend.call('recovery.restoreLatest', { confirm: true }, client);
-        expect(restored).toMatchObject({ ok: true, data: { restored: { counts: { users: 4 } } } });
+        // Three accounts and the auditor created with the administrator at first-run setup.
+        expect(restored).toMatchObject({ ok: true, data: { restored: { counts: { users: 5 } } } });
+        // A legitimate recovery is not reported as tampering: rows after the backup stay in the moved-aside file.
+        expect(backend.services.auditStatus.current).toMatchObject({ ok: true });
         expect(backend.recovery).toBeNull();
         expect(await backend.call('auth.status', {}, client)).toMatchObject({ ok: true, data: { needsSetup: false } });
         const users = backend.services.sql.db.prepare('SELECT count(*) FROM users').pluck().get();
-        expect(users).toBe(4);
+        expect(users).toBe(5);
       } finally {
         backend.close();
       }
@@ -128,7 +131,12 @@ describe('a damaged data file at start-up', () => {
         expect(
           await backend.dispatch(
             'auth.setup',
-            { username: 'intruder', displayName: '某', password: 'Intruder-2026' },
+            {
+              username: 'intruder',
+              displayName: '某',
+              password: 'Intruder-2026',
+              auditor: { username: 'accomplice', displayName: '某', password: 'Intruder-2026' },
+            },
             client,
           ),
         ).toMatchObject({
@@ -142,7 +150,8 @@ describe('a damaged data file at start-up', () => {
         expect(status.ok && status.data.movedTo).toBe(movedAside ? join(dir, aside[0]!) : null);
 
         expect(await backend.call('recovery.restoreLatest', { confirm: true }, client)).toMatchObject({ ok: true });
-        expect(backend.services.sql.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(4);
+        expect(backend.services.sql.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(5);
+        expect(backend.services.auditStatus.current).toMatchObject({ ok: true });
       } finally {
         backend.close();
       }

@@ -34,10 +34,11 @@ describe('a full disk', () => {
     }
     expect(failure).toMatchObject({ ok: false, error: { code: 'INTERNAL', reason: 'DISK_FULL' } });
     expect(failure?.ok === false && failure.error.message).toMatch(/磁盘空间不足.*已自动撤销/);
-    expect(count()).toBe(1 + created);
+    // The administrator and the auditor of first-run setup, and the accounts created before the disk filled.
+    expect(count()).toBe(2 + created);
 
     const list = await backend.call('users.list', {}, admin);
-    expect(list).toMatchObject({ ok: true, data: { total: 1 + created } });
+    expect(list).toMatchObject({ ok: true, data: { total: 2 + created } });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(verifyChain(backend.services.sql, backend.services.auditKey, new Date()).ok).toBe(true);
 

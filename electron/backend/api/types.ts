@@ -2,6 +2,7 @@ import type { Keyring } from '../keys/keyring';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
 import type { AuditVerification } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
+import type { HeadAnchor } from '../audit/head';
 import type { ExportJobs } from '../export/jobs';
 import type { LoginGuard } from '../auth/login-guard';
 import type { Principal, SessionStore } from '../auth/sessions';
@@ -40,6 +41,8 @@ export interface Services {
   auditKey: Buffer;
   /** Where the data folder's keys are and how they are wrapped (the desktop: by the OS keystore). */
   keyring: Keyring;
+  /** The audit chain's head, anchored in `audit.head` outside the database (audit/head.ts). */
+  auditHead: HeadAnchor;
   /** The last verification of the audit chain (at start-up or on demand). */
   auditStatus: { current: AuditVerification | null };
   /** The settings groups as saved, read once at start and kept current by the settings handlers. */

@@ -2,6 +2,7 @@ import type { AuditResult } from '../../../shared/contract/audit';
 import type { Sql } from '../db/sql';
 import type { Principal } from '../auth/sessions';
 import { GENESIS_HASH, hashRow } from './chain';
+import type { HeadAnchor } from './head';
 
 export interface AuditEvent {
   /** What happened, usually the contract method (`users.create`) or a security event (`auth.lockout`). */
@@ -23,7 +24,8 @@ export interface AuditActor {
 }
 
 const LAST_ROW = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
-const INSERT_ROW = `INSERT INTO audit_log
+/** One row, every column given (a new row, or one carried verbatim into a restored database). */
+export const INSERT_ROW = `INSERT INTO audit_log
   (seq, at, user_id, username, roles, client, action, entity, entity_id, result, fields, detail, prev_hash, hash)
   VALUES (@seq, @at, @user_id, @username, @roles, @client, @action, @entity, @entity_id, @result, @fields, @detail,
   @prev_hash, @hash)`;
@@ -36,6 +38,8 @@ interface AuditContext {
   sql: Sql;
   now: () => Date;
   auditKey: Buffer;
+  /** The head anchored outside the table (audit/head.ts), rewritten once the row has committed. */
+  auditHead: Pick<HeadAnchor, 'touch'>;
   call: { client: string };
   principal: Principal | null;
 }
@@ -70,6 +74,7 @@ export function appendAudit(ctx: AuditContext, event: AuditEvent, actor?: AuditA
     };
     ctx.sql.prepare(INSERT_ROW).run({ ...row, hash: hashRow(ctx.auditKey, row) });
   });
+  ctx.auditHead.touch();
 }
 
 /** Runs a change and its audit row in one transaction: both commit, or neither. */

@@ -46,3 +46,42 @@ export const addPasswordHistory = (sql: Sql, userId: string, hash: string, now: 
     qb.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: now.toISOString() }),
   );
 };
+
+export interface NewAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  unitId: string | null;
+  regionCode: string | null;
+  phone: string | null;
+  passwordHash: string;
+  /** An administrator-set password is changed by its owner at first login; one the owner typed is not. */
+  mustChangePassword: boolean;
+  roles: readonly Role[];
+  now: Date;
+}
+
+/** Inserts an enabled account with its roles and first password-history entry (inside the caller's transaction). */
+export function insertAccount(sql: Sql, account: NewAccount): void {
+  const at = account.now.toISOString();
+  sql.run(
+    qb.insertInto('users').values({
+      id: account.id,
+      username: account.username,
+      display_name: account.displayName,
+      unit_id: account.unitId,
+      region_code: account.regionCode,
+      phone: account.phone,
+      enabled: 1,
+      password_hash: account.passwordHash,
+      password_changed_at: at,
+      must_change_password: account.mustChangePassword ? 1 : 0,
+      failed_attempts: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    }),
+  );
+  setRoles(sql, account.id, account.roles);
+  addPasswordHistory(sql, account.id, account.passwordHash, account.now);
+}

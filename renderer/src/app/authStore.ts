@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
+import type { InputOf } from '@shared/contract';
 import type { AuthStatus, Me } from '@shared/contract/auth';
 import { hasAccessIn, permissionsOf, ROLE_LABELS, type Access } from '@shared/domain/roles';
 import { call, invoke } from '@/api/client';
@@ -93,8 +94,7 @@ export const useAuthStore = defineStore('auth', () => {
   const login = async (username: string, password: string) =>
     acceptMe(await call('auth.login', { username, password }));
 
-  const setup = async (input: { username: string; displayName: string; password: string }) =>
-    acceptMe(await call('auth.setup', input));
+  const setup = async (input: InputOf<'auth.setup'>) => acceptMe(await call('auth.setup', input));
 
   const unlock = async (password: string) => acceptMe(await call('auth.unlock', { password }));
 

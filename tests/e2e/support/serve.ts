@@ -6,7 +6,14 @@ import { TEST_PASSWORD_HASH_COST } from '../../helpers/hash-cost';
 import { webClient } from '../../helpers/web-client';
 
 /** The administrator the tests create at first run. */
-export const E2E_ADMIN = { username: 'admin', displayName: '系统管理员', password: 'Zz-2026-Secure' };
+/** The first auditor, created with the administrator at first-run setup. */
+export const E2E_AUDITOR = { username: 'auditor', displayName: '审计员', password: 'Audit-2026-Own' };
+export const E2E_ADMIN = {
+  username: 'admin',
+  displayName: '系统管理员',
+  password: 'Zz-2026-Secure',
+  auditor: E2E_AUDITOR,
+};
 
 export interface WebApp {
   url: string;

@@ -4,8 +4,9 @@ import { fileStamp, formatLocal } from '../../../../shared/domain/time';
 import type { HandlerMap } from '../../api/types';
 import { buildXlsx, type XlsxColumn } from '../../export/xlsx';
 import { exportRows, listAudit } from './repo';
-import { verifyChain } from '../../audit/verify';
-import { appendAudit } from '../../audit/writer';
+import { verifyAudit } from '../../audit/check';
+import { repairTriggers } from '../../audit/startup';
+import { appendAudit, type AuditEvent } from '../../audit/writer';
 
 const RESULT_LABELS = { success: '成功', failure: '失败', denied: '拒绝' } as const;
 
@@ -37,13 +38,18 @@ export const auditHandlers = {
     return listAudit(ctx.sql, filter, page, pageSize);
   },
   'audit.verify': (_input, ctx) => {
-    const verification = verifyChain(ctx.sql, ctx.auditKey, ctx.now());
+    ctx.auditHead.flush();
+    const repairs: AuditEvent[] = [];
+    const triggerAlarm = repairTriggers(ctx.sql, (event) => repairs.push(event));
+    const checked = verifyAudit(ctx).verification;
+    const verification = triggerAlarm ? { ...checked, ok: false, message: triggerAlarm + checked.message } : checked;
     ctx.auditStatus.current = verification;
+    for (const event of repairs) appendAudit(ctx, event);
     appendAudit(ctx, {
       action: 'audit.verify',
       entity: 'audit_log',
       result: verification.ok ? 'success' : 'failure',
-      detail: verification.ok ? `校验 ${verification.checkedRows} 条` : `第 ${verification.firstBadSeq} 条不符`,
+      detail: verification.ok ? `校验 ${verification.checkedRows} 条` : verification.message,
     });
     return verification;
   },

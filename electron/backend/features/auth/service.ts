@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Me } from '../../../../shared/contract/auth';
 import { AppError } from '../../../../shared/errors';
+import { ROLE_LABELS } from '../../../../shared/domain/roles';
 import { PASSWORD_HISTORY_DEPTH } from '../../../../shared/domain/security-settings';
 import type { HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
@@ -10,11 +11,19 @@ import {
   countUsers,
   findUserByUsername,
   findUserRow,
+  insertAccount,
   recentPasswordHashes,
-  setRoles,
   type UserRow,
 } from '../../auth/accounts';
-import { clearFailures, isLocked, recordFailedPassword, tooManyAttempts, WRONG_CREDENTIALS } from './lockout';
+import {
+  attemptRefusal,
+  clearFailures,
+  countFailedAttempt,
+  isLocked,
+  recordFailedPassword,
+  tooManyAttempts,
+  WRONG_CREDENTIALS,
+} from '../../auth/lockout';
 import { assertStrongPassword, hashPassword, verifyPassword, decoyHash } from '../../auth/password';
 import { meOf, passwordExpired, principalFromRow } from '../../auth/principal';
 import type { Session } from '../../auth/sessions';
@@ -34,45 +43,64 @@ function startSession(ctx: HandlerContext, user: UserRow): Me {
   return meOf(ctx, ctx.sessions.find(ctx.call.jar.get(), ctx.now())!);
 }
 
-/** First run only: creates the first system administrator (no default password ships) and signs in. */
-export async function setup(
-  ctx: HandlerContext,
-  input: { username: string; displayName: string; password: string },
-): Promise<Me> {
+interface SetupAccount {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/**
+ * First run only: creates the first system administrator and the first auditor together (no
+ * default password ships; each typed their own), so separation of duties holds from the start,
+ * and signs the administrator in. Both accounts and their creation are audited.
+ */
+export async function setup(ctx: HandlerContext, input: SetupAccount & { auditor: SetupAccount }): Promise<Me> {
   assertStrongPassword(input.password, input.username, 'password');
-  const hash = await hashPassword(input.password, ctx.passwordHashCost);
-  const now = ctx.now().toISOString();
-  const id = uuidv7();
+  assertStrongPassword(input.auditor.password, input.auditor.username, 'auditor.password');
+  const accounts = [
+    {
+      ...input,
+      id: uuidv7(),
+      role: 'sysadmin' as const,
+      hash: await hashPassword(input.password, ctx.passwordHashCost),
+    },
+    {
+      ...input.auditor,
+      id: uuidv7(),
+      role: 'auditor' as const,
+      hash: await hashPassword(input.auditor.password, ctx.passwordHashCost),
+    },
+  ];
   ctx.sql.transaction(() => {
     // Checked inside the write transaction, so two first runs cannot both create an administrator.
     if (countUsers(ctx.sql) > 0) throw new AppError('CONFLICT', '系统已完成初始化，请使用已有账号登录。');
-    ctx.sql.run(
-      qb.insertInto('users').values({
-        id,
-        username: input.username,
-        display_name: input.displayName,
-        unit_id: null,
-        region_code: null,
+    for (const account of accounts) {
+      insertAccount(ctx.sql, {
+        id: account.id,
+        username: account.username,
+        displayName: account.displayName,
+        unitId: null,
+        regionCode: null,
         phone: null,
-        enabled: 1,
-        password_hash: hash,
-        password_changed_at: now,
-        must_change_password: 0,
-        failed_attempts: 0,
-        locked_until: null,
-        created_at: now,
-        updated_at: now,
-      }),
-    );
-    setRoles(ctx.sql, id, ['sysadmin']);
-    addPasswordHistory(ctx.sql, id, hash, ctx.now());
-    appendAudit(
-      ctx,
-      { action: 'auth.setup', entity: 'user', entityId: id, fields: ['username', 'displayName', 'roles', 'password'] },
-      { userId: id, username: input.username, roles: ['sysadmin'] },
-    );
+        passwordHash: account.hash,
+        mustChangePassword: false,
+        roles: [account.role],
+        now: ctx.now(),
+      });
+      appendAudit(
+        ctx,
+        {
+          action: 'auth.setup',
+          entity: 'user',
+          entityId: account.id,
+          fields: ['username', 'displayName', 'roles', 'password'],
+          detail: `首次运行创建${ROLE_LABELS[account.role]}`,
+        },
+        { userId: account.id, username: account.username, roles: [account.role] },
+      );
+    }
   });
-  return startSession(ctx, findUserRow(ctx.sql, id)!);
+  return startSession(ctx, findUserRow(ctx.sql, accounts[0]!.id)!);
 }
 
 /**
@@ -89,12 +117,7 @@ async function attemptLogin(ctx: HandlerContext, input: { username: string; pass
   const actor = user
     ? { userId: user.id, username: user.username, roles: [] }
     : { userId: null, username: input.username.slice(0, 32), roles: [] };
-  const { lockoutThreshold, lockoutMinutes } = ctx.settings.security;
-  const refusedBy = ctx.loginGuard.clientRefused(ctx.call.client, ctx.now())
-    ? '该客户端登录失败次数过多'
-    : (user ? isLocked(user, ctx.now()) : ctx.loginGuard.unknownRefused(input.username, ctx.now()))
-      ? '账号锁定期间尝试登录'
-      : null;
+  const refusedBy = attemptRefusal(ctx, user, input.username);
   if (refusedBy) {
     appendAudit(
       ctx,
@@ -105,10 +128,7 @@ async function attemptLogin(ctx: HandlerContext, input: { username: string; pass
   }
   const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash(ctx.passwordHashCost)));
   if (!user || !matches) {
-    ctx.loginGuard.clientFailed(ctx.call.client, ctx.now(), lockoutMinutes);
-    const locks = user
-      ? recordFailedPassword(ctx, user, 'auth.login')
-      : ctx.loginGuard.unknownFailed(input.username, ctx.now(), lockoutThreshold, lockoutMinutes);
+    const locks = countFailedAttempt(ctx, user, input.username, 'auth.login');
     if (!user) {
       appendAudit(ctx, { action: 'auth.login', entity: 'user', result: 'failure', detail: '用户名不存在' }, actor);
     }

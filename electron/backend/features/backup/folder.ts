@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../../../../shared/contract/backup';
 import { sidecarOf, type BackupMeta } from '../../db/backup';
+import type { Sql } from '../../db/sql';
+import { holdsHead } from '../../audit/head';
 
 const BACKUP_FILE = /^zongzhi-.*\.db$/;
 
@@ -32,13 +34,26 @@ const COUNTY_TABLES = ['regions', 'petitions', 'hazards', 'assessments'] as cons
 const holdsCounty = (backup: BackupInfo) => COUNTY_TABLES.some((table) => (backup.counts[table] ?? 0) > 0);
 
 /**
- * Keeps the newest `generations` backups of a folder and removes the rest (file and sidecar), but
- * never one of the newest `generations` that hold a county's data: backups of an emptied or
- * re-installed database cannot rotate out the last copies of the real one.
+ * Whether a backup's last audit row is missing from the live log (or differs there): then the
+ * backup may hold the only copy of audit rows the database no longer has.
  */
-export function prune(dir: string, generations: number): void {
+export function holdsUnseenAuditRows(sql: Sql, backup: BackupInfo): boolean {
+  return !!backup.auditHead && !holdsHead(sql, backup.auditHead);
+}
+
+/**
+ * Keeps the newest `generations` backups of a folder and removes the rest (file and sidecar), but
+ * never one of the newest `generations` that hold a county's data (backups of an emptied or
+ * re-installed database cannot rotate out the last copies of the real one), and never one that
+ * `keepAlso` names (one holding audit rows the live log lacks).
+ */
+export function prune(dir: string, generations: number, keepAlso: (backup: BackupInfo) => boolean = () => false): void {
   const all = listFolder(dir, 'primary');
-  const kept = new Set([...all.slice(0, generations), ...all.filter(holdsCounty).slice(0, generations)]);
+  const kept = new Set([
+    ...all.slice(0, generations),
+    ...all.filter(holdsCounty).slice(0, generations),
+    ...all.filter(keepAlso),
+  ]);
   for (const old of all.filter((b) => !kept.has(b))) {
     rmSync(join(dir, old.name), { force: true });
     rmSync(join(dir, sidecarOf(old.name)), { force: true });

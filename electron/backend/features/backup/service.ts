@@ -4,13 +4,14 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { backupDatabase } from '../../db/backup';
 import { BACKUP_DIR_NAME } from '../../db/database';
+import { signHead } from '../../audit/head';
 import { appendAudit, type AuditActor } from '../../audit/writer';
-import { copyToFolder, listFolder, prune, toInfo } from './folder';
+import { copyToFolder, holdsUnseenAuditRows, listFolder, prune, toInfo } from './folder';
 import { readStatus, updateStatus } from './status';
 
 export type BackupContext = Pick<
   HandlerContext,
-  'sql' | 'now' | 'auditKey' | 'keyring' | 'call' | 'principal' | 'dataDir' | 'settings'
+  'sql' | 'now' | 'auditKey' | 'keyring' | 'auditHead' | 'call' | 'principal' | 'dataDir' | 'settings'
 >;
 
 export const backupDir = (dataDir: string): string => join(dataDir, BACKUP_DIR_NAME);
@@ -56,19 +57,20 @@ async function backupOnce(
   const at = ctx.now();
   let made;
   try {
-    made = await backupDatabase(ctx.sql.db, dir, label, at);
+    made = await backupDatabase(ctx.sql.db, dir, label, at, (head) => signHead(ctx.auditKey, head));
   } catch (error) {
     const message = `备份失败，此前的备份均已保留：${reason(error)}`;
     updateStatus(dir, { lastFailure: { at: at.toISOString(), message } });
     appendAudit(ctx, { action: 'backup.run', entity: 'database', result: 'failure', detail: message }, actor);
     throw new AppError('INTERNAL', `${message}。请检查备份文件夹所在磁盘的空间和权限后重试。`);
   }
-  if (keepN) prune(dir, generations);
+  const unseen = (backup: BackupInfo) => holdsUnseenAuditRows(ctx.sql, backup);
+  if (keepN) prune(dir, generations, unseen);
   let secondaryWarning: string | null = null;
   if (secondaryDir) {
     try {
       copyToFolder(made.file, secondaryDir);
-      if (keepN) prune(secondaryDir, generations);
+      if (keepN) prune(secondaryDir, generations, unseen);
     } catch (error) {
       secondaryWarning = `未能复制到第二备份位置 ${secondaryDir}：${reason(error)}（请确认移动硬盘或网络共享已连接）`;
     }

@@ -11,7 +11,7 @@ import { appendAudit, type AuditActor } from '../../audit/writer';
  * `actor` names who did it when there is no signed-in principal (the `npm run demo` command).
  */
 export function loadDemo(
-  ctx: Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'call' | 'principal' | 'ledgers'>,
+  ctx: Pick<HandlerContext, 'sql' | 'now' | 'auditKey' | 'auditHead' | 'call' | 'principal' | 'ledgers'>,
   options: { scale: DemoScale; seed: number },
   actor?: AuditActor,
 ): DemoSummary {

@@ -7,8 +7,9 @@ export const usersHandlers = {
   'users.get': ({ id }, ctx) => getUser(ctx, id),
   'users.create': (input, ctx) => createUser(ctx, input),
   'users.update': (input, ctx) => updateUser(ctx, input),
-  'users.setEnabled': ({ id, enabled }, ctx) => setEnabled(ctx, id, enabled),
-  'users.resetPassword': ({ id, password }, ctx) => resetPassword(ctx, id, password),
+  'users.setEnabled': ({ id, enabled, auditorConfirmation }, ctx) => setEnabled(ctx, id, enabled, auditorConfirmation),
+  'users.resetPassword': ({ id, password, auditorConfirmation }, ctx) =>
+    resetPassword(ctx, id, password, auditorConfirmation),
 } satisfies HandlerMap<
   'users.list' | 'users.get' | 'users.create' | 'users.update' | 'users.setEnabled' | 'users.resetPassword'
 >;

@@ -36,7 +36,13 @@ function filtered(input: Partial<ListInput>, scope: string | null) {
   if (input.role) {
     const role = input.role;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('user_roles as r').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role)),
+      eb.exists(
+        eb
+          .selectFrom('user_roles as r')
+          .select('r.user_id')
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.role', '=', role),
+      ),
     );
   }
   if (input.enabled !== undefined) query = query.where('u.enabled', '=', input.enabled ? 1 : 0);

@@ -12,10 +12,12 @@ import {
   addPasswordHistory,
   findUserByUsername,
   findUserRow,
+  insertAccount,
   rolesOf,
   setRoles,
   type UserRow,
 } from '../../auth/accounts';
+import { confirmByAuditor } from './auditor-confirmation';
 import { countEnabledWithRole, findAccount } from './repo';
 
 type CreateInput = z.output<typeof usersCreateInput>;
@@ -89,6 +91,7 @@ export async function createUser(ctx: HandlerContext, input: CreateInput): Promi
       { path: 'username', message: '用户名已被使用' },
     ]);
   }
+  const confirmed = await confirmByAuditor(ctx, { kind: 'create', roles: input.roles }, input.auditorConfirmation);
   const hash = await hashPassword(input.password, ctx.passwordHashCost);
   const id = uuidv7();
   const now = ctx.now();
@@ -101,38 +104,34 @@ export async function createUser(ctx: HandlerContext, input: CreateInput): Promi
     'password',
     ...(input.phone ? ['phone'] : []),
   ];
-  audited(ctx, { action: 'users.create', entity: 'user', entityId: id, fields }, () => {
-    ctx.sql.run(
-      qb.insertInto('users').values({
-        id,
-        username: input.username,
-        display_name: input.displayName,
-        unit_id: input.unitId,
-        region_code: input.regionCode,
-        phone: input.phone,
-        enabled: 1,
-        password_hash: hash,
-        password_changed_at: now.toISOString(),
-        // An administrator-set password is changed by its owner at first login.
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      }),
-    );
-    setRoles(ctx.sql, id, input.roles);
-    addPasswordHistory(ctx.sql, id, hash, now);
-  });
+  audited(ctx, { action: 'users.create', entity: 'user', entityId: id, fields, detail: confirmed }, () =>
+    insertAccount(ctx.sql, {
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      unitId: input.unitId,
+      regionCode: input.regionCode,
+      phone: input.phone,
+      passwordHash: hash,
+      mustChangePassword: true,
+      roles: input.roles,
+      now,
+    }),
+  );
   return account(ctx, id);
 }
 
-export function updateUser(ctx: HandlerContext, input: UpdateInput): UserAccount {
+export async function updateUser(ctx: HandlerContext, input: UpdateInput): Promise<UserAccount> {
   const user = userInScope(ctx, input.id);
   assertRoles(input.roles);
   assertReferences(ctx, input);
   assertKeepsAnAdministrator(ctx, user.id, input.roles.includes('sysadmin'));
   const oldRoles = rolesOf(ctx.sql, user.id);
+  const confirmed = await confirmByAuditor(
+    ctx,
+    { kind: 'update', before: oldRoles, after: input.roles },
+    input.auditorConfirmation,
+  );
   const phone = input.phone === undefined ? user.phone : input.phone;
   const changed = [
     input.displayName !== user.display_name && 'displayName',
@@ -141,35 +140,52 @@ export function updateUser(ctx: HandlerContext, input: UpdateInput): UserAccount
     phone !== user.phone && 'phone',
     oldRoles.join() !== ROLES.filter((role) => input.roles.includes(role)).join() && 'roles',
   ].filter((field): field is string => !!field);
-  audited(ctx, { action: 'users.update', entity: 'user', entityId: user.id, fields: changed }, () => {
-    ctx.sql.run(
-      qb
-        .updateTable('users')
-        .set({
-          display_name: input.displayName,
-          unit_id: input.unitId,
-          region_code: input.regionCode,
-          phone,
-          updated_at: ctx.now().toISOString(),
-        })
-        .where('id', '=', user.id),
-    );
-    setRoles(ctx.sql, user.id, input.roles);
-  });
+  audited(
+    ctx,
+    { action: 'users.update', entity: 'user', entityId: user.id, fields: changed, detail: confirmed },
+    () => {
+      ctx.sql.run(
+        qb
+          .updateTable('users')
+          .set({
+            display_name: input.displayName,
+            unit_id: input.unitId,
+            region_code: input.regionCode,
+            phone,
+            updated_at: ctx.now().toISOString(),
+          })
+          .where('id', '=', user.id),
+      );
+      setRoles(ctx.sql, user.id, input.roles);
+    },
+  );
   // Roles and scope are read at sign-in: changes take effect at the user's next login.
   if (changed.some((field) => field === 'roles' || field === 'regionCode')) ctx.sessions.removeUser(user.id);
   return account(ctx, user.id);
 }
 
-export function setEnabled(ctx: HandlerContext, id: string, enabled: boolean): UserAccount {
+export async function setEnabled(
+  ctx: HandlerContext,
+  id: string,
+  enabled: boolean,
+  confirmation?: { username: string; password: string },
+): Promise<UserAccount> {
   const user = userInScope(ctx, id);
   if (!enabled && user.id === principalOf(ctx).userId) {
     throw new AppError('CONFLICT', '不能停用自己正在使用的账号。');
   }
   if (!enabled) assertKeepsAnAdministrator(ctx, user.id, false);
+  const roles = rolesOf(ctx.sql, user.id);
+  const confirmed = await confirmByAuditor(ctx, { kind: 'setEnabled', roles, enabled }, confirmation);
   audited(
     ctx,
-    { action: enabled ? 'users.enable' : 'users.disable', entity: 'user', entityId: user.id, fields: ['enabled'] },
+    {
+      action: enabled ? 'users.enable' : 'users.disable',
+      entity: 'user',
+      entityId: user.id,
+      fields: ['enabled'],
+      detail: confirmed,
+    },
     () =>
       ctx.sql.run(
         qb
@@ -182,14 +198,27 @@ export function setEnabled(ctx: HandlerContext, id: string, enabled: boolean): U
   return account(ctx, user.id);
 }
 
-export async function resetPassword(ctx: HandlerContext, id: string, password: string): Promise<UserAccount> {
+export async function resetPassword(
+  ctx: HandlerContext,
+  id: string,
+  password: string,
+  confirmation?: { username: string; password: string },
+): Promise<UserAccount> {
   const user = userInScope(ctx, id);
   assertStrongPassword(password, user.username, 'password');
+  const roles = rolesOf(ctx.sql, user.id);
+  const confirmed = await confirmByAuditor(ctx, { kind: 'resetPassword', roles }, confirmation);
   const hash = await hashPassword(password, ctx.passwordHashCost);
   const now = ctx.now();
   audited(
     ctx,
-    { action: 'users.resetPassword', entity: 'user', entityId: user.id, fields: ['password', 'lockedUntil'] },
+    {
+      action: 'users.resetPassword',
+      entity: 'user',
+      entityId: user.id,
+      fields: ['password', 'lockedUntil'],
+      detail: confirmed,
+    },
     () => {
       ctx.sql.run(
         qb

@@ -1,9 +1,9 @@
-import { AppError } from '../../../../shared/errors';
-import { minutesLater } from '../../../../shared/domain/time';
-import type { HandlerContext } from '../../api/types';
-import { qb } from '../../db/sql';
-import { rolesOf, type UserRow } from '../../auth/accounts';
-import { appendAudit } from '../../audit/writer';
+import { AppError } from '../../../shared/errors';
+import { minutesLater } from '../../../shared/domain/time';
+import type { HandlerContext } from '../api/types';
+import { qb } from '../db/sql';
+import { rolesOf, type UserRow } from './accounts';
+import { appendAudit } from '../audit/writer';
 
 /** The one answer to an unknown username and to a wrong password: nothing tells them apart. */
 export const WRONG_CREDENTIALS = '用户名或密码错误，请重新输入。';
@@ -63,4 +63,32 @@ export function recordFailedPassword(ctx: HandlerContext, user: UserRow, action:
 export function clearFailures(ctx: HandlerContext, user: UserRow): void {
   if (user.failed_attempts === 0 && !user.locked_until) return;
   ctx.sql.run(qb.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id));
+}
+
+/**
+ * Why an attempt with `username`'s password is refused before it is checked (this client failed
+ * too often, the account is locked, or a username without an account "locked" as often), or null.
+ * The same for signing in and for an auditor's confirmation.
+ */
+export function attemptRefusal(ctx: HandlerContext, user: UserRow | undefined, username: string): string | null {
+  if (ctx.loginGuard.clientRefused(ctx.call.client, ctx.now())) return '该客户端登录失败次数过多';
+  const locked = user ? isLocked(user, ctx.now()) : ctx.loginGuard.unknownRefused(username, ctx.now());
+  return locked ? '账号锁定期间尝试登录' : null;
+}
+
+/**
+ * Counts a wrong password (or a username without an account) against the client, and against the
+ * account or the unknown name; true when that now locks.
+ */
+export function countFailedAttempt(
+  ctx: HandlerContext,
+  user: UserRow | undefined,
+  username: string,
+  action: string,
+): boolean {
+  const { lockoutThreshold, lockoutMinutes } = ctx.settings.security;
+  ctx.loginGuard.clientFailed(ctx.call.client, ctx.now(), lockoutMinutes);
+  return user
+    ? recordFailedPassword(ctx, user, action)
+    : ctx.loginGuard.unknownFailed(username, ctx.now(), lockoutThreshold, lockoutMinutes);
 }
