@@ -88,7 +88,7 @@ async function openReady(
   const { file, migration } = opened;
   const sql = new Sql(opened.db);
   const now = options.now ?? (() => new Date());
-  const { key: auditKey, lost: keyLost } = loadAuditKey(dataDir, tableHead(sql).seq > 0);
+  const { key: auditKey, lost: keyLost } = await loadAuditKey(keyring, tableHead(sql).seq > 0);
   const services: Services = {
     sql,
     dataDir,

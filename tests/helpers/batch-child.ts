@@ -7,6 +7,7 @@
 import { openDatabase } from '../../electron/backend/db/database';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadAuditKey } from '../../electron/backend/audit/key';
+import { fileKeyring } from '../../electron/backend/keys/keyring';
 import { appendAudit } from '../../electron/backend/audit/writer';
 import { BATCH_ROWS } from './batch-writers';
 
@@ -20,7 +21,7 @@ db.exec(
 const ctx = {
   sql,
   now: () => new Date(),
-  auditKey: loadAuditKey(dataDir, true).key,
+  auditKey: (await loadAuditKey(fileKeyring(dataDir), true)).key,
   // The child writes in a tight loop that never yields: the head is anchored by the backend that opens the folder next.
   auditHead: { touch: () => {} },
   call: { transport: 'ipc' as const, client: `writer-${writer}`, jar: { get: () => undefined, set: () => {} } },

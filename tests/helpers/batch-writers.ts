@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Sql } from '../../electron/backend/db/sql';
 import { loadAuditKey } from '../../electron/backend/audit/key';
+import { fileKeyring } from '../../electron/backend/keys/keyring';
 import { verifyChain } from '../../electron/backend/audit/verify';
 
 /** Rows each batch writes, all in one transaction. */
@@ -52,7 +53,8 @@ export interface FolderState {
 }
 
 /** Opens the data folder as the app would after a crash, and reads what survived. */
-export function inspectFolder(dataDir: string): FolderState {
+export async function inspectFolder(dataDir: string): Promise<FolderState> {
+  const { key } = await loadAuditKey(fileKeyring(dataDir), true);
   const db = new Database(join(dataDir, 'zongzhi.db'));
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
@@ -64,7 +66,7 @@ export function inspectFolder(dataDir: string): FolderState {
           n: number;
         }>)
       : [];
-    const chain = verifyChain(new Sql(db), loadAuditKey(dataDir, true).key, new Date());
+    const chain = verifyChain(new Sql(db), key, new Date());
     return {
       integrity,
       batches: new Map(rows.map((row) => [`${row.writer}:${row.batch}`, row.n])),

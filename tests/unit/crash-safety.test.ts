@@ -29,7 +29,7 @@ describe('a writer killed with SIGKILL at random moments', () => {
       await writer.exited;
       for (const batch of writer.committed) committed.add(`w:${batch}`);
 
-      const state = inspectFolder(dataDir);
+      const state = await inspectFolder(dataDir);
       expect(state.integrity, `round ${round}`).toBe('ok');
       const partial = [...state.batches].filter(([, n]) => n !== BATCH_ROWS);
       expect(partial, `round ${round}: batches neither whole nor absent`).toEqual([]);
@@ -50,7 +50,7 @@ describe('two writer processes on one data folder', () => {
     const PER_WRITER = 150;
     const writers = [startWriter(dataDir, 'a', PER_WRITER), startWriter(dataDir, 'b', PER_WRITER)];
     expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
-    const state = inspectFolder(dataDir);
+    const state = await inspectFolder(dataDir);
     expect(state.integrity).toBe('ok');
     expect(state.batches.size).toBe(2 * PER_WRITER);
     expect([...state.batches.values()].every((n) => n === BATCH_ROWS)).toBe(true);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_KEY_FILE, loadAuditKey } from '../../electron/backend/audit/key';
 import { fileKeyring, loadKey, type KeyWrapper } from '../../electron/backend/keys/keyring';
 import { portKeyWrapper, type KeyRequest } from '../../electron/backend/keys/port-wrapper';
 import { answerKeyRequest, keystoreUsable, type OsKeystore } from '../../electron/main/key-custody';
@@ -60,6 +61,22 @@ describe('keys', () => {
     expect(await loadKey({ dir, wrapper: osWrapper() }, 'personal', { create: true })).toEqual(key);
     expect(readFileSync(join(dir, 'personal.key'), 'utf8').split('\n')[1]).toBe('safeStorage');
     expect(await loadKey({ dir, wrapper: osWrapper() }, 'personal', { create: true })).toEqual(key);
+  });
+
+  it('keeps the audit key like the personal one: an old hex file taken over and wrapped, the key unchanged', async () => {
+    const dir = tempDir();
+    const legacy = 'ab'.repeat(32);
+    writeFileSync(join(dir, AUDIT_KEY_FILE), legacy, { mode: 0o600 });
+    const ring = { dir, wrapper: osWrapper() };
+    expect(await loadAuditKey(ring, true)).toEqual({ key: Buffer.from(legacy, 'hex'), lost: false });
+    const text = readFileSync(join(dir, AUDIT_KEY_FILE), 'utf8');
+    expect(text.split('\n').slice(0, 2)).toEqual(['zongzhi-key 1', 'safeStorage']);
+    expect(text).not.toContain(legacy);
+    expect(text).not.toContain(Buffer.from(legacy, 'hex').toString('base64'));
+    expect((await loadAuditKey(ring, true)).key.toString('hex')).toBe(legacy);
+    // A fresh install makes its key silently; a log with rows whose key is gone reports it lost.
+    expect((await loadAuditKey(fileKeyring(tempDir()), false)).lost).toBe(false);
+    expect((await loadAuditKey(fileKeyring(tempDir()), true)).lost).toBe(true);
   });
 
   it('says the keystore cannot open a key wrapped elsewhere, and does not trust Linux’s basic_text store', async () => {

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { adoptLegacyKey, keyFileOf, loadKey, type Keyring } from '../keys/keyring';
 
-export const AUDIT_KEY_FILE = 'audit.key';
+/** The audit key's name in the keyring: the file `audit.key` beside the database. */
+export const AUDIT_KEY_NAME = 'audit';
+export const AUDIT_KEY_FILE = `${AUDIT_KEY_NAME}.key`;
 
 export interface AuditKey {
   key: Buffer;
@@ -15,17 +16,14 @@ export interface AuditKey {
 
 /**
  * The key of the audit chain's HMAC, kept in its own file beside the database (not in it), so a
- * person who edits the database cannot recompute the hashes. Owner-only. A key is made silently
- * only for a log without rows (a fresh install); a missing key of a log with rows is reported lost.
+ * person who edits the database cannot recompute the hashes; kept by the keyring like the
+ * personal-data key (owner-only, and wrapped by the OS keystore on the desktop where it has one).
+ * A key is made silently only for a log without rows (a fresh install); a missing key of a log
+ * with rows is reported lost. A key file from before the keyring (64 hex characters) is taken over.
  */
-export function loadAuditKey(dataDir: string, logHasRows: boolean): AuditKey {
-  const file = join(dataDir, AUDIT_KEY_FILE);
-  try {
-    return { key: Buffer.from(readFileSync(file, 'utf8').trim(), 'hex'), lost: false };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600, flag: 'wx' });
-  return { key, lost: logHasRows };
+export async function loadAuditKey(ring: Keyring, logHasRows: boolean): Promise<AuditKey> {
+  await adoptLegacyKey(ring, AUDIT_KEY_NAME);
+  const present = existsSync(keyFileOf(ring, AUDIT_KEY_NAME));
+  const key = await loadKey(ring, AUDIT_KEY_NAME, { create: true });
+  return { key, lost: !present && logHasRows };
 }

@@ -69,6 +69,22 @@ export async function loadKey(ring: Keyring, name: string, missing: WhenMissing)
   return key;
 }
 
+/**
+ * Takes over a key file written before the keyring (the key as 64 hex characters, no header):
+ * rewritten in the keyring's form, wrapped as the ring wraps, the key itself unchanged.
+ */
+export async function adoptLegacyKey(ring: Keyring, name: string): Promise<void> {
+  const file = keyFileOf(ring, name);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (/^[0-9a-f]{64}$/i.test(text)) await writeKeyFile(ring, file, Buffer.from(text, 'hex'), 'replace');
+}
+
 async function createKey(ring: Keyring, file: string): Promise<Buffer> {
   const key = randomBytes(KEY_BYTES);
   await writeKeyFile(ring, file, key, 'new');
