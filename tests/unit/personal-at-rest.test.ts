@@ -13,6 +13,7 @@ import { samplePdf } from '../helpers/files';
 import { hazardDraft, seedBoundary } from '../helpers/hazards';
 import { BUREAU, LEADER, must, PETITIONER, petitionBackend, registration } from '../helpers/petitions';
 import { TEST_PASSWORD_HASH_COST } from '../helpers/hash-cost';
+import { signInAdmin, testBackend } from '../helpers/backend';
 
 const HAZARD_PHONE = '13900001111';
 const PERSON_PHONE = '13700002222';
@@ -212,5 +213,30 @@ describe('personal data at rest', () => {
       expect(meta.schemaVersion).toBe(LATEST_VERSION);
     }
     for (const file of filesUnder(dataDir)) expect({ file, clear: clearIn(file) }).toEqual({ file, clear: [] });
+  });
+
+  it('refuses to restore a backup sealed under another key, before anything is written', async () => {
+    const there = await petitionBackend();
+    await must(there.backend.call('petitions.create', registration(), there.officer));
+    const made = await must(there.backend.call('backup.run', {}, there.admin));
+    // Another installation: its own personal.key.
+    const here = { backend: await testBackend() };
+    const admin = await signInAdmin(here.backend);
+    const backups = join(here.backend.dataDir, BACKUP_DIR_NAME);
+    mkdirSync(backups, { recursive: true });
+    for (const file of [made.name, made.name.replace(/\.db$/, '.json')]) {
+      writeFileSync(join(backups, file), readFileSync(join(there.backend.dataDir, BACKUP_DIR_NAME, file)));
+    }
+    const count = () => here.backend.services.sql.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = count();
+    const refused = await here.backend.call(
+      'backup.restore',
+      { name: made.name, location: 'primary', confirm: true },
+      admin,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!refused.ok && refused.error.message).toContain('由另一把密钥加密');
+    expect(!refused.ok && refused.error.message).toContain('恢复未执行，数据未改动');
+    expect(count()).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/errors';
 import { sidecarOf, type BackupMeta } from '../../db/backup';
 import { checkFile, countRows } from '../../db/integrity';
 import { LATEST_VERSION } from '../../db/migrations';
+import type { PersonalCipher } from '../../db/personal-cipher';
 import { toInfo } from './folder';
 
 /** The path of a backup named in a call: only a name the folder lists, never a path from outside. */
@@ -50,5 +51,38 @@ export function assertRestorable(info: BackupInfo): void {
       'CONFLICT',
       `备份“${info.name}”由较新版本写入（数据结构版本 ${info.schemaVersion}），请先升级综治工作台。`,
     );
+  }
+}
+
+/** One sealed value of each table that keeps them, if the backup has any (older backups hold none). */
+const SEALED_SAMPLES = [
+  "SELECT id_number FROM petitioners WHERE id_number LIKE 'e1:%' LIMIT 1",
+  "SELECT phone FROM people WHERE phone LIKE 'e1:%' LIMIT 1",
+];
+
+/**
+ * A backup whose personal values were sealed under another key (another computer's, or one made
+ * before the key was replaced) cannot be read after a restore: refused before anything is written.
+ */
+export function assertSealedWithKey(file: string, name: string, cipher: PersonalCipher): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+    for (const sample of SEALED_SAMPLES) {
+      if (!tables.has(/FROM (\w+)/.exec(sample)![1]!)) continue;
+      const value = db.prepare(sample).pluck().get() as string | undefined;
+      if (value === undefined) continue;
+      try {
+        cipher.open(value);
+      } catch {
+        throw new AppError(
+          'CONFLICT',
+          `备份“${name}”中的个人信息由另一把密钥加密（例如另一台电脑，或更换密钥之前），本机的 personal.key 无法读取，` +
+            '恢复未执行，数据未改动。请选择本机近期的备份，或先放回制作该备份时的 personal.key。',
+        );
+      }
+    }
+  } finally {
+    db.close();
   }
 }

@@ -3,7 +3,8 @@ import type { BackupInfo } from '../../../../shared/contract/backup';
 import type { HandlerContext } from '../../api/types';
 import { auditRowsAfter } from '../../audit/carry';
 import { appendAudit } from '../../audit/writer';
-import { assertRestorable, inspectBackup, locate } from './inspect';
+import { cipherOf } from '../../db/personal-cipher';
+import { assertRestorable, assertSealedWithKey, inspectBackup, locate } from './inspect';
 import { folderOf, runBackup } from './service';
 
 /**
@@ -20,6 +21,7 @@ export async function restoreBackup(
   const dir = folderOf(ctx, ref.location);
   const info = inspectBackup(locate(dir, ref.name), ref.location);
   assertRestorable(info);
+  assertSealedWithKey(locate(dir, ref.name), info.name, cipherOf(ctx.sql.db));
   // Refuses a backup whose audit chain went another way before anything is written.
   auditRowsAfter(ctx.sql, locate(dir, ref.name));
   const what = `${info.name}（${formatLocal(info.createdAt)}，${info.total} 条记录）`;
