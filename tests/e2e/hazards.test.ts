@@ -142,6 +142,11 @@ describe('the risk hazards ledger', IN_ORDER, () => {
 
     await drawer.getByTestId('hazard-action-changeLevel').click();
     await page.getByTestId('hazard-step-dialog').waitFor();
+    // Date pickers start the week on Monday (Day.js's zh-cn locale).
+    await page.getByTestId('hazard-step-dialog').locator('.el-date-editor input').click();
+    const weekdays = page.locator('.el-picker__popper:visible .el-date-table th');
+    await weekdays.first().waitFor();
+    expect((await weekdays.allInnerTexts()).map((t) => t.trim())).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     await closePicker(page);
     await page.getByTestId('hazard-level').getByText('橙色').click();
     await page.getByTestId('hazard-level-reason').fill('研判认为存在越级上访苗头');
