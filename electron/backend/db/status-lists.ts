@@ -5,7 +5,7 @@ import { OPEN_HAZARD_STATUSES } from '../../../shared/domain/risks/hazard-status
 import { OPEN_TASK_STATUSES } from '../../../shared/domain/risks/tasks';
 
 /** A list of code values as an SQL `IN` list: the domain's constants, never user input. */
-const inList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
+export const inList = (values: readonly string[]) => `(${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** Petition statuses still open (the reply owed): the list the partial index `petitions_open_due` names. */
 export const OPEN_CASE_SQL = inList(OPEN_STATUSES);

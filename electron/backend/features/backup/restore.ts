@@ -19,15 +19,16 @@ export async function restoreBackup(
   ref: { name: string; location: BackupInfo['location'] },
 ): Promise<{ restored: BackupInfo; safetyBackup: string }> {
   const dir = folderOf(ctx, ref.location);
-  const info = inspectBackup(locate(dir, ref.name), ref.location);
+  const file = locate(dir, ref.name);
+  const info = inspectBackup(file, ref.location);
   assertRestorable(info);
-  assertSealedWithKey(locate(dir, ref.name), info.name, cipherOf(ctx.sql.db));
+  assertSealedWithKey(file, info.name, cipherOf(ctx.sql.db));
   // Refuses a backup whose audit chain went another way before anything is written.
-  auditRowsAfter(ctx.sql, locate(dir, ref.name));
+  auditRowsAfter(ctx.sql, file);
   const what = `${info.name}（${formatLocal(info.createdAt)}，${info.total} 条记录）`;
   appendAudit(ctx, { action: 'backup.restore', entity: 'database', detail: `开始恢复：${what}` });
   const safety = await runBackup(ctx, 'before-restore', { prune: false });
-  const restored = await ctx.replaceDatabase(locate(dir, ref.name));
+  const restored = await ctx.replaceDatabase(file);
   appendAudit(
     { ...restored, call: ctx.call, principal: ctx.principal },
     {

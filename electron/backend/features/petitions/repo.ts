@@ -13,7 +13,7 @@ import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
 import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
-import { OPEN_CASE_SQL, UNDER_REVIEW_CASE_SQL } from '../../db/status-lists';
+import { inList, OPEN_CASE_SQL, UNDER_REVIEW_CASE_SQL } from '../../db/status-lists';
 import { STATUTORY_LIMITS } from '../../../../shared/domain/petitions/clocks';
 import { AWAITING_ASSIGNMENT, WITH_UNIT } from '../../../../shared/domain/petitions/procedure';
 import { listValues, type ListFilters } from '../../db/list-filters';
@@ -38,7 +38,7 @@ const NAME_SEPARATOR = '\u001f';
 
 const OPEN = rawSql<SqlBool>`p.status IN ${rawSql.raw(OPEN_CASE_SQL)}`;
 const clockValues = { today: named<string>('today'), dueSoonDays: named<number>('dueSoonDays') };
-const statusIn = (statuses: readonly string[]) => rawSql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
+const statusIn = (statuses: readonly string[]) => rawSql.raw(inList(statuses));
 
 /**
  * The domain's `deadlineStage` in SQL on the internal 办理时限; the clock starts at acceptance (or
