@@ -68,7 +68,7 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
   } catch (error) {
     if (!(error instanceof DamagedDatabaseError)) throw error;
     console.error(error.message);
-    return openRecovery(dataDir, error, async () =>
+    return openRecovery(dataDir, keyring, error, async () =>
       openReady(dataDir, options, keyring, await openDatabase(dataDir, keyring), true),
     );
   }

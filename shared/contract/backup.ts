@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, noInput } from './define';
+import { auditorConfirmationField } from './users';
 
 /** One backup file, as its check at backup time (or a later one) found it. */
 export interface BackupInfo {
@@ -51,9 +52,26 @@ export interface RecoveryStatus {
   /** The folder the damaged file was moved to, intact. */
   movedTo: string | null;
   problem: string | null;
-  /** The newest backup that passes its check, or null when there is none. */
+  /** The newest backup that passes its check (and opens with this computer's keys), or null when there is none. */
   newestGood: BackupInfo | null;
+  /**
+   * Good backups exist, but their personal data is sealed with keys this computer does not have
+   * (a new computer, or a lost `personal.key`): a key backup must be imported before restoring.
+   */
+  needsKeys: boolean;
 }
+
+/** A key backup file to download (JSON text, base64 like the other downloads). */
+export interface KeyBackupDownload {
+  fileName: string;
+  base64: string;
+}
+
+/** The passphrase that seals a key backup: long enough that the file may travel on a USB stick. */
+export const keyPassphrase = z
+  .string()
+  .min(12, '口令至少 12 个字符：密钥备份离开本机后只靠它保护')
+  .max(128, '口令最多 128 个字符');
 
 /** A backup's file name as the backup folder names it: nothing else is accepted (no paths). */
 export const backupName = z
@@ -89,6 +107,11 @@ export const backupContract = {
     access: 'system.backup',
     summary: '恢复演练：把最新备份恢复到临时文件夹并核对记录数',
   }),
+  'backup.exportKeys': defineMethod<KeyBackupDownload>()({
+    input: z.object({ passphrase: keyPassphrase, auditorConfirmation: auditorConfirmationField }).strict(),
+    access: 'system.backup',
+    summary: '导出密钥备份（用口令加密，供更换电脑时导入；须审计员确认）',
+  }),
   // Public: with the data file damaged there are no accounts to sign in with. They act only in the
   // recovery state the backend enters at start-up; otherwise they refuse.
   'recovery.status': defineMethod<RecoveryStatus>()({
@@ -100,5 +123,10 @@ export const backupContract = {
     input: z.object({ confirm: z.literal(true) }).strict(),
     access: 'public',
     summary: '数据文件损坏时，用最新的完好备份恢复',
+  }),
+  'recovery.importKeys': defineMethod<{ county: string; createdAt: string }>()({
+    input: z.object({ text: z.string().max(4000, '所选文件不是密钥备份'), passphrase: keyPassphrase }).strict(),
+    access: 'public',
+    summary: '恢复前导入密钥备份（新电脑上恢复本中心的备份时）',
   }),
 };

@@ -1,8 +1,8 @@
 import type { Role } from './roles';
 
 /**
- * Separation of duties (等保2.0 三员分立): the administrator cannot make or take over an auditor
- * alone. These account changes need an auditor, at the same workstation, to confirm them with
+ * Separation of duties (等保2.0 三员分立): the administrator cannot make or take over an auditor,
+ * nor take the audit key away, alone. These changes need an auditor, at the same workstation, to confirm them with
  * their own username and password (checked by the backend in the same call); the screens ask for
  * it on the same rule.
  */
@@ -10,7 +10,9 @@ export type AuditorGuardedChange =
   | { kind: 'create'; roles: readonly Role[] }
   | { kind: 'update'; before: readonly Role[]; after: readonly Role[] }
   | { kind: 'resetPassword'; roles: readonly Role[] }
-  | { kind: 'setEnabled'; roles: readonly Role[]; enabled: boolean };
+  | { kind: 'setEnabled'; roles: readonly Role[]; enabled: boolean }
+  // The key backup carries the audit key, with which the log could be rewritten unseen.
+  | { kind: 'exportKeys' };
 
 export function needsAuditorConfirmation(change: AuditorGuardedChange): boolean {
   switch (change.kind) {
@@ -22,6 +24,8 @@ export function needsAuditorConfirmation(change: AuditorGuardedChange): boolean 
       return change.roles.includes('auditor');
     case 'setEnabled':
       return !change.enabled && change.roles.includes('auditor');
+    case 'exportKeys':
+      return true;
   }
 }
 
@@ -31,4 +35,5 @@ export const AUDITOR_CHANGE_LABELS: Record<AuditorGuardedChange['kind'], string>
   update: '授予或取消审计员角色',
   resetPassword: '重置审计员的密码',
   setEnabled: '停用审计员账号',
+  exportKeys: '导出密钥备份',
 };

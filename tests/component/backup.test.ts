@@ -1,7 +1,7 @@
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, BackupOverview, RecoveryStatus } from '@shared/contract/backup';
-import { findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
+import { findTestId, meWith, mountApp, sessionAnswers, typeInto } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
 
@@ -102,6 +102,7 @@ describe('the recovery screen', () => {
     movedTo: '/data/damaged-20261122-010203',
     problem: 'database disk image is malformed',
     newestGood: backup,
+    needsKeys: false,
   };
 
   it('opens when a call answers DATABASE_DAMAGED, says where the file went, and restores after confirming', async () => {
@@ -129,5 +130,45 @@ describe('the recovery screen', () => {
     } finally {
       Object.defineProperty(window, 'location', { configurable: true, value: location });
     }
+  });
+
+  it('on a new computer asks for the key backup, sends its text and passphrase, then offers the restore', async () => {
+    const keysText = '{"format":"zongzhi-keys"}';
+    let imported = false;
+    const refused = { ok: false, error: { code: 'CONFLICT', message: '数据文件已损坏', reason: 'DATABASE_DAMAGED' } };
+    const { bridge, router } = await mountApp('/', {
+      'auth.status': () => refused as never,
+      'recovery.status': () => ({
+        ok: true,
+        data: imported ? damaged : { ...damaged, movedTo: null, newestGood: null, needsKeys: true },
+      }),
+      'recovery.importKeys': () => {
+        imported = true;
+        return { ok: true, data: { county: '测试县', createdAt: '2026-12-01T02:00:00.000Z' } };
+      },
+    });
+    await eventually(() => expect(router.currentRoute.value.name).toBe('recovery'));
+    expect((await findTestId('recovery-needs-keys')).textContent).toContain('另一台电脑的密钥');
+    (await findTestId('recovery-keys-submit')).click();
+    await eventually(async () =>
+      expect((await findTestId('recovery-import-keys')).textContent).toContain('必填，请填写'),
+    );
+    expect(bridge).not.toHaveBeenCalledWith('recovery.importKeys', expect.anything());
+
+    const input = (await findTestId('recovery-keys-file')) as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([keysText], '密钥备份.zzkeys')] });
+    input.dispatchEvent(new Event('change'));
+    typeInto(await findTestId<HTMLInputElement>('recovery-keys-passphrase'), '东镇综治中心-密钥-2026');
+    await eventually(async () =>
+      expect((await findTestId('recovery-keys-file')).parentElement!.textContent).toContain('密钥备份.zzkeys'),
+    );
+    (await findTestId('recovery-keys-submit')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith('recovery.importKeys', {
+        text: keysText,
+        passphrase: '东镇综治中心-密钥-2026',
+      }),
+    );
+    expect((await findTestId('recovery-backup')).textContent).toContain('共 926 条');
   });
 });

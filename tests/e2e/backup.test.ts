@@ -5,7 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
-import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { E2E_ADMIN, E2E_AUDITOR, startWebApp, type WebApp } from './support/serve';
+
+const PASSPHRASE = '东镇综治中心-密钥-2026';
 
 describe('数据备份 in the browser', () => {
   let app: WebApp;
@@ -150,5 +152,58 @@ describe('the recovery screen in the browser', () => {
     await page.getByTestId('recovery-backup').waitFor();
     await session.screenshots('recovery-lost');
     await restoreAndSignIn(page);
+  });
+
+  it('moves the centre to a new computer: the key backup exported there is imported before the restore', async () => {
+    await app?.stop();
+    app = undefined;
+    const source = await startWebApp({ demo: 'small' });
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'zz-e2e-keys-')), 'centre.zzkeys');
+    let newComputer: string;
+    try {
+      const made = await source.api('backup.run');
+      if (!made.ok) throw new Error(made.error?.message);
+      session ??= await openSession();
+      const { page } = session;
+      await signIn(page, source.url, E2E_ADMIN.username, E2E_ADMIN.password);
+      await page.getByTestId('nav-backup').click();
+      await page.getByTestId('export-keys').click();
+      const dialog = page.getByTestId('export-keys-dialog');
+      await page.getByTestId('export-keys-passphrase').fill(PASSPHRASE);
+      await page.getByTestId('export-keys-confirm').fill('另一个口令-两次不同');
+      await page.getByTestId('export-keys-submit').click();
+      await dialog.getByText('两次输入的口令不一致').waitFor();
+      await page.getByTestId('export-keys-confirm').fill(PASSPHRASE);
+      await page.getByTestId('auditor-confirm-username').fill(E2E_AUDITOR.username);
+      await page.getByTestId('auditor-confirm-password').fill(E2E_AUDITOR.password);
+      await session.screenshots('backup-export-keys', dialog);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-keys-submit').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^综治工作台密钥备份-.+\.zzkeys$/);
+      await download.saveAs(keysFile);
+      // The new computer: only the backups were carried over, no key file.
+      newComputer = mkdtempSync(join(tmpdir(), 'zz-e2e-new-computer-'));
+      cpSync(join(source.dataDir, 'backups'), join(newComputer, 'backups'), { recursive: true });
+    } finally {
+      await source.stop();
+    }
+
+    app = await startWebApp({ dataDir: newComputer });
+    const { page } = session;
+    await page.goto(app.url);
+    await page.getByTestId('recovery-needs-keys').waitFor();
+    expect(await page.getByTestId('recovery-restore').count()).toBe(0);
+    await page.getByTestId('recovery-keys-file').setInputFiles(keysFile);
+    await page.getByTestId('recovery-keys-passphrase').fill('不是导出时的口令-1234');
+    await page.getByTestId('recovery-keys-submit').click();
+    await page.getByTestId('recovery-import-keys').getByText('口令不对').first().waitFor();
+    await session.screenshots('recovery-needs-keys');
+    await page.getByTestId('recovery-keys-passphrase').fill(PASSPHRASE);
+    await page.getByTestId('recovery-keys-submit').click();
+    await page.getByTestId('recovery-backup').waitFor();
+    await restoreAndSignIn(page);
+    expect(session.pageErrors).toEqual([]);
   });
 });

@@ -176,6 +176,15 @@ describe('a damaged data file at start-up', () => {
     expect(backend.recovery).toBeNull();
     const refused = await backend.call('recovery.restoreLatest', { confirm: true }, newClient());
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Public, yet no key of a working installation can be replaced through it.
+    const keyBefore = readFileSync(join(backend.dataDir, 'personal.key'));
+    const keys = await backend.call(
+      'recovery.importKeys',
+      { text: '{}', passphrase: '随便什么口令-123456' },
+      newClient(),
+    );
+    expect(keys).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(readFileSync(join(backend.dataDir, 'personal.key')).equals(keyBefore)).toBe(true);
   });
 });
 

@@ -18,6 +18,7 @@ describe('the permission table', () => {
       'auth.setup',
       'auth.status',
       'auth.unlock',
+      'recovery.importKeys',
       'recovery.restoreLatest',
       'recovery.status',
     ]);

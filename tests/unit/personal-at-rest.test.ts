@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/app';
 import { backupDatabase } from '../../electron/backend/db/backup';
@@ -7,6 +7,8 @@ import { applyPragmas, openRaw } from '../../electron/backend/db/connection';
 import { BACKUP_DIR_NAME, DB_FILE_NAME, openDatabase } from '../../electron/backend/db/database';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
 import { cipherOf, PersonalCipher } from '../../electron/backend/db/personal-cipher';
+import { backupIfDue } from '../../electron/backend/features/backup/schedule';
+import { readStatus } from '../../electron/backend/features/backup/status';
 import { sha256Of } from '../../electron/backend/ledger/attachments/store';
 import { tempDir } from '../helpers/temp-dir';
 import { samplePdf } from '../helpers/files';
@@ -186,6 +188,11 @@ describe('personal data at rest', () => {
     writeFileSync(join(dataDir, 'attachments', storedName), pdf);
     const daily = await backupDatabase(old, join(dataDir, BACKUP_DIR_NAME), 'daily');
     old.close();
+    // A copy on the second location, a USB stick that is away when the app is upgraded.
+    const secondary = tempDir();
+    for (const file of [daily.file, daily.file.replace(/\.db$/, '.json')]) {
+      writeFileSync(join(secondary, basename(file)), readFileSync(file));
+    }
 
     const { db, migration } = await openDatabase(dataDir);
     try {
@@ -213,6 +220,21 @@ describe('personal data at rest', () => {
       expect(meta.schemaVersion).toBe(LATEST_VERSION);
     }
     for (const file of filesUnder(dataDir)) expect({ file, clear: clearIn(file) }).toEqual({ file, clear: [] });
+
+    // Once plugged in again, the next backup that reaches it seals the copies made before.
+    const away = join(secondary, basename(daily.file));
+    expect(clearIn(away)).toContain(PETITIONER.idNumber);
+    const backend = await openBackend(dataDir, { passwordHashCost: TEST_PASSWORD_HASH_COST, dailyBackups: false });
+    try {
+      backend.services.settings.backup.secondaryDir = secondary;
+      expect(await backupIfDue(backend.services)).toBe(true);
+      expect(readStatus(join(dataDir, BACKUP_DIR_NAME)).secondaryWarning).toBeNull();
+    } finally {
+      backend.close();
+    }
+    const copies = filesUnder(secondary).filter((file) => file.endsWith('.db'));
+    expect(copies).toHaveLength(2);
+    for (const file of filesUnder(secondary)) expect({ file, clear: clearIn(file) }).toEqual({ file, clear: [] });
   });
 
   it('refuses to restore a backup sealed under another key, before anything is written', async () => {

@@ -21,6 +21,18 @@ export const rolesOf = (sql: Sql, userId: string): Role[] => {
   return ROLES.filter((role) => held.has(role));
 };
 
+/** Enabled accounts holding `role`, optionally leaving one out. */
+export const countEnabledWithRole = (sql: Sql, role: Role, except?: string): number =>
+  sql.get(
+    qb
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.role', '=', role)
+      .where('u.enabled', '=', 1)
+      .$if(!!except, (q) => q.where('u.id', '!=', except!)),
+  )?.n ?? 0;
+
 export const countUsers = (sql: Sql): number =>
   sql.get(qb.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -83,6 +83,17 @@ export async function adoptLegacyKey(ring: Keyring, name: string): Promise<void>
     throw error;
   }
   if (/^[0-9a-f]{64}$/i.test(text)) await writeKeyFile(ring, file, Buffer.from(text, 'hex'), 'replace');
+}
+
+/**
+ * Puts a key brought from a key backup into the keyring, wrapped as the ring wraps. A key file
+ * already there is never overwritten: it is renamed aside (`name.key.replaced-<time>`), since data
+ * sealed with it would be unreadable without it.
+ */
+export async function storeKey(ring: Keyring, name: string, key: Buffer, at: Date): Promise<void> {
+  const file = keyFileOf(ring, name);
+  if (existsSync(file)) renameSync(file, `${file}.replaced-${at.toISOString().replace(/[:.]/g, '-')}`);
+  await writeKeyFile(ring, file, key, 'new');
 }
 
 async function createKey(ring: Keyring, file: string): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
 import { runDrill } from './drill';
+import { exportKeys } from './keys';
 import { inspectBackup, locate } from './inspect';
 import { restoreBackup } from './restore';
 import { folderOf, overview, runBackup } from './service';
@@ -13,9 +14,13 @@ export const backupHandlers = {
   'backup.inspect': ({ name, location }, ctx) => inspectBackup(locate(folderOf(ctx, location), name), location),
   'backup.restore': (input, ctx) => restoreBackup(ctx, input),
   'backup.drill': (_input, ctx) => runDrill(ctx),
+  'backup.exportKeys': (input, ctx) => exportKeys(ctx, input),
   // In the recovery state the backend answers these itself (recovery.ts); here the file is fine.
-  'recovery.status': () => ({ damaged: false, movedTo: null, problem: null, newestGood: null }),
+  'recovery.status': () => ({ damaged: false, movedTo: null, problem: null, newestGood: null, needsKeys: false }),
   'recovery.restoreLatest': () => {
+    throw new AppError('CONFLICT', NOT_DAMAGED);
+  },
+  'recovery.importKeys': () => {
     throw new AppError('CONFLICT', NOT_DAMAGED);
   },
 } satisfies HandlerMap<
@@ -24,6 +29,8 @@ export const backupHandlers = {
   | 'backup.inspect'
   | 'backup.restore'
   | 'backup.drill'
+  | 'backup.exportKeys'
   | 'recovery.status'
   | 'recovery.restoreLatest'
+  | 'recovery.importKeys'
 >;

@@ -4,6 +4,8 @@ import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { backupDatabase } from '../../db/backup';
 import { BACKUP_DIR_NAME } from '../../db/database';
+import { cipherOf } from '../../db/personal-cipher';
+import { sealOldBackups } from '../../db/sealed-at-rest';
 import { signHead } from '../../audit/head';
 import { appendAudit, type AuditActor } from '../../audit/writer';
 import { copyToFolder, holdsUnseenAuditRows, listFolder, prune, toInfo } from './folder';
@@ -70,6 +72,8 @@ async function backupOnce(
   if (secondaryDir) {
     try {
       copyToFolder(made.file, secondaryDir);
+      // Backups copied there before personal data was sealed (the USB stick was away at the upgrade).
+      await sealOldBackups(secondaryDir, cipherOf(ctx.sql.db));
       if (keepN) prune(secondaryDir, generations, unseen);
     } catch (error) {
       secondaryWarning = `未能复制到第二备份位置 ${secondaryDir}：${reason(error)}（请确认移动硬盘或网络共享已连接）`;

@@ -4,25 +4,13 @@ import type { Page } from '../../../../shared/contract';
 import type { UserAccount, usersListInput } from '../../../../shared/contract/users';
 import { maskPhone } from '../../../../shared/domain/masking';
 import { townshipPrefix } from '../../../../shared/domain/scope';
-import { ROLES, type Role } from '../../../../shared/domain/roles';
+import { ROLES } from '../../../../shared/domain/roles';
 import { contains, offsetOf } from '../../db/paging';
 import { qb, type Sql } from '../../db/sql';
 import type { RegionReference } from '../../ledger/registry';
 
 /** A township account's scope, which a township's merge re-points. */
 export const accountRegions: RegionReference = { noun: '账号', table: 'users', columns: { township: 'region_code' } };
-
-/** Enabled accounts holding `role`, optionally leaving one out. */
-export const countEnabledWithRole = (sql: Sql, role: Role, except?: string): number =>
-  sql.get(
-    qb
-      .selectFrom('user_roles as r')
-      .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('r.role', '=', role)
-      .where('u.enabled', '=', 1)
-      .$if(!!except, (q) => q.where('u.id', '!=', except!)),
-  )?.n ?? 0;
 
 type ListInput = z.output<typeof usersListInput>;
 

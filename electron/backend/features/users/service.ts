@@ -17,8 +17,9 @@ import {
   setRoles,
   type UserRow,
 } from '../../auth/accounts';
-import { confirmByAuditor } from './auditor-confirmation';
-import { countEnabledWithRole, findAccount } from './repo';
+import { confirmByAuditor } from '../../auth/auditor-confirmation';
+import { findAccount } from './repo';
+import { countEnabledWithRole } from '../../auth/accounts';
 
 type CreateInput = z.output<typeof usersCreateInput>;
 type UpdateInput = z.output<typeof usersUpdateInput>;

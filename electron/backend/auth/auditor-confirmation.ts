@@ -1,15 +1,14 @@
-import { AppError } from '../../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import {
   AUDITOR_CHANGE_LABELS,
   needsAuditorConfirmation,
   type AuditorGuardedChange,
-} from '../../../../shared/domain/auditor-confirmation';
-import type { HandlerContext } from '../../api/types';
-import { findUserByUsername, rolesOf } from '../../auth/accounts';
-import { attemptRefusal, countFailedAttempt } from '../../auth/lockout';
-import { decoyHash, verifyPassword } from '../../auth/password';
-import { appendAudit } from '../../audit/writer';
-import { countEnabledWithRole } from './repo';
+} from '../../../shared/domain/auditor-confirmation';
+import type { HandlerContext } from '../api/types';
+import { countEnabledWithRole, findUserByUsername, rolesOf } from './accounts';
+import { attemptRefusal, countFailedAttempt } from './lockout';
+import { decoyHash, verifyPassword } from './password';
+import { appendAudit } from '../audit/writer';
 
 const CONFIRMATION_ACTION = 'users.auditorConfirm';
 
