@@ -42,6 +42,9 @@ export function townshipTooltip(township: BoardTownship): string {
   ].join('<br/>');
 }
 
+/** The map's box inside the chart: the legends' band above it, the boundary's source line below. */
+export const MAP_BOX = { top: 52, bottom: 40 } as const;
+
 /** Blue under yellow under orange under red: the most serious points are drawn last, on top. */
 const DRAW_ORDER: readonly HazardLevel[] = [...HAZARD_LEVELS].reverse();
 
@@ -69,32 +72,37 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         return township ? townshipTooltip(township) : '';
       },
     },
+    // Both legends sit in a band of their own above the map's box (`geo.top`), so they never cover
+    // a township, whatever the county's shape; the panel's title names what they measure.
     visualMap: {
       type: 'piecewise',
       seriesIndex: 0,
+      orient: 'horizontal',
       left: 16,
-      top: 16,
-      padding: 10,
+      top: 8,
+      padding: [6, 10],
       backgroundColor: 'rgba(4, 20, 48, 0.75)',
       itemWidth: 28,
       itemHeight: 18,
-      itemGap: 8,
+      itemGap: 14,
       textStyle: { color: '#cfe8ff', fontSize: 18 },
       pieces: BAND_PIECES.map((piece) => ({
         min: piece.min,
         max: piece.max,
-        label: `风险${RISK_BAND_LABELS[piece.band]}（${piece.min}–${piece.max}）`,
+        label: `${RISK_BAND_LABELS[piece.band]} ${piece.min}–${piece.max}`,
         color: RISK_BAND_COLORS[piece.band],
       })),
     },
     legend: {
       right: 16,
-      top: 16,
-      padding: 10,
+      top: 8,
+      padding: [6, 10],
       backgroundColor: 'rgba(4, 20, 48, 0.75)',
-      orient: 'vertical',
-      itemGap: 10,
+      orient: 'horizontal',
+      itemGap: 14,
       textStyle: { color: '#cfe8ff', fontSize: 18 },
+      // The panel's title says the points are open hazards: the legend names the colour only.
+      formatter: (name: string) => name.replace(/隐患$/, ''),
       data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
     },
     geo: {
@@ -102,8 +110,8 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       nameProperty: 'code',
       roam: false,
       selectedMode: false,
-      top: 24,
-      bottom: 48,
+      top: MAP_BOX.top,
+      bottom: MAP_BOX.bottom,
       left: 24,
       right: 24,
       label: {
@@ -116,7 +124,12 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         formatter: (params: { name: string }) => names.get(params.name) ?? params.name,
       },
       itemStyle: { areaColor: '#0f2f5c', borderColor: '#8fe4ff', borderWidth: 1.2 },
-      emphasis: { label: { color: '#ffffff' }, itemStyle: { areaColor: '#2d7fd0' } },
+      // The township under the pointer (or clicked) keeps its band's colour and gets a white outline:
+      // a highlight colour of its own would read as a risk band.
+      emphasis: {
+        label: { color: '#ffffff' },
+        itemStyle: { areaColor: 'inherit', borderColor: '#ffffff', borderWidth: 3 },
+      },
     },
     series: [
       {
@@ -130,10 +143,13 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         coordinateSystem: 'geo',
         silent: true,
         symbolSize: Math.max(3, Math.round(POINT_SIZES[level] * pointScale(points.length))),
+        // A dark ring and a light halo: the point stands out on any township's fill, its own colour included.
         itemStyle: {
           color: HAZARD_LEVEL_COLORS[level].fill,
-          borderColor: '#ffffff',
-          borderWidth: points.length > 2000 ? 0 : 1,
+          borderColor: '#041633',
+          borderWidth: points.length > 2000 ? 1 : 1.5,
+          shadowColor: 'rgba(255, 255, 255, 0.9)',
+          shadowBlur: points.length > 2000 ? 0 : 3,
         },
         data: points.filter((point) => point[2] === level).map(([lng, lat]) => [lng, lat]),
       })),

@@ -36,7 +36,8 @@ export function buildTrendOption(days: readonly BoardTrendDay[]): ChartOption {
     series: SERIES.map((series) => ({
       type: 'line' as const,
       name: series.name,
-      smooth: true,
+      // Straight segments: a smoothed line invents values between the days and overshoots zero.
+      smooth: false,
       showSymbol: false,
       lineStyle: { width: 3, color: series.color },
       itemStyle: { color: series.color },

@@ -36,6 +36,13 @@ const noHazards = (): HazardLevelCounts => ({ red: 0, orange: 0, yellow: 0, blue
 const countyClock = (iso: string) =>
   new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
 
+/**
+ * When an alert happened as the ticker says it: an event at its time; a case became overdue on a
+ * day (at the county's midnight), so its date alone, never a made-up 00:00.
+ */
+const whenOf = (row: { at: string; kind: BoardAlertKind }) =>
+  row.kind === 'case_overdue' ? `${countyClock(row.at).slice(0, 5)}起` : countyClock(row.at);
+
 const ALERT_WORDING: Record<BoardAlertKind, (level: HazardLevel | null) => string> = {
   hazard_found: (level) => `新发现${level ? HAZARD_LEVEL_LABELS[level] : ''}风险隐患`,
   hazard_raised: (level) => `风险隐患升为${level ? HAZARD_LEVEL_LABELS[level] : ''}`,
@@ -232,7 +239,7 @@ function ticker(
         level: row.level,
         townshipName,
         categoryLabel,
-        text: `${countyClock(row.at)} ${townshipName} ${categoryLabel} ${ALERT_WORDING[row.kind](row.level)}`,
+        text: `${whenOf(row)} ${townshipName} ${categoryLabel} ${ALERT_WORDING[row.kind](row.level)}`,
       };
     });
 }
