@@ -40,12 +40,19 @@ interface Written {
   version?: unknown;
 }
 
-/** One record of a ledger (or a meeting) changed: the answer names it, or else the input does. */
-function record<M extends MethodName>(feature: LiveFeature, ledger?: LedgerKey): Describe<M> {
+/**
+ * One record of a ledger (or a meeting) changed: the answer names it (`written` finds it in an
+ * answer that wraps it), or else the input does.
+ */
+function record<M extends MethodName>(
+  feature: LiveFeature,
+  ledger?: LedgerKey,
+  written: (output: OutputOf<M>) => Written = (output) => output as Written,
+): Describe<M> {
   return (input, output, services) => {
-    const written = (output ?? {}) as Written;
-    const id = typeof written.id === 'string' ? written.id : String((input as { id?: unknown }).id);
-    const version = typeof written.version === 'number' ? written.version : undefined;
+    const found = written(output);
+    const id = typeof found.id === 'string' ? found.id : String((input as { id?: unknown }).id);
+    const version = typeof found.version === 'number' ? found.version : undefined;
     return {
       change: { topic: feature, id, ...(version === undefined ? {} : { version }) },
       townships: ledger ? townshipsOf(services, ledger, id) : null,
@@ -84,7 +91,7 @@ const assessment = record('assessments', 'assessment');
 const meeting = record('meetings');
 
 const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
-  'petitions.create': petition,
+  'petitions.create': record<'petitions.create'>('petitions', 'petition', (created) => created.petition),
   'petitions.update': petition,
   'petitions.void': petition,
   'petitions.restore': petition,
