@@ -63,7 +63,13 @@ describe('the change feed', () => {
     backend = setup.backend;
     const hazard = await must(backend.call('hazards.create', hazardDraft(), setup.officer));
     const heard = listen(backend, setup.leader);
-    const task = { ownerKind: 'hazard', ownerId: hazard.id, title: '约谈企业', unitId: TOWN_UNIT, dueDate: '2026-11-24' };
+    const task = {
+      ownerKind: 'hazard',
+      ownerId: hazard.id,
+      title: '约谈企业',
+      unitId: TOWN_UNIT,
+      dueDate: '2026-11-24',
+    };
     await must(backend.call('tasks.create', task as InputOf<'tasks.create'>, setup.officer));
     expect(heard).toEqual([{ topic: 'hazards', id: hazard.id, kind: 'tasks.create' }]);
   });
