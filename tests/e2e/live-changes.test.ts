@@ -27,11 +27,15 @@ describe('live changes between two workstations', IN_ORDER, () => {
   let first: Session;
   let second: Session;
   let target: Case;
+  /** The first officer's API client (a third tab of theirs), for the registration. */
+  let registrar: ReturnType<typeof cookieClient>;
 
   beforeAll(async () => {
     app = await startWebApp({ demo: 'small' });
     for (const account of [FIRST, SECOND]) await createAccount(app.url, app.api, account);
-    const listed = await app.api<{ items: Case[] }>('petitions.list', { status: 'resolving', pageSize: 1 });
+    registrar = cookieClient(app.url);
+    await registrar('auth.login', { username: FIRST.username, password: FIRST.password });
+    const listed = await registrar<{ items: Case[] }>('petitions.list', { status: 'resolving', pageSize: 1 });
     target = listed.data!.items[0]!;
     first = await openSession(SCREENSHOT_VIEWPORTS[0]);
     second = await openSession(SCREENSHOT_VIEWPORTS[0]);
@@ -76,8 +80,6 @@ describe('live changes between two workstations', IN_ORDER, () => {
     await openList(second);
     const pager = second.page.locator('.table-pager');
     const total = Number(/共 (\d+) 条/.exec(await pager.innerText())![1]);
-    const registrar = cookieClient(app.url);
-    await registrar('auth.login', { username: FIRST.username, password: FIRST.password });
     const created = await registrar('petitions.create', {
       townshipCode: target.townshipCode,
       summary: '反映小区供暖不热问题',
@@ -99,11 +101,11 @@ describe('live changes between two workstations', IN_ORDER, () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await drawer(second).getByText(corrected).first().waitFor({ timeout: LIVE_WITHIN_MS });
-    await second.page.getByTestId('petition-drawer-changed').waitFor({ timeout: LIVE_WITHIN_MS });
+    await second.page.getByTestId('petition-changed').waitFor({ timeout: LIVE_WITHIN_MS });
     await row(second).getByText(corrected).waitFor({ timeout: LIVE_WITHIN_MS });
     // The officer who saved sees no note: the change is the one the drawer shows.
-    expect(await first.page.getByTestId('petition-drawer-changed').count()).toBe(0);
-    await second.screenshots('live-drawer-changed', second.page.getByTestId('petition-drawer-changed'));
+    expect(await first.page.getByTestId('petition-changed').count()).toBe(0);
+    await second.screenshots('live-drawer-changed', second.page.getByTestId('petition-changed'));
     target.summary = corrected;
   });
 
