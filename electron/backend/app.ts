@@ -26,6 +26,7 @@ import { placeBackup } from './features/backup/place';
 import { backupDir } from './features/backup/service';
 import { scheduleDailyBackups } from './features/backup/schedule';
 import { openRecovery } from './recovery';
+import { ChangeBus } from './live/bus';
 import { FILE_WRAPPER, type KeyWrapper, type Keyring } from './keys/keyring';
 
 export interface BackendOptions {
@@ -103,6 +104,7 @@ async function openReady(
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
     ledgers,
+    live: new ChangeBus(),
     replaceDatabase: async (source) => {
       services.exportJobs.cancelAll();
       // The audit rows written since the backup are carried into it (refused if its chain went another way).

@@ -2,7 +2,8 @@
  * The data host: the backend in Electron's utility process (`utilityProcess.fork(host.js,
  * ['--data', DIR])`). Messages from main are `{ id, method, input, window }`, `{ type: 'display',
  * window }` (that window is the wall display) and `{ type: 'stop' }`;
- * it answers `{ id, result }` and reports a database it cannot open as `{ type: 'fatal', message }`.
+ * it answers `{ id, result }`, reports a database it cannot open as `{ type: 'fatal', message }` and
+ * tells each window of the changes its session may see as `{ type: 'live', window, change }`.
  * With `--keys os` it asks main to wrap and unwrap its keys (`{ type: 'key' }`, keys/port-wrapper.ts).
  */
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import type { Backend } from './backend';
 import { displayCall } from './auth/display';
 import { startBoardLan } from './http/board-lan';
 import { isKeyAnswer, portKeyWrapper } from './keys/port-wrapper';
+import { follow } from './live/viewer';
 
 /** `process.parentPort` in a utility process, typed here because this layer never imports Electron. */
 export interface HostPort {
@@ -95,12 +97,23 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
       },
     };
   let stopping = false;
+  // Each window follows the changes from its first call on, as whoever is signed in there sees them.
+  const following = new Set<number>();
+  const followFrom = (backend: Backend, window: number): void => {
+    if (following.has(window) || backend.recovery) return;
+    following.add(window);
+    follow(backend.services, {
+      token: () => callFrom(window).jar.get(),
+      send: (change) => port.postMessage({ type: 'live', window, change }),
+    });
+  };
 
   const answer = async ({ id, method, input, window }: HostRequest): Promise<void> => {
     const opened = await ready;
     let result: Result<unknown>;
     if (!('dispatch' in opened)) result = { ok: false, error: opened };
     else {
+      followFrom(opened, window);
       try {
         result = await opened.dispatch(method, input, callFrom(window));
       } catch (error) {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, webContents } from 'electron';
 import { eventChannel } from '../preload/channels';
 
 export function showAbout(): void {
@@ -21,4 +21,10 @@ export function reportHostFatal(message: string): void {
     detail: message,
     buttons: ['确定'],
   });
+}
+
+/** A change the data host found for one window's session (event `live`); a closed window is skipped. */
+export function relayLive(window: number, change: unknown): void {
+  const target = webContents.fromId(window);
+  if (target && !target.isDestroyed()) target.send(eventChannel('live'), change);
 }

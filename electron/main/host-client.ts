@@ -17,6 +17,8 @@ export interface HostClientOptions {
   stopGraceMs?: number;
   /** The host cannot serve: it could not open the data, or it exited unexpectedly. */
   onFatal?: (message: string) => void;
+  /** A change the window's session may see (the host filtered it): main relays it to that window. */
+  onLive?: (window: number, change: unknown) => void;
   /** The OS keystore that wraps the host's keys (Electron's `safeStorage`); without it the host keeps plain key files. */
   keystore?: OsKeystore;
 }
@@ -51,6 +53,12 @@ const isFatal = (message: unknown): message is { type: 'fatal'; message: string 
   (message as { type?: unknown }).type === 'fatal' &&
   typeof (message as { message?: unknown }).message === 'string';
 
+const isLive = (message: unknown): message is { type: 'live'; window: number; change: unknown } =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { type?: unknown }).type === 'live' &&
+  typeof (message as { window?: unknown }).window === 'number';
+
 /** Matches each call to its answer by id; a timeout or the host's exit answers with an INTERNAL error. */
 export function createHostClient(host: HostProcess, options: HostClientOptions = {}): HostClient {
   const { timeoutMs = 120_000, stopGraceMs = 5_000, onFatal } = options;
@@ -71,6 +79,7 @@ export function createHostClient(host: HostProcess, options: HostClientOptions =
   host.on('message', (message) => {
     if (isFatal(message)) onFatal?.(message.message);
     else if (isResponse(message)) settle(message.id, message.result);
+    else if (isLive(message)) options.onLive?.(message.window, message.change);
     else if (isKeyRequest(message) && options.keystore) host.postMessage(answerKeyRequest(options.keystore, message));
   });
 

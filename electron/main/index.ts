@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { rendererEntryUrl } from './app-url';
-import { reportHostFatal, showAbout } from './dialogs';
+import { relayLive, reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
 import { registerInvokeHandler } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -29,6 +29,7 @@ function start(): void {
   // The per-user profile folder, the same one web mode defaults to; never the install folder.
   const client = startDataHost(hostScript, app.getPath('userData'), {
     onFatal: reportHostFatal,
+    onLive: relayLive,
     keystore: safeStorage,
   });
   host = client;

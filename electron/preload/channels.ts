@@ -1,8 +1,11 @@
 /** IPC names shared by the main process and the preload bridge. */
 export const INVOKE_CHANNEL = 'zz:invoke';
 
-/** The only events main pushes to the page; the bridge lets the page subscribe to these alone. */
-export const BRIDGE_EVENTS = ['host-fatal'] as const;
+/**
+ * The only events main pushes to the page; the bridge lets the page subscribe to these alone:
+ * the data host's failure, and a change another workstation or window committed (`LiveChange`).
+ */
+export const BRIDGE_EVENTS = ['host-fatal', 'live'] as const;
 
 export type BridgeEvent = (typeof BRIDGE_EVENTS)[number];
 

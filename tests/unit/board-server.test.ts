@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOARD_COOKIE, createBoardServer } from '../../electron/backend/http/board-server';
 import { listenOn } from '../../electron/backend/http/server';
+import { ChangeBus } from '../../electron/backend/live/bus';
 import { tempDir } from '../helpers/temp-dir';
 
 const TOKEN = 'wall-7f3a9c2e1b8d4f60a5e2';
@@ -11,6 +12,7 @@ const TOKEN = 'wall-7f3a9c2e1b8d4f60a5e2';
 let server: Server | undefined;
 
 afterEach(async () => {
+  server?.closeAllConnections();
   await new Promise((done) => (server ? server.close(done) : done(undefined)));
   server = undefined;
 });
@@ -22,14 +24,16 @@ async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(staticDir, '..', 'secret.txt'), 'top secret');
   const reads: string[] = [];
+  const bus = new ChangeBus();
   server = createBoardServer({
     token: TOKEN,
     staticDir,
     snapshot: () => (reads.push('snapshot'), Promise.resolve({ ok: true, data: { openHazards: 7 } })),
     boundary: () => (reads.push('boundary'), Promise.resolve({ ok: true, data: null })),
+    changes: (send) => bus.listen(({ change }) => send(change)),
   });
   const port = await listenOn(server, '127.0.0.1', 0);
-  return { base: `http://127.0.0.1:${port}`, reads };
+  return { base: `http://127.0.0.1:${port}`, reads, bus };
 }
 
 const get = (url: string, cookie?: string) => fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
@@ -57,6 +61,21 @@ describe('the board in LAN mode', () => {
     expect(await snapshot.json()).toEqual({ ok: true, data: { openHazards: 7 } });
     expect((await get(`${base}/board-api/boundary`, cookie)).status).toBe(200);
     expect(reads).toEqual(['snapshot', 'boundary']);
+  });
+
+  it('streams the changes to a wall holding the token, and to no one else', async () => {
+    const { base, bus } = await start();
+    expect((await get(`${base}/board-api/events`)).status).toBe(401);
+    const feed = await get(`${base}/board-api/events`, await open(base));
+    expect(feed.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = feed.body!.getReader();
+    const decoder = new TextDecoder();
+    let read = '';
+    while (!read.includes('event: ready')) read += decoder.decode((await reader.read()).value);
+    bus.publish({ change: { topic: 'hazards', kind: 'hazards.create' }, townships: null });
+    while (!read.includes('event: change')) read += decoder.decode((await reader.read()).value);
+    expect(read).toContain('data: {"topic":"hazards","kind":"hazards.create"}');
+    await reader.cancel();
   });
 
   it('refuses a wrong or missing token, on the page and on the snapshot, and reads nothing', async () => {

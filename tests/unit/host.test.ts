@@ -286,6 +286,17 @@ describe('data host sessions', () => {
     (await opening).close();
   });
 
+  it('tells each window of the changes its session may see, and a window signed in nowhere of none', async () => {
+    const { port, opening } = serve(tempDir());
+    await setupFrom(port, 1);
+    await ask(port, 2, 'auth.status');
+    const created = await ask(port, 1, 'units.create', { code: 'CSJ', name: '测试局', kind: 'county_department' });
+    expect(created.result).toMatchObject({ ok: true });
+    const live = port.posted.filter((message) => (message as { type?: unknown }).type === 'live');
+    expect(live).toEqual([{ type: 'live', window: 1, change: { topic: 'units', kind: 'units.create' } }]);
+    (await opening).close();
+  });
+
   it("does not let one window borrow another window's session by sending its id as input", async () => {
     const { port, opening } = serveRecording(tempDir());
     await setupFrom(port, 1);

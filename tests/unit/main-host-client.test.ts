@@ -56,6 +56,16 @@ describe('host client', () => {
     await expect(Promise.all([a, b, c])).resolves.toEqual([ok('a'), ok('b'), ok('c')]);
   });
 
+  it("hands the host's live changes to main with the window they are for", () => {
+    const host = new FakeHost();
+    const relayed: unknown[] = [];
+    createHostClient(host, { onLive: (window, change) => relayed.push([window, change]) });
+    const change = { topic: 'petitions', id: 'p1', version: 3, kind: 'petitions.update' };
+    host.emit('message', { type: 'live', window: 4, change });
+    host.emit('message', { type: 'live', window: 'all', change });
+    expect(relayed).toEqual([[4, change]]);
+  });
+
   it('tells the host which window is the wall display', () => {
     const host = new FakeHost();
     createHostClient(host).markDisplay(4);

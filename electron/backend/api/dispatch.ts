@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
 import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
 import { authorize } from '../auth/guard';
+import { publishChange } from '../live/writes';
 import { controlCharacterDetails } from './control-characters';
 import type { CallContext, Handler, HandlerMap, Services } from './types';
 
@@ -67,7 +68,10 @@ export function createDispatch(
       const details = parsed.success ? controlCharacterDetails(input) : validationDetails(parsed.error);
       if (!parsed.success || details.length) return fail('VALIDATION', validationMessage(details), details);
       const handler = handlers[method] as Handler<MethodName>;
-      return ok(await handler(parsed.data as never, { ...services, call, principal }));
+      const output = await handler(parsed.data as never, { ...services, call, principal });
+      // Committed: the open screens of others are told (live/writes.ts says which methods write).
+      publishChange(services, method, parsed.data as never, output as never);
+      return ok(output);
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
       if (isDiskFull(error)) return { ok: false, error: DISK_FULL.toBody() };

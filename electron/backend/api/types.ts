@@ -8,6 +8,7 @@ import type { LoginGuard } from '../auth/login-guard';
 import type { Principal, SessionStore } from '../auth/sessions';
 import type { SettingValues } from '../db/settings';
 import type { LedgerRegistry } from '../ledger/registry';
+import type { ChangeBus } from '../live/bus';
 
 /**
  * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
@@ -51,6 +52,8 @@ export interface Services {
   exportJobs: ExportJobs;
   /** Each ledger's records and the owners of tasks and attachments, as the features registered them. */
   ledgers: LedgerRegistry;
+  /** Committed changes, told to the open screens (live/): dispatch publishes, the transports subscribe. */
+  live: ChangeBus;
   /**
    * Puts a checked backup in place of the database: closes it, replaces the file, reopens it through
    * the start-up path, and refreshes these services in place (settings, audit status, no sessions).

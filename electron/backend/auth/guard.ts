@@ -6,14 +6,18 @@ import { appendAudit } from '../audit/writer';
 import { isDisplay } from './display';
 import type { Principal, Session } from './sessions';
 
+/** Unused for longer than the setting allows (a wall display never is: nobody is there to unlock it). */
+export const idleTooLong = (services: Pick<Services, 'now' | 'settings'>, session: Session): boolean =>
+  !isDisplay(session.principal) &&
+  services.now().getTime() - session.lastSeen > services.settings.security.idleMinutes * 60_000;
+
 /**
  * Locks a session idle for longer than the setting allows (audited); returns whether it is locked.
  * A wall display never locks: nobody is there to unlock it, and it reads only the board.
  */
 export function lockIfIdle(services: Services, call: CallContext, session: Session): boolean {
   if (session.locked) return true;
-  if (isDisplay(session.principal)) return false;
-  if (services.now().getTime() - session.lastSeen <= services.settings.security.idleMinutes * 60_000) return false;
+  if (!idleTooLong(services, session)) return false;
   session.locked = true;
   appendAudit(
     { ...services, call, principal: session.principal },

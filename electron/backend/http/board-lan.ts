@@ -40,6 +40,8 @@ export function startBoardLan(backend: Backend, staticDir: string): { stop(): Pr
       staticDir,
       snapshot: () => backend.dispatch('board.snapshot', {}, call),
       boundary: () => backend.dispatch('board.boundary', {}, call),
+      // The wall shows the whole county: every change, by feature only.
+      changes: (send) => backend.services.live.listen(({ change }) => send({ topic: change.topic, kind: change.kind })),
     });
     try {
       const port = await listenOn(next, web.address, web.port);

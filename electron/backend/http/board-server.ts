@@ -1,14 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Result } from '../../../shared/errors';
+import { BOARD_EVENTS_PATH } from '../../../shared/contract/live';
+import { openEventStream, StreamCap, type Subscribe } from './event-stream';
 import { CONTENT_SECURITY_POLICY, readStaticFile } from './static-files';
 
 /**
  * The board's LAN mode (大屏网页模式): the situation board alone, read-only, for a wall-screen PC
  * with a browser. The administrator hands out `http://<address>:<port>/wall?token=…`; the token
  * is checked (in constant time), kept in an HttpOnly cookie and the browser sent on to the board
- * page (`/#/wall`), so it leaves the address bar. Only GET (and HEAD) of the page, its files and
- * the board's two reads answer; every other method and path is refused. It never reaches dispatch:
+ * page (`/#/wall`), so it leaves the address bar. Only GET (and HEAD) of the page, its files,
+ * the board's two reads and its change feed (server-sent events naming what changed) answer; every other method and path is refused. It never reaches dispatch:
  * the two reads are the only data it can serve.
  */
 export interface BoardServerOptions {
@@ -19,7 +21,12 @@ export interface BoardServerOptions {
   snapshot: () => Promise<Result<unknown>>;
   /** `board.boundary`'s answer. */
   boundary: () => Promise<Result<unknown>>;
+  /** The centre's changes, named by feature only (no record): the wall reads its snapshot again. */
+  changes: Subscribe;
 }
+
+/** Wall screens on one token's feed at once; more end the oldest. */
+const WALL_STREAMS = 8;
 
 export const BOARD_COOKIE = 'zz_board';
 export const WALL_PATH = '/wall';
@@ -57,7 +64,12 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(message);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: BoardServerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: BoardServerOptions,
+  streams: StreamCap,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return refuse(res, 405, '大屏网页模式只读，不接受此请求。');
@@ -79,6 +91,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: BoardS
   if (!tokenMatches(cookie, options.token)) {
     return refuse(res, 401, '大屏访问令牌无效或已更换：请用管理员提供的大屏地址重新打开。');
   }
+  if (url.pathname === `/${BOARD_EVENTS_PATH}` && req.method === 'GET') {
+    return void res.once('close', streams.add('wall', openEventStream(res, options.changes)));
+  }
   const read = BOARD_API[url.pathname as keyof typeof BOARD_API];
   if (read) {
     const result = await options[read]();
@@ -93,8 +108,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: BoardS
 }
 
 export function createBoardServer(options: BoardServerOptions): Server {
+  const streams = new StreamCap(WALL_STREAMS);
   return createServer((req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, streams).catch((error: unknown) => {
       console.error('[board-lan] 请求处理失败', error);
       if (!res.headersSent) refuse(res, 500, '系统内部错误，请稍后刷新。');
       else res.end();

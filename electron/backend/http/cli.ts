@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { openBackend } from '../app';
 import { defaultDataDir } from '../data-dir';
 import { isPasswordHashCost, MIN_PASSWORD_HASH_COST, PASSWORD_HASH_COST } from '../auth/password';
+import { follow } from '../live/viewer';
 import { startBoardLan } from './board-lan';
 import { createHttpServer, listenOnLoopback } from './server';
 
@@ -58,7 +59,11 @@ export async function serve(options: ServeOptions): Promise<() => Promise<void>>
   if (options.passwordHashCost !== undefined) {
     console.warn(`注意：密码哈希强度已按 ZZ_TEST_HASH_COST 降为 N=${options.passwordHashCost}，仅供测试使用。`);
   }
-  const server = createHttpServer({ dispatch: backend.dispatch, staticDir: options.staticDir });
+  const server = createHttpServer({
+    dispatch: backend.dispatch,
+    staticDir: options.staticDir,
+    follow: (viewer) => follow(backend.services, viewer),
+  });
   const port = await listenOnLoopback(server, options.port);
   // The wall display on the LAN, when the administrator enables it (board settings).
   const lan = startBoardLan(backend, options.staticDir);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
+import type { CallContext } from '../api/types';
 import {
   LARGE_BODY_BYTES,
   LARGE_READS_AT_ONCE,
@@ -12,6 +13,8 @@ import {
   tooLarge,
 } from './body';
 import { APP_HEADER, APP_HEADER_VALUE } from '../../../shared/contract/web-session';
+import { LIVE_EVENTS_PATH } from '../../../shared/contract/live';
+import { liveRoute, type Follow } from './live-route';
 import { cookieJar } from './session-cookie';
 import { CONTENT_SECURITY_POLICY, readStaticFile } from './static-files';
 
@@ -51,8 +54,16 @@ const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
 function fromTheApp(req: IncomingMessage): boolean {
   const host = req.headers.host ?? '';
   if (!LOOPBACK_HOST.test(host)) return false;
-  return req.headers.origin === `http://${host}` && req.headers[APP_HEADER] === APP_HEADER_VALUE;
+  // A browser leaves the origin out of a same-origin GET (the change feed); a cross-site one names it.
+  const origin = req.headers.origin ?? (req.method === 'GET' ? `http://${host}` : undefined);
+  return origin === `http://${host}` && req.headers[APP_HEADER] === APP_HEADER_VALUE;
 }
+
+const callOf = (req: IncomingMessage, res: ServerResponse): CallContext => ({
+  transport: 'http',
+  client: req.socket.remoteAddress ?? 'unknown',
+  jar: cookieJar(req, res),
+});
 
 async function handleApi(
   req: IncomingMessage,
@@ -65,7 +76,7 @@ async function handleApi(
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
   if (!fromTheApp(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
-  const call = { transport: 'http' as const, client: req.socket.remoteAddress ?? 'unknown', jar: cookieJar(req, res) };
+  const call = callOf(req, res);
   const large = LARGE_BODY_BYTES.get(method);
   // A file-carrying call is refused before its body is read unless the caller may make it.
   const admitted = large === undefined ? null : dispatch.admits(method, call);
@@ -106,13 +117,33 @@ export interface HttpOptions {
   dispatch: Dispatch;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** The backend's change feed (live/viewer.ts): with it, `GET /api/events` streams the session's changes. */
+  follow?: Follow;
 }
 
-/** Web mode: the built renderer and `POST /api/<method>` over the same dispatch as the desktop. */
-export function createHttpServer({ dispatch, staticDir }: HttpOptions): Server {
+/** `GET /api/events`, from the app's page only; its refusals are envelopes like the calls'. */
+function eventsRoute(dispatch: Dispatch, follow: Follow) {
+  const stream = liveRoute(dispatch, follow, (res, result) => sendJson(res, result));
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return sendJson(res, fail('NOT_FOUND', '变更推送只接受 GET 请求。'));
+    }
+    if (!fromTheApp(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
+    stream(res, callOf(req, res));
+  };
+}
+
+/**
+ * Web mode: the built renderer, `POST /api/<method>` over the same dispatch as the desktop, and the
+ * change feed.
+ */
+export function createHttpServer({ dispatch, staticDir, follow }: HttpOptions): Server {
   const api = { dispatch, largeReads: new Slots(LARGE_READS_AT_ONCE) };
+  const events = follow && eventsRoute(dispatch, follow);
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (events && path === `/${LIVE_EVENTS_PATH}`) return events(req, res);
     const work = path.startsWith(API_PREFIX)
       ? handleApi(req, res, api, path.slice(API_PREFIX.length))
       : handleStatic(req, res, staticDir, path);

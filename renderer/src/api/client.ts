@@ -17,20 +17,21 @@ const internal = (message: string): Result<never> => ({ ok: false, error: { code
 const isEnvelope = (value: unknown): value is Result<unknown> =>
   typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 
+/** What every web-mode request of the page carries: the app's header and the page's half of the session. */
+export function pageHeaders(): Record<string, string> {
+  const key = localStorage.getItem(SESSION_KEY_STORAGE);
+  return { [APP_HEADER]: APP_HEADER_VALUE, ...(key ? { [SESSION_KEY_HEADER]: key } : {}) };
+}
+
 /**
  * Web mode: the server answers `POST api/<method>` (relative to the page) with the envelope, errors
  * included. Every call carries the app's header and, once signed in, the page's half of the session
  * (the cookie holds the other); a reply that changes the session brings the new half.
  */
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
-  const key = localStorage.getItem(SESSION_KEY_STORAGE);
   const response = await fetch(`api/${method}`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [APP_HEADER]: APP_HEADER_VALUE,
-      ...(key ? { [SESSION_KEY_HEADER]: key } : {}),
-    },
+    headers: { 'content-type': 'application/json', ...pageHeaders() },
     body: JSON.stringify(input ?? {}),
   });
   const next = response.headers.get(SESSION_KEY_HEADER);
@@ -54,6 +55,17 @@ export function onCallError(listener: CallErrorListener): () => void {
   return () => callErrorListeners.delete(listener);
 }
 
+/** Told whether each call reached the backend: false when the transport failed (no answer at all). */
+export type ReachListener = (reached: boolean) => void;
+
+const reachListeners = new Set<ReachListener>();
+
+/** Listens to whether calls reach the backend (the connection banner); returns the function that stops. */
+export function onReach(listener: ReachListener): () => void {
+  reachListeners.add(listener);
+  return () => reachListeners.delete(listener);
+}
+
 /**
  * Calls one contract method over IPC (desktop, `window.zz`) or HTTP (web mode) and always resolves
  * with the envelope: a transport failure becomes an INTERNAL error with a Chinese message.
@@ -62,12 +74,15 @@ export async function invoke<M extends MethodName>(method: M, input: InputOf<M>)
   // Checked per call, not at import, so the transport follows whatever the page has now.
   const bridge = window.zz;
   let result: Result<unknown>;
+  let reached = true;
   try {
     const reply = bridge ? await bridge.invoke(method, input) : await overHttp(method, input);
     result = isEnvelope(reply) ? reply : internal(UNREADABLE_REPLY);
   } catch {
     result = internal(CONNECTION_FAILED);
+    reached = false;
   }
+  for (const listener of [...reachListeners]) listener(reached);
   if (!result.ok) for (const listener of [...callErrorListeners]) listener(result.error, method);
   return result as Result<OutputOf<M>>;
 }

@@ -7,7 +7,8 @@ import type { BoardSource } from './boardSource';
 const DEFAULT_REFRESH_SECONDS = 30;
 
 /**
- * The board's snapshot, refreshed by itself at the interval the board settings give. Each refresh
+ * The board's snapshot, read again when the centre changes what it shows (`source.follow`) and
+ * by itself at the interval the board settings give. Each refresh
  * replaces one shallow object (no deep reactivity: nothing piles up over hours); the charts take
  * their new data in place. The boundary is fetched again only when its source changes (a new
  * import). On failure the last figures stay up, with the error shown beside them.
@@ -47,6 +48,8 @@ export function useBoardData(source: BoardSource) {
     timer = setTimeout(() => void cycle(), (snapshot.value?.refreshSeconds ?? DEFAULT_REFRESH_SECONDS) * 1000);
   }
   onMounted(() => void cycle());
+  // A change the board shows is read within a second or two; the timer above stays as a backstop.
+  source.follow(refresh);
   onBeforeUnmount(() => {
     stopped = true;
     clearTimeout(timer);

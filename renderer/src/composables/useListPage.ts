@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus';
 import { contract, type InputOf, type MethodName, type OutputOf, type Page } from '@shared/contract';
 import { call, type ApiError } from '@/api/client';
+import { useLiveReload } from '@/app/live';
 import { useSchemaForm, type FormModel } from './useSchemaForm';
 import { useTableState, type Paging } from './useTableState';
 
@@ -11,7 +12,8 @@ type ItemOf<M extends ListMethod> = OutputOf<M> extends Page<infer T> ? T : neve
 /**
  * A ledger page's search form and table over one list method: the form checks its fields with the
  * method's own input schema, a search applies the checked filters, paging keeps them, and the
- * backend's VALIDATION details come back onto the form fields they name.
+ * backend's VALIDATION details come back onto the form fields they name. A change of its feature's
+ * records elsewhere reloads the page shown.
  */
 export function useListPage<M extends ListMethod, F extends FormModel>(method: M, initial: F) {
   const form = useSchemaForm(contract[method].input, initial);
@@ -26,6 +28,12 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
   const fetchPage = (paging: Paging) =>
     call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
   const table = useTableState(fetchPage, { onError: showError });
+  // Another workstation's change to this list's records reads the page shown again (filters kept).
+  const feature = method.slice(0, method.indexOf('.'));
+  useLiveReload(
+    (change) => change.topic === feature,
+    () => table.reload(),
+  );
 
   /** Applies the form when it passes the schema; otherwise its fields already show why not. */
   function search(): void {

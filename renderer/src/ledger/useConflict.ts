@@ -1,8 +1,17 @@
 import { ElMessage } from 'element-plus';
-import { ref } from 'vue';
+import { inject, ref, watch, type InjectionKey, type Ref } from 'vue';
 import { ApiError } from '@/api/client';
 import { confirmAction } from '@/composables/confirm';
 import type { FormModel } from '@/composables/useSchemaForm';
+
+/**
+ * The version a change committed elsewhere brought to the open drawer (null: none), which the
+ * drawer's dialogs compare with the version they are based on (LedgerDrawer provides it).
+ */
+export const CHANGED_ELSEWHERE: InjectionKey<Readonly<Ref<number | null>>> = Symbol('changed-elsewhere');
+
+/** What an open dialog says when the record moved on under it. */
+export const CHANGED_MEANWHILE = '该记录刚被他人修改';
 
 /** A change refused because the record moved on since the user's screen read it. */
 const isStaleVersion = (failure: ApiError): boolean =>
@@ -34,6 +43,13 @@ export function useConflict<D extends { version: number }, V extends FormModel>(
   const version = ref(opened.version);
   const message = ref('');
   const reloading = ref(false);
+  // Said before a save is refused: the drawer heard of another's change to this record.
+  const elsewhere = inject(CHANGED_ELSEWHERE, null);
+  if (elsewhere) {
+    watch(elsewhere, (latest) => {
+      if (latest !== null && latest > version.value && !message.value) message.value = CHANGED_MEANWHILE;
+    });
+  }
   /** The values the form's fields started from: what the user's input is compared with. */
   let base = form ? form.valuesOf(opened) : null;
 

@@ -23,6 +23,10 @@ export interface WebApp {
     method: string,
     input?: unknown,
   ): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }>;
+  /** Stops the server as a crash or a restart would, keeping its data folder and port. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data folder after `halt` (sessions start anew, as on any restart). */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,17 +56,31 @@ function waitForUrl(child: ChildProcess): Promise<string> {
  * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
  * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
  */
-export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
-  // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
+/** `npm run serve` on the data folder and port (0: a free one); resolves once it prints its address. */
+async function launch(dataDir: string, port: string): Promise<{ child: ChildProcess; url: string }> {
   // Its own process group, so stopping it also stops npm's children (tsx, node). Passwords are
   // hashed at the tests' cost (ZZ_TEST_HASH_COST, read by web mode's arguments).
-  const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', '0', '--data', dataDir], {
+  const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', port, '--data', dataDir], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST) },
   });
-  const url = await waitForUrl(child);
+  return { child, url: await waitForUrl(child) };
+}
+
+const ended = (child: ChildProcess) =>
+  new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
+
+export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
+  // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
+  const started = await launch(dataDir, '0');
+  const { url } = started;
+  let { child } = started;
   const api = cookieClient(url);
   if (options.demo) {
     const setup = await api('auth.setup', E2E_ADMIN);
@@ -70,13 +88,13 @@ export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?:
     const loaded = await api('system.loadDemo', { scale: options.demo });
     if (!loaded.ok) throw new Error(`载入演示数据失败：${loaded.error?.message}`);
   }
-  const stop = () =>
-    new Promise<void>((done) => {
-      child.once('exit', () => {
-        rmSync(dataDir, { recursive: true, force: true });
-        done();
-      });
-      process.kill(-child.pid!, 'SIGTERM');
-    });
-  return { url, dataDir, api, stop };
+  const halt = () => ended(child);
+  const resume = async () => {
+    ({ child } = await launch(dataDir, new URL(url).port));
+  };
+  const stop = async () => {
+    await ended(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, dataDir, api, halt, resume, stop };
 }
