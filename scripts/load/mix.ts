@@ -197,9 +197,13 @@ const thinker = (thinkMs: number, until: number) => () =>
     setTimeout(done, Math.max(0, Math.min(thinkMs * (0.5 + Math.random()), until - Date.now()))),
   );
 
-/** A workstation at work until `until` (ms since the epoch): 今日 first, as the app opens on it. */
+/**
+ * A workstation at work until `until` (ms since the epoch): 今日 first, as the app opens on it, the
+ * workstations opening one after another within the first think time rather than all at once.
+ */
 export async function workstation(client: Client, recorder: Recorder, shared: Shared, thinkMs: number, until: number) {
   const station = { client, recorder, shared, pause: thinker(thinkMs, until) };
+  await station.pause();
   await timed(station, 'today.overview', 'today.overview', {});
   while (Date.now() < until) {
     await station.pause();
