@@ -8,7 +8,7 @@
  *   npm run load -- --url http://127.0.0.1:5710 --admin NAME --admin-password PASSWORD [...]
  *
  * Without --url it prepares a temp data folder (the demo county at --scale, default large: about a
- * minute and a half here) and starts the centre server on it on a free loopback port.
+ * minute and a half on a quiet 2-core machine) and starts the centre server on it on a free loopback port.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
