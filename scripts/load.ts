@@ -18,7 +18,7 @@ import { machineLine, printReport } from './load/report';
 import { runLoad } from './load/run';
 
 const USAGE = `用法：npm run load -- [--workstations 30] [--seconds 60] [--think 1500] [--scale large|small]
-      [--url 服务器地址 --admin 管理员用户名 --admin-password 密码] [--ca 证书文件 | --fingerprint SHA-256 指纹]`;
+      [--url 服务器地址 --admin 管理员用户名 --admin-password 密码] [--ca 证书文件]`;
 
 function readOptions() {
   const { values } = parseArgs({
@@ -31,7 +31,6 @@ function readOptions() {
       admin: { type: 'string' },
       'admin-password': { type: 'string' },
       ca: { type: 'string' },
-      fingerprint: { type: 'string' },
     },
     strict: true,
   });
@@ -53,7 +52,6 @@ function readOptions() {
     url: values.url,
     admin: values.url ? { username: values.admin!, password: values['admin-password']! } : LOAD_ADMIN,
     ca: values.ca,
-    fingerprint: values.fingerprint,
   };
 }
 
@@ -74,7 +72,7 @@ async function main(): Promise<number> {
   }
   try {
     const ca = options.ca === undefined ? undefined : readFileSync(options.ca, 'utf8');
-    const transport = { baseUrl: options.url ?? centre!.url, ca, fingerprint: options.fingerprint };
+    const transport = { baseUrl: options.url ?? centre!.url, ca };
     console.log(
       `${options.workstations} 个工作站与 1 块大屏，运行 ${options.seconds} 秒，平均思考 ${options.thinkMs} ms`,
     );
