@@ -37,6 +37,7 @@ import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/audit/verify';
 import { benchPetitionImport, type ImportTiming } from './bench-import';
+import { printTable } from './table';
 import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
@@ -1012,20 +1013,6 @@ const msOf = (pair: Paired) => ({
   floorMedianMs: pair.floor.median,
   floorP95Ms: pair.floor.p95,
 });
-
-/** Terminal columns: a CJK character takes two. */
-const widthOf = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - widthOf(text)));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - widthOf(text))) + text;
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(widthOf(h), ...rows.map((r) => widthOf(r[i]!))));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
 
 /** The import section's table: each workbook's rows, preview and commit times against the limit. */
 function printImports(imports: ImportTiming[]): void {

@@ -113,6 +113,44 @@ describe('voided records left out from the indexes alone', () => {
     }
   });
 
+  it('picks a page of one status in the list’s order from an index, without sorting the status’s records', async () => {
+    const { backend, officer } = await petitionBackend();
+    const db = backend.services.sql.db;
+    const pageSteps = async (ledger: 'petitions' | 'hazards', input: object) => {
+      const texts = await statementsOf(backend, () => must(backend.call(`${ledger}.list`, input as never, officer)));
+      return {
+        ledger,
+        input,
+        steps: planOf(
+          db,
+          texts.find((text) => text.includes(' limit '))!,
+        ),
+      };
+    };
+    const sorts = [
+      { sort: 'receivedDate', direction: 'desc' },
+      { sort: 'caseNo', direction: 'asc' },
+      { sort: 'dueDate', direction: 'asc' },
+      { sort: 'dueDate', direction: 'desc' },
+    ];
+    const pages = [
+      ...sorts.map((sort) => ({ ledger: 'petitions' as const, input: { status: 'resolving', ...sort } })),
+      { ledger: 'hazards' as const, input: { status: 'closed', sort: 'foundOn', direction: 'desc' } },
+    ];
+    for (const { ledger, input } of pages) {
+      const read = await pageSteps(ledger, input);
+      // The page's rowids come from the status's index in order; the one sort left is of the 20
+      // rows picked, joined to their columns (without the index, the status's records were sorted too).
+      expect(
+        read.steps.filter((step) => / USING COVERING INDEX \w+_status_\w+ \(status=\?\)$/.test(step)),
+      ).toHaveLength(1);
+      expect(
+        read.steps.filter((step) => step === 'USE TEMP B-TREE FOR ORDER BY'),
+        JSON.stringify(read),
+      ).toHaveLength(1);
+    }
+  });
+
   it('reads the board’s trends, the daily report’s day and the overdue tasks from indexes', async () => {
     const { backend } = await petitionBackend();
     const db = backend.services.sql.db;

@@ -21,6 +21,7 @@ import { migration0017 } from './0017-petition-procedure';
 import { migration0018 } from './0018-figure-tallies';
 import { migration0019 } from './0019-open-tally';
 import { migration0020 } from './0020-personal-sealed';
+import { migration0021 } from './0021-status-list-order';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0018,
   migration0019,
   migration0020,
+  migration0021,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
