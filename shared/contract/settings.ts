@@ -137,7 +137,7 @@ export const boardSettingsInput = z
   .strict();
 
 /** A PEM file of the installed certificate: an absolute path, required in `installed` mode. */
-const pemFile = folderPath;
+const pemFile = folderPath.default('');
 
 /** The centre server: a LAN address (never a wildcard), a port, the certificate, the clients served. */
 export const centreServerInput = z
