@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { AppError } from '../../../shared/errors';
 import type { CentreServerSettings } from '../../../shared/domain/centre-server';
 
@@ -22,6 +21,8 @@ export const fingerprintOf = (certPem: string): string => new X509Certificate(ce
 
 /** A self-signed certificate for one IPv4 address (its SAN), with an EC P-256 key. */
 async function createSelfSigned(address: string): Promise<{ cert: string; key: string }> {
+  // Loaded only here: the data host and web mode need it only for a centre server's first start.
+  const { generate } = await import('selfsigned');
   const now = new Date();
   const pems = await generate([{ name: 'commonName', value: `综治工作台中心服务器 ${address}` }], {
     keyType: 'ec',
