@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { contract } from '../shared/contract';
 import type { DemoSummary } from '../shared/contract/system';
 import { AppError } from '../shared/errors';
-import { validationDetails } from '../electron/backend/api/dispatch';
+import { validationDetails } from '../shared/contract/validation';
 import { memoryJar } from '../electron/backend/api/memory-jar';
 import { openBackend } from '../electron/backend/app';
 import { loadDemo } from '../electron/backend/features/system/service';

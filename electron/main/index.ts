@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { rendererEntryUrl } from './app-url';
+import { fail } from '../../shared/errors';
+import { readChoice, writeChoice } from './connection-choice';
+import { answerConnectionMethod, CONNECTION_METHODS, type ConnectionMethods } from './connection-methods';
 import { relayLive, reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
+import { createServerClient } from './server-client';
 import { registerInvokeHandler } from './ipc';
 import { installApplicationMenu } from './menu';
 import { guardAllWebContents, secureSession } from './security';
@@ -27,17 +31,37 @@ function start(): void {
   secureSession(session.defaultSession);
   handleAppProtocol(rendererDir);
   // The per-user profile folder, the same one web mode defaults to; never the install folder.
-  const client = startDataHost(hostScript, app.getPath('userData'), {
-    onFatal: reportHostFatal,
-    onLive: relayLive,
-    keystore: safeStorage,
-  });
+  const userData = app.getPath('userData');
+  const choice = readChoice(userData);
+  // Standalone: the local data host. Client mode: the centre server, no local data at all. No
+  // choice yet: nothing runs until the first-run page makes one (the app then restarts).
+  const client =
+    choice?.mode === 'client'
+      ? createServerClient(choice)
+      : choice?.mode === 'standalone'
+        ? startDataHost(hostScript, userData, { onFatal: reportHostFatal, onLive: relayLive, keystore: safeStorage })
+        : null;
   host = client;
-  registerInvokeHandler(paths.entryUrl, (method, input, window) => client.call(method, input, window));
+  const connection: ConnectionMethods = {
+    current: choice,
+    save(next) {
+      writeChoice(userData, next);
+      // Let the answer reach the page before the restart.
+      setTimeout(() => {
+        app.relaunch();
+        app.quit();
+      }, 300);
+    },
+  };
+  registerInvokeHandler(paths.entryUrl, (method, input, window) => {
+    if (CONNECTION_METHODS.has(method)) return answerConnectionMethod(method, input, connection);
+    if (client) return client.call(method, input, window);
+    return Promise.resolve(fail('FORBIDDEN', '请先选择使用方式：单机使用或连接本中心服务器。'));
+  });
   installApplicationMenu(
     {
       // The board window reads the board only, with its own display session: no sign-in on the wall.
-      openBoard: (display) => client.markDisplay(openBoardWindow(display, paths).webContents.id),
+      openBoard: (display) => client?.markDisplay(openBoardWindow(display, paths).webContents.id),
       closeBoard: closeBoardWindow,
       showAbout,
     },

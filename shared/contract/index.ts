@@ -6,6 +6,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { boardContract } from './board';
+import { connectionContract } from './connection';
 import { dictsContract } from './dicts';
 import { dutyContract } from './duty';
 import { exportsContract } from './exports';
@@ -35,6 +36,7 @@ export const contract = {
   ...settingsContract,
   ...personalContract,
   ...systemContract,
+  ...connectionContract,
   ...regionsContract,
   ...unitsContract,
   ...peopleContract,

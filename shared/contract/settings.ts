@@ -3,14 +3,15 @@ import type { BackupSettings } from '../domain/backup-settings';
 import {
   BOARD_PORT_MAX,
   BOARD_PORT_MIN,
-  isWildcardAddress,
   REFRESH_SECONDS_MAX,
   REFRESH_SECONDS_MIN,
   WILDCARD_REFUSED,
   type BoardSettings,
 } from '../domain/board/board-settings';
 import { BOARD_WEIGHT_LABELS, HALF_SCORE_MAX, WEIGHT_MAX } from '../domain/board/risk-index';
+import { ALLOWED_CLIENTS_MAX, SERVER_WILDCARD_REFUSED, type CentreServerView } from '../domain/centre-server';
 import type { SecuritySettings } from '../domain/security-settings';
+import { IPV4, isClientRange, isWildcardAddress } from '../domain/network-address';
 import { CENTRE_NAME_MAX, CENTRE_NAME_PATTERN } from '../domain/centre';
 import type { WorkSettings } from '../domain/work-settings';
 import { ASSESSMENT_CONCLUSIONS, conclusionMappingProblems } from '../domain/risks/assessment-levels';
@@ -104,9 +105,6 @@ export const boardWeightsInput = z
   })
   .strict();
 
-const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-
 /**
  * Board settings. The web-mode token is never sent by a client: the backend generates it when web
  * mode is enabled without one, or anew when `renewToken` is set.
@@ -137,6 +135,40 @@ export const boardSettingsInput = z
       .strict(),
   })
   .strict();
+
+/** A PEM file of the installed certificate: an absolute path, required in `installed` mode. */
+const pemFile = folderPath.default('');
+
+/** The centre server: a LAN address (never a wildcard), a port, the certificate, the clients served. */
+export const centreServerInput = z
+  .object({
+    enabled: z.boolean(),
+    address: z
+      .string()
+      .trim()
+      .refine((address) => !isWildcardAddress(address), SERVER_WILDCARD_REFUSED)
+      .pipe(z.string().regex(IPV4, '请填写本机的 IPv4 地址，例如 192.168.1.20（局域网）或 127.0.0.1（仅本机）')),
+    port: z
+      .number()
+      .int('端口应为整数')
+      .min(BOARD_PORT_MIN, `端口应在 ${BOARD_PORT_MIN}–${BOARD_PORT_MAX} 之间`)
+      .max(BOARD_PORT_MAX, `端口应在 ${BOARD_PORT_MIN}–${BOARD_PORT_MAX} 之间`),
+    certificate: z.enum(['generated', 'installed']),
+    certFile: pemFile,
+    keyFile: pemFile,
+    allowedClients: z
+      .array(z.string().trim().refine(isClientRange, '请填写 IP 地址（如 192.168.1.31）或网段（如 192.168.1.0/24）'))
+      .min(1, '请至少填写一个允许连接的地址或网段')
+      .max(ALLOWED_CLIENTS_MAX, `允许连接的地址最多 ${ALLOWED_CLIENTS_MAX} 条`),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.certificate !== 'installed') return;
+    for (const key of ['certFile', 'keyFile'] as const) {
+      if (!input[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: '使用中心安装的证书时，请填写证书和私钥文件的完整路径' });
+    }
+  });
 
 export const settingsContract = {
   'settings.get': defineMethod<SecuritySettings>()({
@@ -189,5 +221,15 @@ export const settingsContract = {
     input: boardSettingsInput,
     access: 'settings.manage',
     summary: '修改态势大屏设置（风险指数权重、刷新间隔、网页模式）',
+  }),
+  'settings.getServer': defineMethod<CentreServerView>()({
+    input: noInput,
+    access: 'settings.manage',
+    summary: '查询中心服务器设置（地址、端口、证书及其指纹、允许连接的客户端地址）',
+  }),
+  'settings.updateServer': defineMethod<CentreServerView>()({
+    input: centreServerInput,
+    access: 'settings.manage',
+    summary: '修改中心服务器设置（重启服务后生效）',
   }),
 };

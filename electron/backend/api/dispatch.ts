@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { contract, isMethodName, unknownMethod, type MethodName } from '../../../shared/contract';
-import { AppError, fail, ok, type ErrorDetail, type Result } from '../../../shared/errors';
+import { AppError, fail, ok, type Result } from '../../../shared/errors';
+import { validationDetails, validationMessage } from '../../../shared/contract/validation';
 import { authorize } from '../auth/guard';
 import { publishChange } from '../live/writes';
 import { controlCharacterDetails } from './control-characters';
@@ -13,18 +13,6 @@ export interface Dispatch {
    * asked before its input is read: a transport reads a large body only for a caller it admits.
    */
   admits(method: string, call: CallContext): Result<null>;
-}
-
-/** Turns a zod failure into field details: `path` is dotted (`items.0.name`), the message Chinese. */
-export function validationDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-function validationMessage(details: ErrorDetail[]): string {
-  const first = details[0];
-  const where = first?.path ? `“${first.path}”` : '';
-  const more = details.length > 1 ? `等 ${details.length} 处` : '';
-  return `输入有误：${where}${first?.message ?? ''}${more}，请修改后重试。`;
 }
 
 /** SQLite's SQLITE_FULL (database or temp space), or the file system's ENOSPC (attachments, exports). */

@@ -1,5 +1,6 @@
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../../shared/domain/backup-settings';
 import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '../../../shared/domain/board/board-settings';
+import { DEFAULT_CENTRE_SERVER_SETTINGS, type CentreServerSettings } from '../../../shared/domain/centre-server';
 import { DEFAULT_SECURITY_SETTINGS, type SecuritySettings } from '../../../shared/domain/security-settings';
 import { DEFAULT_WORK_SETTINGS, type WorkSettings } from '../../../shared/domain/work-settings';
 import { qb, type Sql } from './sql';
@@ -10,6 +11,7 @@ export const SETTING_GROUPS = {
   work: DEFAULT_WORK_SETTINGS,
   backup: DEFAULT_BACKUP_SETTINGS,
   board: DEFAULT_BOARD_SETTINGS,
+  server: DEFAULT_CENTRE_SERVER_SETTINGS,
 } satisfies Record<string, object>;
 
 export interface SettingValues {
@@ -17,6 +19,7 @@ export interface SettingValues {
   work: WorkSettings;
   backup: BackupSettings;
   board: BoardSettings;
+  server: CentreServerSettings;
 }
 
 export type SettingGroup = keyof SettingValues;
@@ -33,4 +36,5 @@ export const readAllSettings = (sql: Sql): SettingValues => ({
   work: readSettings(sql, 'work'),
   backup: readSettings(sql, 'backup'),
   board: readSettings(sql, 'board'),
+  server: readSettings(sql, 'server'),
 });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { isWildcardAddress, WILDCARD_REFUSED } from '../../../shared/domain/board/board-settings';
+import { WILDCARD_REFUSED } from '../../../shared/domain/board/board-settings';
+import { isWildcardAddress } from '../../../shared/domain/network-address';
 import type { Backend } from '../backend';
 import { displayCall } from '../auth/display';
 import { createBoardServer } from './board-server';

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import { fail, type ErrorCode, type Result } from '../../../shared/errors';
 import type { Dispatch } from '../api/dispatch';
 import type { CallContext } from '../api/types';
@@ -16,6 +17,7 @@ import { APP_HEADER, APP_HEADER_VALUE } from '../../../shared/contract/web-sessi
 import { LIVE_EVENTS_PATH } from '../../../shared/contract/live';
 import { liveRoute, type Follow } from './live-route';
 import { cookieJar } from './session-cookie';
+import { clientGate, hostAccepted, originOf, WEB_MODE_SITE, type Site } from './site';
 import { CONTENT_SECURITY_POLICY, readStaticFile } from './static-files';
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -41,42 +43,39 @@ function sendJson(res: ServerResponse, result: Result<unknown>, { close = false 
   res.end(body);
 }
 
-/** The names the loopback-only server may be addressed by; any other is a rebound DNS name. */
-const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
-
 /**
- * A call must come from the app's own page: addressed by a loopback name (a site whose DNS name was
- * rebound to 127.0.0.1 is refused), naming this server as its origin (a browser names it on every
+ * A call must come from the app's own page: addressed by this server's own address (a site whose DNS
+ * name was rebound to it is refused), naming this server as its origin (a browser names it on every
  * POST; a request without one is a script, not the page) and carrying the app's header (which a form
  * on another site cannot send, and which no cross-site script may send without a preflight this
  * server never grants).
  */
-function fromTheApp(req: IncomingMessage): boolean {
-  const host = req.headers.host ?? '';
-  if (!LOOPBACK_HOST.test(host)) return false;
+function fromTheApp(req: IncomingMessage, site: Site): boolean {
+  if (!hostAccepted(req, site)) return false;
+  const expected = originOf(req, site);
   // A browser leaves the origin out of a same-origin GET (the change feed); a cross-site one names it.
-  const origin = req.headers.origin ?? (req.method === 'GET' ? `http://${host}` : undefined);
-  return origin === `http://${host}` && req.headers[APP_HEADER] === APP_HEADER_VALUE;
+  const origin = req.headers.origin ?? (req.method === 'GET' ? expected : undefined);
+  return origin === expected && req.headers[APP_HEADER] === APP_HEADER_VALUE;
 }
 
-const callOf = (req: IncomingMessage, res: ServerResponse): CallContext => ({
+const callOf = (req: IncomingMessage, res: ServerResponse, site: Site): CallContext => ({
   transport: 'http',
   client: req.socket.remoteAddress ?? 'unknown',
-  jar: cookieJar(req, res),
+  jar: cookieJar(req, res, { secure: site.scheme === 'https' }),
 });
 
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
-  { dispatch, largeReads }: { dispatch: Dispatch; largeReads: Slots },
+  { dispatch, largeReads, site }: { dispatch: Dispatch; largeReads: Slots; site: Site },
   method: string,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return sendJson(res, fail('NOT_FOUND', '接口只接受 POST 请求。'));
   }
-  if (!fromTheApp(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
-  const call = callOf(req, res);
+  if (!fromTheApp(req, site)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
+  const call = callOf(req, res, site);
   const large = LARGE_BODY_BYTES.get(method);
   // A file-carrying call is refused before its body is read unless the caller may make it.
   const admitted = large === undefined ? null : dispatch.admits(method, call);
@@ -119,30 +118,54 @@ export interface HttpOptions {
   staticDir: string;
   /** The backend's change feed (live/viewer.ts): with it, `GET /api/events` streams the session's changes. */
   follow?: Follow;
+  /** Where it is reached; web mode's loopback HTTP by default. */
+  site?: Site;
+  /** The certificate and key (PEM) of the centre server: HTTPS instead of HTTP. */
+  tls?: { cert: string; key: string };
 }
 
 /** `GET /api/events`, from the app's page only; its refusals are envelopes like the calls'. */
-function eventsRoute(dispatch: Dispatch, follow: Follow) {
+function eventsRoute(dispatch: Dispatch, follow: Follow, site: Site) {
   const stream = liveRoute(dispatch, follow, (res, result) => sendJson(res, result));
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
       return sendJson(res, fail('NOT_FOUND', '变更推送只接受 GET 请求。'));
     }
-    if (!fromTheApp(req)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
-    stream(res, callOf(req, res));
+    if (!fromTheApp(req, site)) return sendJson(res, fail('FORBIDDEN', '拒绝了不是来自本系统页面的请求。'));
+    stream(res, callOf(req, res, site));
   };
 }
 
+const CLIENT_REFUSED = '本机地址不在中心服务器允许连接的范围内：请联系系统管理员在“系统设置 › 中心服务器”中添加。';
+const REFUSED_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>拒绝访问</title><p>${CLIENT_REFUSED}</p></html>`;
+
+/** A client outside the allowed list gets 403: the envelope on the API, a page elsewhere. */
+function refuseClient(res: ServerResponse, path: string): void {
+  if (path.startsWith(API_PREFIX)) return sendJson(res, fail('FORBIDDEN', CLIENT_REFUSED), { close: true });
+  res
+    .writeHead(403, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    })
+    .end(REFUSED_PAGE);
+}
+
+export type WebServer = Server | HttpsServer;
+
 /**
- * Web mode: the built renderer, `POST /api/<method>` over the same dispatch as the desktop, and the
- * change feed.
+ * Web mode and the centre server: the built renderer, `POST /api/<method>` over the same dispatch as
+ * the desktop, and the change feed; over HTTPS when given a certificate.
  */
-export function createHttpServer({ dispatch, staticDir, follow }: HttpOptions): Server {
-  const api = { dispatch, largeReads: new Slots(LARGE_READS_AT_ONCE) };
-  const events = follow && eventsRoute(dispatch, follow);
-  return createServer((req, res) => {
+export function createHttpServer({ dispatch, staticDir, follow, site = WEB_MODE_SITE, tls }: HttpOptions): WebServer {
+  const api = { dispatch, largeReads: new Slots(LARGE_READS_AT_ONCE), site };
+  const events = follow && eventsRoute(dispatch, follow, site);
+  const admitted = clientGate(site);
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!admitted(req.socket.remoteAddress)) return refuseClient(res, path);
     if (events && path === `/${LIVE_EVENTS_PATH}`) return events(req, res);
     const work = path.startsWith(API_PREFIX)
       ? handleApi(req, res, api, path.slice(API_PREFIX.length))
@@ -152,11 +175,12 @@ export function createHttpServer({ dispatch, staticDir, follow }: HttpOptions): 
       if (!res.headersSent) sendJson(res, fail('INTERNAL', '系统内部错误，请稍后重试。'));
       else res.end();
     });
-  });
+  };
+  return tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, handler) : createServer(handler);
 }
 
 /** Listens on one address (never all interfaces); port 0 picks a free one. Resolves with the bound port. */
-export function listenOn(server: Server, address: string, port: number): Promise<number> {
+export function listenOn(server: NetServer, address: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, address, () => {
@@ -167,4 +191,5 @@ export function listenOn(server: Server, address: string, port: number): Promise
 }
 
 /** Web mode listens on loopback only. */
-export const listenOnLoopback = (server: Server, port: number): Promise<number> => listenOn(server, '127.0.0.1', port);
+export const listenOnLoopback = (server: NetServer, port: number): Promise<number> =>
+  listenOn(server, '127.0.0.1', port);

@@ -22,7 +22,7 @@ export function readCookie(header: string | undefined, name: string): string | u
  * cookie, but storage belongs to one origin (port included): the cookie alone opens nothing.
  * The key goes to the page in a response header whenever the session changes (empty when it ends).
  */
-export function cookieJar(req: IncomingMessage, res: ServerResponse): SessionJar {
+export function cookieJar(req: IncomingMessage, res: ServerResponse, { secure = false } = {}): SessionJar {
   const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
   const key = req.headers[SESSION_KEY_HEADER];
   let token = cookie && typeof key === 'string' && key ? cookie + key : undefined;
@@ -30,7 +30,8 @@ export function cookieJar(req: IncomingMessage, res: ServerResponse): SessionJar
     get: () => token,
     set(next) {
       token = next ?? undefined;
-      const attributes = 'Path=/; HttpOnly; SameSite=Strict';
+      // Over HTTPS (the centre server) the cookie is never sent back over plain HTTP.
+      const attributes = `Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
       res.setHeader(
         'set-cookie',
         next

@@ -8,6 +8,7 @@ import {
 } from 'vue-router';
 import type { Access } from '@shared/domain/roles';
 import { useAuthStore } from './authStore';
+import { connectionChoiceNeeded } from './connectionChoice';
 import { redirectQuery } from './sessionHandling';
 import AppLayout from './AppLayout.vue';
 import { windowTitle } from './windowTitle';
@@ -169,6 +170,13 @@ export const routes: RouteRecordRaw[] = [
     props: { wall: true },
     meta: { title: '态势大屏', standalone: true },
   },
+  // The desktop's first-run choice (单机使用 / 连接本中心服务器), before anything else.
+  {
+    path: '/connect',
+    name: 'connect',
+    component: () => import('./ConnectionView.vue'),
+    meta: { title: '选择使用方式', standalone: true },
+  },
   {
     path: '/setup',
     name: 'setup',
@@ -202,6 +210,7 @@ async function guard(to: RouteLocationNormalized): Promise<boolean | RouteLocati
   // The recovery screen needs no session (and the backend answers nothing else meanwhile); the
   // wall display has its own.
   if (to.name === 'recovery' || to.meta.standalone) return true;
+  if (await connectionChoiceNeeded()) return { name: 'connect' };
   const auth = useAuthStore();
   if (!auth.status) await auth.refresh();
   // No answer from the backend: the login page says so and offers a retry.

@@ -27,11 +27,7 @@ export const REFRESH_SECONDS_MAX = 600;
 export const BOARD_PORT_MIN = 1024;
 export const BOARD_PORT_MAX = 65535;
 
-/**
- * 0.0.0.0 (any 0.x.x.x) listens on every network card at once, the internet-facing one included:
- * the board is served only on the address of the card facing the wall screen.
- */
-export const isWildcardAddress = (address: string): boolean => address.trim().split('.')[0] === '0';
+/** The board is served only on the address of the card facing the wall screen (see isWildcardAddress). */
 export const WILDCARD_REFUSED =
   '不能填写 0.0.0.0（会在本机所有网卡上开放大屏）：请填写大屏所在网段的本机地址，例如 192.168.1.20';
 

@@ -102,7 +102,7 @@ export async function findTestId<T extends Element = HTMLElement>(testId: string
 }
 
 /** Types into an input as a user would (the input event drives v-model). */
-export function typeInto(input: HTMLInputElement, value: string): void {
+export function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input'));
 }

@@ -61,7 +61,7 @@ function isLocal(url: string): boolean {
 }
 
 /** A headless system Chromium with a throwaway profile, blocking and recording any off-machine request. */
-export async function openSession(viewport = { width: 1440, height: 900 }): Promise<Session> {
+export async function openSession(viewport = { width: 1440, height: 900 }, args: string[] = []): Promise<Session> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
@@ -73,6 +73,7 @@ export async function openSession(viewport = { width: 1440, height: 900 }): Prom
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      ...args,
     ],
   });
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -17,6 +17,8 @@ export const E2E_ADMIN = {
 
 export interface WebApp {
   url: string;
+  /** The centre server's certificate fingerprint (with `--https`). */
+  fingerprint?: string;
   dataDir: string;
   /** Calls a contract method over HTTP, as the renderer does in web mode, keeping the session cookie. */
   api<T = unknown>(
@@ -35,15 +37,18 @@ type Api = WebApp['api'];
 /** A client of the web mode API with its own session, like one browser tab. */
 export const cookieClient = (url: string): Api => webClient(url.replace(/\/$/, ''));
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+/** Web mode prints its address; the centre server prints it, then its certificate's fingerprint. */
+const STARTED = /(https?:\/\/127\.0\.0\.1:\d+\/)(?:[^\n]*\n)(?:证书 SHA-256 指纹：([0-9A-F:]{95}))?/;
+
+function waitForUrl(child: ChildProcess, https: boolean): Promise<{ url: string; fingerprint?: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
+      const match = STARTED.exec(output);
+      if (match && (!https || match[2])) {
         child.stdout?.off('data', onData);
-        resolve(match[0]);
+        resolve({ url: match[1]!, fingerprint: match[2] });
       }
     };
     child.stdout?.on('data', onData);
@@ -54,18 +59,23 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 /**
  * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
- * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
+ * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo
+ * county loaded (web mode only: `api` speaks plain HTTP). `args` are more flags (`--https`, `--allow`).
  */
 /** `npm run serve` on the data folder and port (0: a free one); resolves once it prints its address. */
-async function launch(dataDir: string, port: string): Promise<{ child: ChildProcess; url: string }> {
+async function launch(
+  dataDir: string,
+  port: string,
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; fingerprint?: string }> {
   // Its own process group, so stopping it also stops npm's children (tsx, node). Passwords are
   // hashed at the tests' cost (ZZ_TEST_HASH_COST, read by web mode's arguments).
-  const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', port, '--data', dataDir], {
+  const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', port, '--data', dataDir, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST) },
   });
-  return { child, url: await waitForUrl(child) };
+  return { child, ...(await waitForUrl(child, args.includes('--https'))) };
 }
 
 const ended = (child: ChildProcess) =>
@@ -75,11 +85,14 @@ const ended = (child: ChildProcess) =>
     process.kill(-child.pid!, 'SIGTERM');
   });
 
-export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: { demo?: 'small' | 'large'; dataDir?: string; args?: string[] } = {},
+): Promise<WebApp> {
   // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
-  const started = await launch(dataDir, '0');
-  const { url } = started;
+  const args = options.args ?? [];
+  const started = await launch(dataDir, '0', args);
+  const { url, fingerprint } = started;
   let { child } = started;
   const api = cookieClient(url);
   if (options.demo) {
@@ -90,11 +103,11 @@ export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?:
   }
   const halt = () => ended(child);
   const resume = async () => {
-    ({ child } = await launch(dataDir, new URL(url).port));
+    ({ child } = await launch(dataDir, new URL(url).port, args));
   };
   const stop = async () => {
     await ended(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, dataDir, api, halt, resume, stop };
+  return { url, fingerprint, dataDir, api, halt, resume, stop };
 }

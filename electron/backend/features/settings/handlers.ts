@@ -2,11 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ParsedInputOf } from '../../../../shared/contract';
 import { BACKUP_SETTING_LABELS } from '../../../../shared/domain/backup-settings';
 import { BOARD_SETTING_LABELS, type BoardSettings } from '../../../../shared/domain/board/board-settings';
+import { CENTRE_SERVER_SETTING_LABELS, type CentreServerView } from '../../../../shared/domain/centre-server';
 import { SECURITY_SETTING_LABELS } from '../../../../shared/domain/security-settings';
 import { WORK_SETTING_LABELS } from '../../../../shared/domain/work-settings';
 import type { HandlerContext, HandlerMap } from '../../api/types';
 import { audited } from '../../audit/writer';
 import type { SettingGroup, SettingValues } from '../../db/settings';
+import { certificateOnFile, installedCertificate } from '../../http/certificate';
 import { writeSettings } from './repo';
 import { assertWritableFolder } from './secondary-dir';
 
@@ -15,6 +17,7 @@ const LABELS: { [G in SettingGroup]: Record<keyof SettingValues[G], string> } = 
   work: WORK_SETTING_LABELS,
   backup: BACKUP_SETTING_LABELS,
   board: BOARD_SETTING_LABELS,
+  server: CENTRE_SERVER_SETTING_LABELS,
 };
 
 /** A secret's stand-in in the audit detail: whether it is set, and a fingerprint telling a new one apart. */
@@ -73,6 +76,12 @@ function boardSettingsOf(input: ParsedInputOf<'settings.updateBoard'>, before: B
   return { weights: input.weights, refreshSeconds: input.refreshSeconds, web: { ...web, token } };
 }
 
+/** The centre server's settings with the fingerprint of its certificate on file. */
+const serverView = (ctx: HandlerContext): CentreServerView => ({
+  settings: ctx.settings.server,
+  ...certificateOnFile(ctx.settings.server, ctx.dataDir),
+});
+
 export const settingsHandlers = {
   'settings.get': (_input, ctx) => ctx.settings.security,
   'settings.update': (input, ctx) => update(ctx, 'security', input),
@@ -87,6 +96,13 @@ export const settingsHandlers = {
   },
   'settings.getBoard': (_input, ctx) => ctx.settings.board,
   'settings.updateBoard': (input, ctx) => update(ctx, 'board', boardSettingsOf(input, ctx.settings.board)),
+  'settings.getServer': (_input, ctx) => serverView(ctx),
+  'settings.updateServer': (input, ctx) => {
+    // The centre's own certificate is checked (readable, with its key) before it is saved.
+    if (input.certificate === 'installed') installedCertificate(input.certFile, input.keyFile);
+    update(ctx, 'server', input);
+    return serverView(ctx);
+  },
 } satisfies HandlerMap<
   | 'settings.get'
   | 'settings.update'
@@ -98,4 +114,6 @@ export const settingsHandlers = {
   | 'settings.updateBackup'
   | 'settings.getBoard'
   | 'settings.updateBoard'
+  | 'settings.getServer'
+  | 'settings.updateServer'
 >;

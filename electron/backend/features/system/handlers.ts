@@ -1,4 +1,5 @@
 import packageJson from '../../../../package.json' with { type: 'json' };
+import { AppError } from '../../../../shared/errors';
 import type { HandlerMap } from '../../api/types';
 import { userVersion } from '../../db/connection';
 import { findCentreName, findCounty } from '../../db/county';
@@ -15,4 +16,9 @@ export const systemHandlers = {
     counts: countReferenceData(sql),
   }),
   'system.loadDemo': (options, ctx) => loadDemo(ctx, options),
-} satisfies HandlerMap<'system.info' | 'system.loadDemo'>;
+  // The desktop's main answers these itself; a browser already works on this server.
+  'connection.get': () => ({ mode: 'web' as const }),
+  'connection.choose': () => {
+    throw new AppError('FORBIDDEN', '网页模式无需选择使用方式：浏览器已经连接在本服务器上。');
+  },
+} satisfies HandlerMap<'system.info' | 'system.loadDemo' | 'connection.get' | 'connection.choose'>;

@@ -1,0 +1,26 @@
+import type { Server } from 'node:net';
+import { generatedCertificate } from '../../electron/backend/http/certificate';
+import { createHttpServer, listenOnLoopback } from '../../electron/backend/http/server';
+import type { Backend } from '../../electron/backend/backend';
+import { tempDir } from './temp-dir';
+
+/**
+ * A centre server on 127.0.0.1 over HTTPS with a certificate generated in the backend's data
+ * folder, serving the clients of `allowedClients`; closed by the returned `close`.
+ */
+export async function startCentreServer(backend: Backend, allowedClients: string[] = ['127.0.0.1']) {
+  const certificate = await generatedCertificate(backend.dataDir, '127.0.0.1');
+  const server = createHttpServer({
+    dispatch: backend.dispatch,
+    staticDir: tempDir(),
+    site: { address: '127.0.0.1', scheme: 'https', allowedClients },
+    tls: certificate,
+  });
+  const port = await listenOnLoopback(server, 0);
+  const close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      (server as Server).close(() => done());
+    });
+  return { server, port, certificate, close, base: `https://127.0.0.1:${port}` };
+}
