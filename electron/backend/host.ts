@@ -97,14 +97,19 @@ export function serveHost(port: HostPort, opening: Promise<Backend>, exit: (code
       },
     };
   let stopping = false;
-  // Each window follows the changes from its first call on, as whoever is signed in there sees them.
+  // Each window follows the changes from a call on, as whoever is signed in there sees them; one
+  // with no session (signed out, closed) stops at the next change and follows again on its next call.
   const following = new Set<number>();
   const followFrom = (backend: Backend, window: number): void => {
     if (following.has(window) || backend.recovery) return;
     following.add(window);
-    follow(backend.services, {
+    const stop = follow(backend.services, {
       token: () => callFrom(window).jar.get(),
       send: (change) => port.postMessage({ type: 'live', window, change }),
+      ended: () => {
+        stop();
+        following.delete(window);
+      },
     });
   };
 

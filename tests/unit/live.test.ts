@@ -16,7 +16,8 @@ function listen(backend: Backend, client: CallContext): LiveChange[] {
   return heard;
 }
 
-describe('the change feed', () => {
+// Each test builds a county with signed-in accounts: seconds on a busy 2-core machine.
+describe('the change feed', { timeout: 20_000 }, () => {
   let backend: Backend | undefined;
   afterEach(() => backend?.close());
 

@@ -16,7 +16,11 @@ export type Follow = (viewer: Viewer) => () => void;
  * (the cookie's half of the session and the header's half; a locked session is refused), then held
  * open as server-sent events of the changes its region may see.
  */
-export function liveRoute(dispatch: Dispatch, follow: Follow, refuse: (res: ServerResponse, result: Result<unknown>) => void) {
+export function liveRoute(
+  dispatch: Dispatch,
+  follow: Follow,
+  refuse: (res: ServerResponse, result: Result<unknown>) => void,
+) {
   const cap = new StreamCap(STREAMS_PER_SESSION);
   return (res: ServerResponse, call: CallContext): void => {
     // auth.me: what any session may call, a pending password change included.

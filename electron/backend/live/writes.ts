@@ -35,6 +35,10 @@ function townshipsOf(services: Services, ledger: LedgerKey, id: string): readonl
   return row === undefined ? [] : records.townshipsOf(services.sql, row);
 }
 
+/** The townships a meeting concerns (none for a county-wide one), as its tasks' rules read them. */
+const meetingTownships = (services: Services, id: string): readonly string[] =>
+  services.ledgers.taskOwners.meeting(services.sql, id)?.townshipCodes ?? [];
+
 interface Written {
   id?: unknown;
   version?: unknown;
@@ -46,7 +50,7 @@ interface Written {
  */
 function record<M extends MethodName>(
   feature: LiveFeature,
-  ledger?: LedgerKey,
+  townships: (services: Services, id: string) => readonly string[],
   written: (output: OutputOf<M>) => Written = (output) => output as Written,
 ): Describe<M> {
   return (input, output, services) => {
@@ -55,7 +59,7 @@ function record<M extends MethodName>(
     const version = typeof found.version === 'number' ? found.version : undefined;
     return {
       change: { topic: feature, id, ...(version === undefined ? {} : { version }) },
-      townships: ledger ? townshipsOf(services, ledger, id) : null,
+      townships: townships(services, id),
     };
   };
 }
@@ -68,10 +72,8 @@ const whole =
 /** A task (measure, assignment) changed: its owner's drawer shows it. */
 const taskOwner: Describe<'tasks.create' | 'tasks.transition'> = (_input, task, services) => {
   const { ownerKind, ownerId } = task;
-  const owner = ownerKind === 'meeting' ? null : ownerKind;
-  const townships = owner
-    ? townshipsOf(services, owner, ownerId)
-    : (services.ledgers.taskOwners.meeting(services.sql, ownerId)?.townshipCodes ?? []);
+  const townships =
+    ownerKind === 'meeting' ? meetingTownships(services, ownerId) : townshipsOf(services, ownerKind, ownerId);
   return { change: { topic: OWNER_FEATURES[ownerKind], id: ownerId }, townships };
 };
 
@@ -85,13 +87,17 @@ const imported: Describe<'imports.commit' | 'imports.undo'> = (_input, entry) =>
   townships: null,
 });
 
-const petition = record('petitions', 'petition');
-const hazard = record('hazards', 'hazard');
-const assessment = record('assessments', 'assessment');
-const meeting = record('meetings');
+const inLedger =
+  (ledger: LedgerKey) =>
+  (services: Services, id: string): readonly string[] =>
+    townshipsOf(services, ledger, id);
+const petition = record('petitions', inLedger('petition'));
+const hazard = record('hazards', inLedger('hazard'));
+const assessment = record('assessments', inLedger('assessment'));
+const meeting = record('meetings', meetingTownships);
 
 const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
-  'petitions.create': record<'petitions.create'>('petitions', 'petition', (created) => created.petition),
+  'petitions.create': record<'petitions.create'>('petitions', inLedger('petition'), (created) => created.petition),
   'petitions.update': petition,
   'petitions.void': petition,
   'petitions.restore': petition,
