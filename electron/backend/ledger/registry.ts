@@ -5,6 +5,7 @@ import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Schema } from '../db/schema';
 import type { Sql } from '../db/sql';
+import type { LedgerSearch } from './search-all';
 import type { SearchIndex } from './search-index';
 
 /**
@@ -63,6 +64,8 @@ export interface LedgerRegistry {
   attachmentOwners: Readonly<Record<AttachmentEntity, AttachmentOwner>>;
   /** Each ledger's keyword index, for building them all at once (the demo loader). */
   searchIndexes: readonly SearchIndex[];
+  /** The ledgers the one search box looks through (`search.all`), in the order it shows them. */
+  searches: readonly LedgerSearch[];
   /** Every column that names a region, for moves and merges of regions. */
   regionReferences: readonly RegionReference[];
 }
