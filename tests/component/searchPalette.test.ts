@@ -17,12 +17,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-/** A drawer standing in for a feature's: shows the id it was opened with. */
-const FakeDrawer = defineComponent({
-  props: { id: { type: String, required: true } },
-  emits: ['closed'],
-  setup: (props) => () => h('div', { 'data-testid': 'fake-drawer' }, `抽屉 ${props.id}`),
-});
+/** A drawer standing in for a feature's (a functional one): shows the id it was opened with. */
+const FakeDrawer = (props: { id: string }) => h('div', { 'data-testid': 'fake-drawer' }, `抽屉 ${props.id}`);
+FakeDrawer.props = ['id'];
 
 const groups: SearchGroup[] = [
   {
