@@ -1,40 +1,21 @@
 import type { SearchGroup, SearchHit } from '../../../shared/contract/search';
-import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import { maskName } from '../../../shared/domain/masking';
-import { hasAccess, type Permission } from '../../../shared/domain/roles';
+import { hasAccess } from '../../../shared/domain/roles';
 import { townshipPrefix } from '../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../api/types';
 import { searchPhrase } from '../db/search-text';
 import type { NamedParams } from '../db/sql';
 import { excerpt, holds } from './excerpt';
-import type { ValuesColumn } from './search-index';
+import type { LedgerSearch } from './registry';
 
 /**
  * The one search box across the ledgers (`search.all`): each ledger that declares a `LedgerSearch`
- * (gathered in api/ledgers.ts) answers with its newest few matches and how many there are, for a
- * caller who may read it, within their township, voided records left out. A keyword that starts
+ * (ledger/registry.ts; gathered in api/ledgers.ts) answers with its newest few matches and how many
+ * there are, for a caller who may read it, within their township, voided records left out. A keyword that starts
  * with the ledger's number prefix (`XF2026-0001`) is a number, matched from its start through the
  * number's unique index (the keyword index would hold a year's every case for `XF2026`); any other
  * keyword goes to the ledger's keyword index (db/search-text.ts). Names are shown masked.
  */
-export interface LedgerSearch {
-  key: LedgerKey;
-  /** The group's heading. */
-  title: string;
-  /** Who may see this ledger's part. */
-  read: Permission;
-  /** The ledger's table and its keyword index (FTS5, rowid = the ledger row's rowid). */
-  ledger: string;
-  index: string;
-  /** The number's column (UNIQUE) and its prefix (`XF`). */
-  number: { column: string; prefix: string };
-  /** The columns shown: the title first, then text the index holds beside it (a description). */
-  texts: readonly [string, ...string[]];
-  /** The people the record names (petitioners), masked in the answer. */
-  people?: ValuesColumn;
-  /** The condition on the row `r` for the caller's township, by the LIKE prefix `@scopePrefix`. */
-  scope: string;
-}
 
 /** Characters of a title or excerpt shown around the keyword. */
 const WIDTH = 60;

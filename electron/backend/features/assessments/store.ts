@@ -1,7 +1,6 @@
 import type { AssessmentAction } from '../../../../shared/domain/risks/assessment-statuses';
-import type { LedgerSearch } from '../../ledger/search-all';
 import { searchIndex } from '../../ledger/search-index';
-import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findAssessment, townshipCodesOf, type AssessmentTableRow } from './repo';

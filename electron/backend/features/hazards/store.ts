@@ -1,6 +1,5 @@
-import type { LedgerSearch } from '../../ledger/search-all';
 import { searchIndex, type ValuesColumn } from '../../ledger/search-index';
-import type { RegionReference } from '../../ledger/registry';
+import type { LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addHazardEvent } from './events';
 import { findHazard, type HazardTableRow } from './repo';

@@ -1,8 +1,7 @@
-import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findPetition, type PetitionTableRow } from './repo';
-import type { LedgerSearch } from '../../ledger/search-all';
 import { searchIndex, type ValuesColumn } from '../../ledger/search-index';
 
 const PETITIONERS: ValuesColumn = {
