@@ -610,6 +610,64 @@ function assessmentFloors(db: Db, today: string) {
   };
 }
 
+/**
+ * search.all's floor: each ledger's count and first five rows as hand-written SQL, county-wide
+ * (the officer's), a number prefix through the number's unique index and any other keyword through
+ * the keyword index, as ledger/search-all.ts does; the masking and excerpts are not rebuilt.
+ */
+function searchFloor(db: Db) {
+  const ledgers = [
+    {
+      table: 'petitions',
+      index: 'petitions_search',
+      number: 'case_no',
+      prefix: 'XF',
+      texts: 'r.summary',
+      people: `(SELECT group_concat(name, char(31) ORDER BY is_primary DESC, sort) FROM petitioners WHERE petition_id = r.id)`,
+    },
+    {
+      table: 'hazards',
+      index: 'hazards_search',
+      number: 'hazard_no',
+      prefix: 'FX',
+      texts: 'r.title, r.description',
+      people: `(SELECT group_concat(name, char(31) ORDER BY sort) FROM hazard_people WHERE hazard_id = r.id)`,
+    },
+    {
+      table: 'assessments',
+      index: 'assessments_search',
+      number: 'assessment_no',
+      prefix: 'WP',
+      texts: 'r.matter, r.description',
+      people: 'NULL',
+    },
+  ].map((ledger) => {
+    const statements = (match: string, order: string) => ({
+      count: db.prepare(`SELECT count(*) AS n FROM ${ledger.table} r WHERE ${match} AND r.voided_at IS NULL`),
+      rows: db.prepare(`SELECT r.id, r.${ledger.number}, ${ledger.texts}, ${ledger.people} AS people
+        FROM ${ledger.table} r WHERE ${match} AND r.voided_at IS NULL ORDER BY ${order} LIMIT 5`),
+    });
+    return {
+      prefix: ledger.prefix,
+      byNumber: statements(`r.${ledger.number} >= @low AND r.${ledger.number} < @high`, `r.${ledger.number} DESC`),
+      byText: statements(
+        `r.rowid IN (SELECT rowid FROM ${ledger.index} WHERE ${ledger.index} MATCH @phrase)`,
+        'r.rowid DESC',
+      ),
+    };
+  });
+  return (keyword: string) =>
+    ledgers.map((ledger) => {
+      const numbered = keyword.toUpperCase().startsWith(ledger.prefix);
+      const { count, rows } = numbered ? ledger.byNumber : ledger.byText;
+      const values = numbered
+        ? { low: keyword.toUpperCase(), high: `${keyword.toUpperCase()}\uffff` }
+        : { phrase: searchPhrase(keyword) };
+      const total = (count.get(values) as { n: number }).n;
+      return { total, rows: total === 0 ? [] : rows.all(values) };
+    });
+}
+
 async function dataOf(
   backend: Backend,
   method: string,
@@ -627,6 +685,10 @@ function casesFor(db: Db, townshipCode: string): Case[] {
   const hazards = hazardFloors(db, countyDate(new Date()));
   const assessments = assessmentFloors(db, countyDate(new Date()));
   const officer = { as: officerCall };
+  const search = searchFloor(db);
+  // A case number's start (the newest case's less its last two digits): a few dozen cases.
+  const newest = db.prepare('SELECT case_no AS n FROM petitions ORDER BY rowid DESC LIMIT 1').get() as { n: string };
+  const caseNoPrefix = newest.n.slice(0, -2);
   /** A paged list's case at `page`, and the same list at any other page (its cold pages). */
   const paged = (input: Record<string, unknown>, floorAt: (page: number) => unknown, page = 1) => ({
     input: page === 1 ? input : { ...input, page },
@@ -766,6 +828,14 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       ...paged({ keyword: '改造' }, (n) => assessments.keyword('改造', n)),
       ...officer,
     },
+    ...['王', '征地补偿', caseNoPrefix].map((keyword): Case => ({
+      method: 'search.all',
+      label: `全局搜索“${keyword}”`,
+      input: { keyword },
+      floor: () => search(keyword),
+      queriesOnly: true,
+      ...officer,
+    })),
     {
       method: 'today.overview',
       label: '今日（20 条/栏）',

@@ -22,6 +22,7 @@ import { riskExportContract } from './risk-exports';
 import { hazardsContract } from './hazards';
 import { meetingsContract } from './meetings';
 import { riskTasksContract } from './risk-tasks';
+import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { todayContract } from './today';
@@ -57,6 +58,7 @@ export const contract = {
   ...meetingsContract,
   ...riskExportContract,
   ...todayContract,
+  ...searchContract,
 } as const;
 
 export type Contract = typeof contract;

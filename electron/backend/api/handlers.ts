@@ -23,6 +23,7 @@ import { usersHandlers } from '../features/users/handlers';
 import { importHandlers } from '../import/handlers';
 import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
+import { searchHandlers } from '../ledger/search-handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
 
@@ -52,4 +53,5 @@ export const handlers = {
   ...hazardsHandlers,
   ...meetingsHandlers,
   ...todayHandlers,
+  ...searchHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -1,11 +1,16 @@
-import { assessmentAttachmentOwner, assessmentRegions, assessmentStore } from '../features/assessments/store';
+import {
+  assessmentAttachmentOwner,
+  assessmentRegions,
+  assessmentSearch,
+  assessmentStore,
+} from '../features/assessments/store';
 import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
-import { hazardRegions, hazardStore } from '../features/hazards/store';
+import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
 import { meetingRegions } from '../features/meetings/repo';
 import { meetingTaskOwner } from '../features/meetings/task-owner';
-import { petitionAttachmentOwner, petitionRegions, petitionStore } from '../features/petitions/store';
+import { petitionAttachmentOwner, petitionRegions, petitionSearch, petitionStore } from '../features/petitions/store';
 import { unitRegions } from '../features/units/repo';
 import { accountRegions } from '../features/users/repo';
 import type { LedgerRegistry } from '../ledger/registry';
@@ -21,6 +26,7 @@ export const ledgers: LedgerRegistry = {
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
   attachmentOwners: { petition: petitionAttachmentOwner, assessment: assessmentAttachmentOwner },
   searchIndexes: Object.values(stores).map((store) => store.search),
+  searches: [petitionSearch, hazardSearch, assessmentSearch],
   regionReferences: [
     petitionRegions,
     hazardRegions,

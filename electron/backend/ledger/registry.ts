@@ -5,7 +5,7 @@ import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Schema } from '../db/schema';
 import type { Sql } from '../db/sql';
-import type { SearchIndex } from './search-index';
+import type { SearchIndex, ValuesColumn } from './search-index';
 
 /**
  * What the features lend the kernel and one another without importing each other: the composition
@@ -56,6 +56,29 @@ export interface RegionReference {
   link?: boolean;
 }
 
+/**
+ * A ledger's part in the one search box (ledger/search-all.ts): a keyword starting with its number
+ * prefix is matched by number, any other through its keyword index.
+ */
+export interface LedgerSearch {
+  key: LedgerKey;
+  /** The group's heading. */
+  title: string;
+  /** Who may see this ledger's part. */
+  read: Permission;
+  /** The ledger's table and its keyword index (FTS5, rowid = the ledger row's rowid). */
+  ledger: string;
+  index: string;
+  /** The number's column (UNIQUE) and its prefix (`XF`). */
+  number: { column: string; prefix: string };
+  /** The columns shown: the title first, then text the index holds beside it (a description). */
+  texts: readonly [string, ...string[]];
+  /** The people the record names (petitioners), masked in the answer. */
+  people?: ValuesColumn;
+  /** The condition on the row `r` for the caller's township, by the LIKE prefix `@scopePrefix`. */
+  scope: string;
+}
+
 export interface LedgerRegistry {
   /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
@@ -63,6 +86,8 @@ export interface LedgerRegistry {
   attachmentOwners: Readonly<Record<AttachmentEntity, AttachmentOwner>>;
   /** Each ledger's keyword index, for building them all at once (the demo loader). */
   searchIndexes: readonly SearchIndex[];
+  /** The ledgers the one search box looks through (`search.all`), in the order it shows them. */
+  searches: readonly LedgerSearch[];
   /** Every column that names a region, for moves and merges of regions. */
   regionReferences: readonly RegionReference[];
 }

@@ -24,6 +24,8 @@ export interface RecordView {
    * `{ id, number }`; emit `saved` and `closed`.
    */
   steps?: Readonly<Record<string, Component>>;
+  /** The route name of the ledger's list, which takes its filters (a keyword) from the address. */
+  list?: string;
 }
 
 /** A panel one feature adds to another's drawer (a case's linked hazards): props `{ id }`, the record's. */

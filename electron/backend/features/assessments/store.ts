@@ -1,6 +1,6 @@
 import type { AssessmentAction } from '../../../../shared/domain/risks/assessment-statuses';
 import { searchIndex } from '../../ledger/search-index';
-import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findAssessment, townshipCodesOf, type AssessmentTableRow } from './repo';
@@ -40,4 +40,16 @@ export const assessmentRegions: RegionReference = {
   table: 'assessment_townships',
   columns: { township: 'township_code' },
   link: true,
+};
+
+/** The assessments in the one search box: number, matter and description; in scope through any township. */
+export const assessmentSearch: LedgerSearch = {
+  key: 'assessment',
+  title: '稳评',
+  read: 'risks.read',
+  ledger: 'assessments',
+  index: 'assessments_search',
+  number: { column: 'assessment_no', prefix: 'WP' },
+  texts: ['matter', 'description'],
+  scope: 'r.id IN (SELECT assessment_id FROM assessment_townships WHERE township_code LIKE @scopePrefix)',
 };

@@ -1,8 +1,10 @@
-import { searchIndex } from '../../ledger/search-index';
-import type { RegionReference } from '../../ledger/registry';
+import { searchIndex, type ValuesColumn } from '../../ledger/search-index';
+import type { LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addHazardEvent } from './events';
 import { findHazard, type HazardTableRow } from './repo';
+
+const PEOPLE: ValuesColumn = { table: 'hazard_people', key: 'hazard_id', value: 'name', orderBy: 'sort' };
 
 /** The hazard ledger as the ledger kernel sees it. */
 export const hazardStore: LedgerStore<HazardTableRow> = {
@@ -18,7 +20,7 @@ export const hazardStore: LedgerStore<HazardTableRow> = {
       hazard_no: 'hazard_no',
       title: 'title',
       description: 'description',
-      names: { table: 'hazard_people', key: 'hazard_id', value: 'name', orderBy: 'sort' },
+      names: PEOPLE,
     },
   }),
   addEvent: (ctx, event) =>
@@ -36,4 +38,17 @@ export const hazardRegions: RegionReference = {
   noun: '风险隐患',
   table: 'hazards',
   columns: { township: 'township_code', village: 'village_code', grid: 'grid_code' },
+};
+
+/** The hazards in the one search box: number, title, description and the people involved (masked). */
+export const hazardSearch: LedgerSearch = {
+  key: 'hazard',
+  title: '风险隐患',
+  read: 'risks.read',
+  ledger: 'hazards',
+  index: 'hazards_search',
+  number: { column: 'hazard_no', prefix: 'FX' },
+  texts: ['title', 'description'],
+  people: PEOPLE,
+  scope: 'r.township_code LIKE @scopePrefix',
 };

@@ -1,8 +1,15 @@
-import type { AttachmentOwner, RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addEvent } from './events';
 import { findPetition, type PetitionTableRow } from './repo';
-import { searchIndex } from '../../ledger/search-index';
+import { searchIndex, type ValuesColumn } from '../../ledger/search-index';
+
+const PETITIONERS: ValuesColumn = {
+  table: 'petitioners',
+  key: 'petition_id',
+  value: 'name',
+  orderBy: 'is_primary DESC, sort',
+};
 
 /** The petition backlog as the ledger kernel sees it. */
 export const petitionStore: LedgerStore<PetitionTableRow> = {
@@ -17,7 +24,7 @@ export const petitionStore: LedgerStore<PetitionTableRow> = {
     columns: {
       case_no: 'case_no',
       summary: 'summary',
-      names: { table: 'petitioners', key: 'petition_id', value: 'name', orderBy: 'is_primary DESC, sort' },
+      names: PETITIONERS,
     },
   }),
   addEvent: (ctx, event) =>
@@ -44,4 +51,17 @@ export const petitionRegions: RegionReference = {
   noun: '信访积案',
   table: 'petitions',
   columns: { township: 'township_code' },
+};
+
+/** The cases in the one search box: number, summary and the petitioners' names (masked). */
+export const petitionSearch: LedgerSearch = {
+  key: 'petition',
+  title: '信访积案',
+  read: 'petitions.read',
+  ledger: 'petitions',
+  index: 'petitions_search',
+  number: { column: 'case_no', prefix: 'XF' },
+  texts: ['summary'],
+  people: PETITIONERS,
+  scope: 'r.township_code LIKE @scopePrefix',
 };

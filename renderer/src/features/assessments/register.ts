@@ -6,5 +6,6 @@ export function registerAssessments(): void {
   registerRecord('assessment', {
     access: 'risks.read',
     drawer: defineAsyncComponent(() => import('./components/AssessmentDrawer.vue')),
+    list: 'assessments',
   });
 }

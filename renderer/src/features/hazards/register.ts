@@ -6,6 +6,7 @@ export function registerHazards(): void {
   registerRecord('hazard', {
     access: 'risks.read',
     drawer: defineAsyncComponent(() => import('./components/HazardDrawer.vue')),
+    list: 'hazards',
   });
   registerPanel('petition', {
     title: '关联风险隐患',

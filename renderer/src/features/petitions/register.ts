@@ -7,5 +7,6 @@ export function registerPetitions(): void {
     access: 'petitions.read',
     drawer: defineAsyncComponent(() => import('./components/PetitionDrawer.vue')),
     steps: { supervise: defineAsyncComponent(() => import('./components/SuperviseDialog.vue')) },
+    list: 'petitions',
   });
 }

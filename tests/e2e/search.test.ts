@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchGroup } from '../../shared/contract/search';
+import { createAccount } from './support/accounts';
+import { signIn } from './support/auth';
+import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
+
+const OFFICER = { username: 'sousuo', displayName: '周值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
+
+// One web app and one page: the box opened with Ctrl+K finds cases by a surname, then one by its number.
+describe('the one search box across the ledgers (Ctrl+K)', IN_ORDER, () => {
+  let app: WebApp;
+  let session: Session;
+  let officerApi: ReturnType<typeof cookieClient>;
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    await createAccount(app.url, app.api, OFFICER);
+    officerApi = cookieClient(app.url);
+    await officerApi('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    session = await openSession({ width: 1600, height: 1000 });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  /** The demo's newest case, as the box itself finds it by its year's number prefix. */
+  async function newestCase() {
+    const answer = await officerApi<{ groups: SearchGroup[] }>('search.all', { keyword: 'XF', limit: 1 });
+    const hit = answer.data!.groups[0]!.items[0]!;
+    return { ...hit, surname: Array.from(hit.people[0]!)[0]! };
+  }
+
+  it('opens with Ctrl+K anywhere and finds cases by a petitioner’s surname, grouped, the surname marked', async () => {
+    const { page } = session;
+    const found = await newestCase();
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    await page.goto(`${app.url}#/risks/hazards`);
+    await page.getByTestId('search-open').waitFor();
+
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('search-input');
+    await input.waitFor();
+    await input.fill(found.surname);
+    const group = page.getByTestId('search-group-petition');
+    await group.waitFor();
+    expect(await group.textContent()).toMatch(/信访积案共 \d+ 条/);
+    const firstHit = page.locator('[data-testid^="search-hit-XF"]').first();
+    expect(await firstHit.locator('mark').first().textContent()).toBe(found.surname);
+    // Names are masked: the shown ones hold an asterisk.
+    expect(await firstHit.locator('.people').textContent()).toContain('*');
+    await session.screenshots('search-palette-surname', page.getByTestId('search-results'));
+
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+  });
+
+  it('finds a case by its number from the header’s 搜索 and opens its drawer with Enter', async () => {
+    const { page } = session;
+    const found = await newestCase();
+    await page.getByTestId('search-open').click();
+    const input = page.getByTestId('search-input');
+    await input.waitFor();
+    await input.fill(found.number);
+    // The surname's results stay until the number's answer replaces them: one case in all.
+    await page.getByTestId('search-group-petition').filter({ hasText: '共 1 条' }).waitFor();
+    const hit = page.getByTestId(`search-hit-${found.number}`);
+    expect(await page.locator('[data-testid^="search-hit-"]').count()).toBe(1);
+    expect(await hit.locator('mark').textContent()).toBe(found.number);
+    await session.screenshots('search-palette-case-number', page.getByTestId('search-results'));
+
+    await input.press('Enter');
+    const drawer = page.getByTestId('petition-drawer');
+    await drawer.waitFor();
+    expect(await drawer.textContent()).toContain(found.number);
+    await input.waitFor({ state: 'hidden' });
+    await session.screenshots('search-opened-drawer', drawer);
+
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
