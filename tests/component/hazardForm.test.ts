@@ -3,7 +3,6 @@ import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TownshipBoundary } from '@shared/contract/board';
 import type { HazardDetail } from '@shared/contract/hazards';
-import type { Region } from '@shared/contract/regions';
 import { countyDate } from '@shared/domain/time';
 import type { ChartOption } from '@/components/echarts';
 import HazardFormDialog from '@/features/hazards/components/HazardFormDialog.vue';
@@ -13,6 +12,7 @@ import TownshipSelect from '@/components/TownshipSelect.vue';
 import { findTestId, meWith, signedInPinia, typeInto } from './helpers/auth';
 import { eventually } from './helpers/eventually';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
+import { region } from './helpers/regions';
 
 /**
  * ECharts draws on a canvas happy-dom does not have: the chart is replaced by one that keeps the
@@ -50,14 +50,6 @@ const VILLAGE = '990101001001';
 const GRID = '990101001001001';
 const LEADER_ID = '0192f3a4-5b6c-7d8e-9f01-23456789aaaa';
 
-const region = (code: string, name: string, level: Region['level'], parentCode: string): Region => ({
-  code,
-  name,
-  level,
-  parentCode,
-  childCount: 1,
-  enabled: true,
-});
 const REGIONS = [
   region(TOWNSHIP, '城关镇', 'township', '990101000000'),
   region(OTHER_TOWNSHIP, '南关街道', 'township', '990101000000'),
