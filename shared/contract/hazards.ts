@@ -204,6 +204,8 @@ export const hazardsChangeLevelInput = z
     reason: loose(500),
     changedOn: loose(10),
     plan: optionalText,
+    /** Turning red names the 包保领导 when the hazard has none yet (or another one); absent, it stays. */
+    responsibleLeaderId: id.nullable().optional(),
   })
   .strict();
 

@@ -1,13 +1,13 @@
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Region } from '@shared/contract/regions';
 import type { Role } from '@shared/domain/roles';
 import type { Result } from '@shared/errors';
 import RegionsTab from '@/features/admin/components/RegionsTab.vue';
 import { emptyInfo, findTestId, meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
+import { region } from './helpers/regions';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -17,14 +17,6 @@ afterEach(() => {
 
 const COUNTY = { code: '990101000000', name: '演示县' };
 const countyInfo = () => ({ ok: true as const, data: { ...emptyInfo, county: COUNTY } });
-const region = (code: string, name: string, level: Region['level'], parentCode: string): Region => ({
-  code,
-  name,
-  level,
-  parentCode,
-  childCount: 1,
-  enabled: true,
-});
 const TOWNSHIP = region('990101001000', '城关镇', 'township', COUNTY.code);
 const VILLAGE = region('990101001001', '北街社区', 'village', TOWNSHIP.code);
 /** The regions directly under a parent, as regions.list answers with parentCode. */

@@ -212,6 +212,18 @@ describe('the life of a hazard', () => {
     ).toEqual(['yellow→orange', 'orange→red']);
   });
 
+  it('names the 包保领导 with the change to red, and refuses an unknown one on that field', async () => {
+    const setup = await setupWithHazard();
+    const { backend, officer, hazard } = setup;
+    const change = { id: hazard.id, level: 'red', reason: '扬言聚集', changedOn: '2026-11-22', plan: '一案一策' };
+    const unknown = await backend.call('hazards.changeLevel', { ...change, responsibleLeaderId: RESPONSIBLE }, officer);
+    expect(unknown).toMatchObject({ ok: false, error: { details: [{ path: 'responsibleLeaderId' }] } });
+    const red = await must(backend.call('hazards.changeLevel', { ...change, responsibleLeaderId: LEADER }, officer));
+    expect(red).toMatchObject({ level: 'red', leaderId: LEADER, plan: '一案一策' });
+    const audit = auditOf(setup).find((a) => a.action === 'hazards.changeLevel');
+    expect(JSON.parse(audit!.fields)).toEqual(['level', 'plan', 'responsibleLeaderId']);
+  });
+
   it('records dated analysis notes, newest first, never in the future', async () => {
     const { backend, officer, hazard } = await setupWithHazard();
     await must(

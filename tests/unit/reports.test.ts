@@ -30,6 +30,10 @@ describe('reports: the daily report', () => {
     const draft = await must(setup.backend.call('reports.draft', {}, setup.officer));
     expect(draft).toMatchObject({ kind: 'daily', date: '2026-11-22', issueNo: '第 1 期', masthead: '综治工作日报' });
     expect(draft.issuer).toBe('测试县社会治理综合服务中心');
+    // Drafted by default by the signed-in officer.
+    const me = await must(setup.backend.call('auth.me', {}, setup.officer));
+    expect(draft.drafter).toBe(me.displayName);
+    expect(draft.drafter).toMatch(/^测试用户\d+$/);
     expect(draft.sections[0]!.paragraphs[0]).toBe(
       '今日新登记信访积案 2 件，化解 0 件，销号 0 件；在办积案 3 件，其中超期 0 件、临期 0 件。',
     );

@@ -153,6 +153,8 @@ export interface LevelChangeInput {
   changedOn?: string | null;
   /** The plan for this case (一案一策): required when a hazard turns red without one. */
   plan?: string | null;
+  /** A 包保领导 named with the change (turning red needs one, given here or already on the hazard). */
+  responsibleLeaderId?: string | null;
 }
 
 export interface LevelChangeContext {
@@ -191,7 +193,7 @@ export function levelChangeProblems(input: LevelChangeInput, current: LevelChang
       problems.push({ path: 'level', message: `当前已是“${HAZARD_LEVEL_LABELS[level]}”，请选择另一个等级` });
     }
     if (level === 'red') {
-      if (isBlank(current.responsibleLeaderId)) {
+      if (isBlank(input.responsibleLeaderId) && isBlank(current.responsibleLeaderId)) {
         problems.push({ path: 'responsibleLeaderId', message: '红色隐患须明确“包保领导”，请先指定' });
       }
       if (!current.hasPlan && isBlank(input.plan)) {

@@ -6,6 +6,7 @@ import { levelChangeProblems } from '../../../../shared/domain/risks/hazard-stat
 import { assertNoProblems } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
+import { assertPerson } from '../../ledger/references';
 import { ledgerWrite } from '../../ledger/write';
 import { todayOf } from '../../ledger/clock';
 import { detailOf } from './common';
@@ -15,10 +16,11 @@ type Input = z.output<typeof hazardsChangeLevelInput>;
 
 /**
  * Changes a hazard's colour with a date and a reason, kept in the level history. Turning red needs
- * a responsible leader and a plan (一案一策): a plan given here is saved with the change.
+ * a responsible leader and a plan (一案一策): a leader or plan given here is saved with the change.
  */
 export function changeHazardLevel(ctx: HandlerContext, input: Input): HazardDetail {
   const plan = input.plan?.trim();
+  const leaderId = input.responsibleLeaderId || null;
   ledgerWrite(ctx, hazardStore, input, { action: 'hazards.changeLevel' }, (row) => {
     assertNoProblems(
       levelChangeProblems(input, {
@@ -30,6 +32,7 @@ export function changeHazardLevel(ctx: HandlerContext, input: Input): HazardDeta
         hasPlan: row.plan.trim() !== '',
       }),
     );
+    assertPerson(ctx, leaderId, 'leader', 'responsibleLeaderId', row.leader_id);
     const level = input.level as HazardLevel;
     ctx.sql.run(
       qb.insertInto('hazard_level_changes').values({
@@ -43,9 +46,15 @@ export function changeHazardLevel(ctx: HandlerContext, input: Input): HazardDeta
         at: ctx.now().toISOString(),
       }),
     );
+    const newLeader = leaderId !== null && leaderId !== row.leader_id;
     return {
-      set: { level, level_changed_on: input.changedOn, ...(plan ? { plan } : {}) },
-      fields: ['level', ...(plan ? ['plan'] : [])],
+      set: {
+        level,
+        level_changed_on: input.changedOn,
+        ...(plan ? { plan } : {}),
+        ...(newLeader ? { leader_id: leaderId } : {}),
+      },
+      fields: ['level', ...(plan ? ['plan'] : []), ...(newLeader ? ['responsibleLeaderId'] : [])],
       detail: `${row.level}→${level}`,
     };
   });
