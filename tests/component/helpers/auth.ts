@@ -60,6 +60,8 @@ export function sessionAnswers(me: Me | null, status: Partial<AuthStatus> = {}):
       me ? { ok: true, data: me } : { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } },
     'auth.logout': () => ({ ok: true, data: null }),
     'system.info': () => ({ ok: true, data: emptyInfo }),
+    // A desktop whose first-run choice was made (the router asks before anything else).
+    'connection.get': () => ({ ok: true, data: { mode: 'standalone' } }),
   };
 }
 
