@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/errors';
 
@@ -47,7 +49,12 @@ const fakes = await vi.hoisted(async () => {
     setMenu() {}
   }
 
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
   const state = {
+    /** The profile folder (userData), where the first-run choice is kept. */
+    userData: mkdtempSync(join(tmpdir(), 'zz-main-')),
     lock: true,
     ready: null as null | (() => void),
     hosts: [] as Array<{ script: string; args: string[]; host: FakeHost }>,
@@ -65,7 +72,7 @@ const fakes = await vi.hoisted(async () => {
     requestSingleInstanceLock: () => state.lock,
     quit: () => app.emit('will-quit', { preventDefault: () => {} }),
     whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
-    getPath: (name: string) => `/home/u/.config/综治工作台${name === 'userData' ? '' : `/${name}`}`,
+    getPath: (name: string) => (name === 'userData' ? state.userData : `${state.userData}/${name}`),
     getVersion: () => '0.1.0',
     enableSandbox: () => {
       state.sandboxed = true;
@@ -150,6 +157,8 @@ beforeEach(() => {
     permissionHandler: null,
   });
   fakes.state.handlers.clear();
+  // Standalone use chosen at first run (the choice itself: connection-choice, server-client tests).
+  writeFileSync(join(fakes.state.userData, 'connection.json'), JSON.stringify({ mode: 'standalone' }));
 });
 
 describe('main process lifecycle', () => {
@@ -166,12 +175,27 @@ describe('main process lifecycle', () => {
     const { window } = await launchReady();
     const [{ script, args }] = fakes.state.hosts;
     expect(script).toMatch(/[/\\]main[/\\]host\.js$/);
-    expect(args).toEqual(['--data', '/home/u/.config/综治工作台']);
+    expect(args).toEqual(['--data', fakes.state.userData]);
     expect([...fakes.state.handlers.keys()]).toEqual(['zz:invoke']);
     expect(fakes.state.menus).toBe(1);
     expect(window.loadedUrl).toBe('app://zongzhi/index.html');
     expect(fakes.state.protocols).toEqual(['app']);
     expect(window.options.webPreferences.preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
+  });
+
+  it('starts no data host before the first-run choice, and answers calls by asking for it', async () => {
+    rmSync(join(fakes.state.userData, 'connection.json'));
+    await launch();
+    fakes.state.ready!();
+    await vi.waitFor(() => expect(fakes.FakeWindow.all).toHaveLength(1));
+    expect(fakes.state.hosts).toEqual([]);
+    const window = fakes.FakeWindow.all[0]!;
+    const invoke = fakes.state.handlers.get('zz:invoke')!;
+    const sender = { senderFrame: { url: window.loadedUrl, parent: null }, sender: { id: 5 } };
+    expect(await invoke(sender, 'petitions.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('请先选择使用方式') },
+    });
   });
 
   it("relays a call from the window to the data host with the window's id and returns its answer", async () => {
