@@ -24,6 +24,7 @@ import { riskTasksContract } from './risk-tasks';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { todayContract } from './today';
+import { workbenchContract } from './workbench';
 import { unitsContract } from './units';
 import { usersContract } from './users';
 
@@ -55,6 +56,7 @@ export const contract = {
   ...meetingsContract,
   ...riskExportContract,
   ...todayContract,
+  ...workbenchContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
+import { workbenchHandlers } from './workbench';
 
 /** The method table: every contract method has exactly one handler (checked by the type). */
 export const handlers = {
@@ -52,4 +53,5 @@ export const handlers = {
   ...hazardsHandlers,
   ...meetingsHandlers,
   ...todayHandlers,
+  ...workbenchHandlers,
 } satisfies HandlerMap<MethodName>;
