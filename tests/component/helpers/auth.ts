@@ -60,6 +60,9 @@ export function sessionAnswers(me: Me | null, status: Partial<AuthStatus> = {}):
       me ? { ok: true, data: me } : { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } },
     'auth.logout': () => ({ ok: true, data: null }),
     'system.info': () => ({ ok: true, data: emptyInfo }),
+    // The layout's menu counts and 工作台's sections: none unless a test says otherwise.
+    'workbench.badges': () => ({ ok: true, data: {} }),
+    'workbench.get': () => ({ ok: true, data: { today: '2026-11-20' } }),
   };
 }
 
