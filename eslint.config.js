@@ -27,7 +27,7 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pro
  */
 const backendLayers = {
   root: 'electron/backend',
-  compositionRoot: ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'app.ts', 'recovery.ts'],
+  compositionRoot: ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'api/workbench.ts', 'app.ts', 'recovery.ts'],
   advice: '共用部分请放入台账内核 ledger/ 或核心层，另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得',
 };
 

@@ -26,6 +26,7 @@ import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { todayContract } from './today';
+import { workbenchContract } from './workbench';
 import { unitsContract } from './units';
 import { usersContract } from './users';
 
@@ -59,6 +60,7 @@ export const contract = {
   ...riskExportContract,
   ...todayContract,
   ...searchContract,
+  ...workbenchContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -41,6 +41,8 @@ const townships: Region[] = [
     enabled: true,
   },
 ];
+// An administrator's 工作台 without sections (its own are tested in workbench.test.ts).
+const noSections = { 'workbench.get': () => ({ ok: true as const, data: { today: '2026-11-20' } }) };
 const townshipPage = { ok: true, data: { items: townships, total: 2, page: 1, pageSize: 200 } } as const;
 
 afterEach(() => {
@@ -58,6 +60,7 @@ const mountHome = (roles: Role[] = ['sysadmin']) =>
 describe('home view', () => {
   it('lists the county townships with code, name and village count', async () => {
     const bridge = installBridge({
+      ...noSections,
       'system.info': () => ({ ok: true, data: demoInfo }),
       'regions.list': () => townshipPage,
     });
@@ -78,7 +81,7 @@ describe('home view', () => {
   });
 
   it('shows the first-run card when the database has no county', async () => {
-    installBridge({ 'system.info': () => ({ ok: true, data: emptyInfo }) });
+    installBridge({ ...noSections, 'system.info': () => ({ ok: true, data: emptyInfo }) });
     const wrapper = mountHome();
     await flushPromises();
 
@@ -87,7 +90,7 @@ describe('home view', () => {
   });
 
   it('tells a user who may not load the demo whom to ask, without the button', async () => {
-    installBridge({ 'system.info': () => ({ ok: true, data: emptyInfo }) });
+    installBridge({ ...noSections, 'system.info': () => ({ ok: true, data: emptyInfo }) });
     const wrapper = mountHome(['duty_officer']);
     await flushPromises();
 
@@ -99,6 +102,7 @@ describe('home view', () => {
     const summary: DemoSummary = { county: '演示县', townships: 2, villages: 31, grids: 240, units: 12, people: 20 };
     let loaded = false;
     const bridge = installBridge({
+      ...noSections,
       'system.info': () => ({ ok: true, data: loaded ? demoInfo : emptyInfo }),
       'system.loadDemo': () => {
         loaded = true;
@@ -124,6 +128,7 @@ describe('home view', () => {
   it('sets up the county as the first step, then offers each kind by template, import or by hand', async () => {
     let county: SystemInfo['county'] = null;
     const bridge = installBridge({
+      ...noSections,
       'system.info': () => ({ ok: true, data: { ...emptyInfo, county } }),
       'regions.setUpCounty': (input) => {
         county = { code: '410122000000', name: (input as { name: string }).name };
@@ -153,7 +158,11 @@ describe('home view', () => {
 
   it('keeps the setup path for the administrator until units and people exist, not for others', async () => {
     const partial: SystemInfo = { ...demoInfo, counts: { ...demoInfo.counts, people: 0 } };
-    installBridge({ 'system.info': () => ({ ok: true, data: partial }), 'regions.list': () => townshipPage });
+    installBridge({
+      ...noSections,
+      'system.info': () => ({ ok: true, data: partial }),
+      'regions.list': () => townshipPage,
+    });
     const admin = mountHome();
     await flushPromises();
     expect(admin.get('[data-testid="setup-counts-units"]').text()).toBe('已有 承办单位 12 个');
@@ -163,7 +172,9 @@ describe('home view', () => {
     const leader = mountHome(['leader']);
     await flushPromises();
     expect(leader.find('[data-testid="first-run"]').exists()).toBe(false);
-    expect(leader.get('[data-testid="home-townships"]').text()).toContain('城关镇');
+    // The leader's page is their 工作台, not the county's reference table.
+    expect(leader.find('[data-testid="workbench"]').exists()).toBe(true);
+    expect(leader.find('[data-testid="home-townships"]').exists()).toBe(false);
   });
 
   it('shows the server message when loading the demo fails', async () => {

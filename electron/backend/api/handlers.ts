@@ -26,6 +26,7 @@ import { riskTasksHandlers } from '../ledger/tasks/handlers';
 import { searchHandlers } from '../ledger/search-handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
+import { workbenchHandlers } from './workbench';
 
 /** The method table: every contract method has exactly one handler (checked by the type). */
 export const handlers = {
@@ -54,4 +55,5 @@ export const handlers = {
   ...meetingsHandlers,
   ...todayHandlers,
   ...searchHandlers,
+  ...workbenchHandlers,
 } satisfies HandlerMap<MethodName>;

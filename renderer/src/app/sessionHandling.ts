@@ -3,6 +3,7 @@ import { useRouter, type LocationQuery } from 'vue-router';
 import type { MethodName } from '@shared/contract';
 import type { ErrorBody } from '@shared/errors';
 import { onCallError } from '@/api/client';
+import { useBadgeStore } from '@/app/badgeStore';
 import { useSystemStore } from '@/app/systemStore';
 import { useAuthStore } from './authStore';
 
@@ -51,6 +52,7 @@ export function redirectTarget(query: LocationQuery): string {
 export function useSessionHandling(): void {
   const auth = useAuthStore();
   const system = useSystemStore();
+  const badges = useBadgeStore();
   const router = useRouter();
 
   const stop = onCallError((error, method) => {
@@ -81,6 +83,9 @@ export function useSessionHandling(): void {
   // What was loaded for one user (scoped to their township) is not shown to the next.
   watch(
     () => auth.me?.id,
-    () => system.clear(),
+    () => {
+      system.clear();
+      badges.clear();
+    },
   );
 }

@@ -62,6 +62,9 @@ export function sessionAnswers(me: Me | null, status: Partial<AuthStatus> = {}):
     'system.info': () => ({ ok: true, data: emptyInfo }),
     // A desktop whose first-run choice was made (the router asks before anything else).
     'connection.get': () => ({ ok: true, data: { mode: 'standalone' } }),
+    // The layout's menu counts and 工作台's sections: none unless a test says otherwise.
+    'workbench.badges': () => ({ ok: true, data: {} }),
+    'workbench.get': () => ({ ok: true, data: { today: '2026-11-20' } }),
   };
 }
 

@@ -50,3 +50,15 @@ export function listAudit(sql: Sql, filter: Filter, page: number, pageSize: numb
 export function exportRows(sql: Sql, filter: Filter, limit: number): AuditEntry[] {
   return sql.all(filtered(filter).select(columns).orderBy('seq', 'desc').limit(limit)).map(toEntry);
 }
+
+/**
+ * Failures, refusals and alarms (failed sign-ins, lockouts, denied calls, the chain's and the
+ * key's alarms: every row not a success) since `since`, newest first. The time index bounds the
+ * rows read to those days.
+ */
+export function securityEvents(sql: Sql, since: string, limit: number): { items: AuditEntry[]; total: number } {
+  const recent = qb.selectFrom('audit_log').where('at', '>=', since).where('result', '!=', 'success');
+  const total = sql.get(recent.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const rows = total ? sql.all(recent.select(columns).orderBy('at', 'desc').orderBy('seq', 'desc').limit(limit)) : [];
+  return { items: rows.map(toEntry), total };
+}

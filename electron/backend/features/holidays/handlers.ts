@@ -1,7 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { HolidayEntry } from '../../../../shared/contract/holidays';
 import { calendarProblems, holidayCalendar, missingCalendarYears } from '../../../../shared/domain/ledger/calendar';
-import type { HandlerMap } from '../../api/types';
+import type { HandlerContext, HandlerMap } from '../../api/types';
 import { qb, type Sql } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { calendarFor, forgetCalendarYear, workingDayLimitOn } from '../../ledger/calendar';
@@ -16,6 +16,13 @@ const listHolidays = (sql: Sql, year?: number): HolidayEntry[] =>
       .$if(year !== undefined, (q) => q.where('date', 'like', `${year}-%`))
       .orderBy('date'),
   );
+
+/** The years whose calendar is due but not entered: this one, and the next from 1 November. */
+export function calendarStatus(ctx: HandlerContext): { today: string; missingYears: number[] } {
+  const today = todayOf(ctx);
+  const year = Number(today.slice(0, 4));
+  return { today, missingYears: missingCalendarYears(today, calendarFor(ctx.sql, year, year + 1).enteredYears) };
+}
 
 export const holidaysHandlers = {
   'holidays.list': ({ year }, ctx) => listHolidays(ctx.sql, year),
@@ -48,10 +55,6 @@ export const holidaysHandlers = {
     forgetCalendarYear(ctx.sql, year);
     return listHolidays(ctx.sql, year);
   },
-  'holidays.status': (_input, ctx) => {
-    const today = todayOf(ctx);
-    const year = Number(today.slice(0, 4));
-    return { today, missingYears: missingCalendarYears(today, calendarFor(ctx.sql, year, year + 1).enteredYears) };
-  },
+  'holidays.status': (_input, ctx) => calendarStatus(ctx),
   'holidays.workingDayLimit': ({ from, days }, ctx) => workingDayLimitOn(ctx.sql, from, days),
 } satisfies HandlerMap<'holidays.list' | 'holidays.set' | 'holidays.status' | 'holidays.workingDayLimit'>;

@@ -25,7 +25,7 @@ import { liveTaskOwner, notVoided } from '../../ledger/live';
  * to `limit` rows; each reads one day through an index on its date column (migrations 0003, 0006,
  * 0007, 0009), so the cost follows the day's rows, not the ledger's size.
  */
-interface Params {
+export interface Params {
   today: string;
   yesterday: string;
   /** Today's bounds as stored timestamps (UTC), for rows dated by `created_at`. */
@@ -41,7 +41,7 @@ interface Params {
  */
 const inTownship = (table: string, key: string, id: string) =>
   `EXISTS (SELECT 1 FROM ${table} WHERE ${key} = ${id} AND township_code LIKE @prefix)`;
-const SCOPE = {
+export const SCOPE = {
   hazard: 'h.township_code LIKE @prefix',
   petition: 'p.township_code LIKE @prefix',
   assessment: inTownship('assessment_townships', 'assessment_id', 'a.id'),
@@ -52,18 +52,18 @@ const SCOPE = {
     ELSE ${inTownship('meetings', 'id', 't.owner_id')} END`,
 };
 
-const HAZARD = {
+export const HAZARD = {
   select: `h.id, h.hazard_no AS hazardNo, h.title, h.level, h.status, g.name AS townshipName, h.found_on AS foundOn`,
   from: 'hazards h JOIN regions g ON g.code = h.township_code',
   live: notVoided('h'),
 };
-const PETITION = {
+export const PETITION = {
   select: `p.id, p.case_no AS caseNo, p.summary, p.status, g.name AS townshipName, p.received_date AS receivedDate,
     p.due_date AS dueDate, u.name AS handlingUnitName`,
   from: 'petitions p JOIN regions g ON g.code = p.township_code LEFT JOIN units u ON u.id = p.handling_unit_id',
   live: notVoided('p'),
 };
-const TASK = {
+export const TASK = {
   select: `t.id, t.owner_kind AS ownerKind, t.owner_id AS ownerId,
     coalesce(CASE t.owner_kind
       WHEN 'hazard' THEN (SELECT hazard_no FROM hazards WHERE id = t.owner_id)
@@ -87,7 +87,7 @@ interface Source {
   live: string;
 }
 
-interface SectionDef {
+export interface SectionDef {
   source: Source;
   where: string;
   /** The township user's condition (SCOPE). */
@@ -188,20 +188,18 @@ export function sectionSql(def: SectionDef, scoped: boolean): { count: string; i
 }
 
 /** One section: the count and, when there are any, the first `limit` rows. */
-function section<T>(sql: Sql, params: Params, def: SectionDef): TodayList<T> {
+export function section<T>(sql: Sql, params: Params, def: SectionDef): TodayList<T> {
   const statements = sectionSql(def, params.prefix !== '');
   const total = (sql.prepare(statements.count).get(params) as { n: number }).n;
   const items = total ? (sql.prepare(statements.items).all(params) as T[]) : [];
   return { items, total };
 }
 
-const EMPTY = { items: [], total: 0 };
-
-export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview {
+/** The day's bounds and the caller's township scope, the parameters of every section. */
+export function paramsOf(ctx: HandlerContext, limit: number): Params {
   const principal = principalOf(ctx);
-  const clock = clockOf(ctx);
-  const today = clock.today;
-  const params: Params = {
+  const today = clockOf(ctx).today;
+  return {
     today,
     yesterday: addDays(today, -1),
     dayStart: countyMidnight(today),
@@ -209,25 +207,39 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
     prefix: principal.regionCode ? `${townshipPrefix(principal.regionCode)}%` : '',
     limit,
   };
+}
+
+/** A section of tasks, each with its deadline stage. */
+export function taskSection(ctx: HandlerContext, params: Params, def: SectionDef): TodayList<TodayTask> {
+  const clock = clockOf(ctx);
+  const found = section<Omit<TodayTask, 'stage'>>(ctx.sql, params, def);
+  return {
+    total: found.total,
+    items: found.items.map((t) => ({
+      ...t,
+      stage: taskStage(
+        { status: t.status, startDate: t.startDate, dueDate: t.dueDate, today: params.today },
+        clock.dueSoonDays,
+      ),
+    })),
+  };
+}
+
+export const EMPTY = { items: [], total: 0 };
+
+export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview {
+  const principal = principalOf(ctx);
+  const params = paramsOf(ctx, limit);
   const readsCases = hasAccess(principal.roles, 'petitions.read');
   const sql = ctx.sql;
 
   const list = <T>(def: SectionDef) => section<T>(sql, params, def);
   const cases = (def: SectionDef): TodayList<TodayPetition> => (readsCases ? list<TodayPetition>(def) : EMPTY);
-  const tasks = (def: SectionDef): TodayList<TodayTask> => {
-    const found = list<Omit<TodayTask, 'stage'>>(def);
-    return {
-      total: found.total,
-      items: found.items.map((t) => ({
-        ...t,
-        stage: taskStage({ status: t.status, startDate: t.startDate, dueDate: t.dueDate, today }, clock.dueSoonDays),
-      })),
-    };
-  };
+  const tasks = (def: SectionDef): TodayList<TodayTask> => taskSection(ctx, params, def);
   const S = TODAY_SECTIONS;
 
   return {
-    today,
+    today: params.today,
     readable: { petitions: readsCases, risks: true },
     arrived: { hazards: list<TodayHazard>(S.arrivedHazards), petitions: cases(S.arrivedPetitions) },
     notes: list<TodayNote>(S.notes),
