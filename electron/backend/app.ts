@@ -12,6 +12,7 @@ import { DamagedDatabaseError, refuseIfLost } from './db/damaged';
 import { readAllSettings } from './db/settings';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
+import { Workers } from './workers/runner';
 import { appendCarried, auditRowsAfter } from './audit/carry';
 import { verifyAudit } from './audit/check';
 import { HeadAnchor, tableHead } from './audit/head';
@@ -102,6 +103,7 @@ async function openReady(
     auditStatus: { current: null },
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
+    workers: new Workers(),
     ledgers,
     replaceDatabase: async (source) => {
       services.exportJobs.cancelAll();
@@ -145,6 +147,7 @@ async function openReady(
     close: () => {
       stopSchedule();
       services.exportJobs.cancelAll();
+      services.workers.stopAll();
       services.auditHead.flush();
       services.sql.db.close();
     },

@@ -8,6 +8,7 @@ import type { LoginGuard } from '../auth/login-guard';
 import type { Principal, SessionStore } from '../auth/sessions';
 import type { SettingValues } from '../db/settings';
 import type { LedgerRegistry } from '../ledger/registry';
+import type { Workers } from '../workers/runner';
 
 /**
  * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
@@ -49,6 +50,8 @@ export interface Services {
   settings: SettingValues;
   /** Exports running or waiting to be fetched. */
   exportJobs: ExportJobs;
+  /** The worker threads that run heavy jobs (backups, checks, exports) off the calls' thread. */
+  workers: Workers;
   /** Each ledger's records and the owners of tasks and attachments, as the features registered them. */
   ledgers: LedgerRegistry;
   /**

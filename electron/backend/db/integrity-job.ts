@@ -1,0 +1,9 @@
+import { defineJob } from '../workers/job';
+import { checkFile } from './integrity';
+
+/**
+ * The full PRAGMA integrity_check of a database file in a worker, through a read-only connection:
+ * 'ok' or what is wrong. On a large file it reads every page and index for seconds; the caller's
+ * thread keeps answering meanwhile.
+ */
+export const integrityJob = defineJob<{ file: string }, string>('db.integrity', ({ file }) => checkFile(file, 'full'));
