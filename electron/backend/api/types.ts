@@ -77,7 +77,7 @@ export type Handler<M extends MethodName> = (
 export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };
 
 /** The principal of a method that is not `public` (dispatch guarantees it). */
-export function principalOf(ctx: HandlerContext): Principal {
+export function principalOf(ctx: Pick<HandlerContext, 'principal'>): Principal {
   if (!ctx.principal) throw new Error('principal missing in a non-public method');
   return ctx.principal;
 }

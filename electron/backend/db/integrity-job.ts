@@ -1,4 +1,4 @@
-import { defineJob } from '../workers/job';
+import { jobOf, type JobBody } from '../workers/job';
 import { checkFile } from './integrity';
 
 /**
@@ -6,4 +6,6 @@ import { checkFile } from './integrity';
  * 'ok' or what is wrong. On a large file it reads every page and index for seconds; the caller's
  * thread keeps answering meanwhile.
  */
-export const integrityJob = defineJob<{ file: string }, string>('db.integrity', ({ file }) => checkFile(file, 'full'));
+export const integrityJob = jobOf<{ file: string }, string>('db.integrity');
+
+export const checkIntegrity: JobBody<typeof integrityJob> = ({ file }) => checkFile(file, 'full');

@@ -1,16 +1,19 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import type { FailedJob, Job, JobName, WorkerMessage, WorkerStart } from './job';
+import type { FailedJob, JobName, JobScope, WorkerMessage, WorkerStart } from './job';
 
 /**
  * A worker thread's entry (built as out/main/worker.js; run from source through tsx's loader in
- * tests and web mode). It loads the one job it was started for (each module only when asked, so a
- * worker loads no more than its job needs), runs it on its own connections and posts the outcome.
+ * tests and web mode). It runs the jobs it is sent, one at a time, each on its own connections,
+ * and posts each one's progress and outcome. A job's module is loaded when first asked for (a
+ * worker loads no more than its jobs need) and stays loaded for the next job the idle worker gets.
  */
-const JOBS: Record<JobName, () => Promise<Job<never, unknown>>> = {
-  'backup.copy': async () => (await import('../db/backup-copy')).backupCopyJob,
-  'db.integrity': async () => (await import('../db/integrity-job')).integrityJob,
-  'ledger.export': async () => (await import('../api/exports')).ledgerExportJob,
+type Body = (input: never, scope: JobScope) => unknown;
+
+const JOBS: Record<JobName, () => Promise<Body>> = {
+  'backup.copy': async () => (await import('../db/backup-copy')).copyBackup,
+  'db.integrity': async () => (await import('../db/integrity-job')).checkIntegrity,
+  'ledger.export': async () => (await import('../api/exports')).writeLedgerExport,
 };
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
@@ -25,15 +28,15 @@ function failure(error: unknown): FailedJob {
   };
 }
 
-async function main(start: WorkerStart): Promise<void> {
+async function run(start: WorkerStart): Promise<void> {
   try {
-    const job = await JOBS[start.name]();
+    const body = await JOBS[start.name]();
     const key = start.key ? Buffer.from(start.key) : null;
-    const output = await job.run(start.input as never, { key, progress: (done) => post({ type: 'progress', done }) });
+    const output = await body(start.input as never, { key, progress: (done) => post({ type: 'progress', done }) });
     post({ type: 'done', output });
   } catch (error) {
     post({ type: 'failed', error: failure(error) });
   }
 }
 
-void main(workerData as WorkerStart);
+parentPort!.on('message', (start: WorkerStart) => void run(start));
