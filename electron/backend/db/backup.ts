@@ -55,7 +55,7 @@ export async function copyChecked(db: Db, temp: string): Promise<CheckedCopy> {
   try {
     // A backup is one self-contained file: no WAL beside it to lose or to leave behind.
     copy.pragma('journal_mode = DELETE');
-    const check = checkConnection(copy, 'full');
+    const check = checkConnection(copy);
     if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
     return {
       schemaVersion: copy.pragma('user_version', { simple: true }) as number,

@@ -8,4 +8,4 @@ import { checkFile } from './integrity';
  */
 export const integrityJob = jobOf<{ file: string }, string>('db.integrity');
 
-export const checkIntegrity: JobBody<typeof integrityJob> = ({ file }) => checkFile(file, 'full');
+export const checkFileInWorker: JobBody<typeof integrityJob> = ({ file }) => checkFile(file, 'full');

@@ -12,7 +12,7 @@ type Body = (input: never, scope: JobScope) => unknown;
 
 const JOBS: Record<JobName, () => Promise<Body>> = {
   'backup.copy': async () => (await import('../db/backup-copy')).copyBackup,
-  'db.integrity': async () => (await import('../db/integrity-job')).checkIntegrity,
+  'db.integrity': async () => (await import('../db/integrity-job')).checkFileInWorker,
   'ledger.export': async () => (await import('../api/exports')).writeLedgerExport,
 };
 
