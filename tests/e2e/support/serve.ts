@@ -52,7 +52,9 @@ function waitForUrl(child: ChildProcess): Promise<string> {
  * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
  * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo county loaded.
  */
-export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?: string } = {}): Promise<WebApp> {
+export async function startWebApp(
+  options: { demo?: 'small' | 'large'; dataDir?: string; integrityCheckDelayMs?: number } = {},
+): Promise<WebApp> {
   // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
   // Its own process group, so stopping it also stops npm's children (tsx, node). Passwords are
@@ -60,7 +62,14 @@ export async function startWebApp(options: { demo?: 'small' | 'large'; dataDir?:
   const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', '0', '--data', dataDir], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST) },
+    env: {
+      ...process.env,
+      ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST),
+      // The background integrity check after start-up, sooner when a test looks at its result.
+      ...(options.integrityCheckDelayMs === undefined
+        ? {}
+        : { ZZ_TEST_INTEGRITY_DELAY_MS: String(options.integrityCheckDelayMs) }),
+    },
   });
   const url = await waitForUrl(child);
   const api = cookieClient(url);
