@@ -11,10 +11,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The data host runs in a utility process; it is built beside the main process entry.
+        // The data host runs in a utility process and its heavy jobs in worker threads
+        // (backend/workers/runner.ts finds worker.js here): both built beside the main process entry.
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           host: resolve(import.meta.dirname, 'electron/backend/host.ts'),
+          worker: resolve(import.meta.dirname, 'electron/backend/workers/entry.ts'),
         },
       },
     },

@@ -21,13 +21,21 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pro
  * (and the renderer's `@/` alias), so it holds at any folder depth and names both sides.
  *
  * electron/backend/: every folder of features/ is a feature. The core is api/, audit/, auth/, db/ with its
- * migrations, demo/, export/, http/, import/ and the kernel ledger/. The composition root is the method table,
- * the ledger registry and the import kinds, and the backend's opening (app.ts, recovery.ts), which schedules
- * and restores backups.
+ * migrations, demo/, export/, http/, import/, workers/ and the kernel ledger/. The composition root is the method
+ * table, the ledger registry, the import kinds, the exports a worker writes (api/exports.ts), and the backend's
+ * opening (app.ts, recovery.ts), which schedules and restores backups.
  */
 const backendLayers = {
   root: 'electron/backend',
-  compositionRoot: ['api/handlers.ts', 'api/ledgers.ts', 'api/imports.ts', 'api/workbench.ts', 'app.ts', 'recovery.ts'],
+  compositionRoot: [
+    'api/handlers.ts',
+    'api/ledgers.ts',
+    'api/imports.ts',
+    'api/exports.ts',
+    'api/workbench.ts',
+    'app.ts',
+    'recovery.ts',
+  ],
   advice: '共用部分请放入台账内核 ledger/ 或核心层，另一功能的记录请经 ctx.ledgers（在 api/ledgers.ts 组装）取得',
 };
 

@@ -6,7 +6,15 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // A file's first background job (a backup, an export) starts a worker thread that loads its
+          // modules from TypeScript source through tsx (exceljs alone takes seconds on a busy 2-core
+          // machine); later jobs reuse it. The default 5 s would fail them by load, not by behaviour.
+          testTimeout: 20_000,
+        },
       },
       {
         plugins: [vue()],

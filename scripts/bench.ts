@@ -7,6 +7,8 @@
  * in turns, so a change in the machine's load falls on both alike. A paged list is also timed as
  * users first meet it: pages no call has asked for yet (then the same pages again), and its first
  * call after a restart. Then the BatchWriter writes a million ledger-like rows into a scratch table.
+ * Then another duty officer's list is timed alone and while a backup and an export of every case
+ * run in worker threads (scripts/bench-heavy.ts).
  * Then a petition workbook of 10,000 rows is imported (preview and commit) and one of 100 previewed.
  * Prints the tables with the machine's load beside them and writes bench-results/bench.json.
  *
@@ -38,6 +40,8 @@ import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/ris
 import { verifyChain } from '../electron/backend/audit/verify';
 import { benchPetitionImport, type ImportTiming } from './bench-import';
 import { printTable } from './table';
+import { benchListUnderLoad, printHeavy, type HeavyTiming } from './bench-heavy';
+import type { CallContext } from '../electron/backend/api/types';
 import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
 import type { Backend } from '../electron/backend/backend';
@@ -85,6 +89,9 @@ const BENCH_ADMIN = {
 /** The administrator cannot read petitions (separation of duties): a duty officer reads them. */
 const BENCH_OFFICER = { username: 'bench-duty', displayName: '基准测试值班员', password: 'Qh-2026-Initial!' };
 const officerCall = { transport: 'ipc', client: 'bench-duty', jar: memoryJar() } as const;
+/** Another duty officer, whose lists are timed while the first one exports (scripts/bench-heavy.ts). */
+const BENCH_READER = { username: 'bench-reader', displayName: '基准测试值班员二', password: 'Qh-2026-Initial!' };
+const readerCall = { transport: 'ipc', client: 'bench-reader', jar: memoryJar() } as const;
 
 interface Case {
   method: string;
@@ -668,12 +675,7 @@ function searchFloor(db: Db) {
     });
 }
 
-async function dataOf(
-  backend: Backend,
-  method: string,
-  input: unknown,
-  as: typeof call | typeof officerCall = call,
-): Promise<unknown> {
+async function dataOf(backend: Backend, method: string, input: unknown, as: CallContext = call): Promise<unknown> {
   const result = await backend.dispatch(method, input, as);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.data;
@@ -1000,17 +1002,12 @@ async function benchMethods(backend: Backend) {
   }
 }
 
-/** Creates the duty officer through the administrator, signs in and sets its own password. */
-async function signInOfficer(backend: Backend): Promise<void> {
-  const { username, displayName, password } = BENCH_OFFICER;
+/** Creates a duty officer through the administrator, signs in and sets its own password. */
+async function signInOfficer(backend: Backend, account = BENCH_OFFICER, as: CallContext = officerCall): Promise<void> {
+  const { username, displayName, password } = account;
   await dataOf(backend, 'users.create', { username, displayName, roles: ['duty_officer'], regionCode: null, password });
-  await dataOf(backend, 'auth.login', { username, password }, officerCall);
-  await dataOf(
-    backend,
-    'auth.changePassword',
-    { currentPassword: password, newPassword: 'Qh-2026-Officer!' },
-    officerCall,
-  );
+  await dataOf(backend, 'auth.login', { username, password }, as);
+  await dataOf(backend, 'auth.changePassword', { currentPassword: password, newPassword: 'Qh-2026-Officer!' }, as);
 }
 
 function benchBatchWriter(dir: string) {
@@ -1161,6 +1158,7 @@ function printMethods(methods: MethodRow[], load: { start: Load; end: Load }): v
 
 /** What the full run measures besides the import (left out under `--only import`). */
 interface Measured {
+  heavy: HeavyTiming;
   methods: MethodRow[];
   load: { start: Load; end: Load };
   chain: ReturnType<typeof benchAuditChain>;
@@ -1187,7 +1185,9 @@ async function main(): Promise<void> {
       if (only !== 'import') {
         const start = loadNow();
         const methods = await benchMethods(backend);
-        measured = { methods, load: { start, end: loadNow() }, chain: benchAuditChain(backend) };
+        await signInOfficer(backend, BENCH_READER, readerCall);
+        const heavy = await benchListUnderLoad(backend, { admin: call, exporter: officerCall, reader: readerCall });
+        measured = { heavy, methods, load: { start, end: loadNow() }, chain: benchAuditChain(backend) };
       }
       // Last: the imported cases would change what the methods above read.
       imports = await benchPetitionImport(backend, officerCall);
@@ -1197,6 +1197,7 @@ async function main(): Promise<void> {
     const batch = measured ? benchBatchWriter(dir) : null;
     if (measured) {
       printMethods(measured.methods, measured.load);
+      printHeavy(measured.heavy);
       const { chain } = measured;
       console.log(
         `\nBatchWriter：${batch!.rows.toLocaleString('zh-CN')} 行写入 STRICT 表（${batch!.batches} 个事务），` +
@@ -1211,7 +1212,7 @@ async function main(): Promise<void> {
     if (!measured) return;
 
     mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
-    const { methods, load, chain } = measured;
+    const { methods, load, chain, heavy } = measured;
     const report = {
       generatedAt: new Date().toISOString(),
       machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, load },
@@ -1233,6 +1234,7 @@ async function main(): Promise<void> {
         revisitedPages: m.revisited && msOf(m.revisited),
         firstCall: m.firstCall && { medianMs: m.firstCall.median, p95Ms: m.firstCall.p95 },
       })),
+      listUnderHeavyWork: heavy,
       batchWriter: batch,
       auditChain: chain,
       petitionImport: imports,

@@ -2,16 +2,17 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { createDispatch } from './api/dispatch';
+import { createDispatch, type Dispatch } from './api/dispatch';
 import { handlers } from './api/handlers';
 import { ledgers } from './api/ledgers';
 import type { CallContext, Services } from './api/types';
 import type { Backend } from './backend';
 import { DB_FILE_NAME, openDatabase, type OpenedDatabase } from './db/database';
-import { DamagedDatabaseError, refuseIfLost } from './db/damaged';
+import { DamagedDatabaseError, damagedBy, refuseIfLost, setAsideDamaged } from './db/damaged';
 import { readAllSettings } from './db/settings';
 import { Sql } from './db/sql';
 import { ExportJobs } from './export/jobs';
+import { Workers } from './workers/runner';
 import { appendCarried, auditRowsAfter } from './audit/carry';
 import { verifyAudit } from './audit/check';
 import { HeadAnchor, tableHead } from './audit/head';
@@ -24,6 +25,7 @@ import { SessionStore } from './auth/sessions';
 import { listFolder } from './features/backup/folder';
 import { placeBackup } from './features/backup/place';
 import { backupDir } from './features/backup/service';
+import { checkIntegrity, INTEGRITY_CHECK_DELAY_MS } from './features/backup/integrity-check';
 import { scheduleDailyBackups } from './features/backup/schedule';
 import { openRecovery } from './recovery';
 import { ChangeBus } from './live/bus';
@@ -41,6 +43,8 @@ export interface BackendOptions {
   passwordHashCost?: number;
   /** How key files are protected: the desktop's data host passes the OS keystore (via main); a plain owner-only file otherwise. */
   keyWrapper?: KeyWrapper;
+  /** When the full integrity check runs after start-up (INTEGRITY_CHECK_DELAY_MS unless set); tests set 0. */
+  integrityCheckDelayMs?: number;
 }
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
@@ -61,18 +65,83 @@ export async function openBackend(dataDir: string, options: BackendOptions = {})
   // keys, attachments) is owner-only, and so is every folder: the process is the backend's.
   process.umask(0o077);
   const keyring: Keyring = { dir: dataDir, wrapper: options.keyWrapper ?? FILE_WRAPPER };
-  const open = async () => openReady(dataDir, options, keyring, await openDatabase(dataDir, keyring));
-  try {
-    const backups = listFolder(backupDir(dataDir), 'primary');
-    refuseIfLost(dataDir, join(dataDir, DB_FILE_NAME), backups.length > 0);
-    return await open();
-  } catch (error) {
-    if (!(error instanceof DamagedDatabaseError)) throw error;
+  const open = async () => {
+    const opened = await openDatabase(dataDir, keyring);
+    try {
+      return await openReady(dataDir, options, keyring, opened);
+    } catch (error) {
+      opened.db.close();
+      throw damagedBy(error, dataDir, opened.file);
+    }
+  };
+  const recover = (error: DamagedDatabaseError) => {
     console.error(error.message);
     return openRecovery(dataDir, keyring, error, async () =>
       openReady(dataDir, options, keyring, await openDatabase(dataDir, keyring), true),
     );
+  };
+  try {
+    const backups = listFolder(backupDir(dataDir), 'primary');
+    refuseIfLost(dataDir, join(dataDir, DB_FILE_NAME), backups.length > 0);
+    return checkedAfterStart(await open(), options.integrityCheckDelayMs ?? INTEGRITY_CHECK_DELAY_MS, recover);
+  } catch (error) {
+    if (!(error instanceof DamagedDatabaseError)) throw error;
+    return recover(error);
   }
+}
+
+/**
+ * The backend as served while its full integrity check runs in a worker after start-up: every
+ * call goes to the ready backend, unless the check finds the file damaged; then, as at start-up,
+ * the file is closed and moved aside and the recovery backend answers from the next call on.
+ */
+function checkedAfterStart(
+  ready: Backend,
+  delayMs: number,
+  recover: (error: DamagedDatabaseError) => Backend,
+): Backend {
+  let current = ready;
+  let closed = false;
+  const run = async () => {
+    const checked = ready.services.sql;
+    const check = await checkIntegrity(ready.services);
+    // A restore meanwhile replaced the file that was checked; a closed backend is left alone.
+    if (check === 'ok' || closed || ready.services.sql !== checked) return;
+    ready.close();
+    current = recover(setAsideDamaged(ready.dataDir, ready.dbFile, check));
+  };
+  const timer = setTimeout(() => {
+    run().catch((error: unknown) => {
+      if (!closed) console.error('[integrity] 后台完整性检查未能完成', error);
+    });
+  }, delayMs);
+  timer.unref();
+  const dispatch: Dispatch = Object.assign(
+    (method: string, input: unknown, call: CallContext) => current.dispatch(method, input, call),
+    {
+      admits: (method: string, call: CallContext) => current.dispatch.admits(method, call),
+    },
+  );
+  return {
+    dispatch,
+    call: (method, input, context) => current.call(method, input, context),
+    get services() {
+      return current.services;
+    },
+    dataDir: ready.dataDir,
+    dbFile: ready.dbFile,
+    get migration() {
+      return current.migration;
+    },
+    get recovery() {
+      return current.recovery;
+    },
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      current.close();
+    },
+  };
 }
 
 const ANOTHER_PROCESS =
@@ -103,6 +172,7 @@ async function openReady(
     auditStatus: { current: null },
     settings: readAllSettings(sql),
     exportJobs: new ExportJobs(now),
+    workers: new Workers(),
     ledgers,
     live: new ChangeBus(),
     replaceDatabase: async (source) => {
@@ -147,6 +217,8 @@ async function openReady(
     close: () => {
       stopSchedule();
       services.exportJobs.cancelAll();
+      services.workers.stopAll();
+      services.workers.stopAll();
       services.auditHead.flush();
       services.sql.db.close();
     },

@@ -29,6 +29,8 @@ export interface BackupStatus {
   secondaryWarning: string | null;
   lastDrill: { at: string; ok: boolean; message: string } | null;
   lastSuccessfulDrillAt: string | null;
+  /** The full integrity check of the data file that follows each start, in the background. */
+  lastIntegrityCheck: { at: string; ok: boolean; message: string; seconds: number } | null;
 }
 
 export interface BackupOverview {

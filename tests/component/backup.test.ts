@@ -34,6 +34,7 @@ const overview = (items: BackupInfo[], status: Partial<BackupOverview['status']>
     secondaryWarning: null,
     lastDrill: null,
     lastSuccessfulDrillAt: null,
+    lastIntegrityCheck: null,
     ...status,
   },
 });
@@ -63,6 +64,7 @@ describe('数据备份', () => {
     expect(table.textContent).toContain('信访积案 120 条');
     expect(table.textContent).toContain('完好');
     expect((await findTestId('backup-last-failure')).textContent).toContain('磁盘空间不足');
+    expect((await findTestId('backup-integrity-check')).textContent).toContain('启动后在后台进行，尚未完成');
 
     (await findTestId(`backup-restore-${backup.name}`)).click();
     const ok = await confirmButton();
@@ -77,6 +79,23 @@ describe('数据备份', () => {
       expect(bridge).toHaveBeenCalledWith('backup.restore', { name: backup.name, location: 'primary', confirm: true }),
     );
     await eventually(() => expect(router.currentRoute.value.name).toBe('login'));
+  });
+
+  it('shows the background integrity check of the data file, and what it found wrong', async () => {
+    const failed = {
+      at: '2026-11-21T02:00:30.000Z',
+      ok: false,
+      message: '数据文件未通过完整性检查：第 3 页损坏',
+      seconds: 41.5,
+    };
+    await mountApp('/admin/backup', {
+      ...sessionAnswers(meWith(['sysadmin'])),
+      'backup.list': () => ({ ok: true, data: overview([backup], { lastIntegrityCheck: failed }) }),
+    });
+    const text = (await findTestId('backup-integrity-check')).textContent!;
+    expect(text).toContain('未通过');
+    expect(text).toContain('用时 41.5 秒');
+    expect(text).toContain('第 3 页损坏');
   });
 
   it('says why 立即备份 failed when the disk is full', async () => {

@@ -14,7 +14,7 @@ describe('数据备份 in the browser', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
+    app = await startWebApp({ demo: 'small', integrityCheckDelayMs: 0 });
     session = await openSession();
   });
 
@@ -43,10 +43,15 @@ describe('数据备份 in the browser', () => {
     await expect
       .poll(() => page.getByTestId('backup-last-drill').innerText())
       .toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // The full integrity check that ran in the background after start-up, as the page reloaded it.
+    expect(await page.getByTestId('backup-integrity-check').innerText()).toMatch(
+      /^通过\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}，用时 [\d.]+ 秒$/,
+    );
     // The page itself, once the messages have gone.
     await page.locator('.el-message').first().waitFor({ state: 'detached' });
     await page.locator('.el-message').last().waitFor({ state: 'detached' });
     await session.screenshot('backup');
+    await session.screenshots('backup-integrity-check', page.getByTestId('backup-status'));
 
     await table.getByRole('button', { name: '恢复' }).first().click();
     const dialog = page.locator('.el-message-box');

@@ -63,9 +63,9 @@ describe('backups', () => {
     const backend = await testBackend();
     const admin = await signInAdmin(backend);
     await backend.call('backup.run', {}, admin);
-    // The backup API itself fails (as on a full disk): nothing half-written may replace anything.
-    vi.spyOn(backend.services.sql.db, 'backup').mockRejectedValueOnce(
-      new Error('SQLITE_FULL: database or disk is full'),
+    // The worker's copy fails (as on a full disk): nothing half-written may replace anything.
+    vi.spyOn(backend.services.workers, 'run').mockRejectedValueOnce(
+      Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
     );
     const failed = await backend.call('backup.run', {}, admin);
     expect(failed.ok).toBe(false);

@@ -9,6 +9,7 @@ import type { Principal, SessionStore } from '../auth/sessions';
 import type { SettingValues } from '../db/settings';
 import type { LedgerRegistry } from '../ledger/registry';
 import type { ChangeBus } from '../live/bus';
+import type { Workers } from '../workers/runner';
 
 /**
  * Where a transport keeps this client's session token: an HttpOnly cookie in web mode, the data
@@ -50,6 +51,8 @@ export interface Services {
   settings: SettingValues;
   /** Exports running or waiting to be fetched. */
   exportJobs: ExportJobs;
+  /** The worker threads that run heavy jobs (backups, checks, exports) off the calls' thread. */
+  workers: Workers;
   /** Each ledger's records and the owners of tasks and attachments, as the features registered them. */
   ledgers: LedgerRegistry;
   /** Committed changes, told to the open screens (live/): dispatch publishes, the transports subscribe. */
@@ -77,7 +80,7 @@ export type Handler<M extends MethodName> = (
 export type HandlerMap<M extends MethodName> = { [K in M]: Handler<K> };
 
 /** The principal of a method that is not `public` (dispatch guarantees it). */
-export function principalOf(ctx: HandlerContext): Principal {
+export function principalOf(ctx: Pick<HandlerContext, 'principal'>): Principal {
   if (!ctx.principal) throw new Error('principal missing in a non-public method');
   return ctx.principal;
 }

@@ -33,10 +33,44 @@ function freeName(dir: string, stamp: string, label: string): string {
   }
 }
 
+/** What checking a fresh copy found: its version, its rows per table and its audit head (unsigned). */
+export interface CheckedCopy {
+  schemaVersion: number;
+  counts: Record<string, number>;
+  head: { seq: number; hash: string };
+}
+
+/** Makes the checked copy at `temp`: in this thread (a migration's backup), or in a worker (db/backup-copy.ts). */
+export type Copier = (temp: string) => Promise<CheckedCopy>;
+
 /**
- * Copies the live database with SQLite's online backup API (never a file copy, which can catch a
- * half-written page) into a temp file, checks the copy with PRAGMA integrity_check and counts its
- * rows, and only then renames it into place, its sidecar beside it. A failure leaves no file behind and throws.
+ * Copies a database with SQLite's online backup API (never a file copy, which can catch a
+ * half-written page) into `temp`, makes the copy one self-contained file, checks it with PRAGMA
+ * integrity_check and counts its rows. Throws when the copy fails its check.
+ */
+export async function copyChecked(db: Db, temp: string): Promise<CheckedCopy> {
+  await db.backup(temp);
+  chmodSync(temp, 0o600);
+  const copy = new Database(temp, { fileMustExist: true });
+  try {
+    // A backup is one self-contained file: no WAL beside it to lose or to leave behind.
+    copy.pragma('journal_mode = DELETE');
+    const check = checkConnection(copy);
+    if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
+    return {
+      schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+      counts: countRows(copy),
+      head: tableHead(new Sql(copy)),
+    };
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * Makes a checked copy of the live database into a temp file (`copy`: in this thread unless the
+ * caller hands it to a worker), and only then renames it into place, its sidecar beside it. A
+ * failure leaves no file behind and throws.
  */
 export async function backupDatabase(
   db: Db,
@@ -44,34 +78,20 @@ export async function backupDatabase(
   label: string,
   now = new Date(),
   signHead?: (head: AuditHead) => SignedHead,
+  copy: Copier = (temp) => copyChecked(db, temp),
 ): Promise<BackupFile> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = freeName(dir, fileStamp(now), label);
   const temp = `${target}.partial`;
   try {
-    await db.backup(temp);
-    chmodSync(temp, 0o600);
-    const copy = new Database(temp, { fileMustExist: true });
-    let checked: Pick<BackupMeta, 'schemaVersion' | 'counts' | 'auditHead'>;
-    try {
-      // A backup is one self-contained file: no WAL beside it to lose or to leave behind.
-      copy.pragma('journal_mode = DELETE');
-      const check = checkConnection(copy, 'full');
-      if (check !== 'ok') throw new Error(`备份副本未通过完整性检查：${check}`);
-      checked = {
-        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-        counts: countRows(copy),
-        // Only the app's own backups sign it (a migration's runs before the audit key is read).
-        auditHead: signHead ? signHead({ ...tableHead(new Sql(copy)), at: now.toISOString() }) : undefined,
-      };
-    } finally {
-      copy.close();
-    }
+    const { head, ...checked } = await copy(temp);
     const meta: BackupMeta = {
       createdAt: now.toISOString(),
       label,
       sizeBytes: statSync(temp).size,
       ...checked,
+      // Only the app's own backups sign it (a migration's runs before the audit key is read).
+      auditHead: signHead ? signHead({ ...head, at: now.toISOString() }) : undefined,
       check: 'ok',
     };
     renameSync(temp, target);

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statS
 import Database from 'better-sqlite3';
 import { basename, join } from 'node:path';
 import { fileStamp } from '../../../shared/domain/time';
-import { checkFile } from './integrity';
+import { checkFile, damageOf, isDamage } from './integrity';
 
 /**
  * The data file failed its start-up check and was moved, intact, to `movedTo`; or it is missing
@@ -49,16 +49,36 @@ function walMismatch(file: string): string | null {
 const COMPANIONS = ['', '-wal', '-shm'] as const;
 
 /**
- * The start-up check: PRAGMA quick_check through a read-only connection (which changes nothing).
- * A damaged file is never deleted and never opened for writing: it and its WAL and shared-memory
- * files move together, untouched, into `<data>/damaged-<stamp>/`, and DamagedDatabaseError says so.
+ * The start-up check: the file's header and schema through a read-only connection (which changes
+ * nothing), and its WAL's origin; the full check follows in a worker once the backend serves
+ * (features/backup/integrity-check.ts). A damaged file is never deleted and never opened for
+ * writing: it and its WAL and shared-memory files move together, untouched, into
+ * `<data>/damaged-<stamp>/`, and DamagedDatabaseError says so.
  */
 export function setAsideIfDamaged(dataDir: string, file: string, now = new Date()): void {
   if (!existsSync(file)) return;
-  const check = checkFile(file, 'quick');
+  const check = checkFile(file, 'header');
   const problem = check === 'ok' ? walMismatch(file) : check;
   if (problem === null) return;
-  throw new DamagedDatabaseError(setAside(dataDir, file, now), problem);
+  throw setAsideDamaged(dataDir, file, problem, now);
+}
+
+/**
+ * A damaged page the header check cannot see, met by the start-up's own reads (migrations, the
+ * audit check): moved aside like a file the check refused. Any other error is returned as it is.
+ */
+export function damagedBy(error: unknown, dataDir: string, file: string): unknown {
+  return isDamage(error) ? setAsideDamaged(dataDir, file, damageOf(error)) : error;
+}
+
+/** Moves a damaged file aside (see above) and says so, for the start-up check and the full check after it. */
+export function setAsideDamaged(
+  dataDir: string,
+  file: string,
+  problem: string,
+  now = new Date(),
+): DamagedDatabaseError {
+  return new DamagedDatabaseError(setAside(dataDir, file, now), problem);
 }
 
 const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);

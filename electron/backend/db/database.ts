@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileKeyring, loadKey, type Keyring } from '../keys/keyring';
 import { applyPragmas, openRaw, userVersion, type Db } from './connection';
-import { setAsideIfDamaged } from './damaged';
+import { damagedBy, setAsideIfDamaged } from './damaged';
 import { assertNotNewer, migrate, type MigrationOutcome } from './migrations';
 import { installCipher, PersonalCipher } from './personal-cipher';
 import { holdsSealedData, sealAttachmentFiles, SEALED_SINCE, sealOldBackups } from './sealed-at-rest';
@@ -58,6 +58,6 @@ export async function openDatabase(dataDir: string, keyring: Keyring = fileKeyri
     return { db, file, migration };
   } catch (error) {
     db.close();
-    throw error;
+    throw damagedBy(error, dataDir, file);
   }
 }

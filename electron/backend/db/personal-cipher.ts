@@ -23,7 +23,8 @@ const NORMALISE: Record<BlindKind, (value: string) => string> = {
 export class PersonalCipher {
   private readonly blindKey: Buffer;
 
-  constructor(private readonly key: Buffer) {
+  /** `key` is read only to hand it to a worker thread's own cipher (workers/runner.ts), never written anywhere. */
+  constructor(readonly key: Buffer) {
     this.blindKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'zongzhi blind index', 32));
   }
 

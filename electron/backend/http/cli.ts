@@ -18,13 +18,16 @@ export interface ServeOptions {
   /** Set from ZZ_TEST_HASH_COST only; unset, the backend hashes passwords at the production cost. */
   passwordHashCost?: number;
   centre: CentreFlags;
+  /** Set from ZZ_TEST_INTEGRITY_DELAY_MS only; unset, the full integrity check follows start-up by its usual delay. */
+  integrityCheckDelayMs?: number;
 }
 
 /**
  * Flags win over environment variables (ZZ_PORT, ZZ_DATA_DIR), which win over the saved centre
  * server settings and the defaults. ZZ_TEST_HASH_COST (tests only: the e2e suite sets it, e.g.
  * 1024) lowers the scrypt cost N of new password hashes; nothing else sets it, and unset the
- * production cost 2^15 applies.
+ * production cost 2^15 applies. ZZ_TEST_INTEGRITY_DELAY_MS (tests only) starts the background
+ * integrity check that many ms after start-up.
  */
 export function parseServeArgs(argv: string[], env = process.env): ServeOptions {
   const { values } = parseArgs({
@@ -57,6 +60,14 @@ export function parseServeArgs(argv: string[], env = process.env): ServeOptions 
       `ZZ_TEST_HASH_COST“${costText}”无效：须为 ${MIN_PASSWORD_HASH_COST} 至 ${PASSWORD_HASH_COST} 之间的 2 的整数次幂（仅供测试使用）。`,
     );
   }
+  const delayText = env.ZZ_TEST_INTEGRITY_DELAY_MS;
+  const integrityCheckDelayMs = delayText === undefined ? undefined : Number(delayText);
+  if (integrityCheckDelayMs !== undefined && !(Number.isInteger(integrityCheckDelayMs) && integrityCheckDelayMs >= 0)) {
+    throw new AppError(
+      'VALIDATION',
+      `ZZ_TEST_INTEGRITY_DELAY_MS“${delayText}”无效：须为非负整数（毫秒，仅供测试使用）。`,
+    );
+  }
   return {
     dataDir: resolve(values.data ?? env.ZZ_DATA_DIR ?? defaultDataDir()),
     staticDir: resolve(values.static ?? 'out/renderer'),
@@ -69,6 +80,7 @@ export function parseServeArgs(argv: string[], env = process.env): ServeOptions 
       key: values.key && resolve(values.key),
       allow: values.allow?.split(',').map((entry) => entry.trim()),
     },
+    integrityCheckDelayMs,
   };
 }
 
@@ -103,7 +115,8 @@ async function listen(backend: Backend, options: ServeOptions): Promise<WebServe
 
 /** Starts web mode or the centre server and returns a stop function. */
 export async function serve(options: ServeOptions): Promise<() => Promise<void>> {
-  const backend = await openBackend(options.dataDir, { passwordHashCost: options.passwordHashCost });
+  const { passwordHashCost, integrityCheckDelayMs } = options;
+  const backend = await openBackend(options.dataDir, { passwordHashCost, integrityCheckDelayMs });
   if (options.passwordHashCost !== undefined) {
     console.warn(`注意：密码哈希强度已按 ZZ_TEST_HASH_COST 降为 N=${options.passwordHashCost}，仅供测试使用。`);
   }

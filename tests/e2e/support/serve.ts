@@ -57,23 +57,29 @@ function waitForUrl(child: ChildProcess, https: boolean): Promise<{ url: string;
   });
 }
 
-/**
- * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
- * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo
- * county loaded (web mode only: `api` speaks plain HTTP). `args` are more flags (`--https`, `--allow`).
- */
+/** More flags (`--https`, `--allow`), and when the background integrity check starts. */
+interface Launch {
+  args: string[];
+  integrityCheckDelayMs?: number;
+}
+
 /** `npm run serve` on the data folder and port (0: a free one); resolves once it prints its address. */
 async function launch(
   dataDir: string,
   port: string,
-  args: string[],
+  { args, integrityCheckDelayMs }: Launch,
 ): Promise<{ child: ChildProcess; url: string; fingerprint?: string }> {
   // Its own process group, so stopping it also stops npm's children (tsx, node). Passwords are
   // hashed at the tests' cost (ZZ_TEST_HASH_COST, read by web mode's arguments).
   const child = spawn('npm', ['run', 'serve', '--', '--no-build', '--port', port, '--data', dataDir, ...args], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST) },
+    env: {
+      ...process.env,
+      ZZ_TEST_HASH_COST: String(TEST_PASSWORD_HASH_COST),
+      // The background integrity check after start-up, sooner when a test looks at its result.
+      ...(integrityCheckDelayMs === undefined ? {} : { ZZ_TEST_INTEGRITY_DELAY_MS: String(integrityCheckDelayMs) }),
+    },
   });
   return { child, ...(await waitForUrl(child, args.includes('--https'))) };
 }
@@ -85,13 +91,18 @@ const ended = (child: ChildProcess) =>
     process.kill(-child.pid!, 'SIGTERM');
   });
 
+/**
+ * Starts `npm run serve` (already built by the global setup) on a free loopback port with a fresh
+ * temp data folder (or `dataDir`); with `demo`, the administrator E2E_ADMIN is set up and the demo
+ * county loaded (web mode only: `api` speaks plain HTTP). `args` are more flags (`--https`, `--allow`).
+ */
 export async function startWebApp(
-  options: { demo?: 'small' | 'large'; dataDir?: string; args?: string[] } = {},
+  options: { demo?: 'small' | 'large'; dataDir?: string; args?: string[]; integrityCheckDelayMs?: number } = {},
 ): Promise<WebApp> {
   // `dataDir`: a folder the test prepared (e.g. with a damaged data file); removed at stop as well.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'zz-e2e-'));
-  const args = options.args ?? [];
-  const started = await launch(dataDir, '0', args);
+  const launching: Launch = { args: options.args ?? [], integrityCheckDelayMs: options.integrityCheckDelayMs };
+  const started = await launch(dataDir, '0', launching);
   const { url, fingerprint } = started;
   let { child } = started;
   const api = cookieClient(url);
@@ -103,7 +114,7 @@ export async function startWebApp(
   }
   const halt = () => ended(child);
   const resume = async () => {
-    ({ child } = await launch(dataDir, new URL(url).port, args));
+    ({ child } = await launch(dataDir, new URL(url).port, launching));
   };
   const stop = async () => {
     await ended(child);

@@ -19,7 +19,7 @@ export const assessmentInScope = (ctx: HandlerContext, id: string): AssessmentTa
   recordInScope(ctx, assessmentStore, id);
 
 /** The settings the suggestion and the clocks are computed with. */
-export const assessmentClockOf = (ctx: HandlerContext) => ({
+export const assessmentClockOf = (ctx: Pick<HandlerContext, 'now' | 'settings'>) => ({
   ...clockOf(ctx),
   mapping: ctx.settings.work.conclusionMapping,
 });

@@ -3,6 +3,7 @@ import type { BackupInfo, BackupOverview } from '../../../../shared/contract/bac
 import { AppError } from '../../../../shared/errors';
 import type { HandlerContext } from '../../api/types';
 import { backupDatabase } from '../../db/backup';
+import { backupCopyJob } from '../../db/backup-copy';
 import { BACKUP_DIR_NAME } from '../../db/database';
 import { cipherOf } from '../../db/personal-cipher';
 import { sealOldBackups } from '../../db/sealed-at-rest';
@@ -13,7 +14,7 @@ import { readStatus, updateStatus } from './status';
 
 export type BackupContext = Pick<
   HandlerContext,
-  'sql' | 'now' | 'auditKey' | 'keyring' | 'auditHead' | 'call' | 'principal' | 'dataDir' | 'settings'
+  'sql' | 'now' | 'auditKey' | 'keyring' | 'auditHead' | 'call' | 'principal' | 'dataDir' | 'settings' | 'workers'
 >;
 
 export const backupDir = (dataDir: string): string => join(dataDir, BACKUP_DIR_NAME);
@@ -59,7 +60,14 @@ async function backupOnce(
   const at = ctx.now();
   let made;
   try {
-    made = await backupDatabase(ctx.sql.db, dir, label, at, (head) => signHead(ctx.auditKey, head));
+    made = await backupDatabase(
+      ctx.sql.db,
+      dir,
+      label,
+      at,
+      (head) => signHead(ctx.auditKey, head),
+      (temp) => ctx.workers.run(backupCopyJob, { file: ctx.sql.db.name, temp }),
+    );
   } catch (error) {
     const message = `备份失败，此前的备份均已保留：${reason(error)}`;
     updateStatus(dir, { lastFailure: { at: at.toISOString(), message } });

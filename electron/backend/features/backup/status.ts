@@ -14,6 +14,7 @@ const EMPTY: BackupStatus = {
   secondaryWarning: null,
   lastDrill: null,
   lastSuccessfulDrillAt: null,
+  lastIntegrityCheck: null,
 };
 
 export function readStatus(dir: string): BackupStatus {

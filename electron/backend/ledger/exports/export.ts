@@ -1,5 +1,4 @@
-import { cipherOf } from '../../db/personal-cipher';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { cipherOf, type PersonalCipher } from '../../db/personal-cipher';
 import type { Page } from '../../../../shared/contract';
 import type { ExportFile } from '../../../../shared/contract/audit';
 import { EXPORT_MAX_ROWS, type ExportProgress } from '../../../../shared/contract/exports';
@@ -9,9 +8,9 @@ import { fileStamp } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { appendAudit } from '../../audit/writer';
-import { openSnapshot, type Snapshot } from '../../db/snapshot';
+import { ledgerExportJob, type ExportJobInput } from './job';
+import { openSnapshot } from '../../db/snapshot';
 import type { Sql } from '../../db/sql';
-import type { JobHandle } from '../../export/jobs';
 import { XlsxWriter, type XlsxColumn } from '../../export/xlsx';
 import type { LedgerRecordRow, LedgerStore } from '../store';
 
@@ -23,7 +22,7 @@ import type { LedgerRecordRow, LedgerStore } from '../store';
  * row written when the file is handed over (exports.fetch).
  */
 
-/** Rows read, written and reported per turn of the event loop. */
+/** Rows read, written and reported at a time. */
 export const EXPORT_CHUNK_ROWS = 1000;
 
 /** One person of a record as the export writes them: each personal value masked unless unmasked. */
@@ -60,7 +59,7 @@ export interface LedgerExport<Input extends Paging, Item extends { id: string },
   filterLabels: Readonly<Record<string, string>>;
   valueLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The list's query for the caller (their scope, their today): one page of it, in the list's order. */
-  list(ctx: HandlerContext): (sql: Sql, input: Input) => Page<Item>;
+  list(scope: ExportScope): (sql: Sql, input: Input) => Page<Item>;
   people?: ExportPeople;
   /** Columns of the record that its list row does not carry, by the name the columns read them. */
   more?: Readonly<Record<Extra, string>>;
@@ -68,6 +67,9 @@ export interface LedgerExport<Input extends Paging, Item extends { id: string },
   dict?: string;
   columns(dictLabel: (code: string) => string): XlsxColumn<ExportRow<Item, Extra>>[];
 }
+
+/** What a list's query needs of the caller's call; plain data, so a worker can be handed it. */
+export type ExportScope = Pick<HandlerContext, 'principal' | 'now' | 'settings'>;
 
 /** An export's input: the list's filter and order without paging, and the mode. */
 export type ExportInput<Input> = Omit<Input, 'page' | 'pageSize'> & { unmasked?: boolean; reason?: string | undefined };
@@ -84,10 +86,10 @@ function assertMayUnmask(ctx: HandlerContext, action: string, entity: string): v
 }
 
 /**
- * A ledger's `exportStart` handler. The export reads one snapshot of the database (records changed
- * meanwhile do not tear the file). The first chunk is read at once, so an empty or too large
- * result is refused straight away; the rest is written chunk by chunk in the background, each
- * chunk a turn of the event loop, so progress calls are answered meanwhile.
+ * A ledger's `exportStart` handler. The first page is read at once, so an empty or too large
+ * result is refused straight away; the file is then written by a worker thread (`ledgerExportJob`)
+ * on a read-only snapshot of its own (records changed meanwhile do not tear the file), reporting
+ * its progress, so reading 100,000 rows and zipping the workbook hold up no other call.
  */
 export function exportHandler<Input extends Paging, Item extends { id: string }, Extra extends string = never>(
   ledger: LedgerExport<Input, Item, Extra>,
@@ -97,25 +99,15 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
   return (input: ExportInput<Input>, ctx: HandlerContext): ExportProgress => {
     const { unmasked = false, reason, ...filter } = input;
     if (unmasked) assertMayUnmask(ctx, action, entity);
-    const list = ledger.list(ctx);
-    const snapshot = openSnapshot(ctx.sql.db.name, cipherOf(ctx.sql.db));
-    const read = (page: number) =>
-      list(snapshot.sql, { ...filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
-    let first: Page<Item>;
-    try {
-      first = read(1);
-      if (first.total === 0) {
-        throw new AppError('NOT_FOUND', `当前筛选没有${ledger.noun}可导出，请调整筛选条件后再试。`);
-      }
-      if (first.total > EXPORT_MAX_ROWS) {
-        throw new AppError(
-          'CONFLICT',
-          `当前筛选共 ${first.total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围后分批导出。`,
-        );
-      }
-    } catch (error) {
-      snapshot.close();
-      throw error;
+    const first = ledger.list(ctx)(ctx.sql, { ...filter, page: 1, pageSize: 1 } as unknown as Input);
+    if (first.total === 0) {
+      throw new AppError('NOT_FOUND', `当前筛选没有${ledger.noun}可导出，请调整筛选条件后再试。`);
+    }
+    if (first.total > EXPORT_MAX_ROWS) {
+      throw new AppError(
+        'CONFLICT',
+        `当前筛选共 ${first.total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围后分批导出。`,
+      );
     }
     const mode = ledger.people ? `（${unmasked ? `不脱敏，原因：${reason}` : '脱敏'}）` : '';
     const audit = {
@@ -124,35 +116,52 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
       fields: unmasked && ledger.people ? ledger.people.audited : [],
       detail: `导出 ${first.total} 行${mode}；筛选：${describeFilter(filter, ledger.filterLabels, ledger.valueLabels)}`,
     };
-    const fileName = `${ledger.title}${unmasked ? '-含个人信息' : ''}-${fileStamp(ctx.now())}.xlsx`;
+    const job: ExportJobInput = {
+      ledger: entity,
+      file: ctx.sql.db.name,
+      filter,
+      unmasked,
+      fileName: `${ledger.title}${unmasked ? '-含个人信息' : ''}-${fileStamp(ctx.now())}.xlsx`,
+      scope: { principal: ctx.principal, at: ctx.now().toISOString(), settings: ctx.settings },
+    };
+    const { key } = cipherOf(ctx.sql.db);
     return ctx.exportJobs.start(principalOf(ctx).userId, first.total, audit, (handle) =>
-      writeExport(snapshot, ledger, read, first, { unmasked, fileName, handle }).finally(snapshot.close),
+      ctx.workers.run(ledgerExportJob, job, { key, onProgress: (done) => handle.progress(done) }),
     );
   };
 }
 
-async function writeExport<Input extends Paging, Item extends { id: string }, Extra extends string>(
-  snapshot: Snapshot,
+/**
+ * The export's body, in the worker: reads the list's query on a snapshot in chunks, adds each
+ * chunk's people and extra columns, and writes the workbook.
+ */
+export async function writeExport<Input extends Paging, Item extends { id: string }, Extra extends string>(
   ledger: LedgerExport<Input, Item, Extra>,
-  read: (page: number) => Page<Item>,
-  first: Page<Item>,
-  job: { unmasked: boolean; fileName: string; handle: JobHandle },
+  job: ExportJobInput,
+  cipher: PersonalCipher,
+  progress: (done: number) => void,
 ): Promise<ExportFile> {
-  const writer = new XlsxWriter(ledger.title, ledger.columns(dictLabels(snapshot.sql, ledger.dict)));
-  let done = 0;
-  for (let page = 1; done < first.total; page += 1) {
-    await nextTurn();
-    const items = page === 1 ? first.items : read(page).items;
-    if (items.length === 0) break;
-    const rows = rowsOf(snapshot.sql, ledger, items, job.unmasked);
-    // Reading and writing a chunk each take a turn of their own: neither holds the loop long.
-    await nextTurn();
-    writer.add(rows);
-    done += items.length;
-    job.handle.progress(done);
+  const snapshot = openSnapshot(job.file, cipher);
+  try {
+    const { principal, at, settings } = job.scope;
+    const list = ledger.list({ principal, settings, now: () => new Date(at) });
+    const read = (page: number) =>
+      list(snapshot.sql, { ...job.filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
+    const writer = new XlsxWriter(ledger.title, ledger.columns(dictLabels(snapshot.sql, ledger.dict)));
+    let done = 0;
+    for (let page = 1; ; page += 1) {
+      const items = read(page).items;
+      if (items.length === 0) break;
+      writer.add(rowsOf(snapshot.sql, ledger, items, job.unmasked));
+      done += items.length;
+      progress(done);
+      if (items.length < EXPORT_CHUNK_ROWS) break;
+    }
+    const bytes = await writer.finish();
+    return { fileName: job.fileName, base64: bytes.toString('base64'), rows: done };
+  } finally {
+    snapshot.close();
   }
-  const bytes = await writer.finish();
-  return { fileName: job.fileName, base64: bytes.toString('base64'), rows: done };
 }
 
 /** A dictionary's labels by code (a code no longer in it shows as stored). */
