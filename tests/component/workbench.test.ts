@@ -67,6 +67,7 @@ const admin: Workbench['admin'] = {
     secondaryWarning: null,
     lastDrill: null,
     lastSuccessfulDrillAt: null,
+    lastIntegrityCheck: null,
     count: 3,
   },
   audit: { ok: true, message: '哈希链完整', verifiedAt: '2026-11-20T00:30:00.000Z' },
