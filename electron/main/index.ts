@@ -37,7 +37,7 @@ function start(): void {
   // choice yet: nothing runs until the first-run page makes one (the app then restarts).
   const client =
     choice?.mode === 'client'
-      ? createServerClient(choice)
+      ? createServerClient(choice, { onLive: relayLive })
       : choice?.mode === 'standalone'
         ? startDataHost(hostScript, userData, { onFatal: reportHostFatal, onLive: relayLive, keystore: safeStorage })
         : null;

@@ -5,6 +5,7 @@ import { APP_HEADER, APP_HEADER_VALUE, SESSION_KEY_HEADER } from '../../shared/c
 import { readCookie, SESSION_COOKIE } from '../backend/http/session-cookie';
 import type { HostClient } from './host-client';
 import { FingerprintMismatch, PinnedAgent } from './pinned-agent';
+import { followServer } from './server-feed';
 
 /** Where the centre server is and the fingerprint its certificate must have. */
 export interface CentreServer {
@@ -32,25 +33,51 @@ const isEnvelope = (value: unknown): value is Result<unknown> =>
 /**
  * Client mode of the desktop app: each call goes to the centre server's `POST /api/<method>` over
  * HTTPS with its certificate pinned. Main keeps each window's session (the cookie part and the key
- * part web mode splits it into), so the renderer never holds a token, as with the data host.
+ * part web mode splits it into), so the renderer never holds a token, as with the data host; with
+ * `onLive`, each signed-in window also follows the server's changes.
  */
-export function createServerClient(server: CentreServer, { timeoutMs = 120_000 } = {}): HostClient {
+export function createServerClient(
+  server: CentreServer,
+  { timeoutMs = 120_000, onLive }: { timeoutMs?: number; onLive?: (window: number, change: unknown) => void } = {},
+): HostClient {
   const agent = new PinnedAgent(server.fingerprint);
   const origin = `https://${server.address}:${server.port}`;
   const sessions = new Map<number, Session>();
   const displays = new Set<number>();
+  /** Each signed-in window's change feed (see server-feed.ts), as the data host follows its bus per window. */
+  const feeds = new Map<number, () => void>();
 
-  /** Keeps the session a reply starts, changes or ends (an empty key ends it). */
+  const sessionHeaders = (window: number): Record<string, string> | null => {
+    const session = sessions.get(window);
+    return session
+      ? {
+          origin,
+          [APP_HEADER]: APP_HEADER_VALUE,
+          cookie: `${SESSION_COOKIE}=${session.cookie}`,
+          [SESSION_KEY_HEADER]: session.key,
+        }
+      : null;
+  };
+
+  /** Keeps the session a reply starts, changes or ends (an empty key ends it), and the window's feed with it. */
   function follow(window: number, headers: IncomingHttpHeaders): void {
     const key = headers[SESSION_KEY_HEADER];
     if (typeof key !== 'string') return;
     const cookie = readCookie((headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join(';'), SESSION_COOKIE);
-    if (key && cookie) sessions.set(window, { cookie, key });
-    else sessions.delete(window);
+    feeds.get(window)?.();
+    feeds.delete(window);
+    if (!key || !cookie) {
+      sessions.delete(window);
+      return;
+    }
+    sessions.set(window, { cookie, key });
+    if (onLive) {
+      const onChange = (change: unknown) => onLive(window, change);
+      feeds.set(window, followServer({ origin, agent, headers: () => sessionHeaders(window), onChange }));
+    }
   }
 
   function post(method: string, input: unknown, window: number): Promise<Result<unknown>> {
-    const session = sessions.get(window);
     const body = JSON.stringify(input ?? {});
     return new Promise((resolve) => {
       let timedOut = false;
@@ -62,9 +89,7 @@ export function createServerClient(server: CentreServer, { timeoutMs = 120_000 }
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            origin,
-            [APP_HEADER]: APP_HEADER_VALUE,
-            ...(session ? { cookie: `${SESSION_COOKIE}=${session.cookie}`, [SESSION_KEY_HEADER]: session.key } : {}),
+            ...(sessionHeaders(window) ?? { origin, [APP_HEADER]: APP_HEADER_VALUE }),
           },
         },
         (res) => {
@@ -104,6 +129,8 @@ export function createServerClient(server: CentreServer, { timeoutMs = 120_000 }
       displays.add(window);
     },
     stop() {
+      for (const stop of feeds.values()) stop();
+      feeds.clear();
       agent.destroy();
       return Promise.resolve();
     },

@@ -2,6 +2,7 @@ import type { Server } from 'node:net';
 import { generatedCertificate } from '../../electron/backend/http/certificate';
 import { createHttpServer, listenOnLoopback } from '../../electron/backend/http/server';
 import type { Backend } from '../../electron/backend/backend';
+import { follow } from '../../electron/backend/live/viewer';
 import { tempDir } from './temp-dir';
 
 /**
@@ -13,6 +14,7 @@ export async function startCentreServer(backend: Backend, allowedClients: string
   const server = createHttpServer({
     dispatch: backend.dispatch,
     staticDir: tempDir(),
+    follow: (viewer) => follow(backend.services, viewer),
     site: { address: '127.0.0.1', scheme: 'https', allowedClients },
     tls: certificate,
   });

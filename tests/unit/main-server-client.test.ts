@@ -5,7 +5,7 @@ import { CHOICE_FILE, readChoice, writeChoice } from '../../electron/main/connec
 import { answerConnectionMethod, type ConnectionMethods } from '../../electron/main/connection-methods';
 import { createServerClient } from '../../electron/main/server-client';
 import type { HostClient } from '../../electron/main/host-client';
-import { ADMIN, testBackend } from '../helpers/backend';
+import { ADMIN, signInAs, signInWith, testBackend } from '../helpers/backend';
 import { startCentreServer } from '../helpers/centre-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -28,7 +28,7 @@ async function centre() {
     await server.close();
     backend.close();
   });
-  return { ...server, requests: () => requests };
+  return { ...server, backend, requests: () => requests };
 }
 
 function client(server: { port: number }, fingerprint: string): HostClient {
@@ -52,6 +52,34 @@ describe('client mode: the relay to the centre server', { timeout: 30_000 }, () 
     // Signing out ends the window's session in main as on the server.
     expect(await relay.call('auth.logout', {}, 1)).toEqual({ ok: true, data: null });
     expect(await relay.call('auth.me', {}, 1)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('relays the server’s changes to each signed-in window, and stops when its session ends', async () => {
+    const server = await centre();
+    const changes: Array<{ window: number; topic: unknown }> = [];
+    const relay = createServerClient(
+      { address: '127.0.0.1', port: server.port, fingerprint: server.certificate.fingerprint },
+      { onLive: (window, change) => changes.push({ window, topic: (change as { topic: unknown }).topic }) },
+    );
+    closers.push(() => relay.stop());
+    await relay.call('auth.setup', ADMIN, 1);
+    // Another workstation creates accounts on the server until window 1's feed has heard one.
+    const other = await signInWith(server.backend, ADMIN);
+    await vi.waitFor(
+      async () => {
+        await signInAs(server.backend, other, ['duty_officer']);
+        expect(changes).toContainEqual({ window: 1, topic: 'users' });
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+    // Window 2 holds no session: it hears nothing.
+    expect(changes.every((change) => change.window === 1)).toBe(true);
+
+    await relay.call('auth.logout', {}, 1);
+    const heard = changes.length;
+    await signInAs(server.backend, other, ['duty_officer']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(changes).toHaveLength(heard);
   });
 
   it('refuses a server whose certificate has another fingerprint, before sending it anything', async () => {
