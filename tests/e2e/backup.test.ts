@@ -191,6 +191,8 @@ describe('the recovery screen in the browser', () => {
       // The new computer: only the backups were carried over, no key file.
       newComputer = mkdtempSync(join(tmpdir(), 'zz-e2e-new-computer-'));
       cpSync(join(source.dataDir, 'backups'), join(newComputer, 'backups'), { recursive: true });
+      // Leave the old computer's page (and its change feed) before that server goes away.
+      await page.goto('about:blank');
     } finally {
       await source.stop();
     }
