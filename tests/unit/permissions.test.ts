@@ -18,6 +18,9 @@ describe('the permission table', () => {
       'auth.setup',
       'auth.status',
       'auth.unlock',
+      // The desktop's first-run choice, answered by main before any backend runs (web mode answers 'web').
+      'connection.choose',
+      'connection.get',
       'recovery.importKeys',
       'recovery.restoreLatest',
       'recovery.status',

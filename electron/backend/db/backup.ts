@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fileStamp } from '../../../shared/domain/time';
 import type { Db } from './connection';
 import { checkConnection, countRows } from './integrity';
+import { GENESIS_HASH } from '../audit/chain';
 import { tableHead, type AuditHead, type SignedHead } from '../audit/head';
 import { Sql } from './sql';
 
@@ -48,6 +49,9 @@ export type Copier = (temp: string) => Promise<CheckedCopy>;
  * half-written page) into `temp`, makes the copy one self-contained file, checks it with PRAGMA
  * integrity_check and counts its rows. Throws when the copy fails its check.
  */
+const hasAuditLog = (db: Db): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_log'").get() !== undefined;
+
 export async function copyChecked(db: Db, temp: string): Promise<CheckedCopy> {
   await db.backup(temp);
   chmodSync(temp, 0o600);
@@ -60,7 +64,8 @@ export async function copyChecked(db: Db, temp: string): Promise<CheckedCopy> {
     return {
       schemaVersion: copy.pragma('user_version', { simple: true }) as number,
       counts: countRows(copy),
-      head: tableHead(new Sql(copy)),
+      // A file from before the audit log (a migration's backup of an old version) has the empty chain's head.
+      head: hasAuditLog(copy) ? tableHead(new Sql(copy)) : { seq: 0, hash: GENESIS_HASH },
     };
   } finally {
     copy.close();
