@@ -160,6 +160,9 @@ describe('the recovery screen in the browser', () => {
   });
 
   it('moves the centre to a new computer: the key backup exported there is imported before the restore', async () => {
+    // A browser of its own: the previous test's page would report its server going away.
+    await session?.close();
+    session = undefined;
     await app?.stop();
     app = undefined;
     const source = await startWebApp({ demo: 'small' });
