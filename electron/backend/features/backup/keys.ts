@@ -4,9 +4,8 @@ import type { HandlerContext } from '../../api/types';
 import { confirmByAuditor } from '../../auth/auditor-confirmation';
 import { appendAudit } from '../../audit/writer';
 import { findCounty } from '../../db/county';
-import { PERSONAL_KEY } from '../../db/database';
+import { cipherOf } from '../../db/personal-cipher';
 import { sealKeyBackup } from '../../keys/key-backup';
-import { keyFileOf, loadKey } from '../../keys/keyring';
 
 /**
  * 导出密钥备份: the data folder's two keys, sealed with the administrator's passphrase, as a file
@@ -19,10 +18,8 @@ export async function exportKeys(
   input: { passphrase: string; auditorConfirmation?: { username: string; password: string } },
 ): Promise<KeyBackupDownload> {
   const confirmed = await confirmByAuditor(ctx, { kind: 'exportKeys' }, input.auditorConfirmation);
-  const personal = await loadKey(ctx.keyring, PERSONAL_KEY, {
-    create: false,
-    message: `密钥文件 ${keyFileOf(ctx.keyring, PERSONAL_KEY)} 不见了，无法导出。请把备份的密钥文件放回原处后重新启动。`,
-  });
+  // The key the open database was opened with: no second read of the key file.
+  const personal = cipherOf(ctx.sql.db).key;
   const at = ctx.now();
   const county = findCounty(ctx.sql)?.name ?? '';
   const text = await sealKeyBackup({ personal, audit: ctx.auditKey }, input.passphrase, { county, createdAt: at });
