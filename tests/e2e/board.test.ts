@@ -65,6 +65,10 @@ describe('the situation board', () => {
       await page.getByText(/边界来源/).waitFor();
       expect(await page.getByTestId('board-ranking-row').count()).toBeGreaterThan(0);
       expect(await page.getByTestId('board-ticker').innerText()).toMatch(/最新预警/);
+      // The demo's alerts are wider than the window: they scroll, shown twice so the loop has no gap.
+      const ticker = page.getByTestId('board-ticker-track');
+      expect(await ticker.getAttribute('class')).not.toContain('still');
+      expect(await ticker.locator('.copy').count()).toBe(2);
       expect(await page.getByTestId('board-centre').innerText()).toMatch(/^.+县社会治理综合服务中心$/);
       // 办结率 and 化解率 apart, each with its numerator and denominator.
       expect(await page.getByTestId('board-kpi-conclusion_rate').innerText()).toMatch(

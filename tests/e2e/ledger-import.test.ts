@@ -222,6 +222,10 @@ describe('a county’s own petition ledger imported with its history', IN_ORDER,
     await page.locator('[data-testid="board"][data-loaded="true"]').waitFor({ timeout: 30_000 });
     const cases = await page.getByTestId('board-kpi-cases').locator('.value').innerText();
     expect(Number(cases.replace(/[^\d]/g, ''))).toBe(4);
+    // One overdue case: the ticker stands still and names it once, not twice side by side.
+    const ticker = page.getByTestId('board-ticker-track');
+    await expect.poll(() => ticker.getAttribute('class')).toContain('still');
+    expect(await ticker.locator('.alert').count()).toBe(1);
     await session.screenshots('ledger-import-board');
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
