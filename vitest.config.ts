@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.ts'],
           environment: 'happy-dom',
+          setupFiles: ['tests/component/helpers/setup.ts'],
           // Mounting Element Plus forms under happy-dom takes seconds on a busy 2-core machine (the
           // register form ~4.6 s alone): the default 5 s would fail them by load, not by behaviour.
           testTimeout: 20_000,

@@ -89,3 +89,13 @@ export function visibleNavigation(canOpen: (routeName: string) => boolean): NavE
     return children.length ? [{ ...entry, children }] : [];
   });
 }
+
+/** Where a page sits in the menu, for the breadcrumbs: its group's label and its own (none off the menu). */
+export function trailOf(routeName: string): string[] {
+  for (const entry of NAVIGATION) {
+    if (entry.name === routeName) return [entry.label];
+    const child = isGroup(entry) ? entry.children.find((item) => item.name === routeName) : undefined;
+    if (child) return [entry.label, child.label];
+  }
+  return [];
+}

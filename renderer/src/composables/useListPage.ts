@@ -1,7 +1,9 @@
 import { ElMessage } from 'element-plus';
+import { useRoute } from 'vue-router';
 import { contract, type InputOf, type MethodName, type OutputOf, type Page } from '@shared/contract';
 import { call, type ApiError } from '@/api/client';
 import { useLiveReload } from '@/app/live';
+import { sessionMemory, userMemory } from '@/app/userMemory';
 import { useSchemaForm, type FormModel } from './useSchemaForm';
 import { useTableState, type Paging } from './useTableState';
 
@@ -9,15 +11,32 @@ import { useTableState, type Paging } from './useTableState';
 type ListMethod = { [K in MethodName]: OutputOf<K> extends Page<unknown> ? K : never }[MethodName];
 type ItemOf<M extends ListMethod> = OutputOf<M> extends Page<infer T> ? T : never;
 
+/** A list as its user left it: the searched form (sort included) and the page. */
+interface ListMemory {
+  model: FormModel;
+  page: number;
+  pageSize: number;
+}
+
+/** Free text may hold a name: kept only while the app runs, never written to the workstation's disk. */
+const FREE_TEXT_FIELDS: readonly string[] = ['keyword'];
+
 /**
  * A ledger page's search form and table over one list method: the form checks its fields with the
  * method's own input schema, a search applies the checked filters, paging keeps them, and the
  * backend's VALIDATION details come back onto the form fields they name. A change of its feature's
- * records elsewhere reloads the page shown.
+ * records elsewhere reloads the page shown. Coming back to the list finds it as the user left it
+ * (filters, sort, page; its filters and page size also after a restart), unless the address brings
+ * filters of its own (a figure's click-through).
  */
 export function useListPage<M extends ListMethod, F extends FormModel>(method: M, initial: F) {
   const form = useSchemaForm(contract[method].input, initial);
   let filters: Record<string, unknown> = {};
+  let searched: FormModel = { ...initial };
+  let started = false;
+  const route = useRoute() as ReturnType<typeof useRoute> | undefined;
+  const kept = sessionMemory<ListMemory>(`list.${method}`);
+  const remembered = userMemory<ListMemory>(`list.${method}`);
 
   function showError(error: ApiError): void {
     form.applyServerErrors(error.details);
@@ -25,8 +44,10 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
   }
 
   // ListMethod guarantees a page, but TypeScript cannot follow that through the generic method name.
-  const fetchPage = (paging: Paging) =>
-    call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
+  const fetchPage = (paging: Paging) => {
+    remember(paging);
+    return call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
+  };
   const table = useTableState(fetchPage, { onError: showError });
   // Another workstation's change to this list's records reads the page shown again (filters kept).
   const feature = method.slice(0, method.indexOf('.'));
@@ -35,12 +56,39 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
     () => table.reload(),
   );
 
+  function remember(paging: Paging): void {
+    kept.write({ model: searched, ...paging });
+    const lasting = Object.fromEntries(Object.entries(searched).filter(([key]) => !FREE_TEXT_FIELDS.includes(key)));
+    remembered.write({ model: lasting, page: 1, pageSize: paging.pageSize });
+  }
+
+  /** The list as it was left, on the first search, when the address names no filter. */
+  function recall(): boolean {
+    const fromAddress = Object.keys(initial).some((key) => !!route?.query[key]);
+    const saved = fromAddress ? undefined : (kept.read() ?? remembered.read());
+    if (!saved) return false;
+    const model = form.model as FormModel;
+    for (const key of Object.keys(initial)) if (key in saved.model) model[key] = saved.model[key];
+    table.page = saved.page;
+    table.pageSize = saved.pageSize;
+    return true;
+  }
+
   /** Applies the form when it passes the schema; otherwise its fields already show why not. */
   function search(): void {
-    const checked = form.validate();
+    const recalled = !started && recall();
+    started = true;
+    let checked = form.validate();
+    // A remembered filter the list no longer takes is forgotten, not shown as the user's mistake.
+    if (!checked && recalled) {
+      form.reset();
+      table.page = 1;
+      checked = form.validate();
+    }
     if (!checked) return;
     filters = checked as Record<string, unknown>;
-    void table.search();
+    searched = { ...(form.model as FormModel) };
+    void (recalled ? table.reload() : table.search());
   }
 
   function reset(): void {
