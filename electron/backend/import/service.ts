@@ -70,7 +70,7 @@ export async function commitImport(
   const { id } = await ctx.workers.run(
     importCommitJob,
     { ...jobInput(ctx, input), sha256: input.sha256, auditKey: new Uint8Array(ctx.auditKey) },
-    { key: cipherOf(ctx.sql.db).key },
+    { key: cipherOf(ctx.sql.db).key, writes: true },
   );
   // The worker appended the rows on its connection; the head file is anchored from this one.
   ctx.auditHead.touch();
