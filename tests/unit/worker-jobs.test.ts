@@ -101,6 +101,22 @@ describe('heavy jobs in worker threads', () => {
     expect(fromWorker).toBe(await xmlOf(await buildReportDocx(draft)));
   });
 
+  it('reuses its idle workers job after job without piling listeners on them', async () => {
+    const { backend, officer } = await petitionBackend();
+    const draft = { ...(await must(backend.call('reports.draft', {}, officer))), signer: '吴带班' };
+    const saved = await must(backend.call('reports.save', { document: draft }, officer));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      for (let n = 0; n < 12; n += 1) await must(backend.call('reports.docx', { id: saved.id }, officer));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('previews an import in a worker, as the same dry run on this thread reads it', async () => {
     const { backend, officer } = await petitionBackend();
     const base64 = await workbookOf([HEADER, ...cases(30)]);

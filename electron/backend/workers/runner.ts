@@ -26,10 +26,14 @@ function entryOf(): { file: URL; execArgv: string[] } {
  */
 const idle: Worker[] = [];
 const MAX_IDLE = 2;
+/** Each idle worker's exit listener, taken off when it is reused (or every reuse would add one). */
+const dropWhenIdle = new Map<Worker, () => void>();
 
 function acquire(): Worker {
   const kept = idle.pop();
   if (kept) {
+    kept.off('exit', dropWhenIdle.get(kept)!);
+    dropWhenIdle.delete(kept);
     kept.ref();
     return kept;
   }
@@ -40,7 +44,12 @@ function acquire(): Worker {
 function release(worker: Worker): void {
   if (idle.length >= MAX_IDLE) return void worker.terminate();
   // A worker that dies while idle is simply dropped.
-  worker.once('exit', () => idle.splice(idle.indexOf(worker) >>> 0, 1));
+  const drop = () => {
+    idle.splice(idle.indexOf(worker) >>> 0, 1);
+    dropWhenIdle.delete(worker);
+  };
+  dropWhenIdle.set(worker, drop);
+  worker.once('exit', drop);
   worker.unref();
   idle.push(worker);
 }
