@@ -40,7 +40,7 @@ function idNumber(i: number): string {
  * Rows over the county's townships and units, dates in the forms centres write, a third resolved;
  * numbered `LS<rows>-00001` …, so each workbook brings new cases.
  */
-async function petitionWorkbook(backend: Backend, rows: number): Promise<string> {
+export async function petitionWorkbook(backend: Backend, rows: number): Promise<string> {
   const sql = backend.services.sql;
   const townships = (
     sql.prepare("SELECT name FROM regions WHERE level = 'township' AND disabled_at IS NULL").all() as { name: string }[]

@@ -38,7 +38,7 @@ import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shar
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/audit/verify';
-import { benchPetitionImport, type ImportTiming } from './bench-import';
+import { benchPetitionImport, IMPORT_LIMITS, type ImportTiming } from './bench-import';
 import { printTable } from './table';
 import { benchListUnderLoad, printHeavy, type HeavyTiming } from './bench-heavy';
 import type { CallContext } from '../electron/backend/api/types';
@@ -1186,7 +1186,11 @@ async function main(): Promise<void> {
         const start = loadNow();
         const methods = await benchMethods(backend);
         await signInOfficer(backend, BENCH_READER, readerCall);
-        const heavy = await benchListUnderLoad(backend, { admin: call, exporter: officerCall, reader: readerCall });
+        const heavy = await benchListUnderLoad(
+          backend,
+          { admin: call, exporter: officerCall, reader: readerCall },
+          scale === 'large' ? IMPORT_LIMITS.large.rows : 1_000,
+        );
         measured = { heavy, methods, load: { start, end: loadNow() }, chain: benchAuditChain(backend) };
       }
       // Last: the imported cases would change what the methods above read.

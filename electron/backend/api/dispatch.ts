@@ -2,7 +2,7 @@ import { contract, isMethodName, unknownMethod, type MethodName } from '../../..
 import { AppError, fail, ok, type Result } from '../../../shared/errors';
 import { validationDetails, validationMessage } from '../../../shared/contract/validation';
 import { authorize } from '../auth/guard';
-import { publishChange } from '../live/writes';
+import { changesScreens, publishChange } from '../live/writes';
 import { controlCharacterDetails } from './control-characters';
 import type { CallContext, Handler, HandlerMap, Services } from './types';
 
@@ -56,6 +56,9 @@ export function createDispatch(
       const details = parsed.success ? controlCharacterDetails(input) : validationDetails(parsed.error);
       if (!parsed.success || details.length) return fail('VALIDATION', validationMessage(details), details);
       const handler = handlers[method] as Handler<MethodName>;
+      // A worker writing (an import's commit) holds the write lock: a write waits here, not in SQLite.
+      const writing = services.workers.writesDone();
+      if (writing && changesScreens(method)) await writing;
       const output = await handler(parsed.data as never, { ...services, call, principal });
       // Committed: the open screens of others are told (live/writes.ts says which methods write).
       publishChange(services, method, parsed.data as never, output as never);

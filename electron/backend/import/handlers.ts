@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../api/types';
-import { assertMayImport, commitImport, listImports, previewImport, undoImport, type ImportKinds } from './service';
+import type { ImportKinds } from './dry-run';
+import { assertMayImport, commitImport, listImports, previewImport, undoImport } from './service';
 import { importTemplate } from './template';
 
 /** The import methods over the kinds the features lend (put together in api/imports.ts). */
@@ -9,8 +10,8 @@ export const importHandlers = (kinds: ImportKinds) =>
       assertMayImport(ctx, kind);
       return importTemplate(kinds[kind]);
     },
-    'imports.preview': (input, ctx) => previewImport(ctx, kinds, input),
-    'imports.commit': (input, ctx) => commitImport(ctx, kinds, input),
+    'imports.preview': (input, ctx) => previewImport(ctx, input),
+    'imports.commit': (input, ctx) => commitImport(ctx, input),
     'imports.list': ({ page, pageSize }, ctx) => listImports(ctx, page, pageSize),
     'imports.undo': ({ id }, ctx) => undoImport(ctx, kinds, id),
   }) satisfies HandlerMap<'imports.template' | 'imports.preview' | 'imports.commit' | 'imports.list' | 'imports.undo'>;

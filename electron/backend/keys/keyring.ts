@@ -111,3 +111,21 @@ async function writeKeyFile(ring: Keyring, file: string, key: Buffer, how: 'new'
   chmodSync(target, 0o600);
   if (how === 'replace') renameSync(target, file);
 }
+
+/**
+ * A keyring over the data folder's key files that unwraps to a key already held (a worker thread,
+ * which cannot reach the OS keystore through main): it reads the key file as the ring would, never
+ * writes one, and is for the one key it was given.
+ */
+export function heldKeyring(dir: string, wrapperName: string, key: Buffer): Keyring {
+  return {
+    dir,
+    wrapper: {
+      name: wrapperName,
+      wrap: async () => {
+        throw new Error('a held keyring writes no key file');
+      },
+      unwrap: async () => key,
+    },
+  };
+}

@@ -164,6 +164,9 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'system.loadDemo': whole('all'),
 };
 
+/** Whether a method writes what a screen shows (dispatch holds it while a worker writes, api/dispatch.ts). */
+export const changesScreens = (method: MethodName): boolean => method in WRITES;
+
 /** The change a succeeded call made, or null when it changed nothing a screen shows. */
 export function changeOf<M extends MethodName>(
   method: M,

@@ -12,8 +12,12 @@ type Body = (input: never, scope: JobScope) => unknown;
 
 const JOBS: Record<JobName, () => Promise<Body>> = {
   'backup.copy': async () => (await import('../db/backup-copy')).copyBackup,
+  'backup.drill': async () => (await import('../db/drill-job')).drillBackup,
   'db.integrity': async () => (await import('../db/integrity-job')).checkFileInWorker,
   'ledger.export': async () => (await import('../api/exports')).writeLedgerExport,
+  'import.dryRun': async () => (await import('../api/imports')).dryRunImport,
+  'import.commit': async () => (await import('../api/imports')).commitImportFile,
+  'report.docx': async () => (await import('../export/docx-job')).writeReportDocx,
 };
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);

@@ -21,7 +21,15 @@ export type JobBody<J> =
   J extends Job<infer Input, infer Output> ? (input: Input, scope: JobScope) => Output | Promise<Output> : never;
 
 /** Every job a worker can run; the worker's entry (entry.ts) loads each one's module by this name. */
-export const JOB_NAMES = ['backup.copy', 'db.integrity', 'ledger.export'] as const;
+export const JOB_NAMES = [
+  'backup.copy',
+  'backup.drill',
+  'db.integrity',
+  'ledger.export',
+  'import.dryRun',
+  'import.commit',
+  'report.docx',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const jobOf = <Input, Output>(name: JobName): Job<Input, Output> => ({ name });

@@ -26,10 +26,14 @@ function entryOf(): { file: URL; execArgv: string[] } {
  */
 const idle: Worker[] = [];
 const MAX_IDLE = 2;
+/** Each idle worker's exit listener, taken off when it is reused (or every reuse would add one). */
+const dropWhenIdle = new Map<Worker, () => void>();
 
 function acquire(): Worker {
   const kept = idle.pop();
   if (kept) {
+    kept.off('exit', dropWhenIdle.get(kept)!);
+    dropWhenIdle.delete(kept);
     kept.ref();
     return kept;
   }
@@ -40,7 +44,12 @@ function acquire(): Worker {
 function release(worker: Worker): void {
   if (idle.length >= MAX_IDLE) return void worker.terminate();
   // A worker that dies while idle is simply dropped.
-  worker.once('exit', () => idle.splice(idle.indexOf(worker) >>> 0, 1));
+  const drop = () => {
+    idle.splice(idle.indexOf(worker) >>> 0, 1);
+    dropWhenIdle.delete(worker);
+  };
+  dropWhenIdle.set(worker, drop);
+  worker.once('exit', drop);
   worker.unref();
   idle.push(worker);
 }
@@ -61,6 +70,8 @@ export interface RunOptions {
   onProgress?: (done: number) => void;
   /** The personal data key, for a job that reads sealed values: copied into the worker's memory only. */
   key?: Buffer;
+  /** The job writes to the database on its own connection (an import's commit): see `writesDone`. */
+  writes?: boolean;
 }
 
 /**
@@ -72,8 +83,28 @@ export interface RunOptions {
  */
 export class Workers {
   private readonly running = new Set<Worker>();
+  private readonly writing = new Set<Promise<unknown>>();
+
+  /**
+   * Settles once no job writes any more, or null when none does. A write on the calls' thread would
+   * wait for the job's transaction in SQLite's busy handler, which blocks the thread (every other
+   * call with it): dispatch awaits this first, so the write waits without holding anyone up.
+   */
+  writesDone(): Promise<void> | null {
+    if (this.writing.size === 0) return null;
+    return Promise.allSettled([...this.writing]).then(() => this.writesDone() ?? undefined);
+  }
 
   run<Input, Output>(job: Job<Input, Output>, input: Input, options: RunOptions = {}): Promise<Output> {
+    const done = this.start(job, input, options);
+    if (!options.writes) return done;
+    this.writing.add(done);
+    const forget = () => void this.writing.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  private start<Input, Output>(job: Job<Input, Output>, input: Input, options: RunOptions): Promise<Output> {
     const worker = acquire();
     this.running.add(worker);
     return new Promise<Output>((resolve, reject) => {

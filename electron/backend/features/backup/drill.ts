@@ -2,13 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DrillResult } from '../../../../shared/contract/backup';
 import { AppError } from '../../../../shared/errors';
-import { DB_FILE_NAME, openDatabase } from '../../db/database';
-import { countRows } from '../../db/integrity';
-import { Sql } from '../../db/sql';
+import { drillJob } from '../../db/drill-job';
+import { cipherOf } from '../../db/personal-cipher';
 import { appendAudit } from '../../audit/writer';
-import { verifyChain } from '../../audit/verify';
 import { listFolder } from './folder';
-import { placeBackup } from './place';
 import { backupDir, type BackupContext } from './service';
 import { updateStatus } from './status';
 
@@ -22,8 +19,9 @@ function countDifferences(expected: Record<string, number>, actual: Record<strin
 /**
  * The restore drill: restores the newest backup into a temporary folder inside the data folder
  * through the app's own open path (start-up check, migrations), then checks the record counts
- * against those recorded at backup time and verifies the audit chain. The result is recorded (the
- * status keeps the date of the last successful drill) and audited; the temporary folder is removed.
+ * against those recorded at backup time and verifies the audit chain, all in a worker
+ * (db/drill-job.ts). The result is recorded (the status keeps the date of the last successful
+ * drill) and audited; the temporary folder is removed.
  */
 export async function runDrill(ctx: BackupContext): Promise<DrillResult> {
   const dir = backupDir(ctx.dataDir);
@@ -35,20 +33,24 @@ export async function runDrill(ctx: BackupContext): Promise<DrillResult> {
   let ok = false;
   let message: string;
   try {
-    placeBackup(join(dir, newest.name), join(scratch, DB_FILE_NAME));
-    const { db } = await openDatabase(scratch, ctx.keyring);
-    try {
-      const differences = countDifferences(newest.counts, countRows(db));
-      const chain = verifyChain(new Sql(db), ctx.auditKey, ctx.now());
-      ok = differences.length === 0 && chain.ok;
-      message = differences.length
-        ? `记录数不一致：${differences.join('；')}`
-        : !chain.ok
-          ? chain.message
-          : `恢复成功，${newest.total} 条记录与备份时一致，审计链校验通过（${chain.checkedRows} 条）`;
-    } finally {
-      db.close();
-    }
+    const { counts, chain } = await ctx.workers.run(
+      drillJob,
+      {
+        backup: join(dir, newest.name),
+        scratch,
+        keyring: { dir: ctx.keyring.dir, wrapper: ctx.keyring.wrapper.name },
+        auditKey: new Uint8Array(ctx.auditKey),
+        at,
+      },
+      { key: cipherOf(ctx.sql.db).key },
+    );
+    const differences = countDifferences(newest.counts, counts);
+    ok = differences.length === 0 && chain.ok;
+    message = differences.length
+      ? `记录数不一致：${differences.join('；')}`
+      : !chain.ok
+        ? chain.message
+        : `恢复成功，${newest.total} 条记录与备份时一致，审计链校验通过（${chain.checkedRows} 条）`;
   } catch (error) {
     message = `恢复失败：${error instanceof Error ? error.message : String(error)}`;
   } finally {

@@ -9,7 +9,7 @@ import { principalOf, type HandlerContext } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
 import { hasAccessIn } from '../../../../shared/domain/roles';
 import { findCentreName } from '../../db/county';
-import { buildReportDocx } from '../../export/docx';
+import { reportDocxJob } from '../../export/docx-job';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { dailyFacts, periodFacts } from './facts';
@@ -71,8 +71,9 @@ export function reportOrFail(ctx: HandlerContext, id: string) {
   return found;
 }
 
+/** A saved report as a Word file, built in a worker (export/docx-job.ts). */
 export async function reportDocx(ctx: HandlerContext, id: string): Promise<ExportFile> {
   const { report, document } = reportOrFail(ctx, id);
-  const bytes = await buildReportDocx(document);
-  return { fileName: `${report.title}（${report.issueNo}）.docx`, base64: bytes.toString('base64'), rows: 1 };
+  const base64 = await ctx.workers.run(reportDocxJob, document);
+  return { fileName: `${report.title}（${report.issueNo}）.docx`, base64, rows: 1 };
 }
