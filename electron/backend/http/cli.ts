@@ -123,7 +123,8 @@ async function listen(backend: Backend, options: ServeOptions, running: Services
       startedAt: new Date().toISOString(),
       fromFlags: givenFlags(options.centre),
     },
-    settings: mode.settings,
+    // The port bound (a flag's 0 picks one): saving it is saving what runs.
+    settings: { ...mode.settings, port },
   };
   console.log(`综治工作台中心服务器已启动：https://${address}:${port}/ （数据目录：${options.dataDir}）`);
   console.log(`证书 SHA-256 指纹：${certificate.fingerprint}（工作站连接时核对此指纹）`);
