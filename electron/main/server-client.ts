@@ -208,6 +208,9 @@ export function createServerClient(
       return post(method, input, window);
     },
     markDisplay(window) {
+      // One board window at a time (a new one replaces the old): the old one's session and feed end.
+      for (const old of displays) forget(old);
+      displays.clear();
       displays.add(window);
     },
     stop() {

@@ -191,6 +191,15 @@ describe('client mode: the relay to the centre server', { timeout: 30_000 }, () 
     // The workstation signing out leaves the wall showing the board.
     await relay.call('auth.logout', {}, 1);
     expect(await relay.call('board.snapshot', {}, 7)).toMatchObject({ ok: true });
+
+    // A new board window replaces the old: the old one's session is gone from main, the new one opens its own.
+    relay.markDisplay(8);
+    expect(await relay.call('board.snapshot', {}, 7)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await relay.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, 1);
+    expect(await relay.call('board.snapshot', {}, 8)).toMatchObject({ ok: true });
+    // The client goes first: a kept-alive connection that never carried a request (the old board's
+    // feed, stopped while connecting) waits in its pool, and would hold the server's close.
+    await relay.stop();
   });
 });
 
