@@ -2,9 +2,21 @@
  * Error codes and the result envelope every contract method returns, on both transports.
  * Messages are Chinese and tell the user what to do.
  */
-export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL'] as const;
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'INTERNAL',
+  // Client mode only: main could not reach the centre server, so the call changed nothing there.
+  'SERVER_UNREACHABLE',
+] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The message of `SERVER_UNREACHABLE`, as the connection banner says it. */
+export const SERVER_UNREACHABLE_MESSAGE = '与中心服务器的连接已断开';
 
 /** One field's problem: `path` is the dotted path into the input (`items.0.name`). */
 export interface ErrorDetail {

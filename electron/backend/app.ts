@@ -45,6 +45,8 @@ export interface BackendOptions {
   keyWrapper?: KeyWrapper;
   /** When the full integrity check runs after start-up (INTEGRITY_CHECK_DELAY_MS unless set); tests set 0. */
   integrityCheckDelayMs?: number;
+  /** Where `serve` notes the centre server it runs; kept across a restore from recovery. */
+  centreServer?: Services['centreServer'];
 }
 
 /** The context of events the backend itself records (start-up checks), not a user's call. */
@@ -175,6 +177,7 @@ async function openReady(
     workers: new Workers(),
     ledgers,
     live: new ChangeBus(),
+    centreServer: options.centreServer ?? { current: null },
     replaceDatabase: async (source) => {
       services.exportJobs.cancelAll();
       // The audit rows written since the backup are carried into it (refused if its chain went another way).

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, webContents } from 'electron';
-import { eventChannel } from '../preload/channels';
+import { eventChannel, type BridgeEvent } from '../preload/channels';
 
 export function showAbout(): void {
   void dialog.showMessageBox({
@@ -23,8 +23,17 @@ export function reportHostFatal(message: string): void {
   });
 }
 
+function sendTo(window: number, event: BridgeEvent, payload: unknown): void {
+  const target = webContents.fromId(window);
+  if (target && !target.isDestroyed()) target.send(eventChannel(event), payload);
+}
+
 /** A change the data host found for one window's session (event `live`); a closed window is skipped. */
 export function relayLive(window: number, change: unknown): void {
-  const target = webContents.fromId(window);
-  if (target && !target.isDestroyed()) target.send(eventChannel('live'), change);
+  sendTo(window, 'live', change);
+}
+
+/** Client mode: the window's change feed lost the centre server or reached it again (event `reach`). */
+export function relayReach(window: number, reached: boolean): void {
+  sendTo(window, 'reach', { reached });
 }

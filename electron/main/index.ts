@@ -5,7 +5,7 @@ import { rendererEntryUrl } from './app-url';
 import { fail } from '../../shared/errors';
 import { readChoice, writeChoice } from './connection-choice';
 import { answerConnectionMethod, CONNECTION_METHODS, type ConnectionMethods } from './connection-methods';
-import { relayLive, reportHostFatal, showAbout } from './dialogs';
+import { relayLive, relayReach, reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
 import { createServerClient } from './server-client';
 import { registerInvokeHandler } from './ipc';
@@ -37,7 +37,7 @@ function start(): void {
   // choice yet: nothing runs until the first-run page makes one (the app then restarts).
   const client =
     choice?.mode === 'client'
-      ? createServerClient(choice, { onLive: relayLive })
+      ? createServerClient(choice, { onLive: relayLive, onReach: relayReach })
       : choice?.mode === 'standalone'
         ? startDataHost(hostScript, userData, { onFatal: reportHostFatal, onLive: relayLive, keystore: safeStorage })
         : null;
@@ -60,7 +60,8 @@ function start(): void {
   });
   installApplicationMenu(
     {
-      // The board window reads the board only, with its own display session: no sign-in on the wall.
+      // The board window reads the board only, with its own display session: no sign-in on the wall
+      // (in client mode, the centre server's board, opened with the workstation's session).
       openBoard: (display) => client?.markDisplay(openBoardWindow(display, paths).webContents.id),
       closeBoard: closeBoardWindow,
       showAbout,

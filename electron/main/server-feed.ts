@@ -40,16 +40,24 @@ const backoff = (failures: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, f
  * Client mode's share of the live changes: one window's feed from the centre server
  * (`GET /api/events` with that window's session, over the pinned agent), each change handed to
  * `onChange` (main relays it to the window as the data host's are). A dropped or silent stream is
- * opened again with backoff; `headers` returning null (the session ended) stops it. Returns stop.
+ * opened again with backoff; `headers` returning null (the session ended) stops it. `onReach` hears
+ * when the server stops or starts answering (any reply counts; a refusal too). Returns stop.
  */
 export function followServer(options: {
   origin: string;
   agent: Agent;
   headers: () => Record<string, string> | null;
   onChange: (change: unknown) => void;
+  onReach?: (reached: boolean) => void;
 }): () => void {
   let stopped = false;
   let failures = 0;
+  let reached: boolean | undefined;
+  const reach = (now: boolean) => {
+    if (stopped || reached === now) return;
+    reached = now;
+    options.onReach?.(now);
+  };
   let retry: ReturnType<typeof setTimeout> | undefined;
   let current: { destroy(): void } | undefined;
 
@@ -65,6 +73,7 @@ export function followServer(options: {
     if (stopped || !headers) return;
     // An end and an error may both report one broken stream: it is tried again once.
     let ended = false;
+    let answered = false;
     const end = () => {
       if (ended) return;
       ended = true;
@@ -74,6 +83,8 @@ export function followServer(options: {
       `${options.origin}/${LIVE_EVENTS_PATH}`,
       { method: 'GET', agent: options.agent, headers },
       (res) => {
+        answered = true;
+        reach(true);
         if (res.statusCode !== 200) {
           res.resume();
           return end();
@@ -91,7 +102,11 @@ export function followServer(options: {
       },
     );
     req.setTimeout(SILENT_MS, () => req.destroy());
-    req.on('error', end);
+    req.on('error', () => {
+      // No reply at all: the server is gone (a stream that ran and broke is simply tried again).
+      if (!answered) reach(false);
+      end();
+    });
     req.end();
     current = req;
   }

@@ -3,9 +3,10 @@ export const INVOKE_CHANNEL = 'zz:invoke';
 
 /**
  * The only events main pushes to the page; the bridge lets the page subscribe to these alone:
- * the data host's failure, and a change another workstation or window committed (`LiveChange`).
+ * the data host's failure, a change another workstation or window committed (`LiveChange`), and in
+ * client mode whether the centre server answers the window's change feed (`{ reached: boolean }`).
  */
-export const BRIDGE_EVENTS = ['host-fatal', 'live'] as const;
+export const BRIDGE_EVENTS = ['host-fatal', 'live', 'reach'] as const;
 
 export type BridgeEvent = (typeof BRIDGE_EVENTS)[number];
 

@@ -184,6 +184,12 @@ export const boardContract = {
     access: 'board.read',
     summary: '态势大屏的全部数据（仅汇总数字，不含任何个人信息）',
   }),
+  // Asked by main in client mode for the board window; pages never call it (main refuses it from them).
+  'board.openDisplay': defineMethod<null>()({
+    input: noInput,
+    access: 'board.read',
+    summary: '为工作站的态势大屏窗口开启只读大屏会话（客户端模式，由程序自动调用）',
+  }),
   'board.importBoundaryPreview': defineMethod<BoundaryImportReport>()({
     input: z.object(boundaryFileFields).strict(),
     access: 'boundaries.import',

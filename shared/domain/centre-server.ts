@@ -44,13 +44,51 @@ export const CERTIFICATE_MODE_LABELS: Record<CertificateMode, string> = {
   installed: '使用中心安装的证书',
 };
 
-/** What the settings card shows: the settings and the certificate's SHA-256 fingerprint. */
+/** The centre server this process runs now (`npm run serve` as the centre server). */
+export interface RunningCentreServer {
+  address: string;
+  /** The port it listens on. */
+  port: number;
+  /** Of the certificate it serves: what the workstations pin. */
+  fingerprint: string;
+  allowedClients: string[];
+  /** ISO 8601 UTC. */
+  startedAt: string;
+  /** Started with command-line flags (`--https`, `--host` …), which win over the saved settings. */
+  fromFlags: boolean;
+}
+
+/** What the settings card shows: the settings, the certificate's SHA-256 fingerprint, and what runs. */
 export interface CentreServerView {
   settings: CentreServerSettings;
   /** `AB:CD:…` (64 hex digits); null before a generated certificate exists. */
   fingerprint: string | null;
   /** Why the certificate could not be read, when it could not. */
   certificateProblem: string | null;
+  /** The centre server running now; null when this process is not one (the desktop, web mode). */
+  running: RunningCentreServer | null;
+  /** The saved settings differ from what runs (or would start or stop it): 已保存，重启服务后生效. */
+  restartNeeded: boolean;
+}
+
+/** What runs, with the settings it was started on (the saved ones, or the flags over them). */
+export interface CentreServerRun {
+  server: RunningCentreServer;
+  settings: CentreServerSettings;
+}
+
+/** Whether restarting the service would change what runs: the saved settings against the run's. */
+export function restartNeeded(saved: CentreServerSettings, run: CentreServerRun | null): boolean {
+  if (!run) return saved.enabled;
+  const started = run.settings;
+  return (
+    !saved.enabled ||
+    saved.address !== started.address ||
+    saved.port !== started.port ||
+    saved.certificate !== started.certificate ||
+    (saved.certificate === 'installed' && (saved.certFile !== started.certFile || saved.keyFile !== started.keyFile)) ||
+    saved.allowedClients.join(',') !== started.allowedClients.join(',')
+  );
 }
 
 export const SERVER_WILDCARD_REFUSED =

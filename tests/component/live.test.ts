@@ -135,6 +135,43 @@ describe('the connection banner', () => {
     await nextTick();
     expect(banner.text()).toContain('与后台服务的连接已断开');
   });
+
+  // Last: once main spoke of the centre server, the page knows it is in client mode.
+  it('in client mode shows for a call main could not deliver, keeps it failed, and goes when the feed is back', async () => {
+    let serverUp = false;
+    const reloads: number[] = [];
+    const emit = installLiveBridge(async () =>
+      serverUp
+        ? { ok: true, data: null }
+        : {
+            ok: false,
+            error: {
+              code: 'SERVER_UNREACHABLE',
+              message: '与中心服务器的连接已断开（127.0.0.1:5710，ECONNREFUSED），操作未完成。',
+            },
+          },
+    );
+    startLive();
+    withSetup(() =>
+      useLiveReload(
+        () => true,
+        () => reloads.push(1),
+        0,
+      ),
+    );
+    const banner = mount(ConnectionBanner);
+    const failed = await invoke('petitions.create', {} as never);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+    await nextTick();
+    expect(banner.text()).toContain('与中心服务器的连接已断开');
+    // Main's feed lost the server as well, then reached it again: the banner goes and the page reads anew.
+    emit('reach', { reached: false });
+    serverUp = true;
+    emit('reach', { reached: true });
+    await nextTick();
+    expect(banner.find('[data-testid="connection-banner"]').exists()).toBe(false);
+    await vi.waitFor(() => expect(reloads).toEqual([1]));
+  });
 });
 
 describe('parseEvents', () => {

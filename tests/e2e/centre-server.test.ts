@@ -85,6 +85,32 @@ describe('the centre server over HTTPS', () => {
     await session.screenshots('centre-server-settings', card);
   });
 
+  it('shows what runs now, and that saved settings other than those wait for a restart', async () => {
+    const { page } = session;
+    await page.goto(`${app.url}#/admin/settings`);
+    const card = page.getByTestId('server-settings-page');
+    await card.getByTestId('server-status-address').waitFor();
+    expect(await card.getByTestId('server-status-state').innerText()).toBe('运行中');
+    expect(`${await card.getByTestId('server-status-address').innerText()}`).toBe(app.url);
+    expect((await card.getByTestId('server-status-fingerprint').innerText()).trim()).toBe(app.fingerprint);
+    expect(await card.getByTestId('server-status-started').innerText()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // Started with flags while the saved setting is off: a restart would change what runs.
+    expect(await card.getByTestId('server-status-restart').innerText()).toContain('已保存，重启服务后生效');
+    await card.getByTestId('server-status-flags').waitFor();
+    await card.getByTestId('server-status').scrollIntoViewIfNeeded();
+    await session.screenshots('centre-server-status', card);
+
+    // Saving what runs: nothing waits for a restart any more.
+    await card.getByTestId('server-settings-enabled').click();
+    await card.getByTestId('server-settings-port').locator('input').fill(new URL(app.url).port);
+    await card.getByTestId('server-settings-submit').click();
+    await page.locator('.confirm-ok').click();
+    await card.getByTestId('server-status-restart').waitFor({ state: 'detached' });
+    expect(await card.getByTestId('server-status-state').innerText()).toBe('运行中');
+    expect(session.pageErrors).toEqual([]);
+    await signOut(page);
+  });
+
   it('refuses a client relay pinned to another fingerprint, with a Chinese message', async () => {
     const relay = createServerClient({
       address: '127.0.0.1',

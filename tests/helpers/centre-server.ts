@@ -7,9 +7,10 @@ import { tempDir } from './temp-dir';
 
 /**
  * A centre server on 127.0.0.1 over HTTPS with a certificate generated in the backend's data
- * folder, serving the clients of `allowedClients`; closed by the returned `close`.
+ * folder (kept: started again on the same folder and `port`, it is the same server), serving the
+ * clients of `allowedClients`; closed by the returned `close`.
  */
-export async function startCentreServer(backend: Backend, allowedClients: string[] = ['127.0.0.1']) {
+export async function startCentreServer(backend: Backend, allowedClients: string[] = ['127.0.0.1'], port = 0) {
   const certificate = await generatedCertificate(backend.dataDir, '127.0.0.1');
   const server = createHttpServer({
     dispatch: backend.dispatch,
@@ -18,11 +19,11 @@ export async function startCentreServer(backend: Backend, allowedClients: string
     site: { address: '127.0.0.1', scheme: 'https', allowedClients },
     tls: certificate,
   });
-  const port = await listenOnLoopback(server, 0);
+  const bound = await listenOnLoopback(server, port);
   const close = () =>
     new Promise<void>((done) => {
       server.closeAllConnections();
       (server as Server).close(() => done());
     });
-  return { server, port, certificate, close, base: `https://127.0.0.1:${port}` };
+  return { server, port: bound, certificate, close, base: `https://127.0.0.1:${bound}` };
 }

@@ -6,7 +6,11 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENERATED_CERT_FILE, GENERATED_KEY_FILE, generatedCertificate } from '../../electron/backend/http/certificate';
 import { APP_HEADER, APP_HEADER_VALUE } from '../../shared/contract/web-session';
-import { DEFAULT_CENTRE_SERVER_SETTINGS } from '../../shared/domain/centre-server';
+import { createServer } from 'node:net';
+import { serve } from '../../electron/backend/http/cli';
+import { MIN_PASSWORD_HASH_COST } from '../../electron/backend/auth/password';
+import { createServerClient } from '../../electron/main/server-client';
+import { DEFAULT_CENTRE_SERVER_SETTINGS, restartNeeded } from '../../shared/domain/centre-server';
 import { inClientRanges } from '../../shared/domain/network-address';
 import { ADMIN, signInAdmin, testBackend } from '../helpers/backend';
 import { startCentreServer } from '../helpers/centre-server';
@@ -129,14 +133,24 @@ describe('the centre server setting', { timeout: 30_000 }, () => {
     const before = await backend.call('settings.getServer', {}, admin);
     expect(before).toEqual({
       ok: true,
-      data: { settings: DEFAULT_CENTRE_SERVER_SETTINGS, fingerprint: null, certificateProblem: null },
+      data: {
+        settings: DEFAULT_CENTRE_SERVER_SETTINGS,
+        fingerprint: null,
+        certificateProblem: null,
+        running: null,
+        restartNeeded: false,
+      },
     });
     const saved = await backend.call(
       'settings.updateServer',
       input({ enabled: true, address: '192.168.1.20', allowedClients: ['192.168.1.0/24'] }),
       admin,
     );
-    expect(saved).toMatchObject({ ok: true, data: { settings: { address: '192.168.1.20' }, fingerprint: null } });
+    // Saved, not running here: it starts with the next `npm run serve`.
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { settings: { address: '192.168.1.20' }, fingerprint: null, running: null, restartNeeded: true },
+    });
     const { fingerprint } = await generatedCertificate(backend.dataDir, '192.168.1.20');
     expect(await backend.call('settings.getServer', {}, admin)).toMatchObject({ ok: true, data: { fingerprint } });
 
@@ -192,5 +206,86 @@ describe('the centre server setting', { timeout: 30_000 }, () => {
       admin,
     );
     expect(installed).toMatchObject({ ok: true, data: { fingerprint: a.fingerprint } });
+  });
+});
+
+/** A port free now on 127.0.0.1 (the server started next takes it). */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+describe('what the centre server runs', { timeout: 30_000 }, () => {
+  it('is shown to the administrator with its address, port, fingerprint and start; saved changes wait for a restart', async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const before = Date.now();
+    const stop = await serve({
+      dataDir,
+      staticDir: tempDir(),
+      passwordHashCost: MIN_PASSWORD_HASH_COST,
+      centre: { https: true, host: '127.0.0.1', port },
+    });
+    closers.push(stop);
+    const { fingerprint } = await generatedCertificate(dataDir, '127.0.0.1');
+    // The administrator's workstation, as a client-mode desktop reaches it.
+    const admin = createServerClient({ address: '127.0.0.1', port, fingerprint });
+    closers.push(() => admin.stop());
+    await admin.call('auth.setup', ADMIN, 1);
+
+    const view = await admin.call('settings.getServer', {}, 1);
+    expect(view).toMatchObject({
+      ok: true,
+      data: {
+        fingerprint,
+        running: { address: '127.0.0.1', port, fingerprint, allowedClients: ['127.0.0.1'], fromFlags: true },
+        // Saved: not a centre server; what runs came from the flags.
+        restartNeeded: true,
+      },
+    });
+    const { startedAt } = (view as { data: { running: { startedAt: string } } }).data.running;
+    expect(Date.parse(startedAt)).toBeGreaterThanOrEqual(before - 1000);
+
+    // Saving what runs: nothing waits for a restart; another allowed list does.
+    const same = { ...DEFAULT_CENTRE_SERVER_SETTINGS, enabled: true, address: '127.0.0.1', port };
+    expect(await admin.call('settings.updateServer', same, 1)).toMatchObject({
+      ok: true,
+      data: { restartNeeded: false },
+    });
+    const wider = { ...same, allowedClients: ['127.0.0.1', '192.168.1.0/24'] };
+    expect(await admin.call('settings.updateServer', wider, 1)).toMatchObject({
+      ok: true,
+      data: { restartNeeded: true, running: { allowedClients: ['127.0.0.1'] } },
+    });
+
+    // A duty officer may not read it.
+    const officer = await admin.call(
+      'users.create',
+      {
+        username: 'duty1',
+        displayName: '值班一',
+        roles: ['duty_officer'],
+        regionCode: null,
+        password: 'Initial-2026-pw',
+      },
+      1,
+    );
+    expect(officer).toMatchObject({ ok: true });
+    await admin.call('auth.logout', {}, 1);
+    await admin.call('auth.login', { username: 'duty1', password: 'Initial-2026-pw' }, 2);
+    await admin.call(
+      'auth.changePassword',
+      { currentPassword: 'Initial-2026-pw', newPassword: 'Own-2026-password' },
+      2,
+    );
+    expect(await admin.call('settings.getServer', {}, 2)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('needs no restart in a process that is not one unless the setting turns it on', () => {
+    expect(restartNeeded(DEFAULT_CENTRE_SERVER_SETTINGS, null)).toBe(false);
+    expect(restartNeeded({ ...DEFAULT_CENTRE_SERVER_SETTINGS, enabled: true }, null)).toBe(true);
   });
 });

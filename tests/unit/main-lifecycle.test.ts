@@ -3,6 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/errors';
+import { ADMIN, signInAs, signInWith, testBackend } from '../helpers/backend';
+import { startCentreServer } from '../helpers/centre-server';
 
 /** Just enough of Electron for index.ts to run its whole start-up and shutdown. */
 const fakes = await vi.hoisted(async () => {
@@ -19,10 +21,15 @@ const fakes = await vi.hoisted(async () => {
     }
   }
 
+  let nextContentsId = 1;
   class FakeWindow extends EventEmitter {
     static all: FakeWindow[] = [];
     readonly sent: unknown[][] = [];
-    readonly webContents = Object.assign(new EventEmitter(), { send: (...args: unknown[]) => this.sent.push(args) });
+    readonly webContents = Object.assign(new EventEmitter(), {
+      id: nextContentsId++,
+      send: (...args: unknown[]) => this.sent.push(args),
+      isDestroyed: () => false,
+    });
     loadedUrl = '';
     minimized = true;
     focused = false;
@@ -60,6 +67,8 @@ const fakes = await vi.hoisted(async () => {
     hosts: [] as Array<{ script: string; args: string[]; host: FakeHost }>,
     handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     menus: 0,
+    /** The application menu last set (its template: buildFromTemplate hands it back). */
+    menu: [] as Array<{ label?: string; submenu?: unknown }>,
     dialogs: [] as Array<{ type: string; detail: string }>,
     privileged: [] as Array<{ scheme: string; beforeWhenReady: boolean }>,
     protocols: [] as string[],
@@ -107,7 +116,16 @@ vi.mock('electron', () => ({
   // No keyring here: the host keeps a plain owner-only key file.
   safeStorage: { isEncryptionAvailable: () => false },
   BrowserWindow: fakes.FakeWindow,
-  Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => fakes.state.menus++ },
+  Menu: {
+    buildFromTemplate: (t: unknown) => t,
+    setApplicationMenu: (menu: typeof fakes.state.menu) => {
+      fakes.state.menus++;
+      fakes.state.menu = menu;
+    },
+  },
+  webContents: {
+    fromId: (id: number) => fakes.FakeWindow.all.find((window) => window.webContents.id === id)?.webContents,
+  },
   ipcMain: {
     handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
       fakes.state.handlers.set(channel, handler),
@@ -274,4 +292,54 @@ describe('main process lifecycle', () => {
     expect(again.preventDefault).not.toHaveBeenCalled();
     quit.mockRestore();
   });
+
+  it('in client mode opens the board window on the centre server’s board, through the pinned relay', async () => {
+    const backend = await testBackend();
+    const server = await startCentreServer(backend);
+    const choice = {
+      mode: 'client',
+      address: '127.0.0.1',
+      port: server.port,
+      fingerprint: server.certificate.fingerprint,
+    };
+    writeFileSync(join(fakes.state.userData, 'connection.json'), JSON.stringify(choice));
+    await launch();
+    fakes.state.ready!();
+    await vi.waitFor(() => expect(fakes.FakeWindow.all).toHaveLength(1));
+    // No data host: the calls go to the centre server.
+    expect(fakes.state.hosts).toEqual([]);
+    const invoke = fakes.state.handlers.get('zz:invoke')!;
+    const from = (window: InstanceType<typeof fakes.FakeWindow>) => ({
+      senderFrame: { url: window.loadedUrl, parent: null },
+      sender: { id: window.webContents.id },
+    });
+    const workstation = fakes.FakeWindow.all[0]!;
+    expect(await invoke(from(workstation), 'auth.setup', ADMIN)).toMatchObject({ ok: true });
+
+    // 窗口 › 打开态势大屏 › 显示器 1
+    type Item = { label?: string; submenu?: Item[]; click?: () => void };
+    const windowMenu = (fakes.state.menu as Item[]).find((item) => item.label === '窗口')!;
+    const boardMenu = windowMenu.submenu!.find((item) => item.label === '打开态势大屏')!;
+    boardMenu.submenu![0]!.click!();
+    const board = fakes.FakeWindow.all[1]!;
+    expect(board.loadedUrl).toBe('app://zongzhi/index.html#/wall');
+
+    const snapshot = await invoke(from(board), 'board.snapshot', {});
+    expect(snapshot).toMatchObject({ ok: true, data: { townships: expect.any(Array) } });
+    // The wall's session reads the board only.
+    expect(await invoke(from(board), 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Another workstation's change reaches the board window on its own feed.
+    const other = await signInWith(backend, ADMIN);
+    await vi.waitFor(
+      async () => {
+        await signInAs(backend, other, ['duty_officer']);
+        expect(board.sent.map(([channel]) => channel)).toContain('zz:event:live');
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+
+    fakes.app.quit();
+    await server.close();
+    backend.close();
+  }, 30_000);
 });

@@ -93,22 +93,113 @@ describe('client mode: the relay to the centre server', { timeout: 30_000 }, () 
     expect(server.requests()).toBe(0);
   });
 
-  it('answers with a Chinese message when the server cannot be reached', async () => {
-    const server = await centre();
+  it('answers SERVER_UNREACHABLE, changing nothing, while the server is down, and reports its feed coming back', async () => {
+    const backend = await testBackend();
+    let server = await startCentreServer(backend);
+    const port = server.port;
+    closers.push(async () => {
+      await server.close();
+      backend.close();
+    });
+    const reach: Array<{ window: number; reached: boolean }> = [];
+    const relay = createServerClient(
+      { address: '127.0.0.1', port, fingerprint: server.certificate.fingerprint },
+      { onLive: () => {}, onReach: (window, reached) => reach.push({ window, reached }) },
+    );
+    closers.push(() => relay.stop());
+    await relay.call('auth.setup', ADMIN, 1);
+    await vi.waitFor(() => expect(reach).toEqual([{ window: 1, reached: true }]), { timeout: 10_000 });
+    const users = async () => ((await relay.call('users.list', {}, 1)) as { data: { total: number } }).data.total;
+    const before = await users();
+
     await server.close();
-    const relay = client(server, server.certificate.fingerprint);
-    const result = await relay.call('auth.status', {}, 1);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    if (!result.ok) expect(result.error.message).toContain(`无法连接中心服务器 127.0.0.1:${server.port}`);
+    const input = {
+      username: 'zhang',
+      displayName: '张三',
+      roles: ['duty_officer' as const],
+      regionCode: null,
+      password: 'Initial-2026-pw',
+    };
+    const refused = await relay.call('users.create', input, 1);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SERVER_UNREACHABLE' } });
+    if (refused.ok) throw new Error('a call reached a stopped server');
+    expect(refused.error.message).toContain(`与中心服务器的连接已断开（127.0.0.1:${port}`);
+    expect(refused.error.message).toContain('操作未完成');
+    // The window's feed lost the server too: the page shows the banner.
+    await vi.waitFor(() => expect(reach.at(-1)).toEqual({ window: 1, reached: false }), { timeout: 10_000 });
+
+    // The same server again (same data folder, certificate and port): the feed reconnects by itself.
+    server = await startCentreServer(backend, ['127.0.0.1'], port);
+    await vi.waitFor(() => expect(reach.at(-1)).toEqual({ window: 1, reached: true }), { timeout: 20_000 });
+    // The refused call wrote nothing; the session in main still holds, and the same call now goes through.
+    expect(await users()).toBe(before);
+    expect(await relay.call('users.create', input, 1)).toMatchObject({ ok: true });
+    expect(await users()).toBe(before + 1);
   });
 
-  it('lets the board window make no call with a workstation session', async () => {
+  it('refuses board.openDisplay from a page: main alone opens a display session', async () => {
     const server = await centre();
     const relay = client(server, server.certificate.fingerprint);
-    relay.markDisplay(7);
-    const result = await relay.call('board.snapshot', {}, 7);
+    const result = await relay.call('board.openDisplay', {}, 1);
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(server.requests()).toBe(0);
+  });
+
+  it('lets the board window read the board with a display session of its own, opened once a workstation signed in', async () => {
+    const server = await centre();
+    const changes: Array<{ window: number; topic: unknown }> = [];
+    const relay = createServerClient(
+      { address: '127.0.0.1', port: server.port, fingerprint: server.certificate.fingerprint },
+      { onLive: (window, change) => changes.push({ window, topic: (change as { topic: unknown }).topic }) },
+    );
+    closers.push(() => relay.stop());
+    relay.markDisplay(7);
+    // Nobody signed in at the workstation yet: the wall says so, and nothing reached the server.
+    const early = await relay.call('board.snapshot', {}, 7);
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('请先在工作台登录') },
+    });
+    expect(server.requests()).toBe(0);
+
+    await relay.call('auth.setup', ADMIN, 1);
+    // Two first reads at once share one display session.
+    const [snapshot, boundary] = await Promise.all([
+      relay.call('board.snapshot', {}, 7),
+      relay.call('board.boundary', {}, 7),
+    ]);
+    expect(snapshot).toMatchObject({ ok: true });
+    expect(boundary).toMatchObject({ ok: true });
+    const opened = server.backend.services.sql
+      .prepare("SELECT username, result FROM audit_log WHERE action = 'board.openDisplay'")
+      .all();
+    expect(opened).toEqual([{ username: 'admin', result: 'success' }]);
+    // The board window's session is the display's (board.read only), not the administrator's.
+    expect(await relay.call('users.list', {}, 7)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await relay.call('auth.me', {}, 1)).toMatchObject({ ok: true, data: { username: 'admin' } });
+
+    // The wall hears the centre's changes on its own feed.
+    const other = await signInWith(server.backend, ADMIN);
+    await vi.waitFor(
+      async () => {
+        await signInAs(server.backend, other, ['duty_officer']);
+        expect(changes).toContainEqual({ window: 7, topic: 'users' });
+      },
+      { timeout: 15_000, interval: 300 },
+    );
+
+    // The workstation signing out leaves the wall showing the board.
+    await relay.call('auth.logout', {}, 1);
+    expect(await relay.call('board.snapshot', {}, 7)).toMatchObject({ ok: true });
+
+    // A new board window replaces the old: the old one's session is gone from main, the new one opens its own.
+    relay.markDisplay(8);
+    expect(await relay.call('board.snapshot', {}, 7)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    await relay.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, 1);
+    expect(await relay.call('board.snapshot', {}, 8)).toMatchObject({ ok: true });
+    // The client goes first: a kept-alive connection that never carried a request (the old board's
+    // feed, stopped while connecting) waits in its pool, and would hold the server's close.
+    await relay.stop();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { CentreServerRun } from '../../../shared/domain/centre-server';
 import type { Keyring } from '../keys/keyring';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
 import type { AuditVerification } from '../../../shared/contract/audit';
@@ -57,6 +58,8 @@ export interface Services {
   ledgers: LedgerRegistry;
   /** Committed changes, told to the open screens (live/): dispatch publishes, the transports subscribe. */
   live: ChangeBus;
+  /** The centre server this process runs, once `serve` started one (what the settings card shows). */
+  centreServer: { current: CentreServerRun | null };
   /**
    * Puts a checked backup in place of the database: closes it, replaces the file, reopens it through
    * the start-up path, and refreshes these services in place (settings, audit status, no sessions).

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { DEFAULT_CENTRE_SERVER_SETTINGS } from '../../../shared/domain/centre-server';
 import { openBackend } from '../app';
 import type { Backend } from '../backend';
+import type { Services } from '../api/types';
 import { defaultDataDir } from '../data-dir';
 import { isPasswordHashCost, MIN_PASSWORD_HASH_COST, PASSWORD_HASH_COST } from '../auth/password';
 import { follow, type Viewer } from '../live/viewer';
@@ -84,8 +85,14 @@ export function parseServeArgs(argv: string[], env = process.env): ServeOptions 
   };
 }
 
-/** Web mode on loopback, or the centre server on its address over HTTPS; prints where it listens. */
-async function listen(backend: Backend, options: ServeOptions): Promise<WebServer> {
+const givenFlags = (flags: CentreFlags): boolean =>
+  flags.https || [flags.host, flags.port, flags.cert, flags.key, flags.allow].some((flag) => flag !== undefined);
+
+/**
+ * Web mode on loopback, or the centre server on its address over HTTPS (noted in the backend's
+ * services for the settings card); prints where it listens.
+ */
+async function listen(backend: Backend, options: ServeOptions, running: Services['centreServer']): Promise<WebServer> {
   // While the data file awaits recovery the saved settings cannot be read: flags alone decide.
   const saved = backend.recovery ? DEFAULT_CENTRE_SERVER_SETTINGS : backend.services.settings.server;
   const mode = serveMode(options.centre, saved);
@@ -107,6 +114,18 @@ async function listen(backend: Backend, options: ServeOptions): Promise<WebServe
     tls: certificate,
   });
   const port = await listenOn(server, address, mode.settings.port);
+  running.current = {
+    server: {
+      address,
+      port,
+      fingerprint: certificate.fingerprint,
+      allowedClients,
+      startedAt: new Date().toISOString(),
+      fromFlags: givenFlags(options.centre),
+    },
+    // The port bound (a flag's 0 picks one): saving it is saving what runs.
+    settings: { ...mode.settings, port },
+  };
   console.log(`综治工作台中心服务器已启动：https://${address}:${port}/ （数据目录：${options.dataDir}）`);
   console.log(`证书 SHA-256 指纹：${certificate.fingerprint}（工作站连接时核对此指纹）`);
   console.log(`允许连接的客户端地址：${allowedClients.join('，')}`);
@@ -116,13 +135,19 @@ async function listen(backend: Backend, options: ServeOptions): Promise<WebServe
 /** Starts web mode or the centre server and returns a stop function. */
 export async function serve(options: ServeOptions): Promise<() => Promise<void>> {
   const { passwordHashCost, integrityCheckDelayMs } = options;
-  const backend = await openBackend(options.dataDir, { passwordHashCost, integrityCheckDelayMs });
+  // Made here, not read from the services: a backend in recovery has its services only once restored.
+  const running: Services['centreServer'] = { current: null };
+  const backend = await openBackend(options.dataDir, {
+    passwordHashCost,
+    integrityCheckDelayMs,
+    centreServer: running,
+  });
   if (options.passwordHashCost !== undefined) {
     console.warn(`注意：密码哈希强度已按 ZZ_TEST_HASH_COST 降为 N=${options.passwordHashCost}，仅供测试使用。`);
   }
   let server: WebServer;
   try {
-    server = await listen(backend, options);
+    server = await listen(backend, options, running);
   } catch (error) {
     backend.close();
     throw error;

@@ -27,6 +27,8 @@ const STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INTERNAL: 500,
+  // Never answered by a server (main says it in client mode when no server answers).
+  SERVER_UNREACHABLE: 503,
 };
 
 const API_PREFIX = '/api/';

@@ -55,7 +55,23 @@ export function onCallError(listener: CallErrorListener): () => void {
   return () => callErrorListeners.delete(listener);
 }
 
-/** Told whether each call reached the backend: false when the transport failed (no answer at all). */
+let clientMode = false;
+
+/**
+ * Whether this page works on the centre server: a browser always, the desktop in client mode (known
+ * once main said something only client mode says: a lost server, or its feed's state).
+ */
+export const onCentreServer = (): boolean => !window.zz || clientMode;
+
+/** Main spoke of the centre server (the desktop is in client mode). */
+export function noteCentreServer(): void {
+  clientMode = true;
+}
+
+/**
+ * Told whether each call reached the backend: false when the transport failed (no answer at all),
+ * or main found no centre server (`SERVER_UNREACHABLE`: the call changed nothing there).
+ */
 export type ReachListener = (reached: boolean) => void;
 
 const reachListeners = new Set<ReachListener>();
@@ -80,6 +96,10 @@ export async function invoke<M extends MethodName>(method: M, input: InputOf<M>)
     result = isEnvelope(reply) ? reply : internal(UNREADABLE_REPLY);
   } catch {
     result = internal(CONNECTION_FAILED);
+    reached = false;
+  }
+  if (!result.ok && result.error.code === 'SERVER_UNREACHABLE') {
+    noteCentreServer();
     reached = false;
   }
   for (const listener of [...reachListeners]) listener(reached);

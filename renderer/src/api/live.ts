@@ -1,5 +1,5 @@
 import { LIVE_EVENTS_PATH, type LiveChange } from '@shared/contract/live';
-import { pageHeaders } from './client';
+import { noteCentreServer, pageHeaders } from './client';
 import { readEventStream } from './eventStream';
 
 /** What the feed tells the page: a change, and whether the backend can be reached. */
@@ -18,15 +18,23 @@ export interface LiveFeed {
 /** Waits between tries after a failure: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (failures: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
 
-/** Desktop: the data host's changes relayed by main (bridge event `live`); the host's end is lost for good. */
+/**
+ * Desktop: the changes main relays (bridge event `live`), from the data host, whose end is lost for
+ * good, or in client mode from the centre server's feed, which main reopens and reports (`reach`).
+ */
 function overIpc(bridge: NonNullable<Window['zz']>, handlers: LiveHandlers): LiveFeed {
   const offChange = bridge.on('live', (payload) => handlers.change(payload as LiveChange));
   const offFatal = bridge.on('host-fatal', () => handlers.reachable(false));
+  const offReach = bridge.on('reach', (payload) => {
+    noteCentreServer();
+    handlers.reachable((payload as { reached?: unknown } | null)?.reached === true);
+  });
   return {
     wake: () => {},
     stop: () => {
       offChange();
       offFatal();
+      offReach();
     },
   };
 }

@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ParsedInputOf } from '../../../../shared/contract';
 import { BACKUP_SETTING_LABELS } from '../../../../shared/domain/backup-settings';
 import { BOARD_SETTING_LABELS, type BoardSettings } from '../../../../shared/domain/board/board-settings';
-import { CENTRE_SERVER_SETTING_LABELS, type CentreServerView } from '../../../../shared/domain/centre-server';
+import {
+  CENTRE_SERVER_SETTING_LABELS,
+  restartNeeded,
+  type CentreServerView,
+} from '../../../../shared/domain/centre-server';
 import { SECURITY_SETTING_LABELS } from '../../../../shared/domain/security-settings';
 import { WORK_SETTING_LABELS } from '../../../../shared/domain/work-settings';
 import type { HandlerContext, HandlerMap } from '../../api/types';
@@ -76,10 +80,12 @@ function boardSettingsOf(input: ParsedInputOf<'settings.updateBoard'>, before: B
   return { weights: input.weights, refreshSeconds: input.refreshSeconds, web: { ...web, token } };
 }
 
-/** The centre server's settings with the fingerprint of its certificate on file. */
+/** The centre server's settings with the fingerprint of its certificate on file, and what runs now. */
 const serverView = (ctx: HandlerContext): CentreServerView => ({
   settings: ctx.settings.server,
   ...certificateOnFile(ctx.settings.server, ctx.dataDir),
+  running: ctx.centreServer.current?.server ?? null,
+  restartNeeded: restartNeeded(ctx.settings.server, ctx.centreServer.current),
 });
 
 export const settingsHandlers = {
