@@ -82,6 +82,15 @@ describe('disputes: the loop', () => {
     expect(
       disputeTransitionProblems('routed', 'startMediation', { coordination: 'joint', mediator: '李调解' }, context),
     ).toEqual([{ path: 'coUnitIds', message: '协同调处请选择至少一个“协同单位”' }]);
+    const lead = { ...context, unitId: 'u1' };
+    expect(
+      disputeTransitionProblems(
+        'routed',
+        'startMediation',
+        { coordination: 'joint', coUnitIds: ['u1'], mediator: '李' },
+        lead,
+      ),
+    ).toEqual([{ path: 'coUnitIds', message: '归口单位已是牵头单位，请从“协同单位”中去掉' }]);
   });
 
   it('dates a step not before the previous one nor after today', () => {

@@ -2,6 +2,7 @@ import {
   AlarmClock,
   Calendar,
   ChatDotRound,
+  Connection,
   DataAnalysis,
   DataBoard,
   Document,
@@ -51,6 +52,7 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'petitions-figures', label: '统计', icon: DataAnalysis },
     ],
   },
+  { name: 'disputes', label: '矛盾纠纷', icon: Connection },
   {
     name: 'risks-menu',
     label: '风险台账',

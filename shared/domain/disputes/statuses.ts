@@ -202,6 +202,8 @@ export interface DisputeStepContext {
   routedOn: string | null;
   resultOn: string | null;
   visitedOn: string | null;
+  /** The unit it was routed to, which leads a joint handling. */
+  unitId?: string | null;
 }
 
 /** The date a step may not precede: the previous step's. */
@@ -236,6 +238,9 @@ export function disputeTransitionProblems(
   );
   if (action === 'startMediation' && input.coordination === 'joint' && !input.coUnitIds?.length) {
     problems.push({ path: 'coUnitIds', message: '协同调处请选择至少一个“协同单位”' });
+  }
+  if (action === 'startMediation' && current.unitId && input.coUnitIds?.includes(current.unitId)) {
+    problems.push({ path: 'coUnitIds', message: '归口单位已是牵头单位，请从“协同单位”中去掉' });
   }
   if (action === 'startMediation' && input.coordination === 'single' && input.coUnitIds?.length) {
     problems.push({ path: 'coUnitIds', message: '单独调处不选协同单位，请清空或改为协同调处' });

@@ -49,6 +49,7 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
       routedOn: row.routed_on,
       resultOn: row.result_on,
       visitedOn: row.visited_on,
+      unitId: row.unit_id,
     });
     if (!problems.length) {
       assertUnit(ctx, input.unitId, 'unitId', '归口单位或调解组织');
