@@ -46,6 +46,7 @@ describe('the disputes ledger', IN_ORDER, () => {
     const { page } = session;
     await signIn(page, app.url, OFFICER.username, OFFICER.password);
     await page.getByRole('menuitem', { name: '矛盾纠纷' }).click();
+    await page.getByRole('menuitem', { name: '纠纷台账' }).click();
     await page.getByTestId('disputes-table').waitFor();
     await page.getByTestId('disputes-create').click();
     const dialog = page.getByTestId('dispute-form-dialog');
@@ -138,6 +139,17 @@ describe('the disputes ledger', IN_ORDER, () => {
     await table.locator('.dispute-row', { hasText: SUMMARY }).getByText('已销号').waitFor();
     await settled(page);
     await session.screenshots('disputes-list');
+
+    // 纠纷统计: the settled dispute counts in 化解率; its number opens the ledger on it.
+    await page.goto(`${app.url}#/disputes/figures`);
+    const figures = page.getByTestId('dispute-figures-page');
+    await figures.getByTestId('figure-resolution_rate').waitFor();
+    expect(await figures.getByTestId('figure-prevented-people').textContent()).toContain('涉及 2 人');
+    await settled(page);
+    await session.screenshots('disputes-figures');
+    await figures.getByTestId('figure-resolution_rate-numerator').click();
+    await page.getByTestId('disputes-figure-filter').waitFor();
+    await table.getByText(SUMMARY).waitFor();
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });

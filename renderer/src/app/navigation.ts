@@ -52,7 +52,15 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'petitions-figures', label: '统计', icon: DataAnalysis },
     ],
   },
-  { name: 'disputes', label: '矛盾纠纷', icon: Connection },
+  {
+    name: 'disputes-menu',
+    label: '矛盾纠纷',
+    icon: Connection,
+    children: [
+      { name: 'disputes', label: '纠纷台账', icon: List },
+      { name: 'disputes-figures', label: '纠纷统计', icon: DataAnalysis },
+    ],
+  },
   {
     name: 'risks-menu',
     label: '风险台账',
