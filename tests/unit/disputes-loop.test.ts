@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DISPUTE_TIME_LIMITS } from '../../shared/domain/disputes/handling';
 import { STALE_VERSION_MESSAGE } from '../../shared/domain/ledger/records';
 import { intake } from '../helpers/disputes';
 import { BUREAU, EAST, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
@@ -248,6 +249,40 @@ describe('disputes: the loop through dispatch', () => {
     expect((await must(backend.call('disputes.list', {}, west.client))).total).toBe(0);
     const refused = await backend.call('disputes.create', intake(), leader);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('dates the time limit from the administrator’s setting, the change audited', async () => {
+    const { backend, admin, officer, dispute } = await withDispute();
+    const refused = await backend.call(
+      'settings.updateDisputeTimeLimits',
+      { ...DEFAULT_DISPUTE_TIME_LIMITS, people_mediation: 0 },
+      admin,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        details: [{ path: 'people_mediation', message: '“人民调解委员会”的调处时限应为 1 至 180 日' }],
+      },
+    });
+    const officerTries = await backend.call('settings.updateDisputeTimeLimits', DEFAULT_DISPUTE_TIME_LIMITS, officer);
+    expect(officerTries).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const work = await must(
+      backend.call('settings.updateDisputeTimeLimits', { ...DEFAULT_DISPUTE_TIME_LIMITS, people_mediation: 20 }, admin),
+    );
+    expect(work.disputeTimeLimits.people_mediation).toBe(20);
+    const routed = await must(
+      backend.call(
+        'disputes.transition',
+        { id: dispute.id, action: 'route', handlingKind: 'people_mediation', unitId: TOWN_UNIT },
+        officer,
+      ),
+    );
+    expect(routed.dueDate).toBe('2026-12-12');
+    const audit = JSON.stringify(
+      backend.services.sql.db.prepare("SELECT detail FROM audit_log WHERE action = 'settings.update'").all(),
+    );
+    expect(audit).toContain('矛盾纠纷调处时限');
   });
 
   it('lists the overdue ones for supervision', async () => {

@@ -151,6 +151,7 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'settings.updateWork': whole('settings'),
   'settings.updateConclusionMapping': whole('settings'),
   'settings.updateCentreName': whole('settings'),
+  'settings.updateDisputeTimeLimits': whole('settings'),
   'settings.updateBackup': whole('settings'),
   'settings.updateBoard': whole('settings'),
   'dicts.addEntry': whole('dicts'),
