@@ -8,6 +8,7 @@ import { backupContract } from './backup';
 import { boardContract } from './board';
 import { connectionContract } from './connection';
 import { dictsContract } from './dicts';
+import { disputesContract } from './disputes';
 import { dutyContract } from './duty';
 import { exportsContract } from './exports';
 import { holidaysContract } from './holidays';
@@ -56,6 +57,7 @@ export const contract = {
   ...backupContract,
   ...riskTasksContract,
   ...hazardsContract,
+  ...disputesContract,
   ...meetingsContract,
   ...riskExportContract,
   ...todayContract,

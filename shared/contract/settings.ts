@@ -15,6 +15,7 @@ import { IPV4, isClientRange, isWildcardAddress } from '../domain/network-addres
 import { CENTRE_NAME_MAX, CENTRE_NAME_PATTERN } from '../domain/centre';
 import type { WorkSettings } from '../domain/work-settings';
 import { ASSESSMENT_CONCLUSIONS, conclusionMappingProblems } from '../domain/risks/assessment-levels';
+import { HANDLING_KIND_LABELS, HANDLING_KINDS, type HandlingKind } from '../domain/disputes/handling';
 import { defineMethod, noInput } from './define';
 
 export const securitySettingsInput = z
@@ -64,6 +65,22 @@ export const centreNameInput = z
       .max(CENTRE_NAME_MAX, `中心名称不超过 ${CENTRE_NAME_MAX} 个字`)
       .regex(CENTRE_NAME_PATTERN, '中心名称只能由汉字、字母、数字、括号和间隔号组成'),
   })
+  .strict();
+
+/** Days a routed dispute has, per kind of handling: 1 to 180 each. */
+const timeLimit = (kind: HandlingKind) =>
+  z
+    .number({ error: `请填写“${HANDLING_KIND_LABELS[kind]}”的调处时限` })
+    .int({ error: `“${HANDLING_KIND_LABELS[kind]}”的调处时限应为整数天` })
+    .min(1, { error: `“${HANDLING_KIND_LABELS[kind]}”的调处时限应为 1 至 180 日` })
+    .max(180, { error: `“${HANDLING_KIND_LABELS[kind]}”的调处时限应为 1 至 180 日` });
+export const disputeTimeLimitsInput = z
+  .object(
+    Object.fromEntries(HANDLING_KINDS.map((kind) => [kind, timeLimit(kind)])) as Record<
+      HandlingKind,
+      ReturnType<typeof timeLimit>
+    >,
+  )
   .strict();
 
 /** An absolute folder path without `..` segments, or '' for none. */
@@ -195,6 +212,11 @@ export const settingsContract = {
     input: conclusionMappingInput,
     access: 'settings.manage',
     summary: '修改稳评建议结论对照表（剩余风险等级 → 建议结论）',
+  }),
+  'settings.updateDisputeTimeLimits': defineMethod<WorkSettings>()({
+    input: disputeTimeLimitsInput,
+    access: 'settings.manage',
+    summary: '修改矛盾纠纷各调处方式的时限（日）',
   }),
   'settings.updateCentreName': defineMethod<WorkSettings>()({
     input: centreNameInput,

@@ -1,6 +1,7 @@
 import { DEFAULT_DUE_SOON_DAYS } from './ledger/deadlines';
 import { DEFAULT_CONCLUSION_MAPPING, type ConclusionMapping } from './risks/assessment-levels';
 import { DEFAULT_RE_REVIEW_INTERVAL_MONTHS } from './risks/re-reviews';
+import { DEFAULT_DISPUTE_TIME_LIMITS, type DisputeTimeLimits } from './disputes/handling';
 
 /** Business settings the administrator may change, with their defaults. Later ledgers add theirs. */
 export interface WorkSettings {
@@ -12,6 +13,8 @@ export interface WorkSettings {
   conclusionMapping: ConclusionMapping;
   /** The centre's own name; empty for the default (`centreNameOf` in centre.ts). */
   centreName: string;
+  /** Days a routed dispute has, per kind of handling (disputes/handling.ts states the defaults). */
+  disputeTimeLimits: DisputeTimeLimits;
 }
 
 export const DEFAULT_WORK_SETTINGS: WorkSettings = {
@@ -19,6 +22,7 @@ export const DEFAULT_WORK_SETTINGS: WorkSettings = {
   reReviewIntervalMonths: DEFAULT_RE_REVIEW_INTERVAL_MONTHS,
   conclusionMapping: DEFAULT_CONCLUSION_MAPPING,
   centreName: '',
+  disputeTimeLimits: DEFAULT_DISPUTE_TIME_LIMITS,
 };
 
 /** The numeric settings, edited together on one card. */
@@ -33,4 +37,5 @@ export const WORK_SETTING_LABELS: Record<keyof WorkSettings, string> = {
   ...WORK_NUMBER_SETTING_LABELS,
   conclusionMapping: '稳评建议结论对照表（剩余风险等级 → 建议结论）',
   centreName: '中心名称',
+  disputeTimeLimits: '矛盾纠纷调处时限（日）',
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_HAZARD_SQL } from '../../electron/backend/db/status-lists';
 import { assessmentInput } from '../helpers/assessments';
 import { signInAs } from '../helpers/backend';
+import { intake } from '../helpers/disputes';
 import { hazardDraft } from '../helpers/hazards';
 import {
   EAST,
@@ -52,6 +53,7 @@ async function populated() {
   }
   await must(backend.call('hazards.create', hazardDraft({ villageCode: EAST_ONE, gridCode: EAST_ONE_GRID }), officer));
   await must(backend.call('hazards.create', hazardDraft({ villageCode: EAST_TWO, level: 'red' }), officer));
+  await must(backend.call('disputes.create', intake({ villageCode: EAST_ONE }), officer));
   await must(backend.call('assessments.create', assessmentInput({ townshipCodes: [EAST, WEST] }), officer));
   const eastAccount = await signInAs(backend, admin, ['duty_officer'], EAST);
   return { ...setup, eastAccount };
@@ -72,6 +74,7 @@ describe('merging a region', () => {
       信访积案: 2,
       风险隐患: 2,
       稳评: 1,
+      矛盾纠纷: 1,
       会商研判: 0,
       承办单位: 1,
       账号: 1,
@@ -90,6 +93,9 @@ describe('merging a region', () => {
       { township_code: WEST, village_code: EAST_TWO },
     ]);
     expect(query(setup, 'SELECT township_code FROM assessment_townships')).toEqual([{ township_code: WEST }]);
+    expect(query(setup, 'SELECT township_code, village_code FROM disputes')).toEqual([
+      { township_code: WEST, village_code: EAST_ONE },
+    ]);
     expect(query(setup, 'SELECT region_code FROM units WHERE id = ?', TOWN_UNIT)).toEqual([{ region_code: WEST }]);
     expect(query(setup, 'SELECT region_code FROM users WHERE id = ?', setup.eastAccount.id)).toEqual([
       { region_code: WEST },
@@ -116,7 +122,7 @@ describe('merging a region', () => {
       {
         entity_id: EAST,
         fields: JSON.stringify(['parentCode', 'disabledAt']),
-        detail: `并入 ${WEST}；下级区划 2，信访积案 2，风险隐患 2，稳评 1，承办单位 1，账号 1，大屏提示 1`,
+        detail: `并入 ${WEST}；下级区划 2，信访积案 2，风险隐患 2，稳评 1，矛盾纠纷 1，承办单位 1，账号 1，大屏提示 1`,
       },
     ]);
   });

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { SearchGroup } from '../../shared/contract/search';
 import { signInAs, signInWith, AUDITOR } from '../helpers/backend';
 import { assessmentInput } from '../helpers/assessments';
+import { intake } from '../helpers/disputes';
 import { hazardDraft, seedBoundary } from '../helpers/hazards';
 import { EAST, must, petitionBackend, registration, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
 type Client = Setup['officer'];
 
-/** A case, a hazard and an assessment in 东镇 naming 工资, and a case in 西镇 naming it too. */
+/** A case, a hazard, an assessment and a dispute in 东镇 naming 工资, and a case in 西镇 naming it too. */
 async function ledgersNamingWages(setup: Setup) {
   const { backend, officer } = setup;
   seedBoundary(backend);
@@ -33,7 +34,10 @@ async function ledgersNamingWages(setup: Setup) {
       officer,
     ),
   );
-  return { east: east.petition, west: west.petition, hazard, assessment };
+  const dispute = await must(
+    backend.call('disputes.create', intake({ category: 'labour', summary: '装修工人追讨工资' }), officer),
+  );
+  return { east: east.petition, west: west.petition, hazard, assessment, dispute };
 }
 
 const search = (setup: Setup, client: Client, keyword: string, limit?: number) =>
@@ -49,18 +53,20 @@ const summary = (groups: SearchGroup[]) =>
 describe('search.all: one search box across the ledgers', () => {
   it('groups the matches by ledger, newest first, a few each with the total', async () => {
     const setup = await petitionBackend();
-    const { east, west, hazard, assessment } = await ledgersNamingWages(setup);
+    const { east, west, hazard, assessment, dispute } = await ledgersNamingWages(setup);
 
     const groups = await groupsOf(setup, setup.officer, '工资');
     expect(groups.map((g) => [g.ledger, g.title])).toEqual([
       ['petition', '信访积案'],
       ['hazard', '风险隐患'],
       ['assessment', '稳评'],
+      ['dispute', '矛盾纠纷'],
     ]);
     expect(summary(groups)).toEqual({
       petition: [2, [west.caseNo, east.caseNo]],
       hazard: [1, [hazard.hazardNo]],
       assessment: [1, [assessment.assessmentNo]],
+      dispute: [1, [dispute.disputeNo]],
     });
     // The limit cuts the rows shown, not the total.
     expect(summary(await groupsOf(setup, setup.officer, '工资', 1)).petition).toEqual([2, [west.caseNo]]);
@@ -69,6 +75,7 @@ describe('search.all: one search box across the ledgers', () => {
       petition: [1, [west.caseNo]],
       hazard: [0, []],
       assessment: [0, []],
+      dispute: [0, []],
     });
   });
 
@@ -123,11 +130,11 @@ describe('search.all: one search box across the ledgers', () => {
 
   it('answers each role only for the ledgers it may read, and a township account within its township', async () => {
     const setup = await petitionBackend();
-    const { east, hazard, assessment } = await ledgersNamingWages(setup);
+    const { east, hazard, assessment, dispute } = await ledgersNamingWages(setup);
     const { backend, admin } = setup;
 
     // The leader reads every ledger.
-    expect((await groupsOf(setup, setup.leader, '工资')).map((g) => g.total)).toEqual([2, 1, 1]);
+    expect((await groupsOf(setup, setup.leader, '工资')).map((g) => g.total)).toEqual([2, 1, 1, 1]);
     // The administrator and the auditor read none: the box answers with no group.
     expect(await groupsOf(setup, admin, '工资')).toEqual([]);
     const auditor = await signInWith(backend, AUDITOR);
@@ -138,12 +145,14 @@ describe('search.all: one search box across the ledgers', () => {
       petition: [1, [east.caseNo]],
       hazard: [1, [hazard.hazardNo]],
       assessment: [1, [assessment.assessmentNo]],
+      dispute: [1, [dispute.disputeNo]],
     });
     const westOfficer = (await signInAs(backend, admin, ['duty_officer'], WEST)).client;
     expect(summary(await groupsOf(setup, westOfficer, '工资'))).toEqual({
       petition: [1, [expect.stringMatching(/^XF2026-/)]],
       hazard: [0, []],
       assessment: [0, []],
+      dispute: [0, []],
     });
     expect(summary(await groupsOf(setup, westOfficer, east.caseNo)).petition).toEqual([0, []]);
   });

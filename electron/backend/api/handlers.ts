@@ -14,6 +14,7 @@ import { petitionsHandlers } from '../features/petitions/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { reportsHandlers } from '../features/reports/handlers';
 import { hazardsHandlers } from '../features/hazards/handlers';
+import { disputesHandlers } from '../features/disputes/handlers';
 import { meetingsHandlers } from '../features/meetings/handlers';
 import { todayHandlers } from '../features/today/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
@@ -52,6 +53,7 @@ export const handlers = {
   ...backupHandlers,
   ...riskTasksHandlers,
   ...hazardsHandlers,
+  ...disputesHandlers,
   ...meetingsHandlers,
   ...todayHandlers,
   ...searchHandlers,

@@ -6,6 +6,7 @@ import {
 } from '../features/assessments/store';
 import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
+import { disputeRegions, disputeSearch, disputeStore } from '../features/disputes/store';
 import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
 import { meetingRegions } from '../features/meetings/repo';
@@ -15,7 +16,7 @@ import { unitRegions } from '../features/units/repo';
 import { accountRegions } from '../features/users/repo';
 import type { LedgerRegistry } from '../ledger/registry';
 
-const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore };
+const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore, dispute: disputeStore };
 
 /**
  * What each feature lends the kernel and the other features (`ctx.ledgers`), put together here with
@@ -26,11 +27,12 @@ export const ledgers: LedgerRegistry = {
   taskOwners: { assessment: assessmentTaskOwner, hazard: hazardTaskOwner, meeting: meetingTaskOwner },
   attachmentOwners: { petition: petitionAttachmentOwner, assessment: assessmentAttachmentOwner },
   searchIndexes: Object.values(stores).map((store) => store.search),
-  searches: [petitionSearch, hazardSearch, assessmentSearch],
+  searches: [petitionSearch, hazardSearch, assessmentSearch, disputeSearch],
   regionReferences: [
     petitionRegions,
     hazardRegions,
     assessmentRegions,
+    disputeRegions,
     meetingRegions,
     unitRegions,
     accountRegions,

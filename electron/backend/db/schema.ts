@@ -21,6 +21,21 @@ import type { AssessmentAction, AssessmentStatus } from '../../../shared/domain/
 import type { MeetingLevel } from '../../../shared/domain/risks/meetings';
 import type { DutyRole } from '../../../shared/domain/board/duty';
 import type { AttachmentEntity, AttachmentMime, AttachmentPurpose } from '../../../shared/domain/attachments';
+import type {
+  DisputeChannel,
+  DisputeRiskColour,
+  DisputeUrgency,
+  PartyKind,
+  PartySide,
+} from '../../../shared/domain/disputes/intake';
+import type { Coordination, HandlingKind, LegalPath } from '../../../shared/domain/disputes/handling';
+import type { DisputeLevel } from '../../../shared/domain/disputes/levels';
+import type {
+  ConversionTarget,
+  DisputeResult,
+  DisputeStatus,
+  Satisfaction,
+} from '../../../shared/domain/disputes/statuses';
 
 /** Table shapes for Kysely's typed queries; columns as in the migrations. */
 export interface Schema {
@@ -232,6 +247,87 @@ export interface Schema {
     /** The import that created the record (migration 0014); null when registered in the app. */
     import_id: string | null;
   };
+  disputes: {
+    id: string;
+    dispute_no: string;
+    channel: DisputeChannel;
+    category: string;
+    summary: string;
+    received_on: string;
+    township_code: string;
+    village_code: string | null;
+    grid_code: string | null;
+    people_involved: number | null;
+    amount_involved: number | null;
+    urgency: DisputeUrgency;
+    risk_colour: DisputeRiskColour;
+    level: DisputeLevel;
+    /** 1 once ever moved up a level (the 上交率 counts it). */
+    escalated: number;
+    status: DisputeStatus;
+    result: DisputeResult | null;
+    handling_kind: HandlingKind | null;
+    unit_id: string | null;
+    legal_path: LegalPath | null;
+    coordination: Coordination | null;
+    mediator: string | null;
+    agreement: string | null;
+    judicial_confirmation: number | null;
+    converted_to: ConversionTarget | null;
+    prevented_criminal: number;
+    prevented_criminal_people: number;
+    prevented_collective: number;
+    satisfaction: Satisfaction | null;
+    visit_note: string | null;
+    routed_on: string | null;
+    due_date: string | null;
+    result_on: string | null;
+    visited_on: string | null;
+    closed_on: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+    voided_at: string | null;
+    void_reason: string | null;
+    import_id: string | null;
+  };
+  /** ID number and phone sealed; `_bi` their blind indexes. */
+  dispute_parties: {
+    id: string;
+    dispute_id: string;
+    kind: PartyKind;
+    side: PartySide;
+    name: string;
+    id_number: string | null;
+    phone: string | null;
+    id_number_bi: string | null;
+    phone_bi: string | null;
+    sort: number;
+  };
+  dispute_events: {
+    id: string;
+    dispute_id: string;
+    action: string;
+    from_status: DisputeStatus | null;
+    to_status: DisputeStatus;
+    note: string;
+    unit_id: string | null;
+    by_user: string;
+    at: string;
+  };
+  dispute_transfers: {
+    id: string;
+    dispute_id: string;
+    from_level: DisputeLevel;
+    to_level: DisputeLevel;
+    direction: 'up' | 'down';
+    reason: string;
+    by_user: string;
+    at: string;
+  };
+  dispute_units: { dispute_id: string; unit_id: string };
+  dispute_links: { dispute_id: string; related_id: string; reason: 'same_party' | 'same_matter' };
   hazard_people: { id: string; hazard_id: string; name: string; phone: string | null; sort: number };
   hazard_events: {
     id: string;

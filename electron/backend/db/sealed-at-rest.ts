@@ -12,14 +12,18 @@ export const SEALED_SINCE = 20;
 
 /** Whether the file holds anything sealed, so that its key cannot simply be made anew. */
 export function holdsSealedData(db: Db): boolean {
-  if (userVersion(db) < SEALED_SINCE) return false;
+  const version = userVersion(db);
+  if (version < SEALED_SINCE) return false;
+  // The disputes' parties exist from migration 0022.
+  const parties =
+    version >= 22 ? `OR EXISTS (SELECT 1 FROM dispute_parties WHERE coalesce(id_number, phone) IS NOT NULL)` : '';
   return (
     db
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM petitioners WHERE coalesce(id_number, phone, address) IS NOT NULL)
              OR EXISTS (SELECT 1 FROM hazard_people WHERE phone IS NOT NULL AND phone <> '')
              OR EXISTS (SELECT 1 FROM people WHERE phone <> '')
-             OR EXISTS (SELECT 1 FROM attachments)`,
+             OR EXISTS (SELECT 1 FROM attachments) ${parties}`,
       )
       .pluck()
       .get() === 1

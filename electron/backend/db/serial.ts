@@ -6,6 +6,7 @@ const NUMBERED = {
   assessments: 'assessment_no',
   hazards: 'hazard_no',
   meetings: 'meeting_no',
+  disputes: 'dispute_no',
 } as const;
 
 /**

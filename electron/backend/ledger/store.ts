@@ -28,7 +28,7 @@ export interface TransitionEvent {
  * workflow step is written on its timeline.
  */
 export interface LedgerStore<Row extends LedgerRecordRow> extends LedgerRecords<Row> {
-  table: 'petitions' | 'hazards' | 'assessments';
+  table: 'petitions' | 'hazards' | 'assessments' | 'disputes';
   /** Its keyword index, kept in step by registration and the kernel's corrections. */
   search: SearchIndex;
   /** Writes a workflow step onto the ledger's own timeline table. */

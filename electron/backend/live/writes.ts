@@ -21,6 +21,7 @@ const LEDGER_FEATURES: Record<LedgerKey, LiveFeature> = {
   petition: 'petitions',
   hazard: 'hazards',
   assessment: 'assessments',
+  dispute: 'disputes',
 };
 const OWNER_FEATURES: Record<TaskOwnerKind, LiveFeature> = {
   hazard: 'hazards',
@@ -94,6 +95,7 @@ const inLedger =
 const petition = record('petitions', inLedger('petition'));
 const hazard = record('hazards', inLedger('hazard'));
 const assessment = record('assessments', inLedger('assessment'));
+const dispute = record('disputes', inLedger('dispute'));
 const meeting = record('meetings', meetingTownships);
 
 const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
@@ -121,6 +123,12 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'assessments.transition': assessment,
   'assessments.recordReReview': assessment,
   'assessments.setEmergencyPlan': assessment,
+  'disputes.create': dispute,
+  'disputes.update': dispute,
+  'disputes.void': dispute,
+  'disputes.restore': dispute,
+  'disputes.transition': dispute,
+  'disputes.transfer': dispute,
   'meetings.create': meeting,
   'meetings.addDecision': meeting,
   'meetings.assignDecision': meeting,
@@ -143,6 +151,7 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'settings.updateWork': whole('settings'),
   'settings.updateConclusionMapping': whole('settings'),
   'settings.updateCentreName': whole('settings'),
+  'settings.updateDisputeTimeLimits': whole('settings'),
   'settings.updateBackup': whole('settings'),
   'settings.updateBoard': whole('settings'),
   'dicts.addEntry': whole('dicts'),

@@ -1,4 +1,5 @@
 import { registerAssessments } from '@/features/assessments/register';
+import { registerDisputes } from '@/features/disputes/register';
 import { registerHazards } from '@/features/hazards/register';
 import { registerMeetings } from '@/features/meetings/register';
 import { registerPetitions } from '@/features/petitions/register';
@@ -12,5 +13,6 @@ export function registerFeatures(): void {
   registerPetitions();
   registerHazards();
   registerAssessments();
+  registerDisputes();
   registerMeetings();
 }

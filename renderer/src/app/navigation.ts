@@ -2,6 +2,7 @@ import {
   AlarmClock,
   Calendar,
   ChatDotRound,
+  Connection,
   DataAnalysis,
   DataBoard,
   Document,
@@ -49,6 +50,15 @@ export const NAVIGATION: readonly NavEntry[] = [
       { name: 'petitions', label: '积案台账', icon: List },
       { name: 'petitions-supervision', label: '督办队列', icon: AlarmClock },
       { name: 'petitions-figures', label: '统计', icon: DataAnalysis },
+    ],
+  },
+  {
+    name: 'disputes-menu',
+    label: '矛盾纠纷',
+    icon: Connection,
+    children: [
+      { name: 'disputes', label: '纠纷台账', icon: List },
+      { name: 'disputes-figures', label: '纠纷统计', icon: DataAnalysis },
     ],
   },
   {

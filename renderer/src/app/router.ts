@@ -60,6 +60,18 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/petitions/views/FiguresView.vue'),
         meta: { title: '积案统计', access: 'petitions.read' },
       },
+      {
+        path: 'disputes',
+        name: 'disputes',
+        component: () => import('@/features/disputes/views/DisputesView.vue'),
+        meta: { title: '矛盾纠纷', access: 'disputes.read' },
+      },
+      {
+        path: 'disputes/figures',
+        name: 'disputes-figures',
+        component: () => import('@/features/disputes/views/DisputeFiguresView.vue'),
+        meta: { title: '纠纷统计', access: 'disputes.read' },
+      },
       // 风险台账: the old `/risks` address opens the hazard ledger.
       { path: 'risks', name: 'risks', redirect: { name: 'hazards' } },
       {

@@ -4,7 +4,7 @@
  */
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../masking';
 
-export const LEDGER_KEYS = ['petition', 'hazard', 'assessment'] as const;
+export const LEDGER_KEYS = ['petition', 'hazard', 'assessment', 'dispute'] as const;
 export type LedgerKey = (typeof LEDGER_KEYS)[number];
 
 /** What the records of a ledger are called in messages: `未找到该积案`. */
@@ -12,6 +12,7 @@ export const LEDGER_NOUNS: Record<LedgerKey, string> = {
   petition: '积案',
   hazard: '风险隐患',
   assessment: '稳评',
+  dispute: '矛盾纠纷',
 };
 
 /** `import`: the first line of a record brought in from Excel, its reason naming the file and row. */

@@ -95,6 +95,7 @@ export const settingsHandlers = {
   'settings.updateWork': (input, ctx) => update(ctx, 'work', input),
   'settings.updateConclusionMapping': (input, ctx) => update(ctx, 'work', { conclusionMapping: input }),
   'settings.updateCentreName': (input, ctx) => update(ctx, 'work', input),
+  'settings.updateDisputeTimeLimits': (input, ctx) => update(ctx, 'work', { disputeTimeLimits: input }),
   'settings.getBackup': (_input, ctx) => ctx.settings.backup,
   'settings.updateBackup': (input, ctx) => {
     if (input.secondaryDir) assertWritableFolder(input.secondaryDir, ctx.dataDir);
@@ -116,6 +117,7 @@ export const settingsHandlers = {
   | 'settings.updateWork'
   | 'settings.updateConclusionMapping'
   | 'settings.updateCentreName'
+  | 'settings.updateDisputeTimeLimits'
   | 'settings.getBackup'
   | 'settings.updateBackup'
   | 'settings.getBoard'
