@@ -23,6 +23,7 @@ import { usersHandlers } from '../features/users/handlers';
 import { importHandlers } from '../import/handlers';
 import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
+import { notificationsHandlers } from '../ledger/notifications/handlers';
 import { searchHandlers } from '../ledger/search-handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
@@ -56,4 +57,5 @@ export const handlers = {
   ...todayHandlers,
   ...searchHandlers,
   ...workbenchHandlers,
+  ...notificationsHandlers,
 } satisfies HandlerMap<MethodName>;

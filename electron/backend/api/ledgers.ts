@@ -10,6 +10,7 @@ import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/st
 import { hazardTaskOwner } from '../features/hazards/task-owner';
 import { meetingRegions } from '../features/meetings/repo';
 import { meetingTaskOwner } from '../features/meetings/task-owner';
+import { petitionDeadlines } from '../features/petitions/notices';
 import { petitionAttachmentOwner, petitionRegions, petitionSearch, petitionStore } from '../features/petitions/store';
 import { unitRegions } from '../features/units/repo';
 import { accountRegions } from '../features/users/repo';
@@ -36,4 +37,5 @@ export const ledgers: LedgerRegistry = {
     accountRegions,
     boardAlertRegions,
   ],
+  deadlineNotices: [petitionDeadlines],
 };
