@@ -85,6 +85,7 @@ describe('通知中心: the bell, live, and the notices of a unit', IN_ORDER, ()
       .getByTestId('notification-count')
       .getByText(String(before + 1))
       .waitFor();
+    await session.screenshots('notification-bell', page.locator('.app-header'));
 
     await bell.click();
     const centre = page.getByTestId('notification-centre');
