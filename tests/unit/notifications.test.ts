@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { CallContext } from '../../electron/backend/api/types';
 import type { Backend } from '../../electron/backend/backend';
+import { assessmentBackend, submitted } from '../helpers/assessments';
 import { signInAs, signInWith, testBackend } from '../helpers/backend';
-import { BUREAU, EAST, must, petitionBackend, registration, STEPS, TOWN_UNIT, WEST } from '../helpers/petitions';
+import { hazardDraft, RESPONSIBLE } from '../helpers/hazards';
+import {
+  BUREAU,
+  EAST,
+  LEADER,
+  must,
+  petitionBackend,
+  registration,
+  STEPS,
+  TOWN_UNIT,
+  WEST,
+} from '../helpers/petitions';
 
 const DAY = 24 * 60;
 
@@ -152,5 +164,36 @@ describe('notifications', () => {
     expect(await seen(backend, east.client)).toEqual([]);
     await must(backend.call('petitions.restore', { id: c.id, version: voided.version, reason: '误作废' }, leader));
     expect(await seen(backend, east.client)).toEqual([['assigned', c.caseNo, false]]);
+  });
+
+  it("tells a hazard's and an assessment's 退回 to its 责任人's or proposing unit, in the record's townships", async () => {
+    const setup = await assessmentBackend();
+    const { backend, admin, officer } = setup;
+    const east = await signInAs(backend, admin, ['duty_officer'], EAST, TOWN_UNIT);
+    const west = await signInAs(backend, admin, ['duty_officer'], WEST, TOWN_UNIT);
+    const hazard = await must(backend.call('hazards.create', hazardDraft({ title: '欠薪隐患' }), officer));
+    const steps = [
+      { action: 'startResolving', responsibleLeaderId: LEADER, responsiblePersonId: RESPONSIBLE, measures: '走访' },
+      { action: 'resolve', outcome: '已结清' },
+      { action: 'sendBack', reason: '仍有工人未领到工资' },
+    ];
+    for (const step of steps)
+      await must(backend.call('hazards.transition', { id: hazard.id, ...step } as never, officer));
+    const assessment = await submitted(setup);
+    await must(
+      backend.call(
+        'assessments.transition',
+        { id: assessment.id, action: 'sendBack', reason: '补充走访意见' },
+        officer,
+      ),
+    );
+
+    const notices = await must(backend.call('notifications.list', {}, east.client));
+    expect(notices.items.map((n) => [n.kind, n.ledger, n.text])).toEqual([
+      ['returned', 'assessment', `稳评 ${assessment.assessmentNo}「东镇老街棚户区改造征收」退回补充评估：补充走访意见`],
+      ['returned', 'hazard', `风险隐患 ${hazard.hazardNo}「欠薪隐患」退回化解中：仍有工人未领到工资`],
+    ]);
+    expect(await seen(backend, west.client)).toEqual([]);
+    expect(await seen(backend, officer)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { petitionDeadlines } from '../features/petitions/notices';
 import { petitionAttachmentOwner, petitionRegions, petitionSearch, petitionStore } from '../features/petitions/store';
 import { unitRegions } from '../features/units/repo';
 import { accountRegions } from '../features/users/repo';
+import { notificationRegions } from '../ledger/notifications/notify';
 import type { LedgerRegistry } from '../ledger/registry';
 
 const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore };
@@ -36,6 +37,7 @@ export const ledgers: LedgerRegistry = {
     unitRegions,
     accountRegions,
     boardAlertRegions,
+    notificationRegions,
   ],
   deadlineNotices: [petitionDeadlines],
 };

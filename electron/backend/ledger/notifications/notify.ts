@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { LedgerKey } from '../../../../shared/domain/ledger/records';
 import type { NotificationKind } from '../../../../shared/domain/notifications';
 import type { HandlerContext } from '../../api/types';
+import type { RegionReference } from '../registry';
 
 /** A notice a step writes: its record, to whom (an account, a unit, or both) and its text. */
 export interface NotificationDraft {
@@ -43,3 +44,10 @@ export function setNotificationsHidden(
     .prepare('UPDATE notifications SET hidden = @hidden WHERE ledger = @ledger AND record_id = @recordId')
     .run({ hidden: hidden ? 1 : 0, ledger, recordId });
 }
+
+/** The notices' township, re-pointed when its township is merged (the kernel's `region-moves.ts`). */
+export const notificationRegions: RegionReference = {
+  noun: '通知',
+  table: 'notifications',
+  columns: { township: 'township_code' },
+};
