@@ -8,6 +8,10 @@ import { clockParams, stageSql, type PetitionTableRow } from './repo';
 const OPEN = rawSql<SqlBool>`p.status IN ${rawSql.raw(OPEN_CASE_SQL)}`;
 const DUE_BY = rawSql<SqlBool>`p.due_date <= date(${named('today')}, '+' || ${named('dueSoonDays')} || ' days')`;
 
+/** Not told yet of this stage and due date: the day's later scans skip what they wrote. */
+const NOT_NOTIFIED = rawSql<SqlBool>`NOT EXISTS (SELECT 1 FROM notifications n WHERE n.ledger = 'petition'
+  AND n.record_id = p.id AND n.kind = ${stageSql} AND n.due_date = p.due_date)`;
+
 /**
  * Open cases whose 办理时限 is 临期 or 超期 today, on the ledger's own stage (`stageSql`), read
  * through the partial index `petitions_open_due`. A notice goes to the handling unit and to the
@@ -34,7 +38,8 @@ export const petitionDeadlines: DeadlineNotices = {
           .where('p.due_date', 'is not', null)
           .where('p.voided_at', 'is', null)
           .where(DUE_BY)
-          .where(rawSql<SqlBool>`${stageSql} IN ('due_soon', 'overdue')`),
+          .where(rawSql<SqlBool>`${stageSql} IN ('due_soon', 'overdue')`)
+          .where(NOT_NOTIFIED),
       )
       .all(clockParams(clock)) as DeadlineCandidate[],
 };
