@@ -8,6 +8,7 @@ import { answerConnectionMethod, CONNECTION_METHODS, type ConnectionMethods } fr
 import { relayLive, relayReach, reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
 import { createServerClient } from './server-client';
+import { createDesktopNotices } from './desktop-notices';
 import { registerInvokeHandler } from './ipc';
 import { installApplicationMenu } from './menu';
 import { guardAllWebContents, secureSession } from './security';
@@ -26,6 +27,12 @@ let host: HostClient | null = null;
 let hostStopping: Promise<void> | null = null;
 let hostStopped = false;
 let workstation: BrowserWindow | null = null;
+
+function focusWorkstation(): void {
+  if (!workstation) return;
+  if (workstation.isMinimized()) workstation.restore();
+  workstation.focus();
+}
 
 function start(): void {
   secureSession(session.defaultSession);
@@ -53,9 +60,14 @@ function start(): void {
       }, 300);
     },
   };
-  registerInvokeHandler(paths.entryUrl, (method, input, window) => {
+  const notices = createDesktopNotices(focusWorkstation);
+  registerInvokeHandler(paths.entryUrl, async (method, input, window) => {
     if (CONNECTION_METHODS.has(method)) return answerConnectionMethod(method, input, connection);
-    if (client) return client.call(method, input, window);
+    if (client) {
+      const answer = await client.call(method, input, window);
+      notices.observe(window, method, answer);
+      return answer;
+    }
     return Promise.resolve(fail('FORBIDDEN', '请先选择使用方式：单机使用或连接本中心服务器。'));
   });
   installApplicationMenu(
@@ -82,11 +94,7 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   registerAppScheme();
   guardAllWebContents(app, paths.entryUrl);
-  app.on('second-instance', () => {
-    if (!workstation) return;
-    if (workstation.isMinimized()) workstation.restore();
-    workstation.focus();
-  });
+  app.on('second-instance', focusWorkstation);
   // Let the host close the database before the process ends.
   app.on('will-quit', (event) => {
     if (!host || hostStopped) return;

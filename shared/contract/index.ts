@@ -22,6 +22,7 @@ import { reportsContract } from './reports';
 import { riskExportContract } from './risk-exports';
 import { hazardsContract } from './hazards';
 import { meetingsContract } from './meetings';
+import { notificationsContract } from './notifications';
 import { riskTasksContract } from './risk-tasks';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
@@ -63,6 +64,7 @@ export const contract = {
   ...todayContract,
   ...searchContract,
   ...workbenchContract,
+  ...notificationsContract,
 } as const;
 
 export type Contract = typeof contract;

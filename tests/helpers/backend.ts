@@ -58,6 +58,7 @@ export async function signInAs(
   admin: CallContext,
   roles: AccountRole[],
   regionCode: string | null = null,
+  unitId: string | null = null,
 ): Promise<{ client: CallContext; id: string; username: string; password: string }> {
   userCounter += 1;
   const username = `user${userCounter}`;
@@ -70,6 +71,7 @@ export async function signInAs(
       displayName: `测试用户${userCounter}`,
       roles,
       regionCode,
+      unitId,
       password: 'Initial-2026-pw',
       auditorConfirmation,
     },

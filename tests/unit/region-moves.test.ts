@@ -79,6 +79,7 @@ describe('merging a region', () => {
       承办单位: 1,
       账号: 1,
       大屏提示: 1,
+      通知: 2,
     });
 
     const target = await must(backend.call('regions.merge', { code: EAST, targetCode: WEST }, admin));
@@ -88,6 +89,7 @@ describe('merging a region', () => {
       childCount: 0,
     });
     expect(query(setup, 'SELECT DISTINCT township_code FROM petitions')).toEqual([{ township_code: WEST }]);
+    expect(query(setup, 'SELECT DISTINCT township_code FROM notifications')).toEqual([{ township_code: WEST }]);
     expect(query(setup, 'SELECT township_code, village_code FROM hazards ORDER BY village_code')).toEqual([
       { township_code: WEST, village_code: EAST_ONE },
       { township_code: WEST, village_code: EAST_TWO },
@@ -122,7 +124,7 @@ describe('merging a region', () => {
       {
         entity_id: EAST,
         fields: JSON.stringify(['parentCode', 'disabledAt']),
-        detail: `并入 ${WEST}；下级区划 2，信访积案 2，风险隐患 2，稳评 1，矛盾纠纷 1，承办单位 1，账号 1，大屏提示 1`,
+        detail: `并入 ${WEST}；下级区划 2，信访积案 2，风险隐患 2，稳评 1，矛盾纠纷 1，承办单位 1，账号 1，大屏提示 1，通知 2`,
       },
     ]);
   });

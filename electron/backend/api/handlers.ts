@@ -24,6 +24,7 @@ import { usersHandlers } from '../features/users/handlers';
 import { importHandlers } from '../import/handlers';
 import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
+import { notificationsHandlers } from '../ledger/notifications/handlers';
 import { searchHandlers } from '../ledger/search-handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
@@ -58,4 +59,5 @@ export const handlers = {
   ...todayHandlers,
   ...searchHandlers,
   ...workbenchHandlers,
+  ...notificationsHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -11,9 +11,11 @@ import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/st
 import { hazardTaskOwner } from '../features/hazards/task-owner';
 import { meetingRegions } from '../features/meetings/repo';
 import { meetingTaskOwner } from '../features/meetings/task-owner';
+import { petitionDeadlines } from '../features/petitions/notices';
 import { petitionAttachmentOwner, petitionRegions, petitionSearch, petitionStore } from '../features/petitions/store';
 import { unitRegions } from '../features/units/repo';
 import { accountRegions } from '../features/users/repo';
+import { notificationRegions } from '../ledger/notifications/notify';
 import type { LedgerRegistry } from '../ledger/registry';
 
 const stores = { petition: petitionStore, hazard: hazardStore, assessment: assessmentStore, dispute: disputeStore };
@@ -37,5 +39,7 @@ export const ledgers: LedgerRegistry = {
     unitRegions,
     accountRegions,
     boardAlertRegions,
+    notificationRegions,
   ],
+  deadlineNotices: [petitionDeadlines],
 };

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { LedgerChangeKind, LedgerKey } from '../../../shared/domain/ledger/records';
+import type { NotificationKind } from '../../../shared/domain/notifications';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Role } from '../../../shared/domain/roles';
 import type { PetitionItemType, PetitionLevel } from '../../../shared/domain/petitions/classification';
@@ -549,4 +550,21 @@ export interface Schema {
     category: string;
     level: HazardLevel | null;
   };
+  /** The notification centre (migration 0023): notices to an account, a unit or both; reads per account. */
+  notifications: {
+    id: string;
+    kind: NotificationKind;
+    ledger: LedgerKey;
+    record_id: string;
+    record_no: string;
+    township_code: string | null;
+    user_id: string | null;
+    unit_id: string | null;
+    actor_id: string | null;
+    text: string;
+    due_date: string | null;
+    hidden: number;
+    created_at: string;
+  };
+  notification_reads: { user_id: string; notification_id: string; read_at: string };
 }

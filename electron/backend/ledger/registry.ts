@@ -3,6 +3,7 @@ import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { Permission } from '../../../shared/domain/roles';
 import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
 import type { RegionLevel } from '../../../shared/domain/regions';
+import type { DeadlineClock } from '../db/clock-sql';
 import type { Schema } from '../db/schema';
 import type { Sql } from '../db/sql';
 import type { SearchIndex, ValuesColumn } from './search-index';
@@ -79,6 +80,24 @@ export interface LedgerSearch {
   scope: string;
 }
 
+/** A record whose clock is 临期 or 超期 today, as its ledger reads it. */
+export interface DeadlineCandidate {
+  id: string;
+  number: string;
+  title: string;
+  townshipCode: string | null;
+  unitId: string | null;
+  userId: string | null;
+  dueDate: string;
+  stage: 'due_soon' | 'overdue';
+}
+
+/** A ledger's part in the day's scan: its open, unvoided records due soon or overdue on the clock. */
+export interface DeadlineNotices {
+  ledger: LedgerKey;
+  due(sql: Sql, clock: DeadlineClock): DeadlineCandidate[];
+}
+
 export interface LedgerRegistry {
   /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
@@ -90,4 +109,6 @@ export interface LedgerRegistry {
   searches: readonly LedgerSearch[];
   /** Every column that names a region, for moves and merges of regions. */
   regionReferences: readonly RegionReference[];
+  /** The ledgers whose records the day's scan gives 临期 / 超期 notices (ledger/notifications/). */
+  deadlineNotices: readonly DeadlineNotices[];
 }

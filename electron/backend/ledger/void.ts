@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../api/types';
 import { logChange } from './changes';
+import { setNotificationsHidden } from './notifications/notify';
 import type { LedgerRecordRow, LedgerStore } from './store';
 import { ledgerWrite } from './write';
 
@@ -24,6 +25,7 @@ export function voidRecord<Row extends LedgerRecordRow>(
 ): void {
   ledgerWrite(ctx, store, input, { action: actionOf(store, 'void'), fields: ['voidedAt', 'voidReason'] }, (row) => {
     logChange(ctx, store.key, row.id, 'void', { reason: input.reason });
+    setNotificationsHidden(ctx, store.key, row.id, true);
     return { set: { voided_at: ctx.now().toISOString(), void_reason: input.reason } };
   });
 }
@@ -40,6 +42,7 @@ export function restoreRecord<Row extends LedgerRecordRow>(
     { action: actionOf(store, 'restore'), fields: ['voidedAt', 'voidReason'] },
     (row) => {
       logChange(ctx, store.key, row.id, 'restore', { reason: input.reason });
+      setNotificationsHidden(ctx, store.key, row.id, false);
       return { set: { voided_at: null, void_reason: null } };
     },
   );

@@ -171,7 +171,25 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   // A restore or the demo replaces everything a screen may show.
   'backup.restore': whole('all'),
   'system.loadDemo': whole('all'),
+  'notifications.markRead': whole('notifications'),
 };
+
+/**
+ * Methods whose steps may write or hide notices (ledger/notifications/): the bells hear a second
+ * change on `notifications`, in the record's townships.
+ */
+const NOTIFYING: ReadonlySet<MethodName> = new Set<MethodName>([
+  'petitions.transition',
+  'petitions.supervise',
+  'petitions.void',
+  'petitions.restore',
+  'hazards.transition',
+  'hazards.void',
+  'hazards.restore',
+  'assessments.transition',
+  'assessments.void',
+  'assessments.restore',
+]);
 
 /** Whether a method writes what a screen shows (dispatch holds it while a worker writes, api/dispatch.ts). */
 export const changesScreens = (method: MethodName): boolean => method in WRITES;
@@ -201,7 +219,11 @@ export function publishChange<M extends MethodName>(
 ): void {
   try {
     const published = changeOf(method, input, output, services);
-    if (published) services.live.publish(published);
+    if (!published) return;
+    services.live.publish(published);
+    if (NOTIFYING.has(method)) {
+      services.live.publish({ change: { topic: 'notifications', kind: method }, townships: published.townships });
+    }
   } catch (error) {
     console.error(`[live] ${method} 的变更未能推送`, error);
   }

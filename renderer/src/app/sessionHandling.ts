@@ -4,6 +4,7 @@ import type { MethodName } from '@shared/contract';
 import type { ErrorBody } from '@shared/errors';
 import { onCallError } from '@/api/client';
 import { useBadgeStore } from '@/app/badgeStore';
+import { useNotificationStore } from '@/app/notifications/notificationStore';
 import { useSystemStore } from '@/app/systemStore';
 import { useAuthStore } from './authStore';
 
@@ -53,6 +54,7 @@ export function useSessionHandling(): void {
   const auth = useAuthStore();
   const system = useSystemStore();
   const badges = useBadgeStore();
+  const notifications = useNotificationStore();
   const router = useRouter();
 
   const stop = onCallError((error, method) => {
@@ -86,6 +88,7 @@ export function useSessionHandling(): void {
     () => {
       system.clear();
       badges.clear();
+      notifications.clear();
     },
   );
 }

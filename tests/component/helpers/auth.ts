@@ -65,6 +65,8 @@ export function sessionAnswers(me: Me | null, status: Partial<AuthStatus> = {}):
     // The layout's menu counts and 工作台's sections: none unless a test says otherwise.
     'workbench.badges': () => ({ ok: true, data: {} }),
     'workbench.get': () => ({ ok: true, data: { today: '2026-11-20' } }),
+    // The header's bell: nothing unread unless a test says otherwise.
+    'notifications.unreadCount': () => ({ ok: true, data: { count: 0, newest: null } }),
   };
 }
 

@@ -7,13 +7,22 @@ import { cookieClient } from './serve';
 export async function createAccount(
   url: string,
   admin: (method: string, input?: unknown) => Promise<{ ok: boolean; error?: { message: string } }>,
-  account: { username: string; displayName: string; roles: string[]; password: string },
+  account: {
+    username: string;
+    displayName: string;
+    roles: string[];
+    password: string;
+    regionCode?: string | null;
+    unitId?: string | null;
+  },
 ): Promise<void> {
   const initial = 'Start-2026-pw';
   const created = await admin('users.create', {
     username: account.username,
     displayName: account.displayName,
     roles: account.roles,
+    regionCode: account.regionCode ?? null,
+    unitId: account.unitId ?? null,
     password: initial,
   });
   if (!created.ok) throw new Error(`创建账号失败：${created.error?.message}`);

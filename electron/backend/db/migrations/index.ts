@@ -23,6 +23,7 @@ import { migration0019 } from './0019-open-tally';
 import { migration0020 } from './0020-personal-sealed';
 import { migration0021 } from './0021-status-list-order';
 import { migration0022 } from './0022-disputes';
+import { migration0023 } from './0023-notifications';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import {
 } from '../../../../shared/domain/risks/assessment-statuses';
 import type { HandlerContext } from '../../api/types';
 import { transitionRecord } from '../../ledger/transition';
+import { notify } from '../../ledger/notifications/notify';
 import type { ColumnChanges } from '../../ledger/write';
 import { todayOf } from '../../ledger/clock';
 import { detailOf } from './common';
@@ -126,6 +127,19 @@ export function transitionAssessment(ctx: HandlerContext, input: Input): Assessm
       set: changesOf(input.action, fields, today),
       fields: Object.keys(given),
       note: noteOf(input.action, fields, row),
+      afterwards: () => {
+        if (input.action !== 'sendBack') return;
+        notify(ctx, {
+          kind: 'returned',
+          ledger: 'assessment',
+          recordId: row.id,
+          recordNo: row.assessment_no,
+          townshipCode: null,
+          userId: row.created_by,
+          unitId: row.proposing_unit_id,
+          text: `稳评 ${row.assessment_no}「${row.matter}」退回补充评估：${input.reason ?? ''}`,
+        });
+      },
     };
   });
   return detailOf(ctx, input.id);

@@ -10,6 +10,8 @@ import { hasAccess } from '../../../../shared/domain/roles';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { transitionRecord } from '../../ledger/transition';
+import { notify, type NotificationDraft } from '../../ledger/notifications/notify';
+import { qb } from '../../db/sql';
 import type { ColumnChanges } from '../../ledger/write';
 import { assertPerson } from '../../ledger/references';
 import { todayOf } from '../../ledger/clock';
@@ -56,6 +58,9 @@ export function transitionHazard(ctx: HandlerContext, input: Input): HazardDetai
       set: changesOf(input, today),
       fields: Object.keys(fields).filter((f) => f !== 'approvingLeaderId' || closing),
       note: [input.measures, input.plan, input.outcome, input.evidence, input.reason].filter(Boolean).join('\n'),
+      afterwards: () => {
+        if (input.action === 'sendBack') notify(ctx, hazardReturned(ctx, row, input.reason ?? ''));
+      },
     };
   });
   return detailOf(ctx, input.id);
@@ -80,4 +85,21 @@ function changesOf(input: Input, today: string): ColumnChanges {
     case 'reopen':
       return { resolved_on: null, closed_on: null };
   }
+}
+
+/** 退回化解中: told to the officer who registered the hazard and to its 责任人's unit. */
+function hazardReturned(ctx: HandlerContext, row: HazardTableRow, reason: string): NotificationDraft {
+  const unit = row.responsible_id
+    ? ctx.sql.get(qb.selectFrom('people').select('unit_id').where('id', '=', row.responsible_id))?.unit_id
+    : null;
+  return {
+    kind: 'returned',
+    ledger: 'hazard',
+    recordId: row.id,
+    recordNo: row.hazard_no,
+    townshipCode: row.township_code,
+    userId: row.created_by,
+    unitId: unit ?? null,
+    text: `风险隐患 ${row.hazard_no}「${row.title}」退回化解中：${reason}`,
+  };
 }

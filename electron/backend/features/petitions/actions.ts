@@ -15,6 +15,8 @@ import { detailOf, petitionEntity } from './common';
 import { petitionStore } from './store';
 import { todayOf } from '../../ledger/clock';
 import { insertProgress } from './transition';
+import { notify } from '../../ledger/notifications/notify';
+import { petitionNotice } from './notices';
 
 /**
  * Recording progress. On an 已交办 case the first entry moves it to 化解中 (the domain's
@@ -120,7 +122,7 @@ export function supervisePetition(
       fields: ['supervision'],
       detail: SUPERVISION_KIND_LABELS[input.kind],
     },
-    () =>
+    () => {
       ctx.sql.run(
         qb.insertInto('petition_supervisions').values({
           id: uuidv7(),
@@ -130,7 +132,17 @@ export function supervisePetition(
           by_user: principalOf(ctx).userId,
           at: ctx.now().toISOString(),
         }),
-      ),
+      );
+      notify(
+        ctx,
+        petitionNotice(
+          row,
+          'supervised',
+          row.handling_unit_id,
+          `${SUPERVISION_KIND_LABELS[input.kind]}：${input.reason}`,
+        ),
+      );
+    },
   );
   return detailOf(ctx, row.id);
 }

@@ -21,6 +21,8 @@ import {
   REPLY_KIND_LABELS,
 } from '../../../../shared/domain/petitions/procedure';
 import { factsOf } from './limits';
+import { notify } from '../../ledger/notifications/notify';
+import { stepNotice } from './notices';
 import { assertDictEntry, assertPerson, assertUnit } from '../../ledger/references';
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
@@ -166,6 +168,8 @@ export function transitionPetition(ctx: HandlerContext, input: Input): PetitionD
       afterwards: () => {
         if (input.action === 'startResolving') insertProgress(ctx, row.id, today, input.progressNote!);
         if (closing) recordCloseOut(ctx, row.id, input.evidence!, evidenceFiles);
+        const notice = stepNotice(input, row);
+        if (notice) notify(ctx, notice);
       },
     };
   });
