@@ -231,6 +231,8 @@ describe('the situation board', () => {
     const session = await openSession({ width: 1920, height: 1080 });
     try {
       const { page } = session;
+      const scripts: string[] = [];
+      page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
       const snapshotReply = page.waitForResponse('**/board-api/snapshot');
       await page.goto(`${lan}/wall?token=${encodeURIComponent(token)}`);
       expect(page.url()).toBe(`${lan}/#/wall`);
@@ -243,6 +245,10 @@ describe('the situation board', () => {
       const refused = await page.evaluate(async () => (await fetch('api/petitions.list', { method: 'POST' })).status);
       expect(refused).toBe(405);
       await session.screenshot('board-wall-lan-1920x1080');
+      await session.screenshots('board-wall');
+      // The wall's own entry: none of the workstation's code (Element Plus, the ledgers' screens) is loaded.
+      expect(scripts.some((url) => /\/assets\/wall-[\w-]+\.js$/.test(url))).toBe(true);
+      expect(scripts.filter((url) => /workstation|element-plus|Petition|Hazard|Drawer/i.test(url))).toEqual([]);
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.close();
