@@ -7,7 +7,7 @@ function countingSource() {
   const reads = { snapshot: 0, boundary: 0 };
   const source: BoardSource = {
     snapshot: () => Promise.resolve({ refreshSeconds: ++reads.snapshot } as unknown as BoardSnapshot),
-    boundary: () => Promise.resolve({ crs: String(++reads.boundary) } as unknown as TownshipBoundary),
+    boundary: () => Promise.resolve({ geojson: ++reads.boundary } as unknown as TownshipBoundary),
     follow: () => undefined,
   };
   return { reads, source };
@@ -20,10 +20,10 @@ describe('the wall’s prefetched source', () => {
     // Both are under way before the board asks for anything.
     expect(reads).toEqual({ snapshot: 1, boundary: 1 });
     expect((await wall.snapshot()).refreshSeconds).toBe(1);
-    expect((await wall.boundary())?.crs).toBe('1');
+    expect((await wall.boundary())?.geojson).toBe(1);
     expect(reads).toEqual({ snapshot: 1, boundary: 1 });
     expect((await wall.snapshot()).refreshSeconds).toBe(2);
-    expect((await wall.boundary())?.crs).toBe('2');
+    expect((await wall.boundary())?.geojson).toBe(2);
   });
 
   it('leaves a failed first read for the board to show when it asks', async () => {

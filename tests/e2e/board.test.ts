@@ -233,9 +233,19 @@ describe('the situation board', () => {
       const { page } = session;
       const scripts: string[] = [];
       page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+      // The board's own code held back for a moment: what the wall paints before it arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/BoardView-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
       const snapshotReply = page.waitForResponse('**/board-api/snapshot');
       await page.goto(`${lan}/wall?token=${encodeURIComponent(token)}`);
       expect(page.url()).toBe(`${lan}/#/wall`);
+      await page.getByText('态势大屏载入中……').waitFor();
+      await session.screenshots('board-wall-loading');
+      release();
       const snapshotText = await (await snapshotReply).text();
       await boardReady(page);
       expect(snapshotText).not.toMatch(ID_NUMBER);

@@ -17,7 +17,7 @@ export function mountWall(selector: string): void {
     ],
   });
   router.afterEach(() => (document.title = '态势大屏'));
-  createApp({ render: () => h(RouterView) })
-    .use(router)
-    .mount(selector);
+  const app = createApp({ render: () => h(RouterView) }).use(router);
+  // Mounted once the board's code is in, so the loading line (main.ts) stays until the board replaces it.
+  void router.isReady().then(() => app.mount(selector));
 }
