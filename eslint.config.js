@@ -42,14 +42,14 @@ const backendLayers = {
 /**
  * renderer/src/: every folder of features/ is a feature, and so is board/ (the situation board). The core is
  * api/, app/, components/, composables/, utils/, the kernel's screens ledger/, App.vue and main.ts. The
- * composition root is the router and the registrations (app/features.ts), through which each feature lends
+ * composition root is the router, the wall's entry (app/wall.ts) and the registrations (app/features.ts), through which each feature lends
  * the others its drawers, steps and panels (ledger/records.ts).
  */
 const rendererLayers = {
   root: 'renderer/src',
   aliases: { '@/': 'renderer/src/' },
   topFeatures: ['board'],
-  compositionRoot: ['app/router.ts', 'app/features.ts'],
+  compositionRoot: ['app/router.ts', 'app/features.ts', 'app/wall.ts'],
   advice:
     '共用部分请放入台账内核 ledger/ 或核心层 components/、composables/、app/，另一功能的记录抽屉与面板请经 ledger/records.ts 取得' +
     '（各功能在自己的 register.ts 登记，由 app/features.ts 汇总）',

@@ -10,9 +10,11 @@
  * Then another duty officer's list is timed alone and while a backup and an export of every case
  * run in worker threads (scripts/bench-heavy.ts).
  * Then a petition workbook of 10,000 rows is imported (preview and commit) and one of 100 previewed.
- * Prints the tables with the machine's load beside them and writes bench-results/bench.json.
+ * Last, the wall display's first paint and map in headless Chromium (scripts/bench-paint.ts).
+ * Prints the tables with the machine's load beside them and writes bench-results/bench.json (the
+ * paint case bench-results/paint.json).
  *
- *   npm run bench -- [--scale large|small] [--only import]
+ *   npm run bench -- [--scale large|small] [--only import|paint] [--no-build]
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,6 +43,7 @@ import { verifyChain } from '../electron/backend/audit/verify';
 import { benchPetitionImport, IMPORT_LIMITS, type ImportTiming } from './bench-import';
 import { printTable } from './table';
 import { benchListUnderLoad, printHeavy, type HeavyTiming } from './bench-heavy';
+import { benchPaint, printPaint } from './bench-paint';
 import type { CallContext } from '../electron/backend/api/types';
 import { appendAudit } from '../electron/backend/audit/writer';
 import { openBackend } from '../electron/backend/app';
@@ -70,14 +73,25 @@ const LEDGER_ROWS = 1_000_000;
 const AUDIT_ROWS = 300_000;
 const BENCH_ACTOR = { userId: null, username: 'bench', roles: ['sysadmin'] };
 /** `--scale small` (300 cases) checks the bench itself in seconds; the figures mean something at large. */
-/** `--only import` runs the import section alone (while working on the import). */
-const { scale, only } = parseArgs({
-  options: { scale: { type: 'string', default: 'large' }, only: { type: 'string' } },
+/** `--only import` or `--only paint` runs that section alone (while working on it). */
+/** `--no-build` lets the paint case use the renderer already built in out/renderer. */
+const {
+  scale,
+  only,
+  'no-build': noBuild,
+} = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'large' },
+    only: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
 }).values;
 if (scale !== 'large' && scale !== 'small') throw new Error(`--scale 只能是 small 或 large：${scale}`);
-if (only !== undefined && only !== 'import') throw new Error(`--only 只能是 import：${only}`);
+if (only !== undefined && only !== 'import' && only !== 'paint')
+  throw new Error(`--only 只能是 import 或 paint：${only}`);
 const DEMO = { scale, seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
+const PAINT_RESULTS_FILE = fileURLToPath(new URL('../bench-results/paint.json', import.meta.url));
 /** The bench signs in like any client: calls go through the same session and permission checks. */
 const call = { transport: 'ipc', client: 'bench', jar: memoryJar() } as const;
 const BENCH_ADMIN = {
@@ -1250,4 +1264,17 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** The wall's first paint, run last (its own demo county, its own build). */
+async function paint(): Promise<void> {
+  const result = await benchPaint({ scale: scale as 'small' | 'large', build: !noBuild });
+  printPaint(result);
+  mkdirSync(join(PAINT_RESULTS_FILE, '..'), { recursive: true });
+  writeFileSync(
+    PAINT_RESULTS_FILE,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
+  console.log(`\n结果已写入 ${PAINT_RESULTS_FILE}`);
+}
+
+if (only !== 'paint') await main();
+if (only === undefined || only === 'paint') await paint();

@@ -1,14 +1,16 @@
-import ElementPlus from 'element-plus';
-import zhCn from 'element-plus/es/locale/lang/zh-cn';
-// Element Plus's date pickers take the week's first day from Day.js's locale: Monday in zh-cn.
-import 'dayjs/locale/zh-cn';
-import 'element-plus/dist/index.css';
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
-import App from './App.vue';
-import { registerFeatures } from './app/features';
-import { createAppRouter } from './app/router';
 import './app/theme.css';
 
-registerFeatures();
-createApp(App).use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: zhCn }).mount('#app');
+/**
+ * Two entries in one build: the wall display loads the board alone, every other address the
+ * workstation (each its own chunks, so the wall never loads Element Plus or the ledgers' screens).
+ * The wall shows its dark stage and a loading line at once, while its code and first data arrive.
+ */
+if (/^#\/wall(?:[/?]|$)/.test(window.location.hash)) {
+  const loading = document.createElement('p');
+  loading.className = 'wall-loading';
+  loading.textContent = '态势大屏载入中……';
+  document.getElementById('app')!.replaceChildren(loading);
+  void import('./app/wall').then(({ mountWall }) => mountWall('#app'));
+} else {
+  void import('./app/workstation').then(({ mountWorkstation }) => mountWorkstation('#app'));
+}

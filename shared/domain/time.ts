@@ -16,8 +16,19 @@ export const minutesLater = (date: Date, minutes: number): Date => new Date(date
 /** `20261122-190501` in UTC: sortable and safe in file names on every platform. */
 export const fileStamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
+/** The county's clock: China Standard Time, UTC+8 all year (no daylight saving). */
+export const COUNTY_UTC_OFFSET_MS = 8 * 3_600_000;
+const countyClock = (date: Date) => new Date(date.getTime() + COUNTY_UTC_OFFSET_MS).toISOString();
+
+/** `2026-12-06 15:30`: an instant on the county's clock, whatever the machine's time zone. */
+export const countyDateTime = (date: Date): string => countyClock(date).slice(0, 16).replace('T', ' ');
+
+/** `20261206-1530`: an instant on the county's clock for the files people are handed (exports). */
+export const countyFileStamp = (date: Date): string =>
+  countyClock(date).slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+
 /** The county's calendar date (`YYYY-MM-DD`, China Standard Time: UTC+8, no daylight saving) of an instant. */
-export const countyDate = (date: Date): string => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const countyDate = (date: Date): string => countyClock(date).slice(0, 10);
 
 /** The county's midnight of `date` (YYYY-MM-DD) as a stored timestamp: UTC+8, no daylight saving. */
 export const countyMidnight = (date: string): string => new Date(`${date}T00:00:00+08:00`).toISOString();

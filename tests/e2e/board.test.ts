@@ -235,9 +235,21 @@ describe('the situation board', () => {
     const session = await openSession({ width: 1920, height: 1080 });
     try {
       const { page } = session;
+      const scripts: string[] = [];
+      page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+      // The board's own code held back for a moment: what the wall paints before it arrives.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/BoardView-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
       const snapshotReply = page.waitForResponse('**/board-api/snapshot');
       await page.goto(`${lan}/wall?token=${encodeURIComponent(token)}`);
       expect(page.url()).toBe(`${lan}/#/wall`);
+      await page.getByText('态势大屏载入中……').waitFor();
+      await session.screenshots('board-wall-loading');
+      release();
       const snapshotText = await (await snapshotReply).text();
       await boardReady(page);
       expect(snapshotText).not.toMatch(ID_NUMBER);
@@ -247,6 +259,10 @@ describe('the situation board', () => {
       const refused = await page.evaluate(async () => (await fetch('api/petitions.list', { method: 'POST' })).status);
       expect(refused).toBe(405);
       await session.screenshot('board-wall-lan-1920x1080');
+      await session.screenshots('board-wall');
+      // The wall's own entry: none of the workstation's code (Element Plus, the ledgers' screens) is loaded.
+      expect(scripts.some((url) => /\/assets\/wall-[\w-]+\.js$/.test(url))).toBe(true);
+      expect(scripts.filter((url) => /workstation|element-plus|Petition|Hazard|Drawer/i.test(url))).toEqual([]);
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.close();

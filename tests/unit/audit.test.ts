@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { ADMIN, newClient, seed, signInAdmin, signInAs, testBackend, TINY_COUNTY } from '../helpers/backend';
 import { manualClock } from '../helpers/clock';
+import { EXPORT_HEADER_ROW, readExport } from '../helpers/export-file';
 
 interface Row {
   seq: number;
@@ -193,15 +193,14 @@ describe('audit export', () => {
     const exported = await backend.call('audit.export', { action: 'users.create' }, audit);
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
-    expect(exported.data.fileName).toMatch(/^审计日志-\d{8}-\d{6}\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(Buffer.from(exported.data.base64, 'base64')).buffer);
-    const sheet = workbook.getWorksheet('审计日志')!;
-    expect(sheet.getRow(1).values).toEqual(
-      expect.arrayContaining(['序号', '时间', '用户', '操作', '结果', '变更字段']),
-    );
-    expect(sheet.rowCount).toBe(1 + exported.data.rows);
+    expect(exported.data.fileName).toMatch(/^审计日志_\d{8}-\d{4}\.xlsx$/);
+    const { sheet, description, rows } = await readExport(exported.data.base64, '审计日志');
+    expect(description).toMatch(/^筛选条件：操作=users\.create\u3000导出时间：/);
+    expect(rows[0]).toEqual(expect.arrayContaining(['序号', '时间', '用户', '操作', '结果', '变更字段']));
+    expect(sheet.rowCount).toBe(EXPORT_HEADER_ROW + exported.data.rows);
     expect(exported.data.rows).toBe(1);
-    expect(sheet.getRow(2).getCell(6).value).toBe('users.create');
+    expect(rows[1]![5]).toBe('users.create');
+    // The time is a real date, on the county's clock.
+    expect(sheet.getRow(EXPORT_HEADER_ROW + 1).getCell(2).value).toBeInstanceOf(Date);
   });
 });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import type { ExportProgress } from '../../shared/contract/exports';
@@ -6,6 +5,7 @@ import type { CallContext } from '../../electron/backend/api/types';
 import { EXPORT_JOB_TTL_MS } from '../../electron/backend/export/jobs';
 import { EXPORT_CHUNK_ROWS } from '../../electron/backend/ledger/exports/export';
 import { petitionsHandlers } from '../../electron/backend/features/petitions/handlers';
+import { readExport } from '../helpers/export-file';
 import { EAST, must, PETITIONER, petitionBackend, registration, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
@@ -47,13 +47,8 @@ async function exportRows(setup: Setup, input: InputOf<'petitions.exportStart'>,
   const started = await must(setup.backend.call('petitions.exportStart', input, client));
   const progress = await waitFor(setup, client, started);
   const file = await must(setup.backend.call('exports.fetch', { jobId: started.jobId }, client));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
-  const sheet = workbook.getWorksheet('积案台账')!;
-  const rows: unknown[][] = [];
-  // Empty cells read back as null, so every row has one value per column.
-  sheet.eachRow((row) => rows.push(HEADER.map((_, index) => row.getCell(index + 1).value ?? null)));
-  return { file, rows, progress };
+  const { rows, title, description } = await readExport(file.base64, '积案台账');
+  return { file, rows, progress, title, description };
 }
 
 const auditRows = (setup: Setup) =>
@@ -103,7 +98,7 @@ describe('petitions export: masked by default', () => {
     const setup = await petitionBackend();
     await threeCases(setup);
     const { file, rows, progress } = await exportRows(setup, {});
-    expect(file).toMatchObject({ fileName: expect.stringMatching(/^积案台账-\d{8}-\d{6}\.xlsx$/), rows: 3 });
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^积案台账_\d{8}-\d{4}\.xlsx$/), rows: 3 });
     expect(progress.at(-1)).toMatchObject({ state: 'done', done: 3, total: 3, message: '' });
     expect(rows[0]).toEqual(HEADER);
     expect(rows.slice(1)).toEqual([
@@ -176,8 +171,14 @@ describe('petitions export: masked by default', () => {
     await threeCases(setup);
     const east = await exportRows(setup, { townshipCode: EAST, sort: 'receivedDate', direction: 'asc' });
     expect(east.rows.slice(1).map((row) => row[0])).toEqual(['XF2026-000001', 'XF2026-000003']);
+    // The file itself says what it holds, names for codes, the time on the county's clock.
+    expect(east.title).toBe('测试县社会治理综合服务中心积案台账');
+    expect(east.description).toMatch(
+      /^筛选条件：乡镇=东镇\u3000导出时间：\d{4}-\d\d-\d\d \d\d:\d\d\u3000个人信息已脱敏$/,
+    );
     const keyword = await exportRows(setup, { keyword: '噪声' });
     expect(keyword.rows.slice(1).map((row) => row[0])).toEqual(['XF2026-000002']);
+    expect(keyword.description).toMatch(/^筛选条件：关键字=“噪声”\u3000/);
     expect(auditRows(setup).map((row) => (row as { detail: string }).detail)).toEqual([
       '导出 2 行（脱敏）；筛选：乡镇=999901001000',
       '导出 1 行（脱敏）；筛选：关键字=（不记原文）',
@@ -226,7 +227,7 @@ describe('petitions export: unmasked', () => {
       reason: '报送县委政法委核对',
       status: 'classified',
     });
-    expect(file.fileName).toMatch(/^积案台账-含个人信息-/);
+    expect(file.fileName).toMatch(/^积案台账-含个人信息_\d{8}-\d{4}\.xlsx$/);
     expect(rows.slice(1).map((row) => row.slice(6, 9))).toEqual([
       ['王建国、欧阳晓明', '410102198001191234、—', '13812345678、13900001111'],
     ]);
@@ -315,9 +316,7 @@ describe('petitions export: jobs', () => {
     const progress = [reading, ...(await waitFor(setup, setup.officer, reading))];
     expect(progress.some((p) => p.state === 'running' && p.done > 0 && p.done < n)).toBe(true);
     const file = await must(setup.backend.call('exports.fetch', { jobId: started.jobId }, setup.officer));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
-    const caseNos = workbook.getWorksheet('积案台账')!.getColumn(1).values.slice(2);
+    const caseNos = (await readExport(file.base64, '积案台账')).rows.slice(1).map((row) => row[0]);
     expect(file.rows).toBe(n);
     expect(new Set(caseNos).size).toBe(n);
     expect(caseNos).not.toContain('XF2026-000001');

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import type { ExportProgress } from '../../shared/contract/exports';
 import type { CallContext } from '../../electron/backend/api/types';
 import { assessmentBackend, assessmentInput, submitted } from '../helpers/assessments';
 import { hazardDraft, RESPONSIBLE } from '../helpers/hazards';
+import { readExport } from '../helpers/export-file';
 import { LEADER, must, petitionBackend, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
@@ -26,13 +26,7 @@ async function exportRows<M extends StartMethod>(
     progress = await must(setup.backend.call('exports.progress', { jobId: progress.jobId }, client));
   }
   const file = await must(setup.backend.call('exports.fetch', { jobId: progress.jobId }, client));
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.base64, 'base64')).buffer);
-  const sheet = workbook.getWorksheet(sheetName)!;
-  const width = sheet.getRow(1).cellCount;
-  const rows: unknown[][] = [];
-  // Empty cells read back as null, so every row has one value per column.
-  sheet.eachRow((row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? null)));
+  const { rows } = await readExport(file.base64, sheetName);
   return { file, rows, progress };
 }
 
@@ -157,7 +151,7 @@ describe('hazards export', () => {
     const setup = await petitionBackend();
     await threeHazards(setup);
     const { file, rows, progress } = await hazards(setup, {});
-    expect(file).toMatchObject({ fileName: expect.stringMatching(/^风险隐患台账-\d{8}-\d{6}\.xlsx$/), rows: 3 });
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^风险隐患台账_\d{8}-\d{4}\.xlsx$/), rows: 3 });
     expect(progress).toMatchObject({ state: 'done', done: 3, total: 3, message: '' });
     expect(rows).toEqual([HAZARD_HEADER, ...HAZARD_ROWS]);
     expect(auditRows(setup, 'hazards.export')).toEqual([
@@ -190,7 +184,7 @@ describe('hazards export', () => {
       error: { code: 'VALIDATION', details: [{ path: 'reason' }] },
     });
     const { file, rows } = await hazards(setup, { unmasked: true, reason: '报送县委政法委核对' });
-    expect(file.fileName).toMatch(/^风险隐患台账-含个人信息-/);
+    expect(file.fileName).toMatch(/^风险隐患台账-含个人信息_\d{8}-\d{4}\.xlsx$/);
     expect(rows.slice(1).map((row) => row.slice(12))).toEqual([
       ['赵大勇', '13900001111'],
       [null, null],
@@ -302,7 +296,7 @@ describe('assessments export', () => {
   it('writes the list in its order, and audits the hand-over', async () => {
     const setup = await twoAssessments();
     const { file, rows } = await exportRows(setup, 'assessments.exportStart', {}, '稳评台账');
-    expect(file).toMatchObject({ fileName: expect.stringMatching(/^稳评台账-\d{8}-\d{6}\.xlsx$/), rows: 2 });
+    expect(file).toMatchObject({ fileName: expect.stringMatching(/^稳评台账_\d{8}-\d{4}\.xlsx$/), rows: 2 });
     expect(rows).toEqual([ASSESSMENT_HEADER, ...ASSESSMENT_ROWS]);
     const low = await exportRows(setup, 'assessments.exportStart', { riskLevel: 'low', direction: 'asc' }, '稳评台账');
     expect(low.rows.slice(1)).toEqual([ASSESSMENT_ROWS[1]]);

@@ -83,3 +83,31 @@ export const lanSource: BoardSource = {
     });
   },
 };
+
+/** The wall's source: the desktop's board window has the bridge; a browser on the LAN reads the board's server. */
+export const wallSource = (): BoardSource => (window.zz ? appSource : lanSource);
+
+/**
+ * A source whose first snapshot and boundary are already asked for, both at once: the wall starts
+ * them before its components load. Each is handed out once; later reads go to the source.
+ */
+export function prefetched(source: BoardSource): BoardSource {
+  let snapshot: Promise<BoardSnapshot> | null = source.snapshot();
+  let boundary: Promise<TownshipBoundary | null> | null = source.boundary();
+  // A failure is the board's to show when it reads the answer, not an unhandled rejection before.
+  snapshot.catch(() => undefined);
+  boundary.catch(() => undefined);
+  return {
+    snapshot() {
+      const first = snapshot ?? source.snapshot();
+      snapshot = null;
+      return first;
+    },
+    boundary() {
+      const first = boundary ?? source.boundary();
+      boundary = null;
+      return first;
+    },
+    follow: (refresh) => source.follow(refresh),
+  };
+}

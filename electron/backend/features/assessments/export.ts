@@ -56,7 +56,7 @@ export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessing
     { header: '评估主体', width: 20, value: (r) => r.assessingBody },
     { header: '涉及乡镇', width: 20, value: (r) => r.townships.map((t) => t.name).join('、') || null },
     { header: '涉及人数', width: 8, value: (r) => r.peopleAffected },
-    { header: '立项日期', width: 12, value: (r) => r.registeredOn },
+    { header: '立项日期', width: 12, kind: 'date', value: (r) => r.registeredOn },
     { header: '评估前等级', width: 10, value: (r) => level(r.riskLevelBefore) },
     { header: '评估后等级', width: 10, value: (r) => level(r.riskLevelAfter) },
     {
@@ -65,8 +65,8 @@ export const assessmentExport: LedgerExport<ListInput, AssessmentRow, 'assessing
       value: (r) => (r.recommendedConclusion ? ASSESSMENT_CONCLUSION_LABELS[r.recommendedConclusion] : null),
     },
     { header: '决策', width: 14, value: (r) => (r.decision ? ASSESSMENT_DECISION_LABELS[r.decision] : null) },
-    { header: '决策日期', width: 12, value: (r) => r.decidedOn },
-    { header: '下次复评日期', width: 12, value: (r) => r.nextReReviewOn },
+    { header: '决策日期', width: 12, kind: 'date', value: (r) => r.decidedOn },
+    { header: '下次复评日期', width: 12, kind: 'date', value: (r) => r.nextReReviewOn },
     {
       header: '应急预案',
       width: 36,

@@ -52,10 +52,10 @@ export const petitionExport: LedgerExport<ListInput, PetitionRow> = {
     { header: '信访人数', width: 8, value: (r) => r.petitionerCount },
     { header: '信访次数', width: 8, value: (r) => r.petitionCount },
     { header: '最高层级', width: 8, value: (r) => PETITION_LEVEL_LABELS[r.highestLevel] },
-    { header: '登记日期', width: 12, value: (r) => r.receivedDate },
+    { header: '登记日期', width: 12, kind: 'date', value: (r) => r.receivedDate },
     { header: '承办单位', width: 24, value: (r) => r.handlingUnitName },
     { header: '包案领导', width: 10, value: (r) => r.leaderName },
-    { header: '办理时限', width: 12, value: (r) => r.dueDate },
+    { header: '办理时限', width: 12, kind: 'date', value: (r) => r.dueDate },
     { header: '期限状态', width: 10, value: (r) => (r.stage ? DEADLINE_STAGE_LABELS[r.stage] : null) },
   ],
 };

@@ -4,14 +4,15 @@ import type { ExportFile } from '../../../../shared/contract/audit';
 import { EXPORT_MAX_ROWS, type ExportProgress } from '../../../../shared/contract/exports';
 import { maskPersonal, type PersonalKind } from '../../../../shared/domain/ledger/records';
 import { hasAccess, PERMISSION_LABELS } from '../../../../shared/domain/roles';
-import { fileStamp } from '../../../../shared/domain/time';
+import { countyDateTime, countyFileStamp } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { appendAudit } from '../../audit/writer';
 import { ledgerExportJob, type ExportJobInput } from './job';
+import { findCentreName } from '../../db/county';
 import { openSnapshot } from '../../db/snapshot';
 import type { Sql } from '../../db/sql';
-import { XlsxWriter, type XlsxColumn } from '../../export/xlsx';
+import { XlsxWriter, type XlsxColumn, type XlsxHeading } from '../../export/xlsx';
 import type { LedgerRecordRow, LedgerStore } from '../store';
 
 /**
@@ -121,7 +122,7 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
       file: ctx.sql.db.name,
       filter,
       unmasked,
-      fileName: `${ledger.title}${unmasked ? '-含个人信息' : ''}-${fileStamp(ctx.now())}.xlsx`,
+      fileName: exportFileName(ledger.title, unmasked, ctx.now()),
       scope: { principal: ctx.principal, at: ctx.now().toISOString(), settings: ctx.settings },
     };
     const { key } = cipherOf(ctx.sql.db);
@@ -147,7 +148,12 @@ export async function writeExport<Input extends Paging, Item extends { id: strin
     const list = ledger.list({ principal, settings, now: () => new Date(at) });
     const read = (page: number) =>
       list(snapshot.sql, { ...job.filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
-    const writer = new XlsxWriter(ledger.title, ledger.columns(dictLabels(snapshot.sql, ledger.dict)));
+    const dictLabel = dictLabels(snapshot.sql, ledger.dict);
+    const writer = new XlsxWriter(
+      ledger.title,
+      ledger.columns(dictLabel),
+      headingOf(snapshot.sql, ledger, job, dictLabel),
+    );
     let done = 0;
     for (let page = 1; ; page += 1) {
       const items = read(page).items;
@@ -162,6 +168,37 @@ export async function writeExport<Input extends Paging, Item extends { id: strin
   } finally {
     snapshot.close();
   }
+}
+
+/** `积案台账_20261206-1530.xlsx`: the ledger and the county's time of the export (not UTC). */
+export const exportFileName = (title: string, unmasked: boolean, at: Date): string =>
+  `${title}${unmasked ? '-含个人信息' : ''}_${countyFileStamp(at)}.xlsx`;
+
+/** The list filters' reference fields, named alike in every ledger's list, and where their names are. */
+const REFERENCE_NAMES: Readonly<Record<string, string>> = {
+  townshipCode: 'SELECT name FROM regions WHERE code = ?',
+  handlingUnitId: 'SELECT name FROM units WHERE id = ?',
+  leaderId: 'SELECT name FROM people WHERE id = ?',
+};
+
+/** The file's title (the centre and the ledger) and what it holds: the filter in words, the time, the masking. */
+function headingOf<Input extends Paging, Item extends { id: string }, Extra extends string>(
+  sql: Sql,
+  ledger: LedgerExport<Input, Item, Extra>,
+  job: ExportJobInput,
+  dictLabel: (code: string) => string,
+): XlsxHeading {
+  const nameOf = (key: string, value: string) => {
+    if (key === 'category' && ledger.dict) return dictLabel(value);
+    const query = REFERENCE_NAMES[key];
+    return query ? (sql.prepare(query).pluck().get(value) as string | undefined) : undefined;
+  };
+  const filter = describeFilter(job.filter, ledger.filterLabels, ledger.valueLabels, nameOf);
+  const masking = ledger.people ? (job.unmasked ? '\u3000含个人信息原文，请妥善保管' : '\u3000个人信息已脱敏') : '';
+  return {
+    title: `${findCentreName(sql, job.scope.settings.work)}${ledger.title}`,
+    description: `筛选条件：${filter}\u3000导出时间：${countyDateTime(new Date(job.scope.at))}${masking}`,
+  };
 }
 
 /** A dictionary's labels by code (a code no longer in it shows as stored). */
@@ -230,17 +267,22 @@ export const eachOf = (people: ExportPerson[], kind: PersonalKind): string =>
   people.map((p) => p[kind] ?? '—').join('、');
 
 /**
- * A list's filter for the audit log: `label=value` of each field set, coded values by their labels,
- * and 只看已作废 when the list was of voided records; or 全部 (order and paging left out). A keyword
- * may be a person's name: the log notes that one was given, not what.
+ * A list's filter in words: `label=value` of each field set, coded values by their labels, and
+ * 只看已作废 when the list was of voided records; or 全部 (order and paging left out). For the audit
+ * log, a keyword (it may be a person's name) is noted as given, not what; the file's own heading,
+ * given `nameOf` (references by their names), shows it.
  */
 export function describeFilter(
   filter: Record<string, unknown>,
   labels: Readonly<Record<string, string>>,
   valueLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+  nameOf?: (key: string, value: string) => string | undefined,
 ): string {
-  const valueOf = (key: string, value: unknown) =>
-    key === 'keyword' ? '（不记原文）' : (valueLabels[key]?.[String(value)] ?? String(value));
+  const valueOf = (key: string, value: unknown) => {
+    if (key === 'keyword') return nameOf ? `“${String(value)}”` : '（不记原文）';
+    if (value === true) return '是';
+    return nameOf?.(key, String(value)) ?? valueLabels[key]?.[String(value)] ?? String(value);
+  };
   const parts = Object.entries(labels)
     .filter(([key]) => filter[key] !== undefined && filter[key] !== '' && filter[key] !== false && filter[key] !== null)
     .map(([key, label]) => `${label}=${valueOf(key, filter[key])}`);
