@@ -9,6 +9,8 @@ import { relayLive, reportHostFatal, showAbout } from './dialogs';
 import { startDataHost, type HostClient } from './host-client';
 import { createServerClient } from './server-client';
 import { registerInvokeHandler } from './ipc';
+import { answerPrintMethod, PRINT_METHODS } from './print-methods';
+import { printPortOf } from './print-port';
 import { installApplicationMenu } from './menu';
 import { guardAllWebContents, secureSession } from './security';
 import { closeBoardWindow, createWorkstationWindow, openBoardWindow, type RendererPaths } from './windows';
@@ -55,6 +57,12 @@ function start(): void {
   };
   registerInvokeHandler(paths.entryUrl, (method, input, window) => {
     if (CONNECTION_METHODS.has(method)) return answerConnectionMethod(method, input, connection);
+    if (client && PRINT_METHODS.has(method))
+      return answerPrintMethod(
+        method,
+        input,
+        printPortOf(window, (record) => client.call('print.record', record, window)),
+      );
     if (client) return client.call(method, input, window);
     return Promise.resolve(fail('FORBIDDEN', '请先选择使用方式：单机使用或连接本中心服务器。'));
   });

@@ -16,6 +16,7 @@ import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
 import { petitionsContract } from './petitions';
+import { printContract } from './print';
 import { regionsContract } from './regions';
 import { reportsContract } from './reports';
 import { riskExportContract } from './risk-exports';
@@ -61,6 +62,7 @@ export const contract = {
   ...todayContract,
   ...searchContract,
   ...workbenchContract,
+  ...printContract,
 } as const;
 
 export type Contract = typeof contract;

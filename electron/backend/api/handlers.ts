@@ -11,6 +11,7 @@ import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
 import { petitionsHandlers } from '../features/petitions/handlers';
+import { printingHandlers } from '../features/printing/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { reportsHandlers } from '../features/reports/handlers';
 import { hazardsHandlers } from '../features/hazards/handlers';
@@ -56,4 +57,5 @@ export const handlers = {
   ...todayHandlers,
   ...searchHandlers,
   ...workbenchHandlers,
+  ...printingHandlers,
 } satisfies HandlerMap<MethodName>;
