@@ -10,7 +10,7 @@ import SupervisionPreview from '@/features/petitions/print/SupervisionPreview.vu
 import { timelineOf } from '@/features/petitions/timeline';
 import DutyRosterPreview from '@/features/duty/components/DutyRosterPreview.vue';
 import DossierPreview from '@/ledger/print/DossierPreview.vue';
-import { LIST_PRINT_MAX } from '@/ledger/print/listPrint';
+import { LIST_PRINT_MAX, type ListPrint } from '@/ledger/print/listPrint';
 import ListPrintPreview from '@/ledger/print/ListPrintPreview.vue';
 import { meWith, signedInPinia } from './helpers/auth';
 import { eventually } from './helpers/eventually';
@@ -215,7 +215,8 @@ describe('打印当前列表', () => {
       leader: (id) => id,
       figure: () => '',
     });
-    mount(ListPrintPreview, { props: { print }, global: global() });
+    // mount() does not carry a generic component's row type: the preview reads rows only through the columns.
+    mount(ListPrintPreview, { props: { print: print as unknown as ListPrint<{ id: string }> }, global: global() });
     await eventually(() =>
       expect(document.querySelectorAll('[data-testid="list-print-table"] tbody tr')).toHaveLength(LIST_PRINT_MAX),
     );

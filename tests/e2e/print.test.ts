@@ -90,6 +90,7 @@ describe('printing: previews laid out as official documents, printed by the brow
     await preview.getByTestId('list-print-table').locator('tbody tr').first().waitFor();
     const meta = await preview.getByTestId('list-print-meta').innerText();
     expect(meta).toContain('筛选条件：状态：化解中');
+    expect(meta).not.toContain('只看已作废');
     const total = Number(meta.match(/共 (\d+) 条/)![1]);
     expect(await preview.getByTestId('list-print-table').locator('tbody tr').count()).toBe(total);
     await session.screenshots('print-ledger');
@@ -102,7 +103,8 @@ describe('printing: previews laid out as official documents, printed by the brow
     expect(paper.text).not.toContain('积案台账 ·');
     expect(paper.pages.length).toBeGreaterThan(0);
     const [, width, height] = pageSize(join(SCREENSHOT_DIR, 'print-ledger.pdf'));
-    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
+    // A list prints across A4.
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([842, 595]);
 
     // 打印 in a browser: its print dialog (stubbed: headless has none), after the audit call.
     await page.evaluate(() => {
@@ -129,6 +131,8 @@ describe('printing: previews laid out as official documents, printed by the brow
     for (const part of ['信访事项交办单', caseNo, '承办单位', '办理时限', '签收人', '签收时间', '社会治理综合服务中心'])
       expect(paper.text).toContain(part);
     expect(paper.pages).toHaveLength(1);
+    const [, width, height] = pageSize(join(SCREENSHOT_DIR, 'print-assignment.pdf'));
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
     await preview.getByTestId('print-close').click();
     await preview.waitFor({ state: 'detached' });
   });

@@ -24,7 +24,7 @@ export const assessmentListPrint = (
       matterType: labelled('事项类型', ASSESSMENT_MATTER_TYPE_LABELS),
       registeredFrom: '立项日期自',
       registeredTo: '立项日期至',
-      voided: { label: '范围', show: () => '只看已作废' },
+      voided: { label: '范围', show: (v) => (v === 'only' ? '只看已作废' : '') },
     });
     return figure() ? `${text}；统计口径：${figure()}` : text;
   },

@@ -23,7 +23,7 @@ export const hazardListPrint = (
       status: labelled('状态', HAZARD_STATUS_LABELS),
       foundFrom: '发现日期自',
       foundTo: '发现日期至',
-      voided: { label: '范围', show: () => '只看已作废' },
+      voided: { label: '范围', show: (v) => (v === 'only' ? '只看已作废' : '') },
     });
     return figure() ? `${text}；统计口径：${figure()}` : text;
   },

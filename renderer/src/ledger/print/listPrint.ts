@@ -14,7 +14,7 @@ export interface PrintColumn<Row> {
   width?: string;
 }
 
-/** How a filter field reads in the printed description; a function turns a code into its label. */
+/** How a filter field reads in the printed description; a function turns a code into its label (empty: not said). */
 export type FilterLabels = Record<
   string,
   string | { label: string; show: (value: unknown) => string | Promise<string> }
@@ -54,7 +54,10 @@ export async function describeFilters(
     const value = applied[key];
     if (empty(value)) continue;
     if (typeof label === 'string') parts.push(`${label}：${value === true ? '是' : String(value)}`);
-    else parts.push(`${label.label}：${await label.show(value)}`);
+    else {
+      const shown = await label.show(value);
+      if (shown) parts.push(`${label.label}：${shown}`);
+    }
   }
   return parts.length ? parts.join('；') : '全部记录（未设筛选条件）';
 }

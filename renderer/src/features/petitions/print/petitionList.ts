@@ -36,18 +36,18 @@ export const petitionListPrint = (
       leaderId: { label: '包案领导', show: (v) => names.leader(String(v)) },
       receivedFrom: '登记日期自',
       receivedTo: '登记日期至',
-      voided: { label: '范围', show: () => '只看已作废' },
+      voided: { label: '范围', show: (v) => (v === 'only' ? '只看已作废' : '') },
     });
     return figure ? `${text}；统计口径：${figure}` : text;
   },
   columns: [
-    { label: '案件编号', value: (r) => r.caseNo, width: '15%' },
-    { label: '乡镇/街道', value: (r) => r.townshipName, width: '10%' },
+    { label: '案件编号', value: (r) => r.caseNo, width: '12%' },
+    { label: '乡镇/街道', value: (r) => r.townshipName, width: '8%' },
     { label: '信访人', value: (r) => r.petitionerNames.join('、'), width: '10%' },
     { label: '诉求摘要', value: (r) => r.summary },
-    { label: '状态', value: (r) => PETITION_STATUS_LABELS[r.status], width: '8%' },
-    { label: '承办单位', value: (r) => r.handlingUnitName, width: '13%' },
-    { label: '办理时限', value: (r) => r.dueDate, width: '12%' },
-    { label: '登记日期', value: (r) => r.receivedDate, width: '12%' },
+    { label: '状态', value: (r) => PETITION_STATUS_LABELS[r.status], width: '7%' },
+    { label: '承办单位', value: (r) => r.handlingUnitName, width: '14%' },
+    { label: '办理时限', value: (r) => r.dueDate, width: '9.5%' },
+    { label: '登记日期', value: (r) => r.receivedDate, width: '9.5%' },
   ],
 });
