@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyDate } from '../../shared/domain/time';
@@ -19,10 +19,13 @@ const OFFICER = { username: 'dayinzhiban', displayName: '周值班', roles: ['du
  */
 async function printed(session: Session, name: string): Promise<{ text: string; pages: string[] }> {
   const pdf = join(SCREENSHOT_DIR, `${name}.pdf`);
+  const ofThisPdf = (f: string) => f.startsWith(`${name}-pdf-`) && f.endsWith('.png');
+  // Pages of an earlier run would be counted with this one's.
+  for (const old of readdirSync(SCREENSHOT_DIR).filter(ofThisPdf)) rmSync(join(SCREENSHOT_DIR, old));
   await session.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOT_DIR, `${name}-pdf`)]);
-  const pages = readdirSync(SCREENSHOT_DIR).filter((f) => f.startsWith(`${name}-pdf`) && f.endsWith('.png'));
+  const pages = readdirSync(SCREENSHOT_DIR).filter(ofThisPdf);
   return { text, pages };
 }
 
