@@ -182,6 +182,23 @@ describe('printing: previews laid out as official documents, printed by the brow
     expect(paper.text).toContain('王带班 138****5678');
     expect(paper.text).not.toContain('13812345678');
     await preview.getByTestId('print-close').click();
+    await preview.waitFor({ state: 'detached' });
+  });
+
+  it.each([
+    ['hazards', 'hazard', '风险隐患一案一档', '本台账不设附件'],
+    ['assessments', 'assessment', '稳评一案一档', '三、附件清单'],
+  ])('prints the 一案一档 of a record from the %s drawer', async (list, kind, title, attachments) => {
+    const { page } = session;
+    await page.goto(`${app.url}#/risks/${list}`);
+    await page.getByTestId(`${list}-table`).locator('tbody tr').first().click();
+    await page.getByTestId(`${kind}-print-dossier`).click();
+    const preview = page.getByTestId('print-preview');
+    await preview.getByText(attachments).waitFor();
+    const paper = await printed(session, `print-dossier-${kind}`);
+    for (const part of [title, '一、基本情况', '二、办理记录', attachments]) expect(paper.text).toContain(part);
+    await preview.getByTestId('print-close').click();
+    await preview.waitFor({ state: 'detached' });
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });
