@@ -10,6 +10,8 @@ import { startDataHost, type HostClient } from './host-client';
 import { createServerClient } from './server-client';
 import { createDesktopNotices } from './desktop-notices';
 import { registerInvokeHandler } from './ipc';
+import { answerPrintMethod, PRINT_METHODS } from './print-methods';
+import { printPortOf } from './print-port';
 import { installApplicationMenu } from './menu';
 import { guardAllWebContents, secureSession } from './security';
 import { closeBoardWindow, createWorkstationWindow, openBoardWindow, type RendererPaths } from './windows';
@@ -63,6 +65,12 @@ function start(): void {
   const notices = createDesktopNotices(focusWorkstation);
   registerInvokeHandler(paths.entryUrl, async (method, input, window) => {
     if (CONNECTION_METHODS.has(method)) return answerConnectionMethod(method, input, connection);
+    if (client && PRINT_METHODS.has(method))
+      return answerPrintMethod(
+        method,
+        input,
+        printPortOf(window, (record) => client.call('print.record', record, window)),
+      );
     if (client) {
       const answer = await client.call(method, input, window);
       notices.observe(window, method, answer);

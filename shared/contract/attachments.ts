@@ -19,6 +19,8 @@ export interface AttachmentMeta {
   fileName: string;
   mime: AttachmentMime;
   size: number;
+  /** The file's SHA-256 (hex), as stored and checked on every read; the dossier prints its start. */
+  sha256: string;
   uploadedByName: string;
   uploadedAt: string;
   /** The close-out records (销号) that cite this file as evidence. */

@@ -17,6 +17,7 @@ import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
 import { petitionsContract } from './petitions';
+import { printContract } from './print';
 import { regionsContract } from './regions';
 import { reportsContract } from './reports';
 import { riskExportContract } from './risk-exports';
@@ -65,6 +66,7 @@ export const contract = {
   ...searchContract,
   ...workbenchContract,
   ...notificationsContract,
+  ...printContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ const meta = (over: Partial<AttachmentMeta>): AttachmentMeta => ({
   fileName: '现场照片.png',
   mime: 'image/png',
   size: 2048,
+  sha256: 'ab'.repeat(32),
   uploadedByName: '王值班',
   uploadedAt: '2026-11-22T02:00:00.000Z',
   closeOutIds: [],

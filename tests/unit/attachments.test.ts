@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,7 @@ describe('attachments: upload, list and read', () => {
         fileName: file.name,
         mime: file.mime,
         size: file.bytes.length,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
         uploadedByName: expect.stringMatching(/^测试用户/),
         closeOutIds: [],
       });

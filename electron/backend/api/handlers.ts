@@ -11,6 +11,7 @@ import { holidaysHandlers } from '../features/holidays/handlers';
 import { peopleHandlers } from '../features/people/handlers';
 import { personalHandlers } from '../features/personal/handlers';
 import { petitionsHandlers } from '../features/petitions/handlers';
+import { printingHandlers } from '../features/printing/handlers';
 import { regionsHandlers } from '../features/regions/handlers';
 import { reportsHandlers } from '../features/reports/handlers';
 import { hazardsHandlers } from '../features/hazards/handlers';
@@ -60,4 +61,5 @@ export const handlers = {
   ...searchHandlers,
   ...workbenchHandlers,
   ...notificationsHandlers,
+  ...printingHandlers,
 } satisfies HandlerMap<MethodName>;

@@ -43,10 +43,14 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
     ElMessage.error(error.message);
   }
 
+  /** A page of the list under the search the table shows (打印当前列表 reads them all, up to its cap). */
   // ListMethod guarantees a page, but TypeScript cannot follow that through the generic method name.
+  const fetchApplied = (paging: Paging) =>
+    call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
+  // The table's own pages are what the user comes back to.
   const fetchPage = (paging: Paging) => {
     remember(paging);
-    return call(method, { ...filters, ...paging } as InputOf<M>) as unknown as Promise<Page<ItemOf<M>>>;
+    return fetchApplied(paging);
   };
   const table = useTableState(fetchPage, { onError: showError });
   // Another workstation's change to this list's records reads the page shown again (filters kept).
@@ -99,5 +103,5 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
   /** The filters of the search the table shows (not what the form holds since), e.g. for an export. */
   const appliedFilters = (): Readonly<Record<string, unknown>> => ({ ...filters });
 
-  return { form, table, search, reset, appliedFilters };
+  return { form, table, search, reset, appliedFilters, fetchApplied };
 }

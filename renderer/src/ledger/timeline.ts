@@ -16,6 +16,8 @@ export interface TimelineEntry {
   type: 'primary' | 'success' | 'warning' | 'danger' | 'info';
   /** A correction (更正): each field with its old and new value. */
   fields?: readonly FieldChange[];
+  /** A button on the line (督办通知 on a supervision); the drawer emits `entryAction` with the key. */
+  action?: string;
 }
 
 const CHANGE_TYPES: Record<LedgerChangeKind, TimelineEntry['type']> = {

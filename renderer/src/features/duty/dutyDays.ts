@@ -33,3 +33,6 @@ export function rosterRows(dates: readonly string[], days: readonly DutyDay[]): 
     return { date, byRole: byRole as Record<DutyRole, DutyEntry[]> };
   });
 }
+
+/** Every day of the calendar month `date` falls in, for the printed 值班表. */
+export const monthDays = (date: string): string[] => spanDays(`${date.slice(0, 7)}-01`, 'month');

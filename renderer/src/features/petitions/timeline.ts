@@ -44,6 +44,7 @@ export function timelineOf(detail: PetitionDetail): TimelineEntry[] {
       text: entry.reason,
       byName: entry.byName,
       type: 'danger',
+      action: '督办通知',
     })),
     ...detail.closeOuts.map((entry): TimelineEntry => ({
       key: `c-${entry.id}`,
