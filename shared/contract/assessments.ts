@@ -34,7 +34,8 @@ import {
 } from '../domain/risks/figures';
 import type { MetricResult } from '../domain/ledger/figures';
 import { EMERGENCY_PLAN_FIELD_LABELS, EMERGENCY_PLAN_SUMMARY_MAX } from '../domain/risks/emergency-plan';
-import { defineMethod, keywordField, pageFields, type Page } from './define';
+import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
+import type { FigurePeriod } from '../domain/ledger/figure-period';
 
 /** 稳评 as lists show them. `suggestedConclusion` is the app's suggestion from the residual level. */
 export interface AssessmentRow {
@@ -118,7 +119,18 @@ export interface AssessmentRules {
   reReviewIntervalMonths: number;
 }
 
+/** One month of a period: the assessments registered in it and their figures. */
+export interface AssessmentMonth extends FigurePeriod {
+  month: string;
+  registered: number;
+  results: Record<AssessmentFigureCode, MetricResult>;
+}
+
 export interface AssessmentFigures {
+  /** The period counted (assessments registered in it); null: every assessment. */
+  period: FigurePeriod | null;
+  /** The period's months (without a period, the last 12), each cut to the period. */
+  monthly: AssessmentMonth[];
   figures: Array<{
     code: AssessmentFigureCode;
     name: string;
@@ -370,7 +382,7 @@ export const assessmentsContract = {
     summary: '临期和超期的复评，最早到期的在前',
   }),
   'assessments.figures': defineMethod<AssessmentFigures>()({
-    input: z.object({}).strict(),
+    input: figuresInput,
     access: 'risks.read',
     summary: '稳评按剩余风险等级、按决策结果的统计和评估建议采纳率',
   }),

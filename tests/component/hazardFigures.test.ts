@@ -17,6 +17,9 @@ const row = (key: string, label: string, numerator: number) => ({ key, label, ..
 
 const FIGURES: HazardFigures = {
   today: '2026-11-22',
+  period: null,
+  byCategory: [],
+  monthly: [],
   definitions: RISK_FIGURE_DEFINITIONS,
   figures: { open_hazards: resultOf(5, 8), hazard_resolution_rate: resultOf(3, 8) },
   breakdowns: {

@@ -90,6 +90,9 @@ describe('petition pages', () => {
       overall: results,
       byTownship: [{ key: '990101001000', name: '城关镇', results }],
       byUnit: [],
+      byCategory: [],
+      period: null,
+      monthly: [],
     };
     const { bridge, router } = await mountApp('/petitions/figures', {
       ...sessionAnswers(meWith(['leader'])),

@@ -55,6 +55,10 @@ const leader: Workbench['leader'] = {
       numeratorLabel: '已化解积案数',
       denominatorLabel: '积案总数',
       result: { numerator: 1, denominator: 4, rate: 0.25 },
+      trend: [
+        { month: '2026-10', result: { numerator: 1, denominator: 2, rate: 0.5 } },
+        { month: '2026-11', result: { numerator: 1, denominator: 4, rate: 0.25 } },
+      ],
     },
   ],
 };

@@ -22,6 +22,7 @@ import { migration0018 } from './0018-figure-tallies';
 import { migration0019 } from './0019-open-tally';
 import { migration0020 } from './0020-personal-sealed';
 import { migration0021 } from './0021-status-list-order';
+import { migration0024 } from './0024-period-tallies';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0019,
   migration0020,
   migration0021,
+  migration0024,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

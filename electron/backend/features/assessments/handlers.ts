@@ -29,7 +29,7 @@ export const assessmentsHandlers = {
   'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
   'assessments.setEmergencyPlan': (input, ctx) => setEmergencyPlan(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
-  'assessments.figures': (_input, ctx) => assessmentFigures(ctx),
+  'assessments.figures': (input, ctx) => assessmentFigures(ctx, input.period ?? null),
   'assessments.exportStart': exportHandler(assessmentExport),
 } satisfies HandlerMap<
   | 'assessments.list'

@@ -28,7 +28,7 @@ export const hazardsHandlers = {
   'hazards.link': (input, ctx) => linkHazard(ctx, input),
   'hazards.unlink': (input, ctx) => unlinkHazard(ctx, input),
   'hazards.linkedToPetition': ({ petitionId }, ctx) => hazardsOfPetition(ctx, petitionId),
-  'hazards.figures': (_input, ctx) => hazardFigures(ctx),
+  'hazards.figures': (input, ctx) => hazardFigures(ctx, input.period ?? null),
   'hazards.exportStart': exportHandler(hazardExport),
 } satisfies HandlerMap<
   | 'hazards.list'

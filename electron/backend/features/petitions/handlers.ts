@@ -27,7 +27,7 @@ export const petitionsHandlers = {
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
   'petitions.supervisionQueue': (input, ctx) => supervisionQueue(ctx, input),
-  'petitions.figures': (_input, ctx) => petitionFigures(ctx),
+  'petitions.figures': (input, ctx) => petitionFigures(ctx, input.period ?? null),
   'petitions.exportStart': exportHandler(petitionExport),
 } satisfies HandlerMap<
   | 'petitions.list'
