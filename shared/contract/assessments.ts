@@ -34,6 +34,7 @@ import {
 } from '../domain/risks/figures';
 import type { MetricResult } from '../domain/ledger/figures';
 import { EMERGENCY_PLAN_FIELD_LABELS, EMERGENCY_PLAN_SUMMARY_MAX } from '../domain/risks/emergency-plan';
+import type { ExportFile } from './audit';
 import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import type { FigurePeriod } from '../domain/ledger/figure-period';
 
@@ -385,5 +386,10 @@ export const assessmentsContract = {
     input: figuresInput,
     access: 'risks.read',
     summary: '稳评按剩余风险等级、按决策结果的统计和评估建议采纳率',
+  }),
+  'assessments.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'risks.read',
+    summary: '导出稳评统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };

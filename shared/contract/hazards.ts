@@ -21,6 +21,7 @@ import {
   type HazardFigureCode,
 } from '../domain/risks/figures';
 import type { PetitionStatus } from '../domain/petitions/statuses';
+import type { ExportFile } from './audit';
 import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import type { FigurePeriod } from '../domain/ledger/figure-period';
 import { PHONE_PATTERN } from './petitions';
@@ -355,5 +356,10 @@ export const hazardsContract = {
     input: figuresInput,
     access: 'risks.read',
     summary: '在办隐患（按颜色、按乡镇）、隐患化解率与超期化解措施',
+  }),
+  'hazards.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'risks.read',
+    summary: '导出隐患统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };

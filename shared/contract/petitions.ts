@@ -19,6 +19,7 @@ import {
 import { isValidDate } from '../domain/ledger/calendar';
 import { REPLY_KINDS, type AppliedLimit, type ReplyKind } from '../domain/petitions/procedure';
 import { CLOSE_OUT_ATTACHMENTS_MAX } from '../domain/attachments';
+import type { ExportFile } from './audit';
 import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import type { FigurePeriod } from '../domain/ledger/figure-period';
 
@@ -390,6 +391,11 @@ export const petitionsContract = {
     input: figuresInput,
     access: 'petitions.read',
     summary: '化解率、按期办结率、超期、重复信访等指标（按乡镇和承办单位）',
+  }),
+  'petitions.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'petitions.read',
+    summary: '导出信访积案统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };
 

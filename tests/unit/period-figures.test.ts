@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { presetPeriod } from '../../shared/domain/ledger/figure-period';
@@ -249,6 +250,28 @@ describe('统计 over a period', () => {
       backend.call('assessments.list', { registeredFrom: MONTH.from, registeredTo: MONTH.to }, leader),
     );
     expect(inMonth.total).toBe(2);
+  });
+
+  it('exports the page to xlsx: the period in the title row, each rate beside its numerator and denominator', async () => {
+    const setup = await petitionBackend();
+    insertCases(setup);
+    const file = await must(setup.backend.call('petitions.figuresExport', { period: MONTH }, setup.leader));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    const sheet = workbook.getWorksheet('统计')!;
+    expect(String(sheet.getCell('A1').value)).toBe(
+      `信访积案统计（统计周期：2026-11-01 至 ${TODAY}；统计日期：${TODAY}）`,
+    );
+    const rows = sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : []));
+    expect(rows).toContainEqual(['全部', '办结率', 2, 3, '66.67%']);
+    expect(rows).toContainEqual(['2026-11', '化解率', 1, 5, '20.00%']);
+    const hazards = await must(setup.backend.call('hazards.figuresExport', {}, setup.leader));
+    expect(hazards.fileName).toMatch(/^隐患统计-.*\.xlsx$/);
+    const audit = setup.backend.services.sql.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'petitions.figuresExport'")
+      .pluck()
+      .all();
+    expect(audit).toEqual([`信访积案统计，2026-11-01 至 ${TODAY}`]);
   });
 
   it('refuses a period that ends before it starts, naming the field', async () => {

@@ -3,6 +3,9 @@ import { assessmentExport } from './export';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { assessmentClockOf, assessmentInScope, detailOf } from './common';
 import { assessmentFigures } from './figures';
+import { assessmentFigureSheet } from './figures-export';
+import { todayOf } from '../../ledger/clock';
+import { figureSheetFile } from '../../export/figures-sheet';
 import { createAssessment, updateAssessment } from './register';
 import { listAssessments } from './repo';
 import { recordReReview, reReviewsDue } from './re-reviews';
@@ -30,6 +33,12 @@ export const assessmentsHandlers = {
   'assessments.setEmergencyPlan': (input, ctx) => setEmergencyPlan(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
   'assessments.figures': (input, ctx) => assessmentFigures(ctx, input.period ?? null),
+  'assessments.figuresExport': (input, ctx) =>
+    figureSheetFile(
+      ctx,
+      'assessments.figuresExport',
+      assessmentFigureSheet(assessmentFigures(ctx, input.period ?? null), todayOf(ctx)),
+    ),
   'assessments.exportStart': exportHandler(assessmentExport),
 } satisfies HandlerMap<
   | 'assessments.list'
@@ -44,5 +53,6 @@ export const assessmentsHandlers = {
   | 'assessments.setEmergencyPlan'
   | 'assessments.reReviewsDue'
   | 'assessments.figures'
+  | 'assessments.figuresExport'
   | 'assessments.exportStart'
 >;
