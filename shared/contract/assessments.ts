@@ -128,6 +128,7 @@ export interface AssessmentMonth extends FigurePeriod {
 }
 
 export interface AssessmentFigures {
+  today: string;
   /** The period counted (assessments registered in it); null: every assessment. */
   period: FigurePeriod | null;
   /** The period's months (without a period, the last 12), each cut to the period. */

@@ -67,3 +67,23 @@ export const countBars = (
   yAxis: { type: 'value', minInterval: 1 },
   series: [{ type: 'bar', data: [...values], barMaxWidth: 36, cursor: 'pointer' }],
 });
+
+/** A small line of one rate over months, without axes: a card's trend (工作台's key rates). */
+export const rateSparkline = (
+  name: string,
+  months: readonly string[],
+  results: readonly MetricResult[],
+): ChartOption => ({
+  tooltip: {
+    trigger: 'axis',
+    formatter: (params: unknown) => {
+      const { dataIndex, axisValue } = (params as Array<{ dataIndex: number; axisValue: string }>)[0]!;
+      const r = results[dataIndex]!;
+      return `${axisValue} 受理积案的${name} ${formatRate(r)}（${r.numerator}/${r.denominator}）`;
+    },
+  },
+  grid: { left: 4, right: 4, top: 6, bottom: 18 },
+  xAxis: { type: 'category', data: [...months], axisLabel: { fontSize: 10 }, axisTick: { show: false } },
+  yAxis: { type: 'value', min: 0, max: 100, show: false },
+  series: [{ type: 'line', data: results.map(percent), symbolSize: 4, areaStyle: { opacity: 0.15 } }],
+});

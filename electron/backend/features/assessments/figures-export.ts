@@ -2,11 +2,11 @@ import type { AssessmentFigures } from '../../../../shared/contract/assessments'
 import type { FigureSheet } from '../../export/figures-sheet';
 
 /** 稳评统计 as a sheet: the figures, each breakdown and the figures by month registered. */
-export function assessmentFigureSheet(figures: AssessmentFigures, today: string): FigureSheet {
+export function assessmentFigureSheet(figures: AssessmentFigures): FigureSheet {
   return {
     title: '稳评统计',
     period: figures.period,
-    today,
+    today: figures.today,
     tables: [
       { title: '总体', rows: figures.figures.map((f) => ({ name: '全部', figure: f.name, ...f.result })) },
       ...figures.breakdowns.map((b) => ({

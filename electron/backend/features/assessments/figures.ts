@@ -71,6 +71,7 @@ export function assessmentFigures(ctx: HandlerContext, period: FigurePeriod | nu
     denominatorLabel: def.denominatorLabel,
   });
   return {
+    today,
     period,
     monthly,
     figures: ASSESSMENT_FIGURES.map((def) => ({ ...named(def), result: def.compute(records, context) })),

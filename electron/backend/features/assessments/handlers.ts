@@ -4,7 +4,6 @@ import { principalOf, type HandlerMap } from '../../api/types';
 import { assessmentClockOf, assessmentInScope, detailOf } from './common';
 import { assessmentFigures } from './figures';
 import { assessmentFigureSheet } from './figures-export';
-import { todayOf } from '../../ledger/clock';
 import { figureSheetFile } from '../../export/figures-sheet';
 import { createAssessment, updateAssessment } from './register';
 import { listAssessments } from './repo';
@@ -37,7 +36,7 @@ export const assessmentsHandlers = {
     figureSheetFile(
       ctx,
       'assessments.figuresExport',
-      assessmentFigureSheet(assessmentFigures(ctx, input.period ?? null), todayOf(ctx)),
+      assessmentFigureSheet(assessmentFigures(ctx, input.period ?? null)),
     ),
   'assessments.exportStart': exportHandler(assessmentExport),
 } satisfies HandlerMap<
