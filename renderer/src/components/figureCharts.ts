@@ -53,6 +53,8 @@ export const rateTrend = (title: string, months: readonly string[], series: read
   series: series.map((s) => ({ type: 'line', name: s.name, data: s.results.map(percent), connectNulls: false })),
 });
 
+const clip = (name: string) => (name.length > 6 ? `${name.slice(0, 6)}…` : name);
+
 /** One bar per name (a township, a unit, a category); a click on a bar names it. */
 export const countBars = (
   title: string,
@@ -63,7 +65,12 @@ export const countBars = (
   title: { text: title, ...TITLE },
   tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)} ${unit}` },
   grid: { ...GRID, bottom: 8 },
-  xAxis: { type: 'category', data: [...names], axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+  xAxis: {
+    type: 'category',
+    data: [...names],
+    // Long unit names are cut to 6 characters under the bar; the tooltip names them whole.
+    axisLabel: { interval: 0, rotate: names.length > 6 ? 40 : 0, formatter: (name: string) => clip(name) },
+  },
   yAxis: { type: 'value', minInterval: 1 },
   series: [{ type: 'bar', data: [...values], barMaxWidth: 36, cursor: 'pointer' }],
 });
