@@ -17,7 +17,7 @@ async function chartsDrawn(page: Page, charts: string): Promise<void> {
   const panel = page.getByTestId(charts);
   await panel.waitFor();
   await page.waitForFunction((testId) => {
-    const charts = [...document.querySelectorAll(`[data-testid="${testId}"] .echart`)];
+    const charts = Array.from(document.querySelectorAll(`[data-testid="${testId}"] .echart`));
     return charts.length > 0 && charts.every((c) => c.getAttribute('data-ready') === 'true');
   }, charts);
 }
@@ -95,7 +95,7 @@ describe('统计 with a period, charts, export and the leader’s trend', IN_ORD
     const leader = page.getByTestId('workbench-leader');
     await leader.waitFor();
     await page.waitForFunction(() => {
-      const charts = [...document.querySelectorAll('[data-testid^="workbench-trend-"] .echart')];
+      const charts = Array.from(document.querySelectorAll('[data-testid^="workbench-trend-"] .echart'));
       return charts.length === 3 && charts.every((c) => c.getAttribute('data-ready') === 'true');
     });
     await session.screenshots('workbench-leader-trend', leader);
