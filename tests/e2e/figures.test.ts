@@ -26,7 +26,9 @@ async function chartsDrawn(page: Page, charts: string): Promise<void> {
 async function choosePeriod(page: Page, preset: string, from: string): Promise<void> {
   await page.getByTestId(`figure-period-${preset}`).click();
   await page.getByTestId('figure-period-text').getByText(from).waitFor();
-  await page.locator('.el-loading-mask').waitFor({ state: 'hidden' });
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.el-loading-mask')).every((mask) => mask.offsetParent === null),
+  );
 }
 
 // The three 统计 pages and the leader's 工作台 on the small demo, one browser, in order.

@@ -7,7 +7,7 @@ import type { ChartOption } from './echarts';
  * the tooltip, so a chart never shows a rate other than `formatRate`'s.
  */
 const TITLE = { left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 'bold' as const } };
-const GRID = { left: 48, right: 16, top: 56, bottom: 32, containLabel: true };
+const GRID = { left: 48, right: 16, top: 64, bottom: 32, containLabel: true };
 
 export interface CountSeries {
   name: string;
@@ -18,7 +18,7 @@ export interface CountSeries {
 export const countTrend = (title: string, months: readonly string[], series: readonly CountSeries[]): ChartOption => ({
   title: { text: title, ...TITLE },
   tooltip: { trigger: 'axis' },
-  legend: { top: 0, right: 0 },
+  legend: { top: 26, left: 0 },
   grid: GRID,
   xAxis: { type: 'category', data: [...months] },
   yAxis: { type: 'value', minInterval: 1 },
@@ -46,7 +46,7 @@ export const rateTrend = (title: string, months: readonly string[], series: read
         })
         .join('<br/>'),
   },
-  legend: { top: 0, right: 0 },
+  legend: { top: 26, left: 0 },
   grid: GRID,
   xAxis: { type: 'category', data: [...months] },
   yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
