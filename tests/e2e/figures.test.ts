@@ -100,7 +100,7 @@ describe('统计 with a period, charts, export and the leader’s trend', IN_ORD
       const charts = Array.from(document.querySelectorAll('[data-testid^="workbench-trend-"] .echart'));
       return charts.length === 3 && charts.every((c) => c.getAttribute('data-ready') === 'true');
     });
-    await session.screenshots('workbench-leader-trend', leader);
+    await session.screenshots('workbench-leader-trend', leader.locator('.rates'));
     expect(session.pageErrors).toEqual([]);
   });
 });
