@@ -24,9 +24,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
 import { memoryJar } from '../electron/backend/api/memory-jar';
-import { cellsOf, FIGURE_SQL, rollUp } from '../electron/backend/features/petitions/figures';
+import { cellsOf, FIGURE_SQL, figureParams, monthsFrom, rollUp } from '../electron/backend/features/petitions/figures';
+import { presetPeriod, recentMonths, type FigurePeriod } from '../shared/domain/ledger/figure-period';
 import {
+  byCategoryOf,
+  HAZARD_FIGURE_SQL,
   hazardFiguresOf,
+  monthlyOf,
   overdueMeasuresOf,
   type HazardGroup,
   type OpenMeasure,
@@ -470,8 +474,9 @@ function petitionFloors(db: Db, today: string) {
     };
   };
   // The figures' own SQL, run raw: the floor measures what dispatch and the JS around it add.
-  const tallies = db.prepare(FIGURE_SQL.tallies);
-  const notYetDue = db.prepare(FIGURE_SQL.notYetDue);
+  const figureStatements = Object.fromEntries(
+    Object.entries(FIGURE_SQL).map(([name, text]) => [name, db.prepare(text)]),
+  ) as Record<keyof typeof FIGURE_SQL, ReturnType<Db['prepare']>>;
   const byKeyword = page(keyword);
   return {
     all: page(''),
@@ -487,10 +492,19 @@ function petitionFloors(db: Db, today: string) {
       const rest = wanted > 0 ? queueRuns[1]!.rows(queueParams, Math.max(0, offset - due), wanted) : [];
       return { items: [...head, ...rest].map(queueItem), total: due + escalated, page: pageNo, pageSize };
     },
-    figures: () => {
-      const params = { today, scope: null };
-      const [cells, ahead] = [tallies, notYetDue].map((statement) => statement.all(params) as never[]);
-      return rollUp(cellsOf(cells!, ahead!), today);
+    figures: (period: FigurePeriod | null = null) => {
+      const params = figureParams(today, null, period);
+      const run = (name: keyof typeof FIGURE_SQL) => figureStatements[name].all(params) as never[];
+      const months = period ?? recentMonths(today, 12);
+      const monthParams = figureParams(today, null, months);
+      const runMonth = (name: keyof typeof FIGURE_SQL) => figureStatements[name].all(monthParams) as never[];
+      const cells = cellsOf(run(period ? 'periodTallies' : 'tallies'), run('notYetDue'));
+      return rollUp(
+        cells,
+        today,
+        period,
+        monthsFrom(months, runMonth('monthly'), runMonth('monthlyNotYetDue'), runMonth('monthlyFlow')),
+      );
     },
   };
 }
@@ -540,8 +554,9 @@ function hazardFloors(db: Db, today: string) {
     });
   };
   const keyword = 'h.rowid IN (SELECT rowid FROM hazards_search WHERE hazards_search MATCH @phrase)';
-  const groups = db.prepare(`SELECT status, level, township_code AS townshipCode, count(*) AS count
-    FROM hazards WHERE voided_at IS NULL GROUP BY status, level, township_code`);
+  const figureStatements = Object.fromEntries(
+    Object.entries(HAZARD_FIGURE_SQL).map(([name, text]) => [name, db.prepare(text)]),
+  ) as Record<keyof typeof HAZARD_FIGURE_SQL, ReturnType<Db['prepare']>>;
   const townships = db.prepare("SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code");
   const measures = db.prepare(`SELECT t.id, t.owner_id AS ownerId, t.status, t.due_date AS dueDate
     FROM risk_tasks t JOIN hazards h ON h.id = t.owner_id
@@ -552,14 +567,24 @@ function hazardFloors(db: Db, today: string) {
     byTownshipStatus: page('h.township_code = @township AND h.status = @status'),
     byLevel: page('', `${rank} DESC, h.found_on DESC, h.id DESC`),
     keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
-    figures: () => ({
-      ...hazardFiguresOf(
-        groups.all() as HazardGroup[],
-        townships.all() as Array<{ code: string; name: string }>,
-        today,
-      ),
-      overdueMeasures: overdueMeasuresOf(measures.all() as OpenMeasure[], today),
-    }),
+    figures: () => {
+      const params = { scope: null, from: '0000-01-01', to: '9999-12-31' };
+      const months = recentMonths(today, 12);
+      const monthParams = { scope: null, ...months };
+      const run = (name: keyof typeof HAZARD_FIGURE_SQL, values: object) =>
+        figureStatements[name].all(values) as never[];
+      return {
+        ...hazardFiguresOf(
+          run('groups', params) as HazardGroup[],
+          townships.all() as Array<{ code: string; name: string }>,
+          today,
+        ),
+        period: null,
+        byCategory: byCategoryOf(run('categories', params), today),
+        monthly: monthlyOf(months, run('monthly', monthParams), run('flow', monthParams)),
+        overdueMeasures: overdueMeasuresOf(measures.all() as OpenMeasure[], today),
+      };
+    },
   };
 }
 
@@ -701,6 +726,7 @@ function casesFor(db: Db, townshipCode: string): Case[] {
   const hazards = hazardFloors(db, countyDate(new Date()));
   const assessments = assessmentFloors(db, countyDate(new Date()));
   const officer = { as: officerCall };
+  const quarter = presetPeriod('quarter', countyDate(new Date()))!;
   const search = searchFloor(db);
   // A case number's start (the newest case's less its last two digits): a few dozen cases.
   const newest = db.prepare('SELECT case_no AS n FROM petitions ORDER BY rowid DESC LIMIT 1').get() as { n: string };
@@ -798,7 +824,14 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       method: 'petitions.figures',
       label: '指标',
       input: {},
-      floor: petitions.figures,
+      floor: () => petitions.figures(),
+      ...officer,
+    },
+    {
+      method: 'petitions.figures',
+      label: '指标（本季）',
+      input: { period: quarter },
+      floor: () => petitions.figures(quarter),
       ...officer,
     },
     { method: 'hazards.list', label: '无筛选第 1 页', ...paged({}, (n) => hazards.all({}, n)), ...officer },

@@ -34,7 +34,9 @@ import {
 } from '../domain/risks/figures';
 import type { MetricResult } from '../domain/ledger/figures';
 import { EMERGENCY_PLAN_FIELD_LABELS, EMERGENCY_PLAN_SUMMARY_MAX } from '../domain/risks/emergency-plan';
-import { defineMethod, keywordField, pageFields, type Page } from './define';
+import type { ExportFile } from './audit';
+import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
+import type { FigurePeriod } from '../domain/ledger/figure-period';
 
 /** 稳评 as lists show them. `suggestedConclusion` is the app's suggestion from the residual level. */
 export interface AssessmentRow {
@@ -118,7 +120,19 @@ export interface AssessmentRules {
   reReviewIntervalMonths: number;
 }
 
+/** One month of a period: the assessments registered in it and their figures. */
+export interface AssessmentMonth extends FigurePeriod {
+  month: string;
+  registered: number;
+  results: Record<AssessmentFigureCode, MetricResult>;
+}
+
 export interface AssessmentFigures {
+  today: string;
+  /** The period counted (assessments registered in it); null: every assessment. */
+  period: FigurePeriod | null;
+  /** The period's months (without a period, the last 12), each cut to the period. */
+  monthly: AssessmentMonth[];
   figures: Array<{
     code: AssessmentFigureCode;
     name: string;
@@ -370,8 +384,13 @@ export const assessmentsContract = {
     summary: '临期和超期的复评，最早到期的在前',
   }),
   'assessments.figures': defineMethod<AssessmentFigures>()({
-    input: z.object({}).strict(),
+    input: figuresInput,
     access: 'risks.read',
     summary: '稳评按剩余风险等级、按决策结果的统计和评估建议采纳率',
+  }),
+  'assessments.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'risks.read',
+    summary: '导出稳评统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };

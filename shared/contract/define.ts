@@ -45,3 +45,14 @@ export const keywordField = z.string().trim().max(50).optional();
 /** A calendar date `YYYY-MM-DD` that exists, its Chinese message naming the field. */
 export const dateField = (label: string) =>
   z.string().refine(isValidDate, { error: `“${label}”应为 YYYY-MM-DD 格式的真实日期` });
+
+/** A statistics page's input: the period it counts (the records received in it); none counts every record. */
+export const figuresInput = z
+  .object({
+    period: z
+      .object({ from: dateField('统计起始日期'), to: dateField('统计截止日期') })
+      .strict()
+      .refine((p) => p.from <= p.to, { path: ['to'], error: '“统计截止日期”不能早于“统计起始日期”，请重新选择' })
+      .optional(),
+  })
+  .strict();

@@ -31,7 +31,7 @@ import {
   type Satisfaction,
 } from '../domain/disputes/statuses';
 import { DISPUTE_FIGURE_CODES, type DisputeBreakdown, type DisputeFigureCode } from '../domain/disputes/figures';
-import { dateField, defineMethod, keywordField, pageFields, type Page } from './define';
+import { dateField, defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import { PHONE_PATTERN } from './petitions';
 
@@ -250,12 +250,8 @@ export const disputesListInput = z
   })
   .strict();
 
-export const disputesFiguresInput = z
-  .object({
-    receivedFrom: dateField('受理日期起').optional(),
-    receivedTo: dateField('受理日期止').optional(),
-  })
-  .strict();
+/** The disputes received (受理) in the period, or all of them. */
+export const disputesFiguresInput = figuresInput;
 
 export interface DisputeFigureSet {
   /** 受理数 is every figure's whole; 化解数 the resolution rate's numerator. */

@@ -21,7 +21,9 @@ import {
   type HazardFigureCode,
 } from '../domain/risks/figures';
 import type { PetitionStatus } from '../domain/petitions/statuses';
-import { defineMethod, keywordField, pageFields, type Page } from './define';
+import type { ExportFile } from './audit';
+import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
+import type { FigurePeriod } from '../domain/ledger/figure-period';
 import { PHONE_PATTERN } from './petitions';
 import type { RiskTask } from './risk-tasks';
 
@@ -262,8 +264,22 @@ export interface HazardBreakdownRow extends MetricResult {
   label: string;
 }
 
+/** One month of a period: the hazards found and resolved in it, and 隐患化解率 of those found in it. */
+export interface HazardMonth extends FigurePeriod {
+  month: string;
+  found: number;
+  resolved: number;
+  resolution: MetricResult;
+}
+
 export interface HazardFigures {
   today: string;
+  /** The period counted (hazards found in it); null: every hazard. */
+  period: FigurePeriod | null;
+  /** 隐患化解率 per category (the denominator: the category's hazards). */
+  byCategory: HazardBreakdownRow[];
+  /** The period's months (without a period, the last 12), each cut to the period. */
+  monthly: HazardMonth[];
   definitions: Array<{ code: string; name: string; numeratorLabel: string; denominatorLabel: string }>;
   figures: Record<HazardFigureCode, MetricResult>;
   breakdowns: Record<HazardBreakdownCode, HazardBreakdownRow[]>;
@@ -337,8 +353,13 @@ export const hazardsContract = {
     summary: '查询与一件信访积案关联的风险隐患',
   }),
   'hazards.figures': defineMethod<HazardFigures>()({
-    input: z.object({}).strict(),
+    input: figuresInput,
     access: 'risks.read',
     summary: '在办隐患（按颜色、按乡镇）、隐患化解率与超期化解措施',
+  }),
+  'hazards.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'risks.read',
+    summary: '导出隐患统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };

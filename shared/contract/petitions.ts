@@ -19,7 +19,9 @@ import {
 import { isValidDate } from '../domain/ledger/calendar';
 import { REPLY_KINDS, type AppliedLimit, type ReplyKind } from '../domain/petitions/procedure';
 import { CLOSE_OUT_ATTACHMENTS_MAX } from '../domain/attachments';
-import { defineMethod, keywordField, pageFields, type Page } from './define';
+import type { ExportFile } from './audit';
+import { defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
+import type { FigurePeriod } from '../domain/ledger/figure-period';
 
 /** A petitioner as lists and details show them: masked; full values only through personal.reveal. */
 export interface PetitionerMasked {
@@ -278,12 +280,25 @@ export interface FigureGroup {
   results: Record<PetitionMetricCode, MetricResult>;
 }
 
+/** One month of a period: the cases received and concluded (replied) in it, and the figures of those received. */
+export interface PetitionMonth extends FigurePeriod {
+  month: string;
+  received: number;
+  concluded: number;
+  results: Record<PetitionMetricCode, MetricResult>;
+}
+
 export interface PetitionFigures {
   today: string;
+  /** The period counted (cases received in it); null: every case. */
+  period: FigurePeriod | null;
   metrics: Array<{ code: PetitionMetricCode; name: string; numeratorLabel: string; denominatorLabel: string }>;
   overall: Record<PetitionMetricCode, MetricResult>;
   byTownship: FigureGroup[];
   byUnit: FigureGroup[];
+  byCategory: FigureGroup[];
+  /** The period's months (without a period, the last 12), each cut to the period. */
+  monthly: PetitionMonth[];
 }
 
 export const petitionsContract = {
@@ -373,9 +388,14 @@ export const petitionsContract = {
     summary: '督办队列：超期、临期和越级的在办积案，按紧急程度排列',
   }),
   'petitions.figures': defineMethod<PetitionFigures>()({
-    input: z.object({}).strict(),
+    input: figuresInput,
     access: 'petitions.read',
     summary: '化解率、按期办结率、超期、重复信访等指标（按乡镇和承办单位）',
+  }),
+  'petitions.figuresExport': defineMethod<ExportFile>()({
+    input: figuresInput,
+    access: 'petitions.read',
+    summary: '导出信访积案统计为 Excel（各表含分子、分母、比率，标题行注明统计周期）',
   }),
 };
 

@@ -28,6 +28,8 @@ export interface WorkbenchRate {
   numeratorLabel: string;
   denominatorLabel: string;
   result: MetricResult;
+  /** The rate of the cases received in each of the last 6 months (统计's monthly series), oldest first. */
+  trend: Array<{ month: string; result: MetricResult }>;
 }
 
 /** 带班领导: what waits for the leader's approval or pressure. */

@@ -1,11 +1,14 @@
 import { enableAutoUnmount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HazardFigures } from '@shared/contract/hazards';
 import { resultOf } from '@shared/domain/ledger/figures';
 import { RISK_FIGURE_DEFINITIONS } from '@shared/domain/risks/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
+
+// Charts draw on a canvas happy-dom lacks.
+vi.mock('@/components/echarts', () => import('./helpers/fakeEcharts'));
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -17,6 +20,9 @@ const row = (key: string, label: string, numerator: number) => ({ key, label, ..
 
 const FIGURES: HazardFigures = {
   today: '2026-11-22',
+  period: null,
+  byCategory: [],
+  monthly: [],
   definitions: RISK_FIGURE_DEFINITIONS,
   figures: { open_hazards: resultOf(5, 8), hazard_resolution_rate: resultOf(3, 8) },
   breakdowns: {

@@ -1,11 +1,14 @@
 import { enableAutoUnmount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PetitionFigures, PetitionRow, SupervisionQueueItem } from '@shared/contract/petitions';
 import { PETITION_METRICS, type PetitionMetricCode } from '@shared/domain/petitions/metrics';
 import { resultOf } from '@shared/domain/ledger/figures';
 import { emptyPage, findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { removeBridge } from './helpers/fakeBridge';
 import { eventually } from './helpers/eventually';
+
+// Charts draw on a canvas happy-dom lacks.
+vi.mock('@/components/echarts', () => import('./helpers/fakeEcharts'));
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -90,6 +93,9 @@ describe('petition pages', () => {
       overall: results,
       byTownship: [{ key: '990101001000', name: '城关镇', results }],
       byUnit: [],
+      byCategory: [],
+      period: null,
+      monthly: [],
     };
     const { bridge, router } = await mountApp('/petitions/figures', {
       ...sessionAnswers(meWith(['leader'])),
@@ -113,5 +119,54 @@ describe('petition pages', () => {
       ),
     );
     expect((await findTestId('petitions-figure-filter')).textContent).toContain('超期');
+  }, 20_000);
+
+  it('counts the period chosen: 本月 sends its dates, and a figure opens its cases in that period', async () => {
+    const results = Object.fromEntries(PETITION_METRICS.map((m) => [m.code, resultOf(1, 4)])) as Record<
+      PetitionMetricCode,
+      ReturnType<typeof resultOf>
+    >;
+    const figures: PetitionFigures = {
+      today: '2026-11-22',
+      period: null,
+      metrics: PETITION_METRICS.map(({ code, name, numeratorLabel, denominatorLabel }) => ({
+        code,
+        name,
+        numeratorLabel,
+        denominatorLabel,
+      })),
+      overall: results,
+      byTownship: [],
+      byUnit: [],
+      byCategory: [],
+      monthly: [{ month: '2026-11', from: '2026-11-01', to: '2026-11-22', received: 4, concluded: 1, results }],
+    };
+    const { bridge, router } = await mountApp('/petitions/figures', {
+      ...sessionAnswers(meWith(['leader'])),
+      ...referenceAnswers,
+      'petitions.figures': (input) => ({
+        ok: true,
+        data: { ...figures, period: (input as { period?: PetitionFigures['period'] }).period ?? null },
+      }),
+      'petitions.list': () => emptyPage,
+    });
+    await findTestId('petition-figure-resolution_rate');
+    expect(bridge).toHaveBeenCalledWith('petitions.figures', {});
+    (await findTestId('figure-period-month')).click();
+    const month = { from: '2026-11-01', to: '2026-11-22' };
+    await eventually(() => expect(bridge).toHaveBeenCalledWith('petitions.figures', { period: month }));
+    (await findTestId('figure-period-week')).click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith('petitions.figures', { period: { from: '2026-11-16', to: '2026-11-22' } }),
+    );
+    await eventually(async () => expect((await findTestId('figure-period-text')).textContent).toContain('2026-11-16'));
+    (await findTestId('petition-figure-resolution_rate')).click();
+    await eventually(() => expect(router.currentRoute.value.name).toBe('petitions'));
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith(
+        'petitions.list',
+        expect.objectContaining({ metric: 'resolution_rate', receivedFrom: '2026-11-16', receivedTo: '2026-11-22' }),
+      ),
+    );
   }, 20_000);
 });

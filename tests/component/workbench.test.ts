@@ -1,5 +1,5 @@
 import { enableAutoUnmount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TodayList, TodayPetition } from '@shared/contract/today';
 import type { Workbench, WorkbenchBadges } from '@shared/contract/workbench';
 import type { Role } from '@shared/domain/roles';
@@ -7,6 +7,9 @@ import { findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
 import { eventually } from './helpers/eventually';
 import { removeBridge } from './helpers/fakeBridge';
 import { detailWith, referenceAnswers, row } from './helpers/petitions';
+
+// Charts draw on a canvas happy-dom lacks.
+vi.mock('@/components/echarts', () => import('./helpers/fakeEcharts'));
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -55,6 +58,10 @@ const leader: Workbench['leader'] = {
       numeratorLabel: '已化解积案数',
       denominatorLabel: '积案总数',
       result: { numerator: 1, denominator: 4, rate: 0.25 },
+      trend: [
+        { month: '2026-10', result: { numerator: 1, denominator: 2, rate: 0.5 } },
+        { month: '2026-11', result: { numerator: 1, denominator: 4, rate: 0.25 } },
+      ],
     },
   ],
 };

@@ -353,7 +353,9 @@ describe('disputes: figures and voiding', () => {
       expect([numerator.total, denominator.total], code).toEqual([result.numerator, result.denominator]);
     }
 
-    const inPeriod = await must(backend.call('disputes.figures', { receivedFrom: '2026-11-21' }, leader));
+    const inPeriod = await must(
+      backend.call('disputes.figures', { period: { from: '2026-11-21', to: '2026-11-30' } }, leader),
+    );
     expect(inPeriod.figures.resolution_rate.denominator).toBe(0);
 
     const voided = await must(

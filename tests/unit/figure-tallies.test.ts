@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_TALLIES } from '../../electron/backend/db/figure-tallies';
 import { PETITION_TALLIES } from '../../electron/backend/db/migrations/0019-open-tally';
+import { PERIOD_TALLIES } from '../../electron/backend/db/migrations/0024-period-tallies';
 import { FIGURE_SQL } from '../../electron/backend/features/petitions/figures';
 import { DAILY_SQL, PERIOD_SQL, periodFacts } from '../../electron/backend/features/reports/facts';
 import { Random } from '../../electron/backend/demo/random';
@@ -127,8 +128,9 @@ describe('figure tallies: the published 办结率', () => {
       (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as Array<{ detail: string }>).map((row) => row.detail),
     );
     // Whole scans of a case table or of a dated tally would grow with the backlog.
-    expect(plans.filter((detail) => /^SCAN (petitions|\w+_(due|day)_tallies)\b/.test(detail))).toEqual([]);
-    expect(plans).toContain('SEARCH petition_due_tallies USING PRIMARY KEY (due_date>?)');
+    expect(plans.filter((detail) => /^SCAN (petitions|\w+_(due|day|period)_tallies)\b/.test(detail))).toEqual([]);
+    expect(plans).toContain('SEARCH petition_period_due_tallies USING PRIMARY KEY (due_date>?)');
+    expect(plans).toContain('SEARCH petition_period_tallies USING PRIMARY KEY (received_date>? AND received_date<?)');
     expect(plans).toContain('SEARCH petition_day_tallies USING PRIMARY KEY (day>?)');
     expect(
       plans.filter(
@@ -164,14 +166,19 @@ describe('figure tallies: kept by triggers through random writes', () => {
   }
 
   /** The live cases as the domain's records. */
-  function records(setup: Setup, township?: string): PetitionMetricRecord[] {
+  function records(setup: Setup, township?: string, period?: { from: string; to: string }): PetitionMetricRecord[] {
     const rows = setup.backend.services.sql.db
       .prepare(
         `SELECT id, status, due_date AS dueDate, conclusion_due_date AS statutoryDueDate, reply_date AS concludedOn,
           petition_count AS petitionCount, leader_id AS responsibleLeaderId FROM petitions
-        WHERE voided_at IS NULL AND (@township IS NULL OR township_code = @township)`,
+        WHERE voided_at IS NULL AND (@township IS NULL OR township_code = @township)
+          AND received_date BETWEEN @from AND @to`,
       )
-      .all({ township: township ?? null }) as PetitionMetricRecord[];
+      .all({
+        township: township ?? null,
+        from: period?.from ?? '0000-01-01',
+        to: period?.to ?? '9999-12-31',
+      }) as PetitionMetricRecord[];
     return rows;
   }
 
@@ -195,6 +202,30 @@ describe('figure tallies: kept by triggers through random writes', () => {
         }
       }
       const expected = [...counted.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, cell]) => cell);
+      return { table: tally.table, kept, expected };
+    });
+  }
+
+  /** The period tallies (0024) as kept, without emptied rows, and recounted from the ledger. */
+  function recountPeriodTallies(setup: Setup) {
+    const db = setup.backend.services.sql.db;
+    return PERIOD_TALLIES.map((tally) => {
+      const keys = Object.keys(tally.keys);
+      const counters = Object.keys(tally.counters);
+      const order = keys.map((_, i) => i + 1).join(', ');
+      const kept = db
+        .prepare(
+          `SELECT * FROM ${tally.table} WHERE ${counters.map((c) => `${c} != 0`).join(' OR ')} ORDER BY ${order}`,
+        )
+        .all();
+      const expected = db
+        .prepare(
+          `SELECT ${keys.map((k) => `${tally.keys[k]!('r')} AS ${k}`).join(', ')},
+            ${counters.map((c) => `sum(${tally.counters[c]!('r')}) AS ${c}`).join(', ')}
+          FROM ${tally.ledger} r WHERE r.voided_at IS NULL AND (${(tally.when ?? (() => '1'))('r')})
+          GROUP BY ${order} ORDER BY ${order}`,
+        )
+        .all();
       return { table: tally.table, kept, expected };
     });
   }
@@ -229,12 +260,25 @@ describe('figure tallies: kept by triggers through random writes', () => {
         if (rng.int(0, 4) === 0) voiding.run({ id: idOf(n), at: rng.int(0, 1) ? 't' : null });
         else update.run({ ...randomRow(rng, n), id: idOf(n) });
       }
-      for (const { table, kept, expected } of recount(setup)) expect([table, kept]).toEqual([table, expected]);
+      for (const { table, kept, expected } of [...recount(setup), ...recountPeriodTallies(setup)]) {
+        expect([table, kept]).toEqual([table, expected]);
+      }
       expect(db.prepare(TALLIES_BY_TRIGGERS).all()).toEqual(liveTotals(setup));
       const figures = await must(setup.backend.call('petitions.figures', {}, setup.leader));
       expect(figures.overall).toEqual(computeAllMetrics(records(setup), { today: TODAY }));
       for (const group of figures.byTownship) {
         expect(group.results).toEqual(computeAllMetrics(records(setup, group.key), { today: TODAY }));
+      }
+      // A figures period: the domain's compute over the cases received in it, and each month's likewise.
+      const start = dateIn(rng);
+      const period = { from: start, to: addDays(start, rng.int(0, 60)) };
+      const inPeriod = await must(setup.backend.call('petitions.figures', { period }, setup.leader));
+      expect(inPeriod.overall).toEqual(computeAllMetrics(records(setup, undefined, period), { today: TODAY }));
+      for (const month of inPeriod.monthly) {
+        expect([month.month, month.results]).toEqual([
+          month.month,
+          computeAllMetrics(records(setup, undefined, month), { today: TODAY }),
+        ]);
       }
       // A period read from the day tallies equals one counted case by case from the ledger.
       const from = dateIn(rng);

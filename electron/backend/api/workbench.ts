@@ -14,7 +14,8 @@ import { hasAccess } from '../../../shared/domain/roles';
 import { securityEvents } from '../features/audit/repo';
 import { overview as backupOverview } from '../features/backup/service';
 import { calendarStatus } from '../features/holidays/handlers';
-import { petitionFigures } from '../features/petitions/figures';
+import { petitionFigures, petitionMonthly } from '../features/petitions/figures';
+import { recentMonths } from '../../../shared/domain/ledger/figure-period';
 import { supervisionQueue } from '../features/petitions/queue';
 import { closeOutLists, dutyWorkbench, myCases, workCounts } from '../features/today/workbench';
 import { listImports } from '../import/service';
@@ -27,14 +28,17 @@ import { principalOf, type HandlerContext, type HandlerMap } from './types';
  * section per role the caller's permissions allow; nothing here is counted a second way.
  */
 const RATES: readonly WorkbenchRateCode[] = ['conclusion_rate', 'resolution_rate', 'on_time_rate'];
+const TREND_MONTHS = 6;
 
 function leaderSection(ctx: HandlerContext, limit: number): LeaderWorkbench {
   const queue = supervisionQueue(ctx, { page: 1, pageSize: limit });
   const figures = petitionFigures(ctx);
+  const months = petitionMonthly(ctx, recentMonths(todayOf(ctx), TREND_MONTHS));
   const rates = RATES.map((code): WorkbenchRate => {
     const metric = PETITION_METRICS.find((m) => m.code === code)!;
     const { name, numeratorLabel, denominatorLabel } = metric;
-    return { code, name, numeratorLabel, denominatorLabel, result: figures.overall[code] };
+    const trend = months.map(({ month, results }) => ({ month, result: results[code] }));
+    return { code, name, numeratorLabel, denominatorLabel, result: figures.overall[code], trend };
   });
   return {
     closeOut: closeOutLists(ctx, limit),

@@ -182,3 +182,55 @@ export function createFigureTallies(db: Db): void {
 export const NOT_YET_DUE_SQL = `SELECT township_code AS township, unit_id AS unit, sum(open) AS n
   FROM petition_due_tallies WHERE due_date >= @today AND (@scope IS NULL OR township_code LIKE @scope || '%')
   GROUP BY 1, 2`;
+
+/**
+ * A tally whose counters are sums of row expressions (a petition's visits, a flag's 0 or 1), all in
+ * one upsert per row: the shape of petition_tallies, keyed by any columns. Rows whose counts fall
+ * to zero stay (readers skip them), as petition_tallies' do.
+ */
+export interface CountedTally {
+  table: string;
+  ledger: 'petitions' | 'hazards';
+  keys: Record<string, RowSql>;
+  counters: Record<string, RowSql>;
+  /** Only the live rows for which this holds are counted (default: every live row). */
+  when?: RowSql;
+  /** The ledger's columns whose change can move a row between keys or counters. */
+  columns: readonly string[];
+}
+
+const counted = (tally: CountedTally, row: string) => `${live(row)} AND (${(tally.when ?? always)(row)})`;
+
+function countedUpsert(tally: CountedTally, row: 'new' | 'old', sign: 1 | -1): string {
+  const keys = Object.keys(tally.keys);
+  const counters = Object.keys(tally.counters);
+  return `INSERT INTO ${tally.table} (${[...keys, ...counters].join(', ')})
+    SELECT ${[...keys.map((k) => tally.keys[k]!(row)), ...counters.map((c) => `${sign} * (${tally.counters[c]!(row)})`)].join(', ')}
+    WHERE ${counted(tally, row)}
+    ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counters.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')};`;
+}
+
+/** Drops and builds a counted tally, its triggers, and its counts from the ledger as it stands. */
+export function createCountedTally(db: Db, tally: CountedTally): void {
+  const { table, ledger } = tally;
+  const keys = Object.keys(tally.keys);
+  const counters = Object.keys(tally.counters);
+  db.exec(`
+    DROP TRIGGER IF EXISTS ${table}_insert;
+    DROP TRIGGER IF EXISTS ${table}_update;
+    DROP TRIGGER IF EXISTS ${table}_delete;
+    DROP TABLE IF EXISTS ${table};
+    CREATE TABLE ${table} (
+      ${keys.map((k) => `${k} TEXT NOT NULL`).join(',\n')},
+      ${counters.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n')},
+      PRIMARY KEY (${keys.join(', ')})
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER ${table}_insert AFTER INSERT ON ${ledger} BEGIN ${countedUpsert(tally, 'new', 1)} END;
+    CREATE TRIGGER ${table}_update AFTER UPDATE OF ${[...tally.columns, 'voided_at'].join(', ')} ON ${ledger}
+    BEGIN ${countedUpsert(tally, 'old', -1)} ${countedUpsert(tally, 'new', 1)} END;
+    CREATE TRIGGER ${table}_delete AFTER DELETE ON ${ledger} BEGIN ${countedUpsert(tally, 'old', -1)} END;
+    INSERT INTO ${table} (${[...keys, ...counters].join(', ')})
+      SELECT ${[...keys.map((k) => tally.keys[k]!('r')), ...counters.map((c) => `sum(${tally.counters[c]!('r')})`)].join(', ')}
+      FROM ${ledger} r WHERE ${counted(tally, 'r')} GROUP BY ${keys.map((_, i) => i + 1).join(', ')};
+  `);
+}

@@ -3,9 +3,11 @@
  * carries no unused charts. Add a chart or component here before using it anywhere.
  */
 import {
+  BarChart,
   LineChart,
   MapChart,
   ScatterChart,
+  type BarSeriesOption,
   type LineSeriesOption,
   type MapSeriesOption,
   type ScatterSeriesOption,
@@ -14,11 +16,13 @@ import {
   GeoComponent,
   GridComponent,
   LegendComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapPiecewiseComponent,
   type GeoComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
+  type TitleComponentOption,
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
@@ -26,24 +30,28 @@ import { format, init, registerMap, use, type ComposeOption, type ECharts } from
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
+  BarChart,
   LineChart,
   MapChart,
   ScatterChart,
   GeoComponent,
   GridComponent,
   LegendComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapPiecewiseComponent,
   CanvasRenderer,
 ]);
 
 export type ChartOption = ComposeOption<
+  | BarSeriesOption
   | LineSeriesOption
   | MapSeriesOption
   | ScatterSeriesOption
   | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption
+  | TitleComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;

@@ -1,5 +1,5 @@
 import { computed } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
 import type { FigureBreakdownRow, FigurePart } from '@/components/figures';
 
 /**
@@ -14,12 +14,15 @@ export interface FigureDefinition {
   denominatorLabel: string;
 }
 
-/** Opens the list (its route's name) on a figure's part; a breakdown row only narrows the numerator. */
-export function useOpenFigure(listRoute: string) {
+/**
+ * Opens the list (its route's name) on a figure's part; a breakdown row only narrows the numerator.
+ * `period` gives the list's date filters of the period counted, so the list holds what was counted.
+ */
+export function useOpenFigure(listRoute: string, period: () => LocationQueryRaw = () => ({})) {
   const router = useRouter();
   return (figure: string, part: FigurePart, row?: FigureBreakdownRow): void => {
     const narrowed = row && part === 'numerator' ? { figureKey: row.key, figureLabel: row.label } : {};
-    void router.push({ name: listRoute, query: { figure, figurePart: part, ...narrowed } });
+    void router.push({ name: listRoute, query: { figure, figurePart: part, ...period(), ...narrowed } });
   };
 }
 

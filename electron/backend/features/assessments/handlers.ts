@@ -3,6 +3,8 @@ import { assessmentExport } from './export';
 import { principalOf, type HandlerMap } from '../../api/types';
 import { assessmentClockOf, assessmentInScope, detailOf } from './common';
 import { assessmentFigures } from './figures';
+import { assessmentFigureSheet } from './figures-export';
+import { figureSheetFile } from '../../export/figures-sheet';
 import { createAssessment, updateAssessment } from './register';
 import { listAssessments } from './repo';
 import { recordReReview, reReviewsDue } from './re-reviews';
@@ -29,7 +31,13 @@ export const assessmentsHandlers = {
   'assessments.recordReReview': (input, ctx) => recordReReview(ctx, input),
   'assessments.setEmergencyPlan': (input, ctx) => setEmergencyPlan(ctx, input),
   'assessments.reReviewsDue': (input, ctx) => reReviewsDue(ctx, input),
-  'assessments.figures': (_input, ctx) => assessmentFigures(ctx),
+  'assessments.figures': (input, ctx) => assessmentFigures(ctx, input.period ?? null),
+  'assessments.figuresExport': (input, ctx) =>
+    figureSheetFile(
+      ctx,
+      'assessments.figuresExport',
+      assessmentFigureSheet(assessmentFigures(ctx, input.period ?? null)),
+    ),
   'assessments.exportStart': exportHandler(assessmentExport),
 } satisfies HandlerMap<
   | 'assessments.list'
@@ -44,5 +52,6 @@ export const assessmentsHandlers = {
   | 'assessments.setEmergencyPlan'
   | 'assessments.reReviewsDue'
   | 'assessments.figures'
+  | 'assessments.figuresExport'
   | 'assessments.exportStart'
 >;

@@ -160,9 +160,13 @@ const ASSESSMENT_LIST: LedgerListOf<Selection, FilterKey, AssessmentFigureFilter
 };
 
 /** The assessments in the user's scope, voided ones left out, and the values their SQL names. */
-export const assessmentsInScope = (scope: string | null, clock: DeadlineClock) => ({
-  assessments: selection(ASSESSMENT_LIST, {}, scope),
-  params: { ...listValues({}, scope), ...clockParams(clock) },
+export const assessmentsInScope = (
+  scope: string | null,
+  clock: DeadlineClock,
+  registered: { keyword?: string } & Pick<ListInput, 'registeredFrom' | 'registeredTo'> = {},
+) => ({
+  assessments: selection(ASSESSMENT_LIST, registered, scope),
+  params: { ...listValues(registered, scope), ...clockParams(clock) },
 });
 
 /** One page of a selection built per call (the re-reviews due); `params` binds its named values. */

@@ -73,8 +73,8 @@ export function disputeFigures(ctx: HandlerContext, input: Input): DisputeFigure
       'd.unit_id',
     ]);
   if (scope) query = query.where('d.township_code', 'like', `${townshipPrefix(scope)}%`);
-  if (input.receivedFrom) query = query.where('d.received_on', '>=', input.receivedFrom);
-  if (input.receivedTo) query = query.where('d.received_on', '<=', input.receivedTo);
+  if (input.period)
+    query = query.where('d.received_on', '>=', input.period.from).where('d.received_on', '<=', input.period.to);
   const groups: Group[] = ctx.sql.all(query).map((g) => ({
     result: g.result,
     escalated: g.escalated === 1,

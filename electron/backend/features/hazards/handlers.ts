@@ -4,6 +4,8 @@ import { principalOf, type HandlerMap } from '../../api/types';
 import { todayOf } from '../../ledger/clock';
 import { detailOf, hazardInScope } from './common';
 import { hazardFigures } from './figures';
+import { hazardFigureSheet } from './figures-export';
+import { figureSheetFile } from '../../export/figures-sheet';
 import { changeHazardLevel } from './level';
 import { hazardsOfPetition, linkHazard, unlinkHazard } from './links';
 import { addHazardNote } from './notes';
@@ -28,7 +30,9 @@ export const hazardsHandlers = {
   'hazards.link': (input, ctx) => linkHazard(ctx, input),
   'hazards.unlink': (input, ctx) => unlinkHazard(ctx, input),
   'hazards.linkedToPetition': ({ petitionId }, ctx) => hazardsOfPetition(ctx, petitionId),
-  'hazards.figures': (_input, ctx) => hazardFigures(ctx),
+  'hazards.figures': (input, ctx) => hazardFigures(ctx, input.period ?? null),
+  'hazards.figuresExport': (input, ctx) =>
+    figureSheetFile(ctx, 'hazards.figuresExport', hazardFigureSheet(hazardFigures(ctx, input.period ?? null))),
   'hazards.exportStart': exportHandler(hazardExport),
 } satisfies HandlerMap<
   | 'hazards.list'
@@ -44,5 +48,6 @@ export const hazardsHandlers = {
   | 'hazards.unlink'
   | 'hazards.linkedToPetition'
   | 'hazards.figures'
+  | 'hazards.figuresExport'
   | 'hazards.exportStart'
 >;

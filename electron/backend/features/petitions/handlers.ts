@@ -5,6 +5,8 @@ import { caseInScope, detailOf } from './common';
 import { clockOf } from '../../ledger/clock';
 import { addProgress, extendPetition, supervisePetition } from './actions';
 import { petitionFigures } from './figures';
+import { petitionFigureSheet } from './figures-export';
+import { figureSheetFile } from '../../export/figures-sheet';
 import { supervisionQueue } from './queue';
 import { createPetition, finalMatch, updatePetition } from './register';
 import { listPetitions } from './repo';
@@ -27,7 +29,9 @@ export const petitionsHandlers = {
   'petitions.extend': (input, ctx) => extendPetition(ctx, input),
   'petitions.supervise': (input, ctx) => supervisePetition(ctx, input),
   'petitions.supervisionQueue': (input, ctx) => supervisionQueue(ctx, input),
-  'petitions.figures': (_input, ctx) => petitionFigures(ctx),
+  'petitions.figures': (input, ctx) => petitionFigures(ctx, input.period ?? null),
+  'petitions.figuresExport': (input, ctx) =>
+    figureSheetFile(ctx, 'petitions.figuresExport', petitionFigureSheet(petitionFigures(ctx, input.period ?? null))),
   'petitions.exportStart': exportHandler(petitionExport),
 } satisfies HandlerMap<
   | 'petitions.list'
@@ -43,5 +47,6 @@ export const petitionsHandlers = {
   | 'petitions.supervise'
   | 'petitions.supervisionQueue'
   | 'petitions.figures'
+  | 'petitions.figuresExport'
   | 'petitions.exportStart'
 >;
