@@ -61,10 +61,11 @@ describe('the daily report', () => {
     const table = page.getByTestId('reports-table');
     await table.getByText('第 1 期').waitFor();
     await table.getByText('查看').first().click();
-    await page.locator('.el-drawer').getByTestId('report-preview').waitFor();
+    const reportDrawer = page.locator('.el-drawer', { has: page.getByTestId('report-preview') });
+    await reportDrawer.getByTestId('report-preview').waitFor();
     await settled(page); // the drawer's slide-in
     await session.screenshot('report-saved');
-    await page.locator('.el-drawer__close-btn').click();
+    await reportDrawer.locator('.el-drawer__close-btn').click();
 
     // The weekly review ranks the townships.
     await page.getByTestId('reports-generate').locator('button').last().click();
