@@ -82,4 +82,26 @@ describe('the one search box across the ledgers (Ctrl+K)', IN_ORDER, () => {
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('opens 查看全部 on the ledger’s list filtered by the keyword, also from that list itself', async () => {
+    const { page } = session;
+    const keyword = '反映'; // in most summaries: more cases than the box lists
+    await page.goto(`${app.url}#/petitions`);
+    await page.getByTestId('petitions-table').waitFor();
+    const unfiltered = await page.locator('.table-pager .el-pagination__total').innerText();
+
+    await page.keyboard.press('Control+k');
+    const input = page.getByTestId('search-input');
+    await input.fill(keyword);
+    // The previous search's answer stays until this one's arrives: wait for its 查看全部.
+    const more = page.getByTestId('search-more-petition');
+    const total = /查看全部 (\d+) 条/.exec(await more.innerText())![1]!;
+    await more.click();
+    await input.waitFor({ state: 'hidden' });
+    // The list already open reads itself again with the keyword.
+    await page.locator('.table-pager .el-pagination__total', { hasText: `共 ${total} 条` }).waitFor();
+    expect(await page.getByTestId('petitions-keyword').inputValue()).toBe(keyword);
+    expect(unfiltered).not.toBe(`共 ${total} 条`);
+    expect(session.pageErrors).toEqual([]);
+  });
 });
