@@ -25,9 +25,9 @@ const FREE_TEXT_FIELDS: readonly string[] = ['keyword'];
  * A ledger page's search form and table over one list method: the form checks its fields with the
  * method's own input schema, a search applies the checked filters, paging keeps them, and the
  * backend's VALIDATION details come back onto the form fields they name. A change of its feature's
- * records elsewhere reloads the page shown. Coming back to the list finds it as the user left it
- * (filters, sort, page; its filters and page size also after a restart), unless the address brings
- * filters of its own (a figure's click-through).
+ * records elsewhere reloads the page shown. The first search takes the filters the address brings
+ * (a figure's click-through); without them, coming back to the list finds it as the user left it
+ * (filters, sort, page; its filters and page size also after a restart).
  */
 export function useListPage<M extends ListMethod, F extends FormModel>(method: M, initial: F) {
   const form = useSchemaForm(contract[method].input, initial);
@@ -66,12 +66,17 @@ export function useListPage<M extends ListMethod, F extends FormModel>(method: M
     remembered.write({ model: lasting, page: 1, pageSize: paging.pageSize });
   }
 
-  /** The list as it was left, on the first search, when the address names no filter. */
+  /**
+   * The first search's filters: those the address names (a figure clicked on a statistics page,
+   * 查看全部 from the search box; `true` for a switch), or else the list as it was left.
+   */
   function recall(): boolean {
-    const fromAddress = Object.keys(initial).some((key) => !!route?.query[key]);
-    const saved = fromAddress ? undefined : (kept.read() ?? remembered.read());
-    if (!saved) return false;
     const model = form.model as FormModel;
+    const named = Object.keys(initial).filter((key) => typeof route?.query[key] === 'string' && route.query[key]);
+    for (const key of named)
+      model[key] = typeof initial[key] === 'boolean' ? route!.query[key] === 'true' : route!.query[key];
+    const saved = named.length ? undefined : (kept.read() ?? remembered.read());
+    if (!saved) return false;
     for (const key of Object.keys(initial)) if (key in saved.model) model[key] = saved.model[key];
     table.page = saved.page;
     table.pageSize = saved.pageSize;
