@@ -74,7 +74,7 @@ async function ours(): Promise<number> {
     title: '演示县社会治理综合服务中心积案台账',
     description: '筛选条件：全部',
   });
-  for (const chunk of chunks) writer.add(chunk);
+  for (const chunk of chunks) await writer.add(chunk);
   return (await writer.finish()).length;
 }
 

@@ -160,6 +160,26 @@ describe('personal data at rest', () => {
     expect(() => cipher.open(PETITIONER.phone)).toThrow(/not sealed/);
   });
 
+  it('reads many values for masking as opening each would, whatever their length and script', () => {
+    const cipher = new PersonalCipher(Buffer.alloc(32, 9));
+    // Lengths around the 16-byte blocks, multi-byte characters (addresses), and the empty values.
+    const clear = [
+      PETITIONER.idNumber,
+      PETITIONER.phone,
+      null,
+      '',
+      'a',
+      '0123456789abcdef',
+      '0123456789abcdefg',
+      '青禾县南关街道幸福里小区3号楼2单元501室',
+      'x'.repeat(100),
+    ];
+    const stored = clear.map((value) => cipher.seal(value));
+    expect(cipher.readForMasking(stored)).toEqual(clear);
+    expect(cipher.readForMasking([])).toEqual([]);
+    expect(() => cipher.readForMasking([PETITIONER.phone])).toThrow(/not sealed/);
+  });
+
   it('seals a version-18 folder on opening: its rows, its attachment files, its older backups and the migration’s own', async () => {
     const dataDir = tempDir();
     const old = openRaw(join(dataDir, DB_FILE_NAME));

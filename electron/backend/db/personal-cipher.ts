@@ -12,6 +12,13 @@ const VALUE_PREFIX = 'e1:';
 const FILE_MAGIC = Buffer.from('ZZE1');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const BLOCK_BYTES = 16;
+
+/** A stored value's IV, ciphertext and tag. */
+function unwrap(value: string): Buffer {
+  if (!value.startsWith(VALUE_PREFIX)) throw new Error('personal value not sealed');
+  return Buffer.from(value.slice(VALUE_PREFIX.length), 'base64');
+}
 
 export type BlindKind = 'id' | 'phone';
 
@@ -50,8 +57,38 @@ export class PersonalCipher {
   /** A stored value in clear. A value without the prefix is refused: clear data where sealed is due is a fault. */
   open(value: string | null): string | null {
     if (value === null || value === '') return value;
-    if (!value.startsWith(VALUE_PREFIX)) throw new Error('personal value not sealed');
-    return this.decrypt(Buffer.from(value.slice(VALUE_PREFIX.length), 'base64')).toString('utf8');
+    return this.decrypt(unwrap(value)).toString('utf8');
+  }
+
+  /**
+   * Many stored values in clear, only to be masked (a masked export of 100,000 cases holds some
+   * 300,000): the GCM keystream of all of them in one AES call, XORed here, instead of a decipher
+   * per value (four fifths of the time). The tag is not checked, so a tampered value would show
+   * wrong characters, never more than its mask shows; anything shown in full goes through `open`.
+   */
+  readForMasking(values: ReadonlyArray<string | null>): Array<string | null> {
+    const sealed = values.map((value) => (value === null || value === '' ? null : unwrap(value)));
+    const lengths = sealed.map((bytes) => (bytes ? bytes.length - IV_BYTES - TAG_BYTES : 0));
+    const blocks = lengths.map((length) => Math.ceil(length / BLOCK_BYTES));
+    // GCM encrypts block k of a value under the counter IV ‖ (k + 2), big-endian.
+    const counters = Buffer.alloc(blocks.reduce((sum, n) => sum + n, 0) * BLOCK_BYTES);
+    let at = 0;
+    sealed.forEach((bytes, i) => {
+      for (let k = 0; k < blocks[i]!; k += 1, at += BLOCK_BYTES) {
+        bytes!.copy(counters, at, 0, IV_BYTES);
+        counters.writeUInt32BE(k + 2, at + IV_BYTES);
+      }
+    });
+    const ecb = createCipheriv('aes-256-ecb', this.key, null).setAutoPadding(false);
+    const stream = Buffer.concat([ecb.update(counters), ecb.final()]);
+    at = 0;
+    return sealed.map((bytes, i) => {
+      if (!bytes) return values[i] as string | null;
+      const clear = Buffer.allocUnsafe(lengths[i]!);
+      for (let j = 0; j < clear.length; j += 1) clear[j] = bytes[IV_BYTES + j]! ^ stream[at + j]!;
+      at += blocks[i]! * BLOCK_BYTES;
+      return clear.toString('utf8');
+    });
   }
 
   blind(kind: BlindKind, value: string | null): string | null {

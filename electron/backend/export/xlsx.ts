@@ -38,8 +38,11 @@ const serialOf = (utcMs: number) => (utcMs - EPOCH) / 86_400_000;
 const dateSerial = (date: string) => serialOf(Date.parse(`${date.slice(0, 10)}T00:00:00Z`));
 const timeSerial = (iso: string) => serialOf(Date.parse(iso) + COUNTY_UTC_OFFSET_MS);
 
+/** Text whose whitespace a reader would trim or fold unless told to keep it (most cells have none). */
+const SPACED = /^\s|\s$|[\t\n\r]/;
+
 const textCell = (ref: string, text: string, style = 0) =>
-  `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+  `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t${SPACED.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></is></c>`;
 
 /**
  * One worksheet the way every export of the app hands it on: a title row and a row saying what
@@ -70,10 +73,12 @@ export class XlsxWriter<Row> {
     this.headerRow = heading ? 3 : 1;
     this.rowNumber = this.headerRow;
     this.zip.begin('xl/worksheets/sheet1.xml');
-    this.zip.write(this.sheetStart());
+    // The first part: nothing to wait for yet, and its outcome is awaited with the file's end.
+    void this.zip.write(this.sheetStart());
   }
 
-  add(rows: Iterable<Row>): void {
+  /** Adds rows; awaiting it holds the caller back while their text waits to be compressed. */
+  async add(rows: Iterable<Row>): Promise<void> {
     let xml = '';
     for (const row of rows) {
       const at = (this.rowNumber += 1);
@@ -81,21 +86,21 @@ export class XlsxWriter<Row> {
       for (const cell of this.cells) xml += cell(row, at);
       xml += '</row>';
     }
-    this.zip.write(xml);
+    await this.zip.write(xml);
   }
 
   async finish(): Promise<Buffer> {
     const last = this.letters.at(-1)!;
     const merges = this.heading ? [1, 2].map((row) => `<mergeCell ref="A${row}:${last}${row}"/>`).join('') : '';
-    this.zip.write(
+    await this.zip.write(
       `</sheetData><autoFilter ref="A${this.headerRow}:${last}${this.rowNumber}"/>` +
         (merges ? `<mergeCells count="2">${merges}</mergeCells>` : '') +
         '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
         '<pageSetup paperSize="9" orientation="landscape"/></worksheet>',
     );
-    this.zip.end();
+    await this.zip.end();
     const filterRange = `'${this.sheetName.replace(/'/g, "''")}'!$A$${this.headerRow}:$${last}$${this.rowNumber}`;
-    for (const [name, xml] of xlsxPackageFiles(this.sheetName, filterRange)) this.zip.file(name, xml);
+    for (const [name, xml] of xlsxPackageFiles(this.sheetName, filterRange)) await this.zip.file(name, xml);
     return this.zip.finish();
   }
 
@@ -152,6 +157,6 @@ export async function buildXlsx<Row>(
   heading?: XlsxHeading,
 ): Promise<Buffer> {
   const writer = new XlsxWriter(sheetName, columns, heading);
-  writer.add(rows);
+  await writer.add(rows);
   return writer.finish();
 }

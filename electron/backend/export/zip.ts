@@ -1,4 +1,7 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw } from 'node:zlib';
+
+const deflate = promisify(deflateRaw);
 
 interface Entry {
   name: Buffer;
@@ -8,6 +11,12 @@ interface Entry {
   offset: number;
 }
 
+/**
+ * Parts being deflated at once. Enough to keep zlib's threads busy while the caller turns the next
+ * rows into text; few enough that text made faster than it is compressed waits instead of piling up.
+ */
+const IN_FLIGHT = 4;
+
 /** The DOS time and date of the files' entries: a fixed 2026-01-01 00:00, so equal content zips equally. */
 const DOS_TIME = 0;
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
@@ -16,21 +25,23 @@ const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
  * A zip archive built in memory, its files deflated by Node's own zlib as their parts arrive. Each
  * part is deflated on its own and flushed to a byte boundary (`Z_SYNC_FLUSH`), so the parts join
  * into one deflate stream without holding the file's text: a worksheet's rows are compressed
- * batch by batch. (A JavaScript deflate, fflate's, took five of seven seconds for 100,000 rows.)
+ * batch by batch. Parts are deflated on zlib's thread pool, so compressing one batch overlaps
+ * turning the next into text, at level 1: a fifth of level 6's time for a file two fifths larger
+ * (100,000 rows: 7 MB instead of 5). (A JavaScript deflate, fflate's, took five of seven seconds.)
  */
 export class ZipWriter {
   private readonly parts: Buffer[] = [];
   private readonly entries: Entry[] = [];
   private offset = 0;
-  private current: { entry: Entry; chunks: Buffer[] } | null = null;
+  private current: { entry: Entry; chunks: Array<Promise<Buffer>> } | null = null;
 
-  constructor(private readonly level = 6) {}
+  constructor(private readonly level = 1) {}
 
   /** A whole file at once. */
-  file(name: string, data: string | Buffer): void {
+  async file(name: string, data: string | Buffer): Promise<void> {
     this.begin(name);
-    this.write(data);
-    this.end();
+    await this.write(data);
+    await this.end();
   }
 
   begin(name: string): void {
@@ -41,18 +52,27 @@ export class ZipWriter {
     };
   }
 
-  write(data: string | Buffer): void {
+  /** Starts deflating the part; resolves at once, or once an earlier part is done when enough are under way. */
+  async write(data: string | Buffer): Promise<void> {
     const open = this.current!;
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     open.entry.crc = crc32(bytes, open.entry.crc);
     open.entry.size += bytes.length;
-    this.deflated(deflateRawSync(bytes, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH }));
+    const part = deflate(bytes, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH });
+    // Its failure surfaces where the parts are gathered (end), not as an unhandled rejection before.
+    part.catch(() => {});
+    open.chunks.push(part);
+    const waiting = open.chunks.at(-IN_FLIGHT - 1);
+    if (waiting) await waiting;
   }
 
-  end(): void {
-    this.deflated(deflateRawSync(Buffer.alloc(0), { level: this.level }));
-    const { entry, chunks } = this.current!;
+  async end(): Promise<void> {
+    const open = this.current!;
+    open.chunks.push(deflate(Buffer.alloc(0), { level: this.level }));
     this.current = null;
+    const { entry } = open;
+    const chunks = await Promise.all(open.chunks);
+    entry.compressed = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     this.describe(header, 4, entry);
@@ -78,11 +98,6 @@ export class ZipWriter {
     end.writeUInt32LE(start, 16);
     this.push(end);
     return Buffer.concat(this.parts);
-  }
-
-  private deflated(chunk: Buffer): void {
-    this.current!.chunks.push(chunk);
-    this.current!.entry.compressed += chunk.length;
   }
 
   /** The fields the local and the central header share, from "version needed" to the name's length. */
