@@ -14,7 +14,12 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { chineseNumeral, documentDate, type ReportDocument } from '../../../shared/domain/reports/document';
+import {
+  chineseNumeral,
+  documentDate,
+  type ReportDocument,
+  type ReportTable,
+} from '../../../shared/domain/reports/document';
 
 /**
  * A report as a Word file laid out after the official-document format (GB/T 9704): A4 with the
@@ -36,7 +41,7 @@ const run = (text: string, font: string, size: number, extra: Partial<IRunOption
 const bodyParagraph = (text: string) =>
   new Paragraph({ children: [run(text, FONT.body, SIZE.body)], indent: { firstLine: 640 }, spacing: LINE });
 
-function figuresTable(figures: ReportDocument['figures']): Table {
+function ruledTable(figures: ReportTable): Table {
   const cell = (text: string, header: boolean) =>
     new TableCell({
       children: [
@@ -55,6 +60,16 @@ function figuresTable(figures: ReportDocument['figures']): Table {
     ],
   });
 }
+
+/** A table under its caption: the figures at the end, and a section's own tables after its paragraphs. */
+const captionedTable = (table: ReportTable) => [
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 240, after: 120 },
+    children: [run(table.caption, FONT.heading, SIZE.table)],
+  }),
+  ruledTable(table),
+];
 
 export async function buildReportDocx(report: ReportDocument): Promise<Buffer> {
   const masthead = [
@@ -81,15 +96,9 @@ export async function buildReportDocx(report: ReportDocument): Promise<Buffer> {
       children: [run(`${chineseNumeral(index + 1)}、${section.heading}`, FONT.heading, SIZE.body)],
     }),
     ...section.paragraphs.map(bodyParagraph),
+    ...(section.tables ?? []).flatMap(captionedTable),
   ]);
-  const figures = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 240, after: 120 },
-      children: [run(report.figures.caption, FONT.heading, SIZE.table)],
-    }),
-    figuresTable(report.figures),
-  ];
+  const figures = captionedTable(report.figures);
   const signature = new Paragraph({
     spacing: { before: 480, ...LINE },
     tabStops: [{ type: 'right', position: convertMillimetersToTwip(156) }],
