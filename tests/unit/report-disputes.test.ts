@@ -285,6 +285,8 @@ describe('reports: the 月通报’s township ranking of disputes (hand-built fa
     expect(tied.paragraphs[2]).toMatch(
       /三项均相同的并列同一名次，并列者不拆开点名。各乡镇（街道）三项均相同，并列第 1 名，不分先后。三镇、四镇、五镇本月未受理矛盾纠纷，不参加排名。$/,
     );
+    const alone = disputeMonthlySection(facts([row('t2', '二镇', 1, 2)]));
+    expect(alone.paragraphs[2]).toBe('本月仅二镇受理矛盾纠纷，不作排名。');
     expect(tied.tables![0]!.rows.map((r) => r.slice(0, 2))).toEqual([
       ['1', '一镇'],
       ['1', '二镇'],

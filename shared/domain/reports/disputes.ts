@@ -174,11 +174,16 @@ export function disputeMonthlySection(facts: DisputePeriodFacts): ReportSection 
   const f = facts.figures;
   const ranked = rankDisputeTownships(facts.byTownship);
   const quiet = facts.townships.filter((t) => !facts.byTownship.some((row) => row.key === t.code));
-  const ranking = rankingSentence(
-    ranked.length,
-    namedTownships(ranked.map((entry) => ({ ...entry, item: { ...entry.item, name: entry.item.label } }))),
-    { none: '', allTied: '各乡镇（街道）三项均相同，并列第 1 名，不分先后。' },
-  );
+  const ranking =
+    ranked.length === 1
+      ? `本月仅${ranked[0]!.item.label}受理矛盾纠纷，不作排名。`
+      : RANKING_RULE +
+        rankingSentence(
+          ranked.length,
+          namedTownships(ranked.map((entry) => ({ ...entry, item: { ...entry.item, name: entry.item.label } }))),
+          { none: '', allTied: '各乡镇（街道）三项均相同，并列第 1 名，不分先后。' },
+        ) +
+        (quiet.length ? `${quiet.map((t) => t.name).join('、')}本月未受理矛盾纠纷，不参加排名。` : '');
   return {
     heading: DISPUTE_SECTION_HEADING,
     paragraphs: [
@@ -187,9 +192,7 @@ export function disputeMonthlySection(facts: DisputePeriodFacts): ReportSection 
         `${rate('escalation_rate', f.escalation_rate)}。`,
       `调解成功的矛盾纠纷中，防止民转刑 ${f.prevented_criminal.numerator} 件 ${facts.preventedCriminalPeople} 人，` +
         `防止群体性上访 ${f.prevented_collective.numerator} 件。`,
-      RANKING_RULE +
-        ranking +
-        (quiet.length ? `${quiet.map((t) => t.name).join('、')}本月未受理矛盾纠纷，不参加排名。` : ''),
+      ranking,
     ],
     tables: monthlyTables(ranked, facts.byCategory),
   };
