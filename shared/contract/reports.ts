@@ -20,6 +20,13 @@ const text = (label: string, max: number) =>
     .min(1, { error: `${label}不能为空` })
     .max(max, { error: `${label}最多 ${max} 个字` });
 const date = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+const table = z
+  .object({
+    caption: text('表题', 60),
+    columns: z.array(z.string().max(40)).min(1).max(10),
+    rows: z.array(z.array(z.string().max(200)).max(10)).max(60),
+  })
+  .strict();
 
 /** A report as edited in the app before it is saved: bounded, so a pasted novel is refused. */
 export const reportDocumentSchema = z
@@ -36,18 +43,13 @@ export const reportDocumentSchema = z
           .object({
             heading: text('小标题', 60),
             paragraphs: z.array(text('段落', 4000)).min(1, { error: '每一部分至少一段' }).max(50),
+            tables: z.array(table).max(4).optional(),
           })
           .strict(),
       )
       .min(1, { error: '至少一个部分' })
       .max(20),
-    figures: z
-      .object({
-        caption: text('表题', 60),
-        columns: z.array(z.string().max(40)).min(1).max(10),
-        rows: z.array(z.array(z.string().max(200)).max(10)).max(60),
-      })
-      .strict(),
+    figures: table,
     signer: text('签发人', 20),
     drafter: text('拟稿人', 20),
   })

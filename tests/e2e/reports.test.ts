@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodOf } from '../../shared/domain/reports/period';
+import { countyDate } from '../../shared/domain/time';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
 import { settled } from './support/settle';
-import { startWebApp, type WebApp } from './support/serve';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
 
 const OFFICER = { username: 'ribaoyuan', displayName: '吴日报', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -46,7 +48,9 @@ describe('the daily report', () => {
     expect(await page.getByTestId('report-error').isVisible()).toBe(true);
     await session.screenshots('report-signer-missing', page.locator('.el-dialog'));
     await page.getByTestId('report-signer').fill('刘带班');
-    await page.getByTestId('report-paragraph-3-0').fill('请各承办单位抓紧办理超期积案。');
+    // The disputes' section comes before 需关注事项; the small demo holds no dispute.
+    expect(await preview.textContent()).toContain('四、矛盾纠纷多元化解本期无矛盾纠纷。五、需关注事项');
+    await page.getByTestId('report-paragraph-4-0').fill('请各承办单位抓紧办理超期积案。');
     await preview.getByText('请各承办单位抓紧办理超期积案。').waitFor();
     await session.screenshot('report-editor');
 
@@ -82,6 +86,75 @@ describe('the daily report', () => {
     expect(weeklyText).toMatch(/隐患化解率 (\d+\.\d{2}%|—)（期内化解的隐患数 [\d,]+ 处 ÷ 期内在办隐患数 [\d,]+ 处）/);
     await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
     await session.screenshots('report-weekly', weekly);
+    await page
+      .locator('.el-dialog', { has: page.getByTestId('report-editor') })
+      .getByRole('button', { name: '取消' })
+      .click();
+    await page.getByTestId('report-editor').waitFor({ state: 'hidden' });
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('puts the month’s disputes in the 月通报: rates with what they divide, tables by township and category', async () => {
+    const { page } = session;
+    const officer = cookieClient(app.url);
+    await officer('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    const first = <T>(answer: { ok: boolean; data?: unknown }) => (answer.data as { items: T[] }).items[0]!;
+    const township = first<{ code: string }>(await officer('regions.list', { level: 'township' })).code;
+    const unitId = first<{ id: string }>(await officer('units.list', {})).id;
+    // Taken in on the first day of the month the bulletin covers: settled, failed, guided, still open.
+    const { from } = periodOf('monthly', countyDate(new Date()));
+    const steps = [
+      [
+        { action: 'route', handlingKind: 'people_mediation', unitId, happenedOn: from },
+        { action: 'startMediation', coordination: 'single', mediator: '刘调解员' },
+        { action: 'settle', agreement: '双方达成协议', judicialConfirmation: 'no', happenedOn: from },
+      ],
+      [{ action: 'guide', legalPath: 'litigation', reason: '须经法院确认' }],
+      [],
+    ];
+    for (const [index, category] of ['neighbour', 'labour', 'contract'].entries()) {
+      const created = await officer<{ id: string }>('disputes.create', {
+        channel: 'visit',
+        category,
+        summary: `端到端月通报纠纷 ${index + 1}`,
+        receivedOn: from,
+        townshipCode: township,
+        urgency: 'normal',
+        riskColour: 'yellow',
+        level: 'township',
+        parties: [{ kind: 'person', side: 'applicant', name: '王建国' }],
+      });
+      expect(created.error?.message).toBeUndefined();
+      for (const step of steps[index]!) {
+        const done = await officer('disputes.transition', { id: created.data!.id, ...step });
+        expect(done.error?.message).toBeUndefined();
+      }
+    }
+
+    await page.getByTestId('reports-generate').locator('button').last().click();
+    await page.getByTestId('reports-generate-monthly').click();
+    const monthly = page.getByTestId('report-preview');
+    await monthly.getByText('综治工作月通报').waitFor();
+    const disputes = monthly.locator('section', { hasText: '矛盾纠纷多元化解' });
+    expect(await disputes.textContent()).toContain(
+      '三、矛盾纠纷多元化解本月受理矛盾纠纷 3 件，化解率 33.33%（化解数 1 件 ÷ 受理数 3 件）；' +
+        '办结率 66.67%（办结数 2 件 ÷ 受理数 3 件）；回访满意率 —（满意和基本满意 0 件 ÷ 已回访 0 件）；' +
+        '上交率 0.00%（曾上交上级 0 件 ÷ 受理数 3 件）。',
+    );
+    expect(await disputes.textContent()).toContain('本月仅南关街道受理矛盾纠纷，不作排名。');
+    expect(await disputes.locator('.caption').allTextContents()).toEqual([
+      '本月各乡镇（街道）矛盾纠纷化解情况',
+      '本月矛盾纠纷分类情况',
+    ]);
+    expect(await disputes.locator('table').nth(1).locator('tbody tr').allInnerTexts()).toEqual([
+      '合同\t1\t0\t0.00%\t0.00%\t0.00%',
+      '劳动争议\t1\t0\t0.00%\t100.00%\t0.00%',
+      '邻里\t1\t1\t100.00%\t100.00%\t0.00%',
+    ]);
+    await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
+    await disputes.locator('table').last().scrollIntoViewIfNeeded();
+    await session.screenshots('report-monthly-disputes', page.locator('.el-dialog', { has: monthly }));
     expect(session.offMachineRequests).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });

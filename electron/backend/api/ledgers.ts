@@ -6,6 +6,7 @@ import {
 } from '../features/assessments/store';
 import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
+import { disputeFigureTotals } from '../features/disputes/figures';
 import { disputeRegions, disputeSearch, disputeStore } from '../features/disputes/store';
 import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
@@ -42,4 +43,5 @@ export const ledgers: LedgerRegistry = {
     notificationRegions,
   ],
   deadlineNotices: [petitionDeadlines],
+  disputeFigures: disputeFigureTotals,
 };

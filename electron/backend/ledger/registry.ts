@@ -1,3 +1,4 @@
+import type { DisputeFigures } from '../../../shared/contract/disputes';
 import type { AttachmentEntity } from '../../../shared/domain/attachments';
 import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { Permission } from '../../../shared/domain/roles';
@@ -98,6 +99,22 @@ export interface DeadlineNotices {
   due(sql: Sql, clock: DeadlineClock): DeadlineCandidate[];
 }
 
+/** A period of intake (受理), both days included. */
+export interface FigurePeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * The disputes' figures (shared/domain/disputes/figures.ts) over a scope (null: the county) and a
+ * period of intake, overall and broken down, as 统计 shows them: the reports read them from here.
+ */
+export type DisputeFigureReader = (
+  sql: Sql,
+  scope: string | null,
+  period?: FigurePeriod,
+) => Omit<DisputeFigures, 'today' | 'definitions'>;
+
 export interface LedgerRegistry {
   /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
@@ -111,4 +128,6 @@ export interface LedgerRegistry {
   regionReferences: readonly RegionReference[];
   /** The ledgers whose records the day's scan gives 临期 / 超期 notices (ledger/notifications/). */
   deadlineNotices: readonly DeadlineNotices[];
+  /** The disputes' figures, for the 周点评 and 月通报. */
+  disputeFigures: DisputeFigureReader;
 }

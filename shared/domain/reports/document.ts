@@ -12,16 +12,18 @@ export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
   monthly: '月通报',
 };
 
-export interface ReportSection {
-  /** Without its number: the layout numbers sections 一、二、三…. */
-  heading: string;
-  paragraphs: string[];
-}
-
 export interface ReportTable {
   caption: string;
   columns: string[];
   rows: string[][];
+}
+
+export interface ReportSection {
+  /** Without its number: the layout numbers sections 一、二、三…. */
+  heading: string;
+  paragraphs: string[];
+  /** Tables printed after the paragraphs, as the ledgers gave them (the 月通报's disputes). */
+  tables?: ReportTable[];
 }
 
 export interface ReportDocument {

@@ -80,9 +80,9 @@ export const rankTownships = (townships: readonly TownshipPeriod[]): Ranked<Town
  * group only when all of it fits (a tie across the third or the third-last place names none of
  * it), nobody twice, and nobody at all when every township ties.
  */
-export function namedTownships(withWork: readonly Ranked<TownshipPeriod>[]) {
+export function namedTownships<T>(withWork: readonly Ranked<T>[]) {
   const count = withWork.length;
-  const lastOf = (entry: Ranked<TownshipPeriod>) => entry.rank + entry.tiedWith - 1;
+  const lastOf = (entry: Ranked<T>) => entry.rank + entry.tiedWith - 1;
   const allTied = count > 0 && withWork[0]!.tiedWith === count;
   const top = allTied ? [] : withWork.filter((entry) => lastOf(entry) <= 3);
   const bottom = allTied
@@ -95,7 +95,7 @@ export function namedTownships(withWork: readonly Ranked<TownshipPeriod>[]) {
 
 const sum = (items: readonly Ranked<TownshipPeriod>[], key: keyof Omit<TownshipPeriod, 'code' | 'name'>) =>
   items.reduce((total, { item }) => total + item[key], 0);
-const names = (items: readonly Ranked<TownshipPeriod>[]) => items.map(({ item }) => item.name).join('、');
+const names = (items: readonly Ranked<{ name: string }>[]) => items.map(({ item }) => item.name).join('、');
 
 const NAMES = {
   weekly: { masthead: '综治工作周点评', noun: '本周' },
@@ -118,7 +118,6 @@ export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocume
     resolved: county('hazardsResolved'),
   });
   const countyConclusion = conclusionRateOf({ concluded: county('casesConcluded'), overdue: county('casesOverdue') });
-  const { top, bottom, splitTie, allTied } = namedTownships(withWork);
   const span = `${documentDate(facts.from)}至${documentDate(facts.to)}`;
   return {
     kind: facts.kind,
@@ -146,7 +145,10 @@ export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocume
             `积案化解率 = ${PERIOD_RESOLUTION.numeratorLabel} ÷ ${PERIOD_RESOLUTION.denominatorLabel}；` +
             `隐患化解率 = ${PERIOD_HAZARD_RESOLUTION.numeratorLabel} ÷ ${PERIOD_HAZARD_RESOLUTION.denominatorLabel}；` +
             '两率分别计算，积案（件）与隐患（处）不相加。三项均相同的并列同一名次，并列者不拆开点名。',
-          rankingSentence(noun, withWork.length, { top, bottom, splitTie, allTied }),
+          rankingSentence(withWork.length, namedTownships(withWork), {
+            none: `${noun}各乡镇（街道）均无在办积案和隐患。`,
+            allTied: `${noun}各乡镇（街道）积案化解率、隐患化解率和超期积案均相同，并列第 1 名，不分先后。`,
+          }),
         ],
       },
     ],
@@ -180,9 +182,18 @@ export function periodReport(facts: PeriodFacts, meta: ReportMeta): ReportDocume
   };
 }
 
-function rankingSentence(noun: string, withWork: number, named: ReturnType<typeof namedTownships>): string {
-  if (!withWork) return `${noun}各乡镇（街道）均无在办积案和隐患。`;
-  if (named.allTied) return `${noun}各乡镇（街道）积案化解率、隐患化解率和超期积案均相同，并列第 1 名，不分先后。`;
+/**
+ * The ranking in one sentence: the first three as 靠前, the last three as 靠后 (asked to do more),
+ * and a tie across the third-last place said to be named in neither; `words` for no township with
+ * work and for all of them tied.
+ */
+export function rankingSentence<T extends { name: string }>(
+  withWork: number,
+  named: ReturnType<typeof namedTownships<T>>,
+  words: { none: string; allTied: string },
+): string {
+  if (!withWork) return words.none;
+  if (named.allTied) return words.allTied;
   const parts = [
     named.top.length ? `排名靠前的是${names(named.top)}` : '',
     named.bottom.length ? `排名靠后的是${names(named.bottom)}，请加大化解力度` : '',

@@ -1,6 +1,7 @@
 import { sql as rawSql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DisputeBreakdownRow, DisputeFigures, disputesFiguresInput } from '../../../../shared/contract/disputes';
+import type { DisputeFigureReader, FigurePeriod } from '../../ledger/registry';
 import {
   computeDisputeFigures,
   DISPUTE_BREAKDOWNS,
@@ -13,7 +14,7 @@ import {
 import { DISPUTE_LEVEL_LABELS, DISPUTE_LEVELS } from '../../../../shared/domain/disputes/levels';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { qb } from '../../db/sql';
+import { qb, type Sql } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
 
 type Input = z.output<typeof disputesFiguresInput>;
@@ -31,12 +32,25 @@ interface Group extends DisputeFigureRecord {
 
 /**
  * The dispute figures of shared/domain/disputes/figures.ts over the user's scope and the period of
- * intake. SQL counts the disputes per group of alike ones (a few hundred for a year's thousands);
- * the domain's predicates sort each group into numerators and denominators, so the definitions live
- * in one place.
+ * intake, with their definitions, as 统计 shows them.
  */
 export function disputeFigures(ctx: HandlerContext, input: Input): DisputeFigures {
-  const scope = principalOf(ctx).regionCode;
+  return {
+    today: todayOf(ctx),
+    definitions: DISPUTE_FIGURE_CODES.map((code) => {
+      const { name, numeratorLabel, denominatorLabel } = DISPUTE_FIGURES[code];
+      return { code, name, numeratorLabel, denominatorLabel };
+    }),
+    ...disputeFigureTotals(ctx.sql, principalOf(ctx).regionCode, input.period),
+  };
+}
+
+/**
+ * The figures and their breakdowns, lent to the reports (`ctx.ledgers.disputeFigures`). SQL counts
+ * the disputes per group of alike ones (a few hundred for a year's thousands); the domain's
+ * predicates sort each group into numerators and denominators, so the definitions live in one place.
+ */
+export const disputeFigureTotals: DisputeFigureReader = (sql: Sql, scope: string | null, period?: FigurePeriod) => {
   let query = qb
     .selectFrom('disputes as d')
     .innerJoin('regions as g', 'g.code', 'd.township_code')
@@ -73,9 +87,8 @@ export function disputeFigures(ctx: HandlerContext, input: Input): DisputeFigure
       'd.unit_id',
     ]);
   if (scope) query = query.where('d.township_code', 'like', `${townshipPrefix(scope)}%`);
-  if (input.period)
-    query = query.where('d.received_on', '>=', input.period.from).where('d.received_on', '<=', input.period.to);
-  const groups: Group[] = ctx.sql.all(query).map((g) => ({
+  if (period) query = query.where('d.received_on', '>=', period.from).where('d.received_on', '<=', period.to);
+  const groups: Group[] = sql.all(query).map((g) => ({
     result: g.result,
     escalated: g.escalated === 1,
     satisfaction: g.satisfaction,
@@ -92,18 +105,13 @@ export function disputeFigures(ctx: HandlerContext, input: Input): DisputeFigure
     count: g.count,
   }));
   return {
-    today: todayOf(ctx),
-    definitions: DISPUTE_FIGURE_CODES.map((code) => {
-      const { name, numeratorLabel, denominatorLabel } = DISPUTE_FIGURES[code];
-      return { code, name, numeratorLabel, denominatorLabel };
-    }),
     ...figureSet(groups),
     breakdowns: Object.fromEntries(DISPUTE_BREAKDOWNS.map((b) => [b, breakdown(groups, b)])) as Record<
       DisputeBreakdown,
       DisputeBreakdownRow[]
     >,
   };
-}
+};
 
 const figureSet = (groups: readonly Group[]) => ({
   figures: computeDisputeFigures(groups),

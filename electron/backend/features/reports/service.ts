@@ -4,6 +4,12 @@ import type { SavedReport } from '../../../../shared/contract/reports';
 import { dailyReport } from '../../../../shared/domain/reports/daily';
 import type { ReportDocument, ReportKind } from '../../../../shared/domain/reports/document';
 import { periodOf, periodReport } from '../../../../shared/domain/reports/period';
+import {
+  disputeDailySection,
+  disputeMonthlySection,
+  disputeWeeklySection,
+  withDisputeSection,
+} from '../../../../shared/domain/reports/disputes';
 import { countyDate } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { AppError } from '../../../../shared/errors';
@@ -13,6 +19,7 @@ import { reportDocxJob } from '../../export/docx-job';
 import { qb } from '../../db/sql';
 import { audited } from '../../audit/writer';
 import { dailyFacts, periodFacts } from './facts';
+import { disputeDayFacts, disputePeriodFacts } from './dispute-facts';
 import { dutyLeaderOn, findReport, savedInYear } from './repo';
 
 /** Reports speak for the whole county: a township-bound account may not compile them. */
@@ -36,9 +43,14 @@ export function draftReport(ctx: HandlerContext, kind: ReportKind, date = county
     signer: dutyLeaderOn(ctx.sql, date) ?? '',
     drafter: principalOf(ctx).displayName,
   };
-  if (kind === 'daily') return dailyReport(dailyFacts(ctx.sql, date, ctx.settings.work.dueSoonDays), meta);
+  if (kind === 'daily') {
+    const report = dailyReport(dailyFacts(ctx.sql, date, ctx.settings.work.dueSoonDays), meta);
+    return withDisputeSection(report, disputeDailySection(disputeDayFacts(ctx.sql, date)));
+  }
   const { from, to } = periodOf(kind, date);
-  return periodReport(periodFacts(ctx.sql, kind, from, to), meta);
+  const disputes = disputePeriodFacts(ctx.sql, ctx.ledgers, from, to);
+  const section = kind === 'weekly' ? disputeWeeklySection(disputes) : disputeMonthlySection(disputes);
+  return withDisputeSection(periodReport(periodFacts(ctx.sql, kind, from, to), meta), section);
 }
 
 export function saveReport(ctx: HandlerContext, document: ReportDocument): SavedReport {
