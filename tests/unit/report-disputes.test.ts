@@ -238,7 +238,7 @@ describe('reports: the disputes’ section', () => {
       ),
     );
     expect(plans.filter((detail) => /^SCAN disputes\b/.test(detail))).toEqual([]);
-    // The days a step happened on, through migration 0030's indexes.
+    // The days a step happened on, through migration 0025's indexes.
     expect(plans).toContain('SEARCH disputes USING COVERING INDEX disputes_routed (routed_on=? AND voided_at=?)');
     expect(plans).toContain('SEARCH disputes USING INDEX disputes_result (result_on>?)');
   });

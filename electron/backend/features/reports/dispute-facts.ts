@@ -13,7 +13,7 @@ const TIMED = `status IN ('routed', 'mediating')`;
 /** Taken in on the day, by channel (index `disputes_received`). */
 const DAY_CHANNELS = `SELECT channel, count(*) AS n FROM disputes WHERE received_on = @date AND ${LIVE} GROUP BY channel`;
 /**
- * Routed and concluded on the day (migration 0030's indexes), open now and overdue on the day, as
+ * Routed and concluded on the day (migration 0025's indexes), open now and overdue on the day, as
  * the disputes' list counts them (只看超期: routed or mediating, due before the day).
  */
 const DAY_COUNTS = `SELECT
@@ -25,7 +25,7 @@ const DAY_COUNTS = `SELECT
 
 /**
  * Open at the period's end and past their 办理时限 then, per unit: those open now and due before
- * it, and those due before it but concluded only after it (their result day, migration 0030). A
+ * it, and those due before it but concluded only after it (their result day, migration 0025). A
  * due date before the end means the dispute was routed by then.
  */
 const OVERDUE_AT_END = `SELECT u.name AS unitName, count(*) AS overdue FROM (

@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * concluded on its day, the 周点评's and 月通报's overdue at the period's end (concluded only after
  * it). Without these each report read every dispute of the years kept.
  */
-export const migration0030: Migration = {
-  version: 30,
+export const migration0025: Migration = {
+  version: 25,
   name: 'dispute-report-dates',
   up(db) {
     db.exec(`
