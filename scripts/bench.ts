@@ -14,7 +14,7 @@
  * Prints the tables with the machine's load beside them and writes bench-results/bench.json (the
  * paint case bench-results/paint.json).
  *
- *   npm run bench -- [--scale large|small] [--only import|paint] [--no-build]
+ *   npm run bench -- [--scale large|small] [--only import|heavy|paint] [--no-build]
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,7 +77,7 @@ const LEDGER_ROWS = 1_000_000;
 const AUDIT_ROWS = 300_000;
 const BENCH_ACTOR = { userId: null, username: 'bench', roles: ['sysadmin'] };
 /** `--scale small` (300 cases) checks the bench itself in seconds; the figures mean something at large. */
-/** `--only import` or `--only paint` runs that section alone (while working on it). */
+/** `--only import`, `--only heavy` (the export and the lists under heavy work) or `--only paint` runs that section alone. */
 /** `--no-build` lets the paint case use the renderer already built in out/renderer. */
 const {
   scale,
@@ -91,8 +91,8 @@ const {
   },
 }).values;
 if (scale !== 'large' && scale !== 'small') throw new Error(`--scale 只能是 small 或 large：${scale}`);
-if (only !== undefined && only !== 'import' && only !== 'paint')
-  throw new Error(`--only 只能是 import 或 paint：${only}`);
+if (only !== undefined && only !== 'import' && only !== 'heavy' && only !== 'paint')
+  throw new Error(`--only 只能是 import、heavy 或 paint：${only}`);
 const DEMO = { scale, seed: 20261122 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('../bench-results/bench.json', import.meta.url));
 const PAINT_RESULTS_FILE = fileURLToPath(new URL('../bench-results/paint.json', import.meta.url));
@@ -1211,6 +1211,16 @@ interface Measured {
   chain: ReturnType<typeof benchAuditChain>;
 }
 
+/** The export alone, then another officer's list while heavy work runs (scripts/bench-heavy.ts). */
+async function heavyWork(backend: Backend): Promise<HeavyTiming> {
+  await signInOfficer(backend, BENCH_READER, readerCall);
+  return benchListUnderLoad(
+    backend,
+    { admin: call, exporter: officerCall, reader: readerCall },
+    scale === 'large' ? IMPORT_LIMITS.large.rows : 1_000,
+  );
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'zz-bench-'));
   try {
@@ -1229,15 +1239,15 @@ async function main(): Promise<void> {
         `演示县（${scale === 'large' ? '大规模' : '小规模'}）已载入：${summary.townships} 个乡镇/街道、${summary.villages} 个村/社区、${summary.grids} 个网格，` +
           `用时 ${loadMs.toFixed(0)} ms\n每项预热 ${WARM_UP} 次、计时 ${ITERATIONS} 次；“下限”为同一查询的手写 SQL（预编译语句）\n`,
       );
+      if (only === 'heavy') {
+        printHeavy(await heavyWork(backend));
+        console.log(loadLine('计时结束', loadNow()));
+        return;
+      }
       if (only !== 'import') {
         const start = loadNow();
         const methods = await benchMethods(backend);
-        await signInOfficer(backend, BENCH_READER, readerCall);
-        const heavy = await benchListUnderLoad(
-          backend,
-          { admin: call, exporter: officerCall, reader: readerCall },
-          scale === 'large' ? IMPORT_LIMITS.large.rows : 1_000,
-        );
+        const heavy = await heavyWork(backend);
         measured = { heavy, methods, load: { start, end: loadNow() }, chain: benchAuditChain(backend) };
       }
       // Last: the imported cases would change what the methods above read.
