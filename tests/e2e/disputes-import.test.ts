@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExport } from '../helpers/export-file';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
@@ -95,7 +97,7 @@ describe('a centre’s own disputes ledger imported', IN_ORDER, () => {
     await page.getByTestId('import-dialog').waitFor({ state: 'hidden' });
 
     await page.getByTestId('disputes-keyword').fill('导入');
-    await page.getByTestId('disputes-search').click();
+    await page.getByTestId('search-submit').click();
     await page.locator('.table-pager').getByText('共 3 条').waitFor();
     expect(await page.getByTestId('dispute-status-JF2024-009001').innerText()).toBe('已销号');
     expect(await page.getByTestId('dispute-status-JF2026-009002').innerText()).toBe('调处中');
@@ -106,6 +108,42 @@ describe('a centre’s own disputes ledger imported', IN_ORDER, () => {
     const drawer = page.getByTestId('dispute-drawer');
     await drawer.getByText('郑导二经济合作社').waitFor();
     expect(await drawer.innerText()).toContain('郑*一');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('exports the filtered list with the parties masked, and 纠纷统计 with its figures', async () => {
+    const { page } = session;
+    await page.getByTestId('disputes-keyword').fill('通道堵塞');
+    await page.getByTestId('search-submit').click();
+    await page.locator('.table-pager').getByText('共 1 条').waitFor();
+    await page.getByTestId('disputes-export').click();
+    const dialog = page.getByTestId('dispute-export-dialog');
+    await dialog.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
+    expect(await dialog.textContent()).toContain('导出 1 件矛盾纠纷');
+    await session.screenshots('export-disputes', dialog);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('dispute-export-start').click(),
+    ]);
+    await page.getByTestId('dispute-export-done').waitFor();
+    expect(download.suggestedFilename()).toMatch(/^矛盾纠纷台账_\d{8}-\d{4}\.xlsx$/);
+    const { rows, description } = await readExport(await readFile((await download.path())!), '矛盾纠纷台账');
+    expect(description).toMatch(/^筛选条件：关键字=“通道堵塞”\u3000导出时间：.+个人信息已脱敏$/);
+    const closed = rows.find((row) => row[0] === 'JF2024-009001')!;
+    expect(closed.slice(6, 9)).toEqual(['郑*一、郑导二经济合作社、王*三', '410***********1234、—、—', '—、—、—']);
+    expect(rows.map((row) => row[0])).toEqual(['纠纷编号', 'JF2024-009001']);
+    await page.getByTestId('dispute-export-close').click();
+
+    await page.goto(`${app.url}#/disputes/figures`);
+    await page.getByTestId('dispute-figures-page').waitFor();
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-export').click()]);
+    expect(sheet.suggestedFilename()).toMatch(/^纠纷统计-.+\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile((await sheet.path())!)) as never);
+    expect(String(book.getWorksheet('统计')!.getCell('A1').value)).toContain('纠纷统计（统计周期：');
+    await session.screenshots('export-disputes-figures');
     expect(session.pageErrors).toEqual([]);
     expect(session.offMachineRequests).toEqual([]);
   });
