@@ -8,7 +8,7 @@ import { defineMethod, pageFields, type Page } from './define';
  * reads the centre's own workbook and lists every problem by row and column, then an
  * all-or-nothing commit kept in the import log and undoable the same day.
  */
-export const IMPORT_KINDS = ['regions', 'units', 'people', 'petitions', 'hazards', 'assessments'] as const;
+export const IMPORT_KINDS = ['regions', 'units', 'people', 'petitions', 'hazards', 'assessments', 'disputes'] as const;
 export type ImportKindKey = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKindKey, string> = {
@@ -18,11 +18,12 @@ export const IMPORT_KIND_LABELS: Record<ImportKindKey, string> = {
   petitions: '信访积案',
   hazards: '风险隐患',
   assessments: '稳评',
+  disputes: '矛盾纠纷',
 };
 
 /**
  * Who may import each kind: what creating one by hand needs (reference data the administrator,
- * cases and risks whoever registers them). The methods are open to any session and the backend
+ * cases, risks and disputes whoever registers them). The methods are open to any session and the backend
  * checks the kind's permission on every call; the import log lists only the kinds one may import.
  */
 export const IMPORT_KIND_ACCESS: Record<ImportKindKey, Permission> = {
@@ -32,6 +33,7 @@ export const IMPORT_KIND_ACCESS: Record<ImportKindKey, Permission> = {
   petitions: 'petitions.write',
   hazards: 'risks.write',
   assessments: 'risks.write',
+  disputes: 'disputes.write',
 };
 
 /** Files over this size are refused before reading (a 20,000-row ledger is well under). */

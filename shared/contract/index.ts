@@ -8,6 +8,7 @@ import { backupContract } from './backup';
 import { boardContract } from './board';
 import { connectionContract } from './connection';
 import { dictsContract } from './dicts';
+import { disputeExportContract } from './dispute-exports';
 import { disputesContract } from './disputes';
 import { dutyContract } from './duty';
 import { exportsContract } from './exports';
@@ -60,6 +61,7 @@ export const contract = {
   ...riskTasksContract,
   ...hazardsContract,
   ...disputesContract,
+  ...disputeExportContract,
   ...meetingsContract,
   ...riskExportContract,
   ...todayContract,

@@ -3,6 +3,7 @@ import { writeExport, type LedgerExport } from '../ledger/exports/export';
 import type { ledgerExportJob } from '../ledger/exports/job';
 import type { JobBody } from '../workers/job';
 import { assessmentExport } from '../features/assessments/export';
+import { disputeExport } from '../features/disputes/export';
 import { hazardExport } from '../features/hazards/export';
 import { petitionExport } from '../features/petitions/export';
 
@@ -11,6 +12,7 @@ const EXPORTS: Record<string, LedgerExport<never, { id: string }, string>> = {
   petition: petitionExport as never,
   hazard: hazardExport as never,
   assessment: assessmentExport as never,
+  dispute: disputeExport as never,
 };
 
 export const writeLedgerExport: JobBody<typeof ledgerExportJob> = (job, scope) => {

@@ -1,4 +1,5 @@
 import { assessmentImportKind } from '../features/assessments/import';
+import { disputeImportKind } from '../features/disputes/import';
 import { hazardImportKind } from '../features/hazards/import';
 import { personImport } from '../features/people/import';
 import { petitionImportKind } from '../features/petitions/import';
@@ -16,6 +17,7 @@ export const importKinds: ImportKinds = {
   petitions: petitionImportKind,
   hazards: hazardImportKind,
   assessments: assessmentImportKind,
+  disputes: disputeImportKind,
 };
 
 /** The import jobs' bodies over these kinds, for the worker that runs them (workers/entry.ts). */

@@ -8,7 +8,7 @@ export const importHandlers = (kinds: ImportKinds) =>
   ({
     'imports.template': ({ kind }, ctx) => {
       assertMayImport(ctx, kind);
-      return importTemplate(kinds[kind]);
+      return importTemplate(kinds[kind], ctx);
     },
     'imports.preview': (input, ctx) => previewImport(ctx, input),
     'imports.commit': (input, ctx) => commitImport(ctx, input),

@@ -73,6 +73,9 @@ export interface ImportSource {
   fileName: string;
 }
 
+/** The template's 可选值 sheet: a column per list (a dictionary, the townships …), by its header. */
+export type ImportChoices = ReadonlyArray<{ header: string; values: readonly string[] }>;
+
 export interface ImportKind<Value> {
   key: ImportKindKey;
   /** The template's sheet name and the log's noun. */
@@ -82,6 +85,8 @@ export interface ImportKind<Value> {
   keyField: string;
   /** Rules the instructions sheet states below the columns (how a status is inferred …), by heading. */
   instructions?: Readonly<Record<string, string>>;
+  /** The values the columns take, listed in the template (the user's townships, the dictionaries …). */
+  choices?(ctx: HandlerContext): ImportChoices;
   /** Reads every data row (references loaded once), logging each problem. */
   read(ctx: HandlerContext, rows: readonly ImportRow[], problems: ProblemLog): ReadRow<Value>[];
   /** The keys among `keys` that exist already: those rows update, the others create. */

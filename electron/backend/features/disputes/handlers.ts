@@ -1,8 +1,12 @@
 import { principalOf, type HandlerMap } from '../../api/types';
+import { figureSheetFile } from '../../export/figures-sheet';
+import { exportHandler } from '../../ledger/exports/export';
 import { todayOf } from '../../ledger/clock';
 import { voidHandlers } from '../../ledger/void';
 import { detailOf, disputeInScope } from './common';
+import { disputeExport } from './export';
 import { disputeFigures } from './figures';
+import { disputeFigureSheet } from './figures-export';
 import { createDispute, updateDispute } from './register';
 import { listDisputes } from './repo';
 import { disputeStore } from './store';
@@ -21,6 +25,13 @@ export const disputesHandlers = {
   'disputes.transition': (input, ctx) => transitionDispute(ctx, input),
   'disputes.transfer': (input, ctx) => transferDispute(ctx, input),
   'disputes.figures': (input, ctx) => disputeFigures(ctx, input),
+  'disputes.figuresExport': (input, ctx) =>
+    figureSheetFile(
+      ctx,
+      'disputes.figuresExport',
+      disputeFigureSheet(disputeFigures(ctx, input), input.period ?? null),
+    ),
+  'disputes.exportStart': exportHandler(disputeExport),
 } satisfies HandlerMap<
   | 'disputes.list'
   | 'disputes.get'
@@ -31,4 +42,6 @@ export const disputesHandlers = {
   | 'disputes.transition'
   | 'disputes.transfer'
   | 'disputes.figures'
+  | 'disputes.figuresExport'
+  | 'disputes.exportStart'
 >;

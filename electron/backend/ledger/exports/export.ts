@@ -39,6 +39,8 @@ export interface ExportPeople {
   columns: Partial<Record<PersonalKind, string>>;
   /** The fields an unmasked export hands over, as its audit row names them. */
   audited: readonly string[];
+  /** A condition on the person's row under which the name is not personal (an organisation's), written in full. */
+  plainName?: string;
 }
 
 /** A row as the export writes it: the list's row, its people, and the extra columns of the record. */
@@ -178,6 +180,7 @@ export const exportFileName = (title: string, unmasked: boolean, at: Date): stri
 const REFERENCE_NAMES: Readonly<Record<string, string>> = {
   townshipCode: 'SELECT name FROM regions WHERE code = ?',
   handlingUnitId: 'SELECT name FROM units WHERE id = ?',
+  unitId: 'SELECT name FROM units WHERE id = ?',
   leaderId: 'SELECT name FROM people WHERE id = ?',
 };
 
@@ -223,17 +226,19 @@ function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends
   const ids = JSON.stringify(items.map((item) => item.id));
   const people = new Map<string, ExportPerson[]>(items.map((item) => [item.id, []]));
   if (ledger.people) {
-    const { table, key, orderBy, columns } = ledger.people;
+    const { table, key, orderBy, columns, plainName = '0' } = ledger.people;
     const kinds = Object.entries(columns) as Array<[PersonalKind, string]>;
     const rows = sql
       .prepare(
-        `SELECT ${key} AS owner, ${kinds.map(([kind, column]) => `${column} AS ${kind}`).join(', ')} FROM ${table}
+        `SELECT ${key} AS owner, (${plainName}) AS plain,
+            ${kinds.map(([kind, column]) => `${column} AS ${kind}`).join(', ')} FROM ${table}
           WHERE ${key} IN (SELECT value FROM json_each(?)) ORDER BY ${orderBy}`,
       )
-      .all(ids) as Array<{ owner: string } & Record<PersonalKind, string | null>>;
+      .all(ids) as Array<{ owner: string; plain: 0 | 1 } & Record<PersonalKind, string | null>>;
     const cipher = cipherOf(sql.db);
     // A column at a time. Names are kept in clear (the keyword index finds them); every other
-    // personal value is sealed, and read in one go when it is only to be shown masked.
+    // personal value is sealed, and read in one go when it is only to be shown masked. An
+    // organisation's name (`plain`) is never masked.
     const inClear = (kind: PersonalKind, stored: Array<string | null>) => {
       if (kind === 'name') return stored;
       return unmasked ? stored.map((value) => cipher.open(value)) : cipher.readForMasking(stored);
@@ -243,7 +248,10 @@ function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends
         kind,
         rows.map((row) => row[kind]),
       );
-      return unmasked ? shown : shown.map((value) => (value === null ? null : maskPersonal(kind, value)));
+      if (unmasked) return shown;
+      return shown.map((value, i) =>
+        value === null || (kind === 'name' && rows[i]!.plain === 1) ? value : maskPersonal(kind, value),
+      );
     });
     rows.forEach((row, i) => {
       const person: ExportPerson = {};
