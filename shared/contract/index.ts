@@ -13,6 +13,7 @@ import { dutyContract } from './duty';
 import { exportsContract } from './exports';
 import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
+import { linksContract } from './links';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
@@ -55,6 +56,7 @@ export const contract = {
   ...petitionExportContract,
   ...exportsContract,
   ...attachmentsContract,
+  ...linksContract,
   ...assessmentsContract,
   ...backupContract,
   ...riskTasksContract,

@@ -4,6 +4,17 @@ import { STALE_VERSION_MESSAGE } from '../../shared/domain/ledger/records';
 import { intake } from '../helpers/disputes';
 import { BUREAU, EAST, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
 import { signInAs } from '../helpers/backend';
+import { samplePdf } from '../helpers/files';
+
+type Backend = Awaited<ReturnType<typeof petitionBackend>>['backend'];
+type CallContext = Awaited<ReturnType<typeof petitionBackend>>['officer'];
+
+/** A 调解协议书 uploaded to the dispute: its attachment's id. */
+async function agreementOf(backend: Backend, token: CallContext, disputeId: string): Promise<string> {
+  const base64 = samplePdf().toString('base64');
+  const input = { entity: 'dispute', entityId: disputeId, purpose: 'agreement', fileName: '协议.pdf', base64 } as const;
+  return (await must(backend.call('attachments.upload', input, token))).id;
+}
 
 async function withDispute(over: Parameters<typeof intake>[0] = {}) {
   const setup = await petitionBackend();
@@ -115,6 +126,7 @@ describe('disputes: the loop through dispatch', () => {
       ),
     );
     expect(mediating.coUnits.map((u) => u.id)).toEqual([BUREAU]);
+    const file = await agreementOf(backend, officer, dispute.id);
     const settled = await must(
       backend.call(
         'disputes.transition',
@@ -123,6 +135,7 @@ describe('disputes: the loop through dispatch', () => {
           version: 3,
           action: 'settle',
           agreement: '双方同意按原界址修缮',
+          agreementAttachmentId: file,
           judicialConfirmation: 'yes',
           preventedCriminal: true,
           preventedCriminalPeople: 2,
@@ -177,7 +190,7 @@ describe('disputes: the loop through dispatch', () => {
     expect(guided).toMatchObject({ status: 'guided', result: 'guided', legalPath: 'litigation' });
     const outOfTurn = await backend.call(
       'disputes.transition',
-      { id: dispute.id, action: 'settle', agreement: 'x', judicialConfirmation: 'no' },
+      { id: dispute.id, action: 'settle', agreementAttachmentId: null, judicialConfirmation: 'no' },
       officer,
     );
     expect(outOfTurn).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -323,12 +336,17 @@ describe('disputes: figures and voiding', () => {
     }
     await step(a.id, {
       action: 'settle',
-      agreement: '协议',
+      agreementAttachmentId: await agreementOf(backend, officer, a.id),
       judicialConfirmation: 'no',
       preventedCriminal: true,
       preventedCriminalPeople: 3,
     });
-    await step(b.id, { action: 'settle', agreement: '协议', judicialConfirmation: 'no', preventedCollective: true });
+    await step(b.id, {
+      action: 'settle',
+      agreementAttachmentId: await agreementOf(backend, officer, b.id),
+      judicialConfirmation: 'no',
+      preventedCollective: true,
+    });
     await step(c.id, { action: 'fail', legalPath: 'arbitration', reason: '分歧过大' });
     await step(a.id, { action: 'visit', satisfaction: 'satisfied', visitNote: '好' });
     await step(c.id, { action: 'visit', satisfaction: 'unsatisfied', visitNote: '不满' });
