@@ -34,6 +34,8 @@ import { DISPUTE_FIGURE_CODES, type DisputeBreakdown, type DisputeFigureCode } f
 import { dateField, defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import { PHONE_PATTERN } from './petitions';
+import { PETITION_ITEM_TYPES } from '../domain/petitions/classification';
+import { HAZARD_LEVELS } from '../domain/risks/hazard-levels';
 
 export interface DisputeRow {
   id: string;
@@ -110,6 +112,8 @@ export interface DisputeDetail extends DisputeRow, LedgerRecordFields {
   coUnits: Array<{ id: string; name: string }>;
   mediator: string | null;
   agreement: string | null;
+  /** The 调解协议书 a settlement attached (an attachment of the dispute). */
+  agreementFile: { id: string; fileName: string } | null;
   judicialConfirmation: boolean | null;
   convertedTo: ConversionTarget | null;
   preventedCriminal: boolean;
@@ -186,6 +190,19 @@ export const disputesCreateInput = z
 /** A correction of the intake's fields (not the parties: the drawer shows them masked). */
 export const disputesUpdateInput = z.object({ id, version: versionField, ...descriptiveFields }).strict();
 
+/**
+ * 转为信访事项 / 风险隐患: the new record is prefilled from the dispute; these are what cannot be
+ * (a petition's 问题分类 and 信访事项类型, a hazard's title, 隐患类别 and colour).
+ */
+export const conversionInput = z
+  .object({
+    category: z.string().trim().max(50).nullable().default(null),
+    itemType: z.enum(PETITION_ITEM_TYPES).nullable().default(null),
+    title: z.string().trim().max(200).nullable().default(null),
+    level: z.enum(HAZARD_LEVELS).nullable().default(null),
+  })
+  .strict();
+
 export const disputesTransitionInput = z
   .object({
     id,
@@ -198,11 +215,14 @@ export const disputesTransitionInput = z
     coUnitIds: z.array(id).max(10, { error: '协同单位最多 10 个' }).optional(),
     mediator: z.string().trim().max(50).nullable().optional(),
     agreement: optionalText,
+    agreementAttachmentId: id.nullable().optional(),
     judicialConfirmation: z.enum(['yes', 'no']).nullable().optional(),
     preventedCriminal: z.boolean().optional(),
     preventedCriminalPeople: z.number().int().min(0, { error: '“防止民转刑人数”不能小于 0' }).max(100_000).optional(),
     preventedCollective: z.boolean().optional(),
     convertedTo: z.enum(['petition', 'hazard']).nullable().optional(),
+    /** 转出: what the new record needs beyond what the dispute gives it. */
+    conversion: conversionInput.optional(),
     satisfaction: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).nullable().optional(),
     visitNote: optionalText,
     reason: optionalText,

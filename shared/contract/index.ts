@@ -14,6 +14,7 @@ import { dutyContract } from './duty';
 import { exportsContract } from './exports';
 import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
+import { linksContract } from './links';
 import { peopleContract } from './people';
 import { personalContract } from './personal';
 import { petitionExportContract } from './petition-export';
@@ -56,6 +57,7 @@ export const contract = {
   ...petitionExportContract,
   ...exportsContract,
   ...attachmentsContract,
+  ...linksContract,
   ...assessmentsContract,
   ...backupContract,
   ...riskTasksContract,

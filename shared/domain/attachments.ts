@@ -3,17 +3,18 @@
  * and how large they may be. The backend decides by the file's content; the renderer uses the same
  * limits to warn before sending.
  */
-export const ATTACHMENT_ENTITIES = ['petition', 'assessment'] as const;
+export const ATTACHMENT_ENTITIES = ['petition', 'assessment', 'dispute'] as const;
 export type AttachmentEntity = (typeof ATTACHMENT_ENTITIES)[number];
 
-/** 办理材料 of any record, 销号证据 of a case, a 稳评's 应急预案. */
-export const ATTACHMENT_PURPOSES = ['material', 'evidence', 'emergency_plan'] as const;
+/** 办理材料 of any record, 销号证据 of a case, a 稳评's 应急预案, a dispute's 调解协议书. */
+export const ATTACHMENT_PURPOSES = ['material', 'evidence', 'emergency_plan', 'agreement'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 
 export const ATTACHMENT_PURPOSE_LABELS: Record<AttachmentPurpose, string> = {
   material: '办理材料',
   evidence: '销号证据',
   emergency_plan: '应急预案',
+  agreement: '调解协议书',
 };
 
 /** The accepted types, by the MIME type the content is recognised as. */

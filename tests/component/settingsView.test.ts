@@ -2,6 +2,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOARD_SETTINGS, type BoardSettings } from '@shared/domain/board/board-settings';
+import { DEFAULT_DISPUTE_TIME_LIMITS } from '@shared/domain/disputes/handling';
 import SettingsView from '@/features/settings/views/SettingsView.vue';
 import { emptyInfo, meWith, signedInPinia } from './helpers/auth';
 import { installBridge, removeBridge } from './helpers/fakeBridge';
@@ -19,6 +20,7 @@ const WORK = {
   reReviewIntervalMonths: 6,
   conclusionMapping: { high: 'reject', medium: 'postpone', low: 'implement' },
   centreName: '',
+  disputeTimeLimits: { ...DEFAULT_DISPUTE_TIME_LIMITS, unit: 10 },
 };
 const COUNTY_INFO = { ...emptyInfo, county: { code: '410122000000', name: '中牟县' } };
 
@@ -175,6 +177,56 @@ describe('the board settings (态势大屏设置)', () => {
     );
     await eventually(() => expect(card.text()).toContain('端口 8787 已被其他程序占用，请换一个'));
     expect(card.get('[data-testid="board-settings-error"]').text()).toContain('输入有误');
+  });
+});
+
+describe('the disputes’ time limits', () => {
+  it('shows each handling kind with its default, refuses an empty one naming it, and saves after confirmation', async () => {
+    const me = meWith(['sysadmin']);
+    const bridge = installBridge({
+      'settings.get': () => ({ ok: true, data: current }),
+      'settings.getWork': () => ({ ok: true, data: WORK }),
+      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
+      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+      'settings.updateDisputeTimeLimits': (input) => ({ ok: true, data: { ...WORK, disputeTimeLimits: input } }),
+      'auth.me': () => ({ ok: true, data: me }),
+    });
+    const wrapper = mount(SettingsView, {
+      global: { plugins: [ElementPlus, signedInPinia(me)] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    const card = wrapper.get('[data-testid="dispute-limits-form"]');
+    expect(card.text()).toContain('人民调解委员会');
+    expect(card.text()).toContain('默认 30日');
+    expect(card.text()).toContain('默认 15日');
+    const unit = wrapper.get<HTMLInputElement>('[data-testid="dispute-limits-unit"] input');
+    await eventually(() => expect(unit.element.value).toBe('10'));
+
+    const lawyer = wrapper.get<HTMLInputElement>('[data-testid="dispute-limits-lawyer"] input');
+    await lawyer.setValue('');
+    await lawyer.trigger('change');
+    await wrapper.get('[data-testid="dispute-limits-submit"]').trigger('click');
+    await eventually(() => expect(card.text()).toContain('请填写“律师调解”的调处时限'));
+    expect(bridge).not.toHaveBeenCalledWith('settings.updateDisputeTimeLimits', expect.anything());
+
+    await lawyer.setValue('45');
+    await lawyer.trigger('change');
+    await wrapper.get('[data-testid="dispute-limits-submit"]').trigger('click');
+    await eventually(() => expect(document.body.textContent).toContain('确定保存调处时限吗'));
+    const confirm = await eventually(() => {
+      const buttons = document.querySelectorAll<HTMLElement>('.confirm-ok');
+      return buttons[buttons.length - 1]!;
+    });
+    confirm.click();
+    await eventually(() =>
+      expect(bridge).toHaveBeenCalledWith('settings.updateDisputeTimeLimits', {
+        ...DEFAULT_DISPUTE_TIME_LIMITS,
+        unit: 10,
+        lawyer: 45,
+      }),
+    );
+    await eventually(() => expect(document.body.textContent).toContain('调处时限已保存'));
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../helpers/files';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
@@ -103,6 +104,13 @@ describe('the disputes ledger', IN_ORDER, () => {
     await step(
       'settle',
       async () => {
+        const dialog = page.getByTestId('dispute-step-dialog');
+        await dialog.getByTestId('attachment-upload-input').setInputFiles({
+          name: '调解协议书.pdf',
+          mimeType: 'application/pdf',
+          buffer: samplePdf('Agreement on the eaves'),
+        });
+        await dialog.getByTestId('dispute-agreement-file').waitFor();
         await page.getByTestId('dispute-agreement').fill('双方同意按原界址修缮滴水檐，费用各半');
         await page.getByTestId('dispute-judicial').getByText('已申请').click();
         await page.getByTestId('dispute-prevented-criminal').click();

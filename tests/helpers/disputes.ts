@@ -1,5 +1,11 @@
 import type { InputOf } from '../../shared/contract';
-import { EAST } from './petitions';
+import { samplePdf } from './files';
+import { EAST, must, type petitionBackend } from './petitions';
+
+type Setup = Awaited<ReturnType<typeof petitionBackend>>;
+type Backend = Setup['backend'];
+type CallContext = Setup['officer'];
+type Step = Omit<InputOf<'disputes.transition'>, 'id'>;
 
 export const EAST_VILLAGE = '999901001001';
 
@@ -22,3 +28,19 @@ export const intake = (over: Partial<InputOf<'disputes.create'>> = {}): InputOf<
   ],
   ...over,
 });
+
+/** A 调解协议书 uploaded to the dispute: its attachment's id. */
+export async function agreementOf(backend: Backend, token: CallContext, disputeId: string): Promise<string> {
+  const base64 = samplePdf().toString('base64');
+  const input = { entity: 'dispute', entityId: disputeId, purpose: 'agreement', fileName: '协议.pdf', base64 } as const;
+  return (await must(backend.call('attachments.upload', input, token))).id;
+}
+
+/** A step of the loop as the officer records it: 调解成功 with its agreement uploaded first. */
+export async function transition(backend: Backend, token: CallContext, id: string, step: Step) {
+  const agreed =
+    step.action === 'settle' && !step.agreementAttachmentId
+      ? { agreementAttachmentId: await agreementOf(backend, token, id) }
+      : {};
+  return must(backend.call('disputes.transition', { id, ...step, ...agreed }, token));
+}

@@ -98,7 +98,7 @@ describe('disputes: the loop', () => {
     const early = disputeTransitionProblems(
       'mediating',
       'settle',
-      { agreement: '双方达成协议', judicialConfirmation: 'no', happenedOn: '2026-11-20' },
+      { agreementAttachmentId: 'f', judicialConfirmation: 'no', happenedOn: '2026-11-20' },
       routed,
     );
     expect(early).toEqual([{ path: 'happenedOn', message: '“结果日期”不能早于分流日期（2026-11-21）' }]);

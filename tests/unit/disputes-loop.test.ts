@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPUTE_TIME_LIMITS } from '../../shared/domain/disputes/handling';
 import { STALE_VERSION_MESSAGE } from '../../shared/domain/ledger/records';
-import { intake } from '../helpers/disputes';
+import { agreementOf, intake } from '../helpers/disputes';
 import { BUREAU, EAST, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
 import { signInAs } from '../helpers/backend';
 
@@ -115,6 +115,7 @@ describe('disputes: the loop through dispatch', () => {
       ),
     );
     expect(mediating.coUnits.map((u) => u.id)).toEqual([BUREAU]);
+    const file = await agreementOf(backend, officer, dispute.id);
     const settled = await must(
       backend.call(
         'disputes.transition',
@@ -123,6 +124,7 @@ describe('disputes: the loop through dispatch', () => {
           version: 3,
           action: 'settle',
           agreement: '双方同意按原界址修缮',
+          agreementAttachmentId: file,
           judicialConfirmation: 'yes',
           preventedCriminal: true,
           preventedCriminalPeople: 2,
@@ -177,7 +179,7 @@ describe('disputes: the loop through dispatch', () => {
     expect(guided).toMatchObject({ status: 'guided', result: 'guided', legalPath: 'litigation' });
     const outOfTurn = await backend.call(
       'disputes.transition',
-      { id: dispute.id, action: 'settle', agreement: 'x', judicialConfirmation: 'no' },
+      { id: dispute.id, action: 'settle', agreementAttachmentId: null, judicialConfirmation: 'no' },
       officer,
     );
     expect(outOfTurn).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -323,12 +325,17 @@ describe('disputes: figures and voiding', () => {
     }
     await step(a.id, {
       action: 'settle',
-      agreement: '协议',
+      agreementAttachmentId: await agreementOf(backend, officer, a.id),
       judicialConfirmation: 'no',
       preventedCriminal: true,
       preventedCriminalPeople: 3,
     });
-    await step(b.id, { action: 'settle', agreement: '协议', judicialConfirmation: 'no', preventedCollective: true });
+    await step(b.id, {
+      action: 'settle',
+      agreementAttachmentId: await agreementOf(backend, officer, b.id),
+      judicialConfirmation: 'no',
+      preventedCollective: true,
+    });
     await step(c.id, { action: 'fail', legalPath: 'arbitration', reason: '分歧过大' });
     await step(a.id, { action: 'visit', satisfaction: 'satisfied', visitNote: '好' });
     await step(c.id, { action: 'visit', satisfaction: 'unsatisfied', visitNote: '不满' });

@@ -495,6 +495,52 @@ describe('migration 0016: attachments of every ledger, the emergency plan as a d
   });
 });
 
+describe('migration 0026: disputes’ files and the links between ledgers', () => {
+  it('widens the attachments’ lists in place, keeping every row and citation, and adds record_links', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(db, join(dir, 'backups'), MIGRATIONS.slice(0, 25));
+    const sha = '0'.repeat(64);
+    db.exec(`
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901000000', '测试县', 'county', NULL);
+      INSERT INTO regions (code, name, level, parent_code) VALUES ('999901001000', '东镇', 'township', '999901000000');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO petitions (id, case_no, township_code, summary, first_petition_date, received_date, status,
+          created_by, created_at, updated_at)
+        VALUES ('p1', 'XF2026-000001', '999901001000', '讨薪', '2026-10-01', '2026-10-02', 'closed', 'u1', 't', 't');
+      INSERT INTO attachments (id, entity, entity_id, purpose, file_name, mime, size, sha256, stored_name,
+          uploaded_by, uploaded_at)
+        VALUES ('f1', 'petition', 'p1', 'evidence', '协议.pdf', 'application/pdf', 20, '${sha}', 'ab/f1', 'u1', 't1');
+      INSERT INTO petition_closeouts (id, petition_id, approved_by, evidence, at) VALUES ('c1', 'p1', 'u1', '协议', 't');
+      INSERT INTO petition_closeout_attachments (closeout_id, attachment_id) VALUES ('c1', 'f1');
+    `);
+    const before = db.prepare('SELECT * FROM attachments').all();
+    await migrate(db, join(dir, 'backups'));
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT * FROM attachments').all()).toEqual(before);
+    expect(db.prepare('SELECT * FROM petition_closeout_attachments').all()).toEqual([
+      { closeout_id: 'c1', attachment_id: 'f1' },
+    ]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    const insert = (id: string, entity: string, purpose: string) =>
+      db.exec(`INSERT INTO attachments (id, entity, entity_id, purpose, file_name, mime, size, sha256, stored_name,
+        uploaded_by, uploaded_at) VALUES ('${id}', '${entity}', 'd1', '${purpose}', 'a.pdf', 'application/pdf', 10,
+        '${sha}', 'ab/${id}', 'u1', 't')`);
+    insert('f2', 'dispute', 'agreement');
+    expect(() => insert('f3', 'hazard', 'material')).toThrow(/CHECK constraint/);
+    expect(() => insert('f4', 'dispute', 'receipt')).toThrow(/CHECK constraint/);
+    db.exec(`INSERT INTO record_links (id, from_ledger, from_id, to_ledger, to_id, kind, by_user, at)
+      VALUES ('l1', 'dispute', 'd1', 'petition', 'p1', 'converted', 'u1', 't')`);
+    expect(() =>
+      db.exec(`INSERT INTO record_links (id, from_ledger, from_id, to_ledger, to_id, kind, by_user, at)
+        VALUES ('l2', 'dispute', 'd1', 'meeting', 'p1', 'converted', 'u1', 't')`),
+    ).toThrow(/CHECK constraint/);
+    db.close();
+  });
+});
+
 describe('migration 0017: the procedure on every case', () => {
   it('gives existing cases in every status their acceptance, reply and Art. 34 dates, and recounts the tallies', async () => {
     const dir = tempDir();

@@ -4,7 +4,7 @@ import type { InputOf } from '../../shared/contract';
 import type { ReportDocument } from '../../shared/domain/reports/document';
 import { disputeMonthlySection, rankDisputeTownships } from '../../shared/domain/reports/disputes';
 import { DISPUTE_REPORT_SQL } from '../../electron/backend/features/reports/dispute-facts';
-import { intake } from '../helpers/disputes';
+import { intake, transition } from '../helpers/disputes';
 import { BUREAU, EAST, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
 
 type Setup = Awaited<ReturnType<typeof petitionBackend>>;
@@ -14,7 +14,7 @@ type Step = Omit<InputOf<'disputes.transition'>, 'id'>;
 async function dispute(setup: Setup, over: Parameters<typeof intake>[0], steps: Step[] = []) {
   const { backend, officer } = setup;
   const created = await must(backend.call('disputes.create', intake({ villageCode: null, ...over }), officer));
-  for (const step of steps) await must(backend.call('disputes.transition', { id: created.id, ...step }, officer));
+  for (const step of steps) await transition(backend, officer, created.id, step);
   return created;
 }
 

@@ -27,6 +27,7 @@ import { attachmentsHandlers } from '../ledger/attachments/handlers';
 import { riskTasksHandlers } from '../ledger/tasks/handlers';
 import { notificationsHandlers } from '../ledger/notifications/handlers';
 import { searchHandlers } from '../ledger/search-handlers';
+import { linksHandlers } from '../ledger/links-handlers';
 import { importKinds } from './imports';
 import type { HandlerMap } from './types';
 import { workbenchHandlers } from './workbench';
@@ -49,6 +50,7 @@ export const handlers = {
   ...petitionsHandlers,
   ...exportsHandlers,
   ...attachmentsHandlers,
+  ...linksHandlers,
   ...assessmentsHandlers,
   ...holidaysHandlers,
   ...reportsHandlers,

@@ -55,7 +55,7 @@ export interface Services {
   /** The worker threads that run heavy jobs (backups, checks, exports) off the calls' thread. */
   workers: Workers;
   /** Each ledger's records and the owners of tasks and attachments, as the features registered them. */
-  ledgers: LedgerRegistry;
+  ledgers: LedgerRegistry<HandlerContext>;
   /** Committed changes, told to the open screens (live/): dispatch publishes, the transports subscribe. */
   live: ChangeBus;
   /** The centre server this process runs, once `serve` started one (what the settings card shows). */

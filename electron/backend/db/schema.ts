@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { LedgerChangeKind, LedgerKey } from '../../../shared/domain/ledger/records';
+import type { RecordLinkKind } from '../../../shared/domain/ledger/links';
 import type { NotificationKind } from '../../../shared/domain/notifications';
 import type { RegionLevel } from '../../../shared/domain/regions';
 import type { Role } from '../../../shared/domain/roles';
@@ -273,6 +274,7 @@ export interface Schema {
     coordination: Coordination | null;
     mediator: string | null;
     agreement: string | null;
+    agreement_attachment_id: string | null;
     judicial_confirmation: number | null;
     converted_to: ConversionTarget | null;
     prevented_criminal: number;
@@ -329,6 +331,16 @@ export interface Schema {
   };
   dispute_units: { dispute_id: string; unit_id: string };
   dispute_links: { dispute_id: string; related_id: string; reason: 'same_party' | 'same_matter' };
+  record_links: {
+    id: string;
+    from_ledger: LedgerKey;
+    from_id: string;
+    to_ledger: LedgerKey;
+    to_id: string;
+    kind: RecordLinkKind;
+    by_user: string;
+    at: string;
+  };
   hazard_people: { id: string; hazard_id: string; name: string; phone: string | null; sort: number };
   hazard_events: {
     id: string;

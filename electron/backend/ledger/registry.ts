@@ -1,4 +1,7 @@
 import type { DisputeFigures } from '../../../shared/contract/disputes';
+import type { z } from 'zod';
+import type { hazardsCreateInput } from '../../../shared/contract/hazards';
+import type { petitionsCreateInput } from '../../../shared/contract/petitions';
 import type { AttachmentEntity } from '../../../shared/domain/attachments';
 import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { Permission } from '../../../shared/domain/roles';
@@ -40,6 +43,25 @@ export interface AttachmentOwner {
   /** Any one of these permissions allows uploading. */
   upload: readonly Permission[];
   uploadDenied: string;
+}
+
+/**
+ * How another ledger makes one of this ledger's records (a dispute 转为 a petition): the permission
+ * it takes, the refusal without it, the ledger's own registration input, and the registration
+ * itself, which runs inside the caller's transaction. `Ctx` is the handler's context (api/types.ts
+ * names it: this file may not import it back).
+ */
+export interface RecordCreator<Schema extends z.ZodType, Ctx> {
+  access: Permission;
+  denied: string;
+  input: Schema;
+  create(ctx: Ctx, input: z.output<Schema>): { id: string; number: string };
+}
+
+/** The ledgers whose records another ledger may make, each through its own registration. */
+export interface RecordCreators<Ctx> {
+  petition: RecordCreator<typeof petitionsCreateInput, Ctx>;
+  hazard: RecordCreator<typeof hazardsCreateInput, Ctx>;
 }
 
 /** The levels below the county, which records name. */
@@ -115,7 +137,7 @@ export type DisputeFigureReader = (
   period?: FigurePeriod,
 ) => Omit<DisputeFigures, 'today' | 'definitions'>;
 
-export interface LedgerRegistry {
+export interface LedgerRegistry<Ctx> {
   /** Each ledger's records, for checks from outside it (an attachment's record, a case linked to a hazard). */
   records: { readonly [K in LedgerKey]: LedgerRecords<unknown> };
   taskOwners: Readonly<Record<TaskOwnerKind, TaskOwnerLookup>>;
@@ -126,6 +148,8 @@ export interface LedgerRegistry {
   searches: readonly LedgerSearch[];
   /** Every column that names a region, for moves and merges of regions. */
   regionReferences: readonly RegionReference[];
+  /** The registrations one ledger may run for another (a dispute 转为 a petition or a hazard). */
+  recordCreators: RecordCreators<Ctx>;
   /** The ledgers whose records the day's scan gives 临期 / 超期 notices (ledger/notifications/). */
   deadlineNotices: readonly DeadlineNotices[];
   /** The disputes' figures, for the 周点评 and 月通报. */

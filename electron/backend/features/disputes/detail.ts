@@ -52,6 +52,14 @@ export function findDisputeDetail(sql: Sql, id: string): DisputeDetail | undefin
     ),
     mediator: row.mediator,
     agreement: row.agreement,
+    agreementFile: row.agreement_attachment_id
+      ? (sql.get(
+          qb
+            .selectFrom('attachments')
+            .select(['id', 'file_name as fileName'])
+            .where('id', '=', row.agreement_attachment_id),
+        ) ?? null)
+      : null,
     judicialConfirmation: row.judicial_confirmation === null ? null : row.judicial_confirmation === 1,
     convertedTo: row.converted_to,
     preventedCriminal: row.prevented_criminal === 1,

@@ -1,5 +1,5 @@
 import { searchIndex, type ValuesColumn } from '../../ledger/search-index';
-import type { LedgerSearch, RegionReference } from '../../ledger/registry';
+import type { AttachmentOwner, LedgerSearch, RegionReference } from '../../ledger/registry';
 import type { LedgerStore } from '../../ledger/store';
 import { addDisputeEvent } from './events';
 import { findDispute, type DisputeTableRow } from './repo';
@@ -27,6 +27,13 @@ export const disputeStore: LedgerStore<DisputeTableRow> = {
       note: event.note,
       unit_id: event.unitId,
     }),
+};
+
+/** A dispute's files (the 调解协议书 among them): read with the ledger, added by who works it. */
+export const disputeAttachmentOwner: AttachmentOwner = {
+  read: 'disputes.read',
+  upload: ['disputes.write'],
+  uploadDenied: '您没有为矛盾纠纷上传附件的权限。',
 };
 
 /** Where each dispute lies, which a region's move or merge re-points. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DisputeDetail, disputesTransitionInput } from '../../../../shared/contract/disputes';
 import { disputeDueDate } from '../../../../shared/domain/disputes/handling';
 import {
+  CONVERSION_TARGET_LABELS,
   DISPUTE_TRANSITION_FIELDS,
   disputeTransitionProblems,
   nextDisputeStatus,
@@ -10,6 +11,7 @@ import {
 } from '../../../../shared/domain/disputes/statuses';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { AppError } from '../../../../shared/errors';
+import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
@@ -17,6 +19,7 @@ import { assertUnit } from '../../ledger/references';
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
 import { detailOf } from './common';
+import { convertDispute } from './conversion';
 import type { DisputeTableRow } from './repo';
 import { disputeStore } from './store';
 
@@ -43,6 +46,7 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
   }
   const today = todayOf(ctx);
   transitionRecord(ctx, disputeStore, input, (row: DisputeTableRow) => {
+    const on = input.happenedOn?.trim() || today;
     const problems = disputeTransitionProblems(row.status, input.action, fields, {
       today,
       receivedOn: row.received_on,
@@ -51,16 +55,22 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
       visitedOn: row.visited_on,
       unitId: row.unit_id,
     });
+    let converted = '';
     if (!problems.length) {
       assertUnit(ctx, input.unitId, 'unitId', '归口单位或调解组织');
       input.coUnitIds?.forEach((unitId, index) => assertUnit(ctx, unitId, `coUnitIds.${index}`, '协同单位'));
+      if (input.action === 'settle') assertAgreementFile(ctx, row.id, input.agreementAttachmentId);
+      if (input.action === 'convert' && input.convertedTo) {
+        const made = convertDispute(ctx, row, input.convertedTo, on, input.conversion ?? EMPTY_CONVERSION);
+        converted = `已转为${CONVERSION_TARGET_LABELS[input.convertedTo]} ${made.number}`;
+      }
     }
     return {
       problems,
       to: nextDisputeStatus(row.status, input.action),
-      set: changesOf(ctx, input, row, input.happenedOn?.trim() || today),
+      set: changesOf(ctx, input, row, on),
       fields: Object.keys(fields).filter((f) => fields[f as keyof DisputeTransitionInput] !== undefined),
-      note: [input.mediator, input.agreement, input.visitNote, input.reason].filter(Boolean).join('\n'),
+      note: [input.mediator, input.agreement, input.visitNote, input.reason, converted].filter(Boolean).join('\n'),
       unitId: input.action === 'route' ? (input.unitId ?? null) : null,
       afterwards: () => {
         if (input.action !== 'startMediation') return;
@@ -71,6 +81,23 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
     };
   });
   return detailOf(ctx, input.id);
+}
+
+const EMPTY_CONVERSION = { category: null, itemType: null, title: null, level: null };
+
+/** 调解成功's 调解协议书: a file uploaded to this very dispute as its agreement. */
+function assertAgreementFile(ctx: HandlerContext, disputeId: string, attachmentId: string | null | undefined): void {
+  if (!attachmentId) return;
+  const file = ctx.sql.get(
+    qb
+      .selectFrom('attachments')
+      .select('id')
+      .where('id', '=', attachmentId)
+      .where('entity', '=', 'dispute')
+      .where('entity_id', '=', disputeId)
+      .where('purpose', '=', 'agreement'),
+  );
+  if (!file) invalidField('agreementAttachmentId', '所选调解协议书不是本纠纷上传的协议书文件，请重新上传。');
 }
 
 /** The dispute's columns a step writes, beside its new status; `on` is the day it happened. */
@@ -95,7 +122,8 @@ function changesOf(ctx: HandlerContext, input: Input, row: DisputeTableRow, on: 
     case 'settle':
       return {
         ...concluded,
-        agreement: input.agreement ?? null,
+        agreement: input.agreement || null,
+        agreement_attachment_id: input.agreementAttachmentId ?? null,
         judicial_confirmation: input.judicialConfirmation === 'yes' ? 1 : 0,
         prevented_criminal: input.preventedCriminal ? 1 : 0,
         prevented_criminal_people: input.preventedCriminal ? (input.preventedCriminalPeople ?? 0) : 0,

@@ -53,7 +53,7 @@ export function disputeDayFacts(sql: Sql, date: string): DisputeDayFacts {
 /** The county's figures over the period's intake as the disputes' 统计 computes them, and the overdue. */
 export function disputePeriodFacts(
   sql: Sql,
-  ledgers: Pick<LedgerRegistry, 'disputeFigures'>,
+  ledgers: Pick<LedgerRegistry<unknown>, 'disputeFigures'>,
   from: string,
   to: string,
 ): DisputePeriodFacts {
