@@ -6,6 +6,7 @@ import {
 } from '../features/assessments/store';
 import { boardAlertRegions } from '../features/board/snapshot-queries';
 import { assessmentTaskOwner } from '../features/assessments/task-owner';
+import { disputeDeadlines } from '../features/disputes/notices';
 import { disputeRegions, disputeSearch, disputeStore } from '../features/disputes/store';
 import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
@@ -41,5 +42,5 @@ export const ledgers: LedgerRegistry = {
     boardAlertRegions,
     notificationRegions,
   ],
-  deadlineNotices: [petitionDeadlines],
+  deadlineNotices: [petitionDeadlines, disputeDeadlines],
 };

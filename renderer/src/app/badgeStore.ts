@@ -12,6 +12,7 @@ export const BADGE_TOPICS: ReadonlySet<LiveChange['topic']> = new Set([
   'petitions',
   'hazards',
   'assessments',
+  'disputes',
   'tasks',
   'all',
 ] as const);

@@ -25,6 +25,7 @@ import { migration0021 } from './0021-status-list-order';
 import { migration0022 } from './0022-disputes';
 import { migration0023 } from './0023-notifications';
 import { migration0024 } from './0024-period-tallies';
+import { migration0026 } from './0026-dispute-notifications';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0026,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 import { principalOf, type HandlerMap } from '../../api/types';
-import { todayOf } from '../../ledger/clock';
+import { clockOf } from '../../ledger/clock';
 import { voidHandlers } from '../../ledger/void';
 import { detailOf, disputeInScope } from './common';
 import { disputeFigures } from './figures';
@@ -12,7 +12,7 @@ import { transitionDispute } from './transition';
 const records = voidHandlers(disputeStore, detailOf);
 
 export const disputesHandlers = {
-  'disputes.list': (input, ctx) => listDisputes(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
+  'disputes.list': (input, ctx) => listDisputes(ctx.sql, input, principalOf(ctx).regionCode, clockOf(ctx)),
   'disputes.get': ({ id }, ctx) => detailOf(ctx, disputeInScope(ctx, id).id),
   'disputes.create': (input, ctx) => createDispute(ctx, input),
   'disputes.update': (input, ctx) => updateDispute(ctx, input),

@@ -13,10 +13,12 @@ import { AppError } from '../../../../shared/errors';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
+import { notify } from '../../ledger/notifications/notify';
 import { assertUnit } from '../../ledger/references';
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
 import { detailOf } from './common';
+import { routeNotice } from './notices';
 import type { DisputeTableRow } from './repo';
 import { disputeStore } from './store';
 
@@ -25,7 +27,7 @@ type Input = z.output<typeof disputesTransitionInput>;
 /**
  * One step of a dispute's loop. The domain decides what each step needs; 销号 needs
  * disputes.closeOut (a leader), every other step disputes.write. The change, its timeline entry and
- * its audit row commit together.
+ * its audit row commit together, and so does 分流's notice to the unit.
  */
 export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDetail {
   const closing = input.action === 'closeOut';
@@ -55,14 +57,18 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
       assertUnit(ctx, input.unitId, 'unitId', '归口单位或调解组织');
       input.coUnitIds?.forEach((unitId, index) => assertUnit(ctx, unitId, `coUnitIds.${index}`, '协同单位'));
     }
+    const set = changesOf(ctx, input, row, input.happenedOn?.trim() || today);
     return {
       problems,
       to: nextDisputeStatus(row.status, input.action),
-      set: changesOf(ctx, input, row, input.happenedOn?.trim() || today),
+      set,
       fields: Object.keys(fields).filter((f) => fields[f as keyof DisputeTransitionInput] !== undefined),
       note: [input.mediator, input.agreement, input.visitNote, input.reason].filter(Boolean).join('\n'),
       unitId: input.action === 'route' ? (input.unitId ?? null) : null,
       afterwards: () => {
+        if (input.action === 'route' && input.unitId) {
+          notify(ctx, routeNotice(row, input.unitId, (set.due_date as string | null | undefined) ?? null));
+        }
         if (input.action !== 'startMediation') return;
         for (const unitId of input.coUnitIds ?? []) {
           ctx.sql.run(qb.insertInto('dispute_units').values({ dispute_id: row.id, unit_id: unitId }));
