@@ -101,6 +101,8 @@ export interface Workbench {
 export interface WorkbenchBadges {
   /** Cases in the supervision queue (督办). */
   supervision?: number;
+  /** Disputes in their supervision queue (routed or handled, 临期 or 超期), for who works or closes them. */
+  disputeSupervision?: number;
   /** Cases, hazards and disputes awaiting 销号. */
   closeOut?: number;
   /** Overdue cases, measures and disputes in the caller's scope. */

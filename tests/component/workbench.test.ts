@@ -218,9 +218,19 @@ describe('工作台', () => {
   });
 
   it('shows the menu badges the backend counts, and none for a zero', async () => {
-    await mountHome(['duty_officer', 'leader'], { duty, leader }, { supervision: 7, closeOut: 2, overdue: 0 });
+    await mountHome(
+      ['duty_officer', 'leader'],
+      { duty, leader },
+      {
+        supervision: 7,
+        closeOut: 2,
+        overdue: 0,
+        disputeSupervision: 3,
+      },
+    );
     const supervision = await findTestId('badge-petitions-menu-supervision');
     await eventually(() => expect(supervision.textContent).toContain('7'));
+    expect((await findTestId('badge-disputes-menu-disputeSupervision')).textContent).toContain('3');
     expect((await findTestId('badge-home-closeOut')).textContent).toContain('2');
     expect(document.querySelector('[data-testid="badge-home-overdue"]')).toBeNull();
     // Both roles' sections on one page.

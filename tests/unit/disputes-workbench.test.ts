@@ -186,8 +186,20 @@ describe('disputes on 工作台 and 今日', () => {
     expect([westDuty.toRoute.total, westDuty.overdue.total]).toEqual([1, 0]);
 
     // The menu's badges count them with the other ledgers'.
-    expect(await must(backend.call('workbench.badges', {}, officer))).toMatchObject({ overdue: 1 });
-    expect(await must(backend.call('workbench.badges', {}, leader))).toMatchObject({ closeOut: 1 });
+    expect(await must(backend.call('workbench.badges', {}, officer))).toMatchObject({
+      overdue: 1,
+      disputeSupervision: 2,
+    });
+    expect(await must(backend.call('workbench.badges', {}, leader))).toMatchObject({
+      closeOut: 1,
+      disputeSupervision: 2,
+    });
+
+    // A voided dispute leaves every list and count.
+    await must(backend.call('disputes.void', { id: late.id, version: 2, reason: '重复受理' }, leader));
+    const after = (await must(backend.call('workbench.get', { limit: 8 }, officer))).duty!.disputes!;
+    expect([after.routed.total, after.supervision.total, after.overdue.total]).toEqual([1, 1, 0]);
+    expect(await must(backend.call('workbench.badges', {}, officer))).toMatchObject({ disputeSupervision: 1 });
     expect(received.status).toBe('received');
   });
 

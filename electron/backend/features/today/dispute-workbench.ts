@@ -88,15 +88,20 @@ export function unitWorkbench(ctx: HandlerContext, params: DisputeParams): UnitW
   };
 }
 
-/** The disputes behind the menu's 待销号 and 超期 badges, each for who may act on it. */
-export function disputeCounts(ctx: HandlerContext, params: DisputeParams): { closeOut: number; overdue: number } {
+/** The disputes behind the menu's 待销号, 超期 and 督办 badges, each for who may act on it. */
+export function disputeCounts(
+  ctx: HandlerContext,
+  params: DisputeParams,
+): { closeOut: number; overdue: number; supervision?: number } {
   const roles = principalOf(ctx).roles;
   const count = (permission: Permission, def: SectionDef) =>
     hasAccess(roles, permission)
       ? (ctx.sql.prepare(sectionSql(def, params.prefix !== '').count).get(params) as { n: number }).n
       : 0;
+  const supervises = hasAccess(roles, 'disputes.write') || hasAccess(roles, 'disputes.closeOut');
   return {
     closeOut: count('disputes.closeOut', DISPUTE_SECTIONS.closeOut),
     overdue: count('disputes.write', DISPUTE_SECTIONS.overdue),
+    ...(supervises ? { supervision: count('disputes.read', DISPUTE_SECTIONS.supervision) } : {}),
   };
 }

@@ -124,8 +124,8 @@ function countOf(ctx: HandlerContext, params: WorkbenchParams, def: SectionDef):
   return (ctx.sql.prepare(statement).get(params) as { n: number }).n;
 }
 
-/** The counts behind the menu's 待销号 and 超期 badges, each for who may act on it. */
-export function workCounts(ctx: HandlerContext): { closeOut?: number; overdue?: number } {
+/** The counts behind the menu's 待销号, 超期 and disputes' 督办 badges, each for who may act on it. */
+export function workCounts(ctx: HandlerContext): { closeOut?: number; overdue?: number; disputeSupervision?: number } {
   const params = workbenchParams(ctx, 1);
   const matters = disputeCounts(ctx, params);
   const roles = principalOf(ctx).roles;
@@ -139,5 +139,9 @@ export function workCounts(ctx: HandlerContext): { closeOut?: number; overdue?: 
   const closeOut =
     when('petitions.closeOut', S.closeOutPetitions) + when('risks.closeOut', S.closeOutHazards) + matters.closeOut;
   const overdue = when('petitions.write', S.overduePetitions) + when('risks.write', S.overdueTasks) + matters.overdue;
-  return { ...(approves ? { closeOut } : {}), ...(works ? { overdue } : {}) };
+  return {
+    ...(approves ? { closeOut } : {}),
+    ...(works ? { overdue } : {}),
+    ...(matters.supervision === undefined ? {} : { disputeSupervision: matters.supervision }),
+  };
 }
