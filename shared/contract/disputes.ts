@@ -31,6 +31,7 @@ import {
   type Satisfaction,
 } from '../domain/disputes/statuses';
 import { DISPUTE_FIGURE_CODES, type DisputeBreakdown, type DisputeFigureCode } from '../domain/disputes/figures';
+import { DEADLINE_STAGES, type DeadlineStage } from '../domain/ledger/deadlines';
 import { dateField, defineMethod, figuresInput, keywordField, pageFields, type Page } from './define';
 import { versionField, voidedFilter, voidInput, type LedgerRecordFields } from './ledger';
 import { PHONE_PATTERN } from './petitions';
@@ -57,6 +58,8 @@ export interface DisputeRow {
   unitId: string | null;
   unitName: string | null;
   dueDate: string | null;
+  /** The 办理时限's deadline stage: none before 分流, 已办结 after a result. */
+  stage: DeadlineStage | null;
   updatedAt: string;
 }
 
@@ -257,8 +260,14 @@ export const disputesListInput = z
     unitId: id.optional(),
     /** Before a result (受理, 分流, 调处). */
     open: z.boolean().optional(),
-    /** Past the time limit and still open (the supervision queue). */
+    /** Past the time limit and still open. */
     overdue: z.boolean().optional(),
+    /** The supervision queue (督办): routed or being handled, 临期 or 超期. */
+    supervision: z.boolean().optional(),
+    /** A result recorded, awaiting 回访. */
+    toVisit: z.boolean().optional(),
+    /** The 办理时限's deadline stage. */
+    stage: z.enum(DEADLINE_STAGES).optional(),
     receivedFrom: dateField('受理日期起').optional(),
     receivedTo: dateField('受理日期止').optional(),
     /** The disputes behind one figure: its numerator or its denominator. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeadlineStage } from '../domain/ledger/deadlines';
+import type { DisputeStatus } from '../domain/disputes/statuses';
 import type { PetitionStatus } from '../domain/petitions/statuses';
 import type { AssessmentConclusion } from '../domain/risks/assessment-levels';
 import type { HazardLevel } from '../domain/risks/hazard-levels';
@@ -33,6 +34,18 @@ export interface TodayPetition {
   receivedDate: string;
   dueDate: string | null;
   handlingUnitName: string | null;
+}
+
+export interface TodayDispute {
+  id: string;
+  disputeNo: string;
+  summary: string;
+  categoryLabel: string;
+  status: DisputeStatus;
+  townshipName: string;
+  receivedOn: string;
+  dueDate: string | null;
+  unitName: string | null;
 }
 
 export interface TodayNote {
@@ -82,19 +95,30 @@ export interface TodayAssessment {
 /**
  * The daily loop (六日闭环) on one screen: what arrived today, today's analysis and assignments,
  * and what falls due today or became overdue today (its last day was yesterday). Sections the
- * user may not read (petitions without `petitions.read`) come back empty with `readable` false.
+ * user may not read (petitions without `petitions.read`, disputes without `disputes.read`) come back
+ * empty with `readable` false.
  */
 export interface TodayOverview {
   today: string;
-  readable: { petitions: boolean; risks: boolean };
-  arrived: { hazards: TodayList<TodayHazard>; petitions: TodayList<TodayPetition> };
+  readable: { petitions: boolean; risks: boolean; disputes: boolean };
+  arrived: {
+    hazards: TodayList<TodayHazard>;
+    petitions: TodayList<TodayPetition>;
+    disputes: TodayList<TodayDispute>;
+  };
   notes: TodayList<TodayNote>;
   assignments: TodayList<TodayTask>;
   meetingDecisions: TodayList<TodayMeetingDecision>;
   assessmentDecisions: TodayList<TodayAssessment>;
-  dueToday: { petitions: TodayList<TodayPetition>; tasks: TodayList<TodayTask>; reReviews: TodayList<TodayAssessment> };
+  dueToday: {
+    petitions: TodayList<TodayPetition>;
+    tasks: TodayList<TodayTask>;
+    reReviews: TodayList<TodayAssessment>;
+    disputes: TodayList<TodayDispute>;
+  };
   overdueToday: {
     petitions: TodayList<TodayPetition>;
+    disputes: TodayList<TodayDispute>;
     tasks: TodayList<TodayTask>;
     reReviews: TodayList<TodayAssessment>;
   };

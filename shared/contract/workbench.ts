@@ -4,7 +4,7 @@ import type { AuditEntry, AuditVerification } from './audit';
 import type { BackupStatus } from './backup';
 import type { ImportLogEntry } from './imports';
 import type { SupervisionQueueItem } from './petitions';
-import type { TodayHazard, TodayList, TodayPetition, TodayTask } from './today';
+import type { TodayDispute, TodayHazard, TodayList, TodayPetition, TodayTask } from './today';
 import { defineMethod, noInput } from './define';
 
 /** 值班员: what waits for the officer's next step, in the account's scope. */
@@ -18,6 +18,28 @@ export interface DutyWorkbench {
   /** Open measures and tasks due within the due-soon window. */
   measuresDue: TodayList<TodayTask>;
   overdue: { petitions: TodayList<TodayPetition>; tasks: TodayList<TodayTask> };
+  /** Disputes waiting on the officer (who may work disputes). */
+  disputes?: DutyDisputes;
+}
+
+/** 值班员's disputes: to route, routed but not yet handled, awaiting 回访, and on the clock. */
+export interface DutyDisputes {
+  /** 已受理: to be routed (分流) or guided. */
+  toRoute: TodayList<TodayDispute>;
+  /** 已分流: 调处 not started. */
+  routed: TodayList<TodayDispute>;
+  /** A result recorded, awaiting 回访. */
+  toVisit: TodayList<TodayDispute>;
+  /** The supervision queue: routed or handled, 临期 or 超期, the earliest due first. */
+  supervision: TodayList<TodayDispute>;
+  overdue: TodayList<TodayDispute>;
+}
+
+/** A unit's account (one bound to a unit): the disputes routed to its unit, or handled with it. */
+export interface UnitWorkbench {
+  unitId: string;
+  unitName: string;
+  disputes: { handling: TodayList<TodayDispute>; dueSoon: TodayList<TodayDispute>; overdue: TodayList<TodayDispute> };
 }
 
 export type WorkbenchRateCode = 'conclusion_rate' | 'resolution_rate' | 'on_time_rate';
@@ -44,6 +66,8 @@ export interface LeaderWorkbench {
    */
   myCases: TodayList<TodayPetition> | null;
   rates: WorkbenchRate[];
+  /** 已回访 disputes awaiting 销号, and the overdue ones (who may close disputes out). */
+  disputes?: { closeOut: TodayList<TodayDispute>; overdue: TodayList<TodayDispute> };
 }
 
 /** 系统管理员: the state of the installation. */
@@ -68,6 +92,7 @@ export interface Workbench {
   today: string;
   duty?: DutyWorkbench;
   leader?: LeaderWorkbench;
+  unit?: UnitWorkbench;
   admin?: AdminWorkbench;
   auditor?: AuditorWorkbench;
 }
@@ -76,9 +101,11 @@ export interface Workbench {
 export interface WorkbenchBadges {
   /** Cases in the supervision queue (督办). */
   supervision?: number;
-  /** Cases and hazards awaiting 销号. */
+  /** Disputes in their supervision queue (routed or handled, 临期 or 超期), for who works or closes them. */
+  disputeSupervision?: number;
+  /** Cases, hazards and disputes awaiting 销号. */
   closeOut?: number;
-  /** Overdue cases and measures in the caller's scope. */
+  /** Overdue cases, measures and disputes in the caller's scope. */
   overdue?: number;
 }
 

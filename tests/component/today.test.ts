@@ -28,7 +28,7 @@ const overdue: TodayPetition = {
 
 const day: TodayOverview = {
   today: '2026-11-20',
-  readable: { petitions: true, risks: true },
+  readable: { petitions: true, risks: true, disputes: true },
   arrived: {
     hazards: listOf({
       id: '0192f3a4-5b6c-7d8e-9f01-23456789abcd',
@@ -40,13 +40,14 @@ const day: TodayOverview = {
       foundOn: '2026-11-20',
     }),
     petitions: none,
+    disputes: none,
   },
   notes: none,
   assignments: none,
   meetingDecisions: none,
   assessmentDecisions: none,
-  dueToday: { petitions: none, tasks: none, reReviews: none },
-  overdueToday: { petitions: listOf(overdue), tasks: none, reReviews: none },
+  dueToday: { petitions: none, tasks: none, reReviews: none, disputes: none },
+  overdueToday: { petitions: listOf(overdue), tasks: none, reReviews: none, disputes: none },
 };
 
 const buttonIn = async (section: string, text: string): Promise<HTMLElement> =>

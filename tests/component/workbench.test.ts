@@ -1,6 +1,6 @@
 import { enableAutoUnmount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TodayList, TodayPetition } from '@shared/contract/today';
+import type { TodayDispute, TodayList, TodayPetition } from '@shared/contract/today';
 import type { Workbench, WorkbenchBadges } from '@shared/contract/workbench';
 import type { Role } from '@shared/domain/roles';
 import { findTestId, meWith, mountApp, sessionAnswers } from './helpers/auth';
@@ -64,6 +64,25 @@ const leader: Workbench['leader'] = {
       ],
     },
   ],
+};
+
+const dispute: TodayDispute = {
+  id: '0192f3a4-5b6c-7d8e-9f01-23456789abce',
+  disputeNo: 'JF2026-000007',
+  summary: '相邻宅基地滴水檐纠纷',
+  categoryLabel: '邻里',
+  status: 'routed',
+  townshipName: '城关镇',
+  receivedOn: '2026-11-18',
+  dueDate: '2026-11-21',
+  unitName: '城关镇人民调解委员会',
+};
+const disputes: NonNullable<Workbench['duty']>['disputes'] = {
+  toRoute: listOf(4, { ...dispute, status: 'received', dueDate: null, unitName: null }),
+  routed: listOf(1, dispute),
+  toVisit: none,
+  supervision: listOf(2, dispute),
+  overdue: listOf(1, { ...dispute, dueDate: '2026-11-19' }),
 };
 
 const GB = 1024 ** 3;
@@ -140,6 +159,34 @@ describe('工作台', () => {
     await eventually(() => expect(dialog.textContent).toContain('梳理分类'));
   });
 
+  it("counts the duty officer's and the unit's disputes, each count opening the list filtered the same way", async () => {
+    await mountHome(['duty_officer'], {
+      duty: { ...duty, disputes },
+      unit: {
+        unitId: '01900000-0000-7000-8000-000000000001',
+        unitName: '城关镇人民调解委员会',
+        disputes: { handling: listOf(1, dispute), dueSoon: none, overdue: listOf(1, dispute) },
+      },
+    });
+    const count = async (key: string) => findTestId(`workbench-${key}`);
+    await eventually(async () =>
+      expect((await count('duty-dispute-count-to-route')).textContent).toContain('4待分流纠纷'),
+    );
+    expect((await count('duty-dispute-count-to-route')).getAttribute('href')).toBe('/disputes?status=received');
+    expect((await count('duty-dispute-count-supervision')).getAttribute('href')).toBe(
+      '/disputes?supervision=true&sort=dueDate&direction=asc',
+    );
+    expect((await count('duty-dispute-count-overdue')).querySelector('.alarm')?.textContent).toBe('1');
+    // 超期 is counted only: its rows are the supervision list's.
+    expect(document.querySelector('[data-testid="workbench-duty-disputes-overdue"]')).toBeNull();
+    expect((await findTestId('workbench-duty-disputes-routed')).textContent).toContain('JF2026-000007');
+    const unit = await findTestId('workbench-unit');
+    expect(unit.textContent).toContain('本单位待办 · 城关镇人民调解委员会');
+    expect((await count('unit-dispute-count-overdue')).getAttribute('href')).toBe(
+      '/disputes?unitId=01900000-0000-7000-8000-000000000001&sort=dueDate&direction=asc&stage=overdue',
+    );
+  });
+
   it('shows the leader the rates with their numerator and denominator, 待审批销号 and why 我的包案 is empty', async () => {
     await mountHome(['leader'], { leader });
     const rate = await findTestId('workbench-rate-resolution_rate');
@@ -171,9 +218,19 @@ describe('工作台', () => {
   });
 
   it('shows the menu badges the backend counts, and none for a zero', async () => {
-    await mountHome(['duty_officer', 'leader'], { duty, leader }, { supervision: 7, closeOut: 2, overdue: 0 });
+    await mountHome(
+      ['duty_officer', 'leader'],
+      { duty, leader },
+      {
+        supervision: 7,
+        closeOut: 2,
+        overdue: 0,
+        disputeSupervision: 3,
+      },
+    );
     const supervision = await findTestId('badge-petitions-menu-supervision');
     await eventually(() => expect(supervision.textContent).toContain('7'));
+    expect((await findTestId('badge-disputes-menu-disputeSupervision')).textContent).toContain('3');
     expect((await findTestId('badge-home-closeOut')).textContent).toContain('2');
     expect(document.querySelector('[data-testid="badge-home-overdue"]')).toBeNull();
     // Both roles' sections on one page.

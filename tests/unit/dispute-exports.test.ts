@@ -70,6 +70,7 @@ const HEADER = [
   '归口单位',
   '受理日期',
   '办理时限',
+  '期限状态',
   '处理结果',
   '结果日期',
   '当事人满意度',
@@ -111,6 +112,7 @@ describe('disputes export', () => {
         null,
         null,
         null,
+        null,
       ],
       [
         'JF2026-000001',
@@ -132,6 +134,7 @@ describe('disputes export', () => {
         '测试县东镇人民政府',
         '2026-11-20',
         '2026-12-21',
+        '正常',
         null,
         null,
         null,

@@ -635,3 +635,40 @@ describe('migration 0017: the procedure on every case', () => {
     db.close();
   });
 });
+
+describe('migration 0027: notices of disputes', () => {
+  it('keeps the notices and their read states while letting a notice name a dispute', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    const before = MIGRATIONS.filter((m) => m.version < 27);
+    await migrate(db, join(dir, 'backups'), before);
+    db.exec(`
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+      INSERT INTO notifications (id, kind, ledger, record_id, record_no, user_id, text, due_date, created_at)
+        VALUES ('n1', 'overdue', 'petition', 'p1', 'XF2026-000001', 'u1', '已超期', '2026-11-20', 't');
+      INSERT INTO notification_reads (user_id, notification_id, read_at) VALUES ('u1', 'n1', 't');
+    `);
+    await migrate(
+      db,
+      join(dir, 'backups'),
+      MIGRATIONS.filter((m) => m.version <= 27),
+    );
+    expect(userVersion(db)).toBe(27);
+    expect(db.prepare('SELECT id, ledger, due_date FROM notifications').all()).toEqual([
+      { id: 'n1', ledger: 'petition', due_date: '2026-11-20' },
+    ]);
+    expect(db.prepare('SELECT notification_id FROM notification_reads').pluck().all()).toEqual(['n1']);
+    expect(db.prepare('PRAGMA foreign_key_list(notification_reads)').all()).toContainEqual(
+      expect.objectContaining({ table: 'notifications', from: 'notification_id' }),
+    );
+    db.exec(`INSERT INTO notifications (id, kind, ledger, record_id, record_no, user_id, text, due_date, created_at)
+      VALUES ('n2', 'overdue', 'dispute', 'd1', 'JF2026-000001', 'u1', '已超期', '2026-11-20', 't')`);
+    // The deadline index still refuses a second notice of the same record, kind and due date.
+    expect(() =>
+      db.exec(`INSERT INTO notifications (id, kind, ledger, record_id, record_no, user_id, text, due_date, created_at)
+        VALUES ('n3', 'overdue', 'dispute', 'd1', 'JF2026-000001', 'u1', '已超期', '2026-11-20', 't')`),
+    ).toThrow(/UNIQUE/);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+  });
+});

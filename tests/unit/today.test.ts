@@ -101,7 +101,7 @@ describe('today.overview', () => {
     const { backend, officer } = await builtDay();
     const day = await must(backend.call('today.overview', {}, officer));
     expect(day.today).toBe('2026-11-22');
-    expect(day.readable).toEqual({ petitions: true, risks: true });
+    expect(day.readable).toEqual({ petitions: true, risks: true, disputes: true });
     const totals = {
       hazards: day.arrived.hazards.total,
       petitions: day.arrived.petitions.total,
@@ -163,6 +163,7 @@ describe('today.overview', () => {
       const totals = [
         day.arrived.hazards,
         day.arrived.petitions,
+        day.arrived.disputes,
         day.notes,
         day.assignments,
         day.meetingDecisions,
@@ -170,7 +171,7 @@ describe('today.overview', () => {
         ...Object.values(day.dueToday),
         ...Object.values(day.overdueToday),
       ].map((s) => s.total);
-      expect(totals).toEqual(Array(12).fill(0));
+      expect(totals).toEqual(Array(15).fill(0));
       const auditor = (await signInAs(setup.backend, setup.admin, ['auditor'])).client;
       expect(await setup.backend.call('today.overview', {}, auditor)).toMatchObject({
         ok: false,

@@ -120,7 +120,11 @@ describe('workbench', () => {
     expect([westBench.toAssign.total, westBench.overdue.petitions.total, westBench.overdue.tasks.total]).toEqual([
       0, 0, 0,
     ]);
-    expect(await must(backend.call('workbench.badges', {}, west.client))).toEqual({ supervision: 0, overdue: 0 });
+    expect(await must(backend.call('workbench.badges', {}, west.client))).toEqual({
+      supervision: 0,
+      overdue: 0,
+      disputeSupervision: 0,
+    });
   });
 
   it('caps each list at the limit asked for and still counts all', async () => {
@@ -153,6 +157,7 @@ describe('workbench', () => {
     expect(await must(backend.call('workbench.badges', {}, leader))).toEqual({
       supervision: section.supervision.total,
       closeOut: 2,
+      disputeSupervision: 0,
     });
   });
 

@@ -9,6 +9,7 @@ import { assessmentTaskOwner } from '../features/assessments/task-owner';
 import { disputeFigureTotals } from '../features/disputes/figures';
 import { disputeAttachmentOwner, disputeRegions, disputeSearch, disputeStore } from '../features/disputes/store';
 import { hazardCreator } from '../features/hazards/creator';
+import { disputeDeadlines } from '../features/disputes/notices';
 import { hazardRegions, hazardSearch, hazardStore } from '../features/hazards/store';
 import { hazardTaskOwner } from '../features/hazards/task-owner';
 import { meetingRegions } from '../features/meetings/repo';
@@ -50,6 +51,6 @@ export const ledgers: LedgerRegistry<HandlerContext> = {
     notificationRegions,
   ],
   recordCreators: { petition: petitionCreator, hazard: hazardCreator },
-  deadlineNotices: [petitionDeadlines],
+  deadlineNotices: [petitionDeadlines, disputeDeadlines],
   disputeFigures: disputeFigureTotals,
 };

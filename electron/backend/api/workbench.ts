@@ -17,7 +17,8 @@ import { calendarStatus } from '../features/holidays/handlers';
 import { petitionFigures, petitionMonthly } from '../features/petitions/figures';
 import { recentMonths } from '../../../shared/domain/ledger/figure-period';
 import { supervisionQueue } from '../features/petitions/queue';
-import { closeOutLists, dutyWorkbench, myCases, workCounts } from '../features/today/workbench';
+import { leaderDisputes, unitWorkbench } from '../features/today/dispute-workbench';
+import { closeOutLists, dutyWorkbench, myCases, workbenchParams, workCounts } from '../features/today/workbench';
 import { listImports } from '../import/service';
 import { todayOf } from '../ledger/clock';
 import { principalOf, type HandlerContext, type HandlerMap } from './types';
@@ -45,6 +46,7 @@ function leaderSection(ctx: HandlerContext, limit: number): LeaderWorkbench {
     supervision: { items: queue.items, total: queue.total },
     myCases: myCases(ctx, limit),
     rates,
+    disputes: leaderDisputes(ctx, workbenchParams(ctx, limit)),
   };
 }
 
@@ -71,10 +73,16 @@ function auditorSection(ctx: HandlerContext, limit: number): AuditorWorkbench {
 export function workbench(ctx: HandlerContext, limit: number): Workbench {
   const { roles } = principalOf(ctx);
   const may = (permission: Parameters<typeof hasAccess>[1]) => hasAccess(roles, permission);
+  const unit = unitWorkbench(ctx, workbenchParams(ctx, limit));
   return {
     today: todayOf(ctx),
-    ...(may('petitions.write') || may('risks.write') ? { duty: dutyWorkbench(ctx, limit) } : {}),
-    ...(may('petitions.closeOut') || may('risks.closeOut') ? { leader: leaderSection(ctx, limit) } : {}),
+    ...(may('petitions.write') || may('risks.write') || may('disputes.write')
+      ? { duty: dutyWorkbench(ctx, limit) }
+      : {}),
+    ...(may('petitions.closeOut') || may('risks.closeOut') || may('disputes.closeOut')
+      ? { leader: leaderSection(ctx, limit) }
+      : {}),
+    ...(unit ? { unit } : {}),
     ...(may('system.backup') ? { admin: adminSection(ctx, limit) } : {}),
     ...(may('audit.read') ? { auditor: auditorSection(ctx, limit) } : {}),
   };

@@ -189,6 +189,9 @@ const NOTIFYING: ReadonlySet<MethodName> = new Set<MethodName>([
   'assessments.transition',
   'assessments.void',
   'assessments.restore',
+  'disputes.transition',
+  'disputes.void',
+  'disputes.restore',
 ]);
 
 /** Whether a method writes what a screen shows (dispatch holds it while a worker writes, api/dispatch.ts). */

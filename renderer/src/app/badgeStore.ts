@@ -12,6 +12,7 @@ export const BADGE_TOPICS: ReadonlySet<LiveChange['topic']> = new Set([
   'petitions',
   'hazards',
   'assessments',
+  'disputes',
   'tasks',
   'all',
 ] as const);
@@ -56,6 +57,10 @@ export function badgesOf(
     'petitions-supervision': [
       { key: 'supervision', value: badges.supervision, title: '督办', type: 'danger' as const },
     ],
+    'disputes-menu': [
+      { key: 'disputeSupervision', value: badges.disputeSupervision, title: '督办', type: 'danger' as const },
+    ],
+    disputes: [{ key: 'disputeSupervision', value: badges.disputeSupervision, title: '督办', type: 'danger' as const }],
   }[name];
   return (all ?? []).flatMap((b) => (b.value ? [{ ...b, value: b.value }] : []));
 }

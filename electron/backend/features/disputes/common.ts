@@ -1,6 +1,7 @@
 import type { DisputeDetail } from '../../../../shared/contract/disputes';
 import type { HandlerContext } from '../../api/types';
 import { assertDictEntry, assertRegion, assertTownship } from '../../ledger/references';
+import { clockOf } from '../../ledger/clock';
 import { recordInScope } from '../../ledger/write';
 import { findDisputeDetail } from './detail';
 import type { DisputeTableRow } from './repo';
@@ -11,7 +12,8 @@ import { disputeStore } from './store';
 export const disputeInScope = (ctx: HandlerContext, id: string): DisputeTableRow =>
   recordInScope(ctx, disputeStore, id);
 
-export const detailOf = (ctx: HandlerContext, id: string): DisputeDetail => findDisputeDetail(ctx.sql, id)!;
+export const detailOf = (ctx: HandlerContext, id: string): DisputeDetail =>
+  findDisputeDetail(ctx.sql, id, clockOf(ctx))!;
 
 export const disputeEntity = (id: string) => ({ entity: 'dispute', entityId: id });
 

@@ -4,7 +4,8 @@ import { displayNameOf } from '../../db/display-name';
 import { qb, type Sql } from '../../db/sql';
 import { changesOf } from '../../ledger/changes';
 import { maskedParties } from './parties';
-import { toRow, withColumns, type JoinedRow } from './repo';
+import type { DeadlineClock } from '../../db/clock-sql';
+import { clockParams, toRow, withColumns, type JoinedRow } from './repo';
 
 const byName = displayNameOf('t.by_user');
 
@@ -26,8 +27,9 @@ function relatedDisputes(sql: Sql, id: string): RelatedDispute[] {
 }
 
 /** A dispute with everything the drawer shows: parties (masked), timeline, transfers, related ones. */
-export function findDisputeDetail(sql: Sql, id: string): DisputeDetail | undefined {
-  const row = sql.get(withColumns(qb.selectFrom('disputes as d')).where('d.id', '=', id)) as JoinedRow | undefined;
+export function findDisputeDetail(sql: Sql, id: string, clock: DeadlineClock): DisputeDetail | undefined {
+  const row = sql.get(withColumns(qb.selectFrom('disputes as d')).where('d.id', '=', id), clockParams(clock)) as
+    JoinedRow | undefined;
   if (!row) return undefined;
   const grid = row.grid_code
     ? sql.get(qb.selectFrom('regions').select('name').where('code', '=', row.grid_code))

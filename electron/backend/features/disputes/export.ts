@@ -13,8 +13,9 @@ import {
   SATISFACTION_LABELS,
   type Satisfaction,
 } from '../../../../shared/domain/disputes/statuses';
+import { DEADLINE_STAGE_LABELS } from '../../../../shared/domain/ledger/deadlines';
 import { principalOf } from '../../api/types';
-import { todayOf } from '../../ledger/clock';
+import { clockOf } from '../../ledger/clock';
 import { eachOf, type LedgerExport } from '../../ledger/exports/export';
 import { listDisputes, type ListInput } from './repo';
 import { disputeStore } from './store';
@@ -36,12 +37,16 @@ export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
     unitId: '归口单位',
     open: '在办',
     overdue: '只看超期',
+    stage: '期限状态',
+    supervision: '督办',
+    toVisit: '待回访',
     receivedFrom: '受理日期起',
     receivedTo: '受理日期止',
     figure: '统计口径',
     figurePart: '口径部分',
   },
   valueLabels: {
+    stage: DEADLINE_STAGE_LABELS,
     channel: DISPUTE_CHANNEL_LABELS,
     status: DISPUTE_STATUS_LABELS,
     level: DISPUTE_LEVEL_LABELS,
@@ -50,8 +55,8 @@ export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
   },
   list: (ctx) => {
     const scope = principalOf(ctx).regionCode;
-    const today = todayOf(ctx);
-    return (sql, input) => listDisputes(sql, input, scope, today);
+    const clock = clockOf(ctx);
+    return (sql, input) => listDisputes(sql, input, scope, clock);
   },
   people: {
     table: 'dispute_parties',
@@ -88,6 +93,7 @@ export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
     { header: '归口单位', width: 20, value: (r) => r.unitName },
     { header: '受理日期', width: 12, kind: 'date', value: (r) => r.receivedOn },
     { header: '办理时限', width: 12, kind: 'date', value: (r) => r.dueDate },
+    { header: '期限状态', width: 10, value: (r) => (r.stage ? DEADLINE_STAGE_LABELS[r.stage] : null) },
     { header: '处理结果', width: 16, value: (r) => (r.result ? DISPUTE_RESULT_LABELS[r.result] : null) },
     { header: '结果日期', width: 12, kind: 'date', value: (r) => r.resultOn },
     {

@@ -1,7 +1,7 @@
 import { principalOf, type HandlerMap } from '../../api/types';
 import { figureSheetFile } from '../../export/figures-sheet';
 import { exportHandler } from '../../ledger/exports/export';
-import { todayOf } from '../../ledger/clock';
+import { clockOf } from '../../ledger/clock';
 import { voidHandlers } from '../../ledger/void';
 import { detailOf, disputeInScope } from './common';
 import { disputeExport } from './export';
@@ -16,7 +16,7 @@ import { transitionDispute } from './transition';
 const records = voidHandlers(disputeStore, detailOf);
 
 export const disputesHandlers = {
-  'disputes.list': (input, ctx) => listDisputes(ctx.sql, input, principalOf(ctx).regionCode, todayOf(ctx)),
+  'disputes.list': (input, ctx) => listDisputes(ctx.sql, input, principalOf(ctx).regionCode, clockOf(ctx)),
   'disputes.get': ({ id }, ctx) => detailOf(ctx, disputeInScope(ctx, id).id),
   'disputes.create': (input, ctx) => createDispute(ctx, input),
   'disputes.update': (input, ctx) => updateDispute(ctx, input),

@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import type { Page } from '../../../../shared/contract';
 import type { DisputeRow, disputesListInput } from '../../../../shared/contract/disputes';
 import type { DisputeFigureCode } from '../../../../shared/domain/disputes/figures';
-import { OPEN_DISPUTE_STATUSES } from '../../../../shared/domain/disputes/statuses';
+import { DISPUTE_RESULTS, OPEN_DISPUTE_STATUSES } from '../../../../shared/domain/disputes/statuses';
+import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
+import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import type { ListFilters } from '../../db/list-filters';
 import type { Schema } from '../../db/schema';
 import { nextSerial } from '../../db/serial';
-import { named, qb, type Sql } from '../../db/sql';
+import { named, qb, type NamedParams, type Sql } from '../../db/sql';
 import { inList } from '../../db/status-lists';
 import { listPage, type LedgerListOf } from '../../ledger/list';
 import { FIGURE_CASES } from './figure-cases';
@@ -17,6 +19,29 @@ export type DisputeTableRow = Schema['disputes'];
 export type ListInput = z.output<typeof disputesListInput>;
 
 export const OPEN_DISPUTE_SQL = inList(OPEN_DISPUTE_STATUSES);
+
+/**
+ * The kernel's deadline stage (`clockStageSql`) on the 办理时限: the clock starts at 分流 and runs
+ * while the dispute is open; before 分流 it has no due date (no stage), after a result it is done.
+ * The clock's values are the named parameters `@today` and `@dueSoonDays` (`clockParams`).
+ */
+export const stageSql = clockStageSql(
+  {
+    concluded: rawSql<SqlBool>`d.status NOT IN ${rawSql.raw(OPEN_DISPUTE_SQL)}`,
+    start: rawSql<string>`coalesce(d.routed_on, d.received_on)`,
+    due: rawSql<string | null>`d.due_date`,
+  },
+  { today: named<string>('today'), dueSoonDays: named<number>('dueSoonDays') },
+);
+
+export const clockParams = (clock: DeadlineClock): NamedParams => ({
+  today: clock.today,
+  dueSoonDays: clock.dueSoonDays,
+});
+
+/** Open, routed or being handled, and 临期 or 超期: the supervision queue (督办). */
+export const SUPERVISED = rawSql<SqlBool>`d.status IN ('routed', 'mediating')
+  AND d.due_date <= date(@today, '+' || @dueSoonDays || ' days')`;
 
 export const findDispute = (sql: Sql, id: string): DisputeTableRow | undefined =>
   sql.get(qb.selectFrom('disputes').selectAll().where('id', '=', id));
@@ -35,6 +60,9 @@ type FilterKey = Extract<
   | 'unitId'
   | 'open'
   | 'overdue'
+  | 'supervision'
+  | 'toVisit'
+  | 'stage'
   | 'receivedFrom'
   | 'receivedTo'
 >;
@@ -52,6 +80,10 @@ const FILTERS: ListFilters<Selection, FilterKey> = {
   open: (q) => q.where(rawSql<SqlBool>`d.status IN ${rawSql.raw(OPEN_DISPUTE_SQL)}`),
   // The supervision queue: routed or being handled, past the time limit.
   overdue: (q) => q.where(rawSql<SqlBool>`d.status IN ('routed', 'mediating') AND d.due_date < @today`),
+  supervision: (q) => q.where(SUPERVISED),
+  // A result recorded, awaiting 回访.
+  toVisit: (q) => q.where(rawSql<SqlBool>`d.status IN ${rawSql.raw(inList(DISPUTE_RESULTS))}`),
+  stage: (q) => q.where(rawSql<SqlBool>`${stageSql} = @stage`),
   receivedFrom: (q) => q.where('d.received_on', '>=', named('receivedFrom')),
   receivedTo: (q) => q.where('d.received_on', '<=', named('receivedTo')),
 };
@@ -65,13 +97,15 @@ export const withColumns = (query: Selection) =>
       join.onRef('c.code', '=', 'd.category').on(rawSql<SqlBool>`c.dict_code = 'dispute_category'`),
     )
     .selectAll('d')
-    .select(['g.name as township_name', 'v.name as village_name', 'u.name as unit_name', 'c.label as category_label']);
+    .select(['g.name as township_name', 'v.name as village_name', 'u.name as unit_name', 'c.label as category_label'])
+    .select(stageSql.as('stage'));
 
 export type JoinedRow = DisputeTableRow & {
   township_name: string;
   village_name: string | null;
   unit_name: string | null;
   category_label: string | null;
+  stage: DeadlineStage | null;
 };
 
 export const toRow = (row: JoinedRow): DisputeRow => ({
@@ -94,6 +128,7 @@ export const toRow = (row: JoinedRow): DisputeRow => ({
   unitId: row.unit_id,
   unitName: row.unit_name,
   dueDate: row.due_date,
+  stage: row.stage,
   updatedAt: row.updated_at,
 });
 
@@ -120,9 +155,9 @@ const DISPUTE_LIST: LedgerListOf<Selection, FilterKey, DisputeFigureCode, ListIn
   rows: (picked, order) => withColumns(allDisputes()).where(picked).orderBy(order) as Compilable<JoinedRow>,
 };
 
-/** `today` dates the supervision queue (overdue). */
-export function listDisputes(sql: Sql, input: ListInput, scope: string | null, today: string): Page<DisputeRow> {
-  const { total, rows } = listPage(sql, DISPUTE_LIST, input, scope, { today });
+/** The clock dates the stages and the supervision queue. */
+export function listDisputes(sql: Sql, input: ListInput, scope: string | null, clock: DeadlineClock): Page<DisputeRow> {
+  const { total, rows } = listPage(sql, DISPUTE_LIST, input, scope, clockParams(clock));
   return { items: rows.map(toRow), total, page: input.page, pageSize: input.pageSize };
 }
 

@@ -15,11 +15,13 @@ import { invalidField } from '../../api/problems';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { qb } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
+import { notify } from '../../ledger/notifications/notify';
 import { assertUnit } from '../../ledger/references';
 import { transitionRecord } from '../../ledger/transition';
 import type { ColumnChanges } from '../../ledger/write';
 import { detailOf } from './common';
 import { convertDispute } from './conversion';
+import { routeNotice } from './notices';
 import type { DisputeTableRow } from './repo';
 import { disputeStore } from './store';
 
@@ -28,7 +30,7 @@ type Input = z.output<typeof disputesTransitionInput>;
 /**
  * One step of a dispute's loop. The domain decides what each step needs; 销号 needs
  * disputes.closeOut (a leader), every other step disputes.write. The change, its timeline entry and
- * its audit row commit together.
+ * its audit row commit together, and so does 分流's notice to the unit.
  */
 export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDetail {
   const closing = input.action === 'closeOut';
@@ -65,14 +67,18 @@ export function transitionDispute(ctx: HandlerContext, input: Input): DisputeDet
         converted = `已转为${CONVERSION_TARGET_LABELS[input.convertedTo]} ${made.number}`;
       }
     }
+    const set = changesOf(ctx, input, row, on);
     return {
       problems,
       to: nextDisputeStatus(row.status, input.action),
-      set: changesOf(ctx, input, row, on),
+      set,
       fields: Object.keys(fields).filter((f) => fields[f as keyof DisputeTransitionInput] !== undefined),
       note: [input.mediator, input.agreement, input.visitNote, input.reason, converted].filter(Boolean).join('\n'),
       unitId: input.action === 'route' ? (input.unitId ?? null) : null,
       afterwards: () => {
+        if (input.action === 'route' && input.unitId) {
+          notify(ctx, routeNotice(row, input.unitId, (set.due_date as string | null | undefined) ?? null));
+        }
         if (input.action !== 'startMediation') return;
         for (const unitId of input.coUnitIds ?? []) {
           ctx.sql.run(qb.insertInto('dispute_units').values({ dispute_id: row.id, unit_id: unitId }));

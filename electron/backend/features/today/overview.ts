@@ -1,5 +1,6 @@
 import type {
   TodayAssessment,
+  TodayDispute,
   TodayHazard,
   TodayList,
   TodayMeetingDecision,
@@ -46,6 +47,7 @@ export const SCOPE = {
   petition: 'p.township_code LIKE @prefix',
   assessment: inTownship('assessment_townships', 'assessment_id', 'a.id'),
   meeting: 'm.township_code LIKE @prefix',
+  dispute: 'd.township_code LIKE @prefix',
   task: `CASE t.owner_kind
     WHEN 'hazard' THEN ${inTownship('hazards', 'id', 't.owner_id')}
     WHEN 'assessment' THEN ${inTownship('assessment_townships', 'assessment_id', 't.owner_id')}
@@ -63,6 +65,21 @@ export const PETITION = {
   from: 'petitions p JOIN regions g ON g.code = p.township_code LEFT JOIN units u ON u.id = p.handling_unit_id',
   live: notVoided('p'),
 };
+export const DISPUTE = {
+  select: `d.id, d.dispute_no AS disputeNo, d.summary, coalesce(c.label, d.category) AS categoryLabel, d.status,
+    g.name AS townshipName, d.received_on AS receivedOn, d.due_date AS dueDate, u.name AS unitName`,
+  from: `disputes d JOIN regions g ON g.code = d.township_code LEFT JOIN units u ON u.id = d.unit_id
+    LEFT JOIN dict_entries c ON c.dict_code = 'dispute_category' AND c.code = d.category`,
+  live: notVoided('d'),
+};
+/** Disputes on the 办理时限's clock: routed or being handled (the partial index `disputes_due`). */
+export const DISPUTE_ON_CLOCK = "d.status IN ('routed', 'mediating')";
+const disputes = (where: string, order: string): SectionDef => ({
+  source: DISPUTE,
+  where,
+  scope: SCOPE.dispute,
+  order,
+});
 export const TASK = {
   select: `t.id, t.owner_kind AS ownerKind, t.owner_id AS ownerId,
     coalesce(CASE t.owner_kind
@@ -155,6 +172,9 @@ export const TODAY_SECTIONS = {
     scope: SCOPE.petition,
     order: 'p.case_no',
   },
+  arrivedDisputes: disputes('d.received_on = @today', 'd.dispute_no DESC'),
+  dueTodayDisputes: disputes(`d.due_date = @today AND ${DISPUTE_ON_CLOCK}`, 'd.dispute_no'),
+  overdueTodayDisputes: disputes(`d.due_date = @yesterday AND ${DISPUTE_ON_CLOCK}`, 'd.dispute_no'),
   dueTodayTasks: {
     source: TASK,
     where: `t.due_date = @today AND t.status IN ${OPEN_TASK_SQL}`,
@@ -231,17 +251,23 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
   const principal = principalOf(ctx);
   const params = paramsOf(ctx, limit);
   const readsCases = hasAccess(principal.roles, 'petitions.read');
+  const readsDisputes = hasAccess(principal.roles, 'disputes.read');
   const sql = ctx.sql;
 
   const list = <T>(def: SectionDef) => section<T>(sql, params, def);
   const cases = (def: SectionDef): TodayList<TodayPetition> => (readsCases ? list<TodayPetition>(def) : EMPTY);
   const tasks = (def: SectionDef): TodayList<TodayTask> => taskSection(ctx, params, def);
+  const matters = (def: SectionDef): TodayList<TodayDispute> => (readsDisputes ? list<TodayDispute>(def) : EMPTY);
   const S = TODAY_SECTIONS;
 
   return {
     today: params.today,
-    readable: { petitions: readsCases, risks: true },
-    arrived: { hazards: list<TodayHazard>(S.arrivedHazards), petitions: cases(S.arrivedPetitions) },
+    readable: { petitions: readsCases, risks: true, disputes: readsDisputes },
+    arrived: {
+      hazards: list<TodayHazard>(S.arrivedHazards),
+      petitions: cases(S.arrivedPetitions),
+      disputes: matters(S.arrivedDisputes),
+    },
     notes: list<TodayNote>(S.notes),
     assignments: tasks(S.assignments),
     meetingDecisions: list<TodayMeetingDecision>(S.meetingDecisions),
@@ -250,9 +276,11 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
       petitions: cases(S.dueTodayPetitions),
       tasks: tasks(S.dueTodayTasks),
       reReviews: list<TodayAssessment>(S.dueTodayReReviews),
+      disputes: matters(S.dueTodayDisputes),
     },
     overdueToday: {
       petitions: cases(S.overdueTodayPetitions),
+      disputes: matters(S.overdueTodayDisputes),
       tasks: tasks(S.overdueTodayTasks),
       reReviews: list<TodayAssessment>(S.overdueTodayReReviews),
     },

@@ -5,6 +5,7 @@ import { hasAccess, type Permission } from '../../../../shared/domain/roles';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { OPEN_CASE_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import { clockOf } from '../../ledger/clock';
+import { disputeCounts, dutyDisputes, type DisputeParams } from './dispute-workbench';
 import {
   EMPTY,
   HAZARD,
@@ -15,7 +16,6 @@ import {
   sectionSql,
   TASK,
   taskSection,
-  type Params,
   type SectionDef,
 } from './overview';
 
@@ -24,7 +24,7 @@ import {
  * the duty officer must move on and what the leader must approve. Each reads the rows of its status
  * or its date range through the ledger's indexes (status, open due date), never the whole ledger.
  */
-type WorkbenchParams = Params & { soon: string };
+type WorkbenchParams = DisputeParams;
 
 const cases = (where: string, order: string): SectionDef => ({
   source: PETITION,
@@ -63,7 +63,7 @@ export const WORKBENCH_SECTIONS = {
   ),
 } satisfies Record<string, SectionDef>;
 
-function workbenchParams(ctx: HandlerContext, limit: number): WorkbenchParams {
+export function workbenchParams(ctx: HandlerContext, limit: number): WorkbenchParams {
   const params = paramsOf(ctx, limit);
   return { ...params, soon: addDays(params.today, clockOf(ctx).dueSoonDays) };
 }
@@ -82,6 +82,7 @@ export function dutyWorkbench(ctx: HandlerContext, limit: number): DutyWorkbench
     progressDue: caseList(S.progressDue),
     measuresDue: taskList(S.measuresDue),
     overdue: { petitions: caseList(S.overduePetitions), tasks: taskList(S.overdueTasks) },
+    disputes: dutyDisputes(ctx, params),
   };
 }
 
@@ -123,19 +124,24 @@ function countOf(ctx: HandlerContext, params: WorkbenchParams, def: SectionDef):
   return (ctx.sql.prepare(statement).get(params) as { n: number }).n;
 }
 
-/** The counts behind the menu's 待销号 and 超期 badges, each for who may act on it. */
-export function workCounts(ctx: HandlerContext): { closeOut?: number; overdue?: number } {
+/** The counts behind the menu's 待销号, 超期 and disputes' 督办 badges, each for who may act on it. */
+export function workCounts(ctx: HandlerContext): { closeOut?: number; overdue?: number; disputeSupervision?: number } {
   const params = workbenchParams(ctx, 1);
+  const matters = disputeCounts(ctx, params);
   const roles = principalOf(ctx).roles;
   const S = WORKBENCH_SECTIONS;
   const when = (permission: Permission, def: SectionDef) =>
     hasAccess(roles, permission) ? countOf(ctx, params, def) : 0;
-  const approves = hasAccess(roles, 'petitions.closeOut') || hasAccess(roles, 'risks.closeOut');
-  const works = hasAccess(roles, 'petitions.write') || hasAccess(roles, 'risks.write');
+  const approves = (['petitions.closeOut', 'risks.closeOut', 'disputes.closeOut'] as const).some((p) =>
+    hasAccess(roles, p),
+  );
+  const works = (['petitions.write', 'risks.write', 'disputes.write'] as const).some((p) => hasAccess(roles, p));
+  const closeOut =
+    when('petitions.closeOut', S.closeOutPetitions) + when('risks.closeOut', S.closeOutHazards) + matters.closeOut;
+  const overdue = when('petitions.write', S.overduePetitions) + when('risks.write', S.overdueTasks) + matters.overdue;
   return {
-    ...(approves
-      ? { closeOut: when('petitions.closeOut', S.closeOutPetitions) + when('risks.closeOut', S.closeOutHazards) }
-      : {}),
-    ...(works ? { overdue: when('petitions.write', S.overduePetitions) + when('risks.write', S.overdueTasks) } : {}),
+    ...(approves ? { closeOut } : {}),
+    ...(works ? { overdue } : {}),
+    ...(matters.supervision === undefined ? {} : { disputeSupervision: matters.supervision }),
   };
 }

@@ -6,6 +6,8 @@ export const ROLE_SECTIONS: readonly Permission[] = [
   'risks.write',
   'petitions.closeOut',
   'risks.closeOut',
+  'disputes.write',
+  'disputes.closeOut',
   'system.backup',
   'audit.read',
 ];

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/ledger/calendar';
+import { countyDate } from '../../shared/domain/time';
+import { createAccount } from './support/accounts';
+import { signIn, signOut } from './support/auth';
+import { openSession, type Session } from './support/browser';
+import { IN_ORDER } from './support/in-order';
+import { cookieClient, startWebApp, type WebApp } from './support/serve';
+
+const OFFICER = { username: 'jiufenzhiban', displayName: '郑值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
+const UNIT = { username: 'tiaojiehui', displayName: '钱调解', roles: ['duty_officer'], password: 'Unit-2026-Own' };
+
+type Api = ReturnType<typeof cookieClient>;
+const must = async <T>(call: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> => {
+  const result = await call;
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.data as T;
+};
+
+// Disputes on 工作台 and 今日: the officer's to-dos and the unit account's, each count opening the
+// filtered list, and today's intake, due and overdue disputes.
+describe('disputes on 工作台 and 今日', IN_ORDER, () => {
+  let app: WebApp;
+  let session: Session;
+  const today = countyDate(new Date());
+
+  beforeAll(async () => {
+    app = await startWebApp({ demo: 'small' });
+    const townships = await must<{ items: Array<{ code: string }> }>(
+      app.api('regions.list', { level: 'township', pageSize: 1 }),
+    );
+    const units = await must<{ items: Array<{ id: string }> }>(app.api('units.list', { pageSize: 1 }));
+    const townshipCode = townships.items[0]!.code;
+    const unitId = units.items[0]!.id;
+    await createAccount(app.url, app.api, OFFICER);
+    await createAccount(app.url, app.api, { ...UNIT, unitId });
+    const officer: Api = cookieClient(app.url);
+    await officer('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    const take = (summary: string, receivedOn: string) =>
+      must<{ id: string }>(
+        officer('disputes.create', {
+          channel: 'visit',
+          category: 'neighbour',
+          summary,
+          receivedOn,
+          townshipCode,
+          level: 'township',
+          parties: [{ kind: 'organisation', side: 'applicant', name: '村经济合作社' }],
+        }),
+      );
+    const route = (id: string, on: string) =>
+      must(officer('disputes.transition', { id, action: 'route', handlingKind: 'unit', unitId, happenedOn: on }));
+    const start = addDays(today, -40);
+    await take('今日来访：邻里因排水沟堵塞争执', today);
+    await take('今日来电：物业费收取争议', today);
+    await route((await take('分流后待调处：宅基地界址争议', start)).id, addDays(today, -2));
+    await route((await take('今日到期：土地承包合同纠纷', start)).id, addDays(today, -15));
+    await route((await take('今日转超期：劳务费拖欠纠纷', start)).id, addDays(today, -16));
+    await route((await take('临期：婚姻家庭财产分割', start)).id, addDays(today, -13));
+    const visit = await take('待回访：邻里噪音纠纷', start);
+    await must(officer('disputes.transition', { id: visit.id, action: 'withdraw', reason: '当事人自行和解' }));
+    session = await openSession();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it("shows the officer's disputes on 工作台, a count opening the filtered list with its deadline stages", async () => {
+    const { page } = session;
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    const section = page.getByTestId('workbench-duty-disputes');
+    await section.waitFor();
+    await expect
+      .poll(() => page.getByTestId('workbench-duty-dispute-count-to-route').innerText())
+      .toContain('2\n待分流纠纷');
+    expect(await page.getByTestId('workbench-duty-dispute-count-supervision').innerText()).toContain('3');
+    expect(await page.getByTestId('workbench-duty-dispute-count-overdue').innerText()).toContain('1');
+    // Centred on the first list, the counts above it stay in view at both sizes.
+    await session.screenshots('workbench-disputes', page.getByTestId('workbench-duty-disputes-to-route'));
+
+    await page.getByTestId('workbench-duty-dispute-count-supervision').click();
+    await page.getByTestId('disputes-table').waitFor();
+    await expect.poll(() => page.locator('.dispute-row').count()).toBe(3);
+    expect(await page.getByTestId('disputes-supervision').locator('input').isChecked()).toBe(true);
+    const stages = await page.locator('[data-testid^="dispute-stage-"]').allInnerTexts();
+    expect(stages.map((s) => s.trim())).toEqual(['超期', '临期', '临期']);
+    await session.screenshots('disputes-supervision');
+    expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows today’s intake, the dispute due today and the one overdue since today on 今日', async () => {
+    const { page } = session;
+    await page.getByRole('menuitem', { name: '今日' }).click();
+    await page.getByTestId('today-disputes').waitFor();
+    await expect.poll(() => page.getByTestId('today-disputes-total').innerText()).toBe('2');
+    expect((await page.getByTestId('today-dueToday-disputes-total').innerText()).trim()).toBe('1');
+    expect((await page.getByTestId('today-overdueToday-disputes-total').innerText()).trim()).toBe('1');
+    expect(await page.getByTestId('today-dueToday-disputes').innerText()).toContain('土地承包合同纠纷');
+    await session.screenshots('today-disputes', page.getByTestId('today-disputes'));
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("shows the unit's account the disputes routed to its unit and tells it of each 分流", async () => {
+    const { page } = session;
+    await signOut(page);
+    await signIn(page, app.url, UNIT.username, UNIT.password);
+    const unit = page.getByTestId('workbench-unit');
+    await unit.waitFor();
+    await expect.poll(() => page.getByTestId('workbench-unit-dispute-count-handling').innerText()).toContain('4');
+    expect(await page.getByTestId('workbench-unit-dispute-count-overdue').innerText()).toContain('1');
+    // Four 分流 to its unit, then the day's 临期 (two) and 超期 (one).
+    await expect.poll(() => page.getByTestId('notification-count').innerText()).toBe('7');
+    await session.screenshots('workbench-disputes-unit', unit);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
