@@ -56,8 +56,16 @@ export function townshipTooltip(township: BoardTownship, disputes?: BoardDispute
   ].join('<br/>');
 }
 
-/** The map's box inside the chart: the legends' band above it, the boundary's source line below. */
-export const MAP_BOX = { top: 52, bottom: 40 } as const;
+/**
+ * The map's box inside the chart: the legends' band above it (the bands and the hazards' colours in
+ * one row, the disputes layer's under them), the boundary's source line below.
+ */
+export const MAP_BOX = { top: 92, bottom: 40 } as const;
+/** The disputes legend's row: under the first, which is 34 px high from 8. */
+const SECOND_ROW_TOP = 50;
+
+/** A township's name sits this far above its centre and its disputes circle as far below. */
+const LABEL_SHIFT = 14;
 
 /** Blue under yellow under orange under red: the most serious points are drawn last, on top. */
 const DRAW_ORDER: readonly HazardLevel[] = [...HAZARD_LEVELS].reverse();
@@ -76,15 +84,15 @@ function disputeLayer(boundary: TownshipBoundary, townships: readonly BoardDispu
     coordinateSystem: 'geo',
     silent: true,
     z: 3,
-    symbolOffset: [0, 30],
-    symbolSize: (value: number[]) => Math.round(30 + 24 * Math.sqrt(value[2]! / largest)),
+    symbolOffset: [0, LABEL_SHIFT + 4],
+    symbolSize: (value: number[]) => Math.round(24 + 12 * Math.sqrt(value[2]! / largest)),
     itemStyle: { color: DISPUTE_COLOR, opacity: 0.92, borderColor: '#041633', borderWidth: 2 },
     label: {
       show: true,
       position: 'inside' as const,
       formatter: '{@[2]}', // the count, the data's third value
       color: '#ffffff',
-      fontSize: 17,
+      fontSize: 16,
       fontWeight: 'bold' as const,
       textBorderColor: '#2a1050',
       textBorderWidth: 3,
@@ -151,10 +159,10 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         formatter: (name: string) => name.replace(/隐患$/, ''),
         data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
       },
-      // The disputes layer's own, in the band below the map's box (the source line is on the right).
+      // The disputes layer's own, in a second row of the band.
       {
         left: 16,
-        bottom: 4,
+        top: SECOND_ROW_TOP,
         padding: [6, 10],
         backgroundColor: 'rgba(4, 20, 48, 0.75)',
         orient: 'horizontal',
@@ -174,6 +182,7 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       right: 24,
       label: {
         show: true,
+        offset: [0, -LABEL_SHIFT],
         color: '#f0faff',
         fontSize: 17,
         fontWeight: 'bold',
