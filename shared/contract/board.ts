@@ -113,6 +113,36 @@ export interface BoardAlert {
   text: string;
 }
 
+/** One township on the map's disputes layer. */
+export interface BoardDisputeTownship {
+  code: string;
+  /** Taken in (受理) in the board's window. */
+  received: number;
+  /** Open now (已受理, 已分流, 调处中), whenever taken in. */
+  open: number;
+}
+
+/**
+ * The disputes (矛盾纠纷) on the board, counted by 受理日期 over the days of the trend (`from` to
+ * today): counts only, never a party, a number or a summary.
+ */
+export interface BoardDisputes {
+  /** The window's first day (BOARD_TREND_DAYS to today). */
+  from: string;
+  /** Taken in today. */
+  today: number;
+  /** Taken in over the window. */
+  received: number;
+  /** 化解率 of those taken in over the window (resolution_rate of shared/domain/disputes/figures.ts). */
+  resolution: MetricResult;
+  /** Open now, whenever taken in. */
+  open: number;
+  /** The window's disputes by category, most first (at most BOARD_DISPUTE_CATEGORY_LIMIT). */
+  categories: BoardCategory[];
+  /** Every township, in the county's order: the map's disputes layer. */
+  townships: BoardDisputeTownship[];
+}
+
 /** Today's duty roster on the board: role and name only (never the phone). */
 export interface BoardDutyEntry {
   role: DutyRole;
@@ -148,11 +178,13 @@ export interface BoardSnapshot {
   hazardPoints: { points: BoardHazardPoint[]; omitted: number };
   /** Latest alerts, newest first. */
   ticker: BoardAlert[];
+  disputes: BoardDisputes;
   duty: BoardDutyEntry[];
   refreshSeconds: number;
 }
 
 export const BOARD_CATEGORY_LIMIT = 8;
+export const BOARD_DISPUTE_CATEGORY_LIMIT = 5;
 export const BOARD_POINT_LIMIT = 5000;
 export const BOARD_TICKER_LIMIT = 20;
 export const BOARD_TREND_DAYS = 30;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { boardReady, countyToday, freePort } from './support/board';
+import { boardReady, countyToday, fastRefresh, freePort } from './support/board';
 import { openSession, type Session } from './support/browser';
 import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
 
@@ -19,23 +19,6 @@ const OFFICER = {
 
 const kpiValue = async (page: Page, key: string) =>
   Number((await page.getByTestId(`board-kpi-${key}`).locator('.value').innerText()).replace(/[^\d]/g, ''));
-
-/**
- * Shortens the board's refresh interval by rewriting the snapshot's `refreshSeconds` on its way to
- * the page (the real board, the real backend; only the wait between refreshes is shorter). Returns
- * a counter of the snapshots delivered.
- */
-async function fastRefresh(page: Page, seconds: number): Promise<{ count: number }> {
-  const delivered = { count: 0 };
-  await page.route('**/api/board.snapshot', async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as { ok: boolean; data?: { refreshSeconds: number } };
-    if (body.data) body.data.refreshSeconds = seconds;
-    delivered.count += 1;
-    await route.fulfill({ response, json: body });
-  });
-  return delivered;
-}
 
 describe('the situation board', () => {
   let app: WebApp;

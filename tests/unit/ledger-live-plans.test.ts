@@ -168,4 +168,18 @@ describe('voided records left out from the indexes alone', () => {
     expect(lookups(SNAPSHOT_SQL.overdueTasksTotal)).toEqual([]);
     expect(lookups(tasks!)).toHaveLength(2);
   });
+
+  it('reads the board’s disputes from ranges of their indexes, never the whole ledger', async () => {
+    const { backend } = await petitionBackend();
+    const db = backend.services.sql.db;
+    expect(planOf(db, SNAPSHOT_SQL.disputesToday)).toEqual([
+      'SEARCH disputes USING COVERING INDEX disputes_received (received_on=?)',
+    ]);
+    expect(planOf(db, SNAPSHOT_SQL.disputeWindow)).toContain(
+      'SEARCH disputes USING INDEX disputes_received (received_on>? AND received_on<?)',
+    );
+    expect(planOf(db, SNAPSHOT_SQL.openDisputes)[0]).toMatch(
+      /^SEARCH disputes USING (COVERING )?INDEX \w+ \(status=\?\)$/,
+    );
+  });
 });

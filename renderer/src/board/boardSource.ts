@@ -19,6 +19,7 @@ const BOARD_TOPICS: ReadonlySet<LiveChange['topic']> = new Set<LiveChange['topic
   'petitions',
   'hazards',
   'assessments',
+  'disputes',
   'meetings',
   'settings',
   'regions',

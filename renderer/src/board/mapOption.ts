@@ -1,4 +1,11 @@
-import type { BoardSnapshot, BoardTownship, BoundarySource, TownshipBoundary } from '@shared/contract/board';
+import {
+  BOARD_TREND_DAYS,
+  type BoardDisputeTownship,
+  type BoardSnapshot,
+  type BoardTownship,
+  type BoundarySource,
+  type TownshipBoundary,
+} from '@shared/contract/board';
 import { RISK_BAND_COLORS, RISK_BAND_FLOORS, RISK_BAND_LABELS } from '@shared/domain/board/risk-index';
 import { formatRate } from '@shared/domain/ledger/figures';
 import { petitionMetric } from '@shared/domain/petitions/metrics';
@@ -9,6 +16,7 @@ import {
   type HazardLevel,
 } from '@shared/domain/risks/hazard-levels';
 import { encodeHTML, type ChartOption } from '@/components/echarts';
+import { townshipCentres } from './townshipCentres';
 
 export const MAP_NAME = 'county-townships';
 
@@ -28,8 +36,13 @@ const BAND_PIECES = [
   { min: 0, max: RISK_BAND_FLOORS.medium - 1, band: 'low' },
 ] as const;
 
+/** The disputes layer: its colour (the panel's too) and the series' name its legend switches. */
+export const DISPUTE_COLOR = '#b388ff';
+export const DISPUTE_LAYER = '矛盾纠纷';
+export const DISPUTE_LAYER_TEXT = `矛盾纠纷（圆内为近 ${BOARD_TREND_DAYS} 日受理件数）`;
+
 /** What hovering a township shows: its index and the counts behind it (aggregates only). */
-export function townshipTooltip(township: BoardTownship): string {
+export function townshipTooltip(township: BoardTownship, disputes?: BoardDisputeTownship): string {
   const hazards = HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]} ${township.openHazards[level]}`);
   const { numerator, denominator } = township.resolution;
   return [
@@ -39,11 +52,20 @@ export function townshipTooltip(township: BoardTownship): string {
     `在办积案 ${township.openCases} 件，其中超期 ${township.overdueCases} 件`,
     `${petitionMetric('resolution_rate').name} ${formatRate(township.resolution)}（${numerator}/${denominator}）`,
     `超期任务 ${township.overdueTasks} 项`,
+    ...(disputes ? [`矛盾纠纷：近 ${BOARD_TREND_DAYS} 日受理 ${disputes.received} 件，在办 ${disputes.open} 件`] : []),
   ].join('<br/>');
 }
 
-/** The map's box inside the chart: the legends' band above it, the boundary's source line below. */
-export const MAP_BOX = { top: 52, bottom: 40 } as const;
+/**
+ * The map's box inside the chart: the legends' band above it (the bands and the hazards' colours in
+ * one row, the disputes layer's under them), the boundary's source line below.
+ */
+export const MAP_BOX = { top: 92, bottom: 40 } as const;
+/** The disputes legend's row: under the first, which is 34 px high from 8. */
+const SECOND_ROW_TOP = 50;
+
+/** A township's name sits this far above its centre and its disputes circle as far below. */
+const LABEL_SHIFT = 14;
 
 /** Blue under yellow under orange under red: the most serious points are drawn last, on top. */
 const DRAW_ORDER: readonly HazardLevel[] = [...HAZARD_LEVELS].reverse();
@@ -52,6 +74,36 @@ const POINT_SIZES: Record<HazardLevel, number> = { red: 12, orange: 10, yellow: 
 /** Thousands of points would bury the townships: smaller points when there are many. */
 const pointScale = (count: number) => (count > 2000 ? 0.45 : count > 500 ? 0.7 : 1);
 
+/** A township's disputes as a circle below its name, its area growing with the count, the count inside. */
+function disputeLayer(boundary: TownshipBoundary, townships: readonly BoardDisputeTownship[]) {
+  const centres = townshipCentres(boundary);
+  const largest = Math.max(1, ...townships.map((t) => t.received));
+  return {
+    type: 'scatter' as const,
+    name: DISPUTE_LAYER,
+    coordinateSystem: 'geo',
+    silent: true,
+    z: 3,
+    symbolOffset: [0, LABEL_SHIFT + 4],
+    symbolSize: (value: number[]) => Math.round(24 + 12 * Math.sqrt(value[2]! / largest)),
+    itemStyle: { color: DISPUTE_COLOR, opacity: 0.92, borderColor: '#041633', borderWidth: 2 },
+    label: {
+      show: true,
+      position: 'inside' as const,
+      formatter: '{@[2]}', // the count, the data's third value
+      color: '#ffffff',
+      fontSize: 16,
+      fontWeight: 'bold' as const,
+      textBorderColor: '#2a1050',
+      textBorderWidth: 3,
+    },
+    data: townships.flatMap((t) => {
+      const centre = centres.get(t.code);
+      return centre && t.received > 0 ? [[centre[0], centre[1], t.received]] : [];
+    }),
+  };
+}
+
 /**
  * The county map: townships (features matched by their `code` property) coloured by the risk
  * index's band, open hazards as points coloured by level. The series keep one shape from refresh
@@ -59,6 +111,7 @@ const pointScale = (count: number) => (count > 2000 ? 0.45 : count > 500 ? 0.7 :
  */
 export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapshot | null): ChartOption {
   const townships = new Map((snapshot?.townships ?? []).map((township) => [township.code, township]));
+  const disputes = new Map((snapshot?.disputes.townships ?? []).map((township) => [township.code, township]));
   const names = new Map(boundary.geojson.features.map((feature) => [feature.properties.code, feature.properties.name]));
   const points = snapshot?.hazardPoints.points ?? [];
   return {
@@ -69,7 +122,7 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       textStyle: { color: '#e8f6ff', fontSize: 18, lineHeight: 28 },
       formatter: (params) => {
         const township = townships.get((params as { name: string }).name);
-        return township ? townshipTooltip(township) : '';
+        return township ? townshipTooltip(township, disputes.get(township.code)) : '';
       },
     },
     // Both legends sit in a band of their own above the map's box (`geo.top`), so they never cover
@@ -93,18 +146,31 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         color: RISK_BAND_COLORS[piece.band],
       })),
     },
-    legend: {
-      right: 16,
-      top: 8,
-      padding: [6, 10],
-      backgroundColor: 'rgba(4, 20, 48, 0.75)',
-      orient: 'horizontal',
-      itemGap: 14,
-      textStyle: { color: '#cfe8ff', fontSize: 18 },
-      // The panel's title says the points are open hazards: the legend names the colour only.
-      formatter: (name: string) => name.replace(/隐患$/, ''),
-      data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
-    },
+    legend: [
+      {
+        right: 16,
+        top: 8,
+        padding: [6, 10],
+        backgroundColor: 'rgba(4, 20, 48, 0.75)',
+        orient: 'horizontal',
+        itemGap: 14,
+        textStyle: { color: '#cfe8ff', fontSize: 18 },
+        // The panel's title says the points are open hazards: the legend names the colour only.
+        formatter: (name: string) => name.replace(/隐患$/, ''),
+        data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
+      },
+      // The disputes layer's own, in a second row of the band.
+      {
+        left: 16,
+        top: SECOND_ROW_TOP,
+        padding: [6, 10],
+        backgroundColor: 'rgba(4, 20, 48, 0.75)',
+        orient: 'horizontal',
+        textStyle: { color: '#cfe8ff', fontSize: 18 },
+        formatter: () => DISPUTE_LAYER_TEXT,
+        data: [DISPUTE_LAYER],
+      },
+    ],
     geo: {
       map: MAP_NAME,
       nameProperty: 'code',
@@ -116,6 +182,7 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       right: 24,
       label: {
         show: true,
+        offset: [0, -LABEL_SHIFT],
         color: '#f0faff',
         fontSize: 17,
         fontWeight: 'bold',
@@ -153,6 +220,7 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         },
         data: points.filter((point) => point[2] === level).map(([lng, lat]) => [lng, lat]),
       })),
+      disputeLayer(boundary, snapshot?.disputes.townships ?? []),
     ],
   };
 }

@@ -1,11 +1,13 @@
-import { OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { OPEN_DISPUTE_STATUSES } from '../../../../shared/domain/disputes/statuses';
+import { inList, OPEN_CASE_SQL, OPEN_HAZARD_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
 import type { Sql } from '../../db/sql';
 import { liveTaskCount, liveTaskOwner, notVoided } from '../../ledger/live';
 import type { RegionReference } from '../../ledger/registry';
 
 /**
  * The snapshot's statements. Each reads a summary table kept by triggers (migrations 0010, 0017, 0018)
- * or a range of an index, never a ledger in full, and leaves voided records out; the bench runs
+ * or a range of an index, never a ledger in full (the disputes: the board's 30 days of intake, and
+ * the open ones), and leaves voided records out; the bench runs
  * them raw as the floor.
  * Parameters: @today, @from (first day of the trend), @level, @limit.
  */
@@ -16,7 +18,7 @@ export const SNAPSHOT_SQL = {
   boundarySource: `SELECT source_unit AS sourceUnit, approval_no AS approvalNo, crs, data_date AS dataDate
     FROM boundaries WHERE active = 1`,
   categoryLabels: `SELECT dict_code AS dict, code, label FROM dict_entries
-    WHERE dict_code IN ('hazard_category', 'petition_category')`,
+    WHERE dict_code IN ('hazard_category', 'petition_category', 'dispute_category')`,
   hazardTallies: `SELECT township_code AS township, level, category, open FROM board_hazard_tallies WHERE open != 0`,
   caseTallies: `SELECT township_code AS township, sum(cases) AS cases, sum(open) AS open,
       sum(concluded) AS concluded, sum(resolved) AS resolved
@@ -65,6 +67,20 @@ export const SNAPSHOT_SQL = {
     WHERE status IN ${OPEN_CASE_SQL} AND due_date IS NOT NULL AND due_date < @today AND ${notVoided()}
     ORDER BY due_date DESC LIMIT @limit`,
   duty: 'SELECT role, name FROM duty_roster WHERE date = @today ORDER BY role, sort, name',
+  /** Disputes taken in today: a range of `disputes_received`, which holds every column read. */
+  disputesToday: `SELECT count(*) AS n FROM disputes WHERE received_on = @today AND ${notVoided()}`,
+  /**
+   * The window's disputes (one range of `disputes_received`) per township and category, grouped by
+   * every column the dispute figures read as well, so the domain's definitions sort them.
+   */
+  disputeWindow: `SELECT township_code AS township, category, result, escalated, satisfaction,
+      prevented_criminal AS preventedCriminal, sum(prevented_criminal_people) AS people,
+      prevented_collective AS preventedCollective, level, count(*) AS n
+    FROM disputes WHERE received_on BETWEEN @from AND @today AND ${notVoided()}
+    GROUP BY township_code, category, result, escalated, satisfaction, prevented_criminal, prevented_collective, level`,
+  /** Open disputes per township (`disputes_status_received`, one range per open status). */
+  openDisputes: `SELECT township_code AS township, count(*) AS n FROM disputes
+    WHERE status IN ${inList(OPEN_DISPUTE_STATUSES)} AND ${notVoided()} GROUP BY township_code`,
 } as const;
 
 export type SnapshotStatement = keyof typeof SNAPSHOT_SQL;

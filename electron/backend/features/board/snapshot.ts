@@ -5,7 +5,6 @@ import {
   BOARD_TREND_DAYS,
   type BoardAlert,
   type BoardAlertKind,
-  type BoardCategory,
   type BoardDutyEntry,
   type BoardHazardPoint,
   type BoardSnapshot,
@@ -23,12 +22,12 @@ import { countyMidnight } from '../../../../shared/domain/time';
 import type { HandlerContext } from '../../api/types';
 import { centreOfCounty } from '../../db/county';
 import { todayOf } from '../../ledger/clock';
+import { topCategories, UNCLASSIFIED } from './categories';
+import { boardDisputes } from './disputes';
 import { snapshotRows } from './snapshot-queries';
 
 /** A township's cases from petition_tallies (migration 0017): 办结 = the reply, 化解 apart. */
 type CaseTally = { township: string; cases: number; open: number; concluded: number; resolved: number };
-
-const UNCLASSIFIED = '未分类';
 
 const noHazards = (): HazardLevelCounts => ({ red: 0, orange: 0, yellow: 0, blue: 0 });
 
@@ -53,14 +52,6 @@ const ALERT_WORDING: Record<BoardAlertKind, (level: HazardLevel | null) => strin
 /** A count per key from `{ key, n }` rows. */
 const countsBy = (rows: Array<{ n: number } & Record<string, unknown>>, key: string) =>
   new Map(rows.map((r) => [String(r[key]), r.n]));
-
-/** The categories with their labels, most first, then by code. */
-function topCategories(rows: Array<{ code: string; count: number }>, labels: Map<string, string>): BoardCategory[] {
-  return [...rows]
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .slice(0, BOARD_CATEGORY_LIMIT)
-    .map((r) => ({ code: r.code, label: r.code ? (labels.get(r.code) ?? r.code) : UNCLASSIFIED, count: r.count }));
-}
 
 /** Open hazards with coordinates, red first, up to the cap; how many the cap left out. */
 function hazardPoints(ctx: HandlerContext): BoardSnapshot['hazardPoints'] {
@@ -121,10 +112,11 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
   const from = addDays(today, -(BOARD_TREND_DAYS - 1));
   const weights = ctx.settings.board.weights;
 
-  const hazardLabels = new Map<string, string>();
-  const caseLabels = new Map<string, string>();
+  const labelsOf = new Map<string, Map<string, string>>();
   for (const e of snapshotRows<{ dict: string; code: string; label: string }>(sql, 'categoryLabels'))
-    (e.dict === 'hazard_category' ? hazardLabels : caseLabels).set(e.code, e.label);
+    labelsOf.set(e.dict, (labelsOf.get(e.dict) ?? new Map<string, string>()).set(e.code, e.label));
+  const hazardLabels = labelsOf.get('hazard_category') ?? new Map<string, string>();
+  const caseLabels = labelsOf.get('petition_category') ?? new Map<string, string>();
 
   const townshipRows = snapshotRows<{ code: string; name: string }>(sql, 'townships');
   const townshipNames = new Map(townshipRows.map((t) => [t.code, t.name]));
@@ -185,8 +177,9 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
       hazards: topCategories(
         [...hazards.byCategory].filter(([, count]) => count > 0).map(([code, count]) => ({ code, count })),
         hazardLabels,
+        BOARD_CATEGORY_LIMIT,
       ),
-      petitions: topCategories(snapshotRows(sql, 'caseCategories'), caseLabels),
+      petitions: topCategories(snapshotRows(sql, 'caseCategories'), caseLabels, BOARD_CATEGORY_LIMIT),
     },
     ranking: competitionRanks(
       townships,
@@ -195,6 +188,7 @@ export function boardSnapshot(ctx: HandlerContext): BoardSnapshot {
     ).map(({ rank, item: { code, name, riskIndex: index, band } }) => ({ rank, code, name, riskIndex: index, band })),
     hazardPoints: hazardPoints(ctx),
     ticker: ticker(ctx, today, townshipNames, hazardLabels, caseLabels),
+    disputes: boardDisputes(sql, { from, today }, townshipRows, labelsOf.get('dispute_category') ?? new Map()),
     duty: snapshotRows<BoardDutyEntry>(sql, 'duty', { today }),
     refreshSeconds: ctx.settings.board.refreshSeconds,
   };
