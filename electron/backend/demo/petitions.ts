@@ -1,10 +1,11 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
+import { toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import { REPLY_KINDS, REPLY_KIND_LABELS, type ReplyKind } from '../../../shared/domain/petitions/procedure';
 import type { Db } from '../db/connection';
 import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type WriteCount } from './batch-writer';
+import { demoDays } from './days';
 import { fakeIdNumber, fakePhone } from './identity';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
@@ -168,20 +169,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   const newId = seededUuidV7(streamOf(input.seed, 'petition-ids'), PETITION_ID_BASE_TIME);
   const total = DEMO_PETITION_COUNTS[input.scale];
   const refDay = toDayNumber(input.today);
-  const dayText = new Map<number, string>();
-  const day = (n: number): string => {
-    let text = dayText.get(n);
-    if (text === undefined) dayText.set(n, (text = fromDayNumber(n)));
-    return text;
-  };
-  /** Office hours, 08:30–17:30 Beijing time, as UTC. */
-  const at = (n: number): string => {
-    const minutes = 30 + random.int(0, 539);
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    const ss = String(random.int(0, 59)).padStart(2, '0');
-    return `${day(n)}T${hh}:${mm}:${ss}.000Z`;
-  };
+  const { day, at } = demoDays(random);
 
   const townshipWeights: Weighted<DemoTownship> = input.townships.map((t) => [
     t,
