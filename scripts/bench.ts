@@ -42,6 +42,7 @@ import { periodOf } from '../shared/domain/reports/period';
 import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/overview';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
+import { toRow as disputeRow, type JoinedRow as DisputeJoinedRow } from '../electron/backend/features/disputes/repo';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/audit/verify';
 import { benchPetitionImport, IMPORT_LIMITS, type ImportTiming } from './bench-import';
@@ -657,6 +658,57 @@ function assessmentFloors(db: Db, today: string) {
 }
 
 /**
+ * The disputes' list and figures as plain SQL (disputes/repo.ts, figures.ts): the page on the bare
+ * table, then joined; the rows shaped by the feature's own `toRow`.
+ */
+function disputeFloors(db: Db, today: string) {
+  const columns = `d.*, g.name AS township_name, v.name AS village_name, u.name AS unit_name,
+    c.label AS category_label`;
+  const joins = `FROM disputes d JOIN regions g ON g.code = d.township_code
+    LEFT JOIN regions v ON v.code = d.village_code LEFT JOIN units u ON u.id = d.unit_id
+    LEFT JOIN dict_entries c ON c.code = d.category AND c.dict_code = 'dispute_category'`;
+  const order = 'd.received_on DESC, d.id DESC';
+  const page = (where: string) => {
+    const filter = `WHERE d.voided_at IS NULL${where ? ` AND ${where}` : ''}`;
+    const total = db.prepare(listTotalSql('disputes d', where, filter)).pluck();
+    const items = pageStatements(
+      db,
+      (limit) => `SELECT ${columns} ${joins} WHERE d.rowid IN
+        (SELECT d.rowid FROM disputes d ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
+    );
+    return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
+      items: (items(pageSize).all({ ...params, offset: (pageNo - 1) * pageSize }) as DisputeJoinedRow[]).map(
+        disputeRow,
+      ),
+      total: total.get(params) as number,
+      page: pageNo,
+      pageSize,
+    });
+  };
+  const byKeyword = page('d.rowid IN (SELECT rowid FROM disputes_search WHERE disputes_search MATCH @phrase)');
+  const overdue = page("d.status IN ('routed', 'mediating') AND d.due_date < @today");
+  const groups = (period: string) =>
+    db.prepare(`SELECT d.result, d.escalated, d.satisfaction, d.prevented_criminal, d.prevented_collective, d.level,
+        d.category, c.label, d.township_code, g.name, d.unit_id, u.name, count(*) AS n,
+        sum(d.prevented_criminal_people) AS people
+      FROM disputes d JOIN regions g ON g.code = d.township_code LEFT JOIN units u ON u.id = d.unit_id
+      LEFT JOIN dict_entries c ON c.code = d.category AND c.dict_code = 'dispute_category'
+      WHERE d.voided_at IS NULL ${period}
+      GROUP BY d.result, d.escalated, d.satisfaction, d.prevented_criminal, d.prevented_collective, d.level,
+        d.category, d.township_code, d.unit_id`);
+  const allGroups = groups('');
+  const periodGroups = groups('AND d.received_on >= @from AND d.received_on <= @to');
+  return {
+    all: page(''),
+    byTownshipStatus: page('d.township_code = @township AND d.status = @status'),
+    byCategoryPeriod: page('d.category = @category AND d.received_on >= @from AND d.received_on <= @to'),
+    overdue: (pageNo = 1) => overdue({ today }, pageNo),
+    keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
+    figures: (period?: FigurePeriod) => (period ? periodGroups.all(period) : allGroups.all()),
+  };
+}
+
+/**
  * search.all's floor: each ledger's count and first five rows as hand-written SQL, county-wide
  * (the officer's), a number prefix through the number's unique index and any other keyword through
  * the keyword index, as ledger/search-all.ts does; the masking and excerpts are not rebuilt.
@@ -686,6 +738,14 @@ function searchFloor(db: Db) {
       prefix: 'WP',
       texts: 'r.matter, r.description',
       people: 'NULL',
+    },
+    {
+      table: 'disputes',
+      index: 'disputes_search',
+      number: 'dispute_no',
+      prefix: 'JF',
+      texts: 'r.summary',
+      people: `(SELECT group_concat(name, char(31) ORDER BY sort) FROM dispute_parties WHERE dispute_id = r.id)`,
     },
   ].map((ledger) => {
     const statements = (match: string, order: string) => ({
@@ -731,6 +791,13 @@ function casesFor(db: Db, townshipCode: string): Case[] {
   // A case number's start (the newest case's less its last two digits): a few dozen cases.
   const newest = db.prepare('SELECT case_no AS n FROM petitions ORDER BY rowid DESC LIMIT 1').get() as { n: string };
   const caseNoPrefix = newest.n.slice(0, -2);
+  const disputes = disputeFloors(db, countyDate(new Date()));
+  const newestDispute = db
+    .prepare('SELECT dispute_no FROM disputes ORDER BY rowid DESC LIMIT 1')
+    .pluck()
+    .get() as string;
+  const disputeNoPrefix = newestDispute.slice(0, -2);
+  const deepDisputePage = scale === 'large' ? 2_000 : 100;
   /** A paged list's case at `page`, and the same list at any other page (its cold pages). */
   const paged = (input: Record<string, unknown>, floorAt: (page: number) => unknown, page = 1) => ({
     input: page === 1 ? input : { ...input, page },
@@ -877,7 +944,58 @@ function casesFor(db: Db, townshipCode: string): Case[] {
       ...paged({ keyword: '改造' }, (n) => assessments.keyword('改造', n)),
       ...officer,
     },
-    ...['王', '征地补偿', caseNoPrefix].map((keyword): Case => ({
+    {
+      method: 'disputes.list',
+      label: '无筛选第 1 页',
+      ...paged({}, (n) => disputes.all({}, n)),
+      ...officer,
+    },
+    {
+      method: 'disputes.list',
+      label: `第 ${deepDisputePage} 页`,
+      ...paged({}, (n) => disputes.all({}, n), deepDisputePage),
+      ...officer,
+    },
+    {
+      method: 'disputes.list',
+      label: '一个镇 + 调处中',
+      ...paged({ townshipCode, status: 'mediating' }, (n) =>
+        disputes.byTownshipStatus({ township: townshipCode, status: 'mediating' }, n),
+      ),
+      ...officer,
+    },
+    {
+      method: 'disputes.list',
+      label: '邻里 + 本季受理',
+      ...paged({ category: 'neighbour', receivedFrom: quarter.from, receivedTo: quarter.to }, (n) =>
+        disputes.byCategoryPeriod({ category: 'neighbour', from: quarter.from, to: quarter.to }, n),
+      ),
+      ...officer,
+    },
+    { method: 'disputes.list', label: '只看超期', ...paged({ overdue: true }, (n) => disputes.overdue(n)), ...officer },
+    {
+      method: 'disputes.list',
+      label: '关键词“宅基地”（FTS）',
+      ...paged({ keyword: '宅基地' }, (n) => disputes.keyword('宅基地', n)),
+      ...officer,
+    },
+    {
+      method: 'disputes.figures',
+      label: '指标',
+      input: {},
+      floor: () => disputes.figures(),
+      queriesOnly: true,
+      ...officer,
+    },
+    {
+      method: 'disputes.figures',
+      label: '指标（本季受理）',
+      input: { period: quarter },
+      floor: () => disputes.figures(quarter),
+      queriesOnly: true,
+      ...officer,
+    },
+    ...['王', '征地补偿', '宅基地', caseNoPrefix, disputeNoPrefix].map((keyword): Case => ({
       method: 'search.all',
       label: `全局搜索“${keyword}”`,
       input: { keyword },

@@ -1,12 +1,15 @@
 /**
  * What a duty officer's workstation does during the load, step after step with think time between:
- * the ledgers' lists with filters and pages (opening a row's drawer from them), keyword searches,
- * registrations, the procedure's first steps and corrections on recently registered cases (which
- * several workstations race for, so a CONFLICT is an expected answer), 今日 and the figures. The
- * board is the wall screen's: one client reading its snapshot every 30 s.
+ * the ledgers' lists with filters and pages (opening a row's drawer from them; disputes, the largest
+ * daily volume, as often as hazards), keyword searches, registrations, the procedure's first steps
+ * and corrections on recently registered cases (which several workstations race for, so a CONFLICT
+ * is an expected answer), 今日 and the figures. The board is the wall screen's: one client reading
+ * its snapshot every 30 s.
  */
 import type { Page } from '../../shared/contract/define';
 import type { PetitionDetail } from '../../shared/contract/petitions';
+import { DISPUTE_CATEGORY_SEED } from '../../shared/domain/disputes/intake';
+import { DISPUTE_STATUSES } from '../../shared/domain/disputes/statuses';
 import { ASSESSMENT_STATUSES } from '../../shared/domain/risks/assessment-statuses';
 import { HAZARD_LEVELS } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
@@ -84,6 +87,14 @@ const browseHazards = (s: Station) =>
   });
 const searchHazards = (s: Station) =>
   browse(s, 'hazards', { keyword: pick(KEYWORDS), page: 1 }, 'hazards.list（关键词）');
+const browseDisputes = (s: Station) =>
+  browse(s, 'disputes', {
+    status: maybe(0.4, pick(DISPUTE_STATUSES)),
+    category: maybe(0.3, pick(DISPUTE_CATEGORY_SEED)[0]),
+    townshipCode: maybe(0.3, pick(s.shared.townships)),
+    overdue: maybe(0.1, true),
+    page: page(),
+  });
 const browseAssessments = (s: Station) =>
   browse(s, 'assessments', { status: maybe(0.5, pick(ASSESSMENT_STATUSES)), page: page() });
 
@@ -151,6 +162,7 @@ const ACTIONS: Array<[weight: number, run: (s: Station) => Promise<unknown>]> = 
   [10, searchPetitions],
   [10, browseHazards],
   [5, searchHazards],
+  [10, browseDisputes],
   [5, browseAssessments],
   [3, (s) => timed(s, 'meetings.list', 'meetings.list', { page: 1 })],
   [6, register],
@@ -179,6 +191,8 @@ export const CALL_NAMES = [
   'hazards.list',
   'hazards.list（关键词）',
   'hazards.get',
+  'disputes.list',
+  'disputes.get',
   'assessments.list',
   'assessments.get',
   'meetings.list',

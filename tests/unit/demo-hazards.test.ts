@@ -62,13 +62,13 @@ describe('the demo hazard ledger', () => {
   const broken = (where: string) =>
     all<{ hazard_no: string }>(`SELECT hazard_no FROM hazards h WHERE ${where}`).map((r) => r.hazard_no);
 
-  // Each test gets its own copy of the demo database, loaded once for the file.
+  // Each test gets its own copy of the demo database, loaded once for the file (seconds on a busy machine).
   beforeEach(async () => {
     ({ backend, admin } = await demoBackend());
-  });
+  }, 60_000);
 
   // Two more demo loads afresh: seconds on a busy machine.
-  it('is the same, row for row, for the same seed, and different for another', { timeout: 30_000 }, async () => {
+  it('is the same, row for row, for the same seed, and different for another', { timeout: 60_000 }, async () => {
     const again = await loadedDemoBackend();
     expect(ledger(again.backend)).toStrictEqual(ledger(backend));
     const other = await loadedDemoBackend({ scale: 'small', seed: 7 });

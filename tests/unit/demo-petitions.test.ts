@@ -50,13 +50,13 @@ describe('the demo petition backlog', () => {
         .get(...params),
     );
 
-  // Each test gets its own copy of the demo database, loaded once for the file.
+  // Each test gets its own copy of the demo database, loaded once for the file (seconds on a busy machine).
   beforeEach(async () => {
     ({ backend, admin } = await demoBackend());
-  });
+  }, 60_000);
 
   // Two more demo loads afresh: seconds on a busy machine.
-  it('is the same, row for row, for the same seed, and different for another', { timeout: 30_000 }, async () => {
+  it('is the same, row for row, for the same seed, and different for another', { timeout: 60_000 }, async () => {
     const again = await loadedDemoBackend();
     expect(backlog(again.backend)).toStrictEqual(backlog(backend));
     const other = await loadedDemoBackend({ scale: 'small', seed: 7 });

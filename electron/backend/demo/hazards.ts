@@ -1,5 +1,5 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
+import { toDayNumber } from '../../../shared/domain/ledger/calendar';
 import { HAZARD_LEVELS, type HazardLevel } from '../../../shared/domain/risks/hazard-levels';
 import type { HazardSource } from '../../../shared/domain/risks/hazard-record';
 import type { HazardStatus, HazardTrend } from '../../../shared/domain/risks/hazard-statuses';
@@ -7,6 +7,7 @@ import type { TaskStatus } from '../../../shared/domain/risks/tasks';
 import type { Db } from '../db/connection';
 import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type SqlValue } from './batch-writer';
+import { demoDays } from './days';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
 import { streamOf, weightedPicker, type Random, type Weighted } from './random';
@@ -169,20 +170,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
   const newId = seededUuidV7(streamOf(input.seed, 'hazard-ids'), ID_BASE_TIME);
   const total = DEMO_HAZARD_COUNTS[input.scale];
   const refDay = toDayNumber(input.today);
-  const dayText = new Map<number, string>();
-  const day = (n: number): string => {
-    let text = dayText.get(n);
-    if (text === undefined) dayText.set(n, (text = fromDayNumber(n)));
-    return text;
-  };
-  /** Office hours, 08:30–17:30 Beijing time, as UTC. */
-  const at = (n: number): string => {
-    const minutes = 30 + random.int(0, 539);
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    const ss = String(random.int(0, 59)).padStart(2, '0');
-    return `${day(n)}T${hh}:${mm}:${ss}.000Z`;
-  };
+  const { day, at } = demoDays(random);
 
   const pickTownship = weightedPicker<DemoTownship>(
     input.townships.map((t) => [t, (t.type === 'township' ? 1.3 : 1) * (0.6 + random.next() * 0.8)]),

@@ -6,6 +6,7 @@ import { writeRows } from './batch-writer';
 import { demoDutyRows } from './duty';
 import { generateDemoCounty, type DemoOptions } from './generate';
 import { writeDemoAssessments } from './assessments';
+import { writeDemoDisputes } from './disputes';
 import { writeDemoHazards } from './hazards';
 import { writeDemoPetitions } from './petitions';
 import { streamOf } from './random';
@@ -15,9 +16,10 @@ const DEMO_BOUNDARY_SOURCE = '演示数据（虚构县，非真实边界）';
 const DEMO_BOUNDARY_DATE = '2026-01-01';
 
 /**
- * Writes the made-up county (regions, units, people, township boundary) and its petition backlog
- * in one transaction: all of it, or on any failure nothing. The caller checks that the database
- * is empty. The backlog's rows name the account that recorded them, so it is written only when
+ * Writes the made-up county (regions, units, people, township boundary) and its ledgers
+ * (petitions, assessments, hazards, disputes) in one transaction: all of it, or on any failure
+ * nothing. The caller checks that the database is empty. The ledgers' rows name the account that
+ * recorded them, so they are written only when
  * an account exists (the app's 载入演示数据 always has one; `npm run demo` on a data folder
  * before first-run setup loads the county without it). Everything dated is laid out around `today`
  * (the county's date): the duty roster, so the board shows who is on duty from the start, and the
@@ -96,6 +98,15 @@ export function loadDemoCounty(
         units: demo.units,
         people: demo.people,
         boundary: demo.boundary.collection,
+        userId,
+        today,
+      });
+      writeDemoDisputes(db, {
+        ...options,
+        townships: demo.townships,
+        villages: demo.villages,
+        grids: demo.grids,
+        units: demo.units,
         userId,
         today,
       });

@@ -72,3 +72,7 @@ export function personName(random: Random, used: Set<string>): string {
     return random.pick(SURNAMES) + first + second;
   });
 }
+
+/** A person's name as any may come up again (the ledgers' parties, tens of thousands of them). */
+export const anyPersonName = (random: Random): string =>
+  random.pick(SURNAMES) + random.pick(GIVEN_CHARS) + (random.next() < 0.7 ? random.pick(GIVEN_CHARS) : '');

@@ -1,14 +1,15 @@
 import type { DemoScale } from '../../../shared/contract/system';
-import { idCheckCharacter } from '../../../shared/domain/id-number';
-import { fromDayNumber, toDayNumber } from '../../../shared/domain/ledger/calendar';
+import { toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { PetitionStatus } from '../../../shared/domain/petitions/statuses';
 import { REPLY_KINDS, REPLY_KIND_LABELS, type ReplyKind } from '../../../shared/domain/petitions/procedure';
 import type { Db } from '../db/connection';
 import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type WriteCount } from './batch-writer';
+import { demoDays } from './days';
+import { fakeIdNumber, fakePhone } from './identity';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
-import { streamOf, weightedPicker, type Random, type Weighted } from './random';
+import { streamOf, weightedPicker, type Weighted } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import { seededUuidV7 } from './uuid';
 
@@ -25,9 +26,6 @@ const PETITION_ID_BASE_TIME = Date.UTC(2025, 0, 1);
 const HISTORY_DAYS = 730;
 /** Cases between flushes: their rows are buffered, then written parents first. */
 const FLUSH_EVERY = 1_000;
-
-/** Obviously made-up: 9999… is no real division code, so no real identity number starts so. */
-const ID_NUMBER_PREFIX = '999901';
 
 export interface DemoPetitionInput {
   scale: DemoScale;
@@ -160,18 +158,6 @@ const GIVEN_CHARS = [
   ...'建国伟军红丽敏静强磊洋勇艳杰娟涛明超秀霞平刚桂英华志文辉鹏海燕玲芳斌宇浩凯晨瑞欣晓雪琳振春立新德荣彬峰亮宏成卫东庆力颖慧',
 ];
 
-const digits = (random: Random, n: number): string => {
-  let text = '';
-  for (let i = 0; i < n; i++) text += String(random.int(0, 9));
-  return text;
-};
-
-/** A made-up 18-character identity number on the 9999… code, with a correct check character. */
-function fakeIdNumber(random: Random, birth: string): string {
-  const body = `${ID_NUMBER_PREFIX}${birth.replace(/-/g, '')}${digits(random, 3)}`;
-  return body + idCheckCharacter(body);
-}
-
 /**
  * Writes the backlog through BatchWriters inside the caller's transaction, then builds the
  * keyword index in one pass (the figure tallies follow by their triggers).
@@ -183,20 +169,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   const newId = seededUuidV7(streamOf(input.seed, 'petition-ids'), PETITION_ID_BASE_TIME);
   const total = DEMO_PETITION_COUNTS[input.scale];
   const refDay = toDayNumber(input.today);
-  const dayText = new Map<number, string>();
-  const day = (n: number): string => {
-    let text = dayText.get(n);
-    if (text === undefined) dayText.set(n, (text = fromDayNumber(n)));
-    return text;
-  };
-  /** Office hours, 08:30–17:30 Beijing time, as UTC. */
-  const at = (n: number): string => {
-    const minutes = 30 + random.int(0, 539);
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    const ss = String(random.int(0, 59)).padStart(2, '0');
-    return `${day(n)}T${hh}:${mm}:${ss}.000Z`;
-  };
+  const { day, at } = demoDays(random);
 
   const townshipWeights: Weighted<DemoTownship> = input.townships.map((t) => [
     t,
@@ -489,7 +462,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
       const hasId = random.next() < 0.92;
       const hasPhone = random.next() < 0.95;
       const idNumber = hasId ? fakeIdNumber(random, birth) : null;
-      const phone = hasPhone ? `199${digits(random, 8)}` : null;
+      const phone = hasPhone ? fakePhone(random) : null;
       petitioners.add([
         newId(),
         id,

@@ -126,6 +126,9 @@ const KEYS: Record<DisputeBreakdown, (g: Group) => { key: string; label: string 
   unit: (g) => ({ key: g.unitId ?? '', label: g.unitName ?? '未分流' }),
 };
 
+/** Labels in Chinese order; one collator, as `localeCompare` with a locale builds one per comparison. */
+const byLabel = new Intl.Collator('zh-CN');
+
 function breakdown(groups: readonly Group[], by: DisputeBreakdown): DisputeBreakdownRow[] {
   const rows = new Map<string, { label: string; groups: Group[] }>();
   for (const group of groups) {
@@ -136,6 +139,6 @@ function breakdown(groups: readonly Group[], by: DisputeBreakdown): DisputeBreak
   }
   const keys = [...rows.keys()];
   if (by === 'level') keys.sort((a, b) => DISPUTE_LEVELS.indexOf(a as never) - DISPUTE_LEVELS.indexOf(b as never));
-  else keys.sort((a, b) => rows.get(a)!.label.localeCompare(rows.get(b)!.label, 'zh-CN'));
+  else keys.sort((a, b) => byLabel.compare(rows.get(a)!.label, rows.get(b)!.label));
   return keys.map((key) => ({ key, label: rows.get(key)!.label, ...figureSet(rows.get(key)!.groups) }));
 }
