@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeOwnPassword, signIn, signOut } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, E2E_ADMIN, E2E_AUDITOR, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, E2E_AUDITOR, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const OFFICER = { username: 'zhangwei', displayName: '张伟', initial: 'Start-2026-pw', own: 'Duty-2026-Own' };
 const AUDITOR = { username: 'auditor1', displayName: '李审计', initial: 'Start-2026-pw', own: 'Audit-2026-Own' };
@@ -15,8 +16,7 @@ describe('accounts, roles and the audit log in the browser', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    session = await openSession();
+    ({ app, session } = await startApp());
     // Accounts the UI flows below need, made through the API as the administrator.
     for (const [username, displayName, roles] of [
       [AUDITOR.username, AUDITOR.displayName, ['auditor']],
@@ -37,10 +37,7 @@ describe('accounts, roles and the audit log in the browser', IN_ORDER, () => {
     }
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('answers a wrong password with one message, and locks the account after 5', async () => {
     const { page } = session;

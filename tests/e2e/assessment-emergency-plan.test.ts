@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyDate } from '../../shared/domain/time';
 import { samplePdf } from '../helpers/files';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'yuanpingyuan', displayName: '袁稳评', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const MATTER = '西关农贸市场改造（端到端测试：应急预案）';
@@ -17,15 +17,10 @@ describe('an assessment’s emergency plan as a document', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('uploads the plan with its summary and date in the drawer, shows it and downloads it byte for byte', async () => {
     const { page } = session;

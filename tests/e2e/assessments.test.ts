@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { startWebApp, type WebApp } from './support/serve';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'wenping', displayName: '陈值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const MATTER = '南关街道菜市场搬迁（端到端测试）';
@@ -26,15 +26,10 @@ describe('stability assessments, from 立项 to a decision and tracking', IN_ORD
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('lists the demo assessments and records a new one, with the suggestion beside the recommendation', async () => {
     const { page } = session;

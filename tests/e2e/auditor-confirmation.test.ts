@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, E2E_ADMIN, E2E_AUDITOR, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, E2E_AUDITOR, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const SECOND = { username: 'auditor2', displayName: '王审计', initial: 'Start-2026-pw' };
 
@@ -12,16 +13,10 @@ describe('the administrator’s changes to auditors need an auditor at the works
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    const setup = await app.api('auth.setup', E2E_ADMIN);
-    if (!setup.ok) throw new Error(setup.error?.message);
-    session = await openSession();
+    ({ app, session } = await startApp({ data: 'admin' }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('creating an auditor: the dialog asks for the auditor’s password, refuses a wrong one and accepts the right one', async () => {
     const { page } = session;

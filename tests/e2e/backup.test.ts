@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
 import { E2E_ADMIN, E2E_AUDITOR, startWebApp, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const PASSPHRASE = '东镇综治中心-密钥-2026';
 
@@ -14,14 +15,10 @@ describe('数据备份 in the browser', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small', integrityCheckDelayMs: 0 });
-    session = await openSession();
+    ({ app, session } = await startApp({ integrityCheckDelayMs: 0 }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('backs up now, runs a restore drill, and asks before a restore', async () => {
     const { page } = session;
@@ -86,10 +83,7 @@ describe('the recovery screen in the browser', () => {
   let app: WebApp | undefined;
   let session: Session | undefined;
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   /** A data folder holding the demo county's backups and no data file. */
   async function folderWithBackups(): Promise<string> {

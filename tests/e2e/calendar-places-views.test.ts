@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyDate } from '../../shared/domain/time';
-import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
 import { settled } from './support/settle';
-import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'wenpingyuan', displayName: '周稳评', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const MATTER = '南关老市场搬迁（端到端测试：征求意见）';
@@ -18,15 +18,10 @@ describe('the holiday calendar, hazard places and assessment views', IN_ORDER, (
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('lists the year’s holidays for the administrator and tries a limit into an unentered year', async () => {
     const { page } = session;

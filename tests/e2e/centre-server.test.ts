@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_CERT_FILE } from '../../electron/backend/http/certificate';
 import { createServerClient } from '../../electron/main/server-client';
 import { signIn, signOut } from './support/auth';
-import { openSession, type Session } from './support/browser';
-import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import type { Session } from './support/browser';
+import { E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 /**
  * The certificate's public key as Chromium's `--ignore-certificate-errors-spki-list` names it:
@@ -20,6 +21,9 @@ function spkiPin(dataDir: string): string {
     .digest('base64');
 }
 
+/** The browser's flag trusting the app's own certificate alone. */
+const pinned = (app: WebApp) => [`--ignore-certificate-errors-spki-list=${spkiPin(app.dataDir)}`];
+
 const OFFICER = { username: 'zhongxin', displayName: '钟值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
 const WRONG_FINGERPRINT = Array.from({ length: 32 }, () => '5A').join(':');
@@ -29,7 +33,11 @@ describe('the centre server over HTTPS', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ args: ['--https', '--host', '127.0.0.1', '--allow', '127.0.0.1'] });
+    ({ app, session } = await startApp({
+      data: 'empty',
+      args: ['--https', '--host', '127.0.0.1', '--allow', '127.0.0.1'],
+      browserArgs: pinned,
+    }));
     const port = Number(new URL(app.url).port);
     // Set up through the desktop's client relay, pinned to the fingerprint the server printed.
     const relay = createServerClient({ address: '127.0.0.1', port, fingerprint: app.fingerprint! });
@@ -51,13 +59,9 @@ describe('the centre server over HTTPS', () => {
     } finally {
       await relay.stop();
     }
-    session = await openSession(undefined, [`--ignore-certificate-errors-spki-list=${spkiPin(app.dataDir)}`]);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('serves the app to Chromium with the generated certificate: sign in and list, the session cookie Secure', async () => {
     expect(app.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
@@ -144,14 +148,14 @@ describe('the centre server’s allowed client addresses', () => {
 
   beforeAll(async () => {
     // 127.0.0.1 is not on the list: this machine's browser is an address outside it.
-    app = await startWebApp({ args: ['--https', '--host', '127.0.0.1', '--allow', '10.0.0.0/8,192.168.1.0/24'] });
-    session = await openSession(undefined, [`--ignore-certificate-errors-spki-list=${spkiPin(app.dataDir)}`]);
+    ({ app, session } = await startApp({
+      data: 'empty',
+      args: ['--https', '--host', '127.0.0.1', '--allow', '10.0.0.0/8,192.168.1.0/24'],
+      browserArgs: pinned,
+    }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('refuses a client outside the list with 403 and a Chinese page, and its API calls with the envelope', async () => {
     const response = await session.page.goto(app.url);

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
-import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
-import { startWebApp, type WebApp } from './support/serve';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const OFFICER = { username: 'bianjie', displayName: '孙值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -15,16 +14,14 @@ describe('the workstation’s conveniences', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1366, height: 768 });
-    await signIn(session.page, app.url, OFFICER.username, OFFICER.password);
+    ({ app, session } = await startApp({
+      accounts: [OFFICER],
+      viewport: { width: 1366, height: 768 },
+      signInAs: OFFICER,
+    }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   const firstCaseNo = () => session.page.locator('[data-testid^="petition-open-"]').first().innerText();
 

@@ -3,11 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/auth';
-import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { pickWorkbook } from './support/import';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
-import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 type Row = Array<string | number | null>;
 
@@ -59,16 +60,10 @@ describe('a county set up from scratch and loaded from Excel', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    const setup = await app.api('auth.setup', E2E_ADMIN);
-    if (!setup.ok) throw new Error(`初始化管理员失败：${setup.error?.message}`);
-    session = await openSession(SCREENSHOT_VIEWPORTS[0]);
+    ({ app, session } = await startApp({ data: 'admin', viewport: SCREENSHOT_VIEWPORTS[0] }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('sets up the county on the first-run path', async () => {
     const { page } = session;

@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetPeriod } from '../../shared/domain/ledger/figure-period';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
-import { startWebApp, type WebApp } from './support/serve';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const LEADER = { username: 'tongjilingdao', displayName: '孙带班', roles: ['leader'], password: 'Lead-2026-Own' };
 
@@ -37,15 +37,10 @@ describe('统计 with a period, charts, export and the leader’s trend', IN_ORD
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, LEADER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [LEADER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('counts the petitions of 本年, charts them, and a figure opens exactly the cases it counted', async () => {
     const { page } = session;

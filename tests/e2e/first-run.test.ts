@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 // In order: the second test starts signed in as the administrator the first one set up.
 describe('first run on an empty database', IN_ORDER, () => {
@@ -9,14 +10,10 @@ describe('first run on an empty database', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    session = await openSession();
+    ({ app, session } = await startApp({ data: 'empty' }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('asks for the administrator and then the auditor account: no default password ships', async () => {
     const { page } = session;

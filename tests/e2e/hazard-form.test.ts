@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TownshipBoundary } from '../../shared/contract/board';
 import type { HazardDetail } from '../../shared/contract/hazards';
 import { geometryContains, type PolygonGeometry } from '../../shared/domain/geo/polygon';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const OFFICER = { username: 'biaodanyuan', displayName: '钱表单', roles: ['duty_officer'], password: 'Duty-2026-Form' };
 const TITLE = '东风村宅基地边界纠纷（端到端测试：完整表单）';
@@ -44,15 +44,10 @@ describe('the complete hazard form', IN_ORDER, () => {
   const viewport = { width: 1366, height: 768 };
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession(viewport);
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: viewport }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('registers a hazard with village, grid, people and a point clicked on the county map', async () => {
     const { page } = session;

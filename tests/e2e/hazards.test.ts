@@ -2,13 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HazardFigures } from '../../shared/contract/hazards';
 import { countyDate } from '../../shared/domain/time';
-import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'yinhuanyuan', displayName: '郑隐患', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const LEADER = { username: 'fengxianlingdao', displayName: '孙带班', roles: ['leader'], password: 'Lead-2026-Own' };
@@ -46,16 +46,10 @@ describe('the risk hazards ledger', IN_ORDER, () => {
   let caseNo = '';
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    await createAccount(app.url, app.api, LEADER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER, LEADER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('lists a registered hazard, opens it with its notes, and shows the registration form', async () => {
     const { page } = session;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { signIn } from './support/auth';
-import { E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 interface RegionPage {
   items: Array<{ code: string; name: string }>;
@@ -15,14 +16,10 @@ describe('the workstation in web mode, on the demo county', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    session = await openSession();
+    ({ app, session } = await startApp());
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('shows the Chinese home page listing every township through the contract', async () => {
     const expected = await app.api<RegionPage>('regions.list', { level: 'township', pageSize: 200 });

@@ -1,11 +1,12 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn, signOut } from './support/auth';
-import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const OTHER = { username: 'zhibanyuan2', displayName: '李值班', roles: ['duty_officer'], password: 'Duty-2026-Two' };
@@ -38,22 +39,16 @@ describe('the ledger kernel in the drawers: corrections, conflicts, voiding', IN
   let target: Detail;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    for (const account of [OFFICER, OTHER, LEADER]) await createAccount(app.url, app.api, account);
-    other = cookieClient(app.url);
-    await other('auth.login', { username: OTHER.username, password: OTHER.password });
+    ({ app, session } = await startApp({ accounts: [OFFICER, OTHER, LEADER], viewport: SCREENSHOT_VIEWPORTS[0] }));
+    other = await signedInClient(app.url, OTHER);
     const listed = await other<{ items: Array<{ id: string }> }>('petitions.list', {
       status: 'resolving',
       pageSize: 1,
     });
     target = (await other<Detail>('petitions.get', { id: listed.data!.items[0]!.id })).data!;
-    session = await openSession(SCREENSHOT_VIEWPORTS[0]);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   const screenshots = (name: string, subject?: Locator) => session.screenshots(name, subject);
 

@@ -2,14 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../../shared/domain/id-number';
 import { addDays } from '../../shared/domain/ledger/calendar';
-import { createAccount } from './support/accounts';
+import { createAccount, signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
 import { countyToday } from './support/board';
-import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
+import { SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { pickWorkbook } from './support/import';
 import { IN_ORDER } from './support/in-order';
 import { choose } from './support/select';
-import { cookieClient, E2E_ADMIN, startWebApp, type WebApp } from './support/serve';
+import { E2E_ADMIN, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 type Api = WebApp['api'];
 type Cell = string | number | Date | null;
@@ -121,10 +122,8 @@ describe('a county’s own petition ledger imported with its history', IN_ORDER,
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    await dataOf(app.api('auth.setup', E2E_ADMIN));
-    const admin = cookieClient(app.url);
-    await dataOf(admin('auth.login', { username: E2E_ADMIN.username, password: E2E_ADMIN.password }));
+    ({ app, session } = await startApp({ data: 'admin', viewport: SCREENSHOT_VIEWPORTS[0] }));
+    const admin = await signedInClient(app.url, E2E_ADMIN);
     await dataOf(admin('regions.setUpCounty', { name: '中牟县', divisionCode: '410122' }));
     await importFromTemplate(admin, 'regions', [
       { 区划代码: '410122100000', 名称: '城关镇' },
@@ -142,13 +141,9 @@ describe('a county’s own petition ledger imported with its history', IN_ORDER,
       rowOf(await headerOf(people.base64), ['王建国', '县委常委、政法委书记', '包保领导', '城关镇人民政府', '']),
     ]);
     await createAccount(app.url, admin, OFFICER);
-    session = await openSession(SCREENSHOT_VIEWPORTS[0]);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('previews the centre’s workbook, names each bad row by row and column, takes a column mapped by hand', async () => {
     const { page } = session;

@@ -1,11 +1,12 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, SCREENSHOT_VIEWPORTS, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp } from './support/setup';
 
 const FIRST = { username: 'zhiban1', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-One' };
 const SECOND = { username: 'zhiban2', displayName: '李值班', roles: ['duty_officer'], password: 'Duty-2026-Two' };
@@ -31,23 +32,19 @@ describe('live changes between two workstations', IN_ORDER, () => {
   let registrar: ReturnType<typeof cookieClient>;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    for (const account of [FIRST, SECOND]) await createAccount(app.url, app.api, account);
-    registrar = cookieClient(app.url);
-    await registrar('auth.login', { username: FIRST.username, password: FIRST.password });
+    ({ app, session: first } = await startApp({
+      accounts: [FIRST, SECOND],
+      viewport: SCREENSHOT_VIEWPORTS[0],
+      signInAs: FIRST,
+    }));
+    registrar = await signedInClient(app.url, FIRST);
     const listed = await registrar<{ items: Case[] }>('petitions.list', { status: 'resolving', pageSize: 1 });
     target = listed.data!.items[0]!;
-    first = await openSession(SCREENSHOT_VIEWPORTS[0]);
     second = await openSession(SCREENSHOT_VIEWPORTS[0]);
-    await signIn(first.page, app.url, FIRST.username, FIRST.password);
     await signIn(second.page, app.url, SECOND.username, SECOND.password);
   });
 
-  afterAll(async () => {
-    await first?.close();
-    await second?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, first, second));
 
   /** Opens the case list, optionally searched for one case number. */
   async function openList(session: Session, keyword = ''): Promise<void> {

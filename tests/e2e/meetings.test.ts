@@ -2,12 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { countyDate } from '../../shared/domain/time';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { messagesGone, settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'huishangyuan', displayName: '周会商', roles: ['duty_officer'], password: 'Meet-2026-Own' };
 const HAZARD = '某小区业主因延期交房聚集（会商端到端测试）';
@@ -27,15 +27,10 @@ describe('meetings (一评四会) and 今日', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('records a township meeting on a hazard, assigns its decision, and shows both on 今日', async () => {
     const { page } = session;

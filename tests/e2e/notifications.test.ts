@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../shared/contract/units';
-import { createAccount } from './support/accounts';
+import { createAccount, signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'zhongxin', displayName: '周值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -26,22 +27,15 @@ describe('通知中心: the bell, live, and the notices of a unit', IN_ORDER, ()
   };
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
     const units = await app.api<{ items: Unit[] }>('units.list', { pageSize: 200 });
     unit = units.data!.items.find((u) => u.regionCode !== null)!;
-    await createAccount(app.url, app.api, OFFICER);
     await createAccount(app.url, app.api, { ...unitAccount, regionCode: unit.regionCode, unitId: unit.id });
-    officerApi = cookieClient(app.url);
-    await officerApi('auth.login', { username: OFFICER.username, password: OFFICER.password });
-    unitApi = cookieClient(app.url);
-    await unitApi('auth.login', { username: unitAccount.username, password: unitAccount.password });
-    session = await openSession({ width: 1600, height: 1000 });
+    officerApi = await signedInClient(app.url, OFFICER);
+    unitApi = await signedInClient(app.url, unitAccount);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   /** The centre registers a case in the unit's township, classifies it and assigns it to the unit. */
   async function assignCase(): Promise<string> {

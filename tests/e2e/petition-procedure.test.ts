@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/ledger/calendar';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { choose } from './support/select';
-import { openSession, type Session } from './support/browser';
-import { startWebApp, type WebApp } from './support/serve';
+import type { Session } from './support/browser';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'chengxu', displayName: '程值班', roles: ['duty_officer'], password: 'Duty-2026-Law' };
 const SUMMARY = '要求依法补发拖欠的工程款（端到端测试：复查复核）';
@@ -30,15 +30,10 @@ describe('the procedure of 信访工作条例 through the drawer', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('accepts, assigns, replies, runs 复查 and 复核, and the case is final', async () => {
     const { page } = session;

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PNG, samplePdf } from '../helpers/files';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, SCREENSHOT_DIR, type Session } from './support/browser';
+import { SCREENSHOT_DIR, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const LEADER = { username: 'fujianlingdao', displayName: '陈带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const AGREEMENT = samplePdf('Agreement to withdraw the petition');
@@ -19,22 +20,16 @@ describe('petition attachments: upload in the drawer, cite at close-out, downloa
   let caseNo: string;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, LEADER);
-    const leaderApi = cookieClient(app.url);
-    await leaderApi('auth.login', { username: LEADER.username, password: LEADER.password });
+    ({ app, session } = await startApp({ accounts: [LEADER], viewport: WIDE_VIEWPORT }));
+    const leaderApi = await signedInClient(app.url, LEADER);
     const resolved = await leaderApi<{ items: Array<{ caseNo: string }> }>('petitions.list', {
       status: 'resolved',
       pageSize: 1,
     });
     caseNo = resolved.data!.items[0]!.caseNo;
-    session = await openSession({ width: 1600, height: 1000 });
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   const shoot = (name: string, testId: string) =>
     session.page.getByTestId(testId).screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });

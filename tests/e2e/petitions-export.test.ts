@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { readExport } from '../helpers/export-file';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'daochuyuan', displayName: '周导出', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -15,15 +15,10 @@ describe('the petition ledger export', IN_ORDER, () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('exports the filtered list, masked, with its progress, as a real xlsx', async () => {
     const { page } = session;

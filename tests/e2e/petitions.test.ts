@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { choose } from './support/select';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'zhibanyuan', displayName: '王值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const LEADER = { username: 'daibanlingdao', displayName: '刘带班', roles: ['leader'], password: 'Lead-2026-Own' };
@@ -34,18 +35,11 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
   let leaderApi: ReturnType<typeof cookieClient>;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    await createAccount(app.url, app.api, LEADER);
-    leaderApi = cookieClient(app.url);
-    await leaderApi('auth.login', { username: LEADER.username, password: LEADER.password });
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER, LEADER], viewport: WIDE_VIEWPORT }));
+    leaderApi = await signedInClient(app.url, LEADER);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   const resolutionRate = async () => {
     const figures = await leaderApi<Figures>('petitions.figures', {});

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countyDate } from '../../shared/domain/time';
 import { SAMPLE_PNG } from '../helpers/files';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, SCREENSHOT_DIR, type Session } from './support/browser';
+import { SCREENSHOT_DIR, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import type { WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'dayinzhiban', displayName: '周值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -42,10 +43,8 @@ describe('printing: previews laid out as official documents, printed by the brow
   let fileHash: string;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    const api = cookieClient(app.url);
-    await api('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
+    const api = await signedInClient(app.url, OFFICER);
     const open = await api<{ items: Array<{ id: string; caseNo: string }> }>('petitions.list', {
       status: 'resolving',
       pageSize: 1,
@@ -75,14 +74,10 @@ describe('printing: previews laid out as official documents, printed by the brow
       ],
     });
     expect(saved.ok).toBe(true);
-    session = await openSession({ width: 1600, height: 1000 });
     await signIn(session.page, app.url, OFFICER.username, OFFICER.password);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('prints the current ledger list with its filter, every page ruled, and records the browser print', async () => {
     const { page } = session;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import type { Session } from './support/browser';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 import { readExport } from '../helpers/export-file';
 
 const OFFICER = { username: 'fengxiandc', displayName: '吴导出', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -15,15 +15,10 @@ describe('the risk ledger exports', () => {
   let session: Session;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   it('exports the filtered hazard list, people masked, as a real xlsx', async () => {
     const api = cookieClient(app.url);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchGroup } from '../../shared/contract/search';
-import { createAccount } from './support/accounts';
+import { signedInClient } from './support/accounts';
 import { signIn } from './support/auth';
-import { openSession, type Session } from './support/browser';
+import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import { cookieClient, startWebApp, type WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
+import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'sousuo', displayName: '周值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 
@@ -15,17 +16,11 @@ describe('the one search box across the ledgers (Ctrl+K)', IN_ORDER, () => {
   let officerApi: ReturnType<typeof cookieClient>;
 
   beforeAll(async () => {
-    app = await startWebApp({ demo: 'small' });
-    await createAccount(app.url, app.api, OFFICER);
-    officerApi = cookieClient(app.url);
-    await officerApi('auth.login', { username: OFFICER.username, password: OFFICER.password });
-    session = await openSession({ width: 1600, height: 1000 });
+    ({ app, session } = await startApp({ accounts: [OFFICER], viewport: WIDE_VIEWPORT }));
+    officerApi = await signedInClient(app.url, OFFICER);
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await app?.stop();
-  });
+  afterAll(() => stopApp(app, session));
 
   /** The demo's newest case, as the box itself finds it by its year's number prefix. */
   async function newestCase() {

@@ -1,0 +1,29 @@
+import type { InputOf, OutputOf } from '@shared/contract';
+import type { LedgerKey } from '@shared/domain/ledger/records';
+import { call } from '@/api/client';
+
+/** The contract's feature of each ledger: `petition` is voided by `petitions.void`. */
+const LEDGER_FEATURES = {
+  petition: 'petitions',
+  hazard: 'hazards',
+  assessment: 'assessments',
+  dispute: 'disputes',
+} as const satisfies Record<LedgerKey, string>;
+
+export type VoidAction = 'void' | 'restore';
+type VoidMethod = `${(typeof LEDGER_FEATURES)[LedgerKey]}.${VoidAction}`;
+
+/** The ledger whose `.void` answers with records of type R (a drawer's `ledger` must match its record). */
+export type LedgerOf<R> = {
+  [L in LedgerKey]: OutputOf<`${(typeof LEDGER_FEATURES)[L]}.void`> extends R ? L : never;
+}[LedgerKey];
+
+/** 作废 or 恢复 a record through its ledger's own method; resolves with the record as it now stands. */
+export function voidOrRestore(
+  ledger: LedgerKey,
+  action: VoidAction,
+  input: InputOf<VoidMethod>,
+): Promise<OutputOf<VoidMethod>> {
+  const method: VoidMethod = `${LEDGER_FEATURES[ledger]}.${action}`;
+  return call(method, input);
+}
