@@ -11,6 +11,7 @@ import { startWebApp, type WebApp } from './support/serve';
 const OFFICER = { username: 'tiaojieyuan', displayName: '周调解', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const LEADER = { username: 'jiufendaiban', displayName: '吴带班', roles: ['leader'], password: 'Lead-2026-Own' };
 const SUMMARY = '两户村民因宅基地滴水檐争执（端到端测试）';
+const UPWARD = '两村因灌溉水渠用水分配争执，村调委会调解不成（端到端测试）';
 
 // One story on one web app and one page: the officer takes a dispute in and runs it to 回访, the
 // leader closes it out.
@@ -177,6 +178,61 @@ describe('the disputes ledger', IN_ORDER, () => {
     await page.getByTestId('disputes-figure-filter').waitFor();
     await table.getByText(SUMMARY).waitFor();
     expect(session.offMachineRequests).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  /** 上交率's numerator and denominator as 纠纷统计 shows them. */
+  async function escalation(): Promise<[number, number]> {
+    const { page } = session;
+    await page.goto(`${app.url}#/disputes/figures`);
+    const card = page.getByTestId('figure-escalation_rate');
+    await card.waitFor();
+    await settled(page);
+    const count = async (part: string) =>
+      Number(await card.getByTestId(`figure-escalation_rate-${part}`).textContent());
+    return [await count('numerator'), await count('denominator')];
+  }
+
+  it('moves another dispute up from the village to the township with its reason, and 上交率 counts it', async () => {
+    const { page } = session;
+    await signOut(page);
+    await signIn(page, app.url, OFFICER.username, OFFICER.password);
+    const [upBefore, receivedBefore] = await escalation();
+    await page.goto(`${app.url}#/disputes`);
+    await page.getByTestId('disputes-create').click();
+    const dialog = page.getByTestId('dispute-form-dialog');
+    await dialog.waitFor();
+    await choose(page, 'dispute-category', '山林土地');
+    await page.getByTestId('dispute-summary').fill(UPWARD);
+    await choose(page, 'dispute-township', '南关街道');
+    await page.getByTestId('dispute-level').getByText('村（社区）').click();
+    await page.getByTestId('dispute-party-name-0').fill('赵水生');
+    await page.getByTestId('dispute-form-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const drawer = page.getByTestId('dispute-drawer');
+    await drawer.getByText(UPWARD).waitFor();
+    await step(
+      'transfer',
+      async () => {
+        await page.getByTestId('dispute-transfer-level').getByText('乡镇（街道）').click();
+        await page.getByTestId('dispute-transfer-reason').fill('涉及两个村，村调委会无法协调，上交街道');
+      },
+      'disputes-transfer',
+    );
+    const transfers = drawer.getByTestId('dispute-transfers');
+    await transfers.getByText('涉及两个村，村调委会无法协调，上交街道').waitFor();
+    expect(await transfers.textContent()).toMatch(/村（社区）.*乡镇（街道）/);
+    await settled(page);
+    await session.screenshots('disputes-transferred', drawer);
+    await page.keyboard.press('Escape');
+
+    // Honest 上交率: the dispute is one more taken in and one more moved up.
+    expect(await escalation()).toEqual([upBefore + 1, receivedBefore + 1]);
+    await session.screenshots('disputes-escalation', page.getByTestId('figure-escalation_rate'));
+    await page.getByTestId('figure-escalation_rate-numerator').click();
+    await page.getByTestId('disputes-figure-filter').waitFor();
+    await page.getByTestId('disputes-table').getByText(UPWARD).waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 });
