@@ -16,7 +16,7 @@ import type { DisputeResult, DisputeStatus, Satisfaction } from '../../../shared
 import { toDayNumber } from '../../../shared/domain/ledger/calendar';
 import type { Db } from '../db/connection';
 import { cipherOf } from '../db/personal-cipher';
-import { BatchWriter, type SqlValue } from './batch-writer';
+import { BatchWriter, deferIndexes, type SqlValue } from './batch-writer';
 import { demoDays } from './days';
 import {
   AGREEMENTS,
@@ -237,13 +237,7 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
   const sequence = new Map<string, number>();
   const returning: Returning[] = [];
 
-  const deferred = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-        AND tbl_name IN ('dispute_parties', 'dispute_events', 'dispute_transfers', 'dispute_links')`,
-    )
-    .all() as Array<{ name: string; sql: string }>;
-  for (const index of deferred) db.exec(`DROP INDEX "${index.name}"`);
+  const rebuildIndexes = deferIndexes(db, ['dispute_parties', 'dispute_events', 'dispute_transfers', 'dispute_links']);
 
   const history = HISTORY_DAYS[input.scale];
   const received = Array.from(
@@ -498,7 +492,7 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
     disputes.add(row);
   }
   const counts = writers.map((w) => w.finish().rows);
-  for (const index of deferred) db.exec(index.sql);
+  rebuildIndexes();
   const [d, p, e, t, u, l] = counts as [number, number, number, number, number, number];
   return { disputes: d, parties: p, events: e, transfers: t, units: u, links: l };
 }

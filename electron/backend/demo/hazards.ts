@@ -6,7 +6,7 @@ import type { HazardStatus, HazardTrend } from '../../../shared/domain/risks/haz
 import type { TaskStatus } from '../../../shared/domain/risks/tasks';
 import type { Db } from '../db/connection';
 import { cipherOf } from '../db/personal-cipher';
-import { BatchWriter, type SqlValue } from './batch-writer';
+import { BatchWriter, deferIndexes, type SqlValue } from './batch-writer';
 import { demoDays } from './days';
 import type { BoundaryCollection, Position } from './boundary';
 import type { DemoPerson } from './people';
@@ -301,16 +301,8 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
   const user = input.userId;
   const sequence = new Map<string, number>();
 
-  // The big tables' secondary indexes are built once after the rows are in (a sort beats hundreds
-  // of thousands of random inserts); their definitions are read back from the schema, so they stay
-  // the migration's. Inside the caller's transaction: a failed load restores them with the rest.
-  const deferred = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-        AND tbl_name IN ('hazard_notes', 'hazard_events', 'risk_task_events')`,
-    )
-    .all() as Array<{ name: string; sql: string }>;
-  for (const index of deferred) db.exec(`DROP INDEX "${index.name}"`);
+  // The big tables' secondary indexes are built once after the rows are in.
+  const rebuildIndexes = deferIndexes(db, ['hazard_notes', 'hazard_events', 'risk_task_events']);
 
   const found = Array.from(
     { length: total },
@@ -550,7 +542,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
     hazards.add(row);
   }
   const counts = writers.map((w) => w.finish().rows);
-  for (const index of deferred) db.exec(index.sql);
+  rebuildIndexes();
   const [h, p, e, c, n, l, t, te] = counts as [number, number, number, number, number, number, number, number];
   return { hazards: h, people: p, events: e, levelChanges: c, notes: n, links: l, tasks: t, taskEvents: te };
 }
