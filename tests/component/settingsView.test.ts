@@ -24,23 +24,31 @@ const WORK = {
 };
 const COUNTY_INFO = { ...emptyInfo, county: { code: '410122000000', name: '中牟县' } };
 
+/** 系统设置 mounted for an administrator: the settings it reads, and `answers` for what the test saves. */
+async function mountSettings(answers: Parameters<typeof installBridge>[0]) {
+  const me = meWith(['sysadmin']);
+  const bridge = installBridge({
+    'settings.get': () => ({ ok: true, data: current }),
+    'settings.getWork': () => ({ ok: true, data: WORK }),
+    'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+    'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
+    'auth.me': () => ({ ok: true, data: me }),
+    ...answers,
+  });
+  const wrapper = mount(SettingsView, {
+    global: { plugins: [ElementPlus, signedInPinia(me)] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return { bridge, wrapper };
+}
+
 describe('security settings', () => {
   it('shows the four settings with their labels and saves only after confirmation', async () => {
-    const me = meWith(['sysadmin']);
-    const bridge = installBridge({
-      'settings.get': () => ({ ok: true, data: current }),
+    const { bridge, wrapper } = await mountSettings({
       'settings.update': (input) => ({ ok: true, data: input }),
-      'settings.getWork': () => ({ ok: true, data: WORK }),
-      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
-      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
       'settings.updateWork': (input) => ({ ok: true, data: input }),
-      'auth.me': () => ({ ok: true, data: me }),
     });
-    const wrapper = mount(SettingsView, {
-      global: { plugins: [ElementPlus, signedInPinia(me)] },
-      attachTo: document.body,
-    });
-    await flushPromises();
 
     const form = wrapper.get('[data-testid="settings-form"]');
     expect(form.text()).toContain('连续登录失败锁定次数');
@@ -78,20 +86,9 @@ describe('security settings', () => {
 
 describe('the conclusion mapping (稳评建议结论对照表)', () => {
   it('marks a mapping that is more lenient for a higher level, and saves a valid one after confirmation', async () => {
-    const me = meWith(['sysadmin']);
-    const bridge = installBridge({
-      'settings.get': () => ({ ok: true, data: current }),
-      'settings.getWork': () => ({ ok: true, data: WORK }),
-      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
-      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
+    const { bridge, wrapper } = await mountSettings({
       'settings.updateConclusionMapping': (input) => ({ ok: true, data: { ...WORK, conclusionMapping: input } }),
-      'auth.me': () => ({ ok: true, data: me }),
     });
-    const wrapper = mount(SettingsView, {
-      global: { plugins: [ElementPlus, signedInPinia(me)] },
-      attachTo: document.body,
-    });
-    await flushPromises();
     const pick = async (level: string, label: string) => {
       const option = wrapper
         .get(`[data-testid="conclusion-mapping-${level}"]`)
@@ -133,11 +130,7 @@ describe('the board settings (态势大屏设置)', () => {
   };
 
   it('masks the token until shown, and puts the backend’s field errors on the fields', async () => {
-    const me = meWith(['sysadmin']);
-    const bridge = installBridge({
-      'settings.get': () => ({ ok: true, data: current }),
-      'settings.getWork': () => ({ ok: true, data: WORK }),
-      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+    const { bridge, wrapper } = await mountSettings({
       'settings.getBoard': () => ({ ok: true, data: BOARD }),
       'settings.updateBoard': () => ({
         ok: false,
@@ -147,13 +140,7 @@ describe('the board settings (态势大屏设置)', () => {
           details: [{ path: 'web.port', message: '端口 8787 已被其他程序占用，请换一个' }],
         },
       }),
-      'auth.me': () => ({ ok: true, data: me }),
     });
-    const wrapper = mount(SettingsView, {
-      global: { plugins: [ElementPlus, signedInPinia(me)] },
-      attachTo: document.body,
-    });
-    await flushPromises();
 
     const card = wrapper.get('[data-testid="board-settings-page"]');
     expect(card.text()).toContain('红色隐患权重');
@@ -182,20 +169,9 @@ describe('the board settings (态势大屏设置)', () => {
 
 describe('the disputes’ time limits', () => {
   it('shows each handling kind with its default, refuses an empty one naming it, and saves after confirmation', async () => {
-    const me = meWith(['sysadmin']);
-    const bridge = installBridge({
-      'settings.get': () => ({ ok: true, data: current }),
-      'settings.getWork': () => ({ ok: true, data: WORK }),
-      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
-      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+    const { bridge, wrapper } = await mountSettings({
       'settings.updateDisputeTimeLimits': (input) => ({ ok: true, data: { ...WORK, disputeTimeLimits: input } }),
-      'auth.me': () => ({ ok: true, data: me }),
     });
-    const wrapper = mount(SettingsView, {
-      global: { plugins: [ElementPlus, signedInPinia(me)] },
-      attachTo: document.body,
-    });
-    await flushPromises();
     const card = wrapper.get('[data-testid="dispute-limits-form"]');
     expect(card.text()).toContain('人民调解委员会');
     expect(card.text()).toContain('默认 30日');
@@ -232,20 +208,9 @@ describe('the disputes’ time limits', () => {
 
 describe('centre name', () => {
   it('offers the county’s default, saves the name typed and says what the reports will issue under', async () => {
-    const me = meWith(['sysadmin']);
-    const bridge = installBridge({
-      'settings.get': () => ({ ok: true, data: current }),
-      'settings.getWork': () => ({ ok: true, data: WORK }),
-      'settings.getBoard': () => ({ ok: true, data: DEFAULT_BOARD_SETTINGS }),
-      'system.info': () => ({ ok: true, data: COUNTY_INFO }),
+    const { bridge, wrapper } = await mountSettings({
       'settings.updateCentreName': (input) => ({ ok: true, data: { ...WORK, ...(input as object) } }),
-      'auth.me': () => ({ ok: true, data: me }),
     });
-    const wrapper = mount(SettingsView, {
-      global: { plugins: [ElementPlus, signedInPinia(me)] },
-      attachTo: document.body,
-    });
-    await flushPromises();
 
     const input = wrapper.get<HTMLInputElement>('input[data-testid="centre-name"]');
     expect(input.element.placeholder).toBe('中牟县社会治理综合服务中心');
