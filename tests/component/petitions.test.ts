@@ -47,6 +47,7 @@ describe('petition ledger', () => {
       '信访积案',
       '风险隐患',
       '稳评',
+      '矛盾纠纷',
     ]);
     expect(kinds.querySelector('.is-active')?.textContent?.trim()).toBe('信访积案');
 
