@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DisputeFigures } from '../../shared/contract/disputes';
+import { formatRate } from '../../shared/domain/ledger/figures';
 import { periodOf } from '../../shared/domain/reports/period';
 import { countyDate } from '../../shared/domain/time';
+import { samplePdf } from '../helpers/files';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { openSession, type Session } from './support/browser';
@@ -48,8 +51,10 @@ describe('the daily report', () => {
     expect(await page.getByTestId('report-error').isVisible()).toBe(true);
     await session.screenshots('report-signer-missing', page.locator('.el-dialog'));
     await page.getByTestId('report-signer').fill('刘带班');
-    // The disputes' section comes before 需关注事项; the small demo holds no dispute.
-    expect(await preview.textContent()).toContain('四、矛盾纠纷多元化解本期无矛盾纠纷。五、需关注事项');
+    // The disputes' section comes before 需关注事项, with the small demo's intake of today.
+    expect(await preview.textContent()).toMatch(
+      /四、矛盾纠纷多元化解今日受理矛盾纠纷 \d+ 件（来访 \d+ 件.*五、需关注事项/,
+    );
     await page.getByTestId('report-paragraph-4-0').fill('请各承办单位抓紧办理超期积案。');
     await preview.getByText('请各承办单位抓紧办理超期积案。').waitFor();
     await session.screenshot('report-editor');
@@ -103,7 +108,7 @@ describe('the daily report', () => {
     const township = first<{ code: string }>(await officer('regions.list', { level: 'township' })).code;
     const unitId = first<{ id: string }>(await officer('units.list', {})).id;
     // Taken in on the first day of the month the bulletin covers: settled, failed, guided, still open.
-    const { from } = periodOf('monthly', countyDate(new Date()));
+    const { from, to } = periodOf('monthly', countyDate(new Date()));
     const steps = [
       [
         { action: 'route', handlingKind: 'people_mediation', unitId, happenedOn: from },
@@ -126,32 +131,60 @@ describe('the daily report', () => {
         parties: [{ kind: 'person', side: 'applicant', name: '王建国' }],
       });
       expect(created.error?.message).toBeUndefined();
+      const id = created.data!.id;
       for (const step of steps[index]!) {
-        const done = await officer('disputes.transition', { id: created.data!.id, ...step });
+        const agreement =
+          step.action === 'settle'
+            ? await officer<{ id: string }>('attachments.upload', {
+                entity: 'dispute',
+                entityId: id,
+                purpose: 'agreement',
+                fileName: '调解协议书.pdf',
+                base64: samplePdf().toString('base64'),
+              })
+            : null;
+        const done = await officer('disputes.transition', {
+          id,
+          ...step,
+          ...(agreement ? { agreementAttachmentId: agreement.data!.id } : {}),
+        });
         expect(done.error?.message).toBeUndefined();
       }
     }
+    // The demo's disputes of that month count too: the bulletin says what 纠纷统计 says of the month.
+    const { figures, breakdowns } = (await officer<DisputeFigures>('disputes.figures', { period: { from, to } })).data!;
+    const received = figures.resolution_rate.denominator;
+    const [settledCount, escalated] = [figures.resolution_rate.numerator, figures.escalation_rate.numerator];
 
     await page.getByTestId('reports-generate').locator('button').last().click();
     await page.getByTestId('reports-generate-monthly').click();
     const monthly = page.getByTestId('report-preview');
     await monthly.getByText('综治工作月通报').waitFor();
     const disputes = monthly.locator('section', { hasText: '矛盾纠纷多元化解' });
-    expect(await disputes.textContent()).toContain(
-      '三、矛盾纠纷多元化解本月受理矛盾纠纷 3 件，化解率 33.33%（化解数 1 件 ÷ 受理数 3 件）；' +
-        '办结率 66.67%（办结数 2 件 ÷ 受理数 3 件）；回访满意率 —（满意和基本满意 0 件 ÷ 已回访 0 件）；' +
-        '上交率 0.00%（曾上交上级 0 件 ÷ 受理数 3 件）。',
+    const text = (await disputes.textContent()) ?? '';
+    expect(text).toContain(
+      `三、矛盾纠纷多元化解本月受理矛盾纠纷 ${received} 件，` +
+        `化解率 ${formatRate(figures.resolution_rate)}（化解数 ${settledCount} 件 ÷ 受理数 ${received} 件）；`,
     );
-    expect(await disputes.textContent()).toContain('本月仅南关街道受理矛盾纠纷，不作排名。');
+    expect(text).toContain(
+      `上交率 ${formatRate(figures.escalation_rate)}（曾上交上级 ${escalated} 件 ÷ 受理数 ${received} 件）。`,
+    );
+    expect(text).toMatch(/排名/);
     expect(await disputes.locator('.caption').allTextContents()).toEqual([
       '本月各乡镇（街道）矛盾纠纷化解情况',
       '本月矛盾纠纷分类情况',
     ]);
-    expect(await disputes.locator('table').nth(1).locator('tbody tr').allInnerTexts()).toEqual([
-      '合同\t1\t0\t0.00%\t0.00%\t0.00%',
-      '劳动争议\t1\t0\t0.00%\t100.00%\t0.00%',
-      '邻里\t1\t1\t100.00%\t100.00%\t0.00%',
-    ]);
+    // One row per township and per category, each with its 受理 and 化解 as 纠纷统计 counts them.
+    const rowsOf = async (table: number) =>
+      (await disputes.locator('table').nth(table).locator('tbody tr').allInnerTexts()).map((row) => row.split('\t'));
+    expect((await rowsOf(0)).length).toBe(breakdowns.township.length);
+    const byCategory = (await rowsOf(1)).map(([label, taken, resolved]) => [label, Number(taken), Number(resolved)]);
+    expect(byCategory.sort()).toEqual(
+      breakdowns.category
+        .map((row) => [row.label, row.figures.resolution_rate.denominator, row.figures.resolution_rate.numerator])
+        .sort(),
+    );
+    expect(byCategory.map(([label]) => label)).toEqual(expect.arrayContaining(['合同', '劳动争议', '邻里']));
     await page.waitForFunction(() => !document.querySelector('.dialog-fade-enter-active'));
     await disputes.locator('table').last().scrollIntoViewIfNeeded();
     await session.screenshots('report-monthly-disputes', page.locator('.el-dialog', { has: monthly }));
