@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardDisputes, BoardSnapshot } from '../../shared/contract/board';
+import { formatRate } from '../../shared/domain/ledger/figures';
+import { samplePdf } from '../helpers/files';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
 import { boardReady, countyToday, fastRefresh } from './support/board';
@@ -25,6 +28,8 @@ describe('disputes on the situation board', () => {
   let app: WebApp;
   let officer: ReturnType<typeof cookieClient>;
   let townships: string[];
+  /** The board's disputes before this test's own: the demo's. */
+  let before: BoardDisputes;
 
   /** Takes a dispute in (the same party each time) and, when `settle`, mediates it to 调解成功. */
   async function dispute(township: string, category: string, receivedOn: string, settle = false): Promise<void> {
@@ -43,11 +48,20 @@ describe('disputes on the situation board', () => {
     if (!settle) return;
     const units = await officer<{ items: Array<{ id: string }> }>('units.list', {});
     const id = created.data!.id;
+    const agreement = async () => {
+      const file = { entity: 'dispute', entityId: id, purpose: 'agreement', fileName: '调解协议书.pdf' };
+      const uploaded = await officer<{ id: string }>('attachments.upload', {
+        ...file,
+        base64: samplePdf().toString('base64'),
+      });
+      return uploaded.data!.id;
+    };
     for (const step of [
       { action: 'route', handlingKind: 'people_mediation', unitId: units.data!.items[0]!.id },
       { action: 'startMediation', coordination: 'single', mediator: '刘调解员' },
       { action: 'settle', agreement: '双方同意按原界址修缮', judicialConfirmation: 'no' },
     ]) {
+      if (step.action === 'settle') Object.assign(step, { agreementAttachmentId: await agreement() });
       const moved = await officer('disputes.transition', { id, ...step });
       expect(moved.ok, moved.error?.message).toBe(true);
     }
@@ -60,7 +74,8 @@ describe('disputes on the situation board', () => {
     await officer('auth.login', { username: OFFICER.username, password: OFFICER.password });
     const listed = await officer<{ items: Array<{ code: string }> }>('regions.list', { level: 'township' });
     townships = listed.data!.items.map((t) => t.code);
-    // Eight disputes over the window, three of them settled, two taken in today.
+    before = (await officer<BoardSnapshot>('board.snapshot', {})).data!.disputes;
+    // Eight disputes over the window on top of the demo's, three of them settled, two taken in today.
     await dispute(townships[0]!, 'neighbour', countyToday(), true);
     await dispute(townships[0]!, 'neighbour', daysAgo(3), true);
     await dispute(townships[0]!, 'labour', daysAgo(5));
@@ -87,14 +102,21 @@ describe('disputes on the situation board', () => {
       const snapshotText = await (await snapshotReply).text();
       await boardReady(page);
 
-      expect(await figure(page, 'today')).toBe('2件');
-      expect(await figure(page, 'received')).toBe('8件');
-      expect(await figure(page, 'resolution')).toBe('37.50%');
-      expect(await page.getByTestId('board-disputes-resolution').innerText()).toContain('化解 3 / 受理 8');
-      expect(await figure(page, 'open')).toBe('5件');
+      const resolution = { numerator: before.resolution.numerator + 3, denominator: before.received + 8 };
+      expect(await figure(page, 'today')).toBe(`${before.today + 2}件`);
+      expect(await figure(page, 'received')).toBe(`${before.received + 8}件`);
+      expect(await figure(page, 'resolution')).toBe(formatRate(resolution));
+      expect(await page.getByTestId('board-disputes-resolution').innerText()).toContain(
+        `化解 ${resolution.numerator} / 受理 ${resolution.denominator}`,
+      );
+      expect(await figure(page, 'open')).toBe(`${before.open + 5}件`);
+      // The top five categories, as the snapshot counts them.
+      const { categories: top } = (JSON.parse(snapshotText) as { data: BoardSnapshot }).data.disputes;
       const categories = page.getByTestId('board-disputes-categories');
-      expect(await categories.locator('.row').count()).toBe(5);
-      expect(await categories.locator('.row').first().innerText()).toMatch(/劳动争议\s*2件/);
+      expect(top).toHaveLength(5);
+      expect((await categories.locator('.row').allInnerTexts()).map((row) => row.replace(/\s/g, ''))).toEqual(
+        top.map((c) => `${c.label}${c.count}件`),
+      );
       // Nothing of a party or a summary reaches the board.
       const shown = await page.getByTestId('board').innerText();
       for (const text of [snapshotText, shown, await page.content()])
@@ -105,9 +127,9 @@ describe('disputes on the situation board', () => {
 
       const seen = delivered.count;
       await dispute(townships[1]!, 'contract', countyToday());
-      await expect.poll(() => figure(page, 'today'), { timeout: 10_000, interval: 250 }).toBe('3件');
+      await expect.poll(() => figure(page, 'today'), { timeout: 10_000, interval: 250 }).toBe(`${before.today + 3}件`);
       expect(delivered.count).toBeGreaterThan(seen);
-      expect(await figure(page, 'received')).toBe('9件');
+      expect(await figure(page, 'received')).toBe(`${before.received + 9}件`);
       expect(session.offMachineRequests).toEqual([]);
       expect(session.pageErrors).toEqual([]);
     } finally {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { countyDate } from '../../shared/domain/time';
+import type { TodayOverview } from '../../shared/contract/today';
+import type { Workbench } from '../../shared/contract/workbench';
 import { createAccount } from './support/accounts';
 import { signIn, signOut } from './support/auth';
 import { openSession, type Session } from './support/browser';
@@ -18,24 +20,34 @@ const must = async <T>(call: Promise<{ ok: boolean; data?: unknown; error?: { me
 };
 
 // Disputes on 工作台 and 今日: the officer's to-dos and the unit account's, each count opening the
-// filtered list, and today's intake, due and overdue disputes.
+// filtered list, and today's intake, due and overdue disputes. The demo has disputes of its own:
+// the county's counts are read before this test's are added, and they go to a unit of their own.
 describe('disputes on 工作台 and 今日', IN_ORDER, () => {
   let app: WebApp;
   let session: Session;
   const today = countyDate(new Date());
+  let unitId: string;
+  /** The officer's 工作台 and 今日 before this test's disputes. */
+  let before: { duty: NonNullable<NonNullable<Workbench['duty']>['disputes']>; day: TodayOverview };
 
   beforeAll(async () => {
     app = await startWebApp({ demo: 'small' });
     const townships = await must<{ items: Array<{ code: string }> }>(
       app.api('regions.list', { level: 'township', pageSize: 1 }),
     );
-    const units = await must<{ items: Array<{ id: string }> }>(app.api('units.list', { pageSize: 1 }));
     const townshipCode = townships.items[0]!.code;
-    const unitId = units.items[0]!.id;
+    const unit = await must<{ id: string }>(
+      app.api('units.create', { code: 'E2E-TJH', name: '端到端人民调解委员会', kind: 'county_department' }),
+    );
+    unitId = unit.id;
     await createAccount(app.url, app.api, OFFICER);
     await createAccount(app.url, app.api, { ...UNIT, unitId });
     const officer: Api = cookieClient(app.url);
     await officer('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    before = {
+      duty: (await must<Workbench>(officer('workbench.get', {}))).duty!.disputes!,
+      day: await must<TodayOverview>(officer('today.overview', {})),
+    };
     const take = (summary: string, receivedOn: string) =>
       must<{ id: string }>(
         officer('disputes.create', {
@@ -72,18 +84,20 @@ describe('disputes on 工作台 and 今日', IN_ORDER, () => {
     await signIn(page, app.url, OFFICER.username, OFFICER.password);
     const section = page.getByTestId('workbench-duty-disputes');
     await section.waitFor();
-    await expect
-      .poll(() => page.getByTestId('workbench-duty-dispute-count-to-route').innerText())
-      .toContain('2\n待分流纠纷');
-    expect(await page.getByTestId('workbench-duty-dispute-count-supervision').innerText()).toContain('3');
-    expect(await page.getByTestId('workbench-duty-dispute-count-overdue').innerText()).toContain('1');
+    const count = async (key: string) =>
+      Number(/\d+/.exec(await page.getByTestId(`workbench-duty-dispute-count-${key}`).innerText())![0]);
+    await expect.poll(() => count('to-route')).toBe(before.duty.toRoute.total + 2);
+    expect(await count('supervision')).toBe(before.duty.supervision.total + 3);
+    expect(await count('overdue')).toBe(before.duty.overdue.total + 1);
     // Centred on the first list, the counts above it stay in view at both sizes.
     await session.screenshots('workbench-disputes', page.getByTestId('workbench-duty-disputes-to-route'));
 
     await page.getByTestId('workbench-duty-dispute-count-supervision').click();
     await page.getByTestId('disputes-table').waitFor();
-    await expect.poll(() => page.locator('.dispute-row').count()).toBe(3);
     expect(await page.getByTestId('disputes-supervision').locator('input').isChecked()).toBe(true);
+    // The queue of this test's unit alone: its three, the earliest due first.
+    await page.goto(`${app.url}#/disputes?supervision=true&sort=dueDate&direction=asc&unitId=${unitId}`);
+    await expect.poll(() => page.locator('.dispute-row').count()).toBe(3);
     const stages = await page.locator('[data-testid^="dispute-stage-"]').allInnerTexts();
     expect(stages.map((s) => s.trim())).toEqual(['超期', '临期', '临期']);
     await session.screenshots('disputes-supervision');
@@ -95,9 +109,16 @@ describe('disputes on 工作台 and 今日', IN_ORDER, () => {
     const { page } = session;
     await page.getByRole('menuitem', { name: '今日' }).click();
     await page.getByTestId('today-disputes').waitFor();
-    await expect.poll(() => page.getByTestId('today-disputes-total').innerText()).toBe('2');
-    expect((await page.getByTestId('today-dueToday-disputes-total').innerText()).trim()).toBe('1');
-    expect((await page.getByTestId('today-overdueToday-disputes-total').innerText()).trim()).toBe('1');
+    const { arrived, dueToday, overdueToday } = before.day;
+    await expect
+      .poll(() => page.getByTestId('today-disputes-total').innerText())
+      .toBe(String(arrived.disputes.total + 2));
+    expect((await page.getByTestId('today-dueToday-disputes-total').innerText()).trim()).toBe(
+      String(dueToday.disputes.total + 1),
+    );
+    expect((await page.getByTestId('today-overdueToday-disputes-total').innerText()).trim()).toBe(
+      String(overdueToday.disputes.total + 1),
+    );
     expect(await page.getByTestId('today-dueToday-disputes').innerText()).toContain('土地承包合同纠纷');
     await session.screenshots('today-disputes', page.getByTestId('today-disputes'));
     expect(session.pageErrors).toEqual([]);
