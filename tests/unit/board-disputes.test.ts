@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intake } from '../helpers/disputes';
+import { intake, transition } from '../helpers/disputes';
 import { EAST, must, petitionBackend, TOWN_UNIT, WEST } from '../helpers/petitions';
 
 /**
@@ -13,8 +13,7 @@ async function disputeWeek() {
   const { backend, officer, leader } = setup;
   const create = async (over: Parameters<typeof intake>[0]) =>
     must(backend.call('disputes.create', intake(over), officer));
-  const step = (id: string, input: Record<string, unknown>) =>
-    must(backend.call('disputes.transition', { id, ...input } as never, officer));
+  const step = (id: string, input: Record<string, unknown>) => transition(backend, officer, id, input as never);
   const mediate = async (id: string) => {
     await step(id, { action: 'route', handlingKind: 'people_mediation', unitId: TOWN_UNIT });
     await step(id, { action: 'startMediation', coordination: 'single', mediator: '刘调解员' });
