@@ -361,17 +361,20 @@ function floors(db: Db) {
  * The petitions feature's queries as plain SQL (repo.ts, figures.ts), with the same masking and
  * the domain's ordering of the supervision queue applied in JS, as the handlers do.
  */
-function petitionFloors(db: Db, today: string) {
-  const open = "p.status IN ('found', 'classified', 'accepted', 'assigned', 'resolving')";
-  const reviewing = "p.status IN ('reviewing', 're_reviewing')";
-  const owed = `(${open} OR ${reviewing})`;
-  const stageOf = (due: string, start: string, running = open) => `CASE
+/** The kernel's deadline stage (db/clock-sql.ts) written out: a due date, the clock's start, while running. */
+const clockStageFloor = (due: string, start: string, running: string) => `CASE
     WHEN NOT (${running}) THEN 'done'
     WHEN ${due} IS NULL THEN NULL
     WHEN ${due} < @today THEN 'overdue'
     WHEN julianday(${due}) - julianday(@today) <= ${DEFAULT_DUE_SOON_DAYS} THEN 'due_soon'
     WHEN 2 * (julianday(@today) - julianday(${start})) >= julianday(${due}) - julianday(${start}) THEN 'half_used'
     ELSE 'normal' END`;
+
+function petitionFloors(db: Db, today: string) {
+  const open = "p.status IN ('found', 'classified', 'accepted', 'assigned', 'resolving')";
+  const reviewing = "p.status IN ('reviewing', 're_reviewing')";
+  const owed = `(${open} OR ${reviewing})`;
+  const stageOf = (due: string, start: string, running = open) => clockStageFloor(due, start, running);
   // Art. 22 before assignment, Art. 34 after it until the reply, the 复查 / 复核 opinion's date while
   // one is pending (repo.ts statutoryDueSql).
   const awaiting = "p.status IN ('found', 'classified', 'accepted')";
@@ -662,8 +665,13 @@ function assessmentFloors(db: Db, today: string) {
  * table, then joined; the rows shaped by the feature's own `toRow`.
  */
 function disputeFloors(db: Db, today: string) {
+  const stage = clockStageFloor(
+    'd.due_date',
+    'coalesce(d.routed_on, d.received_on)',
+    "d.status IN ('received', 'routed', 'mediating')",
+  );
   const columns = `d.*, g.name AS township_name, v.name AS village_name, u.name AS unit_name,
-    c.label AS category_label`;
+    c.label AS category_label, ${stage} AS stage`;
   const joins = `FROM disputes d JOIN regions g ON g.code = d.township_code
     LEFT JOIN regions v ON v.code = d.village_code LEFT JOIN units u ON u.id = d.unit_id
     LEFT JOIN dict_entries c ON c.code = d.category AND c.dict_code = 'dispute_category'`;
@@ -677,7 +685,7 @@ function disputeFloors(db: Db, today: string) {
         (SELECT d.rowid FROM disputes d ${filter} ORDER BY ${order} LIMIT ${limit} OFFSET @offset) ORDER BY ${order}`,
     );
     return (params: Record<string, unknown> = {}, pageNo = 1, pageSize = 20) => ({
-      items: (items(pageSize).all({ ...params, offset: (pageNo - 1) * pageSize }) as DisputeJoinedRow[]).map(
+      items: (items(pageSize).all({ today, ...params, offset: (pageNo - 1) * pageSize }) as DisputeJoinedRow[]).map(
         disputeRow,
       ),
       total: total.get(params) as number,
