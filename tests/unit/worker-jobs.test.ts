@@ -101,6 +101,25 @@ describe('heavy jobs in worker threads', () => {
     expect(fromWorker).toBe(await xmlOf(await buildReportDocx(draft)));
   });
 
+  it('exports in two workers, one reading the rows and one writing the workbook, job after job', async () => {
+    const { backend, officer } = await petitionBackend();
+    await must(backend.call('petitions.create', registration(), officer));
+    const posted = jobsPosted(backend);
+    for (let n = 0; n < 3; n += 1) {
+      const started = await must(backend.call('petitions.exportStart', {}, officer));
+      let progress = started;
+      while (progress.state === 'running') {
+        await new Promise((resolve) => setImmediate(resolve));
+        progress = await must(backend.call('exports.progress', { jobId: started.jobId }, officer));
+      }
+      const file = await must(backend.call('exports.fetch', { jobId: started.jobId }, officer));
+      expect(file.rows).toBe(1);
+      const sheet = (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('xl/worksheets/sheet1.xml');
+      expect(await sheet!.async('string')).toContain(registration().summary);
+    }
+    expect(posted).toEqual(Array.from({ length: 3 }, () => ['ledger.export', 'xlsx.sheet']).flat());
+  });
+
   it('reuses its idle workers job after job without piling listeners on them', async () => {
     const { backend, officer } = await petitionBackend();
     const draft = { ...(await must(backend.call('reports.draft', {}, officer))), signer: '吴带班' };

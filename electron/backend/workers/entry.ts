@@ -18,6 +18,7 @@ const JOBS: Record<JobName, () => Promise<Body>> = {
   'import.dryRun': async () => (await import('../api/imports')).dryRunImport,
   'import.commit': async () => (await import('../api/imports')).commitImportFile,
   'report.docx': async () => (await import('../export/docx-job')).writeReportDocx,
+  'xlsx.sheet': async () => (await import('../export/sheet-pipe')).writeSheet,
 };
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);

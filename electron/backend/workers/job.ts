@@ -29,6 +29,7 @@ export const JOB_NAMES = [
   'import.dryRun',
   'import.commit',
   'report.docx',
+  'xlsx.sheet',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
 import type { FailedJob, Job, WorkerMessage, WorkerStart } from './job';
 
@@ -72,6 +72,10 @@ export interface RunOptions {
   key?: Buffer;
   /** The job writes to the database on its own connection (an import's commit): see `writesDone`. */
   writes?: boolean;
+  /** Objects in the input moved to the worker rather than copied (a MessagePort linking two jobs). */
+  transfer?: TransferListItem[];
+  /** Aborting stops the job's worker and rejects with the signal's reason (a linked job failed). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -113,6 +117,7 @@ export class Workers {
         if (settled) return;
         settled = true;
         this.running.delete(worker);
+        options.signal?.removeEventListener('abort', onAbort);
         // Only this job's listeners: the worker's own (which start and stop its port) stay.
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         if (reuse) release(worker);
@@ -131,9 +136,12 @@ export class Workers {
       };
       const onError = (error: Error) => settle(() => reject(error), false);
       const onExit = () => settle(() => reject(new AppError('INTERNAL', STOPPED)), false);
+      const onAbort = () => settle(() => reject(options.signal!.reason ?? new AppError('INTERNAL', STOPPED)), false);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       const start: WorkerStart = { name: job.name, input, key: options.key ? new Uint8Array(options.key) : null };
-      worker.postMessage(start);
+      worker.postMessage(start, options.transfer);
     });
   }
 

@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import { cipherOf, type PersonalCipher } from '../../db/personal-cipher';
 import type { Page } from '../../../../shared/contract';
 import type { ExportFile } from '../../../../shared/contract/audit';
@@ -12,7 +13,8 @@ import { ledgerExportJob, type ExportJobInput } from './job';
 import { findCentreName } from '../../db/county';
 import { openSnapshot } from '../../db/snapshot';
 import type { Sql } from '../../db/sql';
-import { XlsxWriter, type XlsxColumn, type XlsxHeading } from '../../export/xlsx';
+import { SheetSender, sheetJob } from '../../export/sheet-pipe';
+import type { XlsxColumn, XlsxHeading } from '../../export/xlsx';
 import type { LedgerRecordRow, LedgerStore } from '../store';
 
 /**
@@ -119,7 +121,7 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
       fields: unmasked && ledger.people ? ledger.people.audited : [],
       detail: `导出 ${first.total} 行${mode}；筛选：${describeFilter(filter, ledger.filterLabels, ledger.valueLabels)}`,
     };
-    const job: ExportJobInput = {
+    const job: Omit<ExportJobInput, 'port'> = {
       ledger: entity,
       file: ctx.sql.db.name,
       filter,
@@ -129,21 +131,51 @@ export function exportHandler<Input extends Paging, Item extends { id: string },
     };
     const { key } = cipherOf(ctx.sql.db);
     return ctx.exportJobs.start(principalOf(ctx).userId, first.total, audit, (handle) =>
-      ctx.workers.run(ledgerExportJob, job, { key, onProgress: (done) => handle.progress(done) }),
+      readAndWrite(ctx, job, key, (done) => handle.progress(done)),
     );
   };
 }
 
 /**
- * The export's body, in the worker: reads the list's query on a snapshot in chunks, adds each
- * chunk's people and extra columns, and writes the workbook.
+ * The export's two jobs, linked by a channel: one worker reads the rows (`ledgerExportJob`), the
+ * other writes the workbook (`sheetJob`, export/sheet-pipe.ts). Either one failing stops the other.
  */
-export async function writeExport<Input extends Paging, Item extends { id: string }, Extra extends string>(
+async function readAndWrite(
+  ctx: HandlerContext,
+  job: Omit<ExportJobInput, 'port'>,
+  key: Buffer,
+  onProgress: (done: number) => void,
+): Promise<ExportFile> {
+  const { port1, port2 } = new MessageChannel();
+  const stop = new AbortController();
+  const linked = <T>(running: Promise<T>) =>
+    running.catch((error: unknown) => {
+      stop.abort(error);
+      throw error;
+    });
+  const [{ rows }, base64] = await Promise.all([
+    linked(
+      ctx.workers.run(
+        ledgerExportJob,
+        { ...job, port: port1 },
+        { key, onProgress, transfer: [port1], signal: stop.signal },
+      ),
+    ),
+    linked(ctx.workers.run(sheetJob, { port: port2 }, { transfer: [port2], signal: stop.signal })),
+  ]);
+  return { fileName: job.fileName, base64, rows };
+}
+
+/**
+ * The reading job's body, in its worker: reads the list's query on a snapshot in chunks, adds each
+ * chunk's people and extra columns, takes each column's value and sends the cells to the writer.
+ */
+export async function readExport<Input extends Paging, Item extends { id: string }, Extra extends string>(
   ledger: LedgerExport<Input, Item, Extra>,
   job: ExportJobInput,
   cipher: PersonalCipher,
   progress: (done: number) => void,
-): Promise<ExportFile> {
+): Promise<{ rows: number }> {
   const snapshot = openSnapshot(job.file, cipher);
   try {
     const { principal, at, settings } = job.scope;
@@ -151,22 +183,24 @@ export async function writeExport<Input extends Paging, Item extends { id: strin
     const read = (page: number) =>
       list(snapshot.sql, { ...job.filter, page, pageSize: EXPORT_CHUNK_ROWS } as unknown as Input);
     const dictLabel = dictLabels(snapshot.sql, ledger.dict);
-    const writer = new XlsxWriter(
-      ledger.title,
-      ledger.columns(dictLabel),
-      headingOf(snapshot.sql, ledger, job, dictLabel),
-    );
+    const columns = ledger.columns(dictLabel);
+    const sheet = new SheetSender(job.port, {
+      sheetName: ledger.title,
+      columns: columns.map(({ value: _value, ...column }) => column),
+      heading: headingOf(snapshot.sql, ledger, job, dictLabel),
+    });
     let done = 0;
     for (let page = 1; ; page += 1) {
       const items = read(page).items;
       if (items.length === 0) break;
-      await writer.add(rowsOf(snapshot.sql, ledger, items, job.unmasked));
+      const rows = rowsOf(snapshot.sql, ledger, items, job.unmasked);
+      await sheet.add(rows.map((row) => columns.map((column) => column.value(row))));
       done += items.length;
       progress(done);
       if (items.length < EXPORT_CHUNK_ROWS) break;
     }
-    const bytes = await writer.finish();
-    return { fileName: job.fileName, base64: bytes.toString('base64'), rows: done };
+    await sheet.end();
+    return { rows: done };
   } finally {
     snapshot.close();
   }

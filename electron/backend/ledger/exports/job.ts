@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../../../shared/contract/audit';
+import type { MessagePort } from 'node:worker_threads';
 import type { Principal } from '../../auth/sessions';
 import type { SettingValues } from '../../db/settings';
 import { jobOf } from '../../workers/job';
@@ -12,7 +12,9 @@ export interface ExportJobInput {
   unmasked: boolean;
   fileName: string;
   scope: { principal: Principal | null; at: string; settings: SettingValues };
+  /** Where the rows go: the sheet's writer in another worker (export/sheet-pipe.ts). */
+  port: MessagePort;
 }
 
-/** A ledger's export written by a worker thread (its body is in api/exports.ts, which knows the ledgers). */
-export const ledgerExportJob = jobOf<ExportJobInput, ExportFile>('ledger.export');
+/** A ledger's export read by a worker thread (its body is in api/exports.ts, which knows the ledgers). */
+export const ledgerExportJob = jobOf<ExportJobInput, { rows: number }>('ledger.export');
