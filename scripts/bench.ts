@@ -38,11 +38,13 @@ import {
 import { OPEN_TASK_SQL } from '../electron/backend/db/status-lists';
 import { SNAPSHOT_SQL } from '../electron/backend/features/board/snapshot-queries';
 import { DAILY_SQL, PERIOD_SQL } from '../electron/backend/features/reports/facts';
+import { DISPUTE_DAY_SQL, DISPUTE_PERIOD_SQL } from '../electron/backend/features/reports/dispute-facts';
 import { periodOf } from '../shared/domain/reports/period';
 import { sectionSql, TODAY_SECTIONS } from '../electron/backend/features/today/overview';
 import { BOARD_POINT_LIMIT, BOARD_TICKER_LIMIT, BOARD_TREND_DAYS } from '../shared/contract/board';
 import { searchPhrase } from '../electron/backend/db/search-text';
 import { toRow as disputeRow, type JoinedRow as DisputeJoinedRow } from '../electron/backend/features/disputes/repo';
+import { DISPUTE_FIGURE_SQL, tallyParams } from '../electron/backend/features/disputes/figure-tallies';
 import { DEFAULT_CONCLUSION_MAPPING, type RiskLevel } from '../shared/domain/risks/assessment-levels';
 import { verifyChain } from '../electron/backend/audit/verify';
 import { benchPetitionImport, IMPORT_LIMITS, type ImportTiming } from './bench-import';
@@ -221,7 +223,7 @@ function boardFloor(db: Db): () => unknown {
  */
 function dailyReportFloor(db: Db): () => unknown {
   const date = countyDate(new Date());
-  const statements = DAILY_SQL.map((text) => db.prepare(text));
+  const statements = [...DAILY_SQL, ...DISPUTE_DAY_SQL].map((text) => db.prepare(text));
   const params = {
     date,
     soon: addDays(date, DEFAULT_DUE_SOON_DAYS),
@@ -236,9 +238,12 @@ function dailyReportFloor(db: Db): () => unknown {
  * the method reads, without ranking the townships or building the document.
  */
 function periodReportFloor(db: Db, kind: 'weekly' | 'monthly'): () => unknown {
-  const statements = PERIOD_SQL.map((text) => db.prepare(text));
+  const statements = [...PERIOD_SQL, ...DISPUTE_PERIOD_SQL].map((text) => db.prepare(text));
   const params = periodOf(kind, countyDate(new Date()));
-  return () => statements.map((statement) => statement.all(params));
+  // The disputes' section reads the period's figures from their tallies, county-wide.
+  const disputeFigures = db.prepare(DISPUTE_FIGURE_SQL.period);
+  const figureParams = tallyParams(null, params);
+  return () => [...statements.map((statement) => statement.all(params)), disputeFigures.all(figureParams)];
 }
 
 /**
@@ -695,24 +700,17 @@ function disputeFloors(db: Db, today: string) {
   };
   const byKeyword = page('d.rowid IN (SELECT rowid FROM disputes_search WHERE disputes_search MATCH @phrase)');
   const overdue = page("d.status IN ('routed', 'mediating') AND d.due_date < @today");
-  const groups = (period: string) =>
-    db.prepare(`SELECT d.result, d.escalated, d.satisfaction, d.prevented_criminal, d.prevented_collective, d.level,
-        d.category, c.label, d.township_code, g.name, d.unit_id, u.name, count(*) AS n,
-        sum(d.prevented_criminal_people) AS people
-      FROM disputes d JOIN regions g ON g.code = d.township_code LEFT JOIN units u ON u.id = d.unit_id
-      LEFT JOIN dict_entries c ON c.code = d.category AND c.dict_code = 'dispute_category'
-      WHERE d.voided_at IS NULL ${period}
-      GROUP BY d.result, d.escalated, d.satisfaction, d.prevented_criminal, d.prevented_collective, d.level,
-        d.category, d.township_code, d.unit_id`);
-  const allGroups = groups('');
-  const periodGroups = groups('AND d.received_on >= @from AND d.received_on <= @to');
+  // The figures' own statements over migration 0028's tallies, run raw.
+  const allFigures = db.prepare(DISPUTE_FIGURE_SQL.all);
+  const periodFigures = db.prepare(DISPUTE_FIGURE_SQL.period);
   return {
     all: page(''),
     byTownshipStatus: page('d.township_code = @township AND d.status = @status'),
     byCategoryPeriod: page('d.category = @category AND d.received_on >= @from AND d.received_on <= @to'),
     overdue: (pageNo = 1) => overdue({ today }, pageNo),
     keyword: (text: string, pageNo = 1) => byKeyword({ phrase: searchPhrase(text) }, pageNo),
-    figures: (period?: FigurePeriod) => (period ? periodGroups.all(period) : allGroups.all()),
+    figures: (period?: FigurePeriod) =>
+      period ? periodFigures.all(tallyParams(null, period)) : allFigures.all({ scope: null }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { DISPUTE_TALLIES } from '../../electron/backend/db/migrations/0028-dispute-tallies';
 import type { InputOf } from '../../shared/contract';
 import { samplePdf } from './files';
 import { EAST, must, type petitionBackend } from './petitions';
@@ -44,3 +45,21 @@ export async function transition(backend: Backend, token: CallContext, id: strin
       : {};
   return must(backend.call('disputes.transition', { id, ...step, ...agreed }, token));
 }
+
+/**
+ * Each dispute tally (migration 0028) as its triggers keep it (rows left at zero skipped) and as
+ * counted afresh from the ledger's live rows: the two statements of a pair must read the same.
+ */
+export const DISPUTE_TALLY_PAIRS = DISPUTE_TALLIES.map((tally) => {
+  const keys = Object.keys(tally.keys);
+  const counters = Object.keys(tally.counters);
+  const order = keys.map((_, i) => i + 1).join(', ');
+  return {
+    table: tally.table,
+    byTriggers: `SELECT ${[...keys, ...counters].join(', ')} FROM ${tally.table} WHERE accepted != 0 ORDER BY ${order}`,
+    recounted: `SELECT ${[
+      ...keys.map((k) => `${tally.keys[k]!('r')} AS ${k}`),
+      ...counters.map((c) => `sum(${tally.counters[c]!('r')}) AS ${c}`),
+    ].join(', ')} FROM disputes r WHERE r.voided_at IS NULL GROUP BY ${order} ORDER BY ${order}`,
+  };
+});

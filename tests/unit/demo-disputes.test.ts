@@ -7,6 +7,7 @@ import { DEFAULT_DISPUTE_TIME_LIMITS } from '../../shared/domain/disputes/handli
 import { DISPUTE_CATEGORY_SEED, DISPUTE_CHANNELS } from '../../shared/domain/disputes/intake';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { signInAs } from '../helpers/backend';
+import { DISPUTE_TALLY_PAIRS } from '../helpers/disputes';
 import { DEMO_TODAY, demoBackend, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
 
 const TABLES = ['disputes', 'dispute_parties', 'dispute_events', 'dispute_transfers', 'dispute_units', 'dispute_links'];
@@ -208,5 +209,7 @@ describe('the demo disputes', () => {
     const rate = figures.data.figures.resolution_rate;
     expect(rate.denominator).toBe(3_000);
     expect(rate.numerator).toBe(one("SELECT count(*) FROM disputes WHERE result = 'settled'"));
+    // The bulk load keeps the figure tallies by their triggers: each equals its recount.
+    for (const pair of DISPUTE_TALLY_PAIRS) expect(all(pair.byTriggers), pair.table).toEqual(all(pair.recounted));
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { intake } from '../helpers/disputes';
+import { DISPUTE_TALLY_PAIRS, intake } from '../helpers/disputes';
 import { must, petitionBackend } from '../helpers/petitions';
 import { importOf, previewOf, readDb, workbookOf, type Cell } from '../helpers/workbooks';
 
@@ -225,6 +225,12 @@ describe('importing disputes', () => {
     const figures = await must(backend.call('disputes.figures', {}, officer));
     expect(figures.figures.resolution_rate).toMatchObject({ numerator: 1, denominator: 4 });
     expect(figures.figures.satisfaction_rate).toMatchObject({ numerator: 1, denominator: 1 });
+    // The figure tallies took the imported disputes by their triggers: each equals its recount.
+    readDb(backend, (db) => {
+      for (const pair of DISPUTE_TALLY_PAIRS) {
+        expect(db.prepare(pair.byTriggers).all(), pair.table).toEqual(db.prepare(pair.recounted).all());
+      }
+    });
   });
 
   it('names every bad row by row and column in Chinese, and writes nothing', async () => {

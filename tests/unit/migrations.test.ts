@@ -672,3 +672,63 @@ describe('migration 0027: notices of disputes', () => {
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
   });
 });
+
+describe('migration 0028: the disputes’ figure tallies', () => {
+  it('counts the disputes already held, voided ones left out, and keeps counting by its triggers', async () => {
+    const dir = tempDir();
+    const db = freshDb(dir);
+    await migrate(
+      db,
+      join(dir, 'backups'),
+      MIGRATIONS.filter((m) => m.version < 28),
+    );
+    db.exec(`
+      INSERT INTO regions (code, name, level) VALUES ('999901001000', '东镇', 'township');
+      INSERT INTO users (id, username, display_name, password_hash, password_changed_at, created_at, updated_at)
+        VALUES ('u1', 'u1', '用户', 'x', 't', 't', 't');
+    `);
+    const insert = db.prepare(`INSERT INTO disputes (id, dispute_no, channel, category, summary, received_on,
+        township_code, urgency, risk_colour, level, status, result, satisfaction, prevented_criminal,
+        prevented_criminal_people, voided_at, created_by, created_at, updated_at)
+      VALUES (?, ?, 'visit', 'neighbour', '纠纷', ?, '999901001000', 'normal', 'blue', 'village', ?, ?, ?, ?, ?, ?,
+        'u1', 't', 't')`);
+    insert.run('d1', 'JF2026-000001', '2026-10-01', 'received', null, null, 0, 0, null);
+    insert.run('d2', 'JF2026-000002', '2026-10-02', 'visited', 'settled', 'satisfied', 1, 3, null);
+    insert.run('d3', 'JF2026-000003', '2026-11-05', 'unsettled', 'unsettled', null, 0, 0, null);
+    insert.run('d4', 'JF2026-000004', '2026-11-06', 'settled', 'settled', null, 0, 0, 't');
+
+    await migrate(db, join(dir, 'backups'));
+    expect(userVersion(db)).toBe(LATEST_VERSION);
+    const totals = `SELECT sum(accepted) AS accepted, sum(settled) AS settled, sum(concluded) AS concluded,
+      sum(visited) AS visited, sum(satisfied) AS satisfied, sum(prevented_criminal) AS pc,
+      sum(prevented_criminal_people) AS people`;
+    expect(db.prepare(`${totals} FROM dispute_figure_tallies`).get()).toEqual({
+      accepted: 3,
+      settled: 1,
+      concluded: 2,
+      visited: 1,
+      satisfied: 1,
+      pc: 1,
+      people: 3,
+    });
+    expect(
+      db.prepare('SELECT received_month, accepted, settled FROM dispute_month_tallies ORDER BY 1').raw().all(),
+    ).toEqual([
+      ['2026-10', 2, 1],
+      ['2026-11', 1, 0],
+    ]);
+    expect(db.prepare('SELECT received_on, accepted FROM dispute_day_tallies ORDER BY 1').raw().all()).toEqual([
+      ['2026-10-01', 1],
+      ['2026-10-02', 1],
+      ['2026-11-05', 1],
+    ]);
+    // Restored, the voided one counts again, in its day and month.
+    db.exec("UPDATE disputes SET voided_at = NULL WHERE id = 'd4'");
+    expect(db.prepare(`${totals} FROM dispute_month_tallies WHERE received_month = '2026-11'`).get()).toMatchObject({
+      accepted: 2,
+      settled: 1,
+      concluded: 2,
+    });
+    db.close();
+  });
+});

@@ -190,7 +190,7 @@ export const NOT_YET_DUE_SQL = `SELECT township_code AS township, unit_id AS uni
  */
 export interface CountedTally {
   table: string;
-  ledger: 'petitions' | 'hazards';
+  ledger: 'petitions' | 'hazards' | 'disputes';
   keys: Record<string, RowSql>;
   counters: Record<string, RowSql>;
   /** Only the live rows for which this holds are counted (default: every live row). */

@@ -28,6 +28,7 @@ import { migration0024 } from './0024-period-tallies';
 import { migration0025 } from './0025-dispute-report-dates';
 import { migration0026 } from './0026-dispute-links';
 import { migration0027 } from './0027-dispute-notifications';
+import { migration0028 } from './0028-dispute-tallies';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0025,
   migration0026,
   migration0027,
+  migration0028,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

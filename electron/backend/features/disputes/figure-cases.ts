@@ -6,7 +6,7 @@ import type { FigureCases } from '../../ledger/list';
 /**
  * The domain's dispute figures (shared/domain/disputes/figures.ts) as SQL over `disputes d`: the
  * disputes of each figure's denominator, and among them its numerator's. A test checks them against
- * the domain's `computeDisputeFigures`. The figures' page reads the same conditions (figures.ts).
+ * the domain's `computeDisputeFigures`, as are the counters of the tallies 统计 reads (migration 0028).
  */
 const ALL = '1 = 1';
 const SETTLED = `d.result = 'settled'`;

@@ -1,34 +1,22 @@
-import { sql as rawSql, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { DisputeBreakdownRow, DisputeFigures, disputesFiguresInput } from '../../../../shared/contract/disputes';
 import type { DisputeFigureReader, FigurePeriod } from '../../ledger/registry';
 import {
-  computeDisputeFigures,
   DISPUTE_BREAKDOWNS,
   DISPUTE_FIGURE_CODES,
   DISPUTE_FIGURES,
-  preventedCriminalPeople,
   type DisputeBreakdown,
-  type DisputeFigureRecord,
+  type DisputeFigureCode,
 } from '../../../../shared/domain/disputes/figures';
-import { DISPUTE_LEVEL_LABELS, DISPUTE_LEVELS } from '../../../../shared/domain/disputes/levels';
+import { DISPUTE_LEVEL_LABELS, DISPUTE_LEVELS, type DisputeLevel } from '../../../../shared/domain/disputes/levels';
+import { resultOf, type MetricResult } from '../../../../shared/domain/ledger/figures';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { principalOf, type HandlerContext } from '../../api/types';
-import { qb, type Sql } from '../../db/sql';
+import type { Sql } from '../../db/sql';
 import { todayOf } from '../../ledger/clock';
+import { DISPUTE_FIGURE_SQL, TALLY_COUNTERS, tallyParams } from './figure-tallies';
 
 type Input = z.output<typeof disputesFiguresInput>;
-
-/** Disputes alike in everything the figures read and in every key they are broken down by. */
-interface Group extends DisputeFigureRecord {
-  count: number;
-  category: string;
-  categoryLabel: string | null;
-  townshipCode: string;
-  townshipName: string;
-  unitId: string | null;
-  unitName: string | null;
-}
 
 /**
  * The dispute figures of shared/domain/disputes/figures.ts over the user's scope and the period of
@@ -45,65 +33,43 @@ export function disputeFigures(ctx: HandlerContext, input: Input): DisputeFigure
   };
 }
 
+type Counts = Record<(typeof TALLY_COUNTERS)[number], number>;
+
+/** One tally row: the disputes of a level × category × township × unit, their parts counted. */
+interface Group extends Counts {
+  level: DisputeLevel;
+  category: string;
+  categoryLabel: string | null;
+  townshipCode: string;
+  townshipName: string;
+  unitId: string;
+  unitName: string | null;
+}
+
 /**
- * The figures and their breakdowns, lent to the reports (`ctx.ledgers.disputeFigures`). SQL counts
- * the disputes per group of alike ones (a few hundred for a year's thousands); the domain's
- * predicates sort each group into numerators and denominators, so the definitions live in one place.
+ * Each figure of the domain's DISPUTE_FIGURES from the tallies' counters, which are its predicates
+ * as SQL (migration 0028); a test holds both to the domain's `computeDisputeFigures`.
+ */
+const FIGURE_COUNTS: Record<DisputeFigureCode, (c: Counts) => MetricResult> = {
+  resolution_rate: (c) => resultOf(c.settled, c.accepted),
+  closure_rate: (c) => resultOf(c.concluded, c.accepted),
+  satisfaction_rate: (c) => resultOf(c.satisfied, c.visited),
+  escalation_rate: (c) => resultOf(c.escalated, c.accepted),
+  prevented_criminal: (c) => resultOf(c.prevented_criminal, c.settled),
+  prevented_collective: (c) => resultOf(c.prevented_collective, c.settled),
+};
+
+/**
+ * The figures and their breakdowns, lent to the reports (`ctx.ledgers.disputeFigures`): read from
+ * the tallies (a few thousand rows whatever the number of disputes), summed per breakdown key.
  */
 export const disputeFigureTotals: DisputeFigureReader = (sql: Sql, scope: string | null, period?: FigurePeriod) => {
-  let query = qb
-    .selectFrom('disputes as d')
-    .innerJoin('regions as g', 'g.code', 'd.township_code')
-    .leftJoin('units as u', 'u.id', 'd.unit_id')
-    .leftJoin('dict_entries as c', (join) =>
-      join.onRef('c.code', '=', 'd.category').on(rawSql<SqlBool>`c.dict_code = 'dispute_category'`),
-    )
-    .select([
-      'd.result',
-      'd.escalated',
-      'd.satisfaction',
-      'd.prevented_criminal',
-      'd.prevented_collective',
-      'd.level',
-      'd.category',
-      'c.label as categoryLabel',
-      'd.township_code as townshipCode',
-      'g.name as townshipName',
-      'd.unit_id as unitId',
-      'u.name as unitName',
-      rawSql<number>`count(*)`.as('count'),
-      rawSql<number>`sum(d.prevented_criminal_people)`.as('people'),
-    ])
-    .where('d.voided_at', 'is', null)
-    .groupBy([
-      'd.result',
-      'd.escalated',
-      'd.satisfaction',
-      'd.prevented_criminal',
-      'd.prevented_collective',
-      'd.level',
-      'd.category',
-      'd.township_code',
-      'd.unit_id',
-    ]);
-  if (scope) query = query.where('d.township_code', 'like', `${townshipPrefix(scope)}%`);
-  if (period) query = query.where('d.received_on', '>=', period.from).where('d.received_on', '<=', period.to);
-  const groups: Group[] = sql.all(query).map((g) => ({
-    result: g.result,
-    escalated: g.escalated === 1,
-    satisfaction: g.satisfaction,
-    preventedCriminal: g.prevented_criminal === 1,
-    preventedCriminalPeople: g.people,
-    preventedCollective: g.prevented_collective === 1,
-    level: g.level,
-    category: g.category,
-    categoryLabel: g.categoryLabel,
-    townshipCode: g.townshipCode,
-    townshipName: g.townshipName,
-    unitId: g.unitId,
-    unitName: g.unitName,
-    count: g.count,
-  }));
+  const prefix = scope ? townshipPrefix(scope) : null;
+  const groups = (
+    period
+      ? sql.prepare(DISPUTE_FIGURE_SQL.period).all(tallyParams(prefix, period))
+      : sql.prepare(DISPUTE_FIGURE_SQL.all).all({ scope: prefix })
+  ) as Group[];
   return {
     ...figureSet(groups),
     breakdowns: Object.fromEntries(DISPUTE_BREAKDOWNS.map((b) => [b, breakdown(groups, b)])) as Record<
@@ -113,17 +79,24 @@ export const disputeFigureTotals: DisputeFigureReader = (sql: Sql, scope: string
   };
 };
 
-const figureSet = (groups: readonly Group[]) => ({
-  figures: computeDisputeFigures(groups),
-  preventedCriminalPeople: preventedCriminalPeople(groups),
-});
+function figureSet(groups: readonly Group[]) {
+  const counts = Object.fromEntries(TALLY_COUNTERS.map((c) => [c, 0])) as Counts;
+  for (const group of groups) for (const c of TALLY_COUNTERS) counts[c] += group[c];
+  return {
+    figures: Object.fromEntries(DISPUTE_FIGURE_CODES.map((code) => [code, FIGURE_COUNTS[code](counts)])) as Record<
+      DisputeFigureCode,
+      MetricResult
+    >,
+    preventedCriminalPeople: counts.prevented_criminal_people,
+  };
+}
 
 /** A group's key and label under a breakdown; a dispute not yet routed has no unit (key ''). */
 const KEYS: Record<DisputeBreakdown, (g: Group) => { key: string; label: string }> = {
   level: (g) => ({ key: g.level, label: DISPUTE_LEVEL_LABELS[g.level] }),
   category: (g) => ({ key: g.category, label: g.categoryLabel ?? g.category }),
   township: (g) => ({ key: g.townshipCode, label: g.townshipName }),
-  unit: (g) => ({ key: g.unitId ?? '', label: g.unitName ?? '未分流' }),
+  unit: (g) => ({ key: g.unitId, label: g.unitName ?? '未分流' }),
 };
 
 /** Labels in Chinese order; one collator, as `localeCompare` with a locale builds one per comparison. */

@@ -37,8 +37,10 @@ const OVERDUE_AT_END = `SELECT u.name AS unitName, count(*) AS overdue FROM (
   ORDER BY overdue DESC, u.name`;
 const TOWNSHIPS = `SELECT code, name FROM regions WHERE level = 'township' ORDER BY sort, code`;
 
-/** The dispute statements of the reports, for the bench's raw-SQL floor (parameters @date, @to). */
-export const DISPUTE_REPORT_SQL = [DAY_CHANNELS, DAY_COUNTS, OVERDUE_AT_END];
+/** The dispute statements of the 日报 (parameter @date) and of a period's report (@to), for the bench's floors. */
+export const DISPUTE_DAY_SQL = [DAY_CHANNELS, DAY_COUNTS];
+export const DISPUTE_PERIOD_SQL = [TOWNSHIPS, OVERDUE_AT_END];
+export const DISPUTE_REPORT_SQL = [...DISPUTE_DAY_SQL, ...DISPUTE_PERIOD_SQL];
 
 type Counts = Record<'routed' | 'concluded' | 'settled' | 'open' | 'overdue', number>;
 
