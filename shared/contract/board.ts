@@ -113,11 +113,15 @@ export interface BoardAlert {
   text: string;
 }
 
-/** One township on the map's disputes layer. */
+/** One township on the map's disputes layer and in its drill-down. */
 export interface BoardDisputeTownship {
   code: string;
+  /** Taken in (受理) today. */
+  today: number;
   /** Taken in (受理) in the board's window. */
   received: number;
+  /** 化解率 of those taken in over the window. */
+  resolution: MetricResult;
   /** Open now (已受理, 已分流, 调处中), whenever taken in. */
   open: number;
 }

@@ -45,6 +45,8 @@ export interface TodayDispute {
   townshipName: string;
   receivedOn: string;
   dueDate: string | null;
+  /** The 办理时限's deadline stage (`disputeStage`): none before 分流. */
+  stage: DeadlineStage | null;
   unitName: string | null;
 }
 

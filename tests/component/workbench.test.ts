@@ -75,13 +75,21 @@ const dispute: TodayDispute = {
   townshipName: '城关镇',
   receivedOn: '2026-11-18',
   dueDate: '2026-11-21',
+  stage: 'overdue',
   unitName: '城关镇人民调解委员会',
 };
 const disputes: NonNullable<Workbench['duty']>['disputes'] = {
-  toRoute: listOf(4, { ...dispute, status: 'received', dueDate: null, unitName: null }),
+  toRoute: listOf(4, {
+    ...dispute,
+    disputeNo: 'JF2026-000009',
+    status: 'received',
+    dueDate: null,
+    stage: null,
+    unitName: null,
+  }),
   routed: listOf(1, dispute),
   toVisit: none,
-  supervision: listOf(2, dispute),
+  supervision: listOf(2, { ...dispute, disputeNo: 'JF2026-000008', stage: 'due_soon' }),
   overdue: listOf(1, { ...dispute, dueDate: '2026-11-19' }),
 };
 
@@ -180,6 +188,13 @@ describe('工作台', () => {
     // 超期 is counted only: its rows are the supervision list's.
     expect(document.querySelector('[data-testid="workbench-duty-disputes-overdue"]')).toBeNull();
     expect((await findTestId('workbench-duty-disputes-routed')).textContent).toContain('JF2026-000007');
+    // Each row's 办理时限 with its stage, as the kernel's tag shows it; none before 分流.
+    const stage = async (no: string) => findTestId(`workbench-dispute-stage-${no}`);
+    expect((await stage('JF2026-000007')).textContent?.trim()).toBe('超期');
+    expect((await stage('JF2026-000007')).className).toContain('el-tag--danger');
+    expect((await stage('JF2026-000008')).textContent?.trim()).toBe('临期');
+    expect((await findTestId('workbench-duty-disputes-to-route')).textContent).toContain('JF2026-000009');
+    expect(document.querySelector('[data-testid="workbench-dispute-stage-JF2026-000009"]')).toBeNull();
     const unit = await findTestId('workbench-unit');
     expect(unit.textContent).toContain('本单位待办 · 城关镇人民调解委员会');
     expect((await count('unit-dispute-count-overdue')).getAttribute('href')).toBe(

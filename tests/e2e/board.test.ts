@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import type { BoardSnapshot } from '../../shared/contract/board';
+import { formatRate } from '../../shared/domain/ledger/figures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from './support/accounts';
 import { signIn } from './support/auth';
@@ -166,12 +168,14 @@ describe('the situation board', () => {
     }
   });
 
-  it('opens a clicked township’s cases from the workstation board', async () => {
+  it('opens a clicked township’s cases from the workstation board, its disputes counted in the drill-down', async () => {
     const session = await openSession({ width: 1920, height: 1080 });
     try {
       const { page } = session;
       await signIn(page, app.url, OFFICER.username, OFFICER.password);
+      const snapshotReply = page.waitForResponse('**/api/board.snapshot');
       await page.goto(`${app.url}#/board`);
+      const snapshot = ((await (await snapshotReply).json()) as { data: BoardSnapshot }).data;
       await boardReady(page);
       // The middle of the county map lies inside a township.
       const map = (await page.getByTestId('board-map').boundingBox())!;
@@ -179,7 +183,22 @@ describe('the situation board', () => {
       const drill = page.getByTestId('board-drill');
       await drill.waitFor();
       const name = (await drill.locator('h3').innerText()).trim();
-      await session.screenshot('board-drill');
+      // Its disputes as the snapshot counts them: today's intake, the open ones, 化解率 with its parts.
+      const code = snapshot.townships.find((township) => township.name === name)!.code;
+      const disputes = snapshot.disputes.townships.find((township) => township.code === code)!;
+      expect(disputes.resolution.denominator).toBeGreaterThan(0);
+      const line = (await page.getByTestId('board-drill-disputes').innerText()).replace(/\s+/g, '');
+      expect(line).toBe(
+        `矛盾纠纷：今日受理${disputes.today}件，在办${disputes.open}件；近30日化解率${formatRate(disputes.resolution)}` +
+          `（${disputes.resolution.numerator}/${disputes.resolution.denominator}）`,
+      );
+      expect(await drill.innerText()).not.toMatch(/JF\d{4}-/);
+      await session.screenshots('board-drill');
+      await page.getByTestId('board-drill-disputes-open').click();
+      await page.waitForURL(new RegExp(`#/disputes\\?townshipCode=${code}`));
+      await page.goBack();
+      await boardReady(page);
+      await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
       await page.getByTestId('board-drill-petitions').click();
       await page.waitForURL(/#\/petitions\?townshipCode=\d{12}/);
       const rows = page.locator('.el-table__body tr');

@@ -132,7 +132,15 @@ describe('a centre’s own disputes ledger imported', IN_ORDER, () => {
     const { rows, description } = await readExport(await readFile((await download.path())!), '矛盾纠纷台账');
     expect(description).toMatch(/^筛选条件：关键字=“通道堵塞”\u3000导出时间：.+个人信息已脱敏$/);
     const closed = rows.find((row) => row[0] === 'JF2024-009001')!;
-    expect(closed.slice(6, 9)).toEqual(['郑*一、郑导二经济合作社、王*三', '410***********1234、—、—', '—、—、—']);
+    // 申请方 and 被申请方 apart, each with its ID numbers and phones.
+    expect(closed.slice(6, 12)).toEqual([
+      '郑*一、郑导二经济合作社',
+      '410***********1234、—',
+      '—、—',
+      '王*三',
+      '—',
+      '—',
+    ]);
     expect(rows.map((row) => row[0])).toEqual(['纠纷编号', 'JF2024-009001']);
     await page.getByTestId('dispute-export-close').click();
 

@@ -134,6 +134,11 @@ describe('disputes on 工作台 and 今日', IN_ORDER, () => {
     expect(await page.getByTestId('workbench-unit-dispute-count-overdue').innerText()).toContain('1');
     // Four 分流 to its unit, then the day's 临期 (two) and 超期 (one).
     await expect.poll(() => page.getByTestId('notification-count').innerText()).toBe('7');
+    // Each row's 办理时限 with its stage, the earliest due first: 超期, due today and in two days 临期.
+    const stages = page
+      .getByTestId('workbench-unit-disputes-handling')
+      .locator('[data-testid^="workbench-dispute-stage-"]');
+    await expect.poll(() => stages.allInnerTexts()).toEqual(['超期', '临期', '临期', '正常']);
     await session.screenshots('workbench-disputes-unit', unit);
     expect(session.pageErrors).toEqual([]);
   });

@@ -60,9 +60,10 @@ describe('board.snapshot: disputes', { timeout: 30_000 }, () => {
         { code: 'housing_land', label: '房屋宅基地', count: 1 },
         { code: 'labour', label: '劳动争议', count: 1 },
       ],
+      // 东镇: the settled one of its three (the voided one left out); 西街道: four open, none settled.
       townships: [
-        { code: EAST, received: 3, open: 1 },
-        { code: WEST, received: 4, open: 4 },
+        { code: EAST, today: 1, received: 3, resolution: { numerator: 1, denominator: 3, rate: 1 / 3 }, open: 1 },
+        { code: WEST, today: 1, received: 4, resolution: { numerator: 0, denominator: 4, rate: 0 }, open: 4 },
       ],
     });
   });
@@ -94,8 +95,8 @@ describe('board.snapshot: disputes', { timeout: 30_000 }, () => {
       open: 0,
       categories: [],
       townships: [
-        { code: EAST, received: 0, open: 0 },
-        { code: WEST, received: 0, open: 0 },
+        { code: EAST, today: 0, received: 0, resolution: { numerator: 0, denominator: 0, rate: null }, open: 0 },
+        { code: WEST, today: 0, received: 0, resolution: { numerator: 0, denominator: 0, rate: null }, open: 0 },
       ],
     });
   });

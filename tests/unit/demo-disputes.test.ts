@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { CallContext } from '../../electron/backend/api/types';
 import { cipherOf } from '../../electron/backend/db/personal-cipher';
-import { DEMO_DISPUTE_COUNTS } from '../../electron/backend/demo/disputes';
+import { DEMO_DISPUTE_COUNTS, DEMO_DISPUTE_STALL_DAYS } from '../../electron/backend/demo/disputes';
 import { DEFAULT_DISPUTE_TIME_LIMITS } from '../../shared/domain/disputes/handling';
 import { DISPUTE_CATEGORY_SEED, DISPUTE_CHANNELS } from '../../shared/domain/disputes/intake';
 import { addDays } from '../../shared/domain/ledger/calendar';
@@ -114,6 +114,19 @@ describe('the demo disputes', () => {
     expect(
       broken(`(coordination = 'joint') != EXISTS (SELECT 1 FROM dispute_units u WHERE u.dispute_id = d.id)
         OR EXISTS (SELECT 1 FROM dispute_units u WHERE u.dispute_id = d.id AND u.unit_id = d.unit_id)`),
+    ).toStrictEqual([]);
+  });
+
+  it('leaves only recent disputes at an early stage: older ones were routed, concluded and visited as a centre would', () => {
+    const since = addDays(DEMO_TODAY, -DEMO_DISPUTE_STALL_DAYS);
+    expect(
+      one("SELECT count(*) FROM disputes WHERE status = 'received' AND received_on = ?", DEMO_TODAY),
+    ).toBeGreaterThan(0);
+    expect(broken(`status = 'received' AND received_on < '${since}'`)).toStrictEqual([]);
+    expect(broken(`status = 'visited' AND visited_on < '${since}'`)).toStrictEqual([]);
+    // The demo's late disputes end within weeks of their 办理时限, not years after it.
+    expect(
+      broken(`status IN ('routed', 'mediating') AND due_date < '${addDays(since, -DEMO_DISPUTE_STALL_DAYS)}'`),
     ).toStrictEqual([]);
   });
 

@@ -23,7 +23,10 @@ async function exportOf(setup: Setup, input: InputOf<'disputes.exportStart'>, cl
   return { file, ...(await readExport(file.base64, '矛盾纠纷台账')) };
 }
 
-/** Two disputes: the helper's in 东镇 (a person and an organisation), routed; one in 西街道 with no ID. */
+/**
+ * Two disputes: the helper's in 东镇 (a person applying, an organisation responding), routed; one in
+ * 西街道, two persons applying with no ID.
+ */
 async function twoDisputes(setup: Setup) {
   const first = await must(setup.backend.call('disputes.create', intake(), setup.officer));
   await must(
@@ -43,7 +46,10 @@ async function twoDisputes(setup: Setup) {
         townshipCode: WEST,
         villageCode: null,
         riskColour: 'red',
-        parties: [{ kind: 'person', side: 'applicant', name: '欧阳晓明', idNumber: null, phone: '13900002222' }],
+        parties: [
+          { kind: 'person', side: 'applicant', name: '欧阳晓明', idNumber: null, phone: '13900002222' },
+          { kind: 'person', side: 'applicant', name: '李红', idNumber: null, phone: null },
+        ],
       }),
       setup.officer,
     ),
@@ -57,9 +63,12 @@ const HEADER = [
   '纠纷概要',
   '乡镇/街道',
   '村/社区',
-  '当事人',
-  '身份证号',
-  '联系电话',
+  '申请方',
+  '申请方身份证号',
+  '申请方联系电话',
+  '被申请方',
+  '被申请方身份证号',
+  '被申请方联系电话',
   '涉及人数',
   '涉及金额（元）',
   '紧急程度',
@@ -95,9 +104,12 @@ describe('disputes export', () => {
         '讨要工资',
         '西街道',
         null,
-        '欧阳**',
-        '—',
-        '139****2222',
+        '欧阳**、李*',
+        '—、—',
+        '139****2222、—',
+        null,
+        null,
+        null,
         2,
         5000,
         '一般',
@@ -121,9 +133,12 @@ describe('disputes export', () => {
         '相邻宅基地滴水檐纠纷',
         '东镇',
         '东一村',
-        '王*国、东一村经济合作社',
-        '410***********1234、—',
-        '138****5678、—',
+        '王*国',
+        '410***********1234',
+        '138****5678',
+        '东一村经济合作社',
+        '—',
+        '—',
         2,
         5000,
         '一般',
@@ -157,9 +172,9 @@ describe('disputes export', () => {
     const setup = await petitionBackend();
     await twoDisputes(setup);
     const { rows, description } = await exportOf(setup, { unmasked: true, reason: '报送县委政法委核对' });
-    expect(rows.slice(1).map((r) => r.slice(6, 9))).toEqual([
-      ['欧阳晓明', '—', '13900002222'],
-      ['王建国、东一村经济合作社', '410102198001191234、—', '13812345678、—'],
+    expect(rows.slice(1).map((r) => r.slice(6, 12))).toEqual([
+      ['欧阳晓明、李红', '—、—', '13900002222、—', null, null, null],
+      ['王建国', '410102198001191234', '13812345678', '东一村经济合作社', '—', '—'],
     ]);
     expect(description).toContain('含个人信息原文，请妥善保管');
     expect(

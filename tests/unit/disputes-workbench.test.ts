@@ -170,6 +170,13 @@ describe('disputes on 工作台 and 今日', () => {
     expect(numbers(duty.supervision)).toEqual([2, [late.disputeNo, soon.disputeNo]]);
     expect(numbers(duty.overdue)).toEqual([1, [late.disputeNo]]);
     expect(bench.unit).toBeUndefined();
+    // Each row carries its 办理时限's stage as the list computes it; none before 分流.
+    const stages = Object.fromEntries(
+      [...duty.toRoute.items, ...duty.routed.items, ...duty.supervision.items].map((d) => [d.summary, d.stage]),
+    );
+    expect(stages).toEqual({ 待分流: null, 西街道待分流: null, 待调处: 'normal', 临期: 'due_soon', 超期: 'overdue' });
+    const listed = await must(backend.call('disputes.list', { open: true, pageSize: 50 }, officer));
+    for (const row of listed.items.filter((r) => r.summary in stages)) expect(stages[row.summary]).toBe(row.stage);
 
     const lead = await must(backend.call('workbench.get', { limit: 8 }, leader));
     expect(lead.duty).toBeUndefined();

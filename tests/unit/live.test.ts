@@ -6,6 +6,7 @@ import type { CallContext } from '../../electron/backend/api/types';
 import { visibleTo } from '../../electron/backend/live/bus';
 import { follow } from '../../electron/backend/live/viewer';
 import { signInAs } from '../helpers/backend';
+import { intake, transition } from '../helpers/disputes';
 import { hazardDraft } from '../helpers/hazards';
 import { EAST, must, petitionBackend, registration, TOWN_UNIT, WEST } from '../helpers/petitions';
 
@@ -73,6 +74,47 @@ describe('the change feed', { timeout: 20_000 }, () => {
     };
     await must(backend.call('tasks.create', task as InputOf<'tasks.create'>, setup.officer));
     expect(heard).toEqual([{ topic: 'hazards', id: hazard.id, kind: 'tasks.create' }]);
+  });
+
+  it('tells of a dispute’s 转为信访事项 / 转为风险隐患 on the target ledger too, in its townships', async () => {
+    const setup = await petitionBackend();
+    backend = setup.backend;
+    const west = await signInAs(backend, setup.admin, ['duty_officer'], WEST);
+    const heard = listen(backend, setup.leader);
+    const westHeard = listen(backend, west.client);
+    // The bells' second change (`notifications`) aside.
+    const ledgers = () => heard.filter((change) => change.topic !== 'notifications');
+    for (const target of ['petition', 'hazard'] as const) {
+      const dispute = await must(backend.call('disputes.create', intake(), setup.officer));
+      await transition(backend, setup.officer, dispute.id, {
+        action: 'convert',
+        convertedTo: target,
+        reason: '转入相应台账办理',
+        conversion: {
+          category: target === 'hazard' ? 'wage_arrears' : null,
+          itemType: null,
+          title: '欠薪风险',
+          level: null,
+        },
+      });
+      const links = await must(backend.call('links.list', { ledger: 'dispute', id: dispute.id }, setup.officer));
+      const made = links.find((link) => link.kind === 'converted')!;
+      expect(made.ledger).toBe(target);
+      expect(ledgers().slice(-2)).toEqual([
+        { topic: 'disputes', id: dispute.id, version: 2, kind: 'disputes.transition' },
+        { topic: target === 'petition' ? 'petitions' : 'hazards', id: made.id, kind: 'disputes.transition' },
+      ]);
+    }
+    // Another step of a dispute tells of the dispute alone; the east's records reach no west account.
+    const plain = await must(backend.call('disputes.create', intake(), setup.officer));
+    await transition(backend, setup.officer, plain.id, {
+      action: 'guide',
+      legalPath: 'litigation',
+      reason: '属法院受理范围',
+    });
+    expect(ledgers().at(-1)).toEqual({ topic: 'disputes', id: plain.id, version: 2, kind: 'disputes.transition' });
+    expect(ledgers().filter((change) => change.kind === 'disputes.transition')).toHaveLength(5);
+    expect(westHeard).toEqual([]);
   });
 
   it('keeps a locked session and a signed-out one from hearing anything', async () => {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import type { CallContext } from '../../electron/backend/api/types';
 import type { Backend } from '../../electron/backend/backend';
+import { BatchWriter } from '../../electron/backend/demo/batch-writer';
+import { SCAN_SLICE } from '../../electron/backend/ledger/notifications/deadlines';
 import { assessmentBackend, submitted } from '../helpers/assessments';
 import { signInAs, signInWith, testBackend } from '../helpers/backend';
 import { hazardDraft, RESPONSIBLE } from '../helpers/hazards';
@@ -127,6 +129,45 @@ describe('notifications', () => {
     const reopened = await testBackend({ now: clock.now }, backend.dataDir);
     expect(await count(reopened, await signInWith(reopened, east))).toBe(4);
     expect([rows('due_soon'), rows('overdue')]).toEqual([1, 1]);
+  });
+
+  it('writes a large first day in slices, answering calls between them, with one audit row and a change at the end', async () => {
+    const { backend, officer, east } = await county();
+    const db = backend.services.sql.db;
+    const user = (db.prepare('SELECT id FROM users LIMIT 1').get() as { id: string }).id;
+    // 450 disputes routed to the east's unit and overdue, written as the demo writes its rows.
+    const overdue = SCAN_SLICE * 2 + 50;
+    const columns = ['id', 'dispute_no', 'channel', 'category', 'summary', 'received_on', 'township_code', 'urgency']
+      .concat(['risk_colour', 'level', 'status', 'handling_kind', 'unit_id', 'routed_on', 'due_date', 'created_by'])
+      .concat(['created_at', 'updated_at']);
+    const writer = new BatchWriter(db, 'disputes', columns);
+    for (let i = 0; i < overdue; i++) {
+      const no = String(i).padStart(6, '0');
+      writer.add(
+        [`00000000-0000-7000-8000-${no.padStart(12, '0')}`, `JF2026-${no}`, 'visit', 'neighbour', '邻里纠纷']
+          .concat(['2026-10-01', EAST, 'normal', 'yellow', 'county', 'mediating', 'unit', TOWN_UNIT, '2026-10-02'])
+          .concat(['2026-10-17', user, '2026-10-01T01:00:00.000Z', '2026-10-01T01:00:00.000Z']),
+      );
+    }
+    writer.finish();
+    const notices = () =>
+      (db.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'overdue'").get() as { n: number }).n;
+    const audits = () =>
+      db.prepare("SELECT detail FROM audit_log WHERE action = 'notifications.scan'").all() as Array<{ detail: string }>;
+    const heard: string[] = [];
+    backend.services.live.listen(({ change }) => heard.push(change.topic));
+
+    // The first read writes one slice before it answers; a call made then is answered before the rest.
+    await must(backend.call('notifications.unreadCount', {}, east.client));
+    expect(notices()).toBe(SCAN_SLICE);
+    const listed = await must(backend.call('disputes.list', { overdue: true, pageSize: 1 }, officer));
+    expect(listed.total).toBe(overdue);
+    expect(notices()).toBeLessThan(overdue);
+    expect(audits()).toEqual([]);
+    await vi.waitFor(() => expect(notices()).toBe(overdue));
+    await vi.waitFor(() => expect(heard.filter((topic) => topic === 'notifications')).toHaveLength(2));
+    expect(audits()).toEqual([{ detail: `2026-11-22 临期、超期通知 ${overdue} 条` }]);
+    expect(await count(backend, east.client)).toBe(overdue);
   });
 
   it('marks one or all read for the account alone, and refuses a notice it cannot see', async () => {

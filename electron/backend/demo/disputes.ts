@@ -56,7 +56,8 @@ import { seededUuidV7 } from './uuid';
  * The made-up disputes (矛盾纠纷): a year of intake at the small scale, three at the large (36,000 a
  * year), each at the stage its dates allow on the reference day: routed to a mediation body or a
  * unit, mediated (some jointly), concluded (about 95% settled), visited and closed out; some moved
- * up a level (上交) or down, some late today. Parties are sealed as the feature seals them, with the
+ * up a level (上交) or down, some late today; only those of the last weeks may wait at an early stage
+ * (`DEMO_DISPUTE_STALL_DAYS`). Parties are sealed as the feature seals them, with the
  * ID number's blind index; some applicants come back with a new dispute, linked as the same party.
  */
 export const DEMO_DISPUTE_COUNTS: Record<DemoScale, number> = { small: 3_000, large: 108_000 };
@@ -67,6 +68,8 @@ const ID_BASE_TIME = Date.UTC(2024, 0, 1);
 const FLUSH_EVERY = 1_000;
 /** Applicants kept for a later dispute of the same person. */
 const RETURNING_KEPT = 400;
+/** Only disputes taken in within these days may still wait at an early stage; older ones moved on. */
+export const DEMO_DISPUTE_STALL_DAYS = 28;
 
 export interface DemoDisputeInput {
   scale: DemoScale;
@@ -266,8 +269,11 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
     const range = AMOUNTS[category];
     const amount = range && random.next() < 0.8 ? Math.round(random.int(range[0], range[1]) / 100) * 100 : null;
 
-    // The life's days; a stage is reached only if its day is on or before the reference day.
-    const stall = random.next();
+    // The life's days; a stage is reached only if its day is on or before the reference day. A recent
+    // dispute may stall at a stage; an older one has moved on (the draw is made either way, so the
+    // stream, and every value after it, stays the same).
+    const drawn = random.next();
+    const stall = refDay - receivedDay <= DEMO_DISPUTE_STALL_DAYS ? drawn : 1;
     const outcome = pickResult(random);
     const guided = outcome === 'guided';
     let level = pickIntakeLevel(random);

@@ -6,7 +6,7 @@ import { hasAccess } from '../../../shared/domain/roles';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { principalOf, type HandlerContext } from '../api/types';
 import { appendAudit } from '../audit/writer';
-import { qb } from '../db/sql';
+import { qb, type Sql } from '../db/sql';
 import type { RecordCreators } from './registry';
 import { recordInScope } from './write';
 
@@ -74,6 +74,18 @@ export function createLinkedRecord(
     detail: `转为${noun} ${made.number}（${target} ${made.id}）`,
   });
   return made;
+}
+
+/** The records made from one record (转为), as they were linked: the live feed tells their ledgers too. */
+export function recordsMadeFrom(sql: Sql, ledger: LedgerKey, id: string): Array<{ ledger: LedgerKey; id: string }> {
+  return sql.all(
+    qb
+      .selectFrom('record_links')
+      .select(['to_ledger as ledger', 'to_id as id'])
+      .where('from_ledger', '=', ledger)
+      .where('from_id', '=', id)
+      .where('kind', '=', 'converted'),
+  );
 }
 
 /**

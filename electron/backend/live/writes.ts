@@ -3,6 +3,7 @@ import type { LiveChange, LiveFeature } from '../../../shared/contract/live';
 import type { LedgerKey } from '../../../shared/domain/ledger/records';
 import type { TaskOwnerKind } from '../../../shared/domain/risks/tasks';
 import type { Services } from '../api/types';
+import { recordsMadeFrom } from '../ledger/record-links';
 import type { Published } from './bus';
 
 /**
@@ -11,11 +12,13 @@ import type { Published } from './bus';
  * itself. A method missing here changes nothing a screen shows (a read, a sign-in, an export).
  */
 
+type Described = Omit<Published, 'change'> & { change: Omit<LiveChange, 'kind'> };
+/** What a call changed: its record, and any record it made in another ledger (`also`). */
 type Describe<M extends MethodName> = (
   input: ParsedInputOf<M>,
   output: OutputOf<M>,
   services: Services,
-) => Omit<Published, 'change'> & { change: Omit<LiveChange, 'kind'> };
+) => Described & { also?: Described[] };
 
 const LEDGER_FEATURES: Record<LedgerKey, LiveFeature> = {
   petition: 'petitions',
@@ -98,6 +101,20 @@ const assessment = record('assessments', inLedger('assessment'));
 const dispute = record('disputes', inLedger('dispute'));
 const meeting = record('meetings', meetingTownships);
 
+/**
+ * A dispute's step; 转出 also made a petition or a hazard (`features/disputes/conversion.ts`), whose
+ * ledger's lists and the board must hear of it as of any registration.
+ */
+const disputeStep: Describe<'disputes.transition'> = (input, output, services) => {
+  const step = dispute(input, output, services);
+  if (input.action !== 'convert') return step;
+  const also = recordsMadeFrom(services.sql, 'dispute', output.id).map(({ ledger, id }) => ({
+    change: { topic: LEDGER_FEATURES[ledger], id },
+    townships: townshipsOf(services, ledger, id),
+  }));
+  return { ...step, also };
+};
+
 const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'petitions.create': record<'petitions.create'>('petitions', inLedger('petition'), (created) => created.petition),
   'petitions.update': petition,
@@ -127,7 +144,7 @@ const WRITES: { readonly [M in MethodName]?: Describe<M> } = {
   'disputes.update': dispute,
   'disputes.void': dispute,
   'disputes.restore': dispute,
-  'disputes.transition': dispute,
+  'disputes.transition': disputeStep,
   'disputes.transfer': dispute,
   'meetings.create': meeting,
   'meetings.addDecision': meeting,
@@ -203,11 +220,15 @@ export function changeOf<M extends MethodName>(
   input: ParsedInputOf<M>,
   output: OutputOf<M>,
   services: Services,
-): Published | null {
+): (Published & { also: Published[] }) | null {
   const describe = WRITES[method] as Describe<M> | undefined;
   if (!describe) return null;
-  const { change, townships } = describe(input, output, services);
-  return { change: { ...change, kind: method }, townships };
+  const { change, townships, also = [] } = describe(input, output, services);
+  const published = (described: Described): Published => ({
+    change: { ...described.change, kind: method },
+    townships: described.townships,
+  });
+  return { ...published({ change, townships }), also: also.map(published) };
 }
 
 /**
@@ -223,7 +244,9 @@ export function publishChange<M extends MethodName>(
   try {
     const published = changeOf(method, input, output, services);
     if (!published) return;
-    services.live.publish(published);
+    const { also, ...own } = published;
+    services.live.publish(own);
+    for (const other of also) services.live.publish(other);
     if (NOTIFYING.has(method)) {
       services.live.publish({ change: { topic: 'notifications', kind: method }, townships: published.townships });
     }

@@ -2,6 +2,7 @@
  * The loop of a dispute: 受理 → 分流 (归口 to a mediation body or unit, or 引导 to court, arbitration or
  * review) → 调处 → 结果 (调解成功, 调解不成, 撤回, 转为信访事项或风险隐患) → 回访 → 销号.
  */
+import { clockStage, type DeadlineStage } from '../ledger/deadlines';
 import { defineStateMachine, type FieldInput, type FieldProblem } from '../ledger/state-machine';
 import { latestBound, stepDateProblem } from '../ledger/happened-on';
 import { choiceProblem, compact } from '../risks/fields';
@@ -44,6 +45,25 @@ export const DISPUTE_STATUS_LABELS: Record<DisputeStatus, string> = {
 /** Still being worked: before a result. The time limit runs while routed or mediating. */
 export const OPEN_DISPUTE_STATUSES: readonly DisputeStatus[] = ['received', 'routed', 'mediating'];
 export const isDisputeOpen = (status: DisputeStatus): boolean => OPEN_DISPUTE_STATUSES.includes(status);
+
+/**
+ * The 办理时限's deadline stage (the kernel's `clockStage`), as the ledger's `stageSql` computes it:
+ * from 分流 to the due date while open, none before 分流 (no due date), 已办结 after a result.
+ */
+export const disputeStage = (
+  dispute: { status: DisputeStatus; receivedOn: string; routedOn: string | null; dueDate: string | null },
+  today: string,
+  dueSoonDays?: number,
+): DeadlineStage | null =>
+  clockStage(
+    {
+      concluded: !isDisputeOpen(dispute.status),
+      startDate: dispute.routedOn ?? dispute.receivedOn,
+      dueDate: dispute.dueDate,
+      today,
+    },
+    dueSoonDays,
+  );
 
 /** How a dispute ended, kept when it moves on to 回访 and 销号 (the figures read it). */
 export const DISPUTE_RESULTS = ['guided', 'settled', 'unsettled', 'withdrawn', 'converted'] as const;

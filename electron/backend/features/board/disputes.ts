@@ -9,6 +9,7 @@ import { snapshotRows } from './snapshot-queries';
 type WindowRow = {
   township: string;
   category: string;
+  today: number;
   result: DisputeResult | null;
   escalated: number;
   satisfaction: Satisfaction | null;
@@ -31,10 +32,13 @@ const figureGroup = (g: WindowRow): DisputeFigureGroup => ({
   count: g.n,
 });
 
+const sum = (rows: readonly WindowRow[]) => rows.reduce((total, row) => total + row.n, 0);
+const resolutionOf = (rows: readonly WindowRow[]) => computeDisputeFigures(rows.map(figureGroup)).resolution_rate;
+
 /**
  * The board's disputes: taken in today, and over the trend's window (`from` to today) their number,
- * 化解率 (the domain's own definition, over groups of alike disputes), categories and townships;
- * the open ones per township. Counts only.
+ * 化解率 (the domain's own definition, over groups of alike disputes) and categories, overall and per
+ * township with the open ones. Counts only.
  */
 export function boardDisputes(
   sql: Sql,
@@ -42,27 +46,38 @@ export function boardDisputes(
   townships: ReadonlyArray<{ code: string }>,
   labels: Map<string, string>,
 ): BoardDisputes {
-  const counts = snapshotRows<WindowRow>(sql, 'disputeWindow', window);
-  const byTownship = new Map<string, number>();
+  const rows = snapshotRows<WindowRow>(sql, 'disputeWindow', window);
+  const byTownship = new Map<string, WindowRow[]>();
   const byCategory = new Map<string, number>();
-  for (const { township, category, n } of counts) {
-    byTownship.set(township, (byTownship.get(township) ?? 0) + n);
-    byCategory.set(category, (byCategory.get(category) ?? 0) + n);
+  for (const row of rows) {
+    const own = byTownship.get(row.township);
+    if (own) own.push(row);
+    else byTownship.set(row.township, [row]);
+    byCategory.set(row.category, (byCategory.get(row.category) ?? 0) + row.n);
   }
   const open = new Map(
     snapshotRows<{ township: string; n: number }>(sql, 'openDisputes').map((row) => [row.township, row.n]),
   );
   return {
     from: window.from,
-    today: snapshotRows<{ n: number }>(sql, 'disputesToday', window)[0]?.n ?? 0,
-    received: counts.reduce((sum, row) => sum + row.n, 0),
-    resolution: computeDisputeFigures(counts.map(figureGroup)).resolution_rate,
-    open: [...open.values()].reduce((sum, n) => sum + n, 0),
+    today: sum(rows.filter((row) => row.today === 1)),
+    received: sum(rows),
+    resolution: resolutionOf(rows),
+    open: [...open.values()].reduce((total, n) => total + n, 0),
     categories: topCategories(
       [...byCategory].map(([code, count]) => ({ code, count })),
       labels,
       BOARD_DISPUTE_CATEGORY_LIMIT,
     ),
-    townships: townships.map(({ code }) => ({ code, received: byTownship.get(code) ?? 0, open: open.get(code) ?? 0 })),
+    townships: townships.map(({ code }) => {
+      const own = byTownship.get(code) ?? [];
+      return {
+        code,
+        today: sum(own.filter((row) => row.today === 1)),
+        received: sum(own),
+        resolution: resolutionOf(own),
+        open: open.get(code) ?? 0,
+      };
+    }),
   };
 }

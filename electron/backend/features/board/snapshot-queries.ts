@@ -68,16 +68,17 @@ export const SNAPSHOT_SQL = {
     ORDER BY due_date DESC LIMIT @limit`,
   duty: 'SELECT role, name FROM duty_roster WHERE date = @today ORDER BY role, sort, name',
   /** Disputes taken in today: a range of `disputes_received`, which holds every column read. */
-  disputesToday: `SELECT count(*) AS n FROM disputes WHERE received_on = @today AND ${notVoided()}`,
   /**
-   * The window's disputes (one range of `disputes_received`) per township and category, grouped by
-   * every column the dispute figures read as well, so the domain's definitions sort them.
+   * The window's disputes (one range of `disputes_received`) per township, category and whether taken
+   * in today, grouped by every column the dispute figures read as well, so the domain's definitions
+   * sort them.
    */
-  disputeWindow: `SELECT township_code AS township, category, result, escalated, satisfaction,
-      prevented_criminal AS preventedCriminal, sum(prevented_criminal_people) AS people,
+  disputeWindow: `SELECT township_code AS township, category, received_on = @today AS today, result, escalated,
+      satisfaction, prevented_criminal AS preventedCriminal, sum(prevented_criminal_people) AS people,
       prevented_collective AS preventedCollective, level, count(*) AS n
     FROM disputes WHERE received_on BETWEEN @from AND @today AND ${notVoided()}
-    GROUP BY township_code, category, result, escalated, satisfaction, prevented_criminal, prevented_collective, level`,
+    GROUP BY township_code, category, received_on = @today, result, escalated, satisfaction, prevented_criminal,
+      prevented_collective, level`,
   /** Open disputes per township (`disputes_status_received`, one range per open status). */
   openDisputes: `SELECT township_code AS township, count(*) AS n FROM disputes
     WHERE status IN ${inList(OPEN_DISPUTE_STATUSES)} AND ${notVoided()} GROUP BY township_code`,

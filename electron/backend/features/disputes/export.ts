@@ -5,6 +5,8 @@ import {
   DISPUTE_CHANNEL_LABELS,
   DISPUTE_RISK_COLOUR_LABELS,
   DISPUTE_URGENCY_LABELS,
+  PARTY_SIDE_LABELS,
+  type PartySide,
 } from '../../../../shared/domain/disputes/intake';
 import { DISPUTE_LEVEL_LABELS } from '../../../../shared/domain/disputes/levels';
 import {
@@ -14,13 +16,28 @@ import {
   type Satisfaction,
 } from '../../../../shared/domain/disputes/statuses';
 import { DEADLINE_STAGE_LABELS } from '../../../../shared/domain/ledger/deadlines';
+import type { PersonalKind } from '../../../../shared/domain/ledger/records';
 import { principalOf } from '../../api/types';
 import { clockOf } from '../../ledger/clock';
-import { eachOf, type LedgerExport } from '../../ledger/exports/export';
+import type { XlsxColumn } from '../../export/xlsx';
+import { eachOf, type ExportRow, type LedgerExport } from '../../ledger/exports/export';
 import { listDisputes, type ListInput } from './repo';
 import { disputeStore } from './store';
 
 type Extra = 'peopleInvolved' | 'amountInvolved' | 'resultOn' | 'satisfaction' | 'closedOn';
+type Row = ExportRow<DisputeRow, Extra>;
+
+/** One side's parties (申请人 or 被申请人): names, ID numbers and phones, a column each, in the same order. */
+function sideColumns(side: PartySide): Array<XlsxColumn<Row>> {
+  const label = PARTY_SIDE_LABELS[side];
+  const of = (r: Row) => r.people.filter((p) => p.group === side);
+  const column = (header: string, kind: PersonalKind): XlsxColumn<Row> => ({
+    header,
+    width: 24,
+    value: (r) => (of(r).length ? eachOf(of(r), kind) : null),
+  });
+  return [column(label, 'name'), column(`${label}身份证号`, 'idNumber'), column(`${label}联系电话`, 'phone')];
+}
 
 /** The dispute ledger's export (矛盾纠纷台账): the list's filter and order, parties masked unless unmasked. */
 export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
@@ -65,6 +82,7 @@ export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
     columns: { name: 'name', idNumber: 'id_number', phone: 'phone' },
     audited: ['partyName', 'partyIdNumber', 'partyPhone'],
     plainName: "kind = 'organisation'",
+    group: 'side',
   },
   more: {
     peopleInvolved: 'people_involved',
@@ -80,9 +98,8 @@ export const disputeExport: LedgerExport<ListInput, DisputeRow, Extra> = {
     { header: '纠纷概要', width: 36, value: (r) => r.summary },
     { header: '乡镇/街道', width: 12, value: (r) => r.townshipName },
     { header: '村/社区', width: 12, value: (r) => r.villageName },
-    { header: '当事人', width: 24, value: (r) => (r.people.length ? eachOf(r.people, 'name') : null) },
-    { header: '身份证号', width: 24, value: (r) => (r.people.length ? eachOf(r.people, 'idNumber') : null) },
-    { header: '联系电话', width: 24, value: (r) => (r.people.length ? eachOf(r.people, 'phone') : null) },
+    ...sideColumns('applicant'),
+    ...sideColumns('respondent'),
     { header: '涉及人数', width: 8, value: (r) => r.peopleInvolved },
     { header: '涉及金额（元）', width: 12, value: (r) => r.amountInvolved },
     { header: '紧急程度', width: 8, value: (r) => DISPUTE_URGENCY_LABELS[r.urgency] },

@@ -4,7 +4,7 @@ import { DISPUTE_RESULTS } from '../../../../shared/domain/disputes/statuses';
 import { hasAccess, type Permission } from '../../../../shared/domain/roles';
 import { principalOf, type HandlerContext } from '../../api/types';
 import { inList } from '../../db/status-lists';
-import { DISPUTE, DISPUTE_ON_CLOCK, SCOPE, section, sectionSql, type Params, type SectionDef } from './overview';
+import { DISPUTE, DISPUTE_ON_CLOCK, disputeSection, SCOPE, sectionSql, type Params, type SectionDef } from './overview';
 
 /**
  * 工作台's disputes, on 今日's sections (the same source, scope and statements): what the duty
@@ -37,7 +37,7 @@ export const DISPUTE_SECTIONS = {
 } satisfies Record<string, SectionDef>;
 
 const list = (ctx: HandlerContext, params: DisputeParams, def: SectionDef): TodayList<TodayDispute> =>
-  section<TodayDispute>(ctx.sql, params, def);
+  disputeSection(ctx, params, def);
 
 /** The duty officer's disputes, for who may work them. */
 export function dutyDisputes(ctx: HandlerContext, params: DisputeParams): DutyDisputes | undefined {

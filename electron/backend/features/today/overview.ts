@@ -10,6 +10,7 @@ import type {
   TodayTask,
 } from '../../../../shared/contract/today';
 import { OPEN_CASE_SQL, OPEN_TASK_SQL } from '../../db/status-lists';
+import { disputeStage } from '../../../../shared/domain/disputes/statuses';
 import { addDays } from '../../../../shared/domain/ledger/calendar';
 import { hasAccess } from '../../../../shared/domain/roles';
 import { taskStage } from '../../../../shared/domain/risks/tasks';
@@ -67,7 +68,8 @@ export const PETITION = {
 };
 export const DISPUTE = {
   select: `d.id, d.dispute_no AS disputeNo, d.summary, coalesce(c.label, d.category) AS categoryLabel, d.status,
-    g.name AS townshipName, d.received_on AS receivedOn, d.due_date AS dueDate, u.name AS unitName`,
+    g.name AS townshipName, d.received_on AS receivedOn, d.routed_on AS routedOn, d.due_date AS dueDate,
+    u.name AS unitName`,
   from: `disputes d JOIN regions g ON g.code = d.township_code LEFT JOIN units u ON u.id = d.unit_id
     LEFT JOIN dict_entries c ON c.dict_code = 'dispute_category' AND c.code = d.category`,
   live: notVoided('d'),
@@ -245,6 +247,19 @@ export function taskSection(ctx: HandlerContext, params: Params, def: SectionDef
   };
 }
 
+/** A section of disputes, each with its 办理时限's deadline stage. */
+export function disputeSection(ctx: HandlerContext, params: Params, def: SectionDef): TodayList<TodayDispute> {
+  const { dueSoonDays } = clockOf(ctx);
+  const found = section<Omit<TodayDispute, 'stage'> & { routedOn: string | null }>(ctx.sql, params, def);
+  return {
+    total: found.total,
+    items: found.items.map(({ routedOn, ...d }) => ({
+      ...d,
+      stage: disputeStage({ ...d, routedOn }, params.today, dueSoonDays),
+    })),
+  };
+}
+
 export const EMPTY = { items: [], total: 0 };
 
 export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview {
@@ -257,7 +272,8 @@ export function todayOverview(ctx: HandlerContext, limit: number): TodayOverview
   const list = <T>(def: SectionDef) => section<T>(sql, params, def);
   const cases = (def: SectionDef): TodayList<TodayPetition> => (readsCases ? list<TodayPetition>(def) : EMPTY);
   const tasks = (def: SectionDef): TodayList<TodayTask> => taskSection(ctx, params, def);
-  const matters = (def: SectionDef): TodayList<TodayDispute> => (readsDisputes ? list<TodayDispute>(def) : EMPTY);
+  const matters = (def: SectionDef): TodayList<TodayDispute> =>
+    readsDisputes ? disputeSection(ctx, params, def) : EMPTY;
   const S = TODAY_SECTIONS;
 
   return {

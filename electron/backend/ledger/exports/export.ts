@@ -28,8 +28,11 @@ import type { LedgerRecordRow, LedgerStore } from '../store';
 /** Rows read, written and reported at a time. */
 export const EXPORT_CHUNK_ROWS = 1000;
 
-/** One person of a record as the export writes them: each personal value masked unless unmasked. */
-export type ExportPerson = Partial<Record<PersonalKind, string | null>>;
+/**
+ * One person of a record as the export writes them: each personal value masked unless unmasked, and
+ * the group they belong to (`ExportPeople.group`, e.g. a dispute's side) when the ledger names one.
+ */
+export type ExportPerson = Partial<Record<PersonalKind, string | null>> & { group?: string };
 
 /** The people of a ledger's records (petitioners, the people involved). */
 export interface ExportPeople {
@@ -43,6 +46,8 @@ export interface ExportPeople {
   audited: readonly string[];
   /** A condition on the person's row under which the name is not personal (an organisation's), written in full. */
   plainName?: string;
+  /** A column that is not personal and sorts them into groups written apart (a dispute's side). */
+  group?: string;
 }
 
 /** A row as the export writes it: the list's row, its people, and the extra columns of the record. */
@@ -260,15 +265,15 @@ function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends
   const ids = JSON.stringify(items.map((item) => item.id));
   const people = new Map<string, ExportPerson[]>(items.map((item) => [item.id, []]));
   if (ledger.people) {
-    const { table, key, orderBy, columns, plainName = '0' } = ledger.people;
+    const { table, key, orderBy, columns, plainName = '0', group = 'NULL' } = ledger.people;
     const kinds = Object.entries(columns) as Array<[PersonalKind, string]>;
     const rows = sql
       .prepare(
-        `SELECT ${key} AS owner, (${plainName}) AS plain,
+        `SELECT ${key} AS owner, (${plainName}) AS plain, (${group}) AS grouped,
             ${kinds.map(([kind, column]) => `${column} AS ${kind}`).join(', ')} FROM ${table}
           WHERE ${key} IN (SELECT value FROM json_each(?)) ORDER BY ${orderBy}`,
       )
-      .all(ids) as Array<{ owner: string; plain: 0 | 1 } & Record<PersonalKind, string | null>>;
+      .all(ids) as Array<{ owner: string; plain: 0 | 1; grouped: string | null } & Record<PersonalKind, string | null>>;
     const cipher = cipherOf(sql.db);
     // A column at a time. Names are kept in clear (the keyword index finds them); every other
     // personal value is sealed, and read in one go when it is only to be shown masked. An
@@ -288,7 +293,7 @@ function rowsOf<Input extends Paging, Item extends { id: string }, Extra extends
       );
     });
     rows.forEach((row, i) => {
-      const person: ExportPerson = {};
+      const person: ExportPerson = row.grouped === null ? {} : { group: row.grouped };
       kinds.forEach(([kind], k) => (person[kind] = columnsOf[k]![i]!));
       people.get(row.owner)!.push(person);
     });
