@@ -121,6 +121,7 @@ describe('disputes on 工作台 and 今日', IN_ORDER, () => {
     );
     expect(await page.getByTestId('today-dueToday-disputes').innerText()).toContain('土地承包合同纠纷');
     await session.screenshots('today-disputes', page.getByTestId('today-disputes'));
+    await session.screenshots('today');
     expect(session.pageErrors).toEqual([]);
   });
 

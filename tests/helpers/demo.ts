@@ -74,3 +74,41 @@ export async function demoBackend(): Promise<{ backend: Backend; admin: CallCont
   const backend = await testBackend({}, dataDir);
   return { backend, admin: await signInWith(backend, ADMIN) };
 }
+
+/** Queries on a test's demo database through a separate read-only connection: every row, or one value. */
+export function demoQueries(backend: () => Backend) {
+  return {
+    all: <T>(query: string, ...params: unknown[]): T[] =>
+      readOnly(backend(), (db) => db.prepare(query).all(...params) as T[]),
+    one: <T = unknown>(query: string, ...params: unknown[]): T =>
+      readOnly(backend(), (db) =>
+        db
+          .prepare(query)
+          .pluck()
+          .get(...params),
+      ) as T,
+  };
+}
+
+/**
+ * Every row of a ledger's tables in clear, in the order `clause` gives each table (with what it
+ * keeps), without the `userColumns` naming the account that loaded the demo (they differ between
+ * databases): two loads of one seed compare equal.
+ */
+export function demoRows(
+  backend: Backend,
+  tables: readonly string[],
+  userColumns: readonly string[],
+  clause: (table: string) => string = () => 'ORDER BY id',
+): Record<string, Array<Record<string, unknown>>> {
+  return readOnly(backend, (db) =>
+    Object.fromEntries(
+      tables.map((table) => [
+        table,
+        (db.prepare(`SELECT * FROM ${table} ${clause(table)}`).all() as Array<Record<string, unknown>>).map((row) =>
+          Object.fromEntries(Object.entries(inClear(db, row)).filter(([column]) => !userColumns.includes(column))),
+        ),
+      ]),
+    ),
+  );
+}

@@ -8,39 +8,19 @@ import { DISPUTE_CATEGORY_SEED, DISPUTE_CHANNELS } from '../../shared/domain/dis
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { signInAs } from '../helpers/backend';
 import { DISPUTE_TALLY_PAIRS } from '../helpers/disputes';
-import { DEMO_TODAY, demoBackend, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
+import { DEMO_TODAY, demoBackend, demoQueries, demoRows, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
 
 const TABLES = ['disputes', 'dispute_parties', 'dispute_events', 'dispute_transfers', 'dispute_units', 'dispute_links'];
 /** Columns naming the account that loaded the demo: differs between databases. */
 const USER_COLUMNS = ['created_by', 'by_user'];
 
-function ledger(backend: Backend) {
-  return readOnly(backend, (db) =>
-    Object.fromEntries(
-      TABLES.map((table) => [
-        table,
-        (db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all() as Array<Record<string, unknown>>).map((row) =>
-          Object.fromEntries(Object.entries(inClear(db, row)).filter(([column]) => !USER_COLUMNS.includes(column))),
-        ),
-      ]),
-    ),
-  );
-}
+const ledger = (backend: Backend) => demoRows(backend, TABLES, USER_COLUMNS, () => 'ORDER BY 1, 2');
 
 describe('the demo disputes', () => {
   let backend: Backend;
   let admin: CallContext;
-  const all = <T>(query: string, ...params: unknown[]): T[] =>
-    readOnly(backend, (db) => db.prepare(query).all(...params) as T[]);
-  const one = (query: string, ...params: unknown[]): number =>
-    readOnly(
-      backend,
-      (db) =>
-        db
-          .prepare(query)
-          .pluck()
-          .get(...params) as number,
-    );
+  const { all, one: value } = demoQueries(() => backend);
+  const one = (query: string, ...params: unknown[]) => value<number>(query, ...params);
   const broken = (where: string) =>
     all<{ dispute_no: string }>(`SELECT dispute_no FROM disputes d WHERE ${where}`).map((r) => r.dispute_no);
 

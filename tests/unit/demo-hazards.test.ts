@@ -8,7 +8,7 @@ import { activeBoundary } from '../../electron/backend/db/county';
 import { HAZARD_LEVELS, levelHistoryProblems, type HazardLevel } from '../../shared/domain/risks/hazard-levels';
 import { HAZARD_STATUSES } from '../../shared/domain/risks/hazard-statuses';
 import { signInAs } from '../helpers/backend';
-import { DEMO_TODAY, demoBackend, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
+import { DEMO_TODAY, demoBackend, demoQueries, demoRows, loadedDemoBackend, readOnly } from '../helpers/demo';
 
 const TABLES = [
   'hazards',
@@ -23,42 +23,21 @@ const TABLES = [
 /** Columns naming the account that loaded the demo: differs between databases. */
 const USER_COLUMNS = ['created_by', 'by_user'];
 
+/** Only the hazards' measures among the tasks, and the links in the order of their key. */
+const CLAUSES: Partial<Record<(typeof TABLES)[number], string>> = {
+  risk_tasks: "WHERE owner_kind = 'hazard' ORDER BY id",
+  risk_task_events: "WHERE task_id IN (SELECT id FROM risk_tasks WHERE owner_kind = 'hazard') ORDER BY id",
+  hazard_links: 'ORDER BY hazard_id, target_kind, target_id',
+};
+
 /** Every hazard table's rows (hazard measures only), without the loading account. */
-function ledger(backend: Backend) {
-  return readOnly(backend, (db) =>
-    Object.fromEntries(
-      TABLES.map((table) => {
-        const where =
-          table === 'risk_tasks'
-            ? "WHERE owner_kind = 'hazard'"
-            : table === 'risk_task_events'
-              ? "WHERE task_id IN (SELECT id FROM risk_tasks WHERE owner_kind = 'hazard')"
-              : '';
-        const order = table === 'hazard_links' ? 'hazard_id, target_kind, target_id' : 'id';
-        return [
-          table,
-          (db.prepare(`SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Array<Record<string, unknown>>).map(
-            (row) =>
-              Object.fromEntries(Object.entries(inClear(db, row)).filter(([column]) => !USER_COLUMNS.includes(column))),
-          ),
-        ];
-      }),
-    ),
-  );
-}
+const ledger = (backend: Backend) =>
+  demoRows(backend, TABLES, USER_COLUMNS, (table) => CLAUSES[table as (typeof TABLES)[number]] ?? 'ORDER BY id');
 
 describe('the demo hazard ledger', () => {
   let backend: Backend;
   let admin: CallContext;
-  const all = <T>(query: string, ...params: unknown[]): T[] =>
-    readOnly(backend, (db) => db.prepare(query).all(...params) as T[]);
-  const one = (query: string, ...params: unknown[]): unknown =>
-    readOnly(backend, (db) =>
-      db
-        .prepare(query)
-        .pluck()
-        .get(...params),
-    );
+  const { all, one } = demoQueries(() => backend);
   const broken = (where: string) =>
     all<{ hazard_no: string }>(`SELECT hazard_no FROM hazards h WHERE ${where}`).map((r) => r.hazard_no);
 

@@ -8,7 +8,15 @@ import { ledgers } from '../../electron/backend/api/ledgers';
 import { loadDemoCounty } from '../../electron/backend/demo';
 import { DEMO_PETITION_COUNTS } from '../../electron/backend/demo/petitions';
 import { signInAdmin, signInAs, testBackend } from '../helpers/backend';
-import { DEMO_OPTIONS, DEMO_TODAY, demoBackend, inClear, loadedDemoBackend, readOnly } from '../helpers/demo';
+import {
+  DEMO_OPTIONS,
+  DEMO_TODAY,
+  demoBackend,
+  demoQueries,
+  demoRows,
+  loadedDemoBackend,
+  readOnly,
+} from '../helpers/demo';
 import { TALLIES_BY_TRIGGERS, TALLIES_RECOUNTED } from '../helpers/petitions';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -24,31 +32,12 @@ const TABLES = [
 const USER_COLUMNS = ['created_by', 'by_user', 'approved_by'];
 
 /** Every backlog table's rows by id, without the loading account. */
-function backlog(backend: Backend) {
-  return readOnly(backend, (db) =>
-    Object.fromEntries(
-      TABLES.map((table) => [
-        table,
-        (db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Array<Record<string, unknown>>).map((row) =>
-          Object.fromEntries(Object.entries(inClear(db, row)).filter(([column]) => !USER_COLUMNS.includes(column))),
-        ),
-      ]),
-    ),
-  );
-}
+const backlog = (backend: Backend) => demoRows(backend, TABLES, USER_COLUMNS);
 
 describe('the demo petition backlog', () => {
   let backend: Backend;
   let admin: CallContext;
-  const all = <T>(query: string, ...params: unknown[]): T[] =>
-    readOnly(backend, (db) => db.prepare(query).all(...params) as T[]);
-  const one = (query: string, ...params: unknown[]): unknown =>
-    readOnly(backend, (db) =>
-      db
-        .prepare(query)
-        .pluck()
-        .get(...params),
-    );
+  const { all, one } = demoQueries(() => backend);
 
   // Each test gets its own copy of the demo database, loaded once for the file (seconds on a busy machine).
   beforeEach(async () => {

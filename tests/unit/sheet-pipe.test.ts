@@ -19,7 +19,7 @@ const rowsFrom = (from: number, n: number): SheetCell[][] =>
 
 async function cellsOf(bytes: Buffer): Promise<unknown[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
+  await book.xlsx.load(Uint8Array.from(bytes).buffer);
   const rows: unknown[][] = [];
   book.getWorksheet('矛盾纠纷台账')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;

@@ -11,8 +11,10 @@ import {
 import type { AssessmentStatus } from '../../../shared/domain/risks/assessment-statuses';
 import type { Db } from '../db/connection';
 import { writeRows, type SqlValue } from './batch-writer';
+import { yearlyNumbers } from './numbers';
 import { streamOf, type Random } from './random';
 import type { DemoTownship } from './regions';
+import { RISK_TASK_COLUMNS, RISK_TASK_EVENT_COLUMNS } from './task-columns';
 import type { DemoUnit } from './units';
 import { seededUuidV7 } from './uuid';
 
@@ -93,12 +95,11 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
   const registeredDays = Array.from({ length: total }, () => refDay - random.int(0, HISTORY_DAYS[input.scale])).sort(
     (a, b) => a - b,
   );
-  const serials = new Map<string, number>();
+  const assessmentNo = yearlyNumbers('WP', 4);
   registeredDays.forEach((registeredDay) => {
     const id = newId();
     const registeredOn = fromDayNumber(registeredDay);
-    const year = registeredOn.slice(0, 4);
-    serials.set(year, (serials.get(year) ?? 0) + 1);
+    const number = assessmentNo(registeredOn);
     const townships = random.shuffled(input.townships).slice(0, random.int(1, 3));
     const type = random.pick(['project', 'project', 'decision', 'reform', 'event'] as const);
     const matter = random.pick(MATTERS[type]).replace('{t}', townships[0]!.name);
@@ -152,7 +153,7 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
     const planNeeded = decided && decision === 'implement' && after !== 'low';
     add('assessments', [
       id,
-      `WP${year}-${String(serials.get(year)).padStart(4, '0')}`,
+      number,
       matter,
       type,
       `${matter}，涉及${townships.map((t) => t.name).join('、')}`,
@@ -310,24 +311,8 @@ export function writeDemoAssessments(db: Db, input: DemoAssessmentInput): DemoAs
       'by_user',
       'at',
     ],
-    risk_tasks: [
-      'id',
-      'owner_kind',
-      'owner_id',
-      'kind',
-      'title',
-      'unit_id',
-      'start_date',
-      'due_date',
-      'status',
-      'progress_note',
-      'completed_on',
-      'outcome',
-      'created_by',
-      'created_at',
-      'updated_at',
-    ],
-    risk_task_events: ['id', 'task_id', 'action', 'from_status', 'to_status', 'note', 'due_date', 'by_user', 'at'],
+    risk_tasks: RISK_TASK_COLUMNS,
+    risk_task_events: RISK_TASK_EVENT_COLUMNS,
   };
   // Parents first: the link tables reference the assessments and the tasks.
   for (const [table, cols] of Object.entries(columns)) writeRows(db, table, cols, rows[table] ?? []);

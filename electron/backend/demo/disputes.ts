@@ -47,6 +47,7 @@ import {
 } from './dispute-mix';
 import { fakeIdNumber, fakePhone } from './identity';
 import { anyPersonName } from './names';
+import { yearlyNumbers } from './numbers';
 import { streamOf, weightedPicker } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import { countyUnitName, type DemoUnit } from './units';
@@ -237,7 +238,7 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
   // Parents first: the foreign keys are checked row by row.
   const writers = [disputes, parties, events, transfers, coUnits, links];
   const user = input.userId;
-  const sequence = new Map<string, number>();
+  const disputeNo = yearlyNumbers('JF', 6);
   const returning: Returning[] = [];
 
   const rebuildIndexes = deferIndexes(db, ['dispute_parties', 'dispute_events', 'dispute_transfers', 'dispute_links']);
@@ -251,9 +252,7 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
   for (const [index, receivedDay] of received.entries()) {
     if (index % FLUSH_EVERY === 0) for (const w of writers) w.flush();
     const id = newId();
-    const year = day(receivedDay).slice(0, 4);
-    const number = (sequence.get(year) ?? 0) + 1;
-    sequence.set(year, number);
+    const number = disputeNo(day(receivedDay));
     const township = pickTownship(random);
     const villages = villagesOf.get(township.code) ?? [];
     const village = villages.length && random.next() < 0.95 ? random.pick(villages) : null;
@@ -457,7 +456,7 @@ export function writeDemoDisputes(db: Db, input: DemoDisputeInput): DemoDisputeC
 
     const row: SqlValue[] = [
       id,
-      `JF${year}-${String(number).padStart(6, '0')}`,
+      number,
       channel,
       category,
       summary,

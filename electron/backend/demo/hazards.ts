@@ -9,10 +9,12 @@ import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, deferIndexes, type SqlValue } from './batch-writer';
 import { demoDays } from './days';
 import type { BoundaryCollection, Position } from './boundary';
+import { yearlyNumbers } from './numbers';
 import type { DemoPerson } from './people';
 import { streamOf, weightedPicker, type Random, type Weighted } from './random';
 import type { DemoRegion, DemoTownship } from './regions';
 import type { DemoUnit } from './units';
+import { RISK_TASK_COLUMNS, RISK_TASK_EVENT_COLUMNS } from './task-columns';
 import { seededUuidV7 } from './uuid';
 
 /**
@@ -269,37 +271,11 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
     'at',
   ]);
   const links = writer('hazard_links', ['hazard_id', 'target_kind', 'target_id', 'by_user', 'at']);
-  const tasks = writer('risk_tasks', [
-    'id',
-    'owner_kind',
-    'owner_id',
-    'kind',
-    'title',
-    'unit_id',
-    'start_date',
-    'due_date',
-    'status',
-    'progress_note',
-    'completed_on',
-    'outcome',
-    'created_by',
-    'created_at',
-    'updated_at',
-  ]);
-  const taskEvents = writer('risk_task_events', [
-    'id',
-    'task_id',
-    'action',
-    'from_status',
-    'to_status',
-    'note',
-    'due_date',
-    'by_user',
-    'at',
-  ]);
+  const tasks = writer('risk_tasks', RISK_TASK_COLUMNS);
+  const taskEvents = writer('risk_task_events', RISK_TASK_EVENT_COLUMNS);
   const writers = [hazards, people, events, levelChanges, notes, links, tasks, taskEvents];
   const user = input.userId;
-  const sequence = new Map<string, number>();
+  const hazardNo = yearlyNumbers('FX', 6);
 
   // The big tables' secondary indexes are built once after the rows are in.
   const rebuildIndexes = deferIndexes(db, ['hazard_notes', 'hazard_events', 'risk_task_events']);
@@ -312,9 +288,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
   for (const [index, foundDay] of found.entries()) {
     if (index % FLUSH_EVERY === 0) for (const w of writers) w.flush();
     const id = newId();
-    const year = day(foundDay).slice(0, 4);
-    const number = (sequence.get(year) ?? 0) + 1;
-    sequence.set(year, number);
+    const number = hazardNo(day(foundDay));
     const township = pickTownship(random);
     const village = random.pick(villagesOf.get(township.code) ?? [township]);
     const grid = random.next() < 0.7 ? random.pick(gridsOf.get(village.code) ?? [null]) : null;
@@ -513,7 +487,7 @@ export function writeDemoHazards(db: Db, input: DemoHazardInput): DemoHazardCoun
 
     const row: SqlValue[] = [
       id,
-      `FX${year}-${String(number).padStart(6, '0')}`,
+      number,
       title,
       category,
       source,

@@ -7,6 +7,7 @@ import { cipherOf } from '../db/personal-cipher';
 import { BatchWriter, type WriteCount } from './batch-writer';
 import { demoDays } from './days';
 import { fakeIdNumber, fakePhone } from './identity';
+import { yearlyNumbers } from './numbers';
 import { countyUnitName, type DemoUnit } from './units';
 import type { DemoPerson } from './people';
 import { streamOf, weightedPicker, type Weighted } from './random';
@@ -278,15 +279,13 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
   );
   const writers = [petitions, petitioners, events, progress, supervisions, closeouts];
   const user = input.userId;
-  const sequence = new Map<string, number>();
+  const caseNo = yearlyNumbers('XF', 6);
 
   for (const [index, receivedDay] of received.entries()) {
     // The writers flush together, parents first, because the foreign keys are checked row by row.
     if (index % FLUSH_EVERY === 0) for (const writer of writers) writer.flush();
     const id = newId();
-    const year = day(receivedDay).slice(0, 4);
-    const number = (sequence.get(year) ?? 0) + 1;
-    sequence.set(year, number);
+    const number = caseNo(day(receivedDay));
     const township = pickTownship(random);
     const village = random.pick(villagesOf.get(township.code) ?? [township]);
     const category = pickCategory(random);
@@ -479,7 +478,7 @@ export function writeDemoPetitions(db: Db, input: DemoPetitionInput): DemoPetiti
 
     petitions.add([
       id,
-      `XF${year}-${String(number).padStart(6, '0')}`,
+      number,
       reached('classified') ? itemType : null,
       reached('classified') ? category : null,
       township.code,

@@ -9,6 +9,7 @@ import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from '../../../../sha
 import type { HandlerContext } from '../../api/types';
 import type { SpotReference } from '../../import/references';
 import { importedInsert, type LedgerImport } from '../../ledger/import';
+import { importedFields } from '../../ledger/import-fields';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
 import { townshipCodesOf, type AssessmentTableRow } from './repo';
@@ -110,30 +111,18 @@ const INSERT = importedInsert('assessments', 'assessment_no', Object.values(COLU
 export const assessmentImport: LedgerImport<AssessmentTableRow, ReadAssessment, ImportedAssessment> = {
   store: assessmentStore,
   numberColumn: 'assessment_no',
-  fields(ctx) {
-    const editable = editableFields(ctx);
-    return {
-      labels: LABELS,
-      show(field, value) {
-        switch (field) {
-          case 'status':
-            return ASSESSMENT_STATUS_LABELS[value as AssessmentStatus];
-          case 'decision':
-            return ASSESSMENT_CONCLUSION_LABELS[value as AssessmentConclusion];
-          case 'emergencyPlan':
-          case 'emergencyPlanOn':
-          case 'decidedBy':
-          case 'decidedOn':
-          case 'implementedOn':
-          case 'nextReReviewOn':
-          case 'archivedOn':
-            return String(value);
-          default:
-            return editable.show(field, value as never);
-        }
-      },
-    };
-  },
+  fields: (ctx) =>
+    importedFields<ImportedAssessment>(LABELS, editableFields(ctx), {
+      status: ASSESSMENT_STATUS_LABELS,
+      decision: ASSESSMENT_CONCLUSION_LABELS,
+      emergencyPlan: String,
+      emergencyPlanOn: String,
+      decidedBy: String,
+      decidedOn: String,
+      implementedOn: String,
+      nextReReviewOn: String,
+      archivedOn: String,
+    }),
   before: (ctx, row) => ({
     ...(Object.fromEntries(SCALARS.map((field) => [field, row[COLUMNS[field]]])) as Omit<
       ImportedAssessment,

@@ -15,6 +15,7 @@ import { cipherOf } from '../../db/personal-cipher';
 import { qb } from '../../db/sql';
 import type { SpotReference } from '../../import/references';
 import { importedInsert, type LedgerImport } from '../../ledger/import';
+import { importedFields, maskedContacts } from '../../ledger/import-fields';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields, type DisputeEditable } from './editable';
@@ -100,10 +101,7 @@ const showParties = (parties: PartyValues[]) =>
       (p) =>
         `${PARTY_SIDE_LABELS[p.side]}：` +
         (p.kind === 'organisation' ? p.name : maskPersonal('name', p.name)) +
-        [p.idNumber && maskPersonal('idNumber', p.idNumber), p.phone && maskPersonal('phone', p.phone)]
-          .filter(Boolean)
-          .map((v) => `（${v}）`)
-          .join(''),
+        maskedContacts(p),
     )
     .join('、');
 
@@ -116,38 +114,22 @@ export const disputeImport: LedgerImport<DisputeTableRow, ReadDispute, ImportedD
   store: disputeStore,
   numberColumn: 'dispute_no',
   fields(ctx) {
-    const editable = editableFields(ctx);
     const names = referenceNames(ctx.sql);
-    return {
-      labels: LABELS,
-      show(field, value) {
-        switch (field) {
-          case 'parties':
-            return showParties(value as PartyValues[]);
-          case 'level':
-            return DISPUTE_LEVEL_LABELS[value as DisputeLevel];
-          case 'status':
-            return DISPUTE_STATUS_LABELS[value as DisputeStatus];
-          case 'result':
-            return DISPUTE_RESULT_LABELS[value as DisputeResult];
-          case 'handlingKind':
-            return HANDLING_KIND_LABELS[value as HandlingKind];
-          case 'satisfaction':
-            return SATISFACTION_LABELS[value as Satisfaction];
-          case 'unitId':
-            return names.unit(String(value));
-          case 'routedOn':
-          case 'dueDate':
-          case 'resultOn':
-          case 'agreement':
-          case 'visitedOn':
-          case 'closedOn':
-            return String(value);
-          default:
-            return editable.show(field, value as never);
-        }
-      },
-    };
+    return importedFields<ImportedDispute>(LABELS, editableFields(ctx), {
+      parties: showParties,
+      level: DISPUTE_LEVEL_LABELS,
+      status: DISPUTE_STATUS_LABELS,
+      result: DISPUTE_RESULT_LABELS,
+      handlingKind: HANDLING_KIND_LABELS,
+      satisfaction: SATISFACTION_LABELS,
+      unitId: (id) => names.unit(String(id)),
+      routedOn: String,
+      dueDate: String,
+      resultOn: String,
+      agreement: String,
+      visitedOn: String,
+      closedOn: String,
+    });
   },
   before(ctx, row) {
     const values = Object.fromEntries(ALL.map((field) => [field, row[COLUMNS[field]]]));

@@ -3,6 +3,7 @@ import { HAZARD_FIELD_LABELS, type HazardSource } from '../../../../shared/domai
 import { HAZARD_STATUS_LABELS, type HazardStatus } from '../../../../shared/domain/risks/hazard-statuses';
 import type { SpotReference } from '../../import/references';
 import { importedInsert, type LedgerImport } from '../../ledger/import';
+import { importedFields } from '../../ledger/import-fields';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
@@ -88,27 +89,15 @@ export const hazardImport: LedgerImport<HazardTableRow, ReadHazard, ImportedHaza
   store: hazardStore,
   numberColumn: 'hazard_no',
   fields(ctx) {
-    const editable = editableFields(ctx);
     const names = referenceNames(ctx.sql);
-    return {
-      labels: LABELS,
-      show(field, value) {
-        switch (field) {
-          case 'level':
-            return HAZARD_LEVEL_LABELS[value as HazardLevel];
-          case 'status':
-            return HAZARD_STATUS_LABELS[value as HazardStatus];
-          case 'leaderId':
-            return names.person(String(value));
-          case 'outcome':
-          case 'resolvedOn':
-          case 'closedOn':
-            return String(value);
-          default:
-            return editable.show(field, value as never);
-        }
-      },
-    };
+    return importedFields<ImportedHazard>(LABELS, editableFields(ctx), {
+      level: HAZARD_LEVEL_LABELS,
+      status: HAZARD_STATUS_LABELS,
+      leaderId: (id) => names.person(String(id)),
+      outcome: String,
+      resolvedOn: String,
+      closedOn: String,
+    });
   },
   before: (_ctx, row) =>
     Object.fromEntries(ALL.map((field) => [field, row[COLUMNS[field]]])) as unknown as ImportedHazard,

@@ -5,6 +5,7 @@ import { maskPersonal } from '../../../../shared/domain/ledger/records';
 import { qb } from '../../db/sql';
 import type { SpotReference } from '../../import/references';
 import { importedInsert, type LedgerImport } from '../../ledger/import';
+import { importedFields, maskedContacts } from '../../ledger/import-fields';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields } from './editable';
@@ -117,16 +118,7 @@ const LABELS: { readonly [K in keyof ImportedCase]: string } = {
 };
 
 const showPetitioners = (people: ImportedPetitioner[]) =>
-  people
-    .map(
-      (p) =>
-        maskPersonal('name', p.name) +
-        [p.idNumber && maskPersonal('idNumber', p.idNumber), p.phone && maskPersonal('phone', p.phone)]
-          .filter(Boolean)
-          .map((v) => `（${v}）`)
-          .join(''),
-    )
-    .join('、');
+  people.map((p) => maskPersonal('name', p.name) + maskedContacts(p)).join('、');
 
 const INSERT = importedInsert('petitions', 'case_no', Object.values(COLUMNS), {
   extension_days: 'NULL',
@@ -145,39 +137,26 @@ export const petitionImport: LedgerImport<PetitionTableRow, ReadCase, ImportedCa
   store: petitionStore,
   numberColumn: 'case_no',
   fields(ctx) {
-    const editable = editableFields(ctx);
     const names = referenceNames(ctx.sql);
-    return {
-      labels: LABELS,
-      show(field, value) {
-        switch (field) {
-          case 'petitioners':
-            return showPetitioners(value as ImportedPetitioner[]);
-          case 'status':
-            return PETITION_STATUS_LABELS[value as PetitionStatus];
-          case 'handlingUnitId':
-            return names.unit(String(value));
-          case 'leaderId':
-            return names.person(String(value));
-          case 'petitionCount':
-          case 'acceptedDate':
-          case 'assignedDate':
-          case 'dueDate':
-          case 'replyDate':
-          case 'reviewRequestedDate':
-          case 'reviewDecidedDate':
-          case 'reReviewRequestedDate':
-          case 'reReviewDecidedDate':
-          case 'conclusionDueDate':
-          case 'resolvedDate':
-          case 'closedDate':
-          case 'outcome':
-            return String(value);
-          default:
-            return editable.show(field, value as never);
-        }
-      },
-    };
+    return importedFields<ImportedCase>(LABELS, editableFields(ctx), {
+      petitioners: showPetitioners,
+      status: PETITION_STATUS_LABELS,
+      handlingUnitId: (id) => names.unit(String(id)),
+      leaderId: (id) => names.person(String(id)),
+      petitionCount: String,
+      acceptedDate: String,
+      assignedDate: String,
+      dueDate: String,
+      replyDate: String,
+      reviewRequestedDate: String,
+      reviewDecidedDate: String,
+      reReviewRequestedDate: String,
+      reReviewDecidedDate: String,
+      conclusionDueDate: String,
+      resolvedDate: String,
+      closedDate: String,
+      outcome: String,
+    });
   },
   before(ctx, row) {
     const values = Object.fromEntries(Object.entries(COLUMNS).map(([field, column]) => [field, row[column]]));
