@@ -36,3 +36,57 @@ export async function fastRefresh(page: Page, seconds: number): Promise<{ count:
   });
   return delivered;
 }
+
+/**
+ * Where a chart draws solid spots of one colour (a map layer's circles): the centres, in the page's
+ * coordinates, of the patches of at least `minPixels` pixels within `tolerance` of `rgb`, below the
+ * chart's first `skipTop` CSS pixels (its legends). Read off the chart's canvas as drawn.
+ */
+export async function colourSpots(
+  page: Page,
+  testId: string,
+  {
+    rgb,
+    tolerance = 30,
+    minPixels = 150,
+    skipTop = 0,
+  }: { rgb: readonly number[]; tolerance?: number; minPixels?: number; skipTop?: number },
+): Promise<Array<{ x: number; y: number }>> {
+  const canvas = page.getByTestId(testId).locator('canvas').first();
+  return canvas.evaluate(
+    (element, { rgb, tolerance, minPixels, skipTop }) => {
+      const canvas = element as HTMLCanvasElement;
+      const { width, height } = canvas;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+      const near = (p: number) => [0, 1, 2].every((c) => Math.abs(pixels[p * 4 + c]! - rgb[c]!) <= tolerance);
+      const seen = new Uint8Array(width * height);
+      const firstRow = Math.ceil(skipTop * (height / canvas.offsetHeight));
+      const rect = canvas.getBoundingClientRect();
+      const spots: Array<{ x: number; y: number }> = [];
+      for (let start = firstRow * width; start < width * height; start++) {
+        if (seen[start] || !near(start)) continue;
+        seen[start] = 1;
+        const queue = [start];
+        let [sumX, sumY] = [0, 0];
+        for (let i = 0; i < queue.length; i++) {
+          const p = queue[i]!;
+          const [x, y] = [p % width, Math.floor(p / width)];
+          sumX += x;
+          sumY += y;
+          for (const q of [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > firstRow ? p - width : -1, p + width])
+            if (q >= 0 && q < width * height && !seen[q] && near(q)) {
+              seen[q] = 1;
+              queue.push(q);
+            }
+        }
+        if (queue.length < minPixels) continue;
+        spots.push({
+          x: rect.left + ((sumX / queue.length) * rect.width) / width,
+          y: rect.top + ((sumY / queue.length) * rect.height) / height,
+        });
+      }
+      return spots;
+    },
+    { rgb: [...rgb], tolerance, minPixels, skipTop },
+  );
+}
