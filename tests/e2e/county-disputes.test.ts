@@ -41,6 +41,18 @@ const ZHONGMU: County = {
   ],
 };
 
+/** The county's boundary file, as its surveying office hands it over. */
+const BOUNDARY = countyBoundaryFile(ZHONGMU, 410122);
+
+/** The county's width over its height as ECharts projects the file: longitudes × its aspectScale 0.75. */
+function shapeAspect(file: string): number {
+  const points = (
+    JSON.parse(file) as { features: Array<{ geometry: { coordinates: number[][][] } }> }
+  ).features.flatMap((feature) => feature.geometry.coordinates.flat());
+  const span = (axis: number) => Math.max(...points.map((p) => p[axis]!)) - Math.min(...points.map((p) => p[axis]!));
+  return (span(0) * 0.75) / span(1);
+}
+
 /** One dispute of the centre's own ledger: the cells it fills (the rest left blank). */
 interface Row {
   on: string;
@@ -248,7 +260,7 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     await page.getByTestId('boundary-file-input').setInputFiles({
       name: '中牟县乡镇界线.geojson',
       mimeType: 'application/geo+json',
-      buffer: Buffer.from(countyBoundaryFile(ZHONGMU, 410122)),
+      buffer: Buffer.from(BOUNDARY),
     });
     await page.getByTestId('boundary-file-name').getByText('中牟县乡镇界线.geojson').waitFor();
     expect(await page.getByTestId('boundary-property').innerText()).toContain('XZQMC');
@@ -482,8 +494,8 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     expect(await figure('resolution')).toBe(BOARD.resolution);
     expect(await figure('open')).toBe(BOARD.open);
     expect(await page.getByTestId('board-disputes-resolution').innerText()).toContain('化解 3 / 受理 9');
-    const top = await page.getByTestId('board-disputes-categories').locator('.row').allInnerTexts();
-    expect(top[0]!.replace(/\s/g, '')).toBe('邻里3件');
+    const categories = await page.getByTestId('board-disputes-categories').locator('.row').allInnerTexts();
+    expect(categories[0]!.replace(/\s/g, '')).toBe('邻里3件');
 
     // The layer's circles (DISPUTE_COLOR, below the legends' band) sit on the townships that took
     // disputes in: each one's tooltip names its township and counts as by hand; 雁鸣湖镇 has none.
@@ -504,6 +516,13 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     }
     expect(layer).toEqual(BOARD.layer);
     await page.mouse.move(0, 0);
+
+    // The county keeps its shape: the townships' borders (#8fe4ff) span the file's width over height.
+    const borders = await colourSpots(page, 'board-map', { rgb: [143, 228, 255], minPixels: 1, skipTop: 92 });
+    const [left, top] = [Math.min(...borders.map((b) => b.left)), Math.min(...borders.map((b) => b.top))];
+    const right = Math.max(...borders.map((b) => b.left + b.width));
+    const bottom = Math.max(...borders.map((b) => b.top + b.height));
+    expect((right - left) / (bottom - top) / shapeAspect(BOUNDARY)).toBeCloseTo(1, 1);
     await session.screenshots('county-disputes-board');
     expect(session.pageErrors).toEqual([]);
   });

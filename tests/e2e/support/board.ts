@@ -37,10 +37,20 @@ export async function fastRefresh(page: Page, seconds: number): Promise<{ count:
   return delivered;
 }
 
+/** A patch of one colour on a chart: its centre, and the box around it, in the page's coordinates. */
+export interface ColourSpot {
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 /**
- * Where a chart draws solid spots of one colour (a map layer's circles): the centres, in the page's
- * coordinates, of the patches of at least `minPixels` pixels within `tolerance` of `rgb`, below the
- * chart's first `skipTop` CSS pixels (its legends). Read off the chart's canvas as drawn.
+ * Where a chart draws one colour (a map layer's circles, the townships' borders): the patches of at
+ * least `minPixels` connected pixels within `tolerance` of `rgb`, below the chart's first `skipTop`
+ * CSS pixels (its legends). Read off the chart's canvas as drawn.
  */
 export async function colourSpots(
   page: Page,
@@ -51,7 +61,7 @@ export async function colourSpots(
     minPixels = 150,
     skipTop = 0,
   }: { rgb: readonly number[]; tolerance?: number; minPixels?: number; skipTop?: number },
-): Promise<Array<{ x: number; y: number }>> {
+): Promise<ColourSpot[]> {
   const canvas = page.getByTestId(testId).locator('canvas').first();
   return canvas.evaluate(
     (element, { rgb, tolerance, minPixels, skipTop }) => {
@@ -62,17 +72,18 @@ export async function colourSpots(
       const seen = new Uint8Array(width * height);
       const firstRow = Math.ceil(skipTop * (height / canvas.offsetHeight));
       const rect = canvas.getBoundingClientRect();
-      const spots: Array<{ x: number; y: number }> = [];
+      const spots: Array<{ x: number; y: number; left: number; top: number; width: number; height: number }> = [];
       for (let start = firstRow * width; start < width * height; start++) {
         if (seen[start] || !near(start)) continue;
         seen[start] = 1;
         const queue = [start];
-        let [sumX, sumY] = [0, 0];
+        let [sumX, sumY, minX, maxX, minY, maxY] = [0, 0, width, 0, height, 0];
         for (let i = 0; i < queue.length; i++) {
           const p = queue[i]!;
           const [x, y] = [p % width, Math.floor(p / width)];
           sumX += x;
           sumY += y;
+          [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
           for (const q of [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > firstRow ? p - width : -1, p + width])
             if (q >= 0 && q < width * height && !seen[q] && near(q)) {
               seen[q] = 1;
@@ -83,6 +94,10 @@ export async function colourSpots(
         spots.push({
           x: rect.left + ((sumX / queue.length) * rect.width) / width,
           y: rect.top + ((sumY / queue.length) * rect.height) / height,
+          left: rect.left + (minX * rect.width) / width,
+          top: rect.top + (minY * rect.height) / height,
+          width: ((maxX - minX + 1) * rect.width) / width,
+          height: ((maxY - minY + 1) * rect.height) / height,
         });
       }
       return spots;
