@@ -267,6 +267,7 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     await page.getByTestId('boundary-check').click();
     const report = page.getByTestId('boundary-report');
     await report.getByText('文件共 7 个要素，对应本县 7 个乡镇/街道').waitFor();
+    await session.screenshots('county-disputes-boundary-report', report);
     const form = page.getByTestId('boundary-import-form');
     await form.locator('.el-form-item', { hasText: '数据日期' }).locator('input').fill('2026-06-30');
     await page.keyboard.press('Enter');
