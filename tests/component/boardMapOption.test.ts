@@ -61,7 +61,8 @@ describe('the board map’s option', () => {
     const visualMap = option.visualMap as Box & { orient: string };
     const [legend, disputes] = option.legend as Array<Box & { orient: string }>;
     const geo = option.geo as { top: number; bottom: number };
-    expect(geo).toMatchObject({ top: MAP_BOX.top, bottom: MAP_BOX.bottom });
+    // Inside its box, the map keeps the county's shape rather than stretching to the box's.
+    expect(geo).toMatchObject({ top: MAP_BOX.top, bottom: MAP_BOX.bottom, preserveAspect: 'contain' });
     for (const box of [visualMap, legend!, disputes!]) {
       expect(box.orient).toBe('horizontal');
       expect(bottomOf(box)).toBeLessThanOrEqual(MAP_BOX.top);

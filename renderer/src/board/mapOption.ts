@@ -180,6 +180,8 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       bottom: MAP_BOX.bottom,
       left: 24,
       right: 24,
+      // The county keeps its shape inside that box: without it ECharts stretches the map to fill it.
+      preserveAspect: 'contain',
       label: {
         show: true,
         offset: [0, -LABEL_SHIFT],

@@ -36,3 +36,72 @@ export async function fastRefresh(page: Page, seconds: number): Promise<{ count:
   });
   return delivered;
 }
+
+/** A patch of one colour on a chart: its centre, and the box around it, in the page's coordinates. */
+export interface ColourSpot {
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a chart draws one colour (a map layer's circles, the townships' borders): the patches of at
+ * least `minPixels` connected pixels within `tolerance` of `rgb`, below the chart's first `skipTop`
+ * CSS pixels (its legends). Read off the chart's canvas as drawn.
+ */
+export async function colourSpots(
+  page: Page,
+  testId: string,
+  {
+    rgb,
+    tolerance = 30,
+    minPixels = 150,
+    skipTop = 0,
+  }: { rgb: readonly number[]; tolerance?: number; minPixels?: number; skipTop?: number },
+): Promise<ColourSpot[]> {
+  const canvas = page.getByTestId(testId).locator('canvas').first();
+  return canvas.evaluate(
+    (element, { rgb, tolerance, minPixels, skipTop }) => {
+      const canvas = element as HTMLCanvasElement;
+      const { width, height } = canvas;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+      const near = (p: number) => [0, 1, 2].every((c) => Math.abs(pixels[p * 4 + c]! - rgb[c]!) <= tolerance);
+      const seen = new Uint8Array(width * height);
+      const firstRow = Math.ceil(skipTop * (height / canvas.offsetHeight));
+      const rect = canvas.getBoundingClientRect();
+      const spots: Array<{ x: number; y: number; left: number; top: number; width: number; height: number }> = [];
+      for (let start = firstRow * width; start < width * height; start++) {
+        if (seen[start] || !near(start)) continue;
+        seen[start] = 1;
+        const queue = [start];
+        let [sumX, sumY, minX, maxX, minY, maxY] = [0, 0, width, 0, height, 0];
+        for (let i = 0; i < queue.length; i++) {
+          const p = queue[i]!;
+          const [x, y] = [p % width, Math.floor(p / width)];
+          sumX += x;
+          sumY += y;
+          [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+          for (const q of [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > firstRow ? p - width : -1, p + width])
+            if (q >= 0 && q < width * height && !seen[q] && near(q)) {
+              seen[q] = 1;
+              queue.push(q);
+            }
+        }
+        if (queue.length < minPixels) continue;
+        spots.push({
+          x: rect.left + ((sumX / queue.length) * rect.width) / width,
+          y: rect.top + ((sumY / queue.length) * rect.height) / height,
+          left: rect.left + (minX * rect.width) / width,
+          top: rect.top + (minY * rect.height) / height,
+          width: ((maxX - minX + 1) * rect.width) / width,
+          height: ((maxY - minY + 1) * rect.height) / height,
+        });
+      }
+      return spots;
+    },
+    { rgb: [...rgb], tolerance, minPixels, skipTop },
+  );
+}

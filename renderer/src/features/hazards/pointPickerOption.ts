@@ -28,6 +28,8 @@ export function pointPickerOption(
       bottom: 8,
       left: 8,
       right: 8,
+      // The township keeps its shape (ECharts would stretch it to the box).
+      preserveAspect: 'contain',
       label: {
         show: true,
         color: '#4a5568',
