@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, openDatabase } from '../../electron/backend/db/database';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../../electron/backend/db/migrations';
-import { applyPragmas, openRaw } from '../../electron/backend/db/connection';
+import { applyPragmas, openRaw, WAL_LIMIT_BYTES } from '../../electron/backend/db/connection';
 import { openBackend } from '../../electron/backend/app';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -28,6 +28,23 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(WAL_LIMIT_BYTES);
+    db.close();
+  });
+
+  it('cuts the WAL back to its limit once a large write is checkpointed and the log starts over', async () => {
+    const dir = tempDir();
+    const { db, file } = await openDatabase(dir);
+    db.exec('CREATE TABLE big (b BLOB NOT NULL) STRICT');
+    const add = db.prepare('INSERT INTO big VALUES (zeroblob(1048576))');
+    // One transaction larger than the limit: the WAL grows past it while the transaction is open.
+    db.transaction(() => {
+      for (let n = 0; n < 80; n += 1) add.run();
+    })();
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_LIMIT_BYTES);
+    // The next write finds the log checkpointed and starts it over, cut back to the limit.
+    db.exec("INSERT INTO big VALUES (x'01')");
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_LIMIT_BYTES);
     db.close();
   });
 
