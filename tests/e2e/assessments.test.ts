@@ -36,7 +36,7 @@ describe('stability assessments, from 立项 to a decision and tracking', IN_ORD
     await signIn(page, app.url, OFFICER.username, OFFICER.password);
     await page.goto(`${app.url}#/risks/assessments`);
     await page.getByTestId('assessments-table').locator('tbody tr').first().waitFor();
-    await session.screenshot('assessments-list');
+    await session.screenshots('assessments-list');
 
     await page.getByTestId('assessments-create').click();
     await page.getByTestId('assessment-form-dialog').waitFor();

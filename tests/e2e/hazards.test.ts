@@ -81,7 +81,7 @@ describe('the risk hazards ledger', IN_ORDER, () => {
     const table = page.getByTestId('hazards-table');
     await table.getByText('某工地拖欠农民工工资').waitFor();
     expect(await table.textContent()).not.toContain('李大山');
-    await session.screenshot('hazards-list');
+    await session.screenshots('hazards-list');
 
     await table.getByText('某工地拖欠农民工工资').click();
     const drawer = page.getByTestId('hazard-drawer');

@@ -52,7 +52,7 @@ describe('the petition backlog, from registration to close-out', IN_ORDER, () =>
     expect(await page.getByTestId('nav-petitions').count()).toBe(1);
     await page.goto(`${app.url}#/petitions`);
     await page.getByTestId('petitions-table').locator('tbody tr').first().waitFor();
-    await session.screenshot('petitions-list');
+    await session.screenshots('petitions-list');
 
     await page.getByTestId('petitions-create').click();
     await page.getByTestId('petition-form').waitFor();

@@ -56,3 +56,10 @@ export function useFigureFilter(model: FigureModel, definitions: readonly Figure
 
   return { text, clear };
 }
+
+/** A list form's fields for the figure it was opened on (F: the list's figure codes), read by `useFigureFilter`. */
+export const figureFields = <F extends string>() => ({
+  figure: '' as F | '',
+  figureKey: '',
+  figurePart: '' as FigurePart | '',
+});

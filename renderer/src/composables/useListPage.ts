@@ -8,8 +8,8 @@ import { useSchemaForm, type FormModel } from './useSchemaForm';
 import { useTableState, type Paging } from './useTableState';
 
 /** The contract methods that answer with a page of rows. */
-type ListMethod = { [K in MethodName]: OutputOf<K> extends Page<unknown> ? K : never }[MethodName];
-type ItemOf<M extends ListMethod> = OutputOf<M> extends Page<infer T> ? T : never;
+export type ListMethod = { [K in MethodName]: OutputOf<K> extends Page<unknown> ? K : never }[MethodName];
+export type ItemOf<M extends ListMethod> = OutputOf<M> extends Page<infer T> ? T : never;
 
 /** A list as its user left it: the searched form (sort included) and the page. */
 interface ListMemory {

@@ -1,21 +1,14 @@
 import type { InputOf, OutputOf } from '@shared/contract';
 import type { LedgerKey } from '@shared/domain/ledger/records';
 import { call } from '@/api/client';
-
-/** The contract's feature of each ledger: `petition` is voided by `petitions.void`. */
-const LEDGER_FEATURES = {
-  petition: 'petitions',
-  hazard: 'hazards',
-  assessment: 'assessments',
-  dispute: 'disputes',
-} as const satisfies Record<LedgerKey, string>;
+import { featureOf, type LedgerFeature } from './ledgerFeatures';
 
 export type VoidAction = 'void' | 'restore';
-type VoidMethod = `${(typeof LEDGER_FEATURES)[LedgerKey]}.${VoidAction}`;
+type VoidMethod = `${LedgerFeature}.${VoidAction}`;
 
 /** The ledger whose `.void` answers with records of type R (a drawer's `ledger` must match its record). */
 export type LedgerOf<R> = {
-  [L in LedgerKey]: OutputOf<`${(typeof LEDGER_FEATURES)[L]}.void`> extends R ? L : never;
+  [L in LedgerKey]: OutputOf<`${LedgerFeature<L>}.void`> extends R ? L : never;
 }[LedgerKey];
 
 /** 作废 or 恢复 a record through its ledger's own method; resolves with the record as it now stands. */
@@ -24,6 +17,6 @@ export function voidOrRestore(
   action: VoidAction,
   input: InputOf<VoidMethod>,
 ): Promise<OutputOf<VoidMethod>> {
-  const method: VoidMethod = `${LEDGER_FEATURES[ledger]}.${action}`;
+  const method: VoidMethod = `${featureOf(ledger)}.${action}`;
   return call(method, input);
 }
