@@ -147,6 +147,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'vue/multi-word-component-names': 'off',
+      // A component used but not imported renders as an unknown element, silently (a filter went missing so).
+      'vue/no-undef-components': [
+        'error',
+        { ignorePatterns: ['^el-', '^El', '^router-', '^Router', '^v-chart$', '^VChart$'] },
+      ],
     },
   },
   {

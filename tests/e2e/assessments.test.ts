@@ -4,7 +4,7 @@ import { signIn } from './support/auth';
 import { choose } from './support/select';
 import type { Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
-import type { WebApp } from './support/serve';
+import { cookieClient, type WebApp } from './support/serve';
 import { startApp, stopApp, WIDE_VIEWPORT } from './support/setup';
 
 const OFFICER = { username: 'wenping', displayName: '陈值班', roles: ['duty_officer'], password: 'Duty-2026-Own' };
@@ -37,6 +37,22 @@ describe('stability assessments, from 立项 to a decision and tracking', IN_ORD
     await page.goto(`${app.url}#/risks/assessments`);
     await page.getByTestId('assessments-table').locator('tbody tr').first().waitFor();
     await session.screenshots('assessments-list');
+
+    // The 涉及乡镇 filter narrows the list to the assessments of that township, as the API counts them.
+    const townships = await app.api<{ items: Array<{ code: string; name: string }> }>('regions.list', {
+      level: 'township',
+      pageSize: 50,
+    });
+    const township = townships.data!.items[0]!;
+    const officerApi = cookieClient(app.url);
+    await officerApi('auth.login', { username: OFFICER.username, password: OFFICER.password });
+    const inTownship = (await officerApi('assessments.list', { townshipCode: township.code })) as {
+      data: { total: number };
+    };
+    await choose(page, 'assessments-township', township.name);
+    await page.getByTestId('assessments-search').getByTestId('search-submit').click();
+    await page.locator('.el-pagination__total').getByText(`共 ${inTownship.data.total} 条`).waitFor();
+    await page.getByTestId('assessments-search').getByRole('button', { name: '重置' }).click();
 
     await page.getByTestId('assessments-create').click();
     await page.getByTestId('assessment-form-dialog').waitFor();
