@@ -47,5 +47,33 @@ export const changeEntries = (changes: readonly LedgerChange[]): TimelineEntry[]
 export const newestFirst = (entries: TimelineEntry[]): TimelineEntry[] =>
   entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 
+/** A workflow step as a ledger's record lists it (hazards, disputes, assessments). */
+interface WorkflowEvent {
+  id: string;
+  at: string;
+  note: string;
+  byName: string;
+}
+
+/**
+ * A record's workflow steps (each titled by `titleOf`, its note under it) and the kernel's changes
+ * in one list, the newest first.
+ */
+export const eventTimeline = <E extends WorkflowEvent>(
+  record: { events: readonly E[]; changes: readonly LedgerChange[] },
+  titleOf: (event: E) => string,
+): TimelineEntry[] =>
+  newestFirst([
+    ...record.events.map((e): TimelineEntry => ({
+      key: `e-${e.id}`,
+      at: e.at,
+      title: titleOf(e),
+      text: e.note,
+      byName: e.byName,
+      type: 'primary',
+    })),
+    ...changeEntries(record.changes),
+  ]);
+
 /** `2026-11-22 09:05` of an ISO timestamp, in this machine's local time as elsewhere in the app. */
 export const timeOf = (at: string): string => formatDateTime(new Date(at));

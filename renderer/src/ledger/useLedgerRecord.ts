@@ -10,6 +10,17 @@ export interface LiveRecord {
   id: () => string;
 }
 
+/** What `useLedgerRecord` gives a drawer (and `LedgerDrawer` takes whole, as `source`). */
+export interface LedgerRecordState<R> {
+  record: Ref<R | null>;
+  loading: Ref<boolean>;
+  error: Ref<string>;
+  load: () => Promise<void>;
+  saved: (next: R) => void;
+  refresh: () => Promise<R>;
+  changedElsewhere: Ref<number | null>;
+}
+
 const versionOf = (record: unknown): unknown => (record as { version?: unknown } | null)?.version;
 
 /**
@@ -20,7 +31,11 @@ const versionOf = (record: unknown): unknown => (record as { version?: unknown }
  * itself is already shown, by its version), and `changedElsewhere` holds the version it brought;
  * an open dialog keeps what was typed and says the record moved on (useConflict).
  */
-export function useLedgerRecord<R>(read: () => Promise<R>, changed: () => void, live?: LiveRecord) {
+export function useLedgerRecord<R>(
+  read: () => Promise<R>,
+  changed: () => void,
+  live?: LiveRecord,
+): LedgerRecordState<R> {
   const { data: record, loading, error, load } = useLoader<R | null>(read, null);
   const changedElsewhere: Ref<number | null> = ref(null);
   onMounted(load);
