@@ -70,18 +70,26 @@ export const disputeFigureTotals: DisputeFigureReader = (sql: Sql, scope: string
       ? sql.prepare(DISPUTE_FIGURE_SQL.period).all(tallyParams(prefix, period))
       : sql.prepare(DISPUTE_FIGURE_SQL.all).all({ scope: prefix })
   ) as Group[];
+  // Each row's counters once as an array, so every sum below is a loop over numbers.
+  const parts = groups.map((group) => TALLY_COUNTERS.map((c) => group[c]));
   return {
-    ...figureSet(groups),
-    breakdowns: Object.fromEntries(DISPUTE_BREAKDOWNS.map((b) => [b, breakdown(groups, b)])) as Record<
+    ...figureSet(sumOf(parts)),
+    breakdowns: Object.fromEntries(DISPUTE_BREAKDOWNS.map((b) => [b, breakdown(groups, parts, b)])) as Record<
       DisputeBreakdown,
       DisputeBreakdownRow[]
     >,
   };
 };
 
-function figureSet(groups: readonly Group[]) {
-  const counts = Object.fromEntries(TALLY_COUNTERS.map((c) => [c, 0])) as Counts;
-  for (const group of groups) for (const c of TALLY_COUNTERS) counts[c] += group[c];
+/** The counters summed over every row, in TALLY_COUNTERS' order. */
+function sumOf(parts: readonly number[][]): number[] {
+  const sums = TALLY_COUNTERS.map(() => 0);
+  for (const row of parts) for (let c = 0; c < sums.length; c += 1) sums[c]! += row[c]!;
+  return sums;
+}
+
+function figureSet(sums: readonly number[]) {
+  const counts = Object.fromEntries(TALLY_COUNTERS.map((c, i) => [c, sums[i]!])) as Counts;
   return {
     figures: Object.fromEntries(DISPUTE_FIGURE_CODES.map((code) => [code, FIGURE_COUNTS[code](counts)])) as Record<
       DisputeFigureCode,
@@ -102,16 +110,17 @@ const KEYS: Record<DisputeBreakdown, (g: Group) => { key: string; label: string 
 /** Labels in Chinese order; one collator, as `localeCompare` with a locale builds one per comparison. */
 const byLabel = new Intl.Collator('zh-CN');
 
-function breakdown(groups: readonly Group[], by: DisputeBreakdown): DisputeBreakdownRow[] {
-  const rows = new Map<string, { label: string; groups: Group[] }>();
-  for (const group of groups) {
+function breakdown(groups: readonly Group[], parts: readonly number[][], by: DisputeBreakdown): DisputeBreakdownRow[] {
+  const rows = new Map<string, { label: string; sums: number[] }>();
+  groups.forEach((group, index) => {
     const { key, label } = KEYS[by](group);
-    const row = rows.get(key) ?? { label, groups: [] };
-    row.groups.push(group);
-    rows.set(key, row);
-  }
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { label, sums: TALLY_COUNTERS.map(() => 0) }));
+    const part = parts[index]!;
+    for (let c = 0; c < row.sums.length; c += 1) row.sums[c]! += part[c]!;
+  });
   const keys = [...rows.keys()];
   if (by === 'level') keys.sort((a, b) => DISPUTE_LEVELS.indexOf(a as never) - DISPUTE_LEVELS.indexOf(b as never));
   else keys.sort((a, b) => byLabel.compare(rows.get(a)!.label, rows.get(b)!.label));
-  return keys.map((key) => ({ key, label: rows.get(key)!.label, ...figureSet(rows.get(key)!.groups) }));
+  return keys.map((key) => ({ key, label: rows.get(key)!.label, ...figureSet(rows.get(key)!.sums) }));
 }
