@@ -188,6 +188,8 @@ function todayFloor(db: Db): () => unknown {
     dayEnd: countyMidnight(addDays(today, 1)),
     prefix: '',
     limit: 20,
+    // The case rows' deadline stages (CASE_CLOCK).
+    dueSoonDays: DEFAULT_DUE_SOON_DAYS,
   };
   return () =>
     statements.map((s) => {

@@ -33,6 +33,8 @@ export interface TodayPetition {
   townshipName: string;
   receivedDate: string;
   dueDate: string | null;
+  /** The 办理时限's deadline stage, as the petitions' list computes it. */
+  stage: DeadlineStage | null;
   handlingUnitName: string | null;
 }
 

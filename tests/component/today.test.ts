@@ -23,6 +23,7 @@ const overdue: TodayPetition = {
   townshipName: row.townshipName,
   receivedDate: row.receivedDate,
   dueDate: '2026-11-19',
+  stage: 'overdue',
   handlingUnitName: row.handlingUnitName,
 };
 

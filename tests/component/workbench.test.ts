@@ -36,15 +36,25 @@ const found: TodayPetition = {
   townshipName: row.townshipName,
   receivedDate: row.receivedDate,
   dueDate: null,
+  stage: null,
   handlingUnitName: null,
 };
 
 const duty: Workbench['duty'] = {
   toClassify: listOf(12, found),
   toAssign: none,
-  progressDue: none,
+  progressDue: listOf(1, {
+    ...found,
+    caseNo: 'XF2026-000031',
+    status: 'resolving',
+    dueDate: '2026-11-22',
+    stage: 'due_soon',
+  }),
   measuresDue: none,
-  overdue: { petitions: listOf(2, { ...found, status: 'resolving', dueDate: '2026-11-10' }), tasks: listOf(1) },
+  overdue: {
+    petitions: listOf(2, { ...found, status: 'resolving', dueDate: '2026-11-10', stage: 'overdue' }),
+    tasks: listOf(1),
+  },
 };
 
 const leader: Workbench['leader'] = {
@@ -162,6 +172,13 @@ describe('工作台', () => {
     expect(document.querySelector('[data-testid="workbench-leader"]')).toBeNull();
     // The county's reference table is not the officer's page.
     expect(document.querySelector('[data-testid="home-townships"]')).toBeNull();
+    // A case's 办理时限 with its stage in one cell, as the disputes' rows show theirs.
+    const stage = async (no: string) => findTestId(`workbench-case-stage-${no}`);
+    expect((await stage('XF2026-000031')).textContent?.trim()).toBe('临期');
+    expect((await stage('XF2026-000031')).className).toContain('el-tag--warning');
+    expect((await stage(row.caseNo)).textContent?.trim()).toBe('超期');
+    expect((await stage(row.caseNo)).className).toContain('el-tag--danger');
+    expect((await findTestId('workbench-overdue-petitions')).textContent).toContain('2026-11-10超期');
     (await buttonIn('to-classify', '分类')).click();
     const dialog = await findTestId('petition-action-dialog');
     await eventually(() => expect(dialog.textContent).toContain('梳理分类'));

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/ledger/calendar';
 import { countyDate } from '../../shared/domain/time';
@@ -18,6 +19,18 @@ const must = async <T>(call: Promise<{ ok: boolean; data?: unknown; error?: { me
   if (!result.ok) throw new Error(result.error?.message);
   return result.data as T;
 };
+
+/** 今日's tables whose columns are wider than the card they sit in, as `section: columns > table`. */
+const tablesWiderThanTheirCard = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('[data-testid="today-page"] .el-table')).flatMap((table) => {
+      const body = table.querySelector<HTMLElement>('table.el-table__body');
+      const section = table.closest('[data-testid]')?.getAttribute('data-testid');
+      return body && body.offsetWidth > table.clientWidth
+        ? [`${section}: ${body.offsetWidth} > ${table.clientWidth}`]
+        : [];
+    }),
+  );
 
 // Disputes on 工作台 and 今日: the officer's to-dos and the unit account's, each count opening the
 // filtered list, and today's intake, due and overdue disputes. The demo has disputes of its own:
@@ -122,6 +135,10 @@ describe('disputes on 工作台 and 今日', IN_ORDER, () => {
     expect(await page.getByTestId('today-dueToday-disputes').innerText()).toContain('土地承包合同纠纷');
     await session.screenshots('today-disputes', page.getByTestId('today-disputes'));
     await session.screenshots('today');
+    // At 1366×768 every table's columns fit its card: none runs under the fixed 操作 column.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect.poll(() => tablesWiderThanTheirCard(page), { timeout: 10_000, interval: 200 }).toEqual([]);
+    await session.screenshots('today-due', page.getByTestId('today-dueToday-disputes'));
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -86,6 +86,24 @@ describe('统计 with a period, charts, export and the leader’s trend', IN_ORD
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('keeps 纠纷统计’s 自定义 range picker as wide as a date range while it is empty', async () => {
+    const { page } = session;
+    await page.goto(`${app.url}#/disputes/figures`);
+    await page.getByTestId('dispute-figures-page').waitFor();
+    await page.getByTestId('figure-period-custom').click();
+    const editor = page.getByTestId('figure-period').locator('.el-date-editor');
+    await editor.waitFor();
+    expect(
+      await editor.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['', '']);
+    const width = await editor.evaluate((el) => el.getBoundingClientRect().width);
+    expect(width).toBeGreaterThan(200);
+    expect(width).toBeLessThanOrEqual(260);
+    await settled(page);
+    await session.screenshots('figures-disputes-custom-empty', page.getByTestId('figure-period'));
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('shows the leader each key rate with its last 6 months', async () => {
     const { page } = session;
     await page.goto(`${app.url}#/`);

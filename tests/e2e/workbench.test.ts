@@ -51,7 +51,13 @@ describe('工作台 for each role, with the menu badges', IN_ORDER, () => {
     await page.getByTestId('badge-home-overdue').getByText(String(badges.data.overdue)).waitFor();
     const classify = await page.getByTestId('workbench-count-toClassify').innerText();
     expect(Number(classify.split('\n')[0])).toBeGreaterThan(0);
+    // An overdue case's 办理时限 with its stage in one cell.
+    const overdueStage = page
+      .getByTestId('workbench-overdue-petitions')
+      .locator('[data-testid^="workbench-case-stage-"]');
+    expect((await overdueStage.first().innerText()).trim()).toBe('超期');
     await session.screenshots('workbench-duty');
+    await session.screenshots('workbench-duty-overdue', page.getByTestId('workbench-overdue-petitions'));
 
     await page.getByTestId('workbench-to-classify').getByRole('button', { name: '分类' }).first().click();
     const dialog = page.getByTestId('petition-action-dialog');
@@ -73,6 +79,13 @@ describe('工作台 for each role, with the menu badges', IN_ORDER, () => {
     const supervision = await page.getByTestId('workbench-supervision-total').innerText();
     await page.getByTestId('badge-petitions-menu-supervision').getByText(supervision.trim()).waitFor();
     await session.screenshots('workbench-leader');
+    const queue = page.getByTestId('workbench-supervision');
+    const firstRow = queue.locator('.el-table__row').first();
+    // The 原因 tag (「超期 N 天」) fits its cell: a cut one left an ellipsis before 督办.
+    const reason = firstRow.locator('td').nth(4).locator('.cell');
+    expect(await reason.innerText()).toMatch(/^(超期|临期|越级)/);
+    expect(await reason.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true);
+    await session.screenshots('workbench-leader-supervision-row', firstRow);
     expect(session.pageErrors).toEqual([]);
   });
 

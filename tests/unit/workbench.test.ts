@@ -113,6 +113,16 @@ describe('workbench', () => {
     expect(summaries(duty.overdue.petitions)).toEqual(['超期案件']);
     expect(duty.measuresDue.items.map((t) => t.title)).toEqual(['约谈业主']);
     expect(duty.overdue.tasks.items.map((t) => [t.title, t.stage])).toEqual([['入户走访', 'overdue']]);
+    // Each case row carries its 办理时限's stage as the petitions' list computes it; none undated.
+    const stages = Object.fromEntries(
+      [...duty.toClassify.items, ...duty.progressDue.items, ...duty.overdue.petitions.items].map((p) => [
+        p.summary,
+        p.stage,
+      ]),
+    );
+    expect(stages).toEqual({ 待分类案件: null, 西街道待分类: null, 临期案件: 'due_soon', 超期案件: 'overdue' });
+    const listed = await must(backend.call('petitions.list', { pageSize: 50 }, officer));
+    for (const row of listed.items.filter((r) => r.summary in stages)) expect(stages[row.summary]).toBe(row.stage);
 
     const west = await signInAs(backend, admin, ['duty_officer'], WEST);
     const westBench = (await must(backend.call('workbench.get', {}, west.client))).duty!;

@@ -1,5 +1,6 @@
 import { sql as rawSql, type RawBuilder, type SqlBool } from 'kysely';
 import type { DeadlineStage } from '../../../shared/domain/ledger/deadlines';
+import { OPEN_CASE_SQL } from './status-lists';
 
 /** What deadline stages are computed against: the county's date and the 临期 setting. */
 export interface DeadlineClock {
@@ -33,3 +34,14 @@ export const clockStageSql = ({ concluded, start, due }: ClockColumns, { today, 
     WHEN julianday(${due}) - julianday(${today}) <= ${dueSoonDays} THEN 'due_soon'
     WHEN 2 * (julianday(${today}) - julianday(${start})) >= julianday(${due}) - julianday(${start}) THEN 'half_used'
     ELSE 'normal' END`;
+
+/**
+ * A petition case's internal 办理时限: open until the written reply, from acceptance (or receipt,
+ * before it), never from the assignment. The petitions' list, filter and notices and 今日 / 工作台's
+ * case rows compute its stage on it.
+ */
+export const CASE_CLOCK: ClockColumns = {
+  concluded: rawSql<SqlBool>`p.status NOT IN ${rawSql.raw(OPEN_CASE_SQL)}`,
+  start: rawSql<string>`coalesce(p.accepted_date, p.received_date)`,
+  due: rawSql<string | null>`p.due_date`,
+};

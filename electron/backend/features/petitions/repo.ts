@@ -12,7 +12,7 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../../../shar
 import type { DeadlineStage } from '../../../../shared/domain/ledger/deadlines';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { changesOf } from '../../ledger/changes';
-import { clockStageSql, type DeadlineClock } from '../../db/clock-sql';
+import { CASE_CLOCK, clockStageSql, type DeadlineClock } from '../../db/clock-sql';
 import { inList, OPEN_CASE_SQL, UNDER_REVIEW_CASE_SQL } from '../../db/status-lists';
 import { STATUTORY_LIMITS } from '../../../../shared/domain/petitions/clocks';
 import { AWAITING_ASSIGNMENT, WITH_UNIT } from '../../../../shared/domain/petitions/procedure';
@@ -41,18 +41,10 @@ const clockValues = { today: named<string>('today'), dueSoonDays: named<number>(
 const statusIn = (statuses: readonly string[]) => rawSql.raw(inList(statuses));
 
 /**
- * The domain's `deadlineStage` in SQL on the internal 办理时限; the clock starts at acceptance (or
- * receipt, before it), never at the assignment. The clock's values are the named parameters
- * `@today` and `@dueSoonDays` (`clockParams`).
+ * The domain's `deadlineStage` in SQL on the internal 办理时限 (the kernel's `CASE_CLOCK`). The
+ * clock's values are the named parameters `@today` and `@dueSoonDays` (`clockParams`).
  */
-export const stageSql = clockStageSql(
-  {
-    concluded: rawSql<SqlBool>`NOT (${OPEN})`,
-    start: rawSql<string>`coalesce(p.accepted_date, p.received_date)`,
-    due: rawSql<string | null>`p.due_date`,
-  },
-  clockValues,
-);
+export const stageSql = clockStageSql(CASE_CLOCK, clockValues);
 
 const days = (limit: number) => rawSql.raw(`'+${limit} days'`);
 const { registration, reviewDecision, reReviewDecision } = STATUTORY_LIMITS;

@@ -17,7 +17,8 @@ import { taskStage } from '../../../../shared/domain/risks/tasks';
 import { townshipPrefix } from '../../../../shared/domain/scope';
 import { countyMidnight } from '../../../../shared/domain/time';
 import { principalOf, type HandlerContext } from '../../api/types';
-import type { Sql } from '../../db/sql';
+import { CASE_CLOCK, clockStageSql } from '../../db/clock-sql';
+import { named, qb, type Sql } from '../../db/sql';
 import { clockOf } from '../../ledger/clock';
 import { liveTaskOwner, notVoided } from '../../ledger/live';
 
@@ -35,6 +36,8 @@ export interface Params {
   dayEnd: string;
   prefix: string;
   limit: number;
+  /** The 临期 setting, for the rows' deadline stages. */
+  dueSoonDays: number;
 }
 
 /**
@@ -60,9 +63,13 @@ export const HAZARD = {
   from: 'hazards h JOIN regions g ON g.code = h.township_code',
   live: notVoided('h'),
 };
+/** A case's 办理时限 stage, as the petitions' list computes it. */
+const CASE_STAGE = clockStageSql(CASE_CLOCK, { today: named('today'), dueSoonDays: named('dueSoonDays') }).compile(
+  qb,
+).sql;
 export const PETITION = {
   select: `p.id, p.case_no AS caseNo, p.summary, p.status, g.name AS townshipName, p.received_date AS receivedDate,
-    p.due_date AS dueDate, u.name AS handlingUnitName`,
+    p.due_date AS dueDate, ${CASE_STAGE} AS stage, u.name AS handlingUnitName`,
   from: 'petitions p JOIN regions g ON g.code = p.township_code LEFT JOIN units u ON u.id = p.handling_unit_id',
   live: notVoided('p'),
 };
@@ -220,7 +227,7 @@ export function section<T>(sql: Sql, params: Params, def: SectionDef): TodayList
 /** The day's bounds and the caller's township scope, the parameters of every section. */
 export function paramsOf(ctx: HandlerContext, limit: number): Params {
   const principal = principalOf(ctx);
-  const today = clockOf(ctx).today;
+  const { today, dueSoonDays } = clockOf(ctx);
   return {
     today,
     yesterday: addDays(today, -1),
@@ -228,6 +235,7 @@ export function paramsOf(ctx: HandlerContext, limit: number): Params {
     dayEnd: countyMidnight(addDays(today, 1)),
     prefix: principal.regionCode ? `${townshipPrefix(principal.regionCode)}%` : '',
     limit,
+    dueSoonDays,
   };
 }
 

@@ -6,20 +6,27 @@ import { HAZARD_LEVEL_COLORS, HAZARD_LEVEL_LABELS } from '@shared/domain/risks/h
 import { TASK_KIND_LABELS } from '@shared/domain/risks/tasks';
 import LevelTag from '@/components/LevelTag.vue';
 import { fieldColumn as field, textColumn as text, type TableColumn } from '@/components/tableColumns';
+import { dueColumn } from '@/ledger/dueColumn';
 import StageTag from '@/ledger/StageTag.vue';
 
 /** The columns of 工作台's tables, by ledger; the 操作 column is the section's. */
 
-type CaseRow = Pick<TodayPetition, 'caseNo' | 'summary' | 'townshipName' | 'status' | 'dueDate' | 'receivedDate'>;
+type CaseRow = Pick<TodayPetition, 'caseNo' | 'summary' | 'townshipName' | 'status' | 'receivedDate'>;
+type DueCaseRow = CaseRow & Pick<TodayPetition, 'dueDate' | 'stage'>;
 
-/** A case's number, demand, township and status, then its 办理时限 (`due`) or its 登记日期 (`received`). */
-export const caseColumns = <Row extends CaseRow>(then?: 'due' | 'received'): TableColumn<Row>[] => [
+/** A case's number, demand, township and status, then its 登记日期 (`received`). */
+export const caseColumns = <Row extends CaseRow>(then?: 'received'): TableColumn<Row>[] => [
   field('caseNo', '案件编号', 130),
   text('summary', '诉求摘要', { minWidth: 150 }),
   text('townshipName', '乡镇', { width: 90 }),
   { label: '状态', width: 80, cell: (row) => PETITION_STATUS_LABELS[row.status] },
-  ...(then === 'due' ? [field<Row>('dueDate', '办理时限', 100)] : []),
   ...(then === 'received' ? [field<Row>('receivedDate', '登记日期', 100)] : []),
+];
+
+/** A case's columns, then its 办理时限 with its stage (as the disputes' rows show theirs). */
+export const dueCaseColumns = <Row extends DueCaseRow>(): TableColumn<Row>[] => [
+  ...caseColumns<Row>(),
+  dueColumn<Row>('办理时限', (row) => `workbench-case-stage-${row.caseNo}`),
 ];
 
 /** A measure's owner, kind, title, unit, due date and stage. */
@@ -32,9 +39,6 @@ export const TASK_COLUMNS: TableColumn<TodayTask>[] = [
   { label: '期限', width: 80, cell: (row) => (row.stage ? h(StageTag, { stage: row.stage }) : '') },
 ];
 
-/** The date and its stage tag side by side on one line. */
-const DUE_WITH_STAGE = 'display: inline-flex; gap: 6px; align-items: center; white-space: nowrap';
-
 /**
  * A dispute's number, category, summary, township, unit, status and 办理时限 with its stage (one
  * column, so a half-width table still shows it whole).
@@ -46,15 +50,7 @@ export const DISPUTE_COLUMNS: TableColumn<TodayDispute>[] = [
   text('townshipName', '乡镇', { width: 72 }),
   { label: '归口单位', minWidth: 90, tooltip: true, cell: (row) => row.unitName ?? '—' },
   { label: '状态', width: 68, cell: (row) => DISPUTE_STATUS_LABELS[row.status] },
-  {
-    label: '办理时限',
-    width: 164,
-    cell: (row) =>
-      h('span', { style: DUE_WITH_STAGE }, [
-        row.dueDate ?? '—',
-        row.stage ? h(StageTag, { stage: row.stage, 'data-testid': `workbench-dispute-stage-${row.disputeNo}` }) : null,
-      ]),
-  },
+  dueColumn('办理时限', (row) => `workbench-dispute-stage-${row.disputeNo}`),
 ];
 
 /** A hazard awaiting 销号: number, colour, title and township. */
