@@ -314,7 +314,13 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     const counts = page.getByTestId('import-counts');
     await counts.filter({ hasText: /新增 32/ }).waitFor();
     expect(await counts.innerText()).toMatch(/新增 32\s*更新 0\s*.*错误 0/);
-    expect(await problems.innerText()).toContain('将新建承办单位“城关镇人民调解委员会”');
+    // One notice per unit to be made, naming the rows that name it (the header is row 3).
+    const notices = (await problems.locator('tbody tr').allInnerTexts()).filter((row) => row.includes('将新建'));
+    expect(notices).toHaveLength(new Set(LEDGER.map((r) => r.unit).filter(Boolean)).size);
+    const townLines = LEDGER.flatMap((r, i) => (r.unit === '城关镇人民调解委员会' ? [i + 4] : []));
+    expect(notices).toContainEqual(
+      expect.stringContaining(`将新建承办单位“城关镇人民调解委员会”（第 ${townLines.join('、')} 行）`),
+    );
     await session.screenshots('county-disputes-import-preview');
     await page.getByTestId('import-commit').click();
     await page.locator('.el-message-box').getByText('将新增 32 条、更新 0 条矛盾纠纷').waitFor();

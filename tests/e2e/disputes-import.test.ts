@@ -30,18 +30,18 @@ async function disputeWorkbook(place: { township: string; village: string; other
   const rows: Array<Array<string | number | null>> = [
     ['矛盾纠纷排查化解台账（端到端）'],
     ['基本信息', null, null, null, null, '当事人', null, null, '办理情况'],
-    ['编号', '来源', '纠纷类型', '属地', '村居', '申请人', '公民身份号码', '被申请人', '登记日期', '简要案情', '化解方式', '调解组织', '化解结果', '化解日期', '回访结果', '回访日期', '销号日期', '办理状态'],
+    ['编号', '来源', '纠纷类型', '属地', '村居', '申请人', '公民身份号码', '被申请人', '登记日期', '简要案情', '化解方式', '调解组织', '化解结果', '化解日期', '回访结果', '回访日期', '销号日期', '办理状态', '层级', '是否上交', '上交层级', '上交原因'],
     ['JF2024-009001', '来访', '邻里', place.township, place.village, '郑导一、郑导二经济合作社', `${bad ? '410102198001191235' : '410102198001191234'}、—`, '王导三', '2024-03-05', '相邻通道堵塞纠纷（导入）', '人民调解委员会', '导入测试人民调解委员会', '调解成功', '2024-03-20', '满意', '2024/4/1', '2024年4月10日', null],
-    ['JF2026-009002', '12345 转办', '劳动争议', place.other, null, '钱导四；孙导五', null, '某导入建筑有限公司', '2026-01-10', '讨要工资（导入）', '归口单位办理', '导入测试劳动监察大队', null, null, null, null, null, '调处中'],
+    ['JF2026-009002', '12345 转办', '劳动争议', place.other, null, '钱导四；孙导五', null, '某导入建筑有限公司', '2026-01-10', '讨要工资（导入）', '归口单位办理', '导入测试劳动监察大队', null, null, null, null, null, '调处中', '乡镇', '是', '县', '涉及多家企业，乡镇协调不了'],
     ['JF2026-009003', '网格员上报', '合同', place.township, null, '李导六', null, null, '2026-02-01', '买卖合同纠纷（导入）'],
   ];
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('纠纷台账');
   for (const row of rows) sheet.addRow(row);
-  sheet.mergeCells('A1:R1');
+  sheet.mergeCells('A1:V1');
   sheet.mergeCells('A2:E2');
   sheet.mergeCells('F2:H2');
-  sheet.mergeCells('I2:R2');
+  sheet.mergeCells('I2:V2');
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -108,6 +108,16 @@ describe('a centre’s own disputes ledger imported', IN_ORDER, () => {
     const drawer = page.getByTestId('dispute-drawer');
     await drawer.getByText('郑导二经济合作社').waitFor();
     expect(await drawer.innerText()).toContain('郑*一');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // Moved up before it came in: its transfer is on the record, as a transfer on screen records one.
+    await page.getByTestId('disputes-table').getByText('JF2026-009002').click();
+    const transfers = drawer.getByTestId('dispute-transfers');
+    await transfers.getByText('涉及多家企业，乡镇协调不了').waitFor();
+    expect(await transfers.innerText()).toMatch(/上交：乡镇（街道）\s*→\s*县/);
+    await transfers.scrollIntoViewIfNeeded();
+    await session.screenshots('import-disputes-escalated', drawer);
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
   });

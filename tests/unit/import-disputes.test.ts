@@ -314,6 +314,10 @@ describe('importing disputes', () => {
     ]);
     expect(column('紧急程度')).toEqual(['一般', '紧急', '特急']);
     expect(column('风险等级')).toEqual(['红色', '橙色', '黄色', '蓝色']);
+    expect(column('是否上交')).toEqual(['是', '否']);
+    expect(column('上交至')).toEqual(['乡镇（街道）', '县', '市']);
+    expect(header).toEqual(expect.arrayContaining(['受理层级', '是否上交', '上交至', '上交日期', '上交原因']));
+    expect(sheets.get('填写说明')!.flat().join('')).toContain('上交原因不填记为“导入：原台账未记原因”');
     expect(column('乡镇（街道）')).toEqual(['东镇', '西街道']);
     expect(column('村（社区）')).toEqual(['东一村', '东二村', '西社区']);
     expect(column('所属乡镇')).toEqual(['东镇', '东镇', '西街道']);
@@ -343,6 +347,10 @@ describe('importing disputes', () => {
       调处方式: '行业性专业性调解',
       归口单位: '测试县信访局',
       分流日期: '2026-11-19',
+      是否上交: '是',
+      上交至: '市',
+      上交日期: '2026-11-20',
+      上交原因: '涉及市属企业',
     };
     for (const [label, value] of Object.entries(values)) next.getCell(at(label)).value = value;
     const filled = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
@@ -358,6 +366,12 @@ describe('importing disputes', () => {
       ['organisation', '某物业服务有限公司', null],
       ['person', '孙*', '139****1111'],
     ]);
+    expect(property).toMatchObject({ level: 'city', escalated: true });
+    expect(property.transfers).toEqual([
+      expect.objectContaining({ fromLevel: 'county', toLevel: 'city', direction: 'up', reason: '涉及市属企业' }),
+    ]);
+    const figures = await must(backend.call('disputes.figures', {}, officer));
+    expect(figures.figures.escalation_rate).toMatchObject({ numerator: 1, denominator: 2 });
 
     // The same file again changes nothing; a changed phone is a correction on the timeline, masked.
     const same = await previewOf(backend, officer, 'disputes', filled);

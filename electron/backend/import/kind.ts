@@ -36,9 +36,16 @@ export class ImportRow {
   }
 }
 
+/** `第 3、7、12 行`: the rows a notice is about, the first ten named. */
+export function linesText(lines: readonly number[]): string {
+  const named = lines.slice(0, 10).join('、');
+  return lines.length > 10 ? `第 ${named} 等 ${lines.length} 行` : `第 ${named} 行`;
+}
+
 /** The problems of one dry run, each naming row, column and field. */
 export class ProblemLog {
   readonly items: ImportProblem[] = [];
+  private readonly notices = new Map<string, { item: ImportProblem; lines: number[] }>();
 
   constructor(private readonly fields: readonly ImportFieldSpec[]) {}
 
@@ -53,6 +60,21 @@ export class ProblemLog {
 
   warning(row: ImportRow | null, key: string | null, message: string): void {
     this.add('warning', row, key, message);
+  }
+
+  /**
+   * A warning about one thing many rows name (a unit to be made): said once, at the first row's
+   * cell; `say` words it with the rows naming it (none while only one does).
+   */
+  noticeOnce(thing: string, row: ImportRow, key: string, say: (lines: readonly number[]) => string): void {
+    const known = this.notices.get(thing);
+    if (known) {
+      known.lines.push(row.line);
+      known.item.message = say(known.lines);
+      return;
+    }
+    this.warning(row, key, say([row.line]));
+    this.notices.set(thing, { item: this.items.at(-1)!, lines: [row.line] });
   }
 
   get errors(): number {

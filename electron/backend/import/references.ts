@@ -3,7 +3,7 @@ import { bareName, matchName, type Named } from '../../../shared/domain/import/n
 import { inScope } from '../../../shared/domain/scope';
 import type { Sql } from '../db/sql';
 import { cellList, cellText } from './cells';
-import type { ImportRow, ProblemLog } from './kind';
+import { linesText, type ImportRow, type ProblemLog } from './kind';
 
 /**
  * Names in a workbook matched to the county's own (townships, units, people): an exact name, or a
@@ -150,7 +150,8 @@ const LEADERS: SpotKind = {
 /**
  * Reading units or leaders by name where an unknown one is made on the spot: a known name (or its
  * unique match without the suffix) is taken, a disabled one refused, and a new one announced in the
- * preview 「将新建承办单位“…”」 with any near names, so a typo is caught before it becomes a unit.
+ * preview once, 「将新建承办单位“…”（第 3、7 行）」 with any near names, so a typo is caught before it
+ * becomes a unit.
  */
 export class SpotIndex {
   private readonly candidates: Named[];
@@ -185,12 +186,13 @@ export class SpotIndex {
       return null;
     }
     const near = found.suggestions.map((s) => s.name);
-    problems.warning(
-      row,
-      key,
-      `将新建${this.kind.noun}“${name}”` +
-        (near.length ? `（相近的有：${near.join('、')}，如是同一个请改为其名称）` : ''),
-    );
+    problems.noticeOnce(`${this.kind.entity}:${name}`, row, key, (lines) => {
+      const notes = [
+        ...(lines.length > 1 ? [linesText(lines)] : []),
+        ...(near.length ? [`相近的有：${near.join('、')}，如是同一个请改为其名称`] : []),
+      ];
+      return `将新建${this.kind.noun}“${name}”` + (notes.length ? `（${notes.join('；')}）` : '');
+    });
     return { make: name };
   }
 }

@@ -66,6 +66,8 @@ export function importChoices(ctx: HandlerContext): ImportChoices {
     { header: '紧急程度', values: Object.values(DISPUTE_URGENCY_LABELS) },
     { header: '风险等级', values: Object.values(DISPUTE_RISK_COLOUR_LABELS) },
     { header: '受理层级', values: Object.values(DISPUTE_LEVEL_LABELS) },
+    { header: '是否上交', values: ['是', '否'] },
+    { header: '上交至', values: Object.values(DISPUTE_LEVEL_LABELS).slice(1) },
     { header: '状态', values: Object.values(DISPUTE_STATUS_LABELS) },
     { header: '处理结果', values: Object.values(DISPUTE_RESULT_LABELS) },
     { header: '当事人满意度', values: Object.values(SATISFACTION_LABELS) },

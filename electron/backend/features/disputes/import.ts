@@ -23,6 +23,7 @@ import type { ImportKind } from '../../import/kind';
 import { dictIndex } from '../../import/references';
 import { ledgerImportKind, ledgerReading, readRows, statusField, TOWNSHIP_FIELD } from '../../ledger/import';
 import { disputeImport, type ReadDispute } from './imported';
+import { DISPUTE_LEVEL_WORDS, ESCALATION_FIELDS, readEscalation, storedEscalations } from './import-escalation';
 import { readParties } from './import-parties';
 import { importChoices, villageIndex } from './import-places';
 
@@ -40,14 +41,6 @@ const CHANNEL_WORDS = choicesOf(DISPUTE_CHANNEL_LABELS, {
 });
 const URGENCY_WORDS = choicesOf(DISPUTE_URGENCY_LABELS, { 普通: 'normal' });
 const COLOUR_WORDS = choicesOf(DISPUTE_RISK_COLOUR_LABELS, { 红: 'red', 橙: 'orange', 黄: 'yellow', 蓝: 'blue' });
-const LEVEL_WORDS = choicesOf(DISPUTE_LEVEL_LABELS, {
-  村: 'village',
-  社区: 'village',
-  乡镇: 'township',
-  街道: 'township',
-  县级: 'county',
-  市级: 'city',
-});
 const STATUS_WORDS = choicesOf(DISPUTE_STATUS_LABELS, {
   受理: 'received',
   分流: 'routed',
@@ -185,8 +178,9 @@ const FIELDS: ImportKind<ReadDispute>['fields'] = [
     label: '受理层级',
     synonyms: ['层级', '化解层级', '所在层级'],
     example: '县',
-    note: `${Object.values(DISPUTE_LEVEL_LABELS).join('、')}，不填为 县`,
+    note: `${Object.values(DISPUTE_LEVEL_LABELS).join('、')}，不填为 县；上交的填上交前的层级`,
   },
+  ...ESCALATION_FIELDS,
   statusField(DISPUTE_STATUS_LABELS),
   {
     key: 'handlingKind',
@@ -243,7 +237,9 @@ export const disputeImportKind: ImportKind<ReadDispute> = {
   instructions: {
     状态推定:
       '不填状态时：有销号日期为已销号，有回访日期为已回访，有结果日期或处理结果为该结果（不填处理结果为调解成功），填了分流日期、调处方式或归口单位为已分流，否则为已受理。已分流、调处中、调解成功和调解不成须有调处方式和归口单位；已回访及以后须有处理结果和当事人满意度。',
-    日期核对: '已发生的日期不能晚于今天：受理 ≤ 分流 ≤ 结果 ≤ 回访 ≤ 销号；办理时限不能早于分流日期。',
+    日期核对:
+      '已发生的日期不能晚于今天：受理 ≤ 分流 ≤ 结果 ≤ 回访 ≤ 销号；受理 ≤ 上交 ≤ 结果；办理时限不能早于分流日期。',
+    上交: '“是否上交”为“是”或填了“上交至”的按上交记录，计入上交率：自受理层级上交至该层级，上交日期不填按受理日期，上交原因不填记为“导入：原台账未记原因”。已记上交的纠纷，再次导入不会撤销上交。',
   },
   fields: FIELDS,
   choices: importChoices,
@@ -252,6 +248,7 @@ export const disputeImportKind: ImportKind<ReadDispute> = {
     const categories = dictIndex(ctx.sql, 'dispute_category', '纠纷类别');
     const villages = villageIndex(ctx.sql);
     const limits = ctx.settings.work.disputeTimeLimits;
+    const escalations = storedEscalations(ctx.sql);
     return readRows(rows, problems, (row) => {
       const disputeNo = numbers.read(row, 'disputeNo', problems);
       const category = categories.find(row, 'category', problems, true);
@@ -276,11 +273,11 @@ export const disputeImportKind: ImportKind<ReadDispute> = {
         channel: readChoice<DisputeChannel>(row, 'channel', problems, CHANNEL_WORDS) ?? 'other',
         urgency: readChoice<DisputeUrgency>(row, 'urgency', problems, URGENCY_WORDS) ?? 'normal',
         riskColour: readChoice<DisputeRiskColour>(row, 'riskColour', problems, COLOUR_WORDS) ?? 'blue',
-        level: readChoice<DisputeLevel>(row, 'level', problems, LEVEL_WORDS) ?? 'county',
         peopleInvolved: readCount(row, 'peopleInvolved', problems, { min: 0, max: 1_000_000 }),
         amountInvolved: readCount(row, 'amountInvolved', problems, { min: 0, max: 1_000_000_000_000 }),
         agreement: readText(row, 'agreement', problems, { max: 2000 }) || null,
       };
+      const level = readChoice<DisputeLevel>(row, 'level', problems, DISPUTE_LEVEL_WORDS) ?? 'county';
       if (!receivedOn) return { key: disputeNo, value: null };
       const history = disputeHistory(
         {
@@ -301,12 +298,21 @@ export const disputeImportKind: ImportKind<ReadDispute> = {
       }
       const dueDate =
         routedOn && handlingKind ? (dates.dueDate ?? disputeDueDate(routedOn, handlingKind, limits)) : null;
+      const escalation = readEscalation(row, problems, {
+        level,
+        receivedOn,
+        resultOn: dates.resultOn,
+        today,
+        stored: (disputeNo && escalations.get(disputeNo)) || null,
+      });
       if (!category || !summary || !township || !parties) return { key: disputeNo, value: null };
       return {
         key: disputeNo,
         value: {
           ...value,
           ...dates,
+          level: escalation?.to ?? level,
+          escalation,
           category: category.code,
           summary,
           receivedOn,

@@ -19,6 +19,7 @@ import { importedFields, maskedContacts } from '../../ledger/import-fields';
 import { referenceNames } from '../../ledger/names';
 import type { ColumnChanges } from '../../ledger/write';
 import { editableFields, type DisputeEditable } from './editable';
+import { storedEscalation, writeEscalation, type ImportedEscalation } from './import-escalation';
 import { intakeMatches } from './matches';
 import { insertParties, type PartyValues } from './parties';
 import type { DisputeTableRow } from './repo';
@@ -26,8 +27,8 @@ import { disputeStore } from './store';
 
 /**
  * How a dispute read from a workbook is stored through the kernel's import: its intake and the
- * steps it had already taken (分流, result, 回访, 销号) as columns, its parties stored as intake stores
- * them (ID numbers and phones sealed, blind indexes beside them), and how the timeline shows each
+ * steps it had already taken (分流, result, 回访, 销号) as columns, a move up (上交) as a transfer, its
+ * parties stored as intake stores them (ID numbers and phones sealed, blind indexes beside them), and how the timeline shows each
  * imported field when a re-import changes it.
  */
 export type ImportedDispute = Omit<DisputeEditable, 'gridCode'> & {
@@ -44,10 +45,15 @@ export type ImportedDispute = Omit<DisputeEditable, 'gridCode'> & {
   visitedOn: string | null;
   closedOn: string | null;
   parties: PartyValues[];
+  /** Its move up before it came in (上交), as `dispute_transfers` records it. */
+  escalation: ImportedEscalation | null;
 };
 
 /** A dispute as read: its 归口单位 a name when the county has none yet. */
 export type ReadDispute = Omit<ImportedDispute, 'unitId'> & { unit: SpotReference | null };
+
+/** The fields kept in rows of their own, not in the dispute's columns. */
+type OwnRows = 'parties' | 'escalation';
 
 const COLUMNS = {
   channel: 'channel',
@@ -72,7 +78,7 @@ const COLUMNS = {
   satisfaction: 'satisfaction',
   visitedOn: 'visited_on',
   closedOn: 'closed_on',
-} as const satisfies Record<Exclude<keyof ImportedDispute, 'parties'>, keyof DisputeTableRow>;
+} as const satisfies Record<Exclude<keyof ImportedDispute, OwnRows>, keyof DisputeTableRow>;
 
 type Column = keyof typeof COLUMNS;
 const ALL = Object.keys(COLUMNS) as Column[];
@@ -92,6 +98,7 @@ const LABELS: { readonly [K in keyof ImportedDispute]: string } = {
   satisfaction: '当事人满意度',
   visitedOn: '回访日期',
   closedOn: '销号日期',
+  escalation: '上交',
 };
 
 /** 申请方：张**（410***********1234）、某公司 — persons masked, an organisation's name in full. */
@@ -105,10 +112,10 @@ const showParties = (parties: PartyValues[]) =>
     )
     .join('、');
 
-const INSERT = importedInsert('disputes', 'dispute_no', Object.values(COLUMNS));
+const INSERT = importedInsert('disputes', 'dispute_no', [...Object.values(COLUMNS), 'escalated']);
 
 const columnsOf = (value: ImportedDispute, fields: Iterable<keyof ImportedDispute>): ColumnChanges =>
-  Object.fromEntries([...fields].filter((f): f is Column => f !== 'parties').map((f) => [COLUMNS[f], value[f]]));
+  Object.fromEntries([...fields].filter((f): f is Column => f in COLUMNS).map((f) => [COLUMNS[f], value[f]]));
 
 export const disputeImport: LedgerImport<DisputeTableRow, ReadDispute, ImportedDispute> = {
   store: disputeStore,
@@ -129,6 +136,8 @@ export const disputeImport: LedgerImport<DisputeTableRow, ReadDispute, ImportedD
       agreement: String,
       visitedOn: String,
       closedOn: String,
+      escalation: (e) =>
+        e ? `${DISPUTE_LEVEL_LABELS[e.from]}→${DISPUTE_LEVEL_LABELS[e.to]}（${e.on}，${e.reason}）` : '',
     });
   },
   before(ctx, row) {
@@ -149,12 +158,14 @@ export const disputeImport: LedgerImport<DisputeTableRow, ReadDispute, ImportedD
         idNumber: cipher.open(p.id_number),
         phone: cipher.open(p.phone),
       }));
-    return { ...(values as Omit<ImportedDispute, 'parties'>), parties };
+    return { ...(values as Omit<ImportedDispute, OwnRows>), parties, escalation: storedEscalation(ctx.sql, row.id) };
   },
   resolve: ({ unit, ...value }, ids) => ({ ...value, unitId: ids.unit(unit) }),
   insert(ctx, columns, number, value) {
-    ctx.sql.prepare(INSERT).run({ ...columns, dispute_no: number, ...columnsOf(value, ALL) });
+    const escalated = value.escalation ? 1 : 0;
+    ctx.sql.prepare(INSERT).run({ ...columns, dispute_no: number, ...columnsOf(value, ALL), escalated });
     insertParties(ctx.sql, columns.id, value.parties);
+    if (value.escalation) writeEscalation(ctx, columns.id, value.status, value.escalation);
     // Linked as intake links them: an earlier dispute of the same person; an open one of the same
     // matter only while this one is open too (a settled dispute of years ago is no such lead).
     const open = value.result === null;
@@ -174,6 +185,11 @@ export const disputeImport: LedgerImport<DisputeTableRow, ReadDispute, ImportedD
     if (changed.has('parties')) {
       ctx.sql.run(qb.deleteFrom('dispute_parties').where('dispute_id', '=', row.id));
       insertParties(ctx.sql, row.id, value.parties);
+    }
+    // A read row never drops a recorded escalation (readEscalation), so a change records or corrects one.
+    if (changed.has('escalation') && value.escalation) {
+      writeEscalation(ctx, row.id, value.status, value.escalation);
+      return { ...columnsOf(value, changed), escalated: 1 };
     }
     return columnsOf(value, changed);
   },
