@@ -27,13 +27,32 @@ const WIDE: TownshipBoundary = {
   },
 };
 
-type Box = { top?: number; padding?: number | number[]; itemHeight?: number; textStyle?: { fontSize?: number } };
+type Box = {
+  left?: number;
+  top?: number;
+  padding?: number | number[];
+  itemWidth?: number;
+  itemHeight?: number;
+  itemGap?: number;
+  textStyle?: { fontSize?: number };
+};
 
-/** The bottom edge of a one-row legend placed at `top`: its padding, and the taller of its swatch and its text. */
-const bottomOf = (legend: Box) => {
-  const [vertical] = Array.isArray(legend.padding) ? legend.padding : [legend.padding ?? 5];
-  const line = Math.max(legend.itemHeight ?? 14, Math.ceil((legend.textStyle?.fontSize ?? 12) * 1.2));
-  return (legend.top ?? 0) + 2 * vertical! + line;
+const paddingOf = (box: Box) => (Array.isArray(box.padding) ? box.padding : [box.padding ?? 5, box.padding ?? 5]);
+/** A line's width at a font size: a CJK character a full em, anything else about 0.6 em (generous). */
+const textWidth = (text: string, size: number) =>
+  [...text].reduce((w, ch) => w + (ch > '\u2e7f' ? size : 0.6 * size), 0);
+
+/** The right edge of a vertical legend with these labels: padding, swatch, its gap and the longest line. */
+const rightOf = (box: Box, labels: string[]) => {
+  const size = box.textStyle?.fontSize ?? 12;
+  const widest = Math.max(...labels.flatMap((label) => label.split('\n')).map((line) => textWidth(line, size)));
+  return (box.left ?? 0) + 2 * paddingOf(box)[1]! + (box.itemWidth ?? 25) + 5 + widest;
+};
+
+/** The bottom edge of a vertical legend of `rows` one-line items placed at `top`. */
+const bottomOf = (box: Box, rows: number) => {
+  const line = Math.max(box.itemHeight ?? 14, Math.ceil((box.textStyle?.fontSize ?? 12) * 1.2));
+  return (box.top ?? 0) + 2 * paddingOf(box)[0]! + rows * line + (rows - 1) * (box.itemGap ?? 10);
 };
 
 describe('the board map’s option', () => {
@@ -57,18 +76,20 @@ describe('the board map’s option', () => {
   };
   const series = option.series as Scatter[];
 
-  it('keeps both legends in a band above the map’s box, so no township lies under them', () => {
-    const visualMap = option.visualMap as Box & { orient: string };
-    const [legend, disputes] = option.legend as Array<Box & { orient: string }>;
-    const geo = option.geo as { top: number; bottom: number };
+  it('keeps the legends in a column left of the map’s box, so no township lies under them', () => {
+    type Legend = Box & { orient: string; formatter: (name: string) => string; data: string[] };
+    const visualMap = option.visualMap as Box & { orient: string; pieces: Array<{ label: string }> };
+    const [hazards, disputes] = option.legend as Legend[];
+    const geo = option.geo as { top: number; bottom: number; left: number };
     // Inside its box, the map keeps the county's shape rather than stretching to the box's.
-    expect(geo).toMatchObject({ top: MAP_BOX.top, bottom: MAP_BOX.bottom, preserveAspect: 'contain' });
-    for (const box of [visualMap, legend!, disputes!]) {
-      expect(box.orient).toBe('horizontal');
-      expect(bottomOf(box)).toBeLessThanOrEqual(MAP_BOX.top);
-    }
-    // The disputes layer's row lies under the first.
-    expect(disputes!.top).toBeGreaterThanOrEqual(Math.max(bottomOf(visualMap), bottomOf(legend!)));
+    expect(geo).toMatchObject({ ...MAP_BOX, preserveAspect: 'contain' });
+    for (const box of [visualMap, hazards!, disputes!]) expect(box.orient).toBe('vertical');
+    const bands = visualMap.pieces.map((piece) => piece.label);
+    expect(rightOf(visualMap, bands)).toBeLessThanOrEqual(hazards!.left!);
+    expect(rightOf(hazards!, hazards!.data.map(hazards!.formatter))).toBeLessThanOrEqual(MAP_BOX.left);
+    expect(rightOf(disputes!, [disputes!.formatter(DISPUTE_LAYER)])).toBeLessThanOrEqual(MAP_BOX.left);
+    // The disputes layer's legend lies under the bands.
+    expect(disputes!.top).toBeGreaterThanOrEqual(bottomOf(visualMap, bands.length));
   });
 
   it('draws the disputes layer as one circle per township with disputes, at its centre, larger for more', () => {

@@ -504,9 +504,9 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     const categories = await page.getByTestId('board-disputes-categories').locator('.row').allInnerTexts();
     expect(categories[0]!.replace(/\s/g, '')).toBe('邻里3件');
 
-    // The layer's circles (DISPUTE_COLOR, below the legends' band) sit on the townships that took
+    // The layer's circles (DISPUTE_COLOR, right of the legends' column: MAP_BOX.left, 272 px) sit on the townships that took
     // disputes in: each one's tooltip names its township and counts as by hand; 雁鸣湖镇 has none.
-    const spots = await colourSpots(page, 'board-map', { rgb: [179, 136, 255], skipTop: 92 });
+    const spots = await colourSpots(page, 'board-map', { rgb: [179, 136, 255], skipLeft: 272 });
     expect(spots).toHaveLength(Object.keys(BOARD.layer).length);
     const layer: Record<string, string> = {};
     for (const spot of spots) {
@@ -525,7 +525,7 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
     await page.mouse.move(0, 0);
 
     // The county keeps its shape: the townships' borders (#8fe4ff) span the file's width over height.
-    const borders = await colourSpots(page, 'board-map', { rgb: [143, 228, 255], minPixels: 1, skipTop: 92 });
+    const borders = await colourSpots(page, 'board-map', { rgb: [143, 228, 255], minPixels: 1, skipLeft: 272 });
     const [left, top] = [Math.min(...borders.map((b) => b.left)), Math.min(...borders.map((b) => b.top))];
     const right = Math.max(...borders.map((b) => b.left + b.width));
     const bottom = Math.max(...borders.map((b) => b.top + b.height));

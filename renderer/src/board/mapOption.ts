@@ -39,7 +39,7 @@ const BAND_PIECES = [
 /** The disputes layer: its colour (the panel's too) and the series' name its legend switches. */
 export const DISPUTE_COLOR = '#b388ff';
 export const DISPUTE_LAYER = '矛盾纠纷';
-export const DISPUTE_LAYER_TEXT = `矛盾纠纷（圆内为近 ${BOARD_TREND_DAYS} 日受理件数）`;
+export const DISPUTE_LAYER_TEXT = `矛盾纠纷\n圆内为近 ${BOARD_TREND_DAYS} 日受理件数`;
 
 /** What hovering a township shows: its index and the counts behind it (aggregates only). */
 export function townshipTooltip(township: BoardTownship, disputes?: BoardDisputeTownship): string {
@@ -57,12 +57,18 @@ export function townshipTooltip(township: BoardTownship, disputes?: BoardDispute
 }
 
 /**
- * The map's box inside the chart: the legends' band above it (the bands and the hazards' colours in
- * one row, the disputes layer's under them), the boundary's source line below.
+ * The legends stand in a column at the chart's left, the map's box to their right: the panel is
+ * wide and a county is about as tall as it is wide, so the map takes the panel's whole height and
+ * no legend ever lies over a township, whatever the county's shape. Column one: the bands, then
+ * the disputes layer's under them; column two: the hazards' colours. The boundary's source line
+ * is below the box.
  */
-export const MAP_BOX = { top: 92, bottom: 40 } as const;
-/** The disputes legend's row: under the first, which is 34 px high from 8. */
-const SECOND_ROW_TOP = 50;
+export const LEGEND_LEFT = 16;
+export const MAP_BOX = { top: 8, bottom: 40, left: 272 } as const;
+/** The hazards' colours, beside the bands (which are about 145 px wide). */
+const SECOND_COLUMN_LEFT = 170;
+/** The disputes layer's legend, under the bands (which end about 150 px down). */
+const DISPUTES_LEGEND_TOP = 156;
 
 /** A township's name sits this far above its centre and its disputes circle as far below. */
 const LABEL_SHIFT = 14;
@@ -125,14 +131,13 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
         return township ? townshipTooltip(township, disputes.get(township.code)) : '';
       },
     },
-    // Both legends sit in a band of their own above the map's box (`geo.top`), so they never cover
-    // a township, whatever the county's shape; the panel's title names what they measure.
+    // The legends sit in their column left of the map's box (`geo.left`), never over a township.
     visualMap: {
       type: 'piecewise',
       seriesIndex: 0,
-      orient: 'horizontal',
-      left: 16,
-      top: 8,
+      orient: 'vertical',
+      left: LEGEND_LEFT,
+      top: MAP_BOX.top,
       padding: [6, 10],
       backgroundColor: 'rgba(4, 20, 48, 0.75)',
       itemWidth: 28,
@@ -148,25 +153,25 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
     },
     legend: [
       {
-        right: 16,
-        top: 8,
+        left: SECOND_COLUMN_LEFT,
+        top: MAP_BOX.top,
         padding: [6, 10],
         backgroundColor: 'rgba(4, 20, 48, 0.75)',
-        orient: 'horizontal',
+        orient: 'vertical',
         itemGap: 14,
         textStyle: { color: '#cfe8ff', fontSize: 18 },
         // The panel's title says the points are open hazards: the legend names the colour only.
         formatter: (name: string) => name.replace(/隐患$/, ''),
         data: HAZARD_LEVELS.map((level) => `${HAZARD_LEVEL_LABELS[level]}隐患`),
       },
-      // The disputes layer's own, in a second row of the band.
+      // The disputes layer's own, under the bands, its words on two lines to keep the column narrow.
       {
-        left: 16,
-        top: SECOND_ROW_TOP,
+        left: LEGEND_LEFT,
+        top: DISPUTES_LEGEND_TOP,
         padding: [6, 10],
         backgroundColor: 'rgba(4, 20, 48, 0.75)',
-        orient: 'horizontal',
-        textStyle: { color: '#cfe8ff', fontSize: 18 },
+        orient: 'vertical',
+        textStyle: { color: '#cfe8ff', fontSize: 18, lineHeight: 24 },
         formatter: () => DISPUTE_LAYER_TEXT,
         data: [DISPUTE_LAYER],
       },
@@ -178,7 +183,7 @@ export function buildMapOption(boundary: TownshipBoundary, snapshot: BoardSnapsh
       selectedMode: false,
       top: MAP_BOX.top,
       bottom: MAP_BOX.bottom,
-      left: 24,
+      left: MAP_BOX.left,
       right: 24,
       // The county keeps its shape inside that box: without it ECharts stretches the map to fill it.
       preserveAspect: 'contain',

@@ -49,8 +49,8 @@ export interface ColourSpot {
 
 /**
  * Where a chart draws one colour (a map layer's circles, the townships' borders): the patches of at
- * least `minPixels` connected pixels within `tolerance` of `rgb`, below the chart's first `skipTop`
- * CSS pixels (its legends). Read off the chart's canvas as drawn.
+ * least `minPixels` connected pixels within `tolerance` of `rgb`, right of the chart's first
+ * `skipLeft` CSS pixels (its legends' column). Read off the chart's canvas as drawn.
  */
 export async function colourSpots(
   page: Page,
@@ -59,22 +59,22 @@ export async function colourSpots(
     rgb,
     tolerance = 30,
     minPixels = 150,
-    skipTop = 0,
-  }: { rgb: readonly number[]; tolerance?: number; minPixels?: number; skipTop?: number },
+    skipLeft = 0,
+  }: { rgb: readonly number[]; tolerance?: number; minPixels?: number; skipLeft?: number },
 ): Promise<ColourSpot[]> {
   const canvas = page.getByTestId(testId).locator('canvas').first();
   return canvas.evaluate(
-    (element, { rgb, tolerance, minPixels, skipTop }) => {
+    (element, { rgb, tolerance, minPixels, skipLeft }) => {
       const canvas = element as HTMLCanvasElement;
       const { width, height } = canvas;
       const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
       const near = (p: number) => [0, 1, 2].every((c) => Math.abs(pixels[p * 4 + c]! - rgb[c]!) <= tolerance);
       const seen = new Uint8Array(width * height);
-      const firstRow = Math.ceil(skipTop * (height / canvas.offsetHeight));
+      const firstColumn = Math.ceil(skipLeft * (width / canvas.offsetWidth));
       const rect = canvas.getBoundingClientRect();
       const spots: Array<{ x: number; y: number; left: number; top: number; width: number; height: number }> = [];
-      for (let start = firstRow * width; start < width * height; start++) {
-        if (seen[start] || !near(start)) continue;
+      for (let start = 0; start < width * height; start++) {
+        if (start % width < firstColumn || seen[start] || !near(start)) continue;
         seen[start] = 1;
         const queue = [start];
         let [sumX, sumY, minX, maxX, minY, maxY] = [0, 0, width, 0, height, 0];
@@ -84,7 +84,7 @@ export async function colourSpots(
           sumX += x;
           sumY += y;
           [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
-          for (const q of [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > firstRow ? p - width : -1, p + width])
+          for (const q of [x > firstColumn ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1, p + width])
             if (q >= 0 && q < width * height && !seen[q] && near(q)) {
               seen[q] = 1;
               queue.push(q);
@@ -102,6 +102,6 @@ export async function colourSpots(
       }
       return spots;
     },
-    { rgb: [...rgb], tolerance, minPixels, skipTop },
+    { rgb: [...rgb], tolerance, minPixels, skipLeft },
   );
 }
