@@ -78,7 +78,6 @@ async function listsWhile(
   return { ...summary(loaded.slice(0, Math.max(callsDuringLoad, 1))), callsDuringLoad };
 }
 
-/** A backup and an export of every case at once. */
 /** An export of every case as the officer's dialog runs it: started, followed, fetched; its rows and time. */
 async function timedExport(backend: Backend, exporter: CallContext): Promise<{ ms: number; rows: number }> {
   const started = performance.now();
@@ -92,6 +91,7 @@ async function timedExport(backend: Backend, exporter: CallContext): Promise<{ m
   return { ms: performance.now() - started, rows };
 }
 
+/** A backup and an export of every case at once. */
 async function backupAndExport(backend: Backend, who: { admin: CallContext; exporter: CallContext }) {
   const started = performance.now();
   let backupMs = 0;

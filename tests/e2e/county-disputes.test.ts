@@ -14,6 +14,7 @@ import { choose } from './support/select';
 import { messagesGone, settled } from './support/settle';
 import { E2E_ADMIN, type WebApp } from './support/serve';
 import { startApp, stopApp } from './support/setup';
+import { disputeStep } from './support/dispute-step';
 
 const OFFICER = { username: 'zm-zhiban', displayName: '中牟值班员', roles: ['duty_officer'], password: 'Zm-Duty-2026' };
 const LEADER = { username: 'zm-daiban', displayName: '中牟带班', roles: ['leader'], password: 'Zm-Lead-2026' };
@@ -240,17 +241,8 @@ describe('a county that is not the demo works its disputes end to end', IN_ORDER
   afterAll(() => stopApp(app, session));
 
   /** Opens a step of the open drawer, fills it through `fill` and submits it. */
-  async function step(action: string, fill: () => Promise<void>, screenshot?: string): Promise<void> {
-    const { page } = session;
-    await page.getByTestId('dispute-drawer').getByTestId(`dispute-action-${action}`).click();
-    const dialog = page.getByTestId('dispute-step-dialog');
-    await dialog.waitFor();
-    await fill();
-    await settled(page);
-    if (screenshot) await session.screenshots(screenshot, dialog);
-    await page.getByTestId('dispute-step-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
+  const step = (action: string, fill: () => Promise<void>, screenshot?: string) =>
+    disputeStep(session, action, fill, screenshot);
 
   it('imports the county’s irregular township boundary in 乡镇边界', async () => {
     const { page } = session;

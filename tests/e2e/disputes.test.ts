@@ -7,6 +7,7 @@ import { openSession, type Session } from './support/browser';
 import { IN_ORDER } from './support/in-order';
 import { settled } from './support/settle';
 import { startWebApp, type WebApp } from './support/serve';
+import { disputeStep } from './support/dispute-step';
 
 const OFFICER = { username: 'tiaojieyuan', displayName: '周调解', roles: ['duty_officer'], password: 'Duty-2026-Own' };
 const LEADER = { username: 'jiufendaiban', displayName: '吴带班', roles: ['leader'], password: 'Lead-2026-Own' };
@@ -47,17 +48,8 @@ describe('the disputes ledger', IN_ORDER, () => {
   }
 
   /** Opens a step of the open drawer, fills it through `fill` and submits it. */
-  async function step(action: string, fill: () => Promise<void>, screenshot?: string): Promise<void> {
-    const { page } = session;
-    await page.getByTestId('dispute-drawer').getByTestId(`dispute-action-${action}`).click();
-    const dialog = page.getByTestId('dispute-step-dialog');
-    await dialog.waitFor();
-    await fill();
-    await settled(page);
-    if (screenshot) await session.screenshots(screenshot, dialog);
-    await page.getByTestId('dispute-step-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
-  }
+  const step = (action: string, fill: () => Promise<void>, screenshot?: string) =>
+    disputeStep(session, action, fill, screenshot);
 
   it('takes a dispute in with two parties, one removed and one added again, from the keyboard', async () => {
     const { page } = session;
